@@ -1,0 +1,468 @@
+"""Invertible changes: the unit of undo and of persistence.
+
+Every edit a person makes is one :class:`Change` value. Applying it to a target (the SQLite store, or an in-memory
+:class:`Workspace`) does the edit; ``change.inverse()`` is another change that undoes it exactly. The UI's undo
+stack holds changes, the store records every applied change in its history table, and review reads that history.
+
+A target implements the small :class:`Target` protocol; the store checks each precondition (the span being removed
+is exactly the stored one, ...) so a stale change raises :class:`~app.core.errors.ConflictError` and changes nothing.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import ClassVar, Iterable, Protocol
+
+from .errors import ConflictError, QawlError
+from .model import (Entity, Layer, Relation, Span, entity_from_dict, entity_to_dict, relation_from_dict,
+                    relation_to_dict, span_from_dict, span_to_dict)
+
+
+class Target(Protocol):
+    def insert_span(self, doc_id: str, annotator: str, span: Span) -> None: ...
+    def delete_span(self, doc_id: str, annotator: str, span: Span) -> None: ...
+    def update_span(self, doc_id: str, annotator: str, before: Span, after: Span) -> None: ...
+    def insert_relation(self, doc_id: str, annotator: str, rel: Relation) -> None: ...
+    def delete_relation(self, doc_id: str, annotator: str, rel: Relation) -> None: ...
+    def insert_entity(self, entity: Entity) -> None: ...
+    def delete_entity(self, entity: Entity) -> None: ...
+    def update_entity(self, before: Entity, after: Entity) -> None: ...
+    def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None: ...
+
+
+_KINDS: dict[str, type["Change"]] = {}
+
+
+class Change:
+    """Base of all changes. Subclasses are frozen dataclasses registered by ``kind``."""
+
+    kind: ClassVar[str] = ""
+
+    def __init_subclass__(cls, **kwargs) -> None:
+        super().__init_subclass__(**kwargs)
+        if cls.kind:
+            _KINDS[cls.kind] = cls
+
+    def apply(self, target: Target) -> None:
+        raise NotImplementedError
+
+    def inverse(self) -> "Change":
+        raise NotImplementedError
+
+    def describe(self) -> str:
+        raise NotImplementedError
+
+    def to_dict(self) -> dict:
+        raise NotImplementedError
+
+    @property
+    def doc_id(self) -> str | None:
+        return None
+
+    @property
+    def annotator(self) -> str | None:
+        return None
+
+    def flat(self) -> list["Change"]:
+        """The leaf changes in order (a batch is flattened)."""
+        return [self]
+
+    @staticmethod
+    def from_dict(data: dict) -> "Change":
+        cls = _KINDS.get(data.get("kind", ""))
+        if cls is None:
+            raise QawlError(f"unknown change kind {data.get('kind')!r}", field="kind")
+        return cls._from_dict(data)  # type: ignore[attr-defined]
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = text.replace("\n", " ")
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+@dataclass(frozen=True)
+class _LayerChange(Change):
+    doc: str
+    who: str
+
+    @property
+    def doc_id(self) -> str:
+        return self.doc
+
+    @property
+    def annotator(self) -> str:
+        return self.who
+
+
+@dataclass(frozen=True)
+class AddSpan(_LayerChange):
+    """Add a span (and, optionally, relations that touch it)."""
+
+    kind: ClassVar[str] = "add_span"
+    span: Span
+    relations: tuple[Relation, ...] = ()
+
+    def apply(self, target: Target) -> None:
+        target.insert_span(self.doc, self.who, self.span)
+        for rel in self.relations:
+            target.insert_relation(self.doc, self.who, rel)
+
+    def inverse(self) -> Change:
+        return RemoveSpan(self.doc, self.who, self.span, self.relations)
+
+    def describe(self) -> str:
+        return f"Add {self.span.label} “{_short(self.span.text)}”"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who, "span": span_to_dict(self.span),
+                "relations": [relation_to_dict(r) for r in self.relations]}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "AddSpan":
+        return cls(d["doc_id"], d["annotator"], span_from_dict(d["span"]),
+                   tuple(relation_from_dict(r) for r in d.get("relations", ())))
+
+
+@dataclass(frozen=True)
+class RemoveSpan(_LayerChange):
+    """Remove a span together with every relation that touches it (all of them must be listed)."""
+
+    kind: ClassVar[str] = "remove_span"
+    span: Span
+    relations: tuple[Relation, ...] = ()
+
+    def apply(self, target: Target) -> None:
+        for rel in self.relations:
+            target.delete_relation(self.doc, self.who, rel)
+        target.delete_span(self.doc, self.who, self.span)
+
+    def inverse(self) -> Change:
+        return AddSpan(self.doc, self.who, self.span, self.relations)
+
+    def describe(self) -> str:
+        return f"Remove {self.span.label} “{_short(self.span.text)}”"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who, "span": span_to_dict(self.span),
+                "relations": [relation_to_dict(r) for r in self.relations]}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "RemoveSpan":
+        return cls(d["doc_id"], d["annotator"], span_from_dict(d["span"]),
+                   tuple(relation_from_dict(r) for r in d.get("relations", ())))
+
+
+@dataclass(frozen=True)
+class UpdateSpan(_LayerChange):
+    """Change a span's range, label, attributes or origin (same id)."""
+
+    kind: ClassVar[str] = "update_span"
+    before: Span
+    after: Span
+
+    def __post_init__(self) -> None:
+        if self.before.id != self.after.id:
+            raise QawlError("an update cannot change a span's id", field="after.id")
+
+    def apply(self, target: Target) -> None:
+        target.update_span(self.doc, self.who, self.before, self.after)
+
+    def inverse(self) -> Change:
+        return UpdateSpan(self.doc, self.who, self.after, self.before)
+
+    def describe(self) -> str:
+        b, a = self.before, self.after
+        if (b.start, b.end) != (a.start, a.end):
+            return f"Resize {a.label} to “{_short(a.text)}”"
+        if b.label != a.label:
+            return f"Relabel {b.label} → {a.label}"
+        changed = sorted(k for k in set(b.attrs) | set(a.attrs) if b.attrs.get(k) != a.attrs.get(k))
+        if changed:
+            return f"Set {a.label} {', '.join(changed)}"
+        return f"Edit {a.label}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who,
+                "before": span_to_dict(self.before), "after": span_to_dict(self.after)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "UpdateSpan":
+        return cls(d["doc_id"], d["annotator"], span_from_dict(d["before"]), span_from_dict(d["after"]))
+
+
+@dataclass(frozen=True)
+class AddRelation(_LayerChange):
+    kind: ClassVar[str] = "add_relation"
+    relation: Relation
+
+    def apply(self, target: Target) -> None:
+        target.insert_relation(self.doc, self.who, self.relation)
+
+    def inverse(self) -> Change:
+        return RemoveRelation(self.doc, self.who, self.relation)
+
+    def describe(self) -> str:
+        return f"Link {self.relation.type}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who,
+                "relation": relation_to_dict(self.relation)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "AddRelation":
+        return cls(d["doc_id"], d["annotator"], relation_from_dict(d["relation"]))
+
+
+@dataclass(frozen=True)
+class RemoveRelation(_LayerChange):
+    kind: ClassVar[str] = "remove_relation"
+    relation: Relation
+
+    def apply(self, target: Target) -> None:
+        target.delete_relation(self.doc, self.who, self.relation)
+
+    def inverse(self) -> Change:
+        return AddRelation(self.doc, self.who, self.relation)
+
+    def describe(self) -> str:
+        return f"Unlink {self.relation.type}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who,
+                "relation": relation_to_dict(self.relation)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "RemoveRelation":
+        return cls(d["doc_id"], d["annotator"], relation_from_dict(d["relation"]))
+
+
+@dataclass(frozen=True)
+class SetStatus(_LayerChange):
+    kind: ClassVar[str] = "set_status"
+    before: str
+    after: str
+
+    def apply(self, target: Target) -> None:
+        target.set_status(self.doc, self.who, self.before, self.after)
+
+    def inverse(self) -> Change:
+        return SetStatus(self.doc, self.who, self.after, self.before)
+
+    def describe(self) -> str:
+        return f"Mark {self.after.replace('_', ' ')}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who, "before": self.before,
+                "after": self.after}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "SetStatus":
+        return cls(d["doc_id"], d["annotator"], d["before"], d["after"])
+
+
+@dataclass(frozen=True)
+class AddEntity(Change):
+    kind: ClassVar[str] = "add_entity"
+    entity: Entity
+
+    def apply(self, target: Target) -> None:
+        target.insert_entity(self.entity)
+
+    def inverse(self) -> Change:
+        return RemoveEntity(self.entity)
+
+    def describe(self) -> str:
+        return f"Add speaker {self.entity.name}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "entity": entity_to_dict(self.entity)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "AddEntity":
+        return cls(entity_from_dict(d["entity"]))
+
+
+@dataclass(frozen=True)
+class RemoveEntity(Change):
+    kind: ClassVar[str] = "remove_entity"
+    entity: Entity
+
+    def apply(self, target: Target) -> None:
+        target.delete_entity(self.entity)
+
+    def inverse(self) -> Change:
+        return AddEntity(self.entity)
+
+    def describe(self) -> str:
+        return f"Remove speaker {self.entity.name}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "entity": entity_to_dict(self.entity)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "RemoveEntity":
+        return cls(entity_from_dict(d["entity"]))
+
+
+@dataclass(frozen=True)
+class UpdateEntity(Change):
+    kind: ClassVar[str] = "update_entity"
+    before: Entity
+    after: Entity
+
+    def __post_init__(self) -> None:
+        if self.before.id != self.after.id:
+            raise QawlError("an update cannot change a speaker's id", field="after.id")
+
+    def apply(self, target: Target) -> None:
+        target.update_entity(self.before, self.after)
+
+    def inverse(self) -> Change:
+        return UpdateEntity(self.after, self.before)
+
+    def describe(self) -> str:
+        if self.before.name != self.after.name:
+            return f"Rename speaker {self.before.name} → {self.after.name}"
+        return f"Edit speaker {self.after.name}"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "before": entity_to_dict(self.before), "after": entity_to_dict(self.after)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "UpdateEntity":
+        return cls(entity_from_dict(d["before"]), entity_from_dict(d["after"]))
+
+
+@dataclass(frozen=True)
+class Batch(Change):
+    """Several changes done and undone as one (a macro): e.g. a quote with its speaker, cue and links."""
+
+    kind: ClassVar[str] = "batch"
+    changes: tuple[Change, ...]
+    description: str = ""
+
+    def apply(self, target: Target) -> None:
+        for change in self.changes:
+            change.apply(target)
+
+    def inverse(self) -> Change:
+        return Batch(tuple(c.inverse() for c in reversed(self.changes)), self.description)
+
+    def describe(self) -> str:
+        return self.description or (self.changes[0].describe() if self.changes else "Nothing")
+
+    @property
+    def doc_id(self) -> str | None:
+        docs = {c.doc_id for c in self.changes if c.doc_id}
+        return docs.pop() if len(docs) == 1 else None
+
+    @property
+    def annotator(self) -> str | None:
+        who = {c.annotator for c in self.changes if c.annotator}
+        return who.pop() if len(who) == 1 else None
+
+    def flat(self) -> list[Change]:
+        return [leaf for c in self.changes for leaf in c.flat()]
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "description": self.description,
+                "changes": [c.to_dict() for c in self.changes]}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "Batch":
+        return cls(tuple(Change.from_dict(c) for c in d["changes"]), d.get("description", ""))
+
+
+class Workspace:
+    """An in-memory :class:`Target`: layers by (doc_id, annotator) plus the speaker registry.
+
+    Used by the UI session as its cache of the open document and by tests as the reference behaviour
+    the store must match. Preconditions are checked exactly as the store checks them.
+    """
+
+    def __init__(self, layers: Iterable[Layer] = (), entities: Iterable[Entity] = ()) -> None:
+        self.layers: dict[tuple[str, str], Layer] = {(l.doc_id, l.annotator): l for l in layers}
+        self.entities: dict[str, Entity] = {e.id: e for e in entities}
+
+    def layer(self, doc_id: str, annotator: str) -> Layer:
+        key = (doc_id, annotator)
+        if key not in self.layers:
+            self.layers[key] = Layer(doc_id, annotator)
+        return self.layers[key]
+
+    def insert_span(self, doc_id, annotator, span):
+        layer = self.layer(doc_id, annotator)
+        if span.id in layer.spans:
+            raise ConflictError(f"span {span.id!r} already exists")
+        layer.add_span(span)
+
+    def delete_span(self, doc_id, annotator, span):
+        layer = self.layer(doc_id, annotator)
+        if layer.spans.get(span.id) != span:
+            raise ConflictError(f"span {span.id!r} is not as expected (changed elsewhere?)")
+        if layer.relations_of(span.id):
+            raise ConflictError(f"span {span.id!r} still has relations")
+        layer.remove_span(span.id)
+
+    def update_span(self, doc_id, annotator, before, after):
+        layer = self.layer(doc_id, annotator)
+        if layer.spans.get(before.id) != before:
+            raise ConflictError(f"span {before.id!r} is not as expected (changed elsewhere?)")
+        layer.replace_span(after)
+
+    def insert_relation(self, doc_id, annotator, rel):
+        layer = self.layer(doc_id, annotator)
+        if rel.id in layer.relations:
+            raise ConflictError(f"relation {rel.id!r} already exists")
+        layer.add_relation(rel)
+
+    def delete_relation(self, doc_id, annotator, rel):
+        layer = self.layer(doc_id, annotator)
+        if layer.relations.get(rel.id) != rel:
+            raise ConflictError(f"relation {rel.id!r} is not as expected (changed elsewhere?)")
+        layer.remove_relation(rel.id)
+
+    def insert_entity(self, entity):
+        if entity.id in self.entities:
+            raise ConflictError(f"speaker {entity.id!r} already exists")
+        self.entities[entity.id] = entity
+
+    def delete_entity(self, entity):
+        if self.entities.get(entity.id) != entity:
+            raise ConflictError(f"speaker {entity.id!r} is not as expected (changed elsewhere?)")
+        del self.entities[entity.id]
+
+    def update_entity(self, before, after):
+        if self.entities.get(before.id) != before:
+            raise ConflictError(f"speaker {before.id!r} is not as expected (changed elsewhere?)")
+        self.entities[after.id] = after
+
+    def set_status(self, doc_id, annotator, before, after):
+        layer = self.layer(doc_id, annotator)
+        if layer.status != before:
+            raise ConflictError(f"status is {layer.status!r}, not {before!r}")
+        layer.status = after
+
+
+def remove_span(layer: Layer, span_id: str) -> RemoveSpan:
+    """The change that removes ``span_id`` from ``layer`` with every relation touching it."""
+    span = layer.spans[span_id]
+    return RemoveSpan(layer.doc_id, layer.annotator, span, tuple(layer.relations_of(span_id)))
+
+
+def merge_entities(keep: Entity, gone: Entity, layers: Iterable[Layer]) -> Batch:
+    """Merge speaker ``gone`` into ``keep``: every SPEAKER span of ``gone`` (in the given layers) now points at
+    ``keep``, ``keep`` gains ``gone``'s names as aliases, and ``gone`` leaves the registry. One undoable change."""
+    from dataclasses import replace as _replace
+
+    changes: list[Change] = []
+    for layer in layers:
+        for span in layer.sorted_spans():
+            if span.entity == gone.id:
+                after = _replace(span, attrs={**span.attrs, "entity": keep.id})
+                changes.append(UpdateSpan(layer.doc_id, layer.annotator, span, after))
+    merged = Entity(keep.id, keep.name, (*keep.aliases, *gone.names))
+    if merged != keep:
+        changes.append(UpdateEntity(keep, merged))
+    changes.append(RemoveEntity(gone))
+    return Batch(tuple(changes), f"Merge speaker {gone.name} into {keep.name}")

@@ -1,0 +1,240 @@
+"""Qawl's own JSONL exchange format (``qawl-export/1``): one line per document per annotator.
+
+Export and import are inverse: importing an export reproduces the same records. Import also accepts plain
+documents (``{"text": ...}`` with optional ``id``/``doc_id`` and ``meta``) and annotations written by hand or by
+other programs (span ``id`` and ``text`` may be left out; they are filled in and checked).
+
+The format is documented in README.md and described by ``resources/qawl-export-1.schema.json``.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+from dataclasses import dataclass, field
+from typing import Iterable, Mapping
+
+from .errors import QawlError
+from .model import (STATUSES, Document, Entity, Layer, Relation, Span, Status, entity_from_dict, entity_to_dict,
+                    relation_from_dict, relation_to_dict, span_to_dict)
+from .text import Normalisation, detect_direction, normalise
+
+FORMAT = "qawl-export/1"
+OFFSET_UNIT = "codepoint"
+
+
+def doc_id_for(text: str) -> str:
+    """The id a document gets when its source gives none: stable, from the text hash."""
+    from .text import sha256
+
+    return "doc-" + sha256(text)[:16]
+
+
+def make_document(raw_text: str, *, id: str | None = None, meta: Mapping | None = None,
+                  source: str | None = None, direction: str | None = None) -> Document:
+    """A document from raw source text: the documented normalisation is applied and recorded here, once."""
+    text, norm = normalise(raw_text)
+    if not text.strip():
+        raise QawlError("the text is empty", field="text")
+    return Document(id=id or doc_id_for(text), text=text, meta=dict(meta or {}),
+                    direction=direction or detect_direction(text), normalisation=norm, source=source)
+
+
+@dataclass
+class Record:
+    """What one input line holds: a document, maybe one annotator's layer of it, and the speakers it uses."""
+
+    document: Document
+    layer: Layer | None = None
+    entities: list[Entity] = field(default_factory=list)
+    line: int | None = None
+
+
+def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Entity],
+                  label_schema: str) -> dict:
+    """The export line of ``doc`` for one annotator's layer (``None``: nobody has annotated it)."""
+    spans = layer.sorted_spans() if layer else []
+    used = sorted({s.entity for s in spans if s.entity and s.entity in entities})
+    return {
+        "schema": FORMAT,
+        "label_schema": label_schema,
+        "doc_id": doc.id,
+        "text": doc.text,
+        "text_sha256": doc.text_sha256,
+        "offset_unit": OFFSET_UNIT,
+        "direction": doc.direction,
+        "normalisation": doc.normalisation.to_dict(),
+        "meta": doc.meta,
+        "annotator": layer.annotator if layer else None,
+        "status": layer.status if layer else Status.TODO.value,
+        "spans": [span_to_dict(s) for s in spans],
+        "relations": [relation_to_dict(r) for r in sorted(layer.relations.values(), key=lambda r: r.id)]
+        if layer else [],
+        "entities": [entity_to_dict(entities[e]) for e in used],
+    }
+
+
+def _shift_map(raw: str, norm: Normalisation):
+    """Offsets into the raw text -> offsets into the normalised text (BOM and the CR of CRLF are removed)."""
+    if not norm.bom and not norm.crlf:
+        return None
+    removed = [0] if norm.bom else []
+    i = raw.find("\r\n")
+    while i != -1:
+        removed.append(i)
+        i = raw.find("\r\n", i + 2)
+    return lambda off: off - bisect_left(removed, off)
+
+
+def parse_record(obj: object, *, default_annotator: str | None = None) -> Record:
+    """One parsed JSON line to a :class:`Record`, or a :class:`QawlError` naming the field that is wrong."""
+    if not isinstance(obj, Mapping):
+        raise QawlError(f"each line must be a JSON object, got {type(obj).__name__}")
+    if obj.get("schema") not in (None, FORMAT) and str(obj.get("schema")).startswith("qawl-export/"):
+        raise QawlError(f"written by a newer Qawl ({obj.get('schema')}); this version reads {FORMAT}",
+                        field="schema")
+    raw = obj.get("text")
+    if not isinstance(raw, str):
+        raise QawlError("is missing or not a string" if raw is None else
+                        f"must be a string, got {type(raw).__name__}", field="text")
+    if not raw.strip():
+        raise QawlError("is empty", field="text")
+    doc_id = obj.get("doc_id", obj.get("id"))
+    if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
+        raise QawlError(f"must be a string, got {doc_id!r}", field="doc_id")
+    meta = obj.get("meta") or {}
+    if not isinstance(meta, Mapping):
+        raise QawlError(f"must be an object, got {type(meta).__name__}", field="meta")
+    direction = obj.get("direction")
+    if direction is not None and direction not in ("rtl", "ltr"):
+        raise QawlError(f"must be rtl or ltr, got {direction!r}", field="direction")
+    unit = obj.get("offset_unit", OFFSET_UNIT)
+    if unit != OFFSET_UNIT:
+        raise QawlError(f"only code-point offsets are read by this format, got {unit!r}", field="offset_unit")
+    doc = make_document(raw, id=str(doc_id) if doc_id is not None else None, meta=meta, direction=direction)
+    if obj.get("normalisation") and not doc.normalisation.changed:
+        # An export of an already-normalised text keeps the record of what import did originally.
+        doc = Document(doc.id, doc.text, doc.meta, doc.direction, doc.text_sha256,
+                       Normalisation.from_dict(obj["normalisation"]) if isinstance(obj["normalisation"], Mapping)
+                       else Normalisation(), doc.source)
+    claimed = obj.get("text_sha256")
+    if claimed is not None and claimed != doc.text_sha256:
+        raise QawlError("does not match the text: the text was changed after export", field="text_sha256")
+
+    entities = []
+    raw_entities = obj.get("entities") or []
+    if not isinstance(raw_entities, list):
+        raise QawlError("must be a list", field="entities")
+    seen_entities: set[str] = set()
+    for i, e in enumerate(raw_entities):
+        try:
+            entity = entity_from_dict(e)
+        except QawlError as exc:
+            raise exc.located(field_prefix=f"entities[{i}]") from None
+        if entity.id in seen_entities:
+            raise QawlError(f"duplicate speaker id {entity.id!r}", field=f"entities[{i}].id")
+        seen_entities.add(entity.id)
+        entities.append(entity)
+
+    spans_in = obj.get("spans")
+    rels_in = obj.get("relations")
+    annotator = obj.get("annotator", default_annotator)
+    if spans_in is None and rels_in is None and obj.get("annotator") is None:
+        return Record(doc, None, entities)
+    if annotator is None:
+        if not spans_in and not rels_in:
+            return Record(doc, None, entities)
+        raise QawlError("the line has annotations but no annotator; add \"annotator\" or pass --annotator",
+                        field="annotator")
+    if not isinstance(annotator, str) or not annotator.strip():
+        raise QawlError(f"must be a non-empty string, got {annotator!r}", field="annotator")
+    status = obj.get("status") or (Status.IN_PROGRESS.value if spans_in else Status.TODO.value)
+    if status not in STATUSES:
+        raise QawlError(f"must be one of {', '.join(STATUSES)}, got {status!r}", field="status")
+    shift = _shift_map(raw, doc.normalisation)
+    spans = [_parse_span(s, i, raw, doc.text, shift) for i, s in enumerate(_as_list(spans_in, "spans"))]
+    rels = []
+    for i, r in enumerate(_as_list(rels_in, "relations")):
+        if isinstance(r, Mapping) and "id" not in r:
+            r = {**r, "id": f"R{i + 1}"}
+        try:
+            rels.append(relation_from_dict(r))
+        except QawlError as exc:
+            raise exc.located(field_prefix=f"relations[{i}]") from None
+    layer = Layer(doc.id, annotator.strip(), status, spans, rels)
+    return Record(doc, layer, entities)
+
+
+def _as_list(value: object, name: str) -> list:
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise QawlError(f"must be a list, got {type(value).__name__}", field=name)
+    return value
+
+
+def _parse_span(s: object, i: int, raw: str, text: str, shift) -> Span:
+    where = f"spans[{i}]"
+    if not isinstance(s, Mapping):
+        raise QawlError(f"must be an object, got {type(s).__name__}", field=where)
+    for key in ("label", "start", "end"):
+        if key not in s:
+            raise QawlError("is missing", field=f"{where}.{key}")
+    start, end = s["start"], s["end"]
+    for key, value in (("start", start), ("end", end)):
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise QawlError(f"must be an integer, got {value!r}", field=f"{where}.{key}")
+    if not 0 <= start < end:
+        raise QawlError(f"the range {start}..{end} is empty or negative", field=f"{where}.end")
+    if end > len(raw):
+        raise QawlError(f"{end} is past the end of the text ({len(raw)} characters)", field=f"{where}.end")
+    actual = raw[start:end]
+    given = s.get("text", actual)
+    if given != actual:
+        raise QawlError(f"{given!r} does not match the document text at {start}..{end} ({actual!r})",
+                        field=f"{where}.text")
+    if shift:
+        start, end = shift(start), shift(end)
+    data = dict(s)
+    data.setdefault("id", f"T{i + 1}")
+    data.update(start=start, end=end, text=text[start:end])
+    try:
+        from .model import span_from_dict
+
+        return span_from_dict(data)
+    except QawlError as exc:
+        raise exc.located(field_prefix=where) from None
+
+
+def quote_rows(doc: Document, layer: Layer, entities: Mapping[str, Entity]) -> Iterable[dict]:
+    """The ``quotes`` format: one flat row per QUOTE with its speaker, cue and date (first of each in text order;
+    all of them in the ``speakers`` / ``cues`` / ``dates`` lists)."""
+    for quote in layer.spans_by_label("QUOTE"):
+        speakers = layer.linked(quote.id, "SAID_BY")
+        cues = layer.linked(quote.id, "CUE")
+        dates = layer.linked(quote.id, "DATED")
+
+        def speaker_name(s: Span) -> str:
+            ent = entities.get(s.entity or "")
+            return ent.name if ent else s.text
+
+        sp = speakers[0] if speakers else None
+        cue = cues[0] if cues else None
+        date = dates[0] if dates else None
+        yield {
+            "doc_id": doc.id, "annotator": layer.annotator, "status": layer.status,
+            "quote_id": quote.id, "quote": quote.text, "start": quote.start, "end": quote.end,
+            "type": quote.attrs.get("type"), "origin": quote.origin,
+            "speaker": speaker_name(sp) if sp else None,
+            "speaker_id": sp.entity if sp else None,
+            "speaker_mention": sp.text if sp else None,
+            "speaker_start": sp.start if sp else None, "speaker_end": sp.end if sp else None,
+            "cue": cue.text if cue else None,
+            "cue_start": cue.start if cue else None, "cue_end": cue.end if cue else None,
+            "date": date.text if date else None, "date_value": date.attrs.get("value") if date else None,
+            "date_start": date.start if date else None, "date_end": date.end if date else None,
+            "speakers": [{"name": speaker_name(s), "id": s.entity, "mention": s.text, "start": s.start,
+                          "end": s.end} for s in speakers],
+            "cues": [{"text": c.text, "start": c.start, "end": c.end} for c in cues],
+            "dates": [{"text": d.text, "value": d.attrs.get("value"), "start": d.start, "end": d.end}
+                      for d in dates],
+        }

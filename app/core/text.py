@@ -1,0 +1,117 @@
+"""Article text: decoding, the one documented normalisation, hashing and direction.
+
+Text is sacred. The only change Qawl ever makes to an article's characters is done here, once, at import:
+a leading byte-order mark is removed and CRLF / lone CR line endings become LF. What was done is returned as a
+:class:`Normalisation` and stored with the document, so the source bytes can be reproduced exactly.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass
+
+import regex
+
+from .errors import QawlError
+
+BOM = "\ufeff"
+
+# Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, ... and the presentation forms).
+_RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
+_LTR = regex.compile(r"\p{Bidi_Class=L}")
+# Control characters that are never in a text file (NUL and C0 controls other than tab/LF/CR/FF).
+_BINARY = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+
+DIRECTIONS = ("rtl", "ltr")
+
+
+@dataclass(frozen=True)
+class Normalisation:
+    """What import changed: a removed leading BOM and the number of CRLF / lone-CR line endings turned into LF."""
+
+    bom: bool = False
+    crlf: int = 0
+    cr: int = 0
+
+    @property
+    def changed(self) -> bool:
+        return self.bom or bool(self.crlf) or bool(self.cr)
+
+    def to_dict(self) -> dict:
+        return {"bom": self.bom, "crlf": self.crlf, "cr": self.cr}
+
+    @classmethod
+    def from_dict(cls, data: dict | None) -> "Normalisation":
+        data = data or {}
+        return cls(bool(data.get("bom", False)), int(data.get("crlf", 0)), int(data.get("cr", 0)))
+
+    def restore(self, text: str) -> str:
+        """The source text, as far as it can be rebuilt: exact when the file used one line-ending style."""
+        if self.crlf and not self.cr:
+            text = text.replace("\n", "\r\n")
+        elif self.cr and not self.crlf:
+            text = text.replace("\n", "\r")
+        return (BOM + text) if self.bom else text
+
+
+def normalise(raw: str) -> tuple[str, Normalisation]:
+    """Apply the one normalisation Qawl does (leading BOM, line endings) and say what it did."""
+    bom = raw.startswith(BOM)
+    if bom:
+        raw = raw[1:]
+    crlf = cr = 0
+    if "\r" in raw:
+        crlf = raw.count("\r\n")
+        raw = raw.replace("\r\n", "\n")
+        cr = raw.count("\r")
+        raw = raw.replace("\r", "\n")
+    return raw, Normalisation(bom, crlf, cr)
+
+
+def decode(data: bytes, *, file: str | None = None) -> str:
+    """UTF-8 bytes to text, refusing empty, binary and non-UTF-8 input with a message that says where."""
+    if not data.strip():
+        raise QawlError("the file is empty", file=file)
+    try:
+        text = data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        line = data.count(b"\n", 0, exc.start) + 1
+        raise QawlError(f"not UTF-8 text (byte 0x{data[exc.start]:02x} at offset {exc.start}); "
+                        "save the file as UTF-8 and import it again", file=file, line=line) from None
+    bad = _BINARY.search(text)
+    if bad:
+        line = text.count("\n", 0, bad.start()) + 1
+        raise QawlError(f"looks like a binary file (control character U+{ord(bad.group()):04X})",
+                        file=file, line=line)
+    return text
+
+
+def sha256(text: str) -> str:
+    """Hex SHA-256 of the UTF-8 encoding: how documents are matched across machines."""
+    return hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def detect_direction(text: str, sample: int = 4096) -> str:
+    """'rtl' when most strong letters (in the first ``sample`` characters) are right-to-left, else 'ltr'.
+
+    Ties go to the first strong letter, as in the Unicode bidi algorithm (rules P2/P3).
+    """
+    head = text[:sample]
+    rtl = len(_RTL.findall(head))
+    ltr = len(_LTR.findall(head))
+    if rtl != ltr:
+        return "rtl" if rtl > ltr else "ltr"
+    first_r = _RTL.search(head)
+    first_l = _LTR.search(head)
+    if first_r and (not first_l or first_r.start() < first_l.start()):
+        return "rtl"
+    return "ltr"
+
+
+def direction_of(text: str) -> str:
+    """Direction of a short piece of text (a span, a name): its first strong letter decides."""
+    first_r = _RTL.search(text)
+    first_l = _LTR.search(text)
+    if first_r and (not first_l or first_r.start() < first_l.start()):
+        return "rtl"
+    return "ltr"
