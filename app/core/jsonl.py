@@ -111,6 +111,7 @@ def parse_record(obj: object, *, default_annotator: str | None = None) -> Record
     if unit != OFFSET_UNIT:
         raise QawlError(f"only code-point offsets are read by this format, got {unit!r}", field="offset_unit")
     doc = make_document(raw, id=str(doc_id) if doc_id is not None else None, meta=meta, direction=direction)
+    shift = _shift_map(raw, doc.normalisation)  # what normalising *this* text removed
     if obj.get("normalisation") and not doc.normalisation.changed:
         # An export of an already-normalised text keeps the record of what import did originally.
         doc = Document(doc.id, doc.text, doc.meta, doc.direction, doc.text_sha256,
@@ -150,7 +151,6 @@ def parse_record(obj: object, *, default_annotator: str | None = None) -> Record
     status = obj.get("status") or (Status.IN_PROGRESS.value if spans_in else Status.TODO.value)
     if status not in STATUSES:
         raise QawlError(f"must be one of {', '.join(STATUSES)}, got {status!r}", field="status")
-    shift = _shift_map(raw, doc.normalisation)
     spans = [_parse_span(s, i, raw, doc.text, shift) for i, s in enumerate(_as_list(spans_in, "spans"))]
     rels = []
     for i, r in enumerate(_as_list(rels_in, "relations")):
