@@ -19,6 +19,8 @@ BOM = "\ufeff"
 # Strong right-to-left letters (Hebrew, Arabic, Syriac, Thaana, NKo, ... and the presentation forms).
 _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _LTR = regex.compile(r"\p{Bidi_Class=L}")
+_RTL_RUN = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
+_LTR_RUN = regex.compile(r"\p{Bidi_Class=L}+")
 # Control characters that are never in a text file (NUL and C0 controls other than tab/LF/CR/FF).
 _BINARY = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
 
@@ -91,21 +93,32 @@ def sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8")).hexdigest()
 
 
-def detect_direction(text: str, sample: int = 4096) -> str:
+# Fast counting on UTF-8 bytes (one C pass each): lead bytes 0xD6-0xDF start U+0580-U+07FF (Hebrew, Arabic,
+# Syriac, Thaana, NKo); ASCII letters and lead bytes 0xC3-0xD4 (Latin-1 .. Cyrillic) count as left-to-right.
+_KEEP_RTL = bytes(range(0xD6, 0xE0))
+_KEEP_LTR = bytes(range(0x41, 0x5B)) + bytes(range(0x61, 0x7B)) + bytes(range(0xC3, 0xD5))
+_DELETE_ALL_BUT_RTL = bytes(b for b in range(256) if b not in _KEEP_RTL)
+_DELETE_ALL_BUT_LTR = bytes(b for b in range(256) if b not in _KEEP_LTR)
+
+
+def detect_direction(text: str, sample: int = 2048) -> str:
     """'rtl' when most strong letters (in the first ``sample`` characters) are right-to-left, else 'ltr'.
 
-    Ties go to the first strong letter, as in the Unicode bidi algorithm (rules P2/P3).
+    A byte-counting pass decides clear cases in microseconds (import speed matters: 10,000 articles); close or
+    unusual cases (other scripts, near ties) are decided exactly with the Unicode bidi classes, and ties go to the
+    first strong letter, as in the Unicode bidi algorithm (rules P2/P3).
     """
     head = text[:sample]
-    rtl = len(_RTL.findall(head))
-    ltr = len(_LTR.findall(head))
+    raw = head.encode("utf-8")
+    rtl = len(raw.translate(None, _DELETE_ALL_BUT_RTL))
+    ltr = len(raw.translate(None, _DELETE_ALL_BUT_LTR))
+    if rtl + ltr >= 16 and abs(rtl - ltr) > 0.25 * (rtl + ltr):
+        return "rtl" if rtl > ltr else "ltr"
+    rtl = sum(map(len, _RTL_RUN.findall(head)))
+    ltr = sum(map(len, _LTR_RUN.findall(head)))
     if rtl != ltr:
         return "rtl" if rtl > ltr else "ltr"
-    first_r = _RTL.search(head)
-    first_l = _LTR.search(head)
-    if first_r and (not first_l or first_r.start() < first_l.start()):
-        return "rtl"
-    return "ltr"
+    return direction_of(head)
 
 
 def direction_of(text: str) -> str:
