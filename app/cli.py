@@ -1,0 +1,231 @@
+"""The ``qawl`` command line: start the app, import, export, statistics (and the commands of later features).
+
+Every command takes ``--db PATH`` (or the ``QAWL_DB`` environment variable) to choose the project file; without
+either, the default project in the user data directory is used. Errors are printed as
+``qawl: FILE:LINE: FIELD: what is wrong`` with exit status 1 (2 for usage errors), and change nothing.
+"""
+
+from __future__ import annotations
+
+import argparse
+import sys
+import time
+from typing import Callable, Sequence
+
+import orjson
+
+from . import __version__
+from .core.errors import Cancelled, QawlError
+from .core.model import STATUSES
+
+EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+
+
+class Progress:
+    """Progress on stderr for long operations: a live line on a terminal, an occasional line otherwise;
+    nothing at all for work that finishes within a second."""
+
+    def __init__(self, what: str, stream=None) -> None:
+        self.what = what
+        self.stream = stream or sys.stderr
+        self.started = time.monotonic()
+        self.last = 0.0
+        self.shown = False
+        self.tty = self.stream.isatty()
+
+    def __call__(self, done: int, total: int) -> None:
+        now = time.monotonic()
+        if now - self.started < 1.0 or now - self.last < (0.1 if self.tty else 5.0):
+            return
+        self.last = now
+        pct = f" ({100 * done // total}%)" if total else ""
+        msg = f"{self.what}: {done}/{total}{pct}"
+        self.stream.write(f"\r{msg}\x1b[K" if self.tty else msg + "\n")
+        self.stream.flush()
+        self.shown = True
+
+    def done(self) -> None:
+        if self.shown and self.tty:
+            self.stream.write("\r\x1b[K")
+            self.stream.flush()
+
+
+def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
+    # Subcommands must not reset a --db given before the command (argparse copies sub-parser defaults over).
+    parser.add_argument("--db", metavar="PATH", default=None if top else argparse.SUPPRESS,
+                        help="project file (default: $QAWL_DB, else qawl.db in the user data directory)")
+
+
+def build_parser() -> argparse.ArgumentParser:
+    parser = argparse.ArgumentParser(
+        prog="qawl",
+        description="Qawl (قول): annotate quotes, claims, speakers, cues and dates in Arabic news articles, "
+                    "review teammates' annotations and export labelled JSONL datasets. "
+                    "Run without a command to start the annotation window.",
+        epilog="Run 'qawl COMMAND --help' for the options of a command.")
+    parser.add_argument("--version", action="version", version=f"qawl {__version__}")
+    _db_option(parser, top=True)
+    sub = parser.add_subparsers(dest="command", metavar="COMMAND")
+
+    p = sub.add_parser("gui", help="start the annotation window (the default when no command is given)",
+                       description="Start the annotation window on the project.")
+    _db_option(p)
+    p.add_argument("--doc", metavar="ID", help="open this document first")
+    p.add_argument("--annotator", metavar="NAME", help="annotate as NAME (asked once otherwise)")
+    p.add_argument("--lang", choices=("ar", "en"), help="user-interface language (default: the system's)")
+
+    p = sub.add_parser(
+        "import", help="bring articles (and annotations) into the project",
+        description="Import .txt articles (a sibling NAME.json supplies title, url, date ...), folders of them, "
+                    "and JSONL files (one document per line: 'text', optional 'id'/'doc_id', 'meta', and "
+                    "annotations in Qawl's export format, so an export can be imported back). All or nothing: "
+                    "any problem is reported with file, line and field, and nothing is imported.")
+    _db_option(p)
+    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl files or folders")
+    p.add_argument("--annotator", metavar="NAME",
+                   help="annotator for JSONL lines that have annotations but no 'annotator' field")
+    p.add_argument("--replace", action="store_true",
+                   help="replace an annotator's existing layer of a document when the file has different "
+                        "annotations (default: refuse)")
+
+    p = sub.add_parser(
+        "export", help="write the labelled dataset",
+        description="Export the project. Format 'jsonl' (qawl-export/1): one line per document per annotator, "
+                    "with text, spans, relations and speaker entities; documents nobody has annotated yet are "
+                    "exported too (annotator null, status todo) unless --annotated-only. Format 'quotes': one "
+                    "line per quote with its type, speaker, cue and date. Existing files are overwritten only "
+                    "if they are Qawl exports; the file is replaced atomically when the export is complete.")
+    _db_option(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
+    p.add_argument("--format", choices=("jsonl", "quotes"), default="jsonl", help="default: jsonl")
+    p.add_argument("--annotator", metavar="NAME", help="only this annotator's layers")
+    p.add_argument("--status", action="append", choices=STATUSES, metavar="STATUS",
+                   help=f"only layers with this status ({', '.join(STATUSES)}); repeatable")
+    p.add_argument("--annotated-only", action="store_true", help="leave out documents nobody has annotated")
+    p.add_argument("--include-suggestions", action="store_true",
+                   help="also export the layer of unreviewed suggestions")
+
+    p = sub.add_parser("stats", help="documents and annotations per label, annotator and status",
+                       description="Print counts of documents and annotations per label, annotator and status.")
+    _db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+
+    for register in _EXTRA_COMMANDS:
+        register(sub)
+    return parser
+
+
+# Later features add their subcommands here (name -> register(subparsers)); their handlers set args.handler.
+_EXTRA_COMMANDS: list[Callable[[argparse._SubParsersAction], None]] = []
+
+
+def _open(args):
+    from .project import open_project
+
+    return open_project(getattr(args, "db", None))
+
+
+def cmd_import(args) -> int:
+    from .core.sources import read_sources
+
+    progress = Progress("Reading")
+    records = read_sources(args.paths, default_annotator=args.annotator, progress=progress)
+    progress.done()
+    store = _open(args)
+    try:
+        progress = Progress("Importing")
+        summary = store.import_records(records, replace_layers=args.replace, source=", ".join(args.paths),
+                                       progress=progress)
+        progress.done()
+    finally:
+        store.close()
+    print(f"Imported {summary.describe()}.")
+    for theirs, ours in list(summary.remapped_ids.items())[:10]:
+        print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
+    return EXIT_OK
+
+
+def cmd_export(args) -> int:
+    from .exporting import export_to
+
+    store = _open(args)
+    try:
+        progress = Progress("Exporting")
+        n = export_to(store, args.output, args.format, annotator=args.annotator, statuses=args.status,
+                      include_unannotated=not args.annotated_only, progress=progress,
+                      include_suggestions=args.include_suggestions)
+        progress.done()
+    finally:
+        store.close()
+    unit = "quotes" if args.format == "quotes" else "lines"
+    print(f"Wrote {n} {unit} to {args.output}.")
+    return EXIT_OK
+
+
+def cmd_stats(args) -> int:
+    store = _open(args)
+    try:
+        stats = store.stats()
+        where = str(store.path) if store.path else ":memory:"
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(orjson.dumps({"project": where, **stats}, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    out = [f"Project   {where}",
+           f"Documents {stats['documents']} ({stats['characters']:,} characters; "
+           f"{stats['documents_not_started']} not started by anyone)",
+           f"Speakers  {stats['speakers']} in the registry"]
+
+    def table(title: str, rows: dict) -> None:
+        out.append(f"\n{title}")
+        if not rows:
+            out.append("  (none)")
+        width = max((len(str(k)) for k in rows), default=0)
+        for k, v in rows.items():
+            out.append(f"  {str(k):<{width}}  {v:>8}")
+
+    table("Annotations per label", stats["spans_by_label"])
+    table("Relations per type", stats["relations_by_type"])
+    table("Annotations per annotator", stats["spans_by_annotator"])
+    table("Annotations per origin", stats["spans_by_origin"])
+    out.append("\nDocuments per annotator and status")
+    if not stats["layers_by_annotator_status"]:
+        out.append("  (none)")
+    for row in stats["layers_by_annotator_status"]:
+        out.append(f"  {row['annotator']:<20} {row['status']:<12} {row['documents']:>8}")
+    print("\n".join(out))
+    return EXIT_OK
+
+
+def cmd_gui(args) -> int:
+    from .ui.main import run_gui
+
+    return run_gui(db=getattr(args, "db", None), doc=getattr(args, "doc", None),
+                   annotator=getattr(args, "annotator", None), lang=getattr(args, "lang", None))
+
+
+HANDLERS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "gui": cmd_gui, None: cmd_gui}
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    handler = getattr(args, "handler", None) or HANDLERS.get(args.command)
+    try:
+        return handler(args)
+    except QawlError as exc:
+        print(f"qawl: {exc}", file=sys.stderr)
+        return EXIT_ERROR
+    except Cancelled:
+        print("qawl: cancelled; nothing was changed", file=sys.stderr)
+        return EXIT_ERROR
+    except KeyboardInterrupt:
+        print("\nqawl: interrupted; nothing was changed", file=sys.stderr)
+        return 130
+    except BrokenPipeError:
+        return EXIT_ERROR
+
+
+if __name__ == "__main__":  # pragma: no cover
+    sys.exit(main())

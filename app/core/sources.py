@@ -1,0 +1,128 @@
+"""Reading import sources into :class:`~app.core.jsonl.Record` values: ``.txt`` articles (with an optional sibling
+``NAME.json`` metadata sidecar, as in the corpus), folders of them, and JSONL files (our export format or plain
+``{"text": ...}`` lines). Peer formats (doccano, Label Studio, Prodigy, brat) live in ``app.core.formats``.
+
+Reading never touches a project: it returns records or raises a QawlError naming the file, line and field.
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Callable, Iterable
+
+import orjson
+
+from .errors import Cancelled, QawlError
+from .jsonl import Record, make_document, parse_record
+from .text import decode
+
+TEXT_SUFFIXES = (".txt",)
+JSONL_SUFFIXES = (".jsonl", ".ndjson")
+# Sidecar keys that describe the file rather than the article.
+_SIDECAR_SKIP = ("text_file",)
+
+Progress = Callable[[int, int], None]
+
+
+def expand(paths: Iterable[str | Path]) -> list[Path]:
+    """Files to import, folders expanded (recursively, sorted); sidecars are read with their .txt."""
+    out: list[Path] = []
+    for raw in paths:
+        path = Path(raw)
+        if not path.exists():
+            raise QawlError("no such file or folder", file=str(path))
+        if path.is_dir():
+            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
+                           TEXT_SUFFIXES + JSONL_SUFFIXES and not p.name.startswith("."))
+            if not found:
+                raise QawlError("the folder holds no .txt or .jsonl files", file=str(path))
+            out.extend(found)
+        else:
+            out.append(path)
+    return out
+
+
+def read_text_file(path: Path) -> Record:
+    """One article from a .txt file; its sibling NAME.json (if any) supplies id, title, url, date ..."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
+    raw = decode(data, file=str(path))
+    meta: dict = {}
+    sidecar = path.with_suffix(".json")
+    doc_id = path.stem
+    if sidecar.exists():
+        try:
+            loaded = orjson.loads(sidecar.read_bytes())
+        except orjson.JSONDecodeError as exc:
+            raise QawlError(f"the metadata sidecar is not valid JSON ({exc})", file=str(sidecar)) from None
+        if not isinstance(loaded, dict):
+            raise QawlError("the metadata sidecar must hold a JSON object", file=str(sidecar))
+        if "id" in loaded:
+            if not isinstance(loaded["id"], (str, int)) or not str(loaded["id"]).strip():
+                raise QawlError(f"must be a non-empty string, got {loaded['id']!r}", file=str(sidecar), field="id")
+            doc_id = str(loaded["id"])
+        meta = {k: v for k, v in loaded.items() if k not in _SIDECAR_SKIP and k != "id"}
+    try:
+        doc = make_document(raw, id=doc_id, meta=meta, source=str(path))
+    except QawlError as exc:
+        raise exc.located(file=str(path)) from None
+    return Record(doc, None, [], None)
+
+
+def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
+                    cancel: Callable[[], bool] | None = None) -> list[Record]:
+    """Every line of a JSONL file; any bad line fails the whole file with its line number."""
+    try:
+        data = path.read_bytes()
+    except OSError as exc:
+        raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
+    text = decode(data, file=str(path))
+    if text.startswith("\ufeff"):
+        text = text[1:]
+    records: list[Record] = []
+    for number, line in enumerate(text.split("\n"), start=1):
+        if cancel and number % 1000 == 0 and cancel():
+            raise Cancelled()
+        if not line.strip():
+            continue
+        try:
+            obj = orjson.loads(line)
+        except orjson.JSONDecodeError as exc:
+            hint = " (a pretty-printed JSON file is not JSONL: one object per line)" if line.strip() in "{[" else ""
+            raise QawlError(f"not valid JSON: {exc}{hint}", file=str(path), line=number) from None
+        try:
+            rec = parse_record(obj, default_annotator=default_annotator)
+        except QawlError as exc:
+            raise exc.located(file=str(path), line=number) from None
+        rec.line = number
+        object.__setattr__(rec.document, "source", f"{path}")
+        records.append(rec)
+    if not records:
+        raise QawlError("the file holds no documents", file=str(path))
+    return records
+
+
+def read_sources(paths: Iterable[str | Path], *, default_annotator: str | None = None,
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> list[Record]:
+    """All records of all the given files and folders, in order; raises on the first bad file."""
+    files = expand(paths)
+    records: list[Record] = []
+    for n, path in enumerate(files):
+        if cancel and cancel():
+            raise Cancelled()
+        suffix = path.suffix.lower()
+        if suffix in JSONL_SUFFIXES:
+            records.extend(read_jsonl_file(path, default_annotator=default_annotator, cancel=cancel))
+        elif suffix in TEXT_SUFFIXES:
+            records.append(read_text_file(path))
+        elif suffix == ".json":
+            raise QawlError("a .json file is read as the metadata sidecar of NAME.txt; to import documents "
+                            "use .txt or .jsonl (or --format for another tool's export)", file=str(path))
+        else:
+            raise QawlError(f"unknown file type {suffix or '(none)'}: Qawl imports .txt articles and .jsonl "
+                            "files (and other tools' formats with --format)", file=str(path))
+        if progress and (n % 100 == 0 or n == len(files) - 1):
+            progress(n + 1, len(files))
+    return records

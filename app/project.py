@@ -1,0 +1,51 @@
+"""Where the project file lives and what a new one starts with.
+
+The default project is an SQLite file in the user data directory (platformdirs); ``--db PATH`` or the
+``QAWL_DB`` environment variable choose another. A new default project is pre-loaded with the sample article
+from ``seeds/`` so the first thing a new user sees is a real Arabic article to annotate.
+"""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+from platformdirs import user_data_path
+
+from .core.sources import read_sources
+from .store import Store
+
+ENV_DB = "QAWL_DB"
+REPO_ROOT = Path(__file__).resolve().parent.parent
+SEEDS = REPO_ROOT / "seeds"
+RESOURCES = REPO_ROOT / "resources"
+
+
+def default_db_path() -> Path:
+    return user_data_path("qawl", appauthor=False) / "qawl.db"
+
+
+def resolve_db_path(db: str | os.PathLike | None) -> tuple[Path, bool]:
+    """The project path to use and whether it is the default one."""
+    if db:
+        return Path(db), False
+    env = os.environ.get(ENV_DB)
+    if env:
+        return Path(env), False
+    return default_db_path(), True
+
+
+def seed_articles() -> list[Path]:
+    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+
+
+def open_project(db: str | os.PathLike | None = None) -> Store:
+    """Open the chosen project; a new default project gets the sample article(s) from seeds/."""
+    path, is_default = resolve_db_path(db)
+    store = Store.open(path)
+    if is_default and store.meta("seeded") is None:
+        seeds = seed_articles()
+        if seeds and store.count_documents() == 0:
+            store.import_records(read_sources(seeds), source="seeds")
+        store.set_meta("seeded", "1")
+    return store
