@@ -110,9 +110,29 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    p = sub.add_parser("bench", help="run a benchmark (figures printed beside floors measured in the same run)",
+                       description="Run a benchmark: " + ", ".join(f"{k} ({v})" for k, v in BENCHMARKS.items())
+                       + ". Options after the name go to the benchmark (try 'qawl bench store --help').")
+    p.add_argument("name", choices=sorted(BENCHMARKS), help="which benchmark")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="options for the benchmark")
+
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
+
+
+# name -> (module in app.bench, what it measures)
+BENCHMARKS = {
+    "store": "import of 10,000 articles and export of 1,000,000 spans",
+}
+_BENCH_MODULES = {"store": "store_speed"}
+
+
+def cmd_bench(args) -> int:
+    import importlib
+
+    module = importlib.import_module(f"app.bench.{_BENCH_MODULES[args.name]}")
+    return module.main(args.args)
 
 
 # Later features add their subcommands here (name -> register(subparsers)); their handlers set args.handler.
@@ -205,7 +225,8 @@ def cmd_gui(args) -> int:
                    annotator=getattr(args, "annotator", None), lang=getattr(args, "lang", None))
 
 
-HANDLERS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "gui": cmd_gui, None: cmd_gui}
+HANDLERS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "gui": cmd_gui, "bench": cmd_bench,
+            None: cmd_gui}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -109,8 +109,10 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
     doc_id = obj.get("doc_id", obj.get("id"))
     if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
         raise QawlError(f"must be a string, got {doc_id!r}", field="doc_id")
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, dict):
+    meta = obj.get("meta")
+    if meta is None:
+        meta = {}
+    elif not isinstance(meta, dict):
         raise QawlError(f"must be an object, got {type(meta).__name__}", field="meta")
     direction = obj.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):
@@ -131,8 +133,10 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
         raise QawlError("does not match the text: the text was changed after export", field="text_sha256")
 
     entities = []
-    raw_entities = obj.get("entities") or []
-    if not isinstance(raw_entities, list):
+    raw_entities = obj.get("entities")
+    if raw_entities is None:
+        raw_entities = []
+    elif not isinstance(raw_entities, list):
         raise QawlError("must be a list", field="entities")
     seen_entities: set[str] = set()
     for i, e in enumerate(raw_entities):

@@ -75,6 +75,9 @@ def decode(data: bytes, *, file: str | None = None) -> str:
     """UTF-8 bytes to text, refusing empty, binary and non-UTF-8 input with a message that says where."""
     if not data or data.isspace():
         raise QawlError("the file is empty", file=file)
+    nul = data.find(b"\x00", 0, 65536)
+    if nul != -1:
+        raise QawlError("looks like a binary file, not text (it contains NUL bytes)", file=file)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
