@@ -229,3 +229,18 @@ def test_help_explains_every_command():
     out = subprocess.run([sys.executable, "-m", "app", "export", "--help"], capture_output=True, text=True,
                          check=True).stdout
     assert "--annotated-only" in out and "quotes" in out
+
+
+def test_progress_is_shown_only_for_long_work(monkeypatch):
+    import io
+
+    from app import cli
+
+    clock = iter([0.0, 0.5, 2.0, 8.0, 9.0])
+    monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))
+    stream = io.StringIO()
+    progress = cli.Progress("Importing", stream)  # started at t=0
+    progress(10, 100)   # t=0.5: too early to bother anyone
+    progress(50, 100)   # t=2.0: shown
+    progress(90, 100)   # t=8.0: shown (a non-terminal gets a line every 5 s)
+    assert stream.getvalue().splitlines() == ["Importing: 50/100 (50%)", "Importing: 90/100 (90%)"]
