@@ -29,7 +29,7 @@ class Progress:
         self.what = what
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
-        self.last = 0.0
+        self.last = float("-inf")
         self.shown = False
         self.tty = self.stream.isatty()
 
