@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help="replace an annotator's existing layer of a document when the file has different "
                         "annotations (default: refuse)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="skip (wholly) each document line that has a problem and import the rest, reporting what "
+                        "was skipped and why (for teammates' files; default: import nothing if anything is wrong)")
 
     p = sub.add_parser(
         "export", help="write the labelled dataset",
@@ -154,12 +157,14 @@ def cmd_import(args) -> int:
     store = _open(args)
     try:
         progress = Progress("Importing")
-        summary = store.import_records(records, replace_layers=args.replace, source=", ".join(args.paths),
-                                       progress=progress)
+        summary = store.import_records(records, replace_layers=args.replace, skip_invalid=args.skip_invalid,
+                                       source=", ".join(args.paths), progress=progress)
         progress.done()
     finally:
         store.close()
     print(f"Imported {summary.describe()}.")
+    for reason in summary.skipped:
+        print(f"  skipped: {reason}")
     for theirs, ours in list(summary.remapped_ids.items())[:10]:
         print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
     return EXIT_OK

@@ -190,3 +190,18 @@ def test_stats_count_per_label_annotator_and_status(store):
     assert stats["documents"] == 2 and stats["spans_by_label"] == {"CUE": 1}
     assert stats["spans_by_annotator"] == {"ali": 1} and stats["layers_by_status"] == {"done": 1}
     assert stats["documents_not_started"] == 1
+
+
+def test_skip_invalid_skips_bad_records_wholly_and_reports_why(store):
+    store.import_records([parse_record(doc_line("d1", "قال الوزير"))])
+    records = [
+        parse_record(doc_line("d1", "نص مختلف", annotator="sara")),  # same id, different text: never merged
+        parse_record(doc_line("d2", "قال السفير", annotator="sara", spans=[{"label": "PERSON", "start": 0, "end": 3}])),
+        parse_record(doc_line("d3", "أكد المتحدث", annotator="sara", spans=[{"label": "CUE", "start": 0, "end": 3}])),
+    ]
+    summary = store.import_records(records, skip_invalid=True)
+    assert len(summary.skipped) == 2
+    assert "different text" in summary.skipped[0] and "unknown label 'PERSON'" in summary.skipped[1]
+    assert sorted(store.document_ids()) == ["d1", "d3"]  # d2 skipped wholly: not even its document
+    assert store.document("d1").text == "قال الوزير" and store.layer_annotators("d1") == []
+    assert [s.text for s in store.layer("d3", "sara").spans.values()] == ["أكد"]
