@@ -759,6 +759,29 @@ class Store:
             raise _combine(problems)
 
         now = _now()
+        # A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer that copy
+        # (the data is committed and visible either way) to checkpoint(), which the CLI runs at close and the
+        # window runs in the background.
+        bulk = len(new_docs) > 100 and self.path is not None
+        if bulk:
+            self.db.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                               progress, cancel)
+        finally:
+            if bulk:
+                self.db.execute("PRAGMA wal_autocheckpoint = 1000")
+        if progress:
+            progress(total * 2, total * 2)
+        return summary
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file (SQLite does it on close too)."""
+        if self.path is not None:
+            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _write_import(self, new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                      progress, cancel) -> None:
         with self.db.atomic():
             if new_docs:
                 self.db.conn.executemany(
@@ -776,16 +799,17 @@ class Store:
             annotators = {layer.annotator for layer in to_write}
             self.db.conn.executemany("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
                                      [(a, now) for a in annotators])
+            keys = [(layer.doc_id, layer.annotator) for layer in to_write]
+            # Replaced layers go first (their spans and relations follow by ON DELETE CASCADE).
+            self.db.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
+            self.db.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
+                                     [(*key, layer.status, now) for key, layer in zip(keys, to_write)])
             span_rows, rel_rows = [], []
-            for i, layer in enumerate(to_write):
+            for i, (key, layer) in enumerate(zip(keys, to_write)):
                 if cancel and i % 256 == 0 and cancel():
                     raise Cancelled()
                 if progress and i % 500 == 0:
                     progress(total + i * total // max(1, len(to_write)), total * 2)
-                key = (layer.doc_id, layer.annotator)
-                self.db.execute("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", key)
-                self.db.execute("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
-                                [*key, layer.status, now])
                 for s in layer.spans.values():
                     span_rows.append((*key, s.id, s.label, s.start, s.end, s.text, _dumps(s.attrs), s.origin,
                                       _dumps(s.provenance), s.created or now, s.updated or s.created or now))
@@ -805,9 +829,6 @@ class Store:
                                    "layers": [list(k) for k in ((l.doc_id, l.annotator) for l in to_write)][:1000],
                                    "spans": summary.spans, "relations": summary.relations,
                                    "entities": summary.entities_added}, actor=actor)
-        if progress:
-            progress(total * 2, total * 2)
-        return summary
 
     @staticmethod
     def _match_document(doc: Document, existing: dict[str, str], by_sha: dict[str, str],

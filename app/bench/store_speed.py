@@ -48,7 +48,9 @@ def floor_executemany(rows: list[tuple[str, str]], tmp: Path) -> float:
     return elapsed
 
 
-def ours_import(paths: list[Path], tmp: Path) -> float:
+def ours_import(paths: list[Path], tmp: Path) -> tuple[float, float]:
+    """Seconds to (committed: every document readable by any connection, as ``qawl import`` reports success;
+    and that plus the WAL checkpoint that ``qawl import`` runs when it closes the project)."""
     db = tmp / "ours.db"
     for suffix in ("", "-wal", "-shm"):
         Path(str(db) + suffix).unlink(missing_ok=True)
@@ -56,9 +58,9 @@ def ours_import(paths: list[Path], tmp: Path) -> float:
     t = time.perf_counter()
     records = read_sources(paths)
     store.import_records(records)
-    elapsed = time.perf_counter() - t
+    committed = time.perf_counter() - t
     store.close()
-    return elapsed
+    return committed, time.perf_counter() - t
 
 
 def bench_import(n: int, tmp: Path, repeat: int) -> list[str]:
@@ -72,11 +74,15 @@ def bench_import(n: int, tmp: Path, repeat: int) -> list[str]:
     for doc_id, text in rows:
         (txt_dir / f"{doc_id}.txt").write_text(text, encoding="utf-8")
     floor = min(floor_executemany(rows, tmp) for _ in range(repeat))
-    ours_jsonl = min(ours_import([jsonl], tmp) for _ in range(repeat))
-    ours_txt = min(ours_import([txt_dir], tmp) for _ in range(repeat))
+    jsonl_runs = [ours_import([jsonl], tmp) for _ in range(repeat)]
+    txt_runs = [ours_import([txt_dir], tmp) for _ in range(repeat)]
+    j_commit, j_close = min(r[0] for r in jsonl_runs), min(r[1] for r in jsonl_runs)
+    t_commit, t_close = min(r[0] for r in txt_runs), min(r[1] for r in txt_runs)
     return [
-        row(f"import {n:,} articles from one JSONL file", n / ours_jsonl, n / floor, "docs/s", 0.5),
-        row(f"import {n:,} articles from {n:,} .txt files", n / ours_txt, n / floor, "docs/s", 0.5),
+        row(f"import {n:,} articles, one JSONL (committed)", n / j_commit, n / floor, "docs/s", 0.5),
+        row(f"  ... + WAL checkpoint at close", n / j_close, n / floor, "docs/s", 0.5),
+        row(f"import {n:,} articles, .txt files (committed)", n / t_commit, n / floor, "docs/s", 0.5),
+        row(f"  ... + WAL checkpoint at close", n / t_close, n / floor, "docs/s", 0.5),
     ]
 
 
