@@ -49,6 +49,7 @@ class PeerSpan:
     origin: str = Origin.MANUAL.value
     group: object = None  # brat: fragments of one discontinuous annotation share a group
     group_text: str | None = None  # brat: the text of the whole group (fragments joined by one space)
+    keep: bool = True  # False: checked like any span, then left out (brat attribution triggers)
 
 
 @dataclass
@@ -277,7 +278,8 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
         for doc in pf.docs:
             for layer in doc.layers:
                 for span in layer.spans:
-                    labels.label(span.label)
+                    if span.keep:
+                        labels.label(span.label)
                 for rel in layer.relations:
                     labels.relation(rel.type)
     full_schema = schema.with_labels(labels.new_labels, labels.new_relations) if add_labels else schema
@@ -296,7 +298,7 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
         ambiguous: list[PeerDoc] = []
         if offset_unit == "auto":
             unit, ambiguous, how = detect_unit(pf.docs, texts, units)
-            if len(units) > 1 and any(d.layers for d in pf.docs):
+            if len(units) > 1 and any(d.layers for d in pf.docs) and "agree" not in how:
                 notes.append(f"{pf.name}: offsets read as {unit} ({how})")
         else:
             unit = offset_unit
@@ -347,11 +349,11 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     by_key: dict[object, list[Span]] = {}
     dropped: set = set()
     groups: dict[object, list[tuple[PeerSpan, Span]]] = {}
+    unknown: dict[str, list[PeerSpan]] = {}
     for ps in layer.spans:
-        ours = labels.label(ps.label)
+        ours = labels.label(ps.label) if ps.keep else DROP
         if ours is None:
-            doc.problem(f"unknown label {ps.label!r}: map it (e.g. {ps.label}=QUOTE) or add the file's labels "
-                        f"to the schema (add_labels)", field=f"{ps.field}.label")
+            unknown.setdefault(ps.label, []).append(ps)
             ok = False
             continue
         try:
@@ -383,7 +385,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
                         field=ps.field)
             ok = False
             continue
-        if ours == DROP:
+        if ours == DROP or not ps.keep:
             dropped.add(ps.key)
             continue
         span = Span.of(document.text, ours, start, end, id=new_id("s"), attrs=dict(ps.attrs),
@@ -391,6 +393,10 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
         if ps.group is not None:
             groups.setdefault(ps.group, []).append((ps, span))
         by_key.setdefault(ps.key, []).append(span)
+    for name, spans in unknown.items():
+        more = f" (and {len(spans) - 1} more annotations)" if len(spans) > 1 else ""
+        doc.problem(f"unknown label {name!r}{more}: map it (e.g. {name}=QUOTE, or {name}= to leave it out) or "
+                    f"add the file's labels to the schema (add_labels)", field=f"{spans[0].field}.label")
     # brat discontinuous annotations: check the joined text, and join fragments split only at line breaks.
     for group, members in groups.items():
         group_text = members[0][0].group_text
@@ -404,7 +410,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
         merged = _join_line_fragments(document.text, [s for _, s in members])
         if len(merged) != len(members):
             by_key[members[0][0].key] = merged
-    if dropped:
+    if any(ps.keep and ps.key in dropped for ps in layer.spans):
         notes.append(f"{doc.file}:{doc.line or ''} {len(dropped)} span(s) left out by the mapping")
     relations: list[Relation] = []
     seen: set[tuple[str, str, str]] = set()
