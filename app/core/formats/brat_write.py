@@ -18,6 +18,7 @@ One annotator: files at the top level; several: one folder per annotator (a brat
 from __future__ import annotations
 
 import json
+import re
 from typing import Iterable
 
 from ..jsonl import Record
@@ -29,6 +30,7 @@ from .mapping import LabelMapping
 
 ATTRIBUTION_RELATIONS = ("SAID_BY", "CLAIMED_BY", "CUE")
 _ROLE = {"SAID_BY": "Source", "CLAIMED_BY": "Source", "CUE": "Cue"}
+_NUM = re.compile(r"\d+$")
 
 
 def write(records: Iterable[Record], *, mapping: LabelMapping | None = None,
@@ -57,8 +59,8 @@ class _Conf:
         self.entities: list[str] = []
         self.relations: dict[str, tuple[str, str]] = {}
         self.equivs: list[str] = []
-        self.events: dict[str, list[str]] = {}
-        self.attributes: dict[str, set] = {}
+        self.events: dict[str, dict[str, str]] = {}  # event type -> role -> <ENTITY> / <EVENT>
+        self.attributes: dict[str, tuple[set, set]] = {}  # name -> (values, what it is on)
 
     def add(self, table: list | dict, key: str, value=None) -> None:
         if isinstance(table, list):
@@ -76,11 +78,11 @@ class _Conf:
             lines.append(f"{name}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive")
         lines += ["", "[events]"]
         for name, roles in self.events.items():
-            lines.append(f"{name}\t" + ", ".join(f"{r}*:<ENTITY>" for r in roles) if roles else name)
+            lines.append(f"{name}\t" + ", ".join(f"{r}*:{t}" for r, t in sorted(roles.items())) if roles else name)
         lines += ["", "[attributes]"]
-        for name, values in self.attributes.items():
+        for name, (values, on) in self.attributes.items():
             vals = sorted(v for v in values if v is not True)
-            lines.append(f"{name}\tArg:<ENTITY>" + (f", Value:{'|'.join(vals)}" if vals else ""))
+            lines.append(f"{name}\tArg:{'|'.join(sorted(on))}" + (f", Value:{'|'.join(vals)}" if vals else ""))
         return "\n".join(lines) + "\n"
 
 
@@ -192,7 +194,9 @@ class _Writer:
     def _attr(self, target: str, name: str, value) -> None:
         if value is True or (isinstance(value, str) and value and not any(c.isspace() for c in value)
                              and not any(c.isspace() for c in name)):
-            self.conf.attributes.setdefault(name, set()).add(value)
+            values, on = self.conf.attributes.setdefault(name, (set(), set()))
+            values.add(value)
+            on.add({"T": "<ENTITY>", "E": "<EVENT>", "R": "<RELATION>"}[target[0]])
             self.lines.append(f"{self.new('A')}\t{name} {target}" + ("" if value is True else f" {value}"))
         elif value not in (None, False, ""):
             shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
@@ -231,7 +235,7 @@ class _Writer:
             args.append(f"{'Content' if k == 0 else f'Content{k + 1}'}:{self.tid[span.id]}")
         eid = self.new("E")
         event_ids[str(event)] = eid
-        self.conf.add(self.conf.events, label, ["Source", "Cue", "Content"])
+        self.conf.add(self.conf.events, label, {"Source": "<ENTITY>", "Cue": "<ENTITY>", "Content": "<ENTITY>"})
         self.lines.append(f"{eid}\t{label}:{tid} {' '.join(_unique(args))}")
         self._extras(eid, info)
 
@@ -255,7 +259,10 @@ class _Writer:
                 target = rel.provenance.get("arg_event")
                 target = event_ids.get(target, self.tid[rel.tail]) if target else self.tid[rel.tail]
                 args.append(f"{rel.provenance.get('role') or self.mapping.relation_out(rel.type)}:{target}")
-            self.conf.add(self.conf.events, label, sorted({a.split(':')[0] for a in args}))
+            roles = self.conf.events.setdefault(label, {})
+            for arg in args:
+                role, target = arg.split(":", 1)
+                roles[_NUM.sub("", role) or role] = "<EVENT>" if target.startswith("E") else "<ENTITY>"
             self.lines.append(f"{event_ids[event]}\t{label}:{self.tid[trigger.id]}" +
                               (" " + " ".join(args) if args else ""))
             self._extras(event_ids[event], infos.get(event, {}))

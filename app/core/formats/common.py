@@ -209,27 +209,40 @@ def detect_unit(docs: Sequence[PeerDoc], texts: dict[int, PeerText], units: tupl
         return full[0], [], f"every span fits {', '.join(full)} and they agree"
     # Spans without the tool's text (doccano) can fit several units. Evidence, in order: a unit under which some
     # span edge falls inside a character (grapheme cluster) is out, since selections in the tools never do that;
-    # then the share of span edges that do not cut a word must be decisive (>= 80 % and well above the others).
-    edges = {u: [0, 0, 0] for u in full}  # [inside a character, at a word edge, edges]
-    for doc in disagree:
-        text = texts[id(doc)]
-        for u in full:
-            for r in results[u][id(doc)]:
-                for pos, is_end in ((r[0], False), (r[1], True)):
-                    edges[u][2] += 1
-                    edges[u][0] += text.splits_cluster(pos)
-                    edges[u][1] += text.at_word_edge(pos, end=is_end)
-    whole = [u for u in full if edges[u][0] == 0]
+    # then, over the spans two units read differently, the share of edges that do not cut a word must be
+    # decisive (>= 80 % for the winner, at most 60 % of that for every rival).
+    def differing(u: str, v: str):
+        for doc in disagree:
+            text = texts[id(doc)]
+            for ru, rv in zip(results[u][id(doc)], results[v][id(doc)]):
+                if ru != rv:
+                    yield text, ru, rv
+
+    def splits(u: str) -> bool:
+        return any(text.splits_cluster(p) for v in full if v != u for text, ru, _ in differing(u, v) for p in ru)
+
+    whole = [u for u in full if not splits(u)]
     if len(whole) == 1:
         return whole[0], [], f"spans fit {', '.join(full)}, but only under {whole[0]} does no span edge fall " \
                              f"inside a character"
     candidates = whole or full
-    ranked = sorted(candidates, key=lambda u: -edges[u][1])
-    best, second = ranked[0], ranked[1]
-    n = edges[best][2]
-    if edges[best][1] >= 0.8 * n and edges[second][1] <= 0.6 * edges[best][1]:
-        return best, [], f"spans fit {', '.join(full)}; under {best} {edges[best][1]} of {n} span edges fall " \
-                         f"between words, under {second} {edges[second][1]}"
+
+    def word_edges(text, r) -> int:
+        return text.at_word_edge(r[0], end=False) + text.at_word_edge(r[1], end=True)
+
+    for best in candidates:
+        verdicts = []
+        for rival in candidates:
+            pairs = list(differing(best, rival)) if rival != best else []
+            if not pairs:
+                continue
+            n = 2 * len(pairs)
+            mine = sum(word_edges(t, rb) for t, rb, _ in pairs)
+            theirs = sum(word_edges(t, rr) for t, _, rr in pairs)
+            verdicts.append((mine >= 0.8 * n and theirs <= 0.6 * mine, rival, mine, theirs, n))
+        if verdicts and all(v[0] for v in verdicts):
+            detail = "; ".join(f"{m} of {n} edges between words, {t} as {r}" for _, r, m, t, n in verdicts)
+            return best, [], f"spans fit {', '.join(full)}; where they differ, read as {best}: {detail}"
     return full[0], disagree, f"every span fits {', '.join(full)}"
 
 

@@ -53,6 +53,9 @@ def read(sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = N
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
     pf = PeerFile(name)
+    if name.lower().endswith(".xml"):
+        pf.notes.append(f"{name}: a labeling config, not tasks; not read")
+        return pf
     try:
         text = decode_text(name, data)
     except Exception as exc:  # QawlError

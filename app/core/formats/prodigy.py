@@ -15,7 +15,8 @@ Read:
 Write: one line per document per annotator: ``text``, ``meta`` (with ``doc_id``), ``tokens`` (a simple tokenisation
 split at every span edge, with ``ws``), ``spans`` (with ``text``, ``token_start``, ``token_end``), ``relations``
 (``head`` / ``child`` = the last token of each span, as Prodigy's relations UI writes), ``answer: "accept"``,
-``_annotator_id``, ``_view_id``. ``_input_hash`` / ``_task_hash`` are left out: ``prodigy db-in`` sets them.
+``_annotator_id``, ``_view_id``; span attributes (quote type, date value, speaker) ride along in each span's
+``attrs`` key, which Prodigy keeps and ignores. ``_input_hash`` / ``_task_hash`` are left out: ``prodigy db-in`` sets them.
 """
 
 from __future__ import annotations
@@ -187,7 +188,11 @@ def _span(item: object, where: str, doc: PeerDoc, tokens) -> PeerSpan | None:
             doc.problem(f"{pair[0]}..{pair[1]} does not begin and end with tokens {ts}..{te} "
                         f"({tokens[ts][0]}..{tokens[te][1]})", field=where)
             return None
-    return PeerSpan(None, label, *pair, where, text=text, provenance={"source": NAME})
+    attrs = item.get("attrs") or {}
+    if not isinstance(attrs, dict):
+        doc.problem(f"must be an object, got {type(attrs).__name__}", field=f"{where}.attrs")
+        return None
+    return PeerSpan(None, label, *pair, where, text=text, attrs=attrs, provenance={"source": NAME})
 
 
 # --- writing ---------------------------------------------------------------------------------------------------
@@ -206,6 +211,8 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
         out_spans, by_id = [], {}
         for span in spans:
             item = {"start": span.start, "end": span.end, "text": span.text, "label": mapping.label_out(span.label)}
+            if span.attrs:
+                item["attrs"] = span.attrs  # Prodigy keeps keys it does not know; Qawl reads them back
             if span.start in starts and span.end in ends:
                 item.update(token_start=starts[span.start], token_end=ends[span.end])
             out_spans.append(item)
