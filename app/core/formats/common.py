@@ -363,8 +363,10 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     dropped: set = set()
     groups: dict[object, list[tuple[PeerSpan, Span]]] = {}
     unknown: dict[str, list[PeerSpan]] = {}
+    failed: set = set()  # keys of spans already reported: their relations are not reported again
     for ps in layer.spans:
         ours = labels.label(ps.label) if ps.keep else DROP
+        failed.add(ps.key)  # until the span is built
         if ours is None:
             unknown.setdefault(ps.label, []).append(ps)
             ok = False
@@ -400,12 +402,14 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
             continue
         if ours == DROP or not ps.keep:
             dropped.add(ps.key)
+            failed.discard(ps.key)
             continue
         span = Span.of(document.text, ours, start, end, id=new_id("s"), attrs=dict(ps.attrs),
                        origin=ps.origin, provenance=dict(ps.provenance))
         if ps.group is not None:
             groups.setdefault(ps.group, []).append((ps, span))
         by_key.setdefault(ps.key, []).append(span)
+        failed.discard(ps.key)
     for name, spans in unknown.items():
         more = f" (and {len(spans) - 1} more annotations)" if len(spans) > 1 else ""
         doc.problem(f"unknown label {name!r}{more}: map it (e.g. {name}=QUOTE, or {name}= to leave it out) or "
@@ -437,9 +441,9 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
         heads, tails = by_key.get(pr.head), by_key.get(pr.tail)
         if heads is None or tails is None:
             missing = pr.head if heads is None else pr.tail
-            if missing in dropped:
-                continue
-            doc.problem(f"refers to {missing!r}, which is not an annotation of this document",
+            if missing in dropped or missing in failed:
+                continue  # left out on purpose, or already reported
+            doc.problem(f"refers to {_show(missing)}, which is not an annotation of this document",
                         field=pr.field)
             ok = False
             continue
@@ -535,6 +539,13 @@ def _merge_into(target: Record, extra: Record) -> None:
     for ent in extra.entities:
         if all(e.id != ent.id for e in target.entities):
             target.entities.append(ent)
+
+
+def _show(key: object) -> str:
+    """A peer id as the user wrote it (keys are tagged tuples inside the importers)."""
+    while isinstance(key, tuple) and key:
+        key = key[-1]
+    return repr(key)
 
 
 def _short(text: str, limit: int = 40) -> str:

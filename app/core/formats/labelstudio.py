@@ -299,8 +299,9 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
         doc = rec.document
         task = tasks.get(doc.id)
         if task is None:
-            task = tasks[doc.id] = {"data": {"text": doc.text, "doc_id": doc.id}, "meta": doc.meta,
-                                    "annotations": [], "predictions": []}
+            # Label Studio's own exports always carry an integer task id (its converter needs one).
+            task = tasks[doc.id] = {"id": len(tasks) + 1, "data": {"text": doc.text, "doc_id": doc.id},
+                                    "meta": doc.meta, "annotations": [], "predictions": []}
         layer = rec.layer
         if layer is None:
             continue
