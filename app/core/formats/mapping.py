@@ -113,20 +113,19 @@ class LabelMapping:
                 return cls(labels=obj)
             except QawlError as exc:
                 raise exc.located(file=name) from None
-        lines = []
-        for line in text.splitlines():
+        labels: dict[str, str] = {}
+        relations: dict[str, str] = {}
+        for number, line in enumerate(text.splitlines(), 1):
             line = line.strip()
-            lines.append("" if not line or line.startswith("#") else line)
-        flags = [(i, ln) for i, ln in enumerate(lines, 1) if ln]
-        mapping_labels: dict[str, str] = {}
-        mapping_rels: dict[str, str] = {}
-        for i, ln in flags:
-            one = cls.from_flags([ln], file=name)
-            mapping_labels.update(one.labels)
-            mapping_rels.update(one.relations)
-            if not one.labels and not one.relations:  # pragma: no cover - from_flags always adds one entry
-                raise QawlError("expected FROM=TO", file=name, line=i)
-        return cls(labels=mapping_labels, relations=mapping_rels)
+            if not line or line.startswith("#"):
+                continue
+            try:
+                one = cls.from_flags([line])
+            except QawlError as exc:
+                raise QawlError(exc.message, file=name, line=number) from None
+            labels.update(one.labels)
+            relations.update(one.relations)
+        return cls(labels=labels, relations=relations)
 
     @classmethod
     def from_file(cls, path: str | Path) -> "LabelMapping":
