@@ -78,3 +78,20 @@ def test_speaker_entities_survive_where_the_format_can_hold_them(fmt):
     if fmt == "brat":  # brat carries the registry names too (N lines with Qawl: references)
         got = {e.name for rec in back.records for e in rec.entities}
         assert got == {e.name for rec in records for e in rec.entities}
+
+
+@pytest.mark.parametrize("unit", ["utf16", "grapheme"])
+def test_doccano_files_without_a_stated_unit_are_read_in_the_unit_they_were_written_in(unit):
+    """doccano's own files state no unit and carry no span text; Arabic harakat make several units fit. The
+    evidence (edges inside a character, edges inside words) must still find the unit the file was written in."""
+    records = gold_records()
+    files = formats.write("doccano", records, offset_unit=unit)
+    stripped = []
+    for line in files["alice.jsonl"].decode().splitlines():
+        row = json.loads(line)
+        del row["qawl_offset_unit"]
+        stripped.append(json.dumps(row, ensure_ascii=False))
+    back = formats.read("doccano", ("alice.jsonl", "\n".join(stripped).encode()))
+    assert back.problems == [] and back.offset_units == {"alice.jsonl": unit}
+    assert facts(back.records, attrs=False) == facts(records, attrs=False)
+    assert any("read as" in n for n in back.notes)

@@ -251,6 +251,13 @@ class _Ann:
             for role, target in rel["args"]:
                 self._need(target, rel["line"], ident, "TE")
         attribution = {i: ev for i, ev in self.e.items() if self.mapping.is_attribution(ev["type"])}
+        for ident, ev in attribution.items():
+            bases = [_base(role) for role, _ in ev["args"]]
+            wrong = next((role for role, _ in ev["args"] if _base(role) not in ("Source", "Cue", "Content")), None)
+            if wrong:
+                raise self.err(f"an attribution's roles are Source, Cue and Content, got {wrong!r}", ev["line"], ident)
+            if "Content" not in bases:
+                raise self.err("an attribution needs a Content", ev["line"], ident)
         used_as_arg = {t for ev in self.e.values() for _, t in ev["args"]} | \
             {t for rel in self.r.values() for _, t in rel["args"]} | {t for eq in self.eq for t in eq["ids"]}
         hidden = {ev["trigger"] for ev in attribution.values()} - used_as_arg

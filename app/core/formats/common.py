@@ -95,6 +95,7 @@ class PeerFile:
     docs: list[PeerDoc] = field(default_factory=list)
     problems: list[QawlError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
+    declared_unit: str | None = None  # the unit the file says it uses (our own doccano exports do)
 
 
 @dataclass(frozen=True)
@@ -309,7 +310,9 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
             continue
         texts = {id(doc): PeerText(doc.raw) for doc in pf.docs if doc.raw is not None}
         ambiguous: list[PeerDoc] = []
-        if offset_unit == "auto":
+        if offset_unit == "auto" and pf.declared_unit in UNITS:
+            unit = pf.declared_unit
+        elif offset_unit == "auto":
             unit, ambiguous, how = detect_unit(pf.docs, texts, units)
             if len(units) > 1 and any(d.layers for d in pf.docs) and "agree" not in how:
                 notes.append(f"{pf.name}: offsets read as {unit} ({how})")
@@ -571,6 +574,10 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
             whole = json.loads(body)
         except json.JSONDecodeError:
             whole = None
+        if whole is not None and lone_surrogate(body, whole):
+            pf.problems.append(QawlError("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not "
+                                         "text", file=name))
+            return []
         if isinstance(whole, list):
             return [(1, item) for item in whole]
         if isinstance(whole, dict) and "\n" in body:
@@ -582,7 +589,12 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
         if not line:
             continue
         try:
-            out.append((i, json.loads(line)))
+            value = json.loads(line)
+            if lone_surrogate(line, value):
+                out.append((i, QawlError("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not "
+                                         "text", file=name, line=i)))
+            else:
+                out.append((i, value))
         except json.JSONDecodeError as exc:
             where = "the line is cut short (truncated file?)" if exc.pos >= len(line) - 1 or \
                 "Unterminated" in exc.msg or "Expecting" in exc.msg and exc.pos >= len(line) - 2 else exc.msg
@@ -592,6 +604,21 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
     if not out:
         pf.problems.append(QawlError("the file has no records", file=name))
     return out
+
+
+def lone_surrogate(source: str, value: object) -> bool:
+    """True when JSON escapes in ``source`` gave ``value`` a lone surrogate (valid JSON, but not text)."""
+    import json
+
+    if "\\u" not in source and "\\U" not in source:
+        return False
+    try:
+        json.dumps(value, ensure_ascii=False).encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    except (TypeError, ValueError, RecursionError):
+        return False
+    return False
 
 
 def is_int(value: object) -> bool:

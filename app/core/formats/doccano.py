@@ -21,7 +21,9 @@ and need an explicit ``offset_unit``.
 
 Writing: one file per annotator (``<annotator>.jsonl``, like doccano's per-member export) listing every document;
 ``{"id", "text", <meta keys>, "label": [[s, e, L]]}`` when there are no relations, else the ``entities`` /
-``relations`` form; offsets in UTF-16 code units (``offset_unit="grapheme"`` for grapheme-mode projects).
+``relations`` form; offsets in UTF-16 code units (``offset_unit="grapheme"`` for grapheme-mode projects), stated in
+each line's ``qawl_offset_unit`` key: doccano keeps it as metadata and exports it again, so re-importing our own
+files (also after a trip through doccano) never needs the unit guessed.
 """
 
 from __future__ import annotations
@@ -41,7 +43,10 @@ from .units import to_unit
 NAME = "doccano"
 UNITS = ("utf16", "grapheme", "codepoint")
 _KNOWN = {"id", "text", "label", "labels", "entities", "relations", "annotations", "annotation_approver", "meta",
-          "Comments", "comments", "username", "doc_id", "metadata", "data"}
+          "Comments", "comments", "username", "doc_id", "metadata", "data", "qawl_offset_unit"}
+# Our exports say which unit their offsets are in. doccano keeps unknown keys as example metadata and writes them
+# back on export, so the statement survives a trip through doccano (doccano's own files never have it).
+DECLARED = "qawl_offset_unit"
 
 
 def read(sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = None,
@@ -63,6 +68,13 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
             doc.problems.append(obj)
             continue
         _parse_record(obj, doc, annotator, pf)
+        declared = obj.get(DECLARED) if isinstance(obj, dict) else None
+        if declared is not None:
+            if declared not in UNITS or (pf.declared_unit not in (None, declared)):
+                doc.problem(f"must be one of {', '.join(UNITS)} and the same on every line, got {declared!r}",
+                            field=DECLARED)
+            else:
+                pf.declared_unit = declared
     return pf
 
 
@@ -214,7 +226,7 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
 
 
 def _record(doc, layer, mapping: LabelMapping, use_entities: bool, unit: str, cache: dict) -> dict:
-    row: dict = {"id": doc.id, "text": doc.text}
+    row: dict = {"id": doc.id, "text": doc.text, DECLARED: unit}
     nested = {k: v for k, v in doc.meta.items() if k in _KNOWN}
     row.update({k: v for k, v in doc.meta.items() if k not in _KNOWN})
     if nested:

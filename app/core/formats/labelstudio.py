@@ -33,7 +33,7 @@ from ..jsonl import Record
 from ..model import SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .common import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, build,
-                     decode_text, is_int, load_sources, offset_pair)
+                     decode_text, is_int, load_sources, lone_surrogate, offset_pair)
 from .mapping import LabelMapping
 
 NAME = "labelstudio"
@@ -70,6 +70,10 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
         return pf
     except RecursionError:
         pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
+        return pf
+    if lone_surrogate(text, tasks):
+        pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
+                                name, None))
         return pf
     if isinstance(tasks, dict):
         tasks = [tasks]
@@ -251,7 +255,8 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
     if any(s.key == ("r", rid) for s in layer.spans):
         doc.problem(f"duplicate region id {rid!r}", field=f"{where}.id")
         return
-    origin = _ORIGIN_IN.get(item.get("origin"), Origin.MANUAL.value)
+    origin = item.get("origin")
+    origin = _ORIGIN_IN.get(origin, Origin.MANUAL.value) if isinstance(origin, str) else Origin.MANUAL.value
     provenance = {"source": NAME, "id": rid}
     if suggestion is not None:
         origin = Origin.SUGGESTED.value

@@ -57,7 +57,7 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
             doc.problems.append(obj)
             continue
         answer = _parse_task(obj, doc, default_annotator or "prodigy")
-        if answer in answers:
+        if isinstance(answer, str) and answer in answers:
             answers[answer] += 1
     for answer, count in answers.items():
         if count:
@@ -129,6 +129,9 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
             if pair is None:
                 break
             label = ref.get("label")
+            if label is not None and not isinstance(label, str):
+                doc.problem(f"must be a label name, got {label!r}"[:200], field=f"{where}.{end}.label")
+                break
             match = keys.get((*pair, label)) if label is not None else \
                 next((k for (s, e, _), k in keys.items() if (s, e) == pair), None)
             if match is None:
