@@ -21,7 +21,8 @@ from ..errors import QawlError
 from ..jsonl import Record
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from . import brat, brat_write, doccano, labelstudio, prodigy
-from .common import ImportResult, PeerFile, Source, build, load_sources
+from .build import build
+from .peer import ImportResult, PeerFile, Source, load_sources
 from .detect import detect, mismatch
 from .mapping import DROP, LabelMapping
 from .units import UNITS

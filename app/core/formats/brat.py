@@ -38,8 +38,9 @@ from typing import Iterable
 from ..errors import QawlError
 from ..model import Entity, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .common import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, build,
-                     decode_text, load_sources)
+from .build import build
+from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
+                   load_sources)
 from .mapping import LabelMapping
 
 NAME = "brat"

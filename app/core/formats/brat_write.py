@@ -25,7 +25,7 @@ from ..jsonl import Record
 from ..model import Span
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .brat import QAWL_REF
-from .common import safe_name
+from .peer import safe_name
 from .mapping import LabelMapping
 
 ATTRIBUTION_RELATIONS = ("SAID_BY", "CLAIMED_BY", "CUE")

@@ -35,8 +35,9 @@ from typing import Iterable
 from ..jsonl import Record
 from ..model import Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .common import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, build, is_int,
-                     json_records, label_name, load_sources, offset_pair, safe_name)
+from .build import build
+from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, is_int,
+                   json_records, label_name, load_sources, offset_pair, safe_name)
 from .mapping import LabelMapping
 from .units import to_unit
 

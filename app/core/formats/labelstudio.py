@@ -32,8 +32,9 @@ from xml.sax.saxutils import quoteattr
 from ..jsonl import Record
 from ..model import SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .common import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, build,
-                     decode_text, is_int, load_sources, lone_surrogate, offset_pair)
+from .build import build
+from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
+                   is_int, load_sources, lone_surrogate, offset_pair)
 from .mapping import LabelMapping
 
 NAME = "labelstudio"

@@ -29,8 +29,9 @@ import regex
 from ..jsonl import Record
 from ..model import Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .common import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, build, is_int,
-                     json_records, label_name, load_sources, offset_pair)
+from .build import build
+from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, is_int,
+                   json_records, label_name, load_sources, offset_pair)
 from .mapping import LabelMapping
 
 NAME = "prodigy"
