@@ -3,7 +3,8 @@
 Inputs are real files (small excerpts of the shared corpus' peer-format files, and our own export of an Arabic
 record with emoji and harakat) mutated at random: truncated, bytes flipped / inserted / deleted, JSON values swapped
 for wrong types, keys removed, offsets made huge or negative, brat lines dropped, duplicated or garbled, the .txt
-removed or changed. Hypothesis draws the mutation seeds (derandomised, so CI runs the same inputs each time).
+removed or changed. Hypothesis draws the mutation seeds (derandomised, so CI runs the same inputs each time); each
+seed gives a batch of inputs, and the test counts that 10,000 distinct inputs really reached each importer.
 """
 
 from __future__ import annotations
@@ -28,11 +29,12 @@ if not CORPUS.exists() and os.environ.get("QAWL_CORPUS"):
     CORPUS = Path(os.environ["QAWL_CORPUS"])
 PEER = CORPUS / "peer-formats"
 POLNEAR = CORPUS / "english_quote_attribution" / "polnear_brat" / "dev_sample"
-EXAMPLES = 10_000
+INPUTS = 10_000  # malformed inputs per importer
+BATCH = 10  # inputs per Hypothesis example: its per-example bookkeeping costs more than one small import
 pytestmark = [pytest.mark.slow, pytest.mark.corpus,
               pytest.mark.skipif(not PEER.exists(), reason=f"the shared corpus is not at {CORPUS}")]
 
-FUZZ = settings(max_examples=EXAMPLES, deadline=None, database=None, derandomize=True,
+FUZZ = settings(max_examples=INPUTS // BATCH, deadline=None, database=None, derandomize=True,
                 suppress_health_check=list(HealthCheck))
 WEIRD = [None, True, False, 0, -1, -(2 ** 63), 2 ** 63, 10 ** 30, 1.5, float("inf"), "", "x", "😀", "\ud800",
          [], [[]], [0, 1], [0, 1, "X"], {}, {"start": 0}, "0", "T1", "E1"]
@@ -194,9 +196,11 @@ def mutated(fmt: str, rng: random.Random) -> list[tuple[str, bytes]]:
     return [tuple(i) for i in items]
 
 
-def check(fmt: str, seed: int) -> None:
+def check(fmt: str, seed: int, seen: set | None = None) -> None:
     rng = random.Random(seed)
     items = mutated(fmt, rng)
+    if seen is not None:
+        seen.add(hash(tuple(items)))
     unit = rng.choice(["auto", "auto", "codepoint", "utf16", "grapheme"])
     try:
         result = formats.read(fmt, items, add_labels=rng.random() < 0.5, offset_unit=unit)
@@ -212,12 +216,20 @@ def check(fmt: str, seed: int) -> None:
 
 @pytest.mark.parametrize("fmt", ["doccano", "labelstudio", "prodigy", "brat"])
 def test_malformed_inputs_only_ever_give_our_own_errors(fmt):
+    seen: set[int] = set()
+
     @FUZZ
-    @given(st.integers(min_value=0, max_value=2 ** 63))
+    @given(st.integers(min_value=0, max_value=2 ** 60))
     def run(seed):
-        check(fmt, seed)
+        new = tries = 0
+        while new < BATCH and tries < 20 * BATCH:  # mutations can coincide: go on until BATCH new inputs
+            before = len(seen)
+            check(fmt, seed * 1000 + tries, seen)
+            tries += 1
+            new += len(seen) > before
 
     run()
+    assert len(seen) >= INPUTS  # distinct malformed inputs that reached the importer
 
 
 def test_the_seeds_themselves_import_cleanly():
