@@ -20,7 +20,7 @@ pytestmark = [pytest.mark.corpus,
               pytest.mark.skipif(not GOLD.exists(), reason=f"the shared corpus is not at {CORPUS} (set QAWL_CORPUS)")]
 
 # What each format can carry besides label, range and relations.
-KEEPS_ATTRS = {"doccano": False, "labelstudio": False, "prodigy": True, "brat": True}
+KEEPS_ATTRS = {"doccano": False, "labelstudio": True, "prodigy": True, "brat": True}
 
 
 def gold_records() -> list[Record]:

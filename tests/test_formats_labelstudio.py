@@ -134,12 +134,17 @@ def check_like_real_exports(tasks: list) -> None:
                         assert task["data"]["text"][v["start"]:v["end"]] == v["text"]
                         assert isinstance(v["labels"], list) and v["labels"]
                         regions.add(r["id"])
+                    elif r["type"] in ("choices", "textarea"):  # per-region answers (span attributes)
+                        key = "choices" if r["type"] == "choices" else "text"
+                        assert isinstance(r["value"][key], list) and r["value"][key]
                     else:
                         assert r["type"] == "relation" and r["direction"] in ("right", "left", "bi")
                         assert isinstance(r["labels"], list)
                 for r in ann["result"]:
                     if r["type"] == "relation":
                         assert r["from_id"] in regions and r["to_id"] in regions
+                    elif r["type"] in ("choices", "textarea"):
+                        assert r["id"] in regions
         for ann in task["annotations"]:
             by = ann.get("completed_by")
             assert by is None or (isinstance(by, dict) and "@" in by["email"])
@@ -160,7 +165,8 @@ def test_export_back_to_label_studio_says_the_same_as_the_original():
 def arabic_records() -> list[Record]:
     doc = make_document("قال الوزير 🙂 إن «الاتفاق قريب»", id="ar1")
     q = doc.text.index("«")
-    spans = [Span.of(doc.text, "SPEAKER", 4, 10, id="s"), Span.of(doc.text, "QUOTE", q, q + 14, id="q"),
+    spans = [Span.of(doc.text, "SPEAKER", 4, 10, id="s", attrs={"entity": "e7"}),
+             Span.of(doc.text, "QUOTE", q, q + 14, id="q", attrs={"type": "direct"}),
              Span.of(doc.text, "CUE", 0, 3, id="k", origin="suggested")]
     alice = Layer("ar1", "alice", "done", spans, [Relation("r1", "SAID_BY", "q", "s")])
     bob = Layer("ar1", "bob@example.org", "done", spans[:2])
@@ -179,11 +185,15 @@ def test_our_layers_go_out_as_annotations_and_predictions_and_come_back():
     assert len(task["predictions"]) == 1
     back = labelstudio.read(("tasks.json", files["tasks.json"]))
     assert back.ok
-    got = {r.layer.annotator: sorted((s.label, s.start, s.end, s.origin) for s in r.layer.spans.values())
-           for r in back.records}
-    want = {r.layer.annotator: sorted((s.label, s.start, s.end, s.origin) for s in r.layer.spans.values())
-            for r in records}
+    got = {r.layer.annotator: sorted((s.label, s.start, s.end, s.origin, sorted(s.attrs.items()))
+                                     for s in r.layer.spans.values()) for r in back.records}
+    want = {r.layer.annotator: sorted((s.label, s.start, s.end, s.origin, sorted(s.attrs.items()))
+                                      for s in r.layer.spans.values()) for r in records}
     assert got == want
+    config = ET.fromstring(files["label_config.xml"])
+    choices = {c.get("name"): [x.get("value") for x in c.iter("Choice")] for c in config.iter("Choices")}
+    assert choices == {"type": ["direct", "indirect", "mixed"]} and config.find("TextArea").get("name") == "entity"
+    assert all(c.get("perRegion") == "true" for c in (*config.iter("Choices"), *config.iter("TextArea")))
 
 
 def test_our_export_loads_with_label_studios_own_converter(tmp_path):
@@ -199,6 +209,8 @@ def test_our_export_loads_with_label_studios_own_converter(tmp_path):
     rows = json.loads((out / "result.json").read_text(encoding="utf-8"))
     assert len(rows) == 2  # one per annotation; predictions are not annotations
     labelled = sorted((x["start"], x["end"], x["text"], x["labels"][0]) for row in rows for x in row["label"])
+    # the converter also reads the per-region answers (span attributes) of each annotation
+    assert [(row["type"], row["entity"]) for row in rows] == [("direct", "e7"), ("direct", "e7")]
     assert labelled == sorted([(4, 10, "الوزير", "SPEAKER"), (16, 30, "«الاتفاق قريب»", "QUOTE"),
                                (0, 3, "قال", "CUE"), (4, 10, "الوزير", "SPEAKER"),
                                (16, 30, "«الاتفاق قريب»", "QUOTE")])

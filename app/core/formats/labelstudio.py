@@ -16,6 +16,11 @@ Offsets: Label Studio's front end stores code points since its 2021 fix (label-s
 points instead of js length"); earlier versions stored UTF-16 units (label-studio issue 1347). Every ``labels`` result
 carries its text, so ``offset_unit="auto"`` proves the unit per file from the texts.
 
+Span attributes (QUOTE ``type``, DATE ``value``, SPEAKER ``entity``) go both ways as per-region results on the
+span's region: ``choices`` for attributes the schema declares as choices, ``textarea`` for other strings (Label
+Studio's ``perRegion="true"`` controls, declared in the written config). Choices / text areas that are not tied to a
+region (whole-task classification) are skipped with a note.
+
 Write: a JSON array with one task per document (``data.text``, ``data.doc_id``, ``meta``), one annotation per
 annotator layer (``completed_by: {"email": ...}`` when the annotator's name is an e-mail address, which Label Studio
 resolves to a member on import; otherwise the name is kept in ``qawl_annotator``, which Label Studio ignores, and
@@ -40,6 +45,7 @@ from .mapping import LabelMapping
 NAME = "labelstudio"
 UNITS = ("codepoint", "utf16")
 UNLABELLED = "relation"  # the type of a relation drawn without a label
+_PER_REGION = {"choices": "choices", "textarea": "text"}  # result type -> the value key holding the answer
 _ORIGIN_IN = {"prediction": Origin.SUGGESTED.value, "prediction-changed": Origin.SUGGESTED_EDITED.value}
 _ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
 
@@ -217,6 +223,7 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
     if not isinstance(result, list):
         doc.problem(f"must be a list, got {type(result).__name__}", field=where)
         return
+    per_region: list[tuple[str, dict]] = []
     for r, item in enumerate(result):
         rw = f"{where}[{r}]"
         if not isinstance(item, dict):
@@ -227,10 +234,30 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
             _labels(item, rw, doc, layer, suggestion)
         elif rtype == "relation":
             _relation(item, rw, doc, layer, suggestion)
+        elif rtype in _PER_REGION:
+            per_region.append((rw, item))
         elif isinstance(rtype, str):
             skipped[rtype] = skipped.get(rtype, 0) + 1
         else:
             doc.problem(f"must be a result type such as labels or relation, got {rtype!r}", field=f"{rw}.type")
+    # Per-region choices / text areas (perRegion="true") carry the region's id: they become span attributes.
+    for rw, item in per_region:
+        spans = [s for s in layer.spans if s.key == ("r", item.get("id"))] if _hashable(item.get("id")) else []
+        value = item.get("value") if isinstance(item.get("value"), dict) else {}
+        name, answer = item.get("from_name"), value.get(_PER_REGION[item["type"]])
+        if not spans:
+            skipped[item["type"]] = skipped.get(item["type"], 0) + 1  # about the whole task, not a span
+            continue
+        if not (isinstance(name, str) and name.strip() and isinstance(answer, list) and answer
+                and all(isinstance(a, str) for a in answer)):
+            doc.problem("a per-region answer needs from_name and a non-empty list of strings", field=rw)
+            continue
+        for span in spans:
+            span.attrs[name] = answer[0] if len(answer) == 1 else list(answer)
+
+
+def _hashable(value: object) -> bool:
+    return isinstance(value, (str, int)) and not isinstance(value, bool)
 
 
 def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: dict | None) -> None:
@@ -301,6 +328,7 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
     tasks: dict[str, dict] = {}
     labels_used: list[str] = []
     relations_used: list[str] = []
+    answers: dict[str, list] = {}  # span attribute -> [result type, values seen]
     for rec in records:
         doc = rec.document
         task = tasks.get(doc.id)
@@ -322,6 +350,14 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
             if layer.annotator != SUGGESTIONS:
                 item["origin"] = _ORIGIN_OUT.get(span.origin, "manual")
             result.append(item)
+            for attr, value in span.attrs.items():
+                kind = _attr_kind(schema, span.label, attr, value)
+                if kind is None:
+                    continue
+                answers.setdefault(attr, [kind, set()])[1].add(value)
+                result.append({"id": rid[span.id], "from_name": attr, "to_name": to_name, "type": kind,
+                               "value": {"start": span.start, "end": span.end,
+                                         _PER_REGION[kind]: [value]}})
         for rel in sorted(layer.relations.values(), key=lambda r: (r.head, r.tail, r.type)):
             rtype = mapping.relation_out(rel.type)
             if rtype not in relations_used:
@@ -340,16 +376,36 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
         task["annotations"].append(ann)
     body = json.dumps(list(tasks.values()), ensure_ascii=False, indent=1)
     return {name: (body + "\n").encode("utf-8"),
-            "label_config.xml": label_config(labels_used, relations_used, from_name, to_name).encode("utf-8")}
+            "label_config.xml": label_config(labels_used, relations_used, from_name, to_name, answers,
+                                             schema).encode("utf-8")}
 
 
-def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text") -> str:
-    """A Label Studio labeling config declaring ``labels`` and ``relations`` over one Text field."""
+def _attr_kind(schema: LabelSchema, label: str, attr: str, value: object) -> str | None:
+    """How a span attribute goes to Label Studio: a per-region choice (declared choices), a per-region text area
+    (any other string), or not at all (lists, numbers, objects have no per-region control)."""
+    if not isinstance(value, str) or not value:
+        return None
+    spec = schema.label(label).attr(attr) if schema.label(label) else None
+    return "choices" if spec is not None and spec.kind == "choice" else "textarea"
+
+
+def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text",
+                 answers: dict | None = None, schema: LabelSchema = DEFAULT_SCHEMA) -> str:
+    """A Label Studio labeling config declaring ``labels``, ``relations`` and per-region controls for span
+    attributes over one Text field."""
     lines = ["<View>", f"  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>"]
     lines += [f"    <Label value={quoteattr(n)}/>" for n in labels]
     lines += ["  </Labels>", f"  <Text name={quoteattr(to_name)} value=\"$text\"/>"]
     rels = [r for r in relations if r != UNLABELLED]
     if relations:
         lines += ["  <Relations>"] + [f"    <Relation value={quoteattr(r)}/>" for r in rels] + ["  </Relations>"]
+    for attr, (kind, seen) in (answers or {}).items():
+        if kind == "choices":
+            declared = [c for s in schema.span_labels for a in s.attrs if a.name == attr for c in a.choices]
+            values = list(dict.fromkeys(declared + sorted(seen)))
+            lines.append(f"  <Choices name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\">")
+            lines += [f"    <Choice value={quoteattr(v)}/>" for v in values] + ["  </Choices>"]
+        else:
+            lines.append(f"  <TextArea name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
