@@ -234,7 +234,7 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
             _labels(item, rw, doc, layer, suggestion)
         elif rtype == "relation":
             _relation(item, rw, doc, layer, suggestion)
-        elif rtype in _PER_REGION:
+        elif isinstance(rtype, str) and rtype in _PER_REGION:
             per_region.append((rw, item))
         elif isinstance(rtype, str):
             skipped[rtype] = skipped.get(rtype, 0) + 1
