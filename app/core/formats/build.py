@@ -44,22 +44,27 @@ class _Labels:
     add: bool
     new_labels: list[str] = field(default_factory=list)
     new_relations: list[str] = field(default_factory=list)
+    _seen: dict = field(default_factory=dict)
 
     def label(self, name: str) -> str | None:
-        ours = self.mapping.label_in(name, self.schema.label_names)
-        if ours is None and self.add:
-            if name not in self.new_labels:
+        key = ("label", name)
+        if key not in self._seen:
+            ours = self.mapping.label_in(name, self.schema.label_names)
+            if ours is None and self.add:
                 self.new_labels.append(name)
-            return name
-        return ours
+                ours = name
+            self._seen[key] = ours
+        return self._seen[key]
 
     def relation(self, name: str) -> str | None:
-        ours = self.mapping.relation_in(name, self.schema.relation_names)
-        if ours is None and self.add:
-            if name not in self.new_relations:
+        key = ("relation", name)
+        if key not in self._seen:
+            ours = self.mapping.relation_in(name, self.schema.relation_names)
+            if ours is None and self.add:
                 self.new_relations.append(name)
-            return name
-        return ours
+                ours = name
+            self._seen[key] = ours
+        return self._seen[key]
 
 
 def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mapping: LabelMapping,

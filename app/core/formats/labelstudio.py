@@ -31,6 +31,8 @@ offsets, and ``label_config.xml``, a labeling config that declares every label a
 from __future__ import annotations
 
 import json
+import re
+from bisect import bisect_right
 from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
@@ -87,7 +89,10 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
     if not isinstance(tasks, list) or not tasks:
         pf.problems.append(_err("a Label Studio export is a JSON list of tasks", name, 1))
         return pf
-    lines = _task_lines(text, len(tasks))
+    body = text.lstrip("\ufeff \t\r\n")
+    lead = text[:len(text) - len(body)].count("\n")  # lines before the opening bracket
+    lines = _task_lines(body, len(tasks)) if body.startswith("[") else [1] * len(tasks)
+    lines = [n + lead for n in lines] if lines else None
     skipped: dict[str, int] = {}
     for i, task in enumerate(tasks):
         doc = PeerDoc(name, lines[i] if lines else None, None)
@@ -105,28 +110,24 @@ def _err(message: str, name: str, line: int | None):
 
 
 def _task_lines(text: str, count: int) -> list[int] | None:
-    """The line each top-level task starts on (for messages), found by a light scan of the JSON text."""
-    lines, depth, in_str, esc, line = [], 0, False, False, 1
-    for ch in text:
-        if ch == "\n":
-            line += 1
-        if in_str:
-            if esc:
-                esc = False
-            elif ch == "\\":
-                esc = True
-            elif ch == '"':
-                in_str = False
-            continue
-        if ch == '"':
-            in_str = True
-        elif ch in "[{":
-            if depth == 1 and ch == "{":
-                lines.append(line)
-            depth += 1
-        elif ch in "]}":
-            depth -= 1
-    return lines if len(lines) == count else None
+    """The line each top-level task starts on (for messages): the JSON decoder steps from task to task."""
+    if "\n" not in text.strip():
+        return [1] * count
+    decoder = json.JSONDecoder()
+    gap = re.compile(r"[\s,]*")
+    starts: list[int] = []
+    try:
+        i = text.index("[") + 1
+        while True:
+            i = gap.match(text, i).end()
+            if i >= len(text) or text[i] == "]":
+                break
+            starts.append(i)
+            i = decoder.raw_decode(text, i)[1]
+    except (ValueError, RecursionError):
+        return None
+    newlines = [m.start() for m in re.finditer("\n", text)]
+    return [bisect_right(newlines, pos) + 1 for pos in starts] if len(starts) == count else None
 
 
 def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str | None,
