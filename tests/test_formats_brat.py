@@ -134,6 +134,22 @@ def test_several_annotators_of_one_text_are_paired_by_their_suffix():
 
 
 @needs_corpus
+def test_several_annotators_go_out_in_one_folder_each_and_come_back_as_themselves():
+    folder = POLNEAR / "multi_annotator"
+    result = brat.read(folder, mapping=LabelMapping.parc(), add_labels=True)
+    files = formats.write("brat", result.records, mapping=LabelMapping.parc(), schema=result.schema)
+    name = "politico_2016-09-08_flynn-says-trump-absolutely-righ"
+    for rec in result.records:
+        who = rec.layer.annotator
+        assert f"{who}/annotation.conf" in files and f"{who}/{name}.txt" in files
+        original = (folder / f"{name}_{who}.ann").read_text("utf-8")
+        assert ann_facts(files[f"{who}/{name}.ann"].decode()) == ann_facts(original)
+    back = formats.read("brat", list(files.items()), mapping=LabelMapping.parc(), add_labels=True)
+    assert back.ok and sorted(r.layer.annotator for r in back.records) == sorted(r.layer.annotator
+                                                                                 for r in result.records)
+
+
+@needs_corpus
 def test_labels_outside_the_schema_need_a_mapping_or_add_labels():
     result = brat.read(POLNEAR / "dev_sample")
     assert not result.ok

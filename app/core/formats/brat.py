@@ -24,7 +24,8 @@ Errors (the whole .ann is rejected, as brat itself would refuse it): a .ann with
 one of the above, a duplicate id, a reference to an id that is not in the file.
 
 Pairing: ``X.ann`` goes with ``X.txt``; ``X_<annotator>.ann`` with ``X.txt`` when there is no ``X_<annotator>.txt``
-(PolNeAR's layout for several annotators; the suffix names the annotator). Otherwise the annotator is
+(PolNeAR's layout for several annotators; the suffix names the annotator). When the same .ann name is in several
+folders (our writer's layout for several annotators), the folder names the annotator. Otherwise the annotator is
 ``default_annotator`` or ``brat``. brat's Python server counts code points; ``offset_unit="auto"`` also accepts
 UTF-16 units (a narrow Python 2 build), proven by the T texts.
 """
@@ -80,9 +81,15 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
             problems.append(pf)
     out: list[PeerFile] = list(problems)
     paired: set[str] = set()
+    # The same document in several folders: one folder per annotator (how brat_write lays out several layers).
+    folders: dict[str, set[str]] = {}
+    for name, _ in anns:
+        folders.setdefault(PurePath(name).name, set()).add(str(PurePath(name).parent))
     for name, data in anns:
         stem = name[:-4]
         annotator = default_annotator or "brat"
+        if default_annotator is None and len(folders[PurePath(name).name]) > 1:
+            annotator = PurePath(name).parent.name or annotator
         txt = texts.get(stem)
         if txt is None:
             base = max((t for t in texts if stem.startswith(t + "_")), key=len, default=None)
