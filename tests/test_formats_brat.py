@@ -254,3 +254,24 @@ def test_crlf_text_offsets_are_converted_exactly():
     (span,) = rec.layer.spans.values()
     assert rec.document.text == raw.replace("\r\n", "\n") and (span.start, span.end) == (15, 21)
     assert rec.document.normalisation.crlf == 2
+
+
+def test_line_separators_other_than_newline_also_cut_fragments_and_join_back():
+    text = "قال:\u2028«أولاً\u2029ثانياً»"
+    doc = make_document(text, id="ls")
+    quote = Span.of(doc.text, "QUOTE", text.index("«"), len(text), id="q")
+    files = formats.write("brat", [Record(doc, Layer("ls", "a", "done", [quote]))])
+    ann = files["ls.ann"].decode()
+    assert len(ann.splitlines()) == 1 and ";" in ann  # one line even for readers that split at U+2029
+    back = formats.read("brat", list(files.items()), default_annotator="a")
+    assert back.ok and [(s.start, s.end) for s in back.records[0].layer.spans.values()] == [(quote.start, quote.end)]
+
+
+def test_a_written_multi_annotator_folder_reads_back_from_disk(tmp_path):
+    rec = quote_record()
+    bob = Record(rec.document, Layer(rec.document.id, "bob", "done", list(rec.layer.spans.values())[:2]))
+    for name, data in formats.write("brat", [rec, bob]).items():
+        (tmp_path / name).parent.mkdir(parents=True, exist_ok=True)
+        (tmp_path / name).write_bytes(data)
+    back = formats.read("auto", tmp_path)
+    assert back.ok and sorted(r.layer.annotator for r in back.records) == ["alice", "bob"]

@@ -3,7 +3,7 @@
 Entry points (the CLI's ``qawl import/export --format`` and the GUI dialogs call these):
 
 * :func:`read` ``(fmt, sources, *, mapping, schema, add_labels, offset_unit, default_annotator) -> ImportResult``
-  with ``fmt`` one of :data:`FORMATS` or ``"auto"``; ``sources`` are paths (folders are read one level deep) or
+  with ``fmt`` one of :data:`FORMATS` or ``"auto"``; ``sources`` are paths (folders are read with their sub-folders) or
   ``(name, bytes)`` pairs. See :mod:`.common` for the all-or-nothing policy and what :class:`ImportResult` holds.
 * :func:`write` ``(fmt, records, *, mapping, schema, **options) -> dict[str, bytes]``: file name -> content; the
   caller writes them (atomically).

@@ -3,8 +3,8 @@
 One annotator: files at the top level; several: one folder per annotator (a brat collection each, with its own
 ``annotation.conf``). Offsets are code points into the (normalised) text, as brat's server counts them.
 
-* spans -> ``T`` lines; a span that covers a line break is written as fragments cut at the line breaks (brat
-  cannot show a span across lines), and fragments of one brat annotation (provenance ``id`` + ``fragment``) are
+* spans -> ``T`` lines; a span that covers a line break (``\n``, or U+2028 and the other characters
+  line-based readers split at) is written as fragments cut there (brat cannot show a span across lines), and fragments of one brat annotation (provenance ``id`` + ``fragment``) are
   joined again into one ``T``;
 * SAID_BY / CLAIMED_BY / CUE relations of a span -> one PARC attribution event per span (or per original event
   when the span's provenance remembers it): ``T`` trigger (``Attribution``, on the cue), ``E`` with ``Source`` /
@@ -31,6 +31,9 @@ from .mapping import LabelMapping
 ATTRIBUTION_RELATIONS = ("SAID_BY", "CLAIMED_BY", "CUE")
 _ROLE = {"SAID_BY": "Source", "CLAIMED_BY": "Source", "CUE": "Cue"}
 _NUM = re.compile(r"\d+$")
+# Characters that end a line for line-based readers (Python's splitlines): a T line's text must not hold them.
+LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
+_NOT_BREAK = re.compile(f"[^{LINE_BREAKS}]+")
 
 
 def write(records: Iterable[Record], *, mapping: LabelMapping | None = None,
@@ -157,11 +160,8 @@ class _Writer:
         fragments: list[tuple[int, int]] = []
         # Fragments keep the order brat listed them in (it joins their texts in that order).
         for span in sorted(members, key=lambda s: (s.provenance.get("fragment", 0), s.start)):
-            start = span.start
-            for piece in text[span.start:span.end].split("\n"):
-                if piece:
-                    fragments.append((start, start + len(piece)))
-                start += len(piece) + 1
+            for m in _NOT_BREAK.finditer(text, span.start, span.end):  # cut at line breaks
+                fragments.append((m.start(), m.end()))
         if not fragments:  # a span of line breaks only: brat cannot hold it; keep it whole
             fragments = [(members[0].start, members[0].end)]
         first = members[0]

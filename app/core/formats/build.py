@@ -266,6 +266,9 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     return result
 
 
+_LINE_BREAKS = set("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
+
+
 def _join_line_fragments(text: str, spans: list[Span]) -> list[Span]:
     """Fragments whose gaps are only line breaks are one span to us (brat splits a selection at line breaks)."""
     spans = sorted(spans, key=lambda s: s.start)
@@ -273,7 +276,7 @@ def _join_line_fragments(text: str, spans: list[Span]) -> list[Span]:
     for span in spans[1:]:
         prev = out[-1]
         gap = text[prev.end:span.start]
-        if gap and set(gap) <= {"\n"} and prev.label == span.label:
+        if gap and set(gap) <= _LINE_BREAKS and prev.label == span.label:
             provenance = {k: v for k, v in prev.provenance.items() if k != "fragment"}
             out[-1] = Span.of(text, prev.label, prev.start, span.end, id=prev.id, attrs=prev.attrs,
                               origin=prev.origin, provenance=provenance)

@@ -107,7 +107,7 @@ class ImportResult:
 # --- sources --------------------------------------------------------------------------------------------------
 
 def load_sources(sources: Iterable[Source] | Source) -> list[tuple[str, bytes]]:
-    """Paths (files, or folders read one level deep) or ``(name, bytes)`` pairs -> ``(name, bytes)`` pairs."""
+    """Paths (files, or folders with their sub-folders) or ``(name, bytes)`` pairs -> ``(name, bytes)`` pairs."""
     if isinstance(sources, (str, Path)) or (isinstance(sources, tuple) and len(sources) == 2
                                             and isinstance(sources[1], (bytes, bytearray))):
         sources = [sources]
@@ -120,9 +120,9 @@ def load_sources(sources: Iterable[Source] | Source) -> list[tuple[str, bytes]]:
             out.append((name, bytes(data)))
             continue
         path = Path(src)
-        if path.is_dir():
-            for child in sorted(path.iterdir()):
-                if child.is_file():
+        if path.is_dir():  # a folder and its sub-folders (brat keeps one collection per folder)
+            for child in sorted(path.rglob("*")):
+                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
                     out.append((str(child), _read(child)))
         else:
             out.append((str(path), _read(path)))
