@@ -56,6 +56,15 @@ def _db_option(parser: argparse.ArgumentParser, top: bool = False) -> None:
                         help="project file (default: $QAWL_DB, else qawl.db in the user data directory)")
 
 
+def _mapping_options(parser: argparse.ArgumentParser) -> None:
+    parser.add_argument("--map", action="append", default=[], metavar="FROM=TO",
+                        help="label mapping for other tools' formats: their label FROM is our TO (on export the "
+                             "other way); 'rel:FROM=TO' for relation types; 'FROM=' leaves a label out; repeatable")
+    parser.add_argument("--mapping", metavar="FILE|parc",
+                        help="a mapping file (FROM=TO lines, or JSON {\"labels\": {...}, \"relations\": {...}}), "
+                             "or 'parc' for Source/Cue/Content")
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="qawl",
@@ -81,7 +90,16 @@ def build_parser() -> argparse.ArgumentParser:
                     "annotations in Qawl's export format, so an export can be imported back). All or nothing: "
                     "any problem is reported with file, line and field, and nothing is imported.")
     _db_option(p)
-    p.add_argument("paths", nargs="+", metavar="PATH", help=".txt, .jsonl files or folders")
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt, .jsonl files or folders; or other tools' files (see --format)")
+    p.add_argument("--format", default="auto", choices=("auto", "qawl", "doccano", "labelstudio", "prodigy", "brat"),
+                   help="auto (default) tells Qawl's own files from doccano JSONL, Label Studio JSON, Prodigy JSONL "
+                        "and brat standoff (.txt + .ann)")
+    _mapping_options(p)
+    p.add_argument("--add-labels", action="store_true",
+                   help="add a file's own labels that the project schema lacks (instead of refusing them)")
+    p.add_argument("--offset-unit", default="auto", choices=("auto", "codepoint", "utf16", "grapheme"),
+                   help="what other tools' offsets count (default: proven from the file; doccano counts UTF-16)")
     p.add_argument("--annotator", metavar="NAME",
                    help="annotator for JSONL lines that have annotations but no 'annotator' field")
     p.add_argument("--replace", action="store_true",
@@ -99,8 +117,11 @@ def build_parser() -> argparse.ArgumentParser:
                     "line per quote with its type, speaker, cue and date. Existing files are overwritten only "
                     "if they are Qawl exports; the file is replaced atomically when the export is complete.")
     _db_option(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE", help="file to write")
-    p.add_argument("--format", choices=("jsonl", "quotes"), default="jsonl", help="default: jsonl")
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="file to write (a folder for formats that write several files, e.g. brat)")
+    p.add_argument("--format", choices=("jsonl", "quotes", "doccano", "labelstudio", "prodigy", "brat"),
+                   default="jsonl", help="default: jsonl (Qawl's own); or another tool's format")
+    _mapping_options(p)
     p.add_argument("--annotator", metavar="NAME", help="only this annotator's layers")
     p.add_argument("--status", action="append", choices=STATUSES, metavar="STATUS",
                    help=f"only layers with this status ({', '.join(STATUSES)}); repeatable")
@@ -148,42 +169,57 @@ def _open(args):
     return open_project(getattr(args, "db", None))
 
 
-def cmd_import(args) -> int:
-    from .core.sources import read_sources
+def _mapping(args):
+    from .operations import mapping_from_options
 
-    progress = Progress("Reading")
-    records = read_sources(args.paths, default_annotator=args.annotator, progress=progress)
-    progress.done()
+    preset = args.mapping if args.mapping == "parc" else None
+    file = args.mapping if args.mapping and args.mapping != "parc" else None
+    return mapping_from_options(args.map, file, preset)
+
+
+def cmd_import(args) -> int:
+    from .operations import import_paths
+
+    mapping = _mapping(args)
     store = _open(args)
     try:
         progress = Progress("Importing")
-        summary = store.import_records(records, replace_layers=args.replace, skip_invalid=args.skip_invalid,
-                                       source=", ".join(args.paths), progress=progress)
+        report = import_paths(store, args.paths, args.format, mapping=mapping, add_labels=args.add_labels,
+                              offset_unit=args.offset_unit, annotator=args.annotator, replace=args.replace,
+                              skip_invalid=args.skip_invalid, progress=progress)
         progress.done()
     finally:
         store.close()
-    print(f"Imported {summary.describe()}.")
-    for reason in summary.skipped:
-        print(f"  skipped: {reason}")
+    summary = report.summary
+    print(f"Imported {summary.describe()} ({report.format}).")
     for theirs, ours in list(summary.remapped_ids.items())[:10]:
         print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    for reason in summary.skipped:
+        print(f"  skipped: {reason}")
     return EXIT_OK
 
 
 def cmd_export(args) -> int:
-    from .exporting import export_to
+    from .operations import export_paths
 
+    mapping = _mapping(args)
     store = _open(args)
     try:
         progress = Progress("Exporting")
-        n = export_to(store, args.output, args.format, annotator=args.annotator, statuses=args.status,
-                      include_unannotated=not args.annotated_only, progress=progress,
-                      include_suggestions=args.include_suggestions)
+        written = export_paths(store, args.output, args.format, mapping=mapping, annotator=args.annotator,
+                               statuses=args.status, include_unannotated=not args.annotated_only,
+                               include_suggestions=args.include_suggestions, progress=progress)
         progress.done()
     finally:
         store.close()
-    unit = "quotes" if args.format == "quotes" else "lines"
-    print(f"Wrote {n} {unit} to {args.output}.")
+    if args.format in ("jsonl", "quotes"):
+        n = sum(1 for _ in open(written[0], "rb"))
+        print(f"Wrote {n} {'quotes' if args.format == 'quotes' else 'lines'} to {args.output}.")
+    else:
+        print(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
+              + (" ..." if len(written) > 5 else ""))
     return EXIT_OK
 
 

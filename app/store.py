@@ -639,7 +639,7 @@ class Store:
     # --- import ---------------------------------------------------------------------------------------------------
 
     def import_records(self, records: list[Record], *, replace_layers: bool = False, skip_invalid: bool = False,
-                       source: str | None = None,
+                       source: str | None = None, schema: LabelSchema | None = None,
                        actor: str | None = None, progress: Callable[[int, int], None] | None = None,
                        cancel: Callable[[], bool] | None = None) -> ImportSummary:
         """Bring documents, layers and speakers in, all or nothing.
@@ -652,10 +652,14 @@ class Store:
 
         With ``skip_invalid`` (importing teammates' files), a record with a problem is skipped wholly — never
         partly — and reported in ``summary.skipped``; the valid records are imported.
+
+        ``schema`` (a wider label schema, e.g. with a peer file's own labels) is checked against and saved with
+        the import, in the same transaction.
         """
         summary = ImportSummary()
         problems: list[QawlError] = []
-        schema = self.schema
+        new_schema = schema
+        schema = schema or self.schema
         existing = {r[0]: r[1] for r in self.db.execute("SELECT id, text_sha256 FROM documents")}
         by_sha: dict[str, str] = {}
         for doc_id, sha in self.db.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
@@ -766,8 +770,13 @@ class Store:
         if bulk:
             self.db.execute("PRAGMA wal_autocheckpoint = 0")
         try:
-            self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
-                               progress, cancel)
+            with self.db.atomic():
+                if new_schema is not None and new_schema != self.schema:
+                    self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+                self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                                   progress, cancel)
+            if new_schema is not None:
+                self._schema = new_schema
         finally:
             if bulk:
                 self.db.execute("PRAGMA wal_autocheckpoint = 1000")
