@@ -117,7 +117,7 @@ def differences(doc_text: str, layers: Sequence[Layer],
         try:
             layer.check_against(doc_text)
         except QawlError as exc:
-            raise exc.located(field_prefix=f"{layer.annotator}") from None
+            raise exc.located(field_prefix=f"layers[{layer.annotator}]") from None
 
     annotators = tuple(l.annotator for l in layers)
     nodes: list[tuple[int, Span]] = [(k, s) for k, l in enumerate(layers) for s in l.sorted_spans()]

@@ -19,7 +19,6 @@ from html import escape
 
 from .agreement import (AgreementReport, Comparison, DocumentSummary, FieldAgreement, Figures, SpanMatch,
                         UnitAgreement)
-from .text import direction_of
 
 FORMAT = "qawl-agreement/1"
 
@@ -80,6 +79,10 @@ _SERIES = (("exact F1", "#9ecae1", lambda f: f.exact.f1), ("overlap F1", "#3182b
            ("alpha (tokens)", "#e6550d", lambda f: f.token.alpha))
 
 
+def _plural(n: int, word: str) -> str:
+    return f"{n} {word}{'' if n == 1 else 's'}"
+
+
 def _bdi(name: str) -> str:
     return f"<bdi>{escape(name)}</bdi>"
 
@@ -94,14 +97,10 @@ def _int(value: int) -> str:
     return f'<td class="n">{value}</td>'
 
 
-def _svg_text(x: float, y: float, text: str, anchor_end: bool = True, extra: str = "") -> str:
-    """A text placed so that it ends (or starts) at ``x`` whatever its direction: SVG anchors follow the text's
-    own direction, so an Arabic name needs ``direction="rtl"`` and the opposite anchor."""
-    rtl = direction_of(text) == "rtl"
-    anchor = ("start" if rtl else "end") if anchor_end else ("end" if rtl else "start")
-    direction = ' direction="rtl"' if rtl else ""
-    return (f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{direction}{extra}>'
-            f'{escape(text)}</text>')
+def _svg_text(x: float, y: float, text: str, anchor: str = "end", extra: str = "") -> str:
+    """A text that ends (or starts) at ``x``. No ``direction`` attribute: the anchor then means the same side in
+    every renderer, and the bidi algorithm still lays out an Arabic name right to left within its box."""
+    return f'<text x="{x:.1f}" y="{y:.1f}" text-anchor="{anchor}"{extra}>{escape(text)}</text>'
 
 
 def chart_svg(report: AgreementReport) -> str:
@@ -118,7 +117,7 @@ def chart_svg(report: AgreementReport) -> str:
     x = left
     for name, colour, _ in _SERIES:
         out.append(f'<rect x="{x}" y="4" width="12" height="12" fill="{colour}"/>')
-        out.append(_svg_text(x + 16, 14, name, anchor_end=False))
+        out.append(_svg_text(x + 16, 14, name, anchor="start"))
         x += 30 + 7 * len(name)
     for tick in (0, 0.25, 0.5, 0.75, 1.0):
         tx = left + tick * width
@@ -217,7 +216,7 @@ def report_to_html(report: AgreementReport) -> str:
     parts = ["<!DOCTYPE html>", '<html lang="en" dir="ltr"><head><meta charset="utf-8">',
              f"<title>{escape(report.title)}</title><style>{_CSS}</style></head><body>",
              f"<h1>{escape(report.title)}</h1>",
-             f"<p class=\"meta\">{len(report.documents)} document{'s' if len(report.documents) != 1 else ''}; "
+             f"<p class=\"meta\">{_plural(len(report.documents), 'document')}; "
              f"{len(report.annotators)} annotators: {', '.join(_bdi(a) for a in report.annotators) or '–'}; "
              f"labels: {', '.join(_bdi(l) for l in report.labels) or '–'}.</p>"]
     if len(report.annotators) < 2 or not report.all.documents:
@@ -225,7 +224,8 @@ def report_to_html(report: AgreementReport) -> str:
                      "</p>")
     parts.append("<h2>Agreement per label (all annotators)</h2>")
     parts.append(chart_svg(report))
-    parts.append(f"<p class=\"meta\">{report.all.documents} documents with at least two annotators.</p>")
+    parts.append(f"<p class=\"meta\">{_plural(report.all.documents, 'document')} with at least two annotators."
+                 "</p>")
     parts.append(_figure_table(report.all, report, pair=False))
     parts.append("<h2>Attribution of matched quotes and claims (all pairs)</h2>")
     parts.append(_attribution_table(report.all))
@@ -234,7 +234,7 @@ def report_to_html(report: AgreementReport) -> str:
         a, b = c.annotators
         f = c.overall
         parts.append(f"<details{' open' if len(report.pairs) <= 3 else ''}><summary>{_bdi(a)} (reference) / "
-                     f"{_bdi(b)}: {c.documents} documents, overlap F1 "
+                     f"{_bdi(b)}: {_plural(c.documents, 'document')}, overlap F1 "
                      f"{'–' if f.overlap.f1 is None else f'{f.overlap.f1:.3f}'}, κ chars "
                      f"{'–' if f.char.kappa is None else f'{f.char.kappa:.3f}'}</summary>")
         parts.append(_figure_table(c, report, pair=True))
@@ -242,7 +242,8 @@ def report_to_html(report: AgreementReport) -> str:
         parts.append("</details>")
     parts.append("<h2>Documents</h2>")
     parts.append(f"<details{' open' if len(report.per_document) <= 20 else ''}><summary>"
-                 f"{len(report.per_document)} documents</summary><table><tr><th>document</th><th>annotators</th>"
+                 f"{_plural(len(report.per_document), 'document')}</summary>"
+                 "<table><tr><th>document</th><th>annotators</th>"
                  "<th>spans</th><th>overlap F1</th><th>α chars</th></tr>")
     for d in report.per_document:
         spans = ", ".join(f"{_bdi(a)} {n}" for a, n in d.spans.items())
