@@ -279,3 +279,31 @@ def test_a_span_whose_text_differs_from_the_document_is_refused_naming_it():
 def test_span_match_arithmetic():
     assert SpanMatch(1, 2, 2) + SpanMatch(1, 1, 1) == SpanMatch(2, 3, 3)
     assert SpanMatch().f1 is None and SpanMatch().precision is None and SpanMatch().recall is None
+
+
+def test_group_records_matches_documents_by_text_and_moves_layers_to_one_id():
+    from app.core.agreement import group_records
+    from app.core.jsonl import parse_record
+
+    def line(doc_id, annotator, spans):
+        return {"doc_id": doc_id, "text": TEXT, "annotator": annotator,
+                "spans": [{"label": l, "start": s, "end": e} for l, s, e in spans]}
+    records = [parse_record(line("mine", "A", [("QUOTE", 0, 13)])),
+               parse_record(line("theirs", "B", [("QUOTE", 0, 13)])),
+               parse_record({"doc_id": "x", "text": "alpha beta"})]
+    items = group_records(records)
+    assert [(doc.id, [l.annotator for l in layers]) for doc, layers in items] == [("mine", ["A", "B"]), ("x", [])]
+    assert all(l.doc_id == "mine" for l in items[0][1])
+    assert agreement_report(items).pair("A", "B").overall.exact.f1 == 1.0
+
+
+def test_group_records_refuses_two_layers_of_one_annotator_for_one_text():
+    from app.core.agreement import group_records
+    from app.core.jsonl import parse_record
+
+    first = parse_record({"doc_id": "d", "text": TEXT, "annotator": "A", "spans": []})
+    first.line = 1
+    second = parse_record({"doc_id": "e", "text": TEXT, "annotator": "A", "spans": []})
+    second.line = 7
+    with pytest.raises(QawlError, match=r"line 7: annotator: 'A' annotated document 'd' twice \(also at line 1\)"):
+        group_records([first, second])

@@ -42,6 +42,7 @@ from typing import Iterable, Mapping, Sequence
 from .agreement_units import (DEFAULT_PRECEDENCE, NONE, UNITS, Coincidence, Confusion, add_coincidences,
                               labels_of, precedence_for, tally)
 from .errors import QawlError
+from .jsonl import Record
 from .matching import (EntityKey, attribution_of, compare_attribution, default_entity_key, exact_count,
                        fields_for, greedy_pairs, outgoing_index)
 from .model import GOLD, SUGGESTIONS, Document, Layer, Span
@@ -210,6 +211,31 @@ def _prepare(items, annotators):
             by_name[layer.annotator] = layer
         docs.append((doc_id, text, by_name))
     return docs
+
+
+def group_records(records: Iterable[Record]) -> list[tuple[Document, list[Layer]]]:
+    """Records (e.g. parsed from teammates' JSONL exports) as :func:`agreement_report` items: one item per distinct
+    document text, matched by ``text_sha256`` as review matches documents, in order of first appearance.
+
+    Teammates may know one text under different ids: every layer is moved to the id of the first record of that
+    text. Two layers of one annotator for one text are refused (naming both lines): nothing is merged."""
+    docs: dict[str, tuple[Document, dict[str, tuple[Layer, int | None]]]] = {}
+    for record in records:
+        doc = record.document
+        doc_layers = docs.setdefault(doc.text_sha256, (doc, {}))[1]
+        layer = record.layer
+        if layer is None:
+            continue
+        first = docs[doc.text_sha256][0]
+        if layer.annotator in doc_layers:
+            seen_line = doc_layers[layer.annotator][1]
+            raise QawlError(f"{layer.annotator!r} annotated document {first.id!r} twice (also at line "
+                            f"{seen_line if seen_line is not None else '?'}); keep one", line=record.line,
+                            field="annotator")
+        if layer.doc_id != first.id:
+            layer = Layer(first.id, layer.annotator, layer.status, layer.spans.values(), layer.relations.values())
+        doc_layers[layer.annotator] = (layer, record.line)
+    return [(doc, [layer for layer, _ in layers.values()]) for doc, layers in docs.values()]
 
 
 # --- computing -------------------------------------------------------------------------------------------------

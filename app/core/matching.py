@@ -46,6 +46,8 @@ ATTRIBUTION_LINKS: dict[str, tuple[tuple[str, str], ...]] = {
     "QUOTE": (("speaker", "SAID_BY"), ("cue", "CUE"), ("date", "DATED")),
     "CLAIM": (("speaker", "CLAIMED_BY"), ("date", "DATED")),
 }
+# label -> {relation type: field}, the same table read the other way
+_LINK_FIELDS = {label: {rtype: f for f, rtype in links} for label, links in ATTRIBUTION_LINKS.items()}
 # label -> attribute compared as the ``type`` field.
 ATTRIBUTION_ATTRS: dict[str, str] = {"QUOTE": "type"}
 ATTRIBUTION_FIELDS = ("speaker", "cue", "date", "type")
@@ -103,13 +105,16 @@ def overlap(a_start: int, a_end: int, b_start: int, b_end: int) -> int:
 def greedy_pairs(a: Sequence[tuple[int, int]], b: Sequence[tuple[int, int]]) -> list[tuple[int, int]]:
     """One-to-one pairs ``(i, j)`` of overlapping ranges ``a[i]``/``b[j]`` by the greedy rule in the module doc.
 
-    Works on plain ``(start, end)`` tuples (all of one label) so that agreement over many documents stays fast."""
+    Works on plain ``(start, end)`` tuples (all of one label) so that agreement over many documents stays fast.
+    ``b`` must be sorted by start (the search for overlaps stops at the first range starting after ``a[i]``)."""
     cands = []
     for i, (s1, e1) in enumerate(a):
         for j, (s2, e2) in enumerate(b):
-            if s1 < e2 and s2 < e1:
-                ov = min(e1, e2) - max(s1, s2)
-                union = max(e1, e2) - min(s1, s2)
+            if s2 >= e1:
+                break
+            if s1 < e2:
+                ov = (e1 if e1 < e2 else e2) - (s1 if s1 > s2 else s2)
+                union = (e1 if e1 > e2 else e2) - (s1 if s1 < s2 else s2)
                 cands.append((-ov, union, s1, e1, s2, e2, i, j))
     if not cands:
         return []
@@ -185,14 +190,15 @@ def outgoing_index(layer: Layer) -> dict[str, list[tuple[str, str]]]:
 def attribution_of(layer: Layer, span: Span, entity_key: EntityKey = default_entity_key,
                    index: Mapping[str, list[tuple[str, str]]] | None = None) -> Attribution:
     """The attribution of ``span`` in ``layer`` (see the module doc); ``index`` from :func:`outgoing_index`."""
-    links = ATTRIBUTION_LINKS.get(span.label, ())
-    out = index.get(span.id, ()) if index is not None else [(r.type, r.tail) for r in layer.outgoing(span.id)]
+    fields = _LINK_FIELDS.get(span.label)
     speakers: set[str] = set()
     cues: list[tuple[int, int]] = []
     dates: set[str] = set()
-    for fld, rtype in links:
-        for t, tail_id in out:
-            if t != rtype:
+    if fields:
+        out = index.get(span.id, ()) if index is not None else [(r.type, r.tail) for r in layer.outgoing(span.id)]
+        for rtype, tail_id in out:
+            fld = fields.get(rtype)
+            if fld is None:
                 continue
             tail = layer.spans[tail_id]
             if fld == "speaker":
