@@ -231,3 +231,10 @@ def test_set_review_status_validates_the_status(review):
         set_review_status(None, "d", "finished")
     change = set_review_status(None, "d", "done")
     assert (change.before, change.after, change.annotator) == ("todo", "done", GOLD)
+
+
+def test_accept_all_agreed_refuses_stale_differences_passed_in(review):
+    diffs = review.diffs()
+    review.a.remove_span("ca")
+    with pytest.raises(QawlError, match="compute the differences again"):
+        accept_all_agreed(review.gold, [review.a, review.b], TEXT, by="rev", diffs=diffs)

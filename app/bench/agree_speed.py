@@ -36,8 +36,8 @@ _WORDS = regex.compile(r"\w+")
 
 
 def corpus_dir(given: str | None = None) -> Path | None:
-    for candidate in (given, os.environ.get("QAWL_CORPUS"),
-                      Path(__file__).resolve().parents[2].parent / "shared" / "corpus"):
+    for candidate in (given, Path(__file__).resolve().parents[2].parent / "shared" / "corpus",
+                      os.environ.get("QAWL_CORPUS")):
         if candidate and (Path(candidate) / "arabic_articles").is_dir():
             return Path(candidate)
     return None
@@ -147,7 +147,7 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--target", type=float, default=1.0, help="seconds the report may take (default 1)")
-    ap.add_argument("--corpus", help="the shared corpus folder (default ../shared/corpus or $QAWL_CORPUS)")
+    ap.add_argument("--corpus", help="the shared corpus folder (default: ../shared/corpus, else $QAWL_CORPUS)")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args(argv)
     corpus = corpus_dir(args.corpus)

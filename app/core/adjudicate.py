@@ -101,10 +101,7 @@ def _doc_id(difference: Difference, layers: Sequence[Layer], gold: Layer | None)
     raise QawlError("no layers given", field="layers")
 
 
-def _start(gold: Layer | None, layers: Sequence[Layer], difference: Difference) -> tuple[_Builder, dict]:
-    doc_id = _doc_id(difference, layers, gold)
-    builder = _Builder(gold, doc_id)
-    by_name = _layers_by_name(layers, doc_id)
+def _check_current(difference: Difference, by_name: dict[str, Layer]) -> None:
     for ann, span in zip(difference.annotators, difference.spans):
         if span is None:
             continue
@@ -112,6 +109,13 @@ def _start(gold: Layer | None, layers: Sequence[Layer], difference: Difference) 
         if layer is None or layer.spans.get(span.id) != span:
             raise QawlError(f"the difference names {ann!r}'s span {span.id!r}, which is not (or no longer) in "
                             f"that layer; compute the differences again", field="difference")
+
+
+def _start(gold: Layer | None, layers: Sequence[Layer], difference: Difference) -> tuple[_Builder, dict]:
+    doc_id = _doc_id(difference, layers, gold)
+    builder = _Builder(gold, doc_id)
+    by_name = _layers_by_name(layers, doc_id)
+    _check_current(difference, by_name)
     return builder, by_name
 
 
@@ -254,6 +258,7 @@ def accept_all_agreed(gold: Layer | None, layers: Sequence[Layer], doc_text: str
     for diff in diffs:
         if diff.kind != "same":
             continue
+        _check_current(diff, by_name)
         if all(builder.counterparts(a, s) for a, s in zip(diff.annotators, diff.spans) if s is not None):
             continue
         _clear(builder, diff)

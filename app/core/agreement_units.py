@@ -7,7 +7,7 @@ Units
   includes the space after a word never counts as a disagreement.
 * **Token units**: a token is a maximal run of word characters (``\\w`` of the ``regex`` module: letters,
   combining marks such as harakat, digits, ``_``, tatweel and ZWJ/ZWNJ) or a single character that is neither a
-  word character, whitespace nor a format control (each punctuation mark or symbol is its own token:
+  word character, whitespace (``str.isspace``) nor a format control (each punctuation mark or symbol is its own token:
   ``«`` ``،`` ``.``). ``وأكدَ «السيد»`` is 4 tokens: ``وأكدَ`` ``«`` ``السيد`` ``»``.
 * A span **covers** a character unit inside its range, and a token unit when it shares at least one character
   with the token (a span that leaves out the attached و of ``وأكد`` still covers that token).
@@ -30,8 +30,9 @@ Coefficients (nominal)
   category, ``p_e = sum_c p_a(c) * p_b(c)`` from each annotator's own category shares,
   ``kappa = (p_o - p_e) / (1 - p_e)``. Undefined (``None``) when there are no units or ``p_e = 1`` (both
   annotators put every unit in one and the same category).
-* **Krippendorff's alpha** over all annotators, units with fewer than two values left out: with coincidences
-  ``o_ck = sum_u (number of ordered pairs of values (c, k) in unit u) / (m_u - 1)``, ``n_c = sum_k o_ck`` and
+* **Krippendorff's alpha** over all annotators, units with fewer than two values left out: with ``m_u`` the
+  number of annotators who categorised unit *u* and coincidences ``o_ck = sum_u (number of ordered pairs of
+  values (c, k) from two different annotators of unit u) / (m_u - 1)``, ``n_c = sum_k o_ck`` and
   ``n = sum_c n_c``, ``alpha = 1 - (n - 1) * sum_{c!=k} o_ck / sum_{c!=k} n_c * n_k``. Undefined (``None``) when
   no unit has two values or all values are one category.
 
