@@ -128,10 +128,21 @@ def test_character_units_skip_whitespace_and_invisible_format_marks():
 def test_tally_counts_every_unit_once():
     a = [(0, 13, 0), (19, 33, 0)]
     b = [(0, 13, 0), (24, 39, 0)]
-    t = tally(TEXT, [a, b], 1, "char")
+    chars, toks = tally(TEXT, [a, b], 1)
     # bit 0: A's QUOTE, bit 1: B's QUOTE
-    assert t == {0b11: 19, 0b01: 4, 0b10: 5, 0: 11}
-    assert sum(tally(TEXT, [a, b], 1, "token").values()) == 10
+    assert chars == {0b11: 19, 0b01: 4, 0b10: 5, 0: 11}
+    assert toks == {0b11: 5, 0b01: 1, 0b10: 1, 0: 3}
+
+
+def test_a_word_cut_by_boundaries_is_one_token_with_every_label_touching_it():
+    text = "abcdef gh"
+    # A: "bc" and "e" inside the word abcdef; B: "gh"; the word is cut four times but counted once
+    chars, toks = tally(text, [[(1, 3, 0), (4, 5, 0)], [(7, 9, 0)]], 1)
+    assert toks == {0b01: 1, 0b10: 1, 0: 0}
+    assert chars == {0b01: 3, 0b10: 2, 0: 3}
+    # two labels of one annotator inside one word: the token has both
+    _, toks = tally(text, [[(0, 2, 0), (3, 4, 1)]], 2)
+    assert toks == {0b11: 1, 0: 1}
 
 
 def test_kappa_is_undefined_when_chance_agreement_is_one():

@@ -21,7 +21,8 @@ krippendorff = pytest.importorskip("krippendorff")
 sklearn_metrics = pytest.importorskip("sklearn.metrics")
 
 LABELS = ("QUOTE", "SPEAKER", "CUE")
-WORDS = ["قال", "وأكدَ", "«السيد»", "2024،", "the", "minister", "said:", "الـمـدير", "x", "\u200fإن", "ok."]
+WORDS = ["قال", "وأكدَ", "«السيد»", "2024،", "the", "minister", "said:", "الـمـدير", "x", "\u200fإن", "ok.", "...",
+         "»،", "\u200f", "می\u200cخواهم", "x-y", "(٢٠٢٤)", "\u00ad"]
 SEPARATORS = [" ", "  ", "\n", "\u00a0", " - "]
 
 

@@ -365,15 +365,15 @@ class _Accumulator:
         if multi:
             self.multi_docs += 1
         present_key = tuple(present)
-        for unit in UNITS if multi else ():  # a document only one annotator has adds no pairable units
-            t = tally(text, ranges, n_labels, unit)
-            # Tallies of all documents with the same annotators share keys: decomposed once, in report().
-            raw = self.raw[unit]
-            for state, n in t.items():
-                key = (present_key, state)
-                raw[key] = raw.get(key, 0) + n
-            if unit == "char":
-                doc_alpha = self._doc_alpha(present_key, t)
+        if multi:  # a document only one annotator has adds no pairable units
+            for unit, t in zip(UNITS, tally(text, ranges, n_labels)):
+                # Tallies of all documents with the same annotators share keys: decomposed once, in report().
+                raw = self.raw[unit]
+                for state, n in t.items():
+                    key = (present_key, state)
+                    raw[key] = raw.get(key, 0) + n
+                if unit == "char":
+                    doc_alpha = self._doc_alpha(present_key, t)
         self.summaries.append(DocumentSummary(
             doc_id, tuple(self.annotators[i] for i in present),
             {self.annotators[i]: sum(len(g) for g in spans[i].values()) for i in present},
@@ -397,6 +397,8 @@ class _Accumulator:
                 values = self._values[(len(present), state)] = tuple(
                     self.categories(labels_of(state, k, n_labels))[0] for k in range(len(present)))
             by_values[values] = by_values.get(values, 0) + n
+        if len(present) == 2:  # the common case, exactly and without a coincidence matrix
+            return Confusion(by_values).alpha
         o: dict[tuple[str, str], float] = {}
         for values, n in by_values.items():
             add_coincidences(o, values, n)

@@ -44,6 +44,7 @@ the tallies.
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass
 from typing import Iterable, Mapping, Sequence
 
@@ -56,9 +57,13 @@ UNITS = ("char", "token")
 # Whitespace is what ``str.isspace`` says (regex ``\s`` plus the four C0 separators it leaves out), so that
 # ``str.split`` can count it at C speed; format controls (``Cf``) are rare and counted by regex when present.
 _CF = regex.compile(r"\p{Cf}")
+# Separators: what ends a run of word characters inside a whitespace-delimited chunk (punctuation, symbols, and
+# format controls other than ZWJ/ZWNJ, which are word characters).
+_SEPARATOR = regex.compile(r"[^\w\s\x1c-\x1f]")
 _TOKEN = regex.compile(r"\w+|[^\w\s\x1c-\x1f\p{Cf}]")
 _WORD = regex.compile(r"\w")
 _is_word_cache: dict[str, bool] = {}
+_is_punct_cache: dict[str, bool] = {}
 
 def precedence_for(labels: Iterable[str], precedence: Sequence[str] = DEFAULT_PRECEDENCE) -> tuple[str, ...]:
     """``labels`` ordered by ``precedence``, labels not in it after, alphabetically."""
@@ -117,69 +122,132 @@ def tokens(text: str) -> list[tuple[int, int]]:
     return [m.span() for m in _TOKEN.finditer(text)]
 
 
-def tally(text: str, spans: Sequence[Sequence[tuple[int, int, int]]], n_labels: int, unit: str) -> dict[int, int]:
-    """``{state: number of units}`` for one document.
+def _separators(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
+    """Positions of the separators of ``text``, with what each adds to a token count (see :func:`_count_tokens`).
+
+    Within a stretch cut out of the text, tokens = chunks (``str.split``) + for every separator *k*: 1 if it is
+    punctuation (a token itself; 0 for a format control) + 1 if a word character precedes it (a run ends there)
+    - 1 if it ends its chunk (the chunk's last run, counted by the chunk, is not there)."""
+    n = len(text)
+    positions = [m.start() for m in _SEPARATOR.finditer(text)]
+    if not positions:
+        return positions, [0], [], []
+    acc = [0]
+    left: list[int] = []
+    ends: list[int] = []
+    total = 0
+    get = _is_word_cache.get
+    for k in positions:
+        ch = text[k]
+        punct = _is_punct_cache.get(ch)
+        if punct is None:
+            punct = _is_punct_cache[ch] = _CF.match(ch) is None
+        lw = 0
+        if k:
+            before = text[k - 1]
+            w = get(before)
+            lw = int(w if w is not None else _is_word(before))
+        end = 1 if k + 1 == n or text[k + 1].isspace() else 0
+        total += punct + lw - end
+        acc.append(total)
+        left.append(lw)
+        ends.append(end)
+    return positions, acc, left, ends
+
+
+def tally(text: str, spans: Sequence[Sequence[tuple[int, int, int]]], n_labels: int) -> tuple[dict[int, int],
+                                                                                             dict[int, int]]:
+    """``({state: character units}, {state: token units})`` for one document, in one sweep.
 
     ``spans[i]`` holds annotator *i*'s spans as ``(start, end, label index)`` with label indexes below
     ``n_labels``. A state is a bit mask: bit ``i * n_labels + l`` is set when a span of annotator *i* with label
     *l* covers the units (see :func:`labels_of`). State 0 counts the units no span of anyone covers (always
-    present, possibly 0)."""
-    token = unit == "token"
-    findall = _TOKEN.findall
-    has_cf = not token and _CF.search(text) is not None
+    present, possibly 0).
+
+    The text is cut at every span boundary into stretches of constant coverage. A character unit takes the state
+    of its stretch. A token takes the state of its stretch too, unless a boundary cuts it (a span starting or
+    ending inside a word): then it takes the union of the states of the stretches it touches, and is counted
+    once, when the sweep has passed it. Units are counted with ``str.split`` and a list of separators, so the
+    text is scanned by the regex engine only once."""
+    has_cf = _CF.search(text) is not None
+    seps, acc, left, ends = _separators(text)
+    n = len(text)
     bits = max(1, len(spans) * n_labels).bit_length() + 1
     shift = bits + 1
     events: list[int] = []
-    moved: dict[int, int] = {}
     for i, ann in enumerate(spans):
         base = i * n_labels
         for s, e, label in ann:
-            if token:
-                s2 = moved.get(-1 - s)
-                if s2 is None:
-                    s2 = moved[-1 - s] = token_start(text, s)
-                e2 = moved.get(e)
-                if e2 is None:
-                    e2 = moved[e] = token_end(text, e)
-                s, e = s2, e2
             b = base + label
             # One int per event sorts fast: position, then opening flag, then the bit.
             events.append((s << shift) | (1 << bits) | b)
             events.append((e << shift) | b)
     events.sort()
-    out: dict[int, int] = {0: 0}
+    events.append(n << shift)  # closes nothing: makes the loop count the last stretch
+    chars: dict[int, int] = {0: 0}
+    toks: dict[int, int] = {0: 0}
     counts = [0] * (len(spans) * n_labels)
     low = (1 << bits) - 1
     mask = 0
     prev = 0
-
-    def count(x: int, y: int) -> int:
-        if token:
-            return len(findall(text, x, y))
-        piece = text[x:y]
-        n = len("".join(piece.split()))
-        return n - len(_CF.findall(piece)) if has_cf else n
-
-    # Every stretch between consecutive boundaries is counted once (no separate pass for the total).
+    lo = 0  # index of the first separator at or after ``prev``
+    n_seps = len(seps)
+    word_end = -1  # end of a word cut by a boundary and not counted yet (-1: none)
+    word_mask = 0
+    is_word = _is_word_cache
     for ev in events:
         pos = ev >> shift
         if pos != prev:
-            n = count(prev, pos)
-            if n:
-                out[mask] = out.get(mask, 0) + n
+            chunks = text[prev:pos].split()
+            c = len("".join(chunks))
+            if has_cf:
+                c -= len(_CF.findall(text, prev, pos))
+            if c:
+                chars[mask] = chars.get(mask, 0) + c
+            t = len(chunks)
+            if lo < n_seps and seps[lo] < pos:
+                hi = bisect_left(seps, pos, lo)
+                t += acc[hi] - acc[lo]
+                if seps[lo] == prev:
+                    t -= left[lo]  # no run before it inside this stretch
+                if seps[hi - 1] == pos - 1:
+                    t -= 1 - ends[hi - 1]  # it ends this stretch's last chunk
+                lo = hi
+            cut = False
+            if 0 < pos < n:  # a boundary inside a word (word characters on both sides) cuts it
+                after = text[pos]
+                w = is_word.get(after)
+                if w is None:
+                    w = _is_word(after)
+                if w:
+                    before = text[pos - 1]
+                    w = is_word.get(before)
+                    cut = w if w is not None else _is_word(before)
+            if word_end >= 0:  # this stretch touches the cut word (it started at or before ``prev``)
+                word_mask |= mask
+                t -= 1  # its leading piece is that word
+                if word_end <= pos:
+                    toks[word_mask] = toks.get(word_mask, 0) + 1
+                    word_end = -1
+                else:
+                    cut = False  # ``pos`` cuts the same word again: nothing new starts
+            if cut:
+                t -= 1  # the trailing piece is the start of a word counted when the sweep has passed it
+                word_end = token_end(text, pos)
+                word_mask = mask
+            if t:
+                toks[mask] = toks.get(mask, 0) + t
             prev = pos
         b = ev & low
         if ev >> bits & 1:
             c = counts[b] = counts[b] + 1
             if c == 1:
                 mask |= 1 << b
-        else:
+        else:  # (the closing sentinel may drive a count below zero: nothing is counted after it)
             c = counts[b] = counts[b] - 1
             if not c:
                 mask &= ~(1 << b)
-    if prev < len(text):
-        out[0] += count(prev, len(text))
-    return out
+    return chars, toks
 
 
 def labels_of(state: int, annotator: int, n_labels: int) -> int:
@@ -225,12 +293,20 @@ class Confusion:
 
     @property
     def alpha(self) -> float | None:
-        """Krippendorff's alpha of the two annotators (every unit has both values: no missing data)."""
-        coinc: dict[tuple[str, str], float] = {}
+        """Krippendorff's alpha of the two annotators (every unit has both values: no missing data), on integers:
+        ``n = 2N`` values, ``n_c`` = row + column total of ``c``, ``sum_c o_cc = 2 * agreeing units``."""
+        values: dict[str, int] = {}
+        agree = 0
         for (a, b), v in self.counts.items():
-            coinc[(a, b)] = coinc.get((a, b), 0) + v
-            coinc[(b, a)] = coinc.get((b, a), 0) + v
-        return Coincidence.of(coinc).alpha
+            values[a] = values.get(a, 0) + v
+            values[b] = values.get(b, 0) + v
+            if a == b:
+                agree += v
+        n = 2 * self.units
+        expected = n * n - sum(v * v for v in values.values())
+        if n < 2 or expected == 0:
+            return None
+        return 1 - (n - 1) * (n - 2 * agree) / expected
 
 
 @dataclass(frozen=True)
