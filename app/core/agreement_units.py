@@ -123,7 +123,7 @@ def tokens(text: str) -> list[tuple[int, int]]:
 
 
 def _separators(text: str) -> tuple[list[int], list[int], list[int], list[int]]:
-    """Positions of the separators of ``text``, with what each adds to a token count (see :func:`_count_tokens`).
+    """Positions of the separators of ``text``, with what each adds to a token count (used by :func:`tally`).
 
     Within a stretch cut out of the text, tokens = chunks (``str.split``) + for every separator *k*: 1 if it is
     punctuation (a token itself; 0 for a format control) + 1 if a word character precedes it (a run ends there)
