@@ -37,6 +37,7 @@ Which layers
 from __future__ import annotations
 
 from dataclasses import dataclass
+from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
 from .agreement_units import (DEFAULT_PRECEDENCE, NONE, UNITS, Coincidence, Confusion, add_coincidences,
@@ -162,8 +163,7 @@ def _label_order(labels: Iterable[str]) -> tuple[str, ...]:
     return tuple(first + sorted(labels - set(first)))
 
 
-def _span_order(s: Span) -> tuple:
-    return (s.start, s.end, s.id)
+_span_order = attrgetter("start", "end", "id")
 
 
 def _check_layer(text: str, layer: Layer, where: str) -> None:

@@ -36,10 +36,11 @@ Coefficients (nominal)
   ``n = sum_c n_c``, ``alpha = 1 - (n - 1) * sum_{c!=k} o_ck / sum_{c!=k} n_c * n_k``. Undefined (``None``) when
   no unit has two values or all values are one category.
 
-Speed: units are never listed one by one. The text is cut at every span boundary (token units: boundaries moved
-out to whole tokens first) into stretches where each annotator's set of covering labels is constant; each
-stretch adds its unit count to a tally keyed by those label sets (one bit mask). Everything above is computed from
-the tallies.
+Speed: units are never listed one by one. The text is cut at every span boundary into stretches where each
+annotator's set of covering labels is constant; each stretch adds its character and token counts to tallies
+keyed by those label sets (one bit mask), and everything above is computed from the tallies. Characters are
+counted with ``str.split``; tokens with ``str.split`` plus a list of the text's separators (punctuation and format
+controls), so the regex engine reads each text once.
 """
 
 from __future__ import annotations
