@@ -238,3 +238,9 @@ def test_accept_all_agreed_refuses_stale_differences_passed_in(review):
     review.a.remove_span("ca")
     with pytest.raises(QawlError, match="compute the differences again"):
         accept_all_agreed(review.gold, [review.a, review.b], TEXT, by="rev", diffs=diffs)
+
+
+def test_gold_passed_among_the_annotators_layers_is_refused(review):
+    review.do(accept(review.gold, [review.a, review.b], review.diff("CUE"), "A", by="rev", now=NOW))
+    with pytest.raises(QawlError, match="pass it as gold"):
+        accept(review.gold, [review.a, review.b, review.gold], review.diff("QUOTE"), "A", by="rev")

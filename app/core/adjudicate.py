@@ -86,6 +86,9 @@ class _Builder:
 def _layers_by_name(layers: Iterable[Layer], doc_id: str) -> dict[str, Layer]:
     out: dict[str, Layer] = {}
     for layer in layers:
+        if layer.annotator == GOLD:
+            raise QawlError("gold is built from the annotators' layers: pass it as gold, not among them",
+                            field="layers")
         if layer.doc_id != doc_id:
             raise QawlError(f"layer of {layer.annotator!r} is of document {layer.doc_id!r}, not {doc_id!r}",
                             field="doc_id")
@@ -93,7 +96,7 @@ def _layers_by_name(layers: Iterable[Layer], doc_id: str) -> dict[str, Layer]:
     return out
 
 
-def _doc_id(difference: Difference, layers: Sequence[Layer], gold: Layer | None) -> str:
+def _doc_id(layers: Sequence[Layer], gold: Layer | None) -> str:
     if gold is not None:
         return gold.doc_id
     if layers:
@@ -112,7 +115,7 @@ def _check_current(difference: Difference, by_name: dict[str, Layer]) -> None:
 
 
 def _start(gold: Layer | None, layers: Sequence[Layer], difference: Difference) -> tuple[_Builder, dict]:
-    doc_id = _doc_id(difference, layers, gold)
+    doc_id = _doc_id(layers, gold)
     builder = _Builder(gold, doc_id)
     by_name = _layers_by_name(layers, doc_id)
     _check_current(difference, by_name)
@@ -250,7 +253,7 @@ def accept_all_agreed(gold: Layer | None, layers: Sequence[Layer], doc_text: str
     layers = list(layers)
     if diffs is None:
         diffs = differences(doc_text, layers, entity_key)
-    doc_id = _doc_id(diffs[0] if diffs else None, layers, gold)  # type: ignore[arg-type]
+    doc_id = _doc_id(layers, gold)
     builder = _Builder(gold, doc_id)
     by_name = _layers_by_name(layers, doc_id)
     now = now or _now()
