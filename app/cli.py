@@ -140,6 +140,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("name", choices=sorted(BENCHMARKS), help="which benchmark")
     p.add_argument("args", nargs=argparse.REMAINDER, help="options for the benchmark")
 
+    from .agree_cli import add_parser as add_agree
+
+    add_agree(sub)
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
@@ -148,8 +151,10 @@ def build_parser() -> argparse.ArgumentParser:
 # name -> (module in app.bench, what it measures)
 BENCHMARKS = {
     "store": "import of 10,000 articles and export of 1,000,000 spans",
+    "agree": "agreement report over 1,000 documents by two annotators",
+    "formats": "import and export in the other tools' formats",
 }
-_BENCH_MODULES = {"store": "store_speed"}
+_BENCH_MODULES = {"store": "store_speed", "agree": "agree_speed", "formats": "formats_speed"}
 
 
 def cmd_bench(args) -> int:

@@ -115,3 +115,28 @@ def export_to(store: Store, path: str | Path, fmt: str = "jsonl", **kwargs) -> i
     path = Path(path)
     check_target(path)
     return write_lines(path, export_lines(store, fmt, **kwargs), cancel=cancel)
+
+
+def write_text_file(path: Path, text: str, *, kind: str = "report") -> None:
+    """Write a generated file (an HTML report) atomically; an existing file is replaced only if Qawl made it
+    (it carries Qawl's generator mark) or it is empty."""
+    mark = '<meta name="generator" content="Qawl">'
+    if path.is_dir():
+        raise QawlError("is a folder; give a file name", file=str(path))
+    if path.exists() and path.stat().st_size:
+        head = path.read_bytes()[:4096].decode("utf-8", "replace")
+        if mark not in head:
+            raise QawlError(f"exists and is not a Qawl {kind}; Qawl never overwrites other files", file=str(path))
+    if mark not in text[:4096]:
+        text = text.replace("<head>", "<head>" + mark, 1)
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
+    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
+    try:
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, path)
+    except OSError as exc:
+        Path(tmp).unlink(missing_ok=True)
+        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None

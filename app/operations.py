@@ -123,6 +123,10 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
         return fmt, read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel), None, [], []
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
+    if schema is None:
+        from .core.schema import DEFAULT_SCHEMA
+
+        schema = DEFAULT_SCHEMA
     result = formats.read(fmt, [str(p) for p in paths], mapping=mapping, schema=schema, add_labels=add_labels,
                           offset_unit=offset_unit, default_annotator=annotator)
     if result.problems and not skip_invalid:
