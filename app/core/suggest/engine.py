@@ -1,0 +1,294 @@
+"""The suggestion engine: cues, quotes, speakers and dates of one document assembled into a suggestion layer.
+
+Every quote suggestion is a whole record: QUOTE (with ``type``) + SAID_BY -> SPEAKER (with ``entity``) +
+CUE -> CUE (one or more: وأوضح ... قائلاً) + DATED -> DATE when a date stands between the cue and the content
+(``أعلنت أمس الشرطة أن``). A cue with no subject of its own (وأضاف، مؤكداً) points SAID_BY to the speaker
+mention of the nearest earlier top-level attribution (agreeing in gender when the cue shows it).
+Span and relation ids are derived from the document id and the range, so a re-run gives the same ids.
+"""
+
+from __future__ import annotations
+
+import hashlib
+from dataclasses import dataclass, field
+
+from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
+from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
+from .dates import DateMatch, find_dates
+from .quotes import (Stretch, is_complementizer, is_discourse_an, is_name_like, is_speech_like, pair_marks)
+from .speakers import Coreference, gender_of, speaker_after, speaker_before
+
+_MAX_FRAME = 32  # tokens between a cue and its content
+_TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
+                                     "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
+                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا"))
+
+
+@dataclass
+class _Record:
+    cues: list[Cue]
+    first: int  # content tokens, inclusive
+    last: int
+    qtype: str
+    rule: str
+    speaker: tuple[int, int] | None = None
+    speaker_rule: str = ""
+    antecedent: "_Record | None" = None
+    top_level: bool = True
+    feminine: bool | None = None
+    frame: tuple[int, int] = (0, -1)  # tokens between the cue and the content (where DATED dates stand)
+    extra_cues: list[tuple[int, int]] = field(default_factory=list)  # حسب تعبيره
+
+
+class _Doc:
+    """Everything the rules know about one document while they run."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.an = an = Analysis(doc.text)
+        self.stretches = pair_marks(an)
+        self.by_open = {s.open: s for s in self.stretches}
+        self.inside: dict[int, Stretch] = {}
+        for st in self.stretches:
+            for k in range(st.open, st.close + 1):
+                self.inside[k] = st
+        self.name_like = {st.open: is_name_like(an, st) for st in self.stretches}
+        dates = find_dates(an, doc.date)
+        self.dates: list[tuple[DateMatch, int, int]] = []
+        for d in dates:
+            a = an.token_at(d.norm_start)
+            b = an.token_at(d.norm_end - 1)
+            if a is None or b is None:
+                continue
+            st = self.inside.get(a)
+            if st is not None and self.name_like[st.open]:
+                continue  # قناة “روسيا اليوم”: part of a name
+            self.dates.append((d, a, b))
+        self.date_at = {a: b for _, a, b in self.dates}
+        self.cues = [c for c in find_cues(an) if not self._in_quotation(c.i)]
+        self.cue_at = {c.i: c for c in self.cues}
+        self.cue_tokens = {c.i for c in self.cues}
+        self.np_after: dict[int, tuple[int, int] | None] = {}
+        for c in self.cues:
+            if c.kind in (VERB, SOURCE):
+                self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens)
+            else:
+                self.np_after[c.i] = None
+
+    def _in_quotation(self, i: int) -> bool:
+        """Cues inside quotation marks are the speaker's own words (or a name), not an attribution."""
+        st = self.inside.get(i)
+        return st is not None and st.open < i < st.close
+
+
+def _wording_at(d: _Doc, j: int) -> int | None:
+    return is_wording_phrase(d.an, j)
+
+
+def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """What follows a cue: ("direct", stretch), ("indirect", token, rule), ("stop", next cue) or None."""
+    an, toks = d.an, d.an.tokens
+    n = len(toks)
+    preps = tuple(fold(p) for p in cue.form.preps)
+    j = start
+    words_since_start = 0
+    while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
+        t = toks[j]
+        if j in d.cue_tokens and j > cue.last:
+            if _wording_at(d, j) is None:
+                return "stop", j, None
+        if t.kind == "p":
+            if t.norm == ":":
+                st = d.by_open.get(j + 1)
+                if st is not None and st.inner is not None:
+                    return "direct", j + 1, ("direct-colon", st)
+                return None
+            st = d.by_open.get(j)
+            if st is not None:
+                if d.name_like[st.open]:
+                    j = st.close + 1
+                    words_since_start += 1
+                    continue
+                if is_speech_like(an, st):
+                    return "direct", j, ("direct-after-cue", st)
+                j = st.close + 1
+                continue
+            if t.norm in SENTENCE_END:
+                return None
+            j += 1
+            continue
+        if is_discourse_an(an, j):
+            return None
+        if is_complementizer(an, j):
+            if cue.form.strict and j != cue.last + 1:
+                return None
+            return "indirect", j, "indirect-complementizer"
+        if preps and words_since_start <= 3:
+            w = t.norm
+            glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
+            if w in preps or glued:
+                k = j + 1
+                if w in preps and k < n and is_complementizer(an, k):
+                    j = k
+                    continue
+                if not (w in preps and k < n and toks[k].kind == "w" and k in d.cue_tokens):
+                    return "indirect", j, "indirect-preposition"
+        if t.norm in ("في", "من", "علي", "عن", "مع", "الي") and t.norm not in preps:
+            words_since_start = 99  # an adjunct has started: a governed preposition is no longer next
+        words_since_start += 1
+        j += 1
+    return None
+
+
+def _ends_content(d: _Doc, k: int) -> bool:
+    """Does the cue at token k start a new attribution (so the running content ends before it)?"""
+    cue = d.cue_at[k]
+    toks = d.an.tokens
+    prev = toks[k - 1].norm if k else ""
+    if cue.kind == PARTICIPLE or cue.kind == SOURCE:
+        return True
+    if cue.kind == MASDAR:
+        return prev in ("مع", "و")
+    word = toks[k].norm
+    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev == "كما":
+        return True
+    if d.np_after.get(k) is not None:
+        for b in range(k - 1, max(-1, k - 5), -1):
+            if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
+                return toks[b + 1].norm.startswith("و") and b + 1 != k
+    return False
+
+
+def _content_end(d: _Doc, s: int) -> tuple[int, int | None]:
+    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any)."""
+    an, toks = d.an, d.an.tokens
+    n = len(toks)
+    k = s + 1
+    wording = None
+    while k < n and an.same_sentence(s, k):
+        t = toks[k]
+        if t.kind == "p" and t.norm in SENTENCE_END:
+            break
+        st = d.inside.get(k)
+        if st is not None and st.open == k and st.close > k:
+            k = st.close + 1
+            continue
+        w = _wording_at(d, k)
+        if w is not None:
+            wording = k
+            break
+        if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
+            break
+        k += 1
+    end = k - 1
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):
+        end -= 1
+    return end, wording
+
+
+def _antecedent(records: list[_Record], cue: Cue, before: int) -> _Record | None:
+    """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker,
+    preferring one whose speaker agrees with the cue's gender."""
+    cands = [r for r in reversed(records) if r.top_level and r.speaker is not None and r.cues[0].i < before]
+    return cands[0] if cands else None
+
+
+def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
+    d = _Doc(doc)
+    an, toks = d.an, d.an.tokens
+    records: list[_Record] = []
+    used_stretches: set[int] = set()
+    pending: tuple[Cue, tuple[int, int]] | None = None
+    for cue in d.cues:
+        if _wording_at(d, cue.i) is not None:
+            continue
+        np = d.np_after.get(cue.i)
+        if cue.form.impersonal and np is None:
+            pending = None
+            continue
+        start = (np[1] + 1) if np else cue.last + 1
+        if np and d.inside.get(np[1]) is not None and d.inside[np[1]].close > np[1]:
+            start = d.inside[np[1]].close + 1
+        found = _scan(d, cue, start)
+        own_pending = pending if pending and pending[0].i < cue.i and an.same_sentence(pending[0].i, cue.i) else None
+        pending = None
+        if found is None or found[0] == "stop":
+            if found is not None and np is not None and cue.kind in (VERB, SOURCE):
+                pending = (cue, np)
+                continue
+            rec = _postposed(d, cue, used_stretches)
+            if rec is None:
+                continue
+        elif found[0] == "direct":
+            rule, st = found[2]
+            if st.open in used_stretches:
+                continue
+            rec = _Record([cue], st.inner[0], st.inner[1], "direct", rule, frame=(cue.last + 1, st.open - 1))
+            used_stretches.add(st.open)
+        else:
+            s = found[1]
+            end, wording = _content_end(d, s)
+            if end < s:
+                continue
+            rec = _typed(d, cue, s, end, found[2], used_stretches)
+            if wording is not None:
+                last = is_wording_phrase(an, wording)
+                rec.extra_cues.append((wording, last))
+        rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
+        # Who said it.
+        if own_pending is not None:
+            rec.cues.insert(0, own_pending[0])
+            rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
+            rec.frame = (own_pending[0].last + 1, rec.frame[1])
+        elif np is not None and found is not None and found[0] != "stop":
+            rec.speaker, rec.speaker_rule = np, ("source-after-cue" if cue.kind == SOURCE else "speaker-after-cue")
+        elif cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
+            before = speaker_before(an, cue.i, d.cue_tokens, require_title=False)
+            if before is not None:
+                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
+        elif cue.kind == MASDAR:
+            before = speaker_before(an, cue.i, d.cue_tokens, require_title=True)
+            if before is not None:
+                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
+        if rec.speaker is None:
+            ante = _antecedent(records, cue, cue.i)
+            if ante is not None:
+                rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
+        records.append(rec)
+    return d, records
+
+
+def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
+    """«...»، قال فلان: a speech stretch right before the cue."""
+    toks = d.an.tokens
+    j = cue.i - 1
+    while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+        j -= 1
+    if j < 0 or toks[j].kind != "p":
+        return None
+    st = d.inside.get(j)
+    if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(d.an, st):
+        return None
+    if cue.kind not in (VERB, SOURCE) or d.np_after.get(cue.i) is None:
+        return None
+    used.add(st.open)
+    return _Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
+
+
+def _typed(d: _Doc, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> _Record:
+    """An indirect content clause, typed direct when the whole clause after the complementizer is quoted,
+    mixed when it holds a quoted fragment of the speaker's words."""
+    toks = d.an.tokens
+    frame = (cue.last + 1, s - 1)
+    if rule == "indirect-complementizer" and s + 1 <= end:
+        st = d.by_open.get(s + 1)
+        if st is not None and st.inner is not None and st.close >= end and not d.name_like[st.open]:
+            used.add(st.open)
+            return _Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
+    fragments = [st for st in d.stretches if s <= st.open and st.close <= end and not d.name_like[st.open]]
+    for st in fragments:
+        used.add(st.open)
+    if fragments:
+        return _Record([cue], s, end, "mixed", "mixed-quoted-fragment", frame=frame)
+    return _Record([cue], s, end, "indirect", rule, frame=frame)

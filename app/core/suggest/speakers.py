@@ -1,0 +1,318 @@
+"""Speakers: the mention of the source next to a cue, and which mentions in an article are the same speaker.
+
+Mention extent (Arabic news is mostly verb-subject-object): the noun phrase right after the cue verb, i.e. titles,
+names and their genitive complements (``رئيس مجلس الوزراء العراقي محمد شياع السوداني``), a comma apposition
+(``قائد شرطة لامو، كريسبوس موتالي``) and a quoted name after a classifier (``كتائب “سيد الشهداء”``). It ends at a
+complementizer, a colon or quotation, an adjunct (في مقابلة، خلال، لـ، أمام ...), a date, an adverb with tanween
+(مؤخراً), a relative pronoun, or a second definite noun that is not an adjective (the verb's object). Subjects
+before the verb (``مصادر أشارت``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards.
+
+Coreference inside the article: the same words, a surname (``لافرينتيف`` -> ``... ألكسندر لافرينتيف``), a title
+alias sharing the head title and another word without a conflicting nationality adjective (``المبعوث الرئاسي
+الروسي`` -> ``المبعوث الروسي الخاص``), and ``المصدر نفسه`` / ``البيان`` (the previous source). Registry linking reuses
+an existing speaker entity when a mention equals its name or an alias, or shares its surname uniquely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity
+from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold, has_al, is_nisba, strip_al
+from .quotes import PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+
+TITLES = frozenset(fold(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
+    "مديرة", "أمين", "الأمين", "عميد", "العميد", "سفير", "سفيرة", "مبعوث", "المبعوث", "موفد", "مندوب", "ممثل",
+    "نائب", "نائبة", "مساعد", "مساعدة", "قائد", "الشيخ", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس",
+    "الأستاذ", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
+    "ولي", "مسؤول", "مسؤولة", "المسؤول", "مصدر", "مصادر", "المصدر", "المصادر", "شهود", "خبير", "خبراء", "محلل",
+    "عضو", "أعضاء", "السيد", "السيدة", "المستشار", "مستشار", "مستشارة", "زعيم", "مفتي", "الإمام", "البابا",
+    "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
+    "لاعب", "اللاعب", "رئيس", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
+    "وكيل", "مفوض", "المفوض", "المفوضة", "قائد", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
+_ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
+# Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
+_EVENT_NOUNS = frozenset(fold(w) for w in (
+    "بيان", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة", "مؤتمر", "منشور", "تغريدة", "رسالة", "لقاء", "اتصال",
+    "جلسة", "اجتماع", "ندوة", "خطاب", "محاضرة", "تقرير", "مقال", "حوار", "ختام", "افتتاح", "بداية", "نهاية",
+    "أعقاب", "سياق", "معرض", "رده", "ردها", "إطار", "وقت", "حين", "ورقة", "بلاغ", "برقية", "مداخلة", "تعليق",
+    "تعليقه", "تعليقها", "تصريحه", "تصريحها", "حديثه", "حديثها", "كلمته", "كلمتها", "بيانه", "بيانها",
+    "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
+    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة"))
+_ADJUNCT_WORDS = frozenset(fold(w) for w in (
+    "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
+    "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
+    "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
+    "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
+    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا"))
+_FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
+                                                        "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
+                                                        "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
+_ADJECTIVES = frozenset(fold(w) for w in (
+    "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
+    "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
+    "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
+    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+_SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+_DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
+_MAX_NP = 14
+
+
+def _tanween(an: Analysis, j: int) -> bool:
+    """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
+    tok = an.tokens[j]
+    s, e = an.token_span(j, j)
+    raw = an.text[s:e]
+    return tok.norm.endswith("ا") and ("\u064b" in raw[-3:])
+
+
+def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
+                  cue_tokens: set[int]) -> tuple[int, int] | None:
+    """The subject noun phrase after the cue ending at token ``last`` (first, last token), or None.
+    ``stretches`` maps an opening mark's token to its stretch; ``date_starts`` a date's first token to its last."""
+    toks = an.tokens
+    n = len(toks)
+    j = last + 1
+    # Adjuncts allowed between the verb and its subject: a date (أعلنت أمس الشرطة) or a tanween adverb.
+    while j < n and an.same_sentence(last, j) and (j in date_starts or (toks[j].kind == "w" and _tanween(an, j))):
+        j = date_starts.get(j, j) + 1
+    if j >= n or not an.same_sentence(last, j):
+        return None
+    first = j
+    if toks[j].kind == "p":
+        st = stretches.get(j)
+        if st is None or not is_name_like(an, st) or st.inner is None:
+            return None
+        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
+        return st.inner
+    end = None
+    has_envoy = False
+    while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
+        tok = toks[j]
+        w = tok.norm
+        if tok.kind == "p":
+            if w in CLAUSE_PUNCT and end is not None:
+                k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
+                if k is None:
+                    break
+                end = k
+                j = k + 1
+                continue
+            st = stretches.get(j)
+            if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
+                end = st.close
+                j = st.close + 1
+                continue
+            break
+        if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
+            break
+        if tok.kind == "n":
+            break
+        if end is not None:
+            if w in _ADJUNCT_WORDS or _tanween(an, j):
+                break
+            if w in ("في", "الى") or w == fold("إلى"):
+                if j + 1 < n and toks[j + 1].kind == "w":
+                    nxt = toks[j + 1].norm
+                    if w == "في" and (strip_al(nxt) in _EVENT_NOUNS or nxt in _EVENT_NOUNS or (j + 1) in date_starts):
+                        break
+                    if w != "في" and not has_envoy:
+                        break
+                    j += 1
+                    continue
+                break
+            if _addressee(w):
+                break  # لوكالة، لشبكة، للصحفيين: to whom it was said
+            if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
+                break
+            prev = toks[end].norm
+            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
+                    and not w.startswith("لل") and not _elative(w) and w not in TITLES):
+                break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
+        elif w in _FUNCTION or w in _ADJUNCT_WORDS:
+            return None
+        if w in _ENVOYS or strip_al(w) in _ENVOYS:
+            has_envoy = True
+        end = j
+        j += 1
+    if end is None:
+        return None
+    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\"":
+        end -= 1
+    return first, end
+
+
+_ADDRESSEES = frozenset(fold(w) for w in (
+    "الصحفيين", "الصحافيين", "الصحافة", "الصحفي", "وسائل", "المراسلين", "مراسل", "مراسلة", "موفد", "تلفزيون",
+    "التلفزيون", "إذاعة", "الإذاعة", "راديو", "الحضور", "المشاركين", "الجمهور", "المواطنين", "الشعب"))
+
+
+def _addressee(w: str) -> bool:
+    """لوكالة، لصحيفة، للصحفيين: the ل of the addressee or the outlet, not a name that starts with ل."""
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    rest = w[1:]
+    return is_classifier(rest) or rest in _ADDRESSEES or strip_al(rest) in _ADDRESSEES or \
+        ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
+
+
+def _elative(w: str) -> bool:
+    """Elative / colour adjective shape ال + أفعل (الأعلى، الأكبر، الأحمر)."""
+    s = strip_al(w)
+    return len(s) == 4 and s[0] == "ا"
+
+
+def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens) -> int | None:
+    """After ``NAME،`` a title or name apposition that runs to the next comma, colon, complementizer or cue
+    (``قائد شرطة لامو، كريسبوس موتالي،``): the index of its last token, or None when none follows."""
+    toks = an.tokens
+    j = comma + 1
+    if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
+        return None
+    w = toks[j].norm
+    if (w in _ADJUNCT_WORDS or w in _FUNCTION or j in cue_tokens or j in date_starts or is_complementizer(an, j)
+            or _addressee(w)):
+        return None
+    k = j
+    while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
+        t = toks[k]
+        if k in cue_tokens or is_complementizer(an, k) or t.norm in ("ان", "إن"):
+            return k - 1
+        if t.kind == "p":
+            return k - 1 if (t.norm in CLAUSE_PUNCT or t.norm == ":") else None
+        if t.norm in ("الذي", "التي", "الذين") or k in date_starts:
+            return None
+        k += 1
+    return None
+
+
+def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bool) -> tuple[int, int] | None:
+    """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``), or None."""
+    toks = an.tokens
+    j = i - 1
+    collected: list[int] = []
+    while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
+        t = toks[j]
+        if t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS:
+            break
+        collected.append(j)
+        j -= 1
+    if not collected:
+        return None
+    stop = toks[j].norm if j >= 0 else ""
+    collected.reverse()
+    titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
+    if titled:
+        return titled[0], collected[-1]
+    if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
+        return None
+    if len(collected) > 3:
+        return None
+    return collected[0], collected[-1]
+
+
+# --- mentions and coreference ----------------------------------------------------------------------------------
+
+def _key_tokens(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if w in _FUNCTION or w in ("بن", "ابن", "بنت"):
+            continue
+        if w.startswith("و") and len(w) > 3 and w[1:2] == "ا" and w[2:3] == "ل":
+            w = w[1:]
+        out.append(strip_al(w))
+    return out
+
+
+@dataclass
+class Cluster:
+    """One speaker in the article: its mentions (original texts, folded key tokens) and a registry id if linked."""
+
+    key: int
+    mentions: list[tuple[str, list[str]]] = field(default_factory=list)
+    registry_id: str | None = None
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t for _, toks in self.mentions for t in toks}
+
+    @property
+    def name(self) -> str:
+        return max((m for m, _ in self.mentions), key=lambda m: (len(m.split()), len(m)))
+
+
+class Coreference:
+    """Assigns each speaker mention of one article to a cluster, most recent compatible cluster first."""
+
+    def __init__(self, registry: list[Entity]) -> None:
+        self.clusters: list[Cluster] = []
+        self.recent: list[int] = []  # cluster keys, most recent last
+        self.registry = registry
+        self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
+
+    def add(self, text: str, words: list[str]) -> Cluster:
+        toks = _key_tokens(words)
+        cluster = self._find(toks, words)
+        if cluster is None:
+            cluster = Cluster(len(self.clusters))
+            self.clusters.append(cluster)
+        cluster.mentions.append((text, toks))
+        if cluster.registry_id is None:
+            cluster.registry_id = self._registry_match(toks)
+        if cluster.key in self.recent:
+            self.recent.remove(cluster.key)
+        self.recent.append(cluster.key)
+        return cluster
+
+    def _find(self, toks: list[str], words: list[str]) -> Cluster | None:
+        if not toks:
+            return None
+        ordered = [self.clusters[k] for k in reversed(self.recent)]
+        if any(w in _SAME for w in words) or (len(words) == 1 and words[0] in _DOCUMENTS):
+            return ordered[0] if ordered else None
+        for c in ordered:  # the same words
+            if any(toks == m for _, m in c.mentions):
+                return c
+        names = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
+        if len(names) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
+            for c in ordered:
+                if names[0] in c.tokens and len(names[0]) >= 3:
+                    return c
+        head = toks[0]
+        if head in TITLES or fold("ال" + head) in TITLES:
+            for c in ordered:
+                ctoks = c.tokens
+                shared = set(toks) & ctoks
+                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
+                    return c
+        return None
+
+    def _registry_match(self, toks: list[str]) -> str | None:
+        if not toks or not self._registry_keys:
+            return None
+        exact = [e for e, names in self._registry_keys if any(n == toks for n in names)]
+        if exact:
+            return exact[0].id
+        last = toks[-1]
+        if last in TITLES or is_nisba(last) or len(last) < 3:
+            return None
+        by_surname = {e.id for e, names in self._registry_keys for n in names if n and n[-1] == last}
+        return next(iter(by_surname)) if len(by_surname) == 1 else None
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people."""
+    return any(is_nisba(x) for x in a - b) and any(is_nisba(y) for y in b - a)
+
+
+def gender_of(words: list[str]) -> str | None:
+    """Grammatical gender of a mention's head (for agreeing with a pronoun-less feminine cue): f, m or None."""
+    if not words:
+        return None
+    head = strip_al(words[0][1:] if words[0].startswith("و") and len(words[0]) > 4 else words[0])
+    if head.endswith(("ة", "ات")) or head in ("قوي", "قوى"):
+        return "f"
+    if head in TITLES or fold("ال" + head) in TITLES:
+        return "m"
+    return None
