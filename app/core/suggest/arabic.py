@@ -10,8 +10,9 @@ back to the original text exactly (:meth:`Analysis.span`), so suggested spans al
 from __future__ import annotations
 
 from bisect import bisect_right
-from dataclasses import dataclass
 from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
 
 import regex
 
@@ -61,22 +62,19 @@ OPEN_MARKS = "«“„‘‹〝❝"
 CLOSE_MARKS = "»”’›〞❞"
 QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + "\"'"
 SENTENCE_END = frozenset(".!?؟…")
+_NEWLINE = regex.compile("\n")
 CLAUSE_PUNCT = frozenset("،,;؛")
 
 
-@dataclass(frozen=True)
-class Token:
-    """A token of the matching copy: ``i`` is its index, ``start``/``end`` its range in the copy."""
+class Token(NamedTuple):
+    """A token of the matching copy: ``i`` is its index, ``start``/``end`` its range in the copy.
+    (A named tuple: an article has thousands of tokens and a tuple is the cheapest immutable record.)"""
 
     i: int
     start: int
     end: int
     norm: str
     kind: str  # "w" word, "n" number, "p" punctuation / quotation mark
-
-    @property
-    def is_word(self) -> bool:
-        return self.kind == "w"
 
 
 class Analysis:
@@ -88,27 +86,18 @@ class Analysis:
         self.norm = text.translate(_TABLE) if removed else text.translate(_TABLE)
         # removed[j] sits before norm index removed[j] - j; the original index of norm index n is n + #{p_j <= n}.
         self._p = [r - j for j, r in enumerate(removed)]
-        self.tokens: list[Token] = []
-        kinds = []
-        for i, m in enumerate(_TOKEN.finditer(self.norm)):
-            s = m.group()
-            kind = "n" if s[0].isdigit() else ("w" if s[0].isalpha() else "p")
-            self.tokens.append(Token(i, m.start(), m.end(), s, kind))
-            kinds.append(kind)
-        # Sentence ids: a new sentence after . ! ? … and after a line break.
-        self.sentence: list[int] = []
-        self.line: list[int] = []
-        sid = line = 0
-        prev_end = 0
-        for tok in self.tokens:
-            if "\n" in self.norm[prev_end:tok.start]:
-                sid += 1
-                line += 1
-            self.sentence.append(sid)
-            self.line.append(line)
-            if tok.kind == "p" and tok.norm in SENTENCE_END:
-                sid += 1
-            prev_end = tok.end
+        norm = self.norm
+        found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+        kinds = ["n" if g[0].isdigit() else ("w" if g[0].isalpha() else "p") for _, _, g in found]
+        self.tokens: list[Token] = list(map(Token._make, ((i, a, b, g, k) for i, ((a, b, g), k)
+                                                           in enumerate(zip(found, kinds)))))
+        # Line of each token, and sentence ids that change after . ! ? … and at every line break (ids are only
+        # ever compared for equality, so gaps do not matter).
+        newlines = [m.start() for m in _NEWLINE.finditer(norm)]
+        self.line: list[int] = [bisect_right(newlines, a) for a, _, _ in found] if newlines else [0] * len(found)
+        ends = accumulate((1 if k == "p" and g in SENTENCE_END else 0 for (_, _, g), k in zip(found, kinds)),
+                          initial=0)
+        self.sentence: list[int] = [line + e for line, e in zip(self.line, ends)]
         self._starts = [t.start for t in self.tokens]
 
     # --- offsets -------------------------------------------------------------------------------------------

@@ -162,19 +162,26 @@ FORMS = _build()
 _PROCLITICS = ("و", "ف", "وس", "فس", "س", "ول", "فل", "ل")
 
 
+def _with_proclitics(forms: dict[str, CueForm]) -> dict[str, CueForm]:
+    """Every form also with the conjunction و/ف (and future س, purpose ل) glued in front: one dict lookup per
+    word at run time."""
+    out = dict(forms)
+    for word, form in forms.items():
+        for pre in _PROCLITICS:
+            if form.kind == MASDAR and pre not in ("و", "ف"):
+                continue
+            if pre.endswith("س") and form.tense != "imperfect":
+                continue
+            out.setdefault(pre + word, form)
+    return out
+
+
+_ALL_FORMS = _with_proclitics(FORMS)
+
+
 def match_form(word: str) -> CueForm | None:
     """The cue form of one folded word, allowing the conjunction و/ف (and future س) in front."""
-    form = FORMS.get(word)
-    if form is not None:
-        return form
-    for pre in _PROCLITICS:
-        if word.startswith(pre) and len(word) - len(pre) >= 2:
-            form = FORMS.get(word[len(pre):])
-            if form is not None and (form.kind != MASDAR or pre in ("و", "ف")):
-                if pre.endswith("س") and form.tense != "imperfect":
-                    continue
-                return form
-    return None
+    return _ALL_FORMS.get(word)
 
 
 def find_cues(an: Analysis) -> list[Cue]:

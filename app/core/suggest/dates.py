@@ -40,7 +40,8 @@ _CARD = _alt(cal.CARDINALS)
 _MOD = _alt(fold(w) for w in ("مطلع", "بداية", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر", "مستهل",
                                "ختام", "أول", "آخر", "أواخر"))
 _ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|للهجر[ةه])(?![\p{L}]))?"
-_WD_PREFIX = rf"(?:(?:يوم\s+)?(?P<wd>{_WEEKDAY})\s*[،,]?\s*(?:الموافق\s+)?)?"
+_WD_PREFIX = rf"(?:(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+{_REL})?\s*[،,]?\s*(?:الموافق\s+)?)?"
+_TENS = _alt(cal.TENS)
 
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("dmy", regex.compile(
@@ -48,6 +49,11 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<month>{_MONTH})(?:\s*[(/]\s*(?P<month2>{_MONTH})\s*\)?)?"
         rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_ERA}"
         rf"|\s+(?P<rel>{_REL})|\s+من\s+(?:العام|السنة|السنه)\s+(?P<yrel>{_REL}|الحالي|الجاري))?){_R}")),
+    # يومي 10 و11 أبريل: the first day of a coordination takes the month (and year) of the second.
+    ("dayco", regex.compile(
+        rf"{_L}(?P<x>(?P<day>[0-3]?\d))\s*و\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH})"
+        rf"(?:\s*[(/]\s*{_MONTH}\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_ERA}"
+        rf"|\s+(?P<rel>{_REL}))?{_R})")),
     ("numeric", regex.compile(
         rf"{_L}(?P<x>{_WD_PREFIX}(?P<day>[0-3]?\d)\s*(?P<sep>[/.\-])\s*(?P<mnum>[01]?\d)\s*(?P=sep)\s*"
         rf"(?P<year>\d{{4}}|\d{{2}}){_ERA}){_R}")),
@@ -61,17 +67,18 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?:\s+(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_ERA})?){_R}")),
     ("year", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s+(?P<year>\d{{4}}){_ERA}){_R}")),
-    ("bareyear", regex.compile(rf"{_L}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_ERA}){_R}")),
+    ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_ERA}){_R}")),
     ("ago", regex.compile(
-        rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})\s+)?"
+        rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})(?:\s+و\s*(?P<tens>{_TENS}))?\s+|"
+        rf"(?P<tensonly>{_TENS})\s+)?"
         rf"(?P<agounit>ايام|يوما|يوم|يومين|اسبوع|اسبوعا|اسبوعين|اسابيع|شهر|شهرا|شهرين|اشهر|شهور|عام|عاما|عامين|"
         rf"اعوام|سنة|سنه|سنتين|سنوات|سنين)(?:\s+(?P<n2>واحد|واحدة|فقط))?){_R}(?!\s*\d{{4}})")),
     ("century", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?القرن\s+(?P<cent>{_alt(cal.CENTURY_ORDINALS)}|الماضي|الحالي|"
         rf"الجاري|المنصرم)){_R}")),
     ("decade", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?P<dec>{_alt(cal.DECADES)})(?:\s+من\s+القرن\s+"
-        rf"(?P<cent>{_alt(cal.CENTURY_ORDINALS)}|الماضي|الحالي))?){_R}")),
+        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?P<dec>{_alt(cal.DECADES)})){_R}(?:(?=\s+من\s+القرن\s+"
+        rf"(?P<cent>{_alt(cal.CENTURY_ORDINALS)}|الماضي|الحالي)))?")),
     ("season", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<this>هذا)\s+)?(?P<season>{_alt(cal.SEASONS)})(?:\s+(?P<rel>{_REL})|"
         rf"\s+(?:عام\s+|العام\s+)?(?P<year>\d{{4}}))?){_R}")),
@@ -79,15 +86,49 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"{_PRE}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)\s+من\s+(?:العام|السنة|عام)\s+"
         rf"(?:(?P<rel>{_REL})|(?P<year>\d{{4}}))){_R}")),
 ]
-# Quick test that a text has anything date-like before running the patterns one by one.
-_TRIGGER = regex.compile(rf"\d|{_MONTH}|{_WEEKDAY}|امس|اليوم|غدا|البارحة|الاسبوع|الشهر|العام|السنة|قبل|منذ|القرن|"
-                         rf"يات{_R}|ينات{_R}|الصيف|الشتاء|الربيع|الخريف|صيف|شتاء")
+# Substrings a window must contain for a pattern to be worth running there.
+_NEEDS = {
+    "dayco": ("و",), "numeric": ("/", ".", "-"), "iso": ("-",), "unit": ("الاسبوع", "الشهر", "العام", "السن"),
+    "year": ("عام", "سنة", "سنه"), "ago": ("قبل", "منذ"), "century": ("القرن",), "decade": ("يات", "ينات"),
+    "season": ("صيف", "شتاء", "ربيع", "خريف"), "part": ("النصف", "الربع"),
+    "deictic": ("امس", "اليوم", "غد", "البارح"), "weekday": tuple(cal.WEEKDAYS),
+}
+# Words that every date expression contains (the first word of a month name is enough): the patterns only run
+# in small windows around them, which keeps a long article fast (a pattern over the whole text costs ~5 ms).
+_TRIGGERS = frozenset(
+    [w.split()[0] for w in list(cal.GREGORIAN_MONTHS) + list(cal.HIJRI_MONTHS)] + list(cal.WEEKDAYS)
+    + list(cal.DECADES) + list(cal.SEASONS)
+    + ["امس", "الامس", "اليوم", "غدا", "غد", "البارحة", "البارحه", "الاسبوع", "الشهر", "العام", "السنة", "السنه",
+       "عام", "سنة", "سنه", "قبل", "منذ", "القرن", "النصف", "الربع"])
+
+
+def _trigger(word: str) -> bool:
+    if word in _TRIGGERS:
+        return True
+    return word[:1] in "وفبل" and (word[1:] in _TRIGGERS or (word[:2] in ("وب", "ول", "لل") and word[2:] in _TRIGGERS))
+
+
+def _windows(an: Analysis) -> list[tuple[int, int]]:
+    """Merged copy ranges around trigger tokens (numbers and date words), 4 tokens before and 7 after."""
+    toks = an.tokens
+    out: list[tuple[int, int]] = []
+    last = len(toks) - 1
+    for t in toks:
+        if t.kind == "n" or (t.kind == "w" and _trigger(t.norm)):
+            ws = toks[max(0, t.i - 4)].start
+            we = toks[min(last, t.i + 7)].end
+            if out and ws <= out[-1][1]:
+                out[-1] = (out[-1][0], max(out[-1][1], we))
+            else:
+                out.append((ws, we))
+    return out
 # Words after اليوم that make it "the day" (اليوم الأول، اليوم التالي، اليوم الوطني), not "today".
 _NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}+|نفسه|ذاته|من\s)")
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
                         r"(?![\p{L}])")
 _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عام", "العام", "سنة",
-                                             "لعام", "مطلع", "نهاية", "بداية", "و", "،", ",", "-", "الى", "من"))
+                                             "لعام", "مطلع", "نهاية", "بداية", "و", "،", ",", "-", "الى", "من",
+                                             "عامي", "العامين", "عامين", "سنتي", "السنتين", "(", "طوال", "مواليد"))
 
 
 @dataclass(frozen=True)
@@ -116,13 +157,23 @@ def _rel(word: str | None) -> str | None:
 def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
     """Every date expression in the article with its value, resolved against ``anchor_value`` (``doc.date``)."""
     norm = an.norm
-    if not _TRIGGER.search(norm):
+    windows = _windows(an)
+    if not windows:
         return []
     anchor = cal.parse_anchor(anchor_value)
     candidates = []
+    seen = set()
+    texts = [norm[ws:we] for ws, we in windows]
     for rule, pattern in _PATTERNS:
-        for m in pattern.finditer(norm):
-            candidates.append((m.start("x"), -(m.end("x") - m.start("x")), rule, m))
+        needs = _NEEDS.get(rule)
+        for (ws, we), wtext in zip(windows, texts):
+            if needs is not None and not any(n in wtext for n in needs):
+                continue
+            for m in pattern.finditer(norm, ws, we):
+                key = (rule, m.start("x"), m.end("x"))
+                if key not in seen:
+                    seen.add(key)
+                    candidates.append((m.start("x"), -(m.end("x") - m.start("x")), rule, m))
     candidates.sort(key=lambda c: (c[0], c[1]))
     out: list[DateMatch] = []
     taken_until = -1
@@ -150,14 +201,14 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
     resolved = {"resolved": True}
     unresolved = {"resolved": False}
 
-    if rule in ("dmy", "numeric", "iso"):
+    if rule in ("dmy", "numeric", "iso", "dayco"):
         day = int(g["day"]) if g.get("day") else (cal.ORDINAL_DAYS.get(regex.sub(r"\s+", " ", g["ord"]))
                                                   if g.get("ord") else None)
         year = int(g["year"]) if g.get("year") else None
         if year is not None and year < 100:
             year += 2000 if year < 50 else 1900
         era = g.get("era") or ""
-        if rule == "dmy":
+        if rule in ("dmy", "dayco"):
             name = regex.sub(r"\s+", " ", g["month"])
             hijri = name in cal.HIJRI_MONTHS
             month = cal.HIJRI_MONTHS[name] if hijri else cal.GREGORIAN_MONTHS[name]
@@ -264,8 +315,15 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
         era = g.get("era") or ""
         if not era:
             # A bare number is a year only after a temporal preposition, or in a list right after a date.
-            prev = regex.search(r"(\S+)\s*$", norm[max(0, m.start("x") - 20):m.start("x")])
+            before = norm[max(0, m.start("x") - 20):m.start("x")]
+            prev = regex.search(r"([\p{L}\p{N}]+|[^\s\p{L}\p{N}])\s*$", before)
             word = prev.group(1) if prev else ""
+            if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
+                return None  # نحو (2000) شخص: a count in parentheses
+            if word == "(" or (word == "-" and "(" in before):
+                # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
+                if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
+                    word = "في"
             if word not in _YEAR_CONTEXT and not (previous and previous[-1].norm_end >= m.start("x") - 4):
                 return None
             if word in ("و", "،", ",", "-", "الى", "من") and not (previous and previous[-1].norm_end >=
@@ -283,6 +341,10 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
         count = None
         if n:
             count = int(n) if n.isdigit() else cal.CARDINALS.get(n)
+            if count is not None and g.get("tens"):
+                count += cal.TENS[g["tens"]]
+        elif g.get("tensonly"):
+            count = cal.TENS[g["tensonly"]]
         elif unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين"):
             count = 2
         elif unit in ("يوم", "اسبوع", "شهر", "عام", "سنة", "سنه", "يوما", "اسبوعا", "شهرا", "عاما"):

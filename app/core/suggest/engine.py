@@ -72,7 +72,8 @@ class _Doc:
         self.np_after: dict[int, tuple[int, int] | None] = {}
         for c in self.cues:
             if c.kind in (VERB, SOURCE):
-                self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens)
+                glued = tuple(p for p in (fold(x) for x in c.form.preps) if len(p) == 1)
+                self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens, glued)
             else:
                 self.np_after[c.i] = None
 
@@ -214,8 +215,17 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
         own_pending = pending if pending and pending[0].i < cue.i and an.same_sentence(pending[0].i, cue.i) else None
         pending = None
         if found is None or found[0] == "stop":
-            if found is not None and np is not None and cue.kind in (VERB, SOURCE):
+            if found is not None and np is not None and _continues(d, cue, found[1]):
                 pending = (cue, np)
+                continue
+            obj = _object_content(d, cue, np, start) if found is None else None
+            if obj is not None:
+                end, wording = _content_end(d, obj)
+                if end >= obj:
+                    rec = _typed(d, cue, obj, end, "indirect-object", used_stretches)
+                    rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
+                    rec.speaker, rec.speaker_rule = np, "speaker-after-cue"
+                    records.append(rec)
                 continue
             rec = _postposed(d, cue, used_stretches)
             if rec is None:
@@ -257,6 +267,47 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
                 rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
         records.append(rec)
     return d, records
+
+
+def _continues(d: _Doc, cue: Cue, k: int) -> bool:
+    """وأوضح فلان قائلاً: / وأعرب فلان عن اعتقاده أن: the next cue carries this verb's content, so the verb's
+    subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by the verb's
+    preposition, continues like that."""
+    if cue.kind != VERB or cue.form.weak:
+        return False
+    nxt = d.cue_at.get(k)
+    if nxt is None:
+        return False
+    if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
+        return True
+    prev = d.an.tokens[k - 1].norm if k else ""
+    return nxt.kind == MASDAR and prev in tuple(fold(p) for p in cue.form.preps)
+
+
+# Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
+_OBJECT_VERBS = frozenset(("أكد", "توقع", "نفى", "رجح", "استبعد"))
+_OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "دعم", "وجود", "حرص",
+                                            "التزام", "استمرار", "أن"))
+
+
+def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -> int | None:
+    """The first token of a direct-object content right after the explicit subject, or None."""
+    if cue.kind != VERB or np is None or cue.form.lemma not in _OBJECT_VERBS:
+        return None
+    toks = d.an.tokens
+    j = start
+    if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
+        while j < len(toks) and toks[j].norm != ")" and j - start < 6:
+            j += 1
+        j += 1
+    if j >= len(toks) or toks[j].kind != "w" or not d.an.same_sentence(cue.i, j):
+        return None
+    w = toks[j].norm
+    if w.startswith("ال") or j in d.cue_tokens:
+        return None
+    if w in _OBJECT_HEADS or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
+        return j
+    return None
 
 
 def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:

@@ -54,6 +54,7 @@ _ADJECTIVES = frozenset(fold(w) for w in (
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
     "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
     "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+_RELATIVE = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 14
@@ -68,7 +69,7 @@ def _tanween(an: Analysis, j: int) -> bool:
 
 
 def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                  cue_tokens: set[int]) -> tuple[int, int] | None:
+                  cue_tokens: set[int], glued_prep: tuple[str, ...] = ()) -> tuple[int, int] | None:
     """The subject noun phrase after the cue ending at token ``last`` (first, last token), or None.
     ``stretches`` maps an opening mark's token to its stretch; ``date_starts`` a date's first token to its last."""
     toks = an.tokens
@@ -80,6 +81,8 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
     if j >= n or not an.same_sentence(last, j):
         return None
     first = j
+    if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
+        return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     if toks[j].kind == "p":
         st = stretches.get(j)
         if st is None or not is_name_like(an, st) or st.inner is None:
@@ -191,6 +194,8 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``), or None."""
     toks = an.tokens
     j = i - 1
+    if j > 0 and toks[j].norm in _RELATIVE:
+        j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
     collected: list[int] = []
     while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
         t = toks[j]
