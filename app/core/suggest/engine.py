@@ -17,7 +17,7 @@ from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
 from .quotes import (Stretch, is_complementizer, is_discourse_an, is_name_like, is_speech_like, pair_marks)
-from .speakers import Coreference, gender_of, speaker_after, speaker_before
+from .speakers import gender_of, speaker_after, speaker_before
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -104,6 +104,8 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 st = d.by_open.get(j + 1)
                 if st is not None and st.inner is not None:
                     return "direct", j + 1, ("direct-colon", st)
+                if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
+                    return "indirect", j + 1, "indirect-complementizer"
                 return None
             st = d.by_open.get(j)
             if st is not None:
@@ -125,7 +127,7 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
             if cue.form.strict and j != cue.last + 1:
                 return None
             return "indirect", j, "indirect-complementizer"
-        if preps and words_since_start <= 3:
+        if preps and words_since_start <= 3 and cue.kind != MASDAR:
             w = t.norm
             glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
             if w in preps or glued:
@@ -188,11 +190,30 @@ def _content_end(d: _Doc, s: int) -> tuple[int, int | None]:
     return end, wording
 
 
-def _antecedent(records: list[_Record], cue: Cue, before: int) -> _Record | None:
-    """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker,
-    preferring one whose speaker agrees with the cue's gender."""
-    cands = [r for r in reversed(records) if r.top_level and r.speaker is not None and r.cues[0].i < before]
-    return cands[0] if cands else None
+def _antecedent(d: _Doc, records: list[_Record], cue: Cue, before: int) -> _Record | None:
+    """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker whose
+    gender does not clash with the cue's (مؤكدةً after البنك الدولي is someone else)."""
+    want = _cue_gender(d, cue)
+    for r in reversed(records):
+        if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
+            continue
+        have = gender_of([t.norm for t in d.an.words(*r.speaker)])
+        if want and have and want != have:
+            continue
+        return r
+    return None
+
+
+def _cue_gender(d: _Doc, cue: Cue) -> str | None:
+    """f / m when the cue's own form shows the subject's gender (أكدت، مؤكدة، قولها، يقول), else None."""
+    word = d.an.tokens[cue.i].norm
+    if cue.kind == MASDAR:
+        return "f" if word.endswith("ها") else ("m" if word.endswith("ه") else None)
+    if cue.kind == PARTICIPLE:  # plural معتبرين agrees with groups of either gender: no clue
+        return "f" if word.endswith("ة") else ("m" if word.endswith("ا") else None)
+    if cue.kind == VERB and cue.form.tense == "perfect":
+        return "f" if cue.form.feminine else "m"
+    return None
 
 
 def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
@@ -251,7 +272,7 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
             rec.cues.insert(0, own_pending[0])
             rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
             rec.frame = (own_pending[0].last + 1, rec.frame[1])
-        elif np is not None and found is not None and found[0] != "stop":
+        elif np is not None:
             rec.speaker, rec.speaker_rule = np, ("source-after-cue" if cue.kind == SOURCE else "speaker-after-cue")
         elif cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
             before = speaker_before(an, cue.i, d.cue_tokens, require_title=False)
@@ -262,11 +283,36 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
             if before is not None:
                 rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
         if rec.speaker is None:
-            ante = _antecedent(records, cue, cue.i)
+            inna = _subject_after_inna(d, cue) if cue.kind == PARTICIPLE else None
+            if inna is not None:
+                rec.speaker, rec.speaker_rule = inna, "speaker-clause-subject"
+        if rec.speaker is None and rec.antecedent is None:
+            ante = _antecedent(d, records, cue, cue.i)
             if ante is not None:
                 rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
         records.append(rec)
     return d, records
+
+
+def _subject_after_inna(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+    """غير أن منظمات غير حكومية سارعت ...، مؤكدةً أنها: a participle whose clause opens with a connective + أنّ
+    takes the noun phrase after أنّ (its subject) as the speaker."""
+    toks = d.an.tokens
+    k = cue.i - 1
+    while k > 0 and d.an.same_sentence(cue.i, k) and cue.i - k < 40:
+        if is_discourse_an(d.an, k):
+            np = speaker_after(d.an, k, d.by_open, d.date_at, d.cue_tokens)
+            if np is None or np[1] >= cue.i:
+                return None
+            # The subject is followed by its verb (منظمات غير حكومية سارعت): a word with the perfect's
+            # feminine ت ending after the first word closes the noun phrase.
+            for j in range(np[0] + 1, np[1] + 1):
+                w = toks[j].norm
+                if w.endswith("ت") and not w.endswith("ات") and not w.startswith("ال"):
+                    return (np[0], j - 1)
+            return np
+        k -= 1
+    return None
 
 
 def _continues(d: _Doc, cue: Cue, k: int) -> bool:
@@ -310,10 +356,25 @@ def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -
     return None
 
 
+_AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+
+
 def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
-    """«...»، قال فلان: a speech stretch right before the cue."""
+    """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. : the clause before
+    "as X reported" at the end of a sentence."""
     toks = d.an.tokens
     j = cue.i - 1
+    if (j > 0 and toks[j].norm in _AS and cue.kind == VERB and d.np_after.get(cue.i) is not None
+            and toks[j - 1].norm in CLAUSE_PUNCT):
+        np = d.np_after[cue.i]
+        after = np[1] + 1
+        if after >= len(toks) or not d.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
+            first = d.an.sentence_bounds[d.an.sentence[cue.i]][0]
+            last = j - 2
+            while last > first and toks[last].kind == "p":
+                last -= 1
+            if last - first >= 3 and not any(first <= c < j for c in d.cue_tokens):
+                return _Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
     while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
         j -= 1
     if j < 0 or toks[j].kind != "p":

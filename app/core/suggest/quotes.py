@@ -139,6 +139,13 @@ def is_name_like(an: Analysis, st: Stretch) -> bool:
         return True
     if len(words) >= 5:
         return False
+    if words[0].norm in PREPOSITIONS:
+        return False  # «في بعض الحالات»: a phrase of the speaker's, names do not start with a preposition
+    if len(words) >= 3 and any(t.norm in PREPOSITIONS for t in words[1:]) and not has_al(words[0].norm):
+        return False  # «خطوة كبرى إلى الأمام»
+    if (len(words) == 2 and not has_al(words[0].norm) and not has_al(words[1].norm)
+            and words[0].norm.endswith("ة") and words[1].norm.endswith("ة")):
+        return False  # «عودة خطيرة»: an indefinite noun and its adjective, a description, not a name
     if any(t.norm in _CLAUSE_WORDS for t in words):
         return False
     if (len(words) == 1 and prev is not None and prev.kind == "w" and has_al(prev.norm) and has_al(words[0].norm)

@@ -47,6 +47,8 @@ _ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
     "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا"))
 _FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
+                                                        "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
+                                                        "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
                                                         "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
                                                         "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
 _ADJECTIVES = frozenset(fold(w) for w in (
@@ -131,7 +133,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 break
             prev = toks[end].norm
             if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
-                    and not w.startswith("لل") and not _elative(w) and w not in TITLES):
+                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
         elif w in _FUNCTION or w in _ADJUNCT_WORDS:
             return None
@@ -320,4 +322,6 @@ def gender_of(words: list[str]) -> str | None:
         return "f"
     if head in TITLES or fold("ال" + head) in TITLES:
         return "m"
+    if len(words) > 1 and is_nisba(words[1]):  # the adjective agrees: الاتحاد الأوروبي, الوزارة الروسية
+        return "f" if words[1].endswith(("ة", "ه")) else "m"
     return None
