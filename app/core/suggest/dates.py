@@ -123,7 +123,7 @@ def _windows(an: Analysis) -> list[tuple[int, int]]:
                 out.append((ws, we))
     return out
 # Words after اليوم that make it "the day" (اليوم الأول، اليوم التالي، اليوم الوطني), not "today".
-_NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}+|نفسه|ذاته|من\s)")
+_NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}{2,}|نفسه|ذاته|من\s)")
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
                         r"(?![\p{L}])")
 _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عام", "العام", "سنة",

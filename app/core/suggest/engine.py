@@ -16,7 +16,8 @@ from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
-from .quotes import (Stretch, is_complementizer, is_discourse_an, is_name_like, is_speech_like, pair_marks)
+from .quotes import (PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, is_speech_like,
+                     pair_marks)
 from .speakers import gender_of, speaker_after, speaker_before
 
 _MAX_FRAME = 32  # tokens between a cue and its content
@@ -119,6 +120,8 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 continue
             if t.norm in SENTENCE_END:
                 return None
+            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(d, j + 1):
+                return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
             j += 1
             continue
         if is_discourse_an(an, j):
@@ -142,6 +145,17 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
         words_since_start += 1
         j += 1
     return None
+
+
+def _circumstantial(d: _Doc, j: int) -> bool:
+    """A participle opening a circumstantial clause (سائلاً، معرباً): accusative tanween, or the مُفعِلاً shape."""
+    tok = d.an.tokens[j]
+    if tok.kind != "w" or j in d.cue_tokens:
+        return False
+    w = tok.norm
+    s, e = d.an.token_span(j, j)
+    raw = d.an.text[s:e]
+    return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or (w.startswith("م") and len(w) >= 5))
 
 
 def _ends_content(d: _Doc, k: int) -> bool:
@@ -317,8 +331,8 @@ def _subject_after_inna(d: _Doc, cue: Cue) -> tuple[int, int] | None:
 
 def _continues(d: _Doc, cue: Cue, k: int) -> bool:
     """وأوضح فلان قائلاً: / وأعرب فلان عن اعتقاده أن: the next cue carries this verb's content, so the verb's
-    subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by the verb's
-    preposition, continues like that."""
+    subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by a
+    preposition (عن اعتقاده، بتأكيده), continues like that."""
     if cue.kind != VERB or cue.form.weak:
         return False
     nxt = d.cue_at.get(k)
@@ -327,7 +341,7 @@ def _continues(d: _Doc, cue: Cue, k: int) -> bool:
     if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
         return True
     prev = d.an.tokens[k - 1].norm if k else ""
-    return nxt.kind == MASDAR and prev in tuple(fold(p) for p in cue.form.preps)
+    return nxt.kind == MASDAR and (prev in PREPOSITIONS or d.an.tokens[k].norm.startswith("ب"))
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
