@@ -142,13 +142,17 @@ def _one(args: tuple[Document, tuple[Entity, ...]]) -> Suggestions:
 
 def suggest_many(docs: Iterable[Document], registry: Iterable[Entity] = (), workers: int = 2,
                  chunksize: int = 64) -> list[Suggestions]:
-    """Suggestions for many documents, in ``workers`` processes (1: in this process), in input order."""
+    """Suggestions for many documents, in ``workers`` processes (1: in this process), in input order.
+
+    Workers are *spawned*, not forked: the caller may be a Qt application with threads, which ``fork`` would
+    copy in an undefined state. Entities created for different documents are independent (each document's
+    speakers get document-scoped ids); pass the project registry to reuse its entities everywhere."""
     docs = list(docs)
     registry = tuple(registry)
     if workers <= 1 or len(docs) < 2 * chunksize:
         return [suggest_document(doc, registry) for doc in docs]
     import multiprocessing
 
-    ctx = multiprocessing.get_context("fork" if "fork" in multiprocessing.get_all_start_methods() else "spawn")
+    ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers) as pool:
         return pool.map(_one, [(doc, registry) for doc in docs], chunksize=chunksize)

@@ -89,8 +89,8 @@ class Analysis:
         norm = self.norm
         found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
         kinds = ["n" if g[0].isdigit() else ("w" if g[0].isalpha() else "p") for _, _, g in found]
-        self.tokens: list[Token] = list(map(Token._make, ((i, a, b, g, k) for i, ((a, b, g), k)
-                                                           in enumerate(zip(found, kinds)))))
+        new = tuple.__new__  # the named tuple's own __new__ is a Python function: build the tuples directly
+        self.tokens: list[Token] = [new(Token, (i, a, b, g, k)) for i, ((a, b, g), k) in enumerate(zip(found, kinds))]
         # Line of each token, and sentence ids that change after . ! ? … and at every line break (ids are only
         # ever compared for equality, so gaps do not matter).
         newlines = [m.start() for m in _NEWLINE.finditer(norm)]
