@@ -92,6 +92,19 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
     """What follows a cue: ("direct", stretch), ("indirect", token, rule), ("stop", next cue) or None."""
     an, toks = d.an, d.an.tokens
     n = len(toks)
+    if cue.kind == SOURCE:
+        # بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
+        # (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution.
+        j = start
+        while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
+            j += 1
+        if j < n and an.same_sentence(cue.i, j):
+            if is_complementizer(an, j):
+                return "indirect", j, "indirect-complementizer"
+            st = d.by_open.get(j)
+            if st is not None and st.inner is not None and not d.name_like[st.open]:
+                return "direct", j, ("direct-after-cue", st)
+        return None
     preps = tuple(fold(p) for p in cue.form.preps)
     j = start
     words_since_start = 0

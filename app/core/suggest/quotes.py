@@ -22,7 +22,7 @@ from .arabic import CLAUSE_PUNCT, OPEN_MARKS, SENTENCE_END, Analysis, fold, has_
 _PAIR = {"«": "»", "“": "”", "„": "“", "‹": "›", "〝": "〞", "❝": "❞", "‘": "’"}
 _CLOSERS = set(_PAIR.values())
 
-COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب") for c in ("أن", "إن", "ان")
+COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
                             for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه", "ها"))
 _CLASSIFIERS = frozenset(fold(w) for w in (
     "برنامج", "برامج", "قناة", "قنوات", "منصة", "صحيفة", "جريدة", "مجلة", "وكالة", "شبكة", "موقع", "حساب", "صفحة",
@@ -135,7 +135,7 @@ def is_name_like(an: Analysis, st: Stretch) -> bool:
     if any(p in SENTENCE_END or p in CLAUSE_PUNCT or p == ":" for p in puncts):
         return False
     prev = an.tokens[st.open - 1] if st.open > 0 else None
-    if prev is not None and prev.kind == "w" and len(words) <= 4 and is_classifier(prev.norm):
+    if prev is not None and prev.kind == "w" and len(words) <= 6 and is_classifier(prev.norm):
         return True
     if len(words) >= 5:
         return False

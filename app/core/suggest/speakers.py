@@ -108,6 +108,9 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
                 end = st.close
                 j = st.close + 1
+                # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
+                if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
+                    break
                 continue
             break
         if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
