@@ -99,3 +99,14 @@ def test_dated_links_a_date_between_the_cue_and_the_content():
     recs = records(suggest("وأعلنت أمس الشرطة الكينية أن مسلحين قتلوا خمسة أشخاص.", "2015-07-21"))
     assert recs[0]["dated"] == ["2015-07-20"]
     assert recs[0]["speakers"] == ["الشرطة الكينية"]
+
+
+def test_english_reporting_verbs_subject_first_and_post_posed():
+    recs = records(suggest("The minister said that the talks were useful.", None))
+    assert [(r["text"], r["type"], r["speakers"]) for r in recs] == [
+        ("that the talks were useful", "indirect", ["The minister"])]
+    recs = records(suggest('"We will win this election easily," said Trump.', None))
+    assert [(r["text"], r["type"], r["cues"], r["speakers"]) for r in recs] == [
+        ("We will win this election easily,", "direct", ["said"], ["Trump"])]
+    recs = records(suggest('Trump told reporters: "We will win this election."', None))
+    assert recs[0]["speakers"] == ["Trump"] and recs[0]["type"] == "direct"

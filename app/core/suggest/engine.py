@@ -72,7 +72,9 @@ class _Doc:
         self.cue_tokens = {c.i for c in self.cues}
         self.np_after: dict[int, tuple[int, int] | None] = {}
         for c in self.cues:
-            if c.kind in (VERB, SOURCE):
+            if an.tokens[c.i].norm.isascii():
+                self.np_after[c.i] = None  # English is subject-verb: see _english_subject
+            elif c.kind in (VERB, SOURCE):
                 glued = tuple(p for p in (fold(x) for x in c.form.preps) if len(p) == 1)
                 self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens, glued)
             else:
@@ -139,6 +141,8 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
             continue
         if is_discourse_an(an, j):
             return None
+        if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
+            return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
             if cue.form.strict and j != cue.last + 1:
                 return None
@@ -295,7 +299,12 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
                 rec.extra_cues.append((wording, last))
         rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
         # Who said it.
-        if own_pending is not None:
+        if toks[cue.i].norm.isascii() and rec.speaker is None:
+            rec.speaker = _english_subject(d, cue)
+            rec.speaker_rule = "speaker-before-cue" if rec.speaker else ""
+        if rec.speaker is not None:
+            pass
+        elif own_pending is not None:
             rec.cues.insert(0, own_pending[0])
             rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
             rec.frame = (own_pending[0].last + 1, rec.frame[1])
@@ -384,6 +393,28 @@ def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -
 
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+_EN_FUNCTION = frozenset("a an and but or that which who as if in on at to of for with by from he she they it we "
+                         "i you has have had was were is are will would also then".split())
+
+
+def _english_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+    """The subject before an English reporting verb ("the minister said", "Trump told"), or after it in the
+    inverted order of a post-posed quote ('"...," said Trump.')."""
+    toks = d.an.tokens
+    j = cue.i - 1
+    words: list[int] = []
+    while j >= 0 and len(words) < 5 and toks[j].kind == "w" and toks[j].norm.isascii() \
+            and toks[j].norm.lower() not in _EN_FUNCTION - {"the"}:
+        words.append(j)
+        j -= 1
+    if words:
+        return words[-1], words[0]
+    k = cue.last + 1
+    after: list[int] = []
+    while k < len(toks) and len(after) < 4 and toks[k].kind == "w" and toks[k].norm[:1].isupper():
+        after.append(k)
+        k += 1
+    return (after[0], after[-1]) if after else None
 
 
 def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
@@ -391,6 +422,10 @@ def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
     "as X reported" at the end of a sentence."""
     toks = d.an.tokens
     j = cue.i - 1
+    if toks[cue.i].norm.isascii():
+        subject = _english_subject(d, cue)
+        if subject is not None and subject[1] < cue.i:
+            j = subject[0] - 1
     if (j > 0 and toks[j].norm in _AS and cue.kind == VERB and d.np_after.get(cue.i) is not None
             and toks[j - 1].norm in CLAUSE_PUNCT):
         np = d.np_after[cue.i]
@@ -409,7 +444,9 @@ def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
     st = d.inside.get(j)
     if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(d.an, st):
         return None
-    if cue.kind not in (VERB, SOURCE) or d.np_after.get(cue.i) is None:
+    if cue.kind not in (VERB, SOURCE):
+        return None
+    if d.np_after.get(cue.i) is None and not (toks[cue.i].norm.isascii() and _english_subject(d, cue)):
         return None
     used.add(st.open)
     return _Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))

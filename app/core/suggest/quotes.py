@@ -130,10 +130,10 @@ def is_name_like(an: Analysis, st: Stretch) -> bool:
     puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
     if not words:
         return True
-    if not any("\u0600" <= ch <= "\u06ff" for t in words for ch in t.norm):
-        return True  # Latin-script names (“X”, “RIQAS program”)
     if any(p in SENTENCE_END or p in CLAUSE_PUNCT or p == ":" for p in puncts):
         return False
+    if len(words) <= 3 and not any("\u0600" <= ch <= "\u06ff" for t in words for ch in t.norm):
+        return True  # a short Latin-script stretch in Arabic text is a name (“X”, “RIQAS program”)
     prev = an.tokens[st.open - 1] if st.open > 0 else None
     if prev is not None and prev.kind == "w" and len(words) <= 6 and is_classifier(prev.norm):
         return True
