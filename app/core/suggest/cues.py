@@ -214,11 +214,19 @@ def find_cues(an: Analysis) -> list[Cue]:
     return cues
 
 
+_OPINION = frozenset(fold(w) for w in ("رأيه", "رأيها", "رأيهم", "تقديره", "تقديرها", "تقديرهم"))
+_VIEW = frozenset(fold(w) for w in ("نظره", "نظرها", "نظرهم"))
+
+
 def is_wording_phrase(an: Analysis, i: int) -> int | None:
-    """``حسب تعبيره`` / ``على حد قوله`` starting at token ``i``: the index of its last token, else None."""
+    """``حسب تعبيره`` / ``على حد قوله`` / ``بحسب وجهة نظره`` starting at token ``i`` (the speaker's own wording or
+    view, said of the subject already named): the index of its last token, else None."""
     toks = an.tokens
-    if i + 1 < len(toks) and toks[i].norm in ("حسب", "بحسب", "وحسب", "وفق") and toks[i + 1].norm in WORDING:
-        return i + 1
+    if i + 1 < len(toks) and toks[i].norm in ("حسب", "بحسب", "وحسب", "وفق", "وبحسب"):
+        if toks[i + 1].norm in WORDING or toks[i + 1].norm in _OPINION:
+            return i + 1
+        if i + 2 < len(toks) and toks[i + 1].norm == "وجهة" and toks[i + 2].norm in _VIEW:
+            return i + 2
     if i + 2 < len(toks) and toks[i].norm == "علي" and toks[i + 1].norm == "حد" and toks[i + 2].norm in WORDING:
         return i + 2
     return None

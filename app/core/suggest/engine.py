@@ -319,7 +319,7 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
             if before is not None:
                 rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
         if rec.speaker is None:
-            inna = _subject_after_inna(d, cue) if cue.kind == PARTICIPLE else None
+            inna = _subject_after_inna(d, cue, records) if cue.kind == PARTICIPLE else None
             if inna is not None:
                 rec.speaker, rec.speaker_rule = inna, "speaker-clause-subject"
         if rec.speaker is None and rec.antecedent is None:
@@ -330,12 +330,14 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
     return d, records
 
 
-def _subject_after_inna(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+def _subject_after_inna(d: _Doc, cue: Cue, records: list[_Record]) -> tuple[int, int] | None:
     """غير أن منظمات غير حكومية سارعت ...، مؤكدةً أنها: a participle whose clause opens with a connective + أنّ
     takes the noun phrase after أنّ (its subject) as the speaker."""
     toks = d.an.tokens
     k = cue.i - 1
     while k > 0 and d.an.same_sentence(cue.i, k) and cue.i - k < 40:
+        if any(r.first <= k <= r.last for r in records):
+            return None  # the connective belongs to someone's reported words
         if is_discourse_an(d.an, k):
             np = speaker_after(d.an, k, d.by_open, d.date_at, d.cue_tokens)
             if np is None or np[1] >= cue.i:

@@ -45,7 +45,7 @@ _ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
     "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
     "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
-    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا"))
+    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما"))
 _FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
                                                         "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
                                                         "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
@@ -56,6 +56,8 @@ _ADJECTIVES = frozenset(fold(w) for w in (
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
     "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
     "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
+                                            "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
 _RELATIVE = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
@@ -118,7 +120,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         if tok.kind == "n":
             break
         if end is not None:
-            if w in _ADJUNCT_WORDS or _tanween(an, j):
+            if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
                 break
             if w in ("في", "الى") or w == fold("إلى"):
                 if j + 1 < n and toks[j + 1].kind == "w":
@@ -185,10 +187,14 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     k = j
     while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
         t = toks[k]
-        if k in cue_tokens or is_complementizer(an, k) or t.norm in ("ان", "إن"):
+        if k in cue_tokens:
             return k - 1
+        if is_complementizer(an, k) or t.norm in ("ان", "إن"):
+            return None  # "X، ... أن": no closing comma, so this is not an apposition
         if t.kind == "p":
             return k - 1 if (t.norm in CLAUSE_PUNCT or t.norm == ":") else None
+        if t.norm in PREPOSITIONS and t.norm not in ("في", "ل", "الي"):
+            return None  # an apposition is a title or a name, not a clause with حول / عن / على
         if t.norm in ("الذي", "التي", "الذين") or k in date_starts:
             return None
         k += 1
