@@ -67,3 +67,19 @@ def test_suggest_many_in_processes_equals_one_by_one():
 def test_a_document_without_anything_to_suggest_gives_an_empty_layer():
     result = suggest_document(make_document("نص قصير بلا اقتباس ولا تاريخ.", id="x"))
     assert result.layer.empty and result.entities == []
+
+
+def test_export_line_round_trips_through_the_jsonl_reader():
+    from app.core.jsonl import parse_record
+    from app.core.model import Entity
+    from app.core.suggest import export_line
+
+    doc = _doc()
+    registry = [Entity("e-reg", "ألكسندر لافرينتيف")]
+    result = suggest_document(doc, registry)
+    line = export_line(doc, result, registry)
+    assert line["annotator"] == SUGGESTIONS
+    assert {e["id"] for e in line["entities"]} == {s.entity for s in result.layer.spans_by_label("SPEAKER")}
+    record = parse_record(line)
+    assert record.layer == result.layer
+    assert record.document.text == doc.text

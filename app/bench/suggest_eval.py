@@ -276,9 +276,9 @@ def main(argv: list[str] | None = None) -> int:
         return 2
     with_dp = not args.no_dateparser
     if with_dp:
-        try:
-            import dateparser  # noqa: F401
-        except ImportError:
+        import importlib.util
+
+        if importlib.util.find_spec("dateparser") is None:
             print("dateparser is not installed (pip install -e '.[test]'); use --no-dateparser", file=sys.stderr)
             return 2
     dates = eval_dates(args.corpus, with_dp)

@@ -8,6 +8,8 @@ Entry points:
   ``entities`` are the speaker entities it created (registry entities matched by name or alias are reused by id
   and not repeated there). The layer validates against ``DEFAULT_SCHEMA`` and the document text.
 - :func:`suggest_many` ``(docs, registry=(), workers=2) -> list[Suggestions]``: many documents, in processes.
+- :func:`export_line` ``(doc, suggestions, registry=()) -> dict``: the ``qawl-export/1`` line of a document's
+  suggestions (annotator ``"suggestions"``), for ``qawl suggest FILE... -o OUT.jsonl``.
 
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (matching copy, tokens),
 :mod:`.cues` (reporting-verb lexicon with inflections and clitics), :mod:`.quotes` (quotation marks, names vs
@@ -19,19 +21,22 @@ from __future__ import annotations
 
 import hashlib
 from dataclasses import dataclass, field
-from typing import Iterable, Sequence
+from typing import Iterable
 
+from ..jsonl import export_record
 from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
+from ..schema import DEFAULT_SCHEMA
 from .arabic import fold
 from .engine import analyse
+from .speakers import Coreference
 
-__all__ = ["Suggestions", "suggest_document", "suggest_many", "ENGINE"]
+__all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE"]
 
 ENGINE = "qawl-suggest/1"
 _SUGGESTED = Origin.SUGGESTED.value
 
 
-@dataclass
+@dataclass(frozen=True)
 class Suggestions:
     """What the engine suggests for one document: a layer of annotator ``"suggestions"`` and new speakers."""
 
@@ -74,8 +79,6 @@ class _Builder:
 
 def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggestions:
     """Suggested quotes (with speaker, cue and date), speakers and dates for ``doc``; see the module docstring."""
-    from .speakers import Coreference
-
     registry = list(registry)
     d, records = analyse(doc)
     an = d.an
@@ -87,7 +90,6 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggesti
     for dm, a, z in d.dates:
         attrs = {"value": dm.value, **dm.attrs}
         date_spans[(a, z)] = b.span("DATE", dm.start, dm.end, f"date-{dm.rule}", attrs)
-    pending_speakers: list[tuple[Span, object]] = []
     for idx, rec in enumerate(records):
         s, e = an.token_span(rec.first, rec.last)
         quote = b.span("QUOTE", s, e, rec.rule, {"type": rec.qtype})
@@ -156,3 +158,11 @@ def suggest_many(docs: Iterable[Document], registry: Iterable[Entity] = (), work
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers) as pool:
         return pool.map(_one, [(doc, registry) for doc in docs], chunksize=chunksize)
+
+
+def export_line(doc: Document, suggestions: Suggestions, registry: Iterable[Entity] = ()) -> dict:
+    """The ``qawl-export/1`` line of ``doc`` with its suggestion layer and the speakers it uses (created ones and
+    registry ones), ready for ``orjson.dumps``."""
+    entities = {e.id: e for e in registry}
+    entities.update((e.id, e) for e in suggestions.entities)
+    return export_record(doc, suggestions.layer, entities, DEFAULT_SCHEMA.name)

@@ -9,10 +9,9 @@ Span and relation ids are derived from the document id and the range, so a re-ru
 
 from __future__ import annotations
 
-import hashlib
 from dataclasses import dataclass, field
 
-from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
+from ..model import Document
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
@@ -457,7 +456,6 @@ def _postposed(d: _Doc, cue: Cue, used: set[int]) -> _Record | None:
 def _typed(d: _Doc, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> _Record:
     """An indirect content clause, typed direct when the whole clause after the complementizer is quoted,
     mixed when it holds a quoted fragment of the speaker's words."""
-    toks = d.an.tokens
     frame = (cue.last + 1, s - 1)
     if rule == "indirect-complementizer" and s + 1 <= end:
         st = d.by_open.get(s + 1)

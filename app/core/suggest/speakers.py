@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Entity
-from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold, has_al, is_nisba, strip_al
+from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
 from .quotes import PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
 TITLES = frozenset(fold(w) for w in (
