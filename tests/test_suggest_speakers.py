@@ -86,3 +86,22 @@ def test_existing_registry_entities_are_reused_by_id():
     assert recs[0]["entities"] == ["e-lav"]
     assert recs[1]["entities"][0] not in ("e-lav", "e-other")
     assert [e.name for e in result.entities] == ["المتحدث باسم الجيش"]  # registry entities are not repeated
+
+
+def test_a_prepositional_phrase_before_the_verb_is_not_its_subject():
+    recs = records(suggest("وكانت السفارة الأميركية في نيروبي أعلنت أن «رعاياها يجب أن يكونوا على علم بالتهديدات».\n"
+                           "يشار إلى أنه في وقت سابق أعلن عن أن إيران ستتمكن من الحصول على أرصدتها.", None))
+    assert recs[0]["speakers"] == ["السفارة الأميركية في نيروبي"]
+    assert "وقت سابق" not in recs[-1]["speakers"]
+
+
+def test_a_verb_governed_by_an_is_not_a_report():
+    recs = records(suggest("حتى الأمم المتحدة بدلاً من أن تحث على مكارم الأخلاق نراها تروج للرذيلة.", None))
+    assert recs == []
+
+
+def test_a_subjectless_cue_far_from_any_attribution_gets_no_speaker():
+    text = ("وقال المتحدث باسم الوزارة إن الوضع مستقر.\n" + "وجرت المباراة في الملعب الكبير.\n" * 6 +
+            "وقالت: «جاءت شهادته بعد مشوار طويل من العمل».")
+    recs = records(suggest(text, None))
+    assert recs[-1]["type"] == "direct" and recs[-1]["speakers"] == []

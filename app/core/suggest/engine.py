@@ -17,9 +17,11 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_p
 from .dates import DateMatch, find_dates
 from .quotes import (PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, is_speech_like,
                      pair_marks)
-from .speakers import gender_of, speaker_after, speaker_before
+from .speakers import OBJECT_HEADS, gender_of, speaker_after, speaker_before
 
 _MAX_FRAME = 32  # tokens between a cue and its content
+_MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
+_SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
                                      "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا"))
@@ -69,6 +71,7 @@ class _Doc:
         self.cues = [c for c in find_cues(an) if not self._in_quotation(c.i)]
         self.cue_at = {c.i: c for c in self.cues}
         self.cue_tokens = {c.i for c in self.cues}
+        self.has_content: dict[int, bool] = {}
         self.np_after: dict[int, tuple[int, int] | None] = {}
         for c in self.cues:
             if an.tokens[c.i].norm.isascii():
@@ -78,6 +81,11 @@ class _Doc:
                 self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens, glued)
             else:
                 self.np_after[c.i] = None
+
+        for c in self.cues:
+            np = self.np_after.get(c.i)
+            found = _scan(self, c, (np[1] + 1) if np else c.last + 1)
+            self.has_content[c.i] = found is not None and found[0] != "stop"
 
     def _in_quotation(self, i: int) -> bool:
         """Cues inside quotation marks are the speaker's own words (or a name), not an attribution."""
@@ -184,6 +192,8 @@ def _ends_content(d: _Doc, k: int) -> bool:
     if cue.kind == MASDAR:
         return prev in ("مع", "و")
     word = toks[k].norm
+    if not d.has_content.get(k):
+        return False  # التحقيق وكشف ملابسات الحادث: a verbal noun that looks like a cue, with no content of its own
     if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev == "كما":
         return True
     if d.np_after.get(k) is not None:
@@ -224,9 +234,12 @@ def _antecedent(d: _Doc, records: list[_Record], cue: Cue, before: int) -> _Reco
     """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker whose
     gender does not clash with the cue's (مؤكدةً after البنك الدولي is someone else)."""
     want = _cue_gender(d, cue)
+    here = d.an.sentence[cue.i]
     for r in reversed(records):
         if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
             continue
+        if here - d.an.sentence[r.cues[0].i] > _MAX_SENTENCES_BACK:
+            return None  # too far back: the subject was introduced by a verb that is not a cue
         have = gender_of([t.norm for t in d.an.words(*r.speaker)])
         if want and have and want != have:
             continue
@@ -259,6 +272,8 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
         if cue.form.impersonal and np is None:
             pending = None
             continue
+        if np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
+            continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report
         start = (np[1] + 1) if np else cue.last + 1
         if np and d.inside.get(np[1]) is not None and d.inside[np[1]].close > np[1]:
             start = d.inside[np[1]].close + 1
@@ -369,8 +384,7 @@ def _continues(d: _Doc, cue: Cue, k: int) -> bool:
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
 _OBJECT_VERBS = frozenset(("أكد", "توقع", "نفى", "رجح", "استبعد"))
-_OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "دعم", "وجود", "حرص",
-                                            "التزام", "استمرار", "أن"))
+
 
 
 def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -> int | None:
@@ -388,7 +402,7 @@ def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -
     w = toks[j].norm
     if w.startswith("ال") or j in d.cue_tokens:
         return None
-    if w in _OBJECT_HEADS or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
+    if w in OBJECT_HEADS or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
         return j
     return None
 

@@ -45,7 +45,8 @@ _ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
     "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
     "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
-    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما"))
+    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
+    "لاحقا", "حاليا", "سابقا"))
 _FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
                                                         "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
                                                         "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
@@ -58,10 +59,14 @@ _ADJECTIVES = frozenset(fold(w) for w in (
     "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
 _AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
                                             "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
+_PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
+# Abstract nouns that head a reported object (أكد أهميةَ، نفى وجودَ): never part of a speaker's title.
+OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "وجود", "حرص", "التزام",
+                                           "استمرار", "أن"))
 _RELATIVE = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
-_MAX_NP = 14
+_MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
 
 def _tanween(an: Analysis, j: int) -> bool:
@@ -122,6 +127,8 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         if end is not None:
             if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
                 break
+            if w in OBJECT_HEADS and j - first >= 2:
+                break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
             if w in ("في", "الى") or w == fold("إلى"):
                 if j + 1 < n and toks[j + 1].kind == "w":
                     nxt = toks[j + 1].norm
@@ -202,11 +209,44 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
 
 
 def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bool) -> tuple[int, int] | None:
-    """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``), or None."""
+    """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
+    الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     toks = an.tokens
     j = i - 1
-    if j > 0 and toks[j].norm in _RELATIVE:
+    relative = j > 0 and toks[j].norm in _RELATIVE
+    if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
+    collected, j = _collect_left(an, i, j, cue_tokens)
+    if not collected:
+        return None
+    stop = toks[j].norm if j >= 0 else ""
+    if stop == "في" and not relative:
+        # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
+        # stands before it at the start of the clause.
+        left, k = _collect_left(an, i, j - 1, cue_tokens)
+        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in _FUNCTION):
+            collected, j = collected + [j] + left, k
+            stop = toks[j].norm if j >= 0 else ""
+        else:
+            return None
+    elif stop in PREPOSITIONS and not relative and not (require_title and stop == "عن"):
+        return None  # في وقت سابق أعلن: a prepositional phrase, not a subject
+    if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
+        return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
+    collected.reverse()
+    titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
+    if titled:
+        return titled[0], collected[-1]
+    if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
+        return None
+    if len(collected) > 4:
+        return None
+    return collected[0], collected[-1]
+
+
+def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
+    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, punctuation or cue."""
+    toks = an.tokens
     collected: list[int] = []
     while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
         t = toks[j]
@@ -214,18 +254,7 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
             break
         collected.append(j)
         j -= 1
-    if not collected:
-        return None
-    stop = toks[j].norm if j >= 0 else ""
-    collected.reverse()
-    titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
-    if titled:
-        return titled[0], collected[-1]
-    if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
-        return None
-    if len(collected) > 3:
-        return None
-    return collected[0], collected[-1]
+    return collected, j
 
 
 # --- mentions and coreference ----------------------------------------------------------------------------------
