@@ -110,3 +110,10 @@ def test_english_reporting_verbs_subject_first_and_post_posed():
         ("We will win this election easily,", "direct", ["said"], ["Trump"])]
     recs = records(suggest('Trump told reporters: "We will win this election."', None))
     assert recs[0]["speakers"] == ["Trump"] and recs[0]["type"] == "direct"
+
+
+def test_a_date_opening_the_clause_before_the_cue_dates_the_quote():
+    recs = records(suggest("وفي 18 تشرين الأول الفائت أكدت المقاومة أنها ستبدأ عملياتها.", "2024-01-25"))
+    assert recs[0]["dated"] == ["2023-10-18"]
+    recs = records(suggest("وصل الوفد في 18 تشرين الأول الفائت، وأكدت المقاومة أنها ستبدأ عملياتها.", "2024-01-25"))
+    assert recs[0]["dated"] == []

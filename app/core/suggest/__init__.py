@@ -116,6 +116,8 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggesti
         for (a, z), dspan in date_spans.items():
             if rec.frame[0] <= a and z <= rec.frame[1]:
                 b.relate("DATED", quote, dspan, "dated-in-attribution")
+            elif _opens_clause_before(an, a, z, rec.cues[0].i):
+                b.relate("DATED", quote, dspan, "dated-before-cue")
     # Entities: one per cluster; registry entities are reused by id.
     entities: list[Entity] = []
     cluster_ids: dict[int, str] = {}
@@ -135,6 +137,22 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggesti
         b.spans[("SPEAKER", span.start, span.end)] = new
     layer = Layer(doc.id, SUGGESTIONS, Status.TODO.value, b.spans.values(), b.relations.values())
     return Suggestions(layer, entities)
+
+
+_OPENERS = frozenset(fold(w) for w in ("و", "في", "وفي", "ف", "ففي", "يوم", "ويوم", "،", ","))
+
+
+def _opens_clause_before(an, a: int, z: int, cue: int) -> bool:
+    """وفي 18 تشرين الأول أكدت ...: a date that opens the clause right before its cue dates the statement."""
+    toks = an.tokens
+    if not (z < cue <= z + 2 and an.same_sentence(a, cue)):
+        return False
+    if any(toks[k].norm not in _OPENERS for k in range(z + 1, cue)):
+        return False
+    k = a - 1
+    while k >= 0 and an.same_sentence(a, k) and toks[k].norm in _OPENERS:
+        k -= 1
+    return k < 0 or not an.same_sentence(a, k) or (toks[k].kind == "p" and toks[k].norm not in "»”\"")
 
 
 def _one(args: tuple[Document, tuple[Entity, ...]]) -> Suggestions:
