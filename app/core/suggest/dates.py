@@ -102,26 +102,48 @@ _TRIGGERS = frozenset(
        "عام", "سنة", "سنه", "قبل", "منذ", "القرن", "النصف", "الربع"])
 
 
-def _trigger(word: str) -> bool:
-    if word in _TRIGGERS:
-        return True
-    return word[:1] in "وفبل" and (word[1:] in _TRIGGERS or (word[:2] in ("وب", "ول", "لل") and word[2:] in _TRIGGERS))
+_MONTH_WORDS = frozenset(w.split()[0] for w in list(cal.GREGORIAN_MONTHS) + list(cal.HIJRI_MONTHS))
 
 
-def _windows(an: Analysis) -> list[tuple[int, int]]:
-    """Merged copy ranges around trigger tokens (numbers and date words), 4 tokens before and 7 after."""
+def _trigger(word: str) -> str | None:
+    """"month" for a month name, "word" for another date word, None for anything else (clitics allowed)."""
+    for w in (word, word[1:] if word[:1] in "وفبل" else "", word[2:] if word[:2] in ("وب", "ول", "لل") else ""):
+        if w in _MONTH_WORDS:
+            return "month"
+        if w in _TRIGGERS:
+            return "word"
+    return None
+
+
+# Patterns that can match around a bare number; the others need a date word in the window.
+_NUMERIC_RULES = frozenset(("numeric", "iso", "bareyear"))
+
+
+def _windows(an: Analysis) -> list[tuple[int, int, int]]:
+    """Merged copy ranges around trigger tokens (numbers and date words), 4 tokens before and 7 after, each
+    with what it holds: 0 only numbers, 1 a date word, 2 a month name (the day-month-year patterns need one)."""
     toks = an.tokens
-    out: list[tuple[int, int]] = []
+    out: list[tuple[int, int, int]] = []
     last = len(toks) - 1
     for t in toks:
-        if t.kind == "n" or (t.kind == "w" and _trigger(t.norm)):
-            ws = toks[max(0, t.i - 4)].start
-            we = toks[min(last, t.i + 7)].end
-            if out and ws <= out[-1][1]:
-                out[-1] = (out[-1][0], max(out[-1][1], we))
-            else:
-                out.append((ws, we))
+        if t.kind == "n":
+            level = 0
+        elif t.kind == "w":
+            kind = _trigger(t.norm)
+            if kind is None:
+                continue
+            level = 2 if kind == "month" else 1
+        else:
+            continue
+        ws = toks[max(0, t.i - 4)].start
+        we = toks[min(last, t.i + 7)].end
+        if out and ws <= out[-1][1]:
+            out[-1] = (out[-1][0], max(out[-1][1], we), max(out[-1][2], level))
+        else:
+            out.append((ws, we, level))
     return out
+
+
 # Words after اليوم that make it "the day" (اليوم الأول، اليوم التالي، اليوم الوطني), not "today".
 _NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}{2,}|نفسه|ذاته|من\s)")
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
@@ -163,11 +185,12 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
     anchor = cal.parse_anchor(anchor_value)
     candidates = []
     seen = set()
-    texts = [norm[ws:we] for ws, we in windows]
+    texts = [norm[ws:we] for ws, we, _ in windows]
     for rule, pattern in _PATTERNS:
         needs = _NEEDS.get(rule)
-        for (ws, we), wtext in zip(windows, texts):
-            if needs is not None and not any(n in wtext for n in needs):
+        level = 0 if rule in _NUMERIC_RULES else (2 if rule in ("dmy", "dayco") else 1)
+        for (ws, we, has), wtext in zip(windows, texts):
+            if has < level or (needs is not None and not any(n in wtext for n in needs)):
                 continue
             for m in pattern.finditer(norm, ws, we):
                 key = (rule, m.start("x"), m.end("x"))
