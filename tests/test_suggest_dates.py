@@ -141,3 +141,8 @@ def test_a_date_word_inside_a_quoted_name_is_not_a_date():
 def test_harakat_and_tatweel_stay_in_the_span_text():
     result = suggest("وصل غداً يومَ الأربعـاء المقبل.", ANCHOR)
     assert [s.text for s in result.layer.spans_by_label("DATE")] == ["غداً", "يومَ الأربعـاء المقبل"]
+
+
+def test_today_in_an_outlet_byline_or_as_the_day_is_not_a_date():
+    text = "فيصل المخلفي – عين اليوم\nتعمل المطاعم على مدار ساعات اليوم تقريباً، وتفتح أبوابها اليوم للجميع."
+    assert dates(suggest(text, ANCHOR)) == [("اليوم", "2024-01-25")]

@@ -105,3 +105,14 @@ def test_a_subjectless_cue_far_from_any_attribution_gets_no_speaker():
             "وقالت: «جاءت شهادته بعد مشوار طويل من العمل».")
     recs = records(suggest(text, None))
     assert recs[-1]["type"] == "direct" and recs[-1]["speakers"] == []
+
+
+def test_partitive_subject_genitive_lam_after_a_title_and_the_object_after_a_name():
+    text = ("من جانب آخر أكد عدد من المواطنين أن موسم الأعياد موسم انتعاش.\n"
+            "وأوضح المتحدث الرسمي لجامعة نجران الدكتور زهير بن حسن العمري، أنه على الطالب إحضار توصيف.\n"
+            "وأعلن المخرج حسني صالح وفاة الفنان الكبير نور الشريف قائلًا: “نور الشريف في ذمة الله”.")
+    recs = records(suggest(text, None))
+    assert [r["speakers"] for r in recs] == [["عدد من المواطنين"],
+                                            ["المتحدث الرسمي لجامعة نجران الدكتور زهير بن حسن العمري"],
+                                            ["المخرج حسني صالح"]]
+    assert recs[2]["cues"] == ["وأعلن", "قائلًا"]

@@ -146,6 +146,18 @@ def _windows(an: Analysis) -> list[tuple[int, int, int]]:
 
 # Words after اليوم that make it "the day" (اليوم الأول، اليوم التالي، اليوم الوطني), not "today".
 _NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}{2,}|نفسه|ذاته|من\s)")
+# Words before اليوم that make it "the day" (ساعات اليوم، طوال اليوم، نفس اليوم، ذلك اليوم), not "today".
+_DAY_OF = regex.compile(r"(?<![\p{L}])(?:ساعات|طوال|مدار|منتصف|نهاية|بداية|نفس|ذلك|ذات|اخر|طيلة)\s+$")
+
+
+def _header_end(norm: str, start: int, end: int) -> bool:
+    """The word closes a short header line (a byline "name – outlet", a title): not a date in running text."""
+    line_start = norm.rfind("\n", 0, start) + 1
+    line_end = norm.find("\n", end)
+    rest = norm[end:line_end if line_end >= 0 else len(norm)]
+    return not rest.strip() and len(norm[line_start:start].split()) <= 5
+
+
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
                         r"(?![\p{L}])")
 _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عام", "العام", "سنة",
@@ -279,8 +291,12 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
 
     if rule == "deictic":
         word = regex.sub(r"\s+", " ", g["deictic"])
-        if word == "اليوم" and _NOT_TODAY.match(norm, m.end("x")) and not g.get("wd"):
-            return None
+        if word == "اليوم" and not g.get("wd"):
+            if _NOT_TODAY.match(norm, m.end("x")) or _DAY_OF.search(norm, max(0, m.start("x") - 12),
+                                                                   m.start("x")):
+                return None
+            if _header_end(norm, m.start("x"), m.end("x")):
+                return None  # "عين اليوم" closing a byline: the name of an outlet
         offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
                   "اول امس": -2, "امس الاول": -2}[word]
         if anchor is None:

@@ -63,6 +63,9 @@ _PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "ل�
 # Abstract nouns that head a reported object (أكد أهميةَ، نفى وجودَ): never part of a speaker's title.
 OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "وجود", "حرص", "التزام",
                                            "استمرار", "أن"))
+_QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
+                                            "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
+_NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
 _RELATIVE = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
@@ -100,6 +103,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         return st.inner
     end = None
     has_envoy = False
+    name_run = 0  # words without ال since the last title or definite word: a personal name once it reaches two
     while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
         tok = toks[j]
         w = tok.norm
@@ -125,8 +129,16 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         if tok.kind == "n":
             break
         if end is not None:
+            if w == "من" and strip_al(toks[end].norm) in _QUANTIFIERS:
+                end = j  # عدد من المواطنين، بعض من ...: the partitive belongs to the subject
+                j += 1
+                continue
             if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
                 break
+            if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
+                    and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
+                    and not toks[j - 1].norm.startswith(_NAME_PARTS)):
+                break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
             if w in OBJECT_HEADS and j - first >= 2:
                 break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
             if w in ("في", "الى") or w == fold("إلى"):
@@ -139,8 +151,9 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                     j += 1
                     continue
                 break
-            if _addressee(w):
-                break  # لوكالة، لشبكة، للصحفيين: to whom it was said
+            prev = toks[end].norm
+            if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
+                break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
             if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
                 break
             prev = toks[end].norm
@@ -151,6 +164,10 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             return None
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
             has_envoy = True
+        if w in TITLES or strip_al(w) in TITLES or has_al(w):
+            name_run = 0
+        else:
+            name_run += 1
         end = j
         j += 1
     if end is None:
