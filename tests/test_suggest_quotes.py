@@ -84,7 +84,7 @@ def test_quote_before_the_cue_and_as_reported_by():
 
 
 def test_impersonal_and_connective_uses_of_an_are_not_quotes():
-    text = ("ويذكر أن الشركة تمتلك أكبر عدد من الطرازات. يشار إلى أن الاجتماع انتهى. "
+    text = ("ويذكر أن الشركة تمتلك أكبر عدد من الطرازات. يشار إلى أن الاجتماع انتهى. وتبين أن المصاب شقيقه. "
             "وعاد الوفد بعد أن انتهى الاجتماع، إلا أن الخلاف بقي.")
     assert records(suggest(text, None)) == []
 

@@ -57,6 +57,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("numeric", regex.compile(
         rf"{_L}(?P<x>{_WD_PREFIX}(?P<day>[0-3]?\d)\s*(?P<sep>[/.\-])\s*(?P<mnum>[01]?\d)\s*(?P=sep)\s*"
         rf"(?P<year>\d{{4}}|\d{{2}}){_ERA}){_R}")),
+    # 1436/10/28هـ: year first, as Saudi and Gulf administrations write Hijri dates.
+    ("ymd", regex.compile(
+        rf"{_L}(?P<x>{_WD_PREFIX}(?P<year>1[34]\d\d|20\d\d)\s*(?P<sep>[/\-])\s*(?P<mnum>[01]?\d)\s*(?P=sep)\s*"
+        rf"(?P<day>[0-3]?\d){_ERA}){_R}")),
     ("iso", regex.compile(rf"{_L}(?P<x>(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)){_R}")),
     ("deictic", regex.compile(
         rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا)"
@@ -88,7 +92,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
 ]
 # Substrings a window must contain for a pattern to be worth running there.
 _NEEDS = {
-    "dayco": ("و",), "numeric": ("/", ".", "-"), "iso": ("-",), "unit": ("الاسبوع", "الشهر", "العام", "السن"),
+    "dayco": ("و",), "numeric": ("/", ".", "-"), "iso": ("-",), "ymd": ("/", "-"),
+    "unit": ("الاسبوع", "الشهر", "العام", "السن"),
     "year": ("عام", "سنة", "سنه"), "ago": ("قبل", "منذ"), "century": ("القرن",), "decade": ("يات", "ينات"),
     "season": ("صيف", "شتاء", "ربيع", "خريف"), "part": ("النصف", "الربع"),
     "deictic": ("امس", "اليوم", "غد", "البارح"), "weekday": tuple(cal.WEEKDAYS),
@@ -116,7 +121,7 @@ def _trigger(word: str) -> str | None:
 
 
 # Patterns that can match around a bare number; the others need a date word in the window.
-_NUMERIC_RULES = frozenset(("numeric", "iso", "bareyear"))
+_NUMERIC_RULES = frozenset(("numeric", "iso", "bareyear", "ymd"))
 
 
 def _windows(an: Analysis) -> list[tuple[int, int, int]]:
@@ -236,7 +241,7 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
     resolved = {"resolved": True}
     unresolved = {"resolved": False}
 
-    if rule in ("dmy", "numeric", "iso", "dayco"):
+    if rule in ("dmy", "numeric", "iso", "dayco", "ymd"):
         day = int(g["day"]) if g.get("day") else (cal.ORDINAL_DAYS.get(regex.sub(r"\s+", " ", g["ord"]))
                                                   if g.get("ord") else None)
         year = int(g["year"]) if g.get("year") else None
