@@ -110,13 +110,13 @@ def _kinds() -> dict[str, str]:
 
 
 _KIND = _kinds()
-# rule: (the token kinds it needs, how many tokens before such a token a match may start)
+# rule: {token kind it needs: how many tokens before such a token a match may start}. A weekday prefix
+# (يوم الخميس 29 يناير، الثلاثاء 3 / 11 / 1436هـ) is reached from the weekday itself, not from the month.
 _RULE_TRIGGERS = {
-    "dmy": (("month",), 8), "dayco": (("month",), 5), "numeric": (("num",), 6), "ymd": (("num",), 6),
-    "iso": (("num",), 0), "deictic": (("deictic",), 1), "weekday": (("weekday",), 1),
-    "unit": (("unit",), 2), "year": (("year",), 2), "bareyear": (("num",), 1), "ago": (("ago",), 0),
-    "century": (("century",), 1), "decade": (("decade",), 1), "season": (("season",), 1),
-    "part": (("part",), 0),
+    "dmy": {"month": 4, "weekday": 1}, "dayco": {"month": 5}, "numeric": {"num": 0, "weekday": 1},
+    "ymd": {"num": 0, "weekday": 1}, "iso": {"num": 0}, "deictic": {"deictic": 1}, "weekday": {"weekday": 1},
+    "unit": {"unit": 2}, "year": {"year": 2}, "bareyear": {"num": 1}, "ago": {"ago": 0},
+    "century": {"century": 1}, "decade": {"decade": 1}, "season": {"season": 1}, "part": {"part": 0},
 }
 
 
@@ -129,9 +129,9 @@ def _starts(an: Analysis) -> dict[str, list[int]]:
         if kind is not None:
             by_kind.setdefault(kind, []).append(t.i)
     out: dict[str, list[int]] = {}
-    for rule, (kinds, back) in _RULE_TRIGGERS.items():
+    for rule, kinds in _RULE_TRIGGERS.items():
         positions: set[int] = set()
-        for kind in kinds:
+        for kind, back in kinds.items():
             for k in by_kind.get(kind, ()):
                 for b in range(max(0, k - back), k + 1):
                     positions.add(toks[b].start)
