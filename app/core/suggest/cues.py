@@ -127,7 +127,7 @@ def _build() -> dict[str, CueForm]:
             fem = p.endswith("ت") and p != perfect[0]
             variants = [p] if len(perfect) > 1 else [p + s for s in _VERB_SUFFIX_PERFECT]
             for v in variants:
-                for pron in _PRONOUNS:
+                for pron in _PRONOUNS if not strict else ("",):  # بينه "between him" is no cue
                     put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect",
                                           fem or (v.endswith("ت") and not v.endswith("ات"))))
         if imp:

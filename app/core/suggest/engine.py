@@ -129,6 +129,8 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     return "direct", j + 1, ("direct-colon", st)
                 if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
                     return "indirect", j + 1, "indirect-complementizer"
+                if j + 1 < n and _first_person_clause(d, j + 1):  # واختتم بقوله: فوجئنا ... إننا
+                    return "unmarked", j + 1, "direct-colon-unmarked"
                 return None
             st = d.by_open.get(j)
             if st is not None:
@@ -151,7 +153,7 @@ def _scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
-            if cue.form.strict and j != cue.last + 1:
+            if cue.form.strict and j != start:
                 return None
             return "indirect", j, "indirect-complementizer"
         if preps and words_since_start <= 3 and cue.kind != MASDAR:
@@ -274,6 +276,8 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
             continue
         if np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
             continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report
+        if cue.form.lemma == "أشار" and cue.form.tense == "imperfect" and not _titled(d, np):
+            continue  # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         start = (np[1] + 1) if np else cue.last + 1
         if np and d.inside.get(np[1]) is not None and d.inside[np[1]].close > np[1]:
             start = d.inside[np[1]].close + 1
@@ -296,6 +300,12 @@ def analyse(doc: Document) -> tuple[_Doc, list[_Record]]:
             rec = _postposed(d, cue, used_stretches)
             if rec is None:
                 continue
+        elif found[0] == "unmarked":
+            s0 = found[1]
+            end = d.an.sentence_bounds[d.an.sentence[s0]][1]
+            while end > s0 and toks[end].kind == "p" and toks[end].norm in SENTENCE_END | CLAUSE_PUNCT:
+                end -= 1
+            rec = _Record([cue], s0, end, "direct", found[2], frame=(cue.last + 1, s0 - 2))
         elif found[0] == "direct":
             rule, st = found[2]
             if st.open in used_stretches:
@@ -365,6 +375,31 @@ def _subject_after_inna(d: _Doc, cue: Cue, records: list[_Record]) -> tuple[int,
             return np
         k -= 1
     return None
+
+
+_FIRST_PERSON = frozenset(fold(w) for w in (
+    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
+    "إلينا", "لي", "لدي", "عندي", "علي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
+    "لأنني", "لأننا", "فإنني", "فإننا"))
+
+
+def _first_person_clause(d: _Doc, j: int) -> bool:
+    """Unmarked words after a colon are a direct quote only when they speak in the first person (the
+    guidelines' convention); no complementizer, no quotation mark."""
+    toks = d.an.tokens
+    k = j
+    while k < len(toks) and d.an.same_sentence(j, k) and k - j < 40:
+        w = toks[k].norm
+        if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
+            return True
+        k += 1
+    return False
+
+
+def _titled(d: _Doc, np: tuple[int, int] | None) -> bool:
+    from .speakers import TITLES
+
+    return np is not None and any(t.norm in TITLES or t.norm[2:] in TITLES for t in d.an.words(*np))
 
 
 def _continues(d: _Doc, cue: Cue, k: int) -> bool:
