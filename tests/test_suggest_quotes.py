@@ -133,3 +133,8 @@ def test_strict_cue_with_its_subject_and_indicate_said_of_things():
     assert [(r["text"], r["speakers"]) for r in recs] == [("أن معظم الشركات حازت على درجات مرتفعة", ["الجبرتي"])]
     recs = records(suggest("ويشير تنامي الاحتياطات إلى أن البنك يتدخل. ويشير الوزير إلى أن الأزمة انتهت.", None))
     assert [(r["text"], r["speakers"]) for r in recs] == [("أن الأزمة انتهت", ["الوزير"])]
+
+
+def test_a_one_word_quotation_filling_the_clause_after_that_is_direct():
+    recs = records(suggest('لقاء مع المفوضة وصفته "جازبروم" في بيان بأنه "بنَّاء". ', None))
+    assert [(r["text"], r["type"], r["speakers"]) for r in recs] == [("بنَّاء", "direct", ["جازبروم"])]

@@ -508,7 +508,8 @@ def _typed(d: _Doc, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> _R
     frame = (cue.last + 1, s - 1)
     if rule == "indirect-complementizer" and s + 1 <= end:
         st = d.by_open.get(s + 1)
-        if st is not None and st.inner is not None and st.close >= end and not d.name_like[st.open]:
+        # the whole clause after "that" is quoted: the speaker's words however short (بأنه "بنَّاء")
+        if st is not None and st.inner is not None and st.close >= end:
             used.add(st.open)
             return _Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
     fragments = [st for st in d.stretches if s <= st.open and st.close <= end and not d.name_like[st.open]]
