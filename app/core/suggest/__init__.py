@@ -13,8 +13,9 @@ Entry points:
 
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (matching copy, tokens),
 :mod:`.cues` (reporting-verb lexicon with inflections and clitics), :mod:`.quotes` (quotation marks, names vs
-speech, content clauses), :mod:`.speakers` (mentions, coreference, registry), :mod:`.dates` and
-:mod:`.calendar` (date expressions and their values), :mod:`.engine` (records).
+speech, complementizers), :mod:`.clauses` (what a cue introduces and where it ends), :mod:`.speakers`
+(mentions, coreference, registry), :mod:`.engine` (who said it: subjects, antecedents), :mod:`.dates` and
+:mod:`.calendar` (date expressions and their values). No rule lists names or phrases of particular articles.
 """
 
 from __future__ import annotations
