@@ -116,3 +116,18 @@ def test_partitive_subject_genitive_lam_after_a_title_and_the_object_after_a_nam
                                             ["المتحدث الرسمي لجامعة نجران الدكتور زهير بن حسن العمري"],
                                             ["المخرج حسني صالح"]]
     assert recs[2]["cues"] == ["وأعلن", "قائلًا"]
+
+
+def test_addressee_before_the_subject_relative_after_a_comma_and_an_object_first():
+    text = ('أكد لـ"الاقتصادية" القانوني فهد بارباع، أنه تلقى اتصالا يفيد بترشيحه للمنصب.\n'
+            "أوضح ذلك مشرف الإدارة الدكتور إبراهيم غاشم، والذي أكد على الانتهاء من تحسين البنية التحتية.\n"
+            "وأكد حرص جامعة جازان على استكمال كافة الترتيبات.")
+    recs = records(suggest(text, None))
+    assert [(r["cues"], r["speakers"]) for r in recs] == [
+        (["أكد"], ["القانوني فهد بارباع"]), (["أكد"], ["الدكتور إبراهيم غاشم"]),
+        (["وأكد"], ["الدكتور إبراهيم غاشم"])]
+
+
+def test_coordinated_title_words_stay_in_the_mention():
+    recs = records(suggest("وأوضح عميد القبول والتسجيل الدكتور بندر الشمري أن البرامج متاحة.", None))
+    assert recs[0]["speakers"] == ["عميد القبول والتسجيل الدكتور بندر الشمري"]

@@ -150,7 +150,10 @@ def _header_end(norm: str, start: int, end: int) -> bool:
     """The word closes a short header line (a byline "name – outlet", a title): not a date in running text."""
     line_start = norm.rfind("\n", 0, start) + 1
     line_end = norm.find("\n", end)
+    line = norm[line_start:line_end if line_end >= 0 else len(norm)]
     rest = norm[end:line_end if line_end >= 0 else len(norm)]
+    if len(line.split()) <= 6 and regex.search(r"\s[–—-]\s", line):
+        return True  # "عين اليوم – سكاكا": a byline, outlet and place
     return not rest.strip() and len(norm[line_start:start].split()) <= 5
 
 

@@ -116,7 +116,7 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             continue
         if np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
             continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report
-        if cue.form.lemma == "أشار" and cue.form.tense == "imperfect" and not _titled(d, np):
+        if cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not _titled(d, np):
             continue  # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         start = (np[1] + 1) if np else cue.last + 1
         if np and d.inside.get(np[1]) is not None and d.inside[np[1]].close > np[1]:

@@ -66,7 +66,8 @@ OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم",
 _QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
                                             "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
 _NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
-_RELATIVE = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللذان", "اللتان", "اللواتي"))
+_RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
+                                                              "اللواتي"))
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
@@ -90,9 +91,18 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
     # Adjuncts allowed between the verb and its subject: a date (أعلنت أمس الشرطة) or a tanween adverb.
     while j < n and an.same_sentence(last, j) and (j in date_starts or (toks[j].kind == "w" and _tanween(an, j))):
         j = date_starts.get(j, j) + 1
+    # أكد لـ"الاقتصادية" القانوني فهد بارباع / قال لوكالة الأنباء الوزير: the addressee may come first.
+    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in stretches:
+        j = stretches[j + 1].close + 1
+    elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
+        j += 1
+        while j < n and toks[j].kind == "w" and has_al(toks[j].norm) and is_nisba(toks[j].norm):
+            j += 1
     if j >= n or not an.same_sentence(last, j):
         return None
     first = j
+    if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
+        return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
     if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     if toks[j].kind == "p":
@@ -157,8 +167,10 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
                 break
             prev = toks[end].norm
+            coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
             if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
-                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES):
+                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
+                    and not coordinated):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
         elif w in _FUNCTION or w in _ADJUNCT_WORDS:
             return None
@@ -233,6 +245,8 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     relative = j > 0 and toks[j].norm in _RELATIVE
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
+        if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+            j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
     collected, j = _collect_left(an, i, j, cue_tokens)
     if not collected:
         return None
