@@ -147,3 +147,7 @@ def test_harakat_and_tatweel_stay_in_the_span_text():
 def test_today_in_an_outlet_byline_or_as_the_day_is_not_a_date():
     text = "فيصل المخلفي – عين اليوم\nتعمل المطاعم على مدار ساعات اليوم تقريباً، وتفتح أبوابها اليوم للجميع."
     assert dates(suggest(text, ANCHOR)) == [("اليوم", "2024-01-25")]
+
+
+def test_day_before_yesterday_with_min():
+    assert dates(suggest("تعرض أول من أمس ١٤ سعوديا للتسمم", ANCHOR)) == [("أول من أمس", "2024-01-23")]

@@ -138,3 +138,12 @@ def test_strict_cue_with_its_subject_and_indicate_said_of_things():
 def test_a_one_word_quotation_filling_the_clause_after_that_is_direct():
     recs = records(suggest('لقاء مع المفوضة وصفته "جازبروم" في بيان بأنه "بنَّاء". ', None))
     assert [(r["text"], r["type"], r["speakers"]) for r in recs] == [("بنَّاء", "direct", ["جازبروم"])]
+
+
+def test_according_to_at_the_end_and_purpose_lam_and_an_object_after_a_surname():
+    recs = records(suggest("سبق - الوكالات : فجّر مجهولون عدة سيارات في مدينة غزة؛ حسب شهود عيان.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("فجّر مجهولون عدة سيارات في مدينة غزة", ["شهود عيان"])]
+    recs = records(suggest("وأكد الحمراني عدم دخول أي شخص إلى المستشفيات، وبدأت اتصالات مع السلطات لحثها على رفع "
+                           "المعايير.", None))
+    assert [(r["text"], r["rule"]) for r in recs] == [("عدم دخول أي شخص إلى المستشفيات، وبدأت اتصالات مع السلطات "
+                                                       "لحثها على رفع المعايير", "indirect-object")]

@@ -235,12 +235,18 @@ def postposed(d: _Doc, cue: Cue, used: set[int]) -> Record | None:
         subject = english_subject(d, cue)
         if subject is not None and subject[1] < cue.i:
             j = subject[0] - 1
-    if (j > 0 and toks[j].norm in _AS and cue.kind == VERB and d.np_after.get(cue.i) is not None
-            and toks[j - 1].norm in CLAUSE_PUNCT):
+    as_reported = j > 0 and toks[j].norm in _AS and cue.kind == VERB and toks[j - 1].norm in CLAUSE_PUNCT
+    according = cue.kind == SOURCE and toks[j].norm in CLAUSE_PUNCT  # ...؛ حسب شهود عيان.
+    if according:
+        j += 1  # the "as" slot is empty: the punctuation is right before the cue
+    if (as_reported or according) and d.np_after.get(cue.i) is not None:
         np = d.np_after[cue.i]
         after = np[1] + 1
         if after >= len(toks) or not d.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
             first = d.an.sentence_bounds[d.an.sentence[cue.i]][0]
+            for k in range(first, min(first + 6, j)):  # "سبق - الوكالات :" a dateline before the news
+                if toks[k].norm == ":":
+                    first = k + 1
             last = j - 2
             while last > first and toks[last].kind == "p":
                 last -= 1

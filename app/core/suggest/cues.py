@@ -171,8 +171,8 @@ def _with_proclitics(forms: dict[str, CueForm]) -> dict[str, CueForm]:
         for pre in _PROCLITICS:
             if form.kind == MASDAR and pre not in ("و", "ف"):
                 continue
-            if pre.endswith("س") and form.tense != "imperfect":
-                continue
+            if pre.endswith(("س", "ل")) and form.tense != "imperfect":
+                continue  # لحثها "to urge them": ل (purpose) and س (future) only go with the imperfect
             out.setdefault(pre + word, form)
     return out
 

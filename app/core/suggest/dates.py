@@ -63,7 +63,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<day>[0-3]?\d){_ERA}){_R}")),
     ("iso", regex.compile(rf"{_L}(?P<x>(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)){_R}")),
     ("deictic", regex.compile(
-        rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا)"
+        rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|اول\s+من\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا)"
         rf"(?:\s*\(?\s*(?P<wd>{_WEEKDAY})\s*\)?)?){_R}")),
     ("weekday", regex.compile(rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("unit", regex.compile(
@@ -114,7 +114,7 @@ _KIND = _kinds()
 # (يوم الخميس 29 يناير، الثلاثاء 3 / 11 / 1436هـ) is reached from the weekday itself, not from the month.
 _RULE_TRIGGERS = {
     "dmy": {"month": 4, "weekday": 1}, "dayco": {"month": 5}, "numeric": {"num": 0, "weekday": 1},
-    "ymd": {"num": 0, "weekday": 1}, "iso": {"num": 0}, "deictic": {"deictic": 1}, "weekday": {"weekday": 1},
+    "ymd": {"num": 0, "weekday": 1}, "iso": {"num": 0}, "deictic": {"deictic": 2}, "weekday": {"weekday": 1},
     "unit": {"unit": 2}, "year": {"year": 2}, "bareyear": {"num": 1}, "ago": {"ago": 0},
     "century": {"century": 1}, "decade": {"decade": 1}, "season": {"season": 1}, "part": {"part": 0},
 }
@@ -295,7 +295,7 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
             if _header_end(norm, m.start("x"), m.end("x")):
                 return None  # "عين اليوم" closing a byline: the name of an outlet
         offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
-                  "اول امس": -2, "امس الاول": -2}[word]
+                  "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
         if anchor is None:
             return "XXXX-XX-XX", unresolved
         return (anchor + dt.timedelta(days=offset)).isoformat(), resolved

@@ -149,7 +149,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                     and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
                     and not toks[j - 1].norm.startswith(_NAME_PARTS)):
                 break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
-            if w in OBJECT_HEADS and j - first >= 2:
+            if w in OBJECT_HEADS:
                 break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
             if w in ("في", "الى") or w == fold("إلى"):
                 if j + 1 < n and toks[j + 1].kind == "w":
