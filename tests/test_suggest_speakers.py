@@ -131,3 +131,16 @@ def test_addressee_before_the_subject_relative_after_a_comma_and_an_object_first
 def test_coordinated_title_words_stay_in_the_mention():
     recs = records(suggest("وأوضح عميد القبول والتسجيل الدكتور بندر الشمري أن البرامج متاحة.", None))
     assert recs[0]["speakers"] == ["عميد القبول والتسجيل الدكتور بندر الشمري"]
+
+
+def test_a_bare_surname_borrows_its_earlier_titled_description_and_different_names_stay_apart():
+    text = ("بحث وزير الخارجية عادل بن أحمد الجبير أمس في جدة مع نظيره المصري الموضوعات المشتركة.\n"
+            "وقال الجبير إن الجانبين بحثا الأوضاع في اليمن.\n"
+            "وشدد وزير الخارجية خلال المؤتمر على أهمية إيجاد حل في سوريا.\n"
+            "من جانبه قال وزير الخارجية المصري سامح شكري «بحثنا التهديدات التي تشكلها المنظمات الإرهابية».")
+    result = suggest(text, "2015-07-24")
+    recs = records(result)
+    assert [r["speakers"] for r in recs] == [["الجبير"], ["وزير الخارجية"], ["وزير الخارجية المصري سامح شكري"]]
+    assert recs[0]["entities"] == recs[1]["entities"] != recs[2]["entities"]
+    names = {e.id: e.name for e in result.entities}
+    assert names[recs[0]["entities"][0]] == "الجبير"

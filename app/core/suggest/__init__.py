@@ -29,7 +29,7 @@ from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span
 from ..schema import DEFAULT_SCHEMA
 from .arabic import fold
 from .engine import analyse
-from .speakers import Coreference
+from .speakers import Coreference, description_before
 
 __all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE"]
 
@@ -105,7 +105,8 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggesti
             if rec.speaker not in speaker_spans:
                 ss, se = an.token_span(*rec.speaker)
                 words = [t.norm for t in an.words(*rec.speaker)]
-                cluster = coref.add(doc.text[ss:se], words)
+                context = description_before(an, rec.speaker[0], rec.speaker[1], d.cue_tokens)
+                cluster = coref.add(doc.text[ss:se], words, context)
                 span = b.span("SPEAKER", ss, se, rec.speaker_rule, {})
                 speaker_spans[rec.speaker] = (span, cluster)
             speaker = speaker_spans[rec.speaker][0]

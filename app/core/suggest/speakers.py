@@ -275,6 +275,23 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     return collected[0], collected[-1]
 
 
+def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
+    """For a mention without a title (الجبير), the titled description of the same name earlier in the text
+    (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
+    words = [t.norm for t in an.words(first, last)]
+    if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
+        return []
+    target = strip_al(words[-1])
+    for k in range(first - 1, -1, -1):
+        tok = an.tokens[k]
+        if tok.kind == "w" and strip_al(tok.norm) == target:
+            left, _ = _collect_left(an, k, k - 1, cue_tokens)
+            found = [an.tokens[x].norm for x in reversed(left)] + [tok.norm]
+            titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
+            return found[titled[0]:] if titled else []
+    return []
+
+
 def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
     """Words going left from token ``j`` (same sentence as ``i``) up to a function word, punctuation or cue."""
     toks = an.tokens
@@ -308,14 +325,19 @@ class Cluster:
     key: int
     mentions: list[tuple[str, list[str]]] = field(default_factory=list)
     registry_id: str | None = None
+    described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
+    names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
 
     @property
     def tokens(self) -> set[str]:
-        return {t for _, toks in self.mentions for t in toks}
+        return {t for _, toks in self.mentions for t in toks} | self.described
+
+    named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
 
     @property
     def name(self) -> str:
-        return max((m for m, _ in self.mentions), key=lambda m: (len(m.split()), len(m)))
+        """The mention that names the person best: most personal-name words, then the longest."""
+        return max((m for m, _ in self.mentions), key=lambda m: (self.named.get(m, 0), len(m.split()), len(m)))
 
 
 class Coreference:
@@ -327,13 +349,19 @@ class Coreference:
         self.registry = registry
         self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
 
-    def add(self, text: str, words: list[str]) -> Cluster:
+    def add(self, text: str, words: list[str], context: list[str] = ()) -> Cluster:
+        """Add a mention (its folded ``words``); ``context`` is a fuller description of the same person found
+        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير)."""
         toks = _key_tokens(words)
-        cluster = self._find(toks, words)
+        names = person_names(words) | person_names(list(context))
+        cluster = self._find(toks, words, names)
         if cluster is None:
             cluster = Cluster(len(self.clusters))
             self.clusters.append(cluster)
         cluster.mentions.append((text, toks))
+        cluster.described.update(_key_tokens(list(context)))
+        cluster.names.update(names)
+        cluster.named[text] = len(person_names(words))
         if cluster.registry_id is None:
             cluster.registry_id = self._registry_match(toks)
         if cluster.key in self.recent:
@@ -341,7 +369,7 @@ class Coreference:
         self.recent.append(cluster.key)
         return cluster
 
-    def _find(self, toks: list[str], words: list[str]) -> Cluster | None:
+    def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
         if not toks:
             return None
         ordered = [self.clusters[k] for k in reversed(self.recent)]
@@ -350,16 +378,18 @@ class Coreference:
         for c in ordered:  # the same words
             if any(toks == m for _, m in c.mentions):
                 return c
-        names = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
-        if len(names) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
+        plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
+        if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
             for c in ordered:
-                if names[0] in c.tokens and len(names[0]) >= 3:
+                if plain[0] in c.tokens and len(plain[0]) >= 3:
                     return c
         head = toks[0]
         if head in TITLES or fold("ال" + head) in TITLES:
             for c in ordered:
                 ctoks = c.tokens
                 shared = set(toks) & ctoks
+                if names and c.names and not names & c.names:
+                    continue  # two different personal names: two people with the same title
                 if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
                     return c
         return None
@@ -375,6 +405,59 @@ class Coreference:
             return None
         by_surname = {e.id for e, names in self._registry_keys for n in names if n and n[-1] == last}
         return next(iter(by_surname)) if len(by_surname) == 1 else None
+
+
+_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
+                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
+_TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
+_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
+
+
+def person_names(words: list[str]) -> set[str]:
+    """The personal-name words of a mention: not titles, adjectives or function words, not the complement of a
+    preposition (إلى سوريا), and not the name of an organisation or place right after its classifier (رئيس بلدية
+    سان نيكولا، كتائب “سيد الشهداء”). A one-word mention (الجبير) is a name."""
+    out: set[str] = set()
+    org = ""  # "" none; "gen" after a classifier (its definite complement); "name" the organisation's own name
+    prev_name = after_prep = False
+    content = [w for w in words if w and w[0].isalpha() and w not in _FUNCTION and w not in TITLES
+               and strip_al(w) not in TITLES]
+    if len(content) == 1 and len(content) == len([w for w in words if w and w[0].isalpha()]):
+        return {strip_al(content[0])}  # الجبير alone (but وزير الخارجية has no name at all)
+    for w in words:
+        if not w or not w[0].isalpha():
+            org, prev_name, after_prep = "", False, False
+            continue
+        bare = strip_al(w)
+        if w in TITLES or bare in TITLES or fold("ال" + bare) in TITLES or w in _TITLE_ADJECTIVES:
+            org, prev_name, after_prep = "", False, False
+            continue
+        if w in _FUNCTION:
+            org, prev_name, after_prep = "", False, w in PREPOSITIONS
+            continue
+        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
+            org, prev_name, after_prep = "gen", False, False
+            continue
+        if w in _PARTICLES:
+            prev_name = True  # أبو آلاء، عبد الرحمن، بن نايف: what follows is a name, article or not
+            continue
+        if after_prep:
+            after_prep = False
+            continue  # إلى سوريا، في نيروبي: a place
+        if org == "gen":
+            if has_al(w):
+                org = "gen-seen"
+                continue  # مجلس الوزراء العراقي: the classifier's complement
+            org = "name"
+        elif org == "gen-seen" and not has_al(w):
+            org = ""  # the organisation's phrase is over: a person's name follows
+        if org in ("name", "gen-seen"):
+            continue
+        if has_al(w) and not prev_name:
+            continue  # الخارجية، المصري: words of the description, not of a name
+        out.add(bare)
+        prev_name = True
+    return out
 
 
 def _conflict(a: set[str], b: set[str]) -> bool:
