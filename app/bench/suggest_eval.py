@@ -1,0 +1,325 @@
+"""Evaluate the suggestion engine on the shared corpus and print the figures with their baselines.
+
+1. Dates, on ``arabic_annotated/timeml_arabic_news/timex3_spans.jsonl`` (silver TIMEX3): span P/R/F1 with
+   overlap matching and value accuracy on matched spans, next to ``dateparser.search_dates(text,
+   languages=['ar'])`` on the same documents. Gold = TIMEX3 spans of type DATE. Two rows: all DATE spans, and
+   the "calendar" subset without the deictic reference tokens PRESENT_REF / PAST_REF / FUTURE_REF (الآن،
+   حاليا، مؤخرا), which our guidelines do not annotate as dates. The .tml files carry no document creation time;
+   every deictic value in the silver (اليوم -> 2015-12-24, غدا -> 2015-12-25) shows it was produced with a
+   reference date of 2015-12-24, so that date is the anchor for both systems.
+2. Quotes, on ``quote-gold-dev/dev.jsonl``: per label P/R/F1 (exact and overlap), quote type accuracy and
+   attribution accuracy on matched quotes, and quoted names wrongly suggested as quotes; for all 10 articles and
+   for a tune / held-out split of them.
+
+Run: ``python -m app.bench.suggest_eval [--corpus DIR] [--no-dateparser] [--json]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import json
+import os
+import sys
+from pathlib import Path
+
+from app.core.jsonl import make_document
+from app.core.suggest import suggest_document
+
+# The split used while developing: rules were tuned looking at errors on TUNE only.
+TUNE = ("ar_snn_0224", "ar_snn_0189", "ar_snn_0174", "ar_snn_0004", "ar_snn_0097")
+HELD_OUT = ("ar_snn_0289", "ar_snn_0060", "ar_snn_0287", "ar_snn_0158", "ar_snn_0035")
+TIMEML_ANCHOR = "2015-12-24"
+REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
+LABELS = ("QUOTE", "SPEAKER", "CUE", "DATE")
+
+
+def default_corpus() -> Path:
+    here = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
+    env = os.environ.get("QAWL_CORPUS")
+    return Path(env) if env and not here.exists() else here
+
+
+# --- matching ------------------------------------------------------------------------------------------------
+
+def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
+    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
+
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], exact: bool = False) -> list[tuple[int, int]]:
+    """One-to-one matching (gold index, pred index), largest overlaps first; ``exact`` needs equal ranges."""
+    pairs = []
+    for gi, g in enumerate(gold):
+        for pi, p in enumerate(pred):
+            if exact:
+                if g == p:
+                    pairs.append((1, gi, pi))
+            else:
+                ov = _overlap(g, p)
+                if ov > 0:
+                    pairs.append((ov / max(g[1] - g[0], p[1] - p[0]), gi, pi))
+    pairs.sort(reverse=True)
+    used_g, used_p, out = set(), set(), []
+    for _, gi, pi in pairs:
+        if gi not in used_g and pi not in used_p:
+            used_g.add(gi)
+            used_p.add(pi)
+            out.append((gi, pi))
+    return out
+
+
+class PRF:
+    def __init__(self) -> None:
+        self.tp = self.gold = self.pred = 0
+
+    def add(self, tp: int, gold: int, pred: int) -> None:
+        self.tp += tp
+        self.gold += gold
+        self.pred += pred
+
+    @property
+    def p(self) -> float:
+        return self.tp / self.pred if self.pred else 0.0
+
+    @property
+    def r(self) -> float:
+        return self.tp / self.gold if self.gold else 0.0
+
+    @property
+    def f(self) -> float:
+        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
+
+    def row(self) -> str:
+        return f"P {self.p:.3f}  R {self.r:.3f}  F1 {self.f:.3f}  (tp {self.tp}, gold {self.gold}, pred {self.pred})"
+
+
+# --- 1. dates on TimeML ----------------------------------------------------------------------------------------
+
+def load_timeml(corpus: Path) -> list[dict]:
+    path = corpus / "arabic_annotated" / "timeml_arabic_news" / "timex3_spans.jsonl"
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def dateparser_spans(text: str, anchor: dt.datetime) -> list[tuple[int, int, str]]:
+    from dateparser.search import search_dates
+
+    found = search_dates(text, languages=["ar"], settings={"RELATIVE_BASE": anchor}) or []
+    out, pos = [], 0
+    for sub, when in found:
+        i = text.find(sub, pos)
+        if i < 0:
+            i = text.find(sub)
+        if i < 0:
+            continue
+        out.append((i, i + len(sub), when.date().isoformat()))
+        pos = i + len(sub)
+    return out
+
+
+def _value_ok(gold: str, pred: str) -> bool:
+    """Same TIMEX3 value; a full date predicted for a gold day-value must agree exactly (dateparser always
+    returns a day, so its month/year answers are compared at the gold's granularity)."""
+    return pred == gold or (len(gold) in (4, 7) and pred[:len(gold)] == gold and len(pred) == 10)
+
+
+def eval_dates(corpus: Path, with_dateparser: bool = True) -> dict:
+    docs = load_timeml(corpus)
+    anchor = dt.datetime.fromisoformat(TIMEML_ANCHOR)
+    res = {}
+    for subset in ("all DATE", "calendar DATE"):
+        for system in ("qawl", "dateparser") if with_dateparser else ("qawl",):
+            prf, vok, vn = PRF(), 0, 0
+            for d in docs:
+                gold = [s for s in d["spans"] if s["type"] == "DATE"
+                        and (subset == "all DATE" or s["value"] not in REF_VALUES)]
+                if system == "qawl":
+                    doc = make_document(d["text"], id=d["id"], meta={"date": TIMEML_ANCHOR})
+                    pred = [(s.start, s.end, s.attrs.get("value", ""))
+                            for s in suggest_document(doc).layer.spans_by_label("DATE")]
+                else:
+                    pred = dateparser_spans(d["text"], anchor)
+                m = match([(g["start"], g["end"]) for g in gold], [(p[0], p[1]) for p in pred])
+                prf.add(len(m), len(gold), len(pred))
+                for gi, pi in m:
+                    vn += 1
+                    vok += _value_ok(gold[gi]["value"], pred[pi][2])
+            res[(subset, system)] = (prf, vok, vn)
+    return res
+
+
+# --- 2. quotes on quote-gold-dev -------------------------------------------------------------------------------
+
+def load_gold(corpus: Path) -> list[dict]:
+    with open(corpus / "quote-gold-dev" / "dev.jsonl", encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def _article(corpus: Path, name: str):
+    text = (corpus / "arabic_articles" / f"{name}.txt").read_text(encoding="utf-8")
+    meta = json.loads((corpus / "arabic_articles" / f"{name}.json").read_text(encoding="utf-8"))
+    return text, meta
+
+
+class QuoteScores:
+    def __init__(self) -> None:
+        self.exact = {lab: PRF() for lab in LABELS}
+        self.overlap = {lab: PRF() for lab in LABELS}
+        self.type_ok = self.type_n = 0
+        self.attr_ok = self.attr_n = 0
+        self.e2e_ok = self.gold_quotes = 0
+        self.date_value_ok = self.date_value_n = 0
+        self.name_fp = self.names = 0
+        self.misses: list[str] = []
+
+    def summary(self) -> dict:
+        return {"overlap": {k: (v.p, v.r, v.f) for k, v in self.overlap.items()},
+                "exact": {k: (v.p, v.r, v.f) for k, v in self.exact.items()},
+                "type_accuracy": self.type_ok / self.type_n if self.type_n else 0.0,
+                "attribution_accuracy": self.attr_ok / self.attr_n if self.attr_n else 0.0,
+                "attribution_recall": self.e2e_ok / self.gold_quotes if self.gold_quotes else 0.0,
+                "date_value_accuracy": self.date_value_ok / self.date_value_n if self.date_value_n else 0.0,
+                "quoted_name_fp": self.name_fp, "quoted_names": self.names}
+
+
+def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None) -> QuoteScores:
+    sc = QuoteScores()
+    for g in load_gold(corpus):
+        if names is not None and g["file"] not in names:
+            continue
+        text, meta = _article(corpus, g["file"])
+        doc = make_document(text, id=g["file"], meta={"date": meta.get("date")})
+        if doc.text != text:
+            raise SystemExit(f"{g['file']}: normalisation changed the text; gold offsets would not apply")
+        layer = suggest_document(doc).layer
+        by_label = {lab: [s for s in g["spans"] if s["label"] == lab] for lab in LABELS}
+        pred_by = {lab: layer.spans_by_label(lab) for lab in LABELS}
+        matches = {}
+        for lab in LABELS:
+            gr = [(s["start"], s["end"]) for s in by_label[lab]]
+            pr = [(s.start, s.end) for s in pred_by[lab]]
+            sc.exact[lab].add(len(match(gr, pr, exact=True)), len(gr), len(pr))
+            m = match(gr, pr)
+            sc.overlap[lab].add(len(m), len(gr), len(pr))
+            matches[lab] = m
+        # Dates: value accuracy on matched spans.
+        for gi, pi in matches["DATE"]:
+            sc.date_value_n += 1
+            sc.date_value_ok += by_label["DATE"][gi]["attrs"].get("value") == pred_by["DATE"][pi].attrs.get("value")
+        # Quotes: type and attribution.
+        gold_spk = {s["id"]: s for s in by_label["SPEAKER"]}
+        said = {}
+        for r in g["relations"]:
+            if r["type"] == "SAID_BY":
+                said.setdefault(r["head"], set()).add(gold_spk[r["tail"]]["attrs"]["entity"])
+        pred_entity_gold = _entity_map(by_label["SPEAKER"], pred_by["SPEAKER"])
+        matched_q = dict(matches["QUOTE"])
+        sc.gold_quotes += len(by_label["QUOTE"])
+        for gi, gq in enumerate(by_label["QUOTE"]):
+            if gi not in matched_q:
+                sc.misses.append(f"{g['file']}: missed {gq['attrs']['type']} quote {gq['text'][:60]!r}")
+                continue
+            pq = pred_by["QUOTE"][matched_q[gi]]
+            sc.type_n += 1
+            sc.type_ok += gq["attrs"]["type"] == pq.attrs.get("type")
+            if gq["id"] in said:
+                sc.attr_n += 1
+                got = {pred_entity_gold.get(s.id) for s in layer.linked(pq.id, "SAID_BY")}
+                ok = bool(got & said[gq["id"]])
+                sc.attr_ok += ok
+                sc.e2e_ok += ok
+                if not ok:
+                    sc.misses.append(f"{g['file']}: wrong speaker for {gq['text'][:40]!r}: "
+                                     f"{[s.text for s in layer.linked(pq.id, 'SAID_BY')]} vs {sorted(said[gq['id']])}")
+        for nq in g["quoted_names_not_quotes"]:
+            sc.names += 1
+            if any(nq["start"] <= q.start and q.end <= nq["end"] for q in pred_by["QUOTE"]):
+                sc.name_fp += 1
+                sc.misses.append(f"{g['file']}: quoted name suggested as a quote: {nq['text']!r}")
+        matched_p = {pi for _, pi in matches["QUOTE"]}
+        for pi, pq in enumerate(pred_by["QUOTE"]):
+            if pi not in matched_p:
+                sc.misses.append(f"{g['file']}: spurious quote {pq.text[:60]!r} ({pq.provenance.get('rule')})")
+    return sc
+
+
+def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
+    """Predicted speaker span id -> gold entity: through an overlapping gold mention, else through the other
+    mentions of the same predicted entity (so in-article coreference is what is judged)."""
+    direct: dict[str, str] = {}
+    by_entity: dict[str, list[str]] = {}
+    for p in pred_speakers:
+        for gs in gold_speakers:
+            if _overlap((gs["start"], gs["end"]), (p.start, p.end)):
+                direct[p.id] = gs["attrs"]["entity"]
+                by_entity.setdefault(p.attrs.get("entity"), []).append(gs["attrs"]["entity"])
+                break
+    out = dict(direct)
+    for p in pred_speakers:
+        if p.id not in out and by_entity.get(p.attrs.get("entity")):
+            votes = by_entity[p.attrs.get("entity")]
+            out[p.id] = max(set(votes), key=votes.count)
+    return out
+
+
+# --- report ----------------------------------------------------------------------------------------------------
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="qawl evaluate suggest", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    ap.add_argument("--misses", action="store_true", help="list every miss and spurious suggestion")
+    ap.add_argument("--json", action="store_true", help="print the figures as JSON")
+    args = ap.parse_args(argv)
+    if not args.corpus.exists():
+        print(f"corpus not found: {args.corpus} (set QAWL_CORPUS)", file=sys.stderr)
+        return 2
+    with_dp = not args.no_dateparser
+    if with_dp:
+        import importlib.util
+
+        if importlib.util.find_spec("dateparser") is None:
+            print("dateparser is not installed (pip install -e '.[test]'); use --no-dateparser", file=sys.stderr)
+            return 2
+    dates = eval_dates(args.corpus, with_dp)
+    splits = {"all 10": None, "tune (5)": TUNE, "held-out (5)": HELD_OUT}
+    quotes = {k: eval_quotes(args.corpus, v) for k, v in splits.items()}
+    if args.json:
+        print(json.dumps({"dates": {f"{a} / {b}": {"p": v[0].p, "r": v[0].r, "f1": v[0].f,
+                                                   "value_accuracy": v[1] / v[2] if v[2] else 0.0}
+                                    for (a, b), v in dates.items()},
+                          "quotes": {k: v.summary() for k, v in quotes.items()}}, indent=1, ensure_ascii=False))
+        return 0
+    print("1. DATE spans on timeml_arabic_news (silver TIMEX3 type DATE; anchor 2015-12-24; overlap match)")
+    print(f"   {'subset':<14} {'system':<11} {'P':>6} {'R':>6} {'F1':>6} {'value acc':>10}  counts")
+    for (subset, system), (prf, vok, vn) in dates.items():
+        print(f"   {subset:<14} {system:<11} {prf.p:6.3f} {prf.r:6.3f} {prf.f:6.3f} "
+              f"{(vok / vn if vn else 0):10.3f}  tp {prf.tp} gold {prf.gold} pred {prf.pred}; values {vok}/{vn}")
+    if with_dp:
+        for subset in ("all DATE", "calendar DATE"):
+            q, dp = dates[(subset, "qawl")][0].f, dates[(subset, "dateparser")][0].f
+            print(f"   {subset}: F1 qawl / dateparser = {q / dp if dp else float('inf'):.2f}x")
+    print("\n2. quote-gold-dev (10 hand-annotated articles)")
+    for name, sc in quotes.items():
+        print(f"   [{name}]")
+        for lab in LABELS:
+            print(f"     {lab:<8} overlap {sc.overlap[lab].row()}")
+            print(f"     {'':<8} exact   {sc.exact[lab].row()}")
+        s = sc.summary()
+        print(f"     quote type accuracy (matched quotes)   {s['type_accuracy']:.3f} ({sc.type_ok}/{sc.type_n})")
+        print(f"     attribution accuracy (matched quotes)  {s['attribution_accuracy']:.3f} "
+              f"({sc.attr_ok}/{sc.attr_n})")
+        print(f"     attribution recall (all gold quotes)   {s['attribution_recall']:.3f} "
+              f"({sc.e2e_ok}/{sc.gold_quotes})")
+        print(f"     DATE value accuracy (matched)          {s['date_value_accuracy']:.3f} "
+              f"({sc.date_value_ok}/{sc.date_value_n})")
+        print(f"     quoted names suggested as quotes       {sc.name_fp} of {sc.names}")
+    if args.misses:
+        print("\nmisses (all 10):")
+        for line in quotes["all 10"].misses:
+            print("  ", line)
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

@@ -1,0 +1,166 @@
+"""Arabic text analysis for the suggestion rules: a matching copy of the text, tokens and sentences.
+
+The rules never look at the article's characters directly. They match on a *normalised copy* in which
+harakat, tatweel and bidi marks are removed and letter variants are folded (أ إ آ ٱ -> ا, ى -> ي, Arabic-Indic
+digits -> 0-9), so that ``أكّد``, ``اكد`` and ``أكـد`` are one word for the lexicons. Every position in the copy maps
+back to the original text exactly (:meth:`Analysis.span`), so suggested spans always satisfy
+``text[start:end] == span.text`` and keep the article's own spelling.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_right
+from functools import cached_property
+from itertools import accumulate
+from typing import NamedTuple
+
+import regex
+
+# Removed from the matching copy: harakat (incl. superscript alef), tatweel, zero-width and bidi controls.
+_REMOVABLE = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
+_REMOVE = regex.compile(f"[{_REMOVABLE}]")
+# Marks that belong to the letter before them: a span that ends on a letter also takes these.
+_TRAILING_MARKS = regex.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]*")
+
+_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ھ": "ه",
+         "ە": "ه", "\u00a0": " ", "\u2007": " ", "\u202f": " "}
+_FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
+_FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Extended (Persian/Urdu) digits
+
+
+def _presentation_forms() -> dict[int, str]:
+    """Arabic presentation forms (FB50-FDFF, FE70-FEFF) that decompose to ONE letter fold to that letter."""
+    import unicodedata
+
+    table: dict[int, str] = {}
+    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
+        ch = chr(cp)
+        if unicodedata.category(ch) in ("Lo", "Lm"):
+            base = unicodedata.normalize("NFKC", ch)
+            base = _REMOVE.sub("", base)
+            if len(base) == 1:
+                table[cp] = _FOLD.get(base, base)
+    return table
+
+
+_TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
+_TABLE.update(_presentation_forms())
+for _m in regex.finditer(f"[{_REMOVABLE}]", "".join(chr(c) for c in range(0x0600, 0x0700)) +
+                         "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"):
+    _TABLE[ord(_m.group())] = None
+
+
+def fold(s: str) -> str:
+    """The matching form of a short string (lexicon entries go through the same folding as the text)."""
+    return _REMOVE.sub("", s).translate(_TABLE)
+
+
+# Tokens of the matching copy: numbers (with a decimal part), runs of letters, or one other visible character.
+_TOKEN = regex.compile(r"\d+(?:[.,٫]\d+)?|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]")
+
+OPEN_MARKS = "«“„‘‹〝❝"
+CLOSE_MARKS = "»”’›〞❞"
+QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + "\"'"
+SENTENCE_END = frozenset(".!?؟…")
+_NEWLINE = regex.compile("\n")
+CLAUSE_PUNCT = frozenset("،,;؛")
+
+
+class Token(NamedTuple):
+    """A token of the matching copy: ``i`` is its index, ``start``/``end`` its range in the copy.
+    (A named tuple: an article has thousands of tokens and a tuple is the cheapest immutable record.)"""
+
+    i: int
+    start: int
+    end: int
+    norm: str
+    kind: str  # "w" word, "n" number, "p" punctuation / quotation mark
+
+
+class Analysis:
+    """The normalised copy of one article with its tokens, sentence ids and the way back to the original."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        removed = [m.start() for m in _REMOVE.finditer(text)]
+        self.norm = text.translate(_TABLE) if removed else text.translate(_TABLE)
+        # removed[j] sits before norm index removed[j] - j; the original index of norm index n is n + #{p_j <= n}.
+        self._p = [r - j for j, r in enumerate(removed)]
+        norm = self.norm
+        found = [(m.start(), m.end(), m.group()) for m in _TOKEN.finditer(norm)]
+        kinds = ["n" if g[0].isdigit() else ("w" if g[0].isalpha() else "p") for _, _, g in found]
+        new = tuple.__new__  # the named tuple's own __new__ is a Python function: build the tuples directly
+        self.tokens: list[Token] = [new(Token, (i, a, b, g, k)) for i, ((a, b, g), k) in enumerate(zip(found, kinds))]
+        # Line of each token, and sentence ids that change after . ! ? … and at every line break (ids are only
+        # ever compared for equality, so gaps do not matter).
+        newlines = [m.start() for m in _NEWLINE.finditer(norm)]
+        self.line: list[int] = [bisect_right(newlines, a) for a, _, _ in found] if newlines else [0] * len(found)
+        ends = accumulate((1 if k == "p" and g in SENTENCE_END else 0 for (_, _, g), k in zip(found, kinds)),
+                          initial=0)
+        self.sentence: list[int] = [line + e for line, e in zip(self.line, ends)]
+        self._starts = [t.start for t in self.tokens]
+
+    # --- offsets -------------------------------------------------------------------------------------------
+
+    def orig(self, n: int) -> int:
+        """Original index of the character at index ``n`` of the matching copy."""
+        return n + bisect_right(self._p, n) if self._p else n
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Original ``[start, end)`` of the copy's ``[start, end)``; the end takes the harakat of its last letter."""
+        if not self._p:
+            return start, end
+        o_start = self.orig(start)
+        o_end = self.orig(end - 1) + 1
+        m = _TRAILING_MARKS.match(self.text, o_end)
+        return o_start, m.end() if m else o_end
+
+    def token_span(self, first: int, last: int) -> tuple[int, int]:
+        """Original range covering tokens ``first..last`` (inclusive)."""
+        return self.span(self.tokens[first].start, self.tokens[last].end)
+
+    def token_at(self, n: int) -> int | None:
+        """Index of the token that starts at copy index ``n`` or contains it."""
+        k = bisect_right(self._starts, n) - 1
+        if k >= 0 and self.tokens[k].start <= n < self.tokens[k].end:
+            return k
+        return None
+
+    # --- helpers -------------------------------------------------------------------------------------------
+
+    def gap(self, a: int, b: int) -> str:
+        """The copy's characters between the end of token ``a`` and the start of token ``b``."""
+        return self.norm[self.tokens[a].end:self.tokens[b].start]
+
+    def same_sentence(self, a: int, b: int) -> bool:
+        return self.sentence[a] == self.sentence[b]
+
+    @cached_property
+    def sentence_bounds(self) -> dict[int, tuple[int, int]]:
+        """Sentence id -> (first token, last token)."""
+        out: dict[int, tuple[int, int]] = {}
+        for i, sid in enumerate(self.sentence):
+            first, _ = out.get(sid, (i, i))
+            out[sid] = (first, i)
+        return out
+
+    def words(self, first: int, last: int) -> list[Token]:
+        return [t for t in self.tokens[first:last + 1] if t.kind != "p"]
+
+
+def strip_al(word: str) -> str:
+    """The word without a leading definite article (and the conjunction/prepositions glued before it)."""
+    for pre in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
+        if word.startswith(pre) and len(word) - len(pre) >= 2:
+            return word[len(pre):] if pre != "لل" else word[2:]
+    return word
+
+
+def has_al(word: str) -> bool:
+    return word.startswith(("ال", "وال", "بال", "لل", "فال", "وبال")) and len(word) > 3
+
+
+def is_nisba(word: str) -> bool:
+    """Relational adjective shape (العراقي، الروسية، الفلسطينيين): a strong sign of an adjective or nationality."""
+    w = strip_al(word)
+    return len(w) >= 4 and w.endswith(("ي", "ية", "يه", "يون", "يين", "يان", "يتان", "يتين"))

@@ -1,0 +1,285 @@
+"""Attribution clauses: what a cue introduces and where it ends.
+
+:func:`scan` reads what follows a cue (its subject already skipped): a colon and a quotation, a complementizer
+(أن، إن، بأن ...), a governed preposition (أشار إلى، دعا إلى), a speech-like quotation, first-person words after a
+colon, or another cue that carries the content (قائلاً). :func:`content_end` finds the end of the reported
+clause; :func:`typed` tells direct, indirect and mixed apart; :func:`postposed` handles attributions placed after
+the words («...»، قال فلان / ...، كما أفادت السلطات). A :class:`Record` is one attribution in token indices.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
+from .quotes import is_complementizer, is_discourse_an, is_speech_like
+
+if TYPE_CHECKING:
+    from .engine import _Doc
+
+_MAX_FRAME = 32  # tokens between a cue and its content
+_TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
+                                     "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
+                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا"))
+
+
+@dataclass
+class Record:
+    """One attribution while the rules run: cue(s), content tokens (inclusive), type, speaker and frame."""
+
+    cues: list[Cue]
+    first: int  # content tokens, inclusive
+    last: int
+    qtype: str
+    rule: str
+    speaker: tuple[int, int] | None = None
+    speaker_rule: str = ""
+    antecedent: "Record | None" = None
+    top_level: bool = True
+    feminine: bool | None = None
+    frame: tuple[int, int] = (0, -1)  # tokens between the cue and the content (where DATED dates stand)
+    extra_cues: list[tuple[int, int]] = field(default_factory=list)  # حسب تعبيره
+
+
+def wording_at(d: _Doc, j: int) -> int | None:
+    return is_wording_phrase(d.an, j)
+
+
+def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """What follows a cue: ("direct", stretch), ("indirect", token, rule), ("stop", next cue) or None."""
+    an, toks = d.an, d.an.tokens
+    n = len(toks)
+    if cue.kind == SOURCE:
+        # بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
+        # (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution.
+        j = start
+        while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
+            j += 1
+        if j < n and an.same_sentence(cue.i, j):
+            if is_complementizer(an, j):
+                return "indirect", j, "indirect-complementizer"
+            st = d.by_open.get(j)
+            if st is not None and st.inner is not None and not d.name_like[st.open]:
+                return "direct", j, ("direct-after-cue", st)
+        return None
+    preps = tuple(fold(p) for p in cue.form.preps)
+    j = start
+    words_since_start = 0
+    while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
+        t = toks[j]
+        if j in d.cue_tokens and j > cue.last:
+            if wording_at(d, j) is None:
+                return "stop", j, None
+        if t.kind == "p":
+            if t.norm == ":":
+                st = d.by_open.get(j + 1)
+                if st is not None and st.inner is not None:
+                    return "direct", j + 1, ("direct-colon", st)
+                if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
+                    return "indirect", j + 1, "indirect-complementizer"
+                if j + 1 < n and _first_person_clause(d, j + 1):  # واختتم بقوله: فوجئنا ... إننا
+                    return "unmarked", j + 1, "direct-colon-unmarked"
+                return None
+            st = d.by_open.get(j)
+            if st is not None:
+                if d.name_like[st.open]:
+                    j = st.close + 1
+                    words_since_start += 1
+                    continue
+                if is_speech_like(an, st):
+                    return "direct", j, ("direct-after-cue", st)
+                j = st.close + 1
+                continue
+            if t.norm in SENTENCE_END:
+                return None
+            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(d, j + 1):
+                return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
+            j += 1
+            continue
+        if is_discourse_an(an, j):
+            return None
+        if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
+            return "indirect", j, "indirect-complementizer"
+        if is_complementizer(an, j):
+            if cue.form.strict and j != start:
+                return None
+            return "indirect", j, "indirect-complementizer"
+        if preps and words_since_start <= 3 and cue.kind != MASDAR:
+            w = t.norm
+            glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
+            if w in preps or glued:
+                k = j + 1
+                if w in preps and k < n and is_complementizer(an, k):
+                    j = k
+                    continue
+                if not (w in preps and k < n and toks[k].kind == "w" and k in d.cue_tokens):
+                    return "indirect", j, "indirect-preposition"
+        if t.norm in ("في", "من", "علي", "عن", "مع", "الي") and t.norm not in preps:
+            words_since_start = 99  # an adjunct has started: a governed preposition is no longer next
+        words_since_start += 1
+        j += 1
+    return None
+
+
+def _circumstantial(d: _Doc, j: int) -> bool:
+    """A participle opening a circumstantial clause (سائلاً، معرباً): accusative tanween, or the مُفعِلاً shape."""
+    tok = d.an.tokens[j]
+    if tok.kind != "w" or j in d.cue_tokens:
+        return False
+    w = tok.norm
+    s, e = d.an.token_span(j, j)
+    raw = d.an.text[s:e]
+    return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or (w.startswith("م") and len(w) >= 5))
+
+
+def _ends_content(d: _Doc, k: int) -> bool:
+    """Does the cue at token k start a new attribution (so the running content ends before it)?"""
+    cue = d.cue_at[k]
+    toks = d.an.tokens
+    prev = toks[k - 1].norm if k else ""
+    if cue.kind == PARTICIPLE or cue.kind == SOURCE:
+        return True
+    if cue.kind == MASDAR:
+        return prev in ("مع", "و")
+    word = toks[k].norm
+    if not d.has_content.get(k):
+        return False  # التحقيق وكشف ملابسات الحادث: a verbal noun that looks like a cue, with no content of its own
+    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev == "كما":
+        return True
+    if d.np_after.get(k) is not None:
+        for b in range(k - 1, max(-1, k - 5), -1):
+            if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
+                return toks[b + 1].norm.startswith("و") and b + 1 != k
+    return False
+
+
+def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
+    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any)."""
+    an, toks = d.an, d.an.tokens
+    n = len(toks)
+    k = s + 1
+    wording = None
+    while k < n and an.same_sentence(s, k):
+        t = toks[k]
+        if t.kind == "p" and t.norm in SENTENCE_END:
+            break
+        st = d.inside.get(k)
+        if st is not None and st.open == k and st.close > k:
+            k = st.close + 1
+            continue
+        w = wording_at(d, k)
+        if w is not None:
+            wording = k
+            break
+        if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
+            break
+        k += 1
+    end = k - 1
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):
+        end -= 1
+    return end, wording
+
+
+_FIRST_PERSON = frozenset(fold(w) for w in (
+    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
+    "إلينا", "لي", "لدي", "عندي", "علي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
+    "لأنني", "لأننا", "فإنني", "فإننا"))
+
+
+def _first_person_clause(d: _Doc, j: int) -> bool:
+    """Unmarked words after a colon are a direct quote only when they speak in the first person (the
+    guidelines' convention); no complementizer, no quotation mark."""
+    toks = d.an.tokens
+    k = j
+    while k < len(toks) and d.an.same_sentence(j, k) and k - j < 40:
+        w = toks[k].norm
+        if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
+            return True
+        k += 1
+    return False
+
+
+_AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+_EN_FUNCTION = frozenset("a an and but or that which who as if in on at to of for with by from he she they it we "
+                         "i you has have had was were is are will would also then".split())
+
+
+def english_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+    """The subject before an English reporting verb ("the minister said", "Trump told"), or after it in the
+    inverted order of a post-posed quote ('"...," said Trump.')."""
+    toks = d.an.tokens
+    j = cue.i - 1
+    words: list[int] = []
+    while j >= 0 and len(words) < 5 and toks[j].kind == "w" and toks[j].norm.isascii() \
+            and toks[j].norm.lower() not in _EN_FUNCTION - {"the"}:
+        words.append(j)
+        j -= 1
+    if words:
+        return words[-1], words[0]
+    k = cue.last + 1
+    after: list[int] = []
+    while k < len(toks) and len(after) < 4 and toks[k].kind == "w" and toks[k].norm[:1].isupper():
+        after.append(k)
+        k += 1
+    return (after[0], after[-1]) if after else None
+
+
+def postposed(d: _Doc, cue: Cue, used: set[int]) -> Record | None:
+    """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. : the clause before
+    "as X reported" at the end of a sentence."""
+    toks = d.an.tokens
+    j = cue.i - 1
+    if toks[cue.i].norm.isascii():
+        subject = english_subject(d, cue)
+        if subject is not None and subject[1] < cue.i:
+            j = subject[0] - 1
+    as_reported = j > 0 and toks[j].norm in _AS and cue.kind == VERB and toks[j - 1].norm in CLAUSE_PUNCT
+    according = cue.kind == SOURCE and toks[j].norm in CLAUSE_PUNCT  # ...؛ حسب شهود عيان.
+    if according:
+        j += 1  # the "as" slot is empty: the punctuation is right before the cue
+    if (as_reported or according) and d.np_after.get(cue.i) is not None:
+        np = d.np_after[cue.i]
+        after = np[1] + 1
+        if after >= len(toks) or not d.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
+            first = d.an.sentence_bounds[d.an.sentence[cue.i]][0]
+            for k in range(first, min(first + 6, j)):  # "سبق - الوكالات :" a dateline before the news
+                if toks[k].norm == ":":
+                    first = k + 1
+            last = j - 2
+            while last > first and toks[last].kind == "p":
+                last -= 1
+            if last - first >= 3 and not any(first <= c < j for c in d.cue_tokens):
+                return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
+    while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+        j -= 1
+    if j < 0 or toks[j].kind != "p":
+        return None
+    st = d.inside.get(j)
+    if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(d.an, st):
+        return None
+    if cue.kind not in (VERB, SOURCE):
+        return None
+    if d.np_after.get(cue.i) is None and not (toks[cue.i].norm.isascii() and english_subject(d, cue)):
+        return None
+    used.add(st.open)
+    return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
+
+
+def typed(d: _Doc, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Record:
+    """An indirect content clause, typed direct when the whole clause after the complementizer is quoted,
+    mixed when it holds a quoted fragment of the speaker's words."""
+    frame = (cue.last + 1, s - 1)
+    if rule == "indirect-complementizer" and s + 1 <= end:
+        st = d.by_open.get(s + 1)
+        # the whole clause after "that" is quoted: the speaker's words however short (بأنه "بنَّاء")
+        if st is not None and st.inner is not None and st.close >= end:
+            used.add(st.open)
+            return Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
+    fragments = [st for st in d.stretches if s <= st.open and st.close <= end and not d.name_like[st.open]]
+    for st in fragments:
+        used.add(st.open)
+    if fragments:
+        return Record([cue], s, end, "mixed", "mixed-quoted-fragment", frame=frame)
+    return Record([cue], s, end, "indirect", rule, frame=frame)

@@ -1,0 +1,237 @@
+"""Cues: the reporting verbs and expressions that introduce reported speech, found with their inflections and clitics.
+
+The lexicon is written as lemmas (perfect 3rd person masculine, imperfect stem, active participle, verbal noun)
+and expanded here into the inflected forms news Arabic uses: perfect قال/قالت/قالوا/قالا, imperfect
+يقول/تقول/يقولون, circumstantial participles مؤكداً/مؤكدة/مؤكدين, verbal nouns قوله/بالقول/تأكيده; each with the
+attached clitics (و ف proclitics, object or possessive pronouns). Matching is on the folded form (see
+:mod:`.arabic`), so hamza and harakat variants (أكّد، اكد) are covered.
+
+A cue alone is not a suggestion: it only produces one when a content clause, a quotation or a colon follows it
+(see :mod:`.quotes`). That keeps ambiguous forms (ذكر "male", تابع "followed", بين "between") harmless.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import Analysis, Token, fold
+
+VERB, PARTICIPLE, MASDAR, SOURCE = "verb", "participle", "masdar", "source"
+
+
+@dataclass(frozen=True)
+class CueForm:
+    lemma: str
+    kind: str  # verb | participle | masdar | source
+    preps: tuple[str, ...] = ()  # prepositions whose object is the content (أشار إلى، دعا إلى، شدد على)
+    impersonal: bool = False  # the same letters read as a passive (يُذكر، يُعتقد): needs an explicit subject
+    weak: bool = False  # ambiguous outside reporting: content must be a complementizer, colon or quotation
+    strict: bool = False  # very ambiguous (بين "between"): the complementizer must follow at once
+    tense: str = "perfect"
+    feminine: bool = False
+
+
+@dataclass(frozen=True)
+class Cue:
+    """A cue found in the text: token index ``i`` (one token) or ``i..last`` for multiword cues."""
+
+    i: int
+    last: int
+    form: CueForm
+
+    @property
+    def kind(self) -> str:
+        return self.form.kind
+
+
+# lemma, perfect forms (3rd person), imperfect stem (after ي/ت), participle stem, verbal nouns, prepositions, flags
+_LEXICON: list[tuple] = [
+    ("قال", ["قال", "قالت", "قالوا", "قالا", "قالتا"], "قول", "قائل", ["قول"], (), ""),
+    ("أكد", ["أكد"], "ؤكد", "مؤكد", ["تأكيد"], ("على",), ""),
+    ("أضاف", ["أضاف"], "ضيف", "مضيف", [], (), ""),
+    ("أوضح", ["أوضح"], "وضح", "موضح", [], (), ""),
+    ("أشار", ["أشار"], "شير", "مشير", [], ("إلى",), ""),
+    ("لفت", ["لفت"], "لفت", "لافت", [], ("إلى",), ""),
+    ("شدد", ["شدد"], "شدد", "مشدد", ["تشديد"], ("على",), ""),
+    ("اعتبر", ["اعتبر"], "عتبر", "معتبر", [], (), "weak impersonal"),
+    ("رأى", ["رأى", "رأت", "رأوا", "رأيا"], "رى", "", [], (), "weak"),
+    ("نفى", ["نفى", "نفت", "نفوا"], "نفي", "نافي", ["نفي"], (), ""),
+    ("طالب", ["طالب"], "طالب", "مطالب", [], ("ب",), ""),
+    ("أعرب", ["أعرب"], "عرب", "معرب", [], (), ""),
+    ("أعلن", ["أعلن"], "علن", "معلن", ["إعلان"], (), ""),
+    ("صرح", ["صرح"], "صرح", "مصرح", ["تصريح"], (), ""),
+    ("ذكر", ["ذكر"], "ذكر", "", [], (), "weak impersonal"),
+    ("أفاد", ["أفاد"], "فيد", "", [], ("ب",), ""),
+    ("كشف", ["كشف"], "كشف", "كاشف", [], (), ""),
+    ("أبان", ["أبان"], "بين", "مبين", [], (), "impersonal"),  # وتبيّن أن "it turned out" has no subject
+    ("بين", ["بين"], "", "", [], (), "weak strict"),
+    ("تابع", ["تابع"], "تابع", "", [], (), "weak"),
+    ("زاد", ["زاد", "زادت"], "", "", [], (), "weak"),  # وزاد: "أنا ..." (added); يزيد "increases" is left out
+    ("استطرد", ["استطرد"], "ستطرد", "مستطرد", [], (), ""),
+    ("أردف", ["أردف"], "ردف", "مردف", [], (), ""),
+    ("نوه", ["نوه"], "نوه", "منوه", [], ("إلى", "ب"), ""),
+    ("أبلغ", ["أبلغ"], "", "", [], ("ب",), "weak"),
+    ("أخبر", ["أخبر"], "خبر", "", [], ("ب",), "weak"),
+    ("حذر", ["حذر"], "حذر", "محذر", ["تحذير"], ("من",), ""),
+    ("دعا", ["دعا", "دعت", "دعوا"], "دعو", "داعي", [], ("إلى", "ل"), ""),
+    ("ناشد", ["ناشد"], "ناشد", "مناشد", [], (), "weak"),
+    ("حث", ["حث", "حثت", "حثوا"], "حث", "", [], ("على",), "weak"),
+    ("اعترف", ["اعترف"], "عترف", "معترف", [], ("ب",), ""),
+    ("أقر", ["أقر", "أقرت", "أقروا"], "قر", "مقر", ["إقرار"], ("ب",), "weak"),
+    ("زعم", ["زعم"], "زعم", "زاعم", [], (), ""),
+    ("ادعى", ["ادعى", "ادعت", "ادعوا"], "دعي", "مدعي", [], (), ""),
+    ("أفصح", ["أفصح"], "فصح", "", [], ("عن",), ""),
+    ("توقع", ["توقع"], "توقع", "", [], (), "weak impersonal"),
+    ("اعتقد", ["اعتقد"], "عتقد", "", ["اعتقاد"], (), "impersonal"),
+    ("رجح", ["رجح"], "رجح", "مرجح", [], (), "weak"),
+    ("استبعد", ["استبعد"], "ستبعد", "مستبعد", [], (), "weak"),
+    ("تساءل", ["تساءل"], "تساءل", "متسائل", [], (), "weak"),
+    ("علق", ["علق"], "علق", "معلق", [], (), "weak"),
+    ("وصف", ["وصف"], "صف", "واصف", [], ("ب",), "weak"),
+    ("اتهم", ["اتهم"], "تهم", "متهم", [], ("ب",), "weak"),
+    ("احتج", ["احتج"], "حتج", "محتج", [], ("على",), "weak"),
+    ("اشتكى", ["اشتكى", "اشتكت", "اشتكوا"], "شتكي", "", [], ("من",), "weak"),
+    ("أبدى", ["أبدى", "أبدت", "أبدوا"], "", "", [], (), "weak"),
+    ("أجاب", ["أجاب"], "جيب", "مجيب", [], (), "weak"),
+    ("اختتم", ["اختتم", "ختم"], "ختتم", "مختتم", [], (), "weak"),
+]
+
+# Accusative participle endings (حال): مؤكداً، مؤكدة، مؤكدين، مؤكدتين (the bare stem is an adjective: not a cue).
+_PART_ENDINGS = ("ا", "ة", "ه", "ين", "تين", "ان")
+_VERB_SUFFIX_PERFECT = ("", "ت", "وا", "ا", "تا")
+_IMPERFECT = (("ي", "", False), ("ت", "", True), ("ي", "ون", False), ("ي", "ان", False), ("ت", "ان", True))
+_PRONOUNS = ("", "ه", "ها", "هم", "هما", "هن")
+_MASDAR_PRE = ("", "ب", "بال", "ال", "و", "وب", "وبال", "ل", "ول")
+
+# "According to" expressions: the source follows them (بحسب الوزارة، وفقاً للبيان).
+_SOURCES = ("حسب", "بحسب", "وبحسب", "وحسب", "وفق", "وفقا", "ووفقا", "طبقا", "وطبقا", "نقلا")
+# Attribution of wording placed after a quotation: حسب تعبيره، على حد قوله، بحسب وصفه.
+WORDING = frozenset(fold(w) for w in ("تعبيره", "تعبيرها", "تعبيرهم", "قوله", "قولها", "قولهم", "وصفه",
+                                          "وصفها", "وصفهم"))
+
+_ENGLISH = {"said": "say", "says": "say", "told": "tell", "tells": "tell", "added": "add", "adds": "add",
+            "stated": "state", "states": "state", "announced": "announce", "explained": "explain",
+            "noted": "note", "notes": "note", "argued": "argue", "claimed": "claim", "warned": "warn",
+            "insisted": "insist", "stressed": "stress", "confirmed": "confirm", "denied": "deny",
+            "asserted": "assert", "declared": "declare", "wrote": "write", "according": "according"}
+
+
+def _build() -> dict[str, CueForm]:
+    forms: dict[str, CueForm] = {}
+
+    def put(word: str, form: CueForm) -> None:
+        forms.setdefault(fold(word), form)
+
+    for lemma, perfect, imp, part, masdars, preps, flags in _LEXICON:
+        weak, impersonal, strict = "weak" in flags, "impersonal" in flags, "strict" in flags
+        for p in perfect:
+            fem = p.endswith("ت") and p != perfect[0]
+            variants = [p] if len(perfect) > 1 else [p + s for s in _VERB_SUFFIX_PERFECT]
+            for v in variants:
+                for pron in _PRONOUNS if not strict else ("",):  # بينه "between him" is no cue
+                    put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect",
+                                          fem or (v.endswith("ت") and not v.endswith("ات"))))
+        if imp:
+            for pre, suf, fem in _IMPERFECT:
+                for pron in _PRONOUNS:
+                    put(pre + imp + suf + pron, CueForm(lemma, VERB, preps, impersonal, weak, strict, "imperfect", fem))
+        if part:
+            stem = part[:-1] if part.endswith("ي") else part  # داعي -> داعيا / داعية ; نافي -> نافيا
+            for end in _PART_ENDINGS:
+                base = part if part.endswith("ي") else stem
+                put(base + end, CueForm(lemma, PARTICIPLE, preps, False, weak, strict, "participle",
+                                        end in ("ة", "ه", "تين")))
+        for m in masdars:
+            for pre in _MASDAR_PRE:
+                for pron in ("", "ه", "ها", "هم", "هما", "ي"):
+                    word = pre + m + pron
+                    # A bare verbal noun (تصريح، تأكيد) is mostly a plain noun ("في تصريح"): only the
+                    # possessed form (تصريحه، قوله) or بالـ + noun (بالقول، بالتأكيد) reports speech.
+                    if (pre.endswith("ال") and pron) or (not pron and pre not in ("بال", "وبال")):
+                        continue
+                    put(word, CueForm(lemma, MASDAR, preps, False, True, False, "masdar"))
+    for s in _SOURCES:
+        put(s, CueForm("حسب", SOURCE))
+    # Forms that are far more often something else (بين "between", حسب "according" without a source, etc.)
+    for w in ("قولا", "القول"):
+        forms.pop(fold(w), None)
+    forms[fold("بالقول")] = CueForm("قال", MASDAR, (), False, True, False, "masdar")
+    return forms
+
+
+FORMS = _build()
+_PROCLITICS = ("و", "ف", "وس", "فس", "س", "ول", "فل", "ل")
+
+
+def _with_proclitics(forms: dict[str, CueForm]) -> dict[str, CueForm]:
+    """Every form also with the conjunction و/ف (and future س, purpose ل) glued in front: one dict lookup per
+    word at run time."""
+    out = dict(forms)
+    for word, form in forms.items():
+        for pre in _PROCLITICS:
+            if form.kind == MASDAR and pre not in ("و", "ف"):
+                continue
+            if pre.endswith(("س", "ل")) and form.tense != "imperfect":
+                continue  # لحثها "to urge them": ل (purpose) and س (future) only go with the imperfect
+            out.setdefault(pre + word, form)
+    return out
+
+
+_ALL_FORMS = _with_proclitics(FORMS)
+
+
+def match_form(word: str) -> CueForm | None:
+    """The cue form of one folded word, allowing the conjunction و/ف (and future س) in front."""
+    return _ALL_FORMS.get(word)
+
+
+def find_cues(an: Analysis) -> list[Cue]:
+    """Every cue in the article, in text order."""
+    cues: list[Cue] = []
+    toks = an.tokens
+    for tok in toks:
+        if tok.kind != "w":
+            continue
+        word = tok.norm
+        if word.isascii():
+            if word.lower() in _ENGLISH:
+                cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
+            continue
+        form = match_form(word)
+        if form is None:
+            continue
+        last = tok.i
+        if form.kind == SOURCE:
+            # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
+            if word.endswith(("وفقا", "طبقا", "نقلا")) and tok.i + 1 < len(toks):
+                nxt = toks[tok.i + 1].norm
+                if nxt in ("ل", "لـ", "عن"):
+                    last = tok.i + 1
+                elif not word.endswith("نقلا") and not (toks[tok.i + 1].norm.startswith("ل")):
+                    continue
+            elif word.endswith("نقلا"):
+                continue
+        cues.append(Cue(tok.i, last, form))
+    return cues
+
+
+_OPINION = frozenset(fold(w) for w in ("رأيه", "رأيها", "رأيهم", "تقديره", "تقديرها", "تقديرهم"))
+_VIEW = frozenset(fold(w) for w in ("نظره", "نظرها", "نظرهم"))
+
+
+def is_wording_phrase(an: Analysis, i: int) -> int | None:
+    """``حسب تعبيره`` / ``على حد قوله`` / ``بحسب وجهة نظره`` starting at token ``i`` (the speaker's own wording or
+    view, said of the subject already named): the index of its last token, else None."""
+    toks = an.tokens
+    if i + 1 < len(toks) and toks[i].norm in ("حسب", "بحسب", "وحسب", "وفق", "وبحسب"):
+        if toks[i + 1].norm in WORDING or toks[i + 1].norm in _OPINION:
+            return i + 1
+        if i + 2 < len(toks) and toks[i + 1].norm == "وجهة" and toks[i + 2].norm in _VIEW:
+            return i + 2
+    if i + 2 < len(toks) and toks[i].norm == "علي" and toks[i + 1].norm == "حد" and toks[i + 2].norm in WORDING:
+        return i + 2
+    return None
+
+
+def token_is_cue(tok: Token) -> bool:
+    return tok.kind == "w" and match_form(tok.norm) is not None

@@ -1,0 +1,263 @@
+"""The suggestion engine: cues, quotes, speakers and dates of one document assembled into a suggestion layer.
+
+Every quote suggestion is a whole record: QUOTE (with ``type``) + SAID_BY -> SPEAKER (with ``entity``) +
+CUE -> CUE (one or more: وأوضح ... قائلاً) + DATED -> DATE when a date stands between the cue and the content
+(``أعلنت أمس الشرطة أن``). A cue with no subject of its own (وأضاف، مؤكداً) points SAID_BY to the speaker
+mention of the nearest earlier top-level attribution (agreeing in gender when the cue shows it).
+Span and relation ids are derived from the document id and the range, so a re-run gives the same ids.
+This module decides who said what (subjects, antecedents, gender); :mod:`.clauses` decides what was said.
+"""
+
+from __future__ import annotations
+
+from ..model import Document
+from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
+from .clauses import Record, content_end, english_subject, postposed, scan, typed, wording_at
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
+from .dates import DateMatch, find_dates
+from .quotes import PREPOSITIONS, Stretch, is_discourse_an, is_name_like, pair_marks
+from .speakers import OBJECT_HEADS, gender_of, speaker_after, speaker_before
+
+_MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
+_SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
+
+
+class _Doc:
+    """Everything the rules know about one document while they run."""
+
+    def __init__(self, doc: Document) -> None:
+        self.doc = doc
+        self.an = an = Analysis(doc.text)
+        self.stretches = pair_marks(an)
+        self.by_open = {s.open: s for s in self.stretches}
+        self.inside: dict[int, Stretch] = {}
+        for st in self.stretches:
+            for k in range(st.open, st.close + 1):
+                self.inside[k] = st
+        self.name_like = {st.open: is_name_like(an, st) for st in self.stretches}
+        dates = find_dates(an, doc.date)
+        self.dates: list[tuple[DateMatch, int, int]] = []
+        for d in dates:
+            a = an.token_at(d.norm_start)
+            b = an.token_at(d.norm_end - 1)
+            if a is None or b is None:
+                continue
+            st = self.inside.get(a)
+            if st is not None and self.name_like[st.open]:
+                continue  # قناة “روسيا اليوم”: part of a name
+            self.dates.append((d, a, b))
+        self.date_at = {a: b for _, a, b in self.dates}
+        self.cues = [c for c in find_cues(an) if not self._in_quotation(c.i)]
+        self.cue_at = {c.i: c for c in self.cues}
+        self.cue_tokens = {c.i for c in self.cues}
+        self.has_content: dict[int, bool] = {}
+        self.np_after: dict[int, tuple[int, int] | None] = {}
+        for c in self.cues:
+            if an.tokens[c.i].norm.isascii():
+                self.np_after[c.i] = None  # English is subject-verb: see english_subject
+            elif c.kind in (VERB, SOURCE):
+                glued = tuple(p for p in (fold(x) for x in c.form.preps) if len(p) == 1)
+                self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens, glued)
+            else:
+                self.np_after[c.i] = None
+
+        for c in self.cues:
+            np = self.np_after.get(c.i)
+            found = scan(self, c, (np[1] + 1) if np else c.last + 1)
+            self.has_content[c.i] = found is not None and found[0] != "stop"
+
+    def _in_quotation(self, i: int) -> bool:
+        """Cues inside quotation marks are the speaker's own words (or a name), not an attribution."""
+        st = self.inside.get(i)
+        return st is not None and st.open < i < st.close
+
+
+def _antecedent(d: _Doc, records: list[Record], cue: Cue, before: int) -> Record | None:
+    """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker whose
+    gender does not clash with the cue's (مؤكدةً after البنك الدولي is someone else)."""
+    want = _cue_gender(d, cue)
+    here = d.an.sentence[cue.i]
+    for r in reversed(records):
+        if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
+            continue
+        if here - d.an.sentence[r.cues[0].i] > _MAX_SENTENCES_BACK:
+            return None  # too far back: the subject was introduced by a verb that is not a cue
+        have = gender_of([t.norm for t in d.an.words(*r.speaker)])
+        if want and have and want != have:
+            continue
+        return r
+    return None
+
+
+def _cue_gender(d: _Doc, cue: Cue) -> str | None:
+    """f / m when the cue's own form shows the subject's gender (أكدت، مؤكدة، قولها، يقول), else None."""
+    word = d.an.tokens[cue.i].norm
+    if cue.kind == MASDAR:
+        return "f" if word.endswith("ها") else ("m" if word.endswith("ه") else None)
+    if cue.kind == PARTICIPLE:  # plural معتبرين agrees with groups of either gender: no clue
+        return "f" if word.endswith("ة") else ("m" if word.endswith("ا") else None)
+    if cue.kind == VERB and cue.form.tense == "perfect":
+        return "f" if cue.form.feminine else "m"
+    return None
+
+
+def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
+    d = _Doc(doc)
+    an, toks = d.an, d.an.tokens
+    records: list[Record] = []
+    used_stretches: set[int] = set()
+    pending: tuple[Cue, tuple[int, int]] | None = None
+    for cue in d.cues:
+        if wording_at(d, cue.i) is not None:
+            continue
+        np = d.np_after.get(cue.i)
+        if cue.form.impersonal and np is None:
+            pending = None
+            continue
+        if np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
+            continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report
+        if cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not _titled(d, np):
+            continue  # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
+        start = (np[1] + 1) if np else cue.last + 1
+        if np and d.inside.get(np[1]) is not None and d.inside[np[1]].close > np[1]:
+            start = d.inside[np[1]].close + 1
+        found = scan(d, cue, start)
+        own_pending = pending if pending and pending[0].i < cue.i and an.same_sentence(pending[0].i, cue.i) else None
+        pending = None
+        if found is None or found[0] == "stop":
+            if found is not None and np is not None and _continues(d, cue, found[1]):
+                pending = (cue, np)
+                continue
+            obj = _object_content(d, cue, np, start) if found is None else None
+            if obj is not None:
+                end, wording = content_end(d, obj)
+                if end >= obj:
+                    rec = typed(d, cue, obj, end, "indirect-object", used_stretches)
+                    rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
+                    rec.speaker, rec.speaker_rule = np, "speaker-after-cue"
+                    records.append(rec)
+                continue
+            rec = postposed(d, cue, used_stretches)
+            if rec is None:
+                continue
+        elif found[0] == "unmarked":
+            s0 = found[1]
+            end = d.an.sentence_bounds[d.an.sentence[s0]][1]
+            while end > s0 and toks[end].kind == "p" and toks[end].norm in SENTENCE_END | CLAUSE_PUNCT:
+                end -= 1
+            rec = Record([cue], s0, end, "direct", found[2], frame=(cue.last + 1, s0 - 2))
+        elif found[0] == "direct":
+            rule, st = found[2]
+            if st.open in used_stretches:
+                continue
+            rec = Record([cue], st.inner[0], st.inner[1], "direct", rule, frame=(cue.last + 1, st.open - 1))
+            used_stretches.add(st.open)
+        else:
+            s = found[1]
+            end, wording = content_end(d, s)
+            if end < s:
+                continue
+            rec = typed(d, cue, s, end, found[2], used_stretches)
+            if wording is not None:
+                last = is_wording_phrase(an, wording)
+                rec.extra_cues.append((wording, last))
+        rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
+        # Who said it.
+        if toks[cue.i].norm.isascii() and rec.speaker is None:
+            rec.speaker = english_subject(d, cue)
+            rec.speaker_rule = "speaker-before-cue" if rec.speaker else ""
+        if rec.speaker is not None:
+            pass
+        elif own_pending is not None:
+            rec.cues.insert(0, own_pending[0])
+            rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
+            rec.frame = (own_pending[0].last + 1, rec.frame[1])
+        elif np is not None:
+            rec.speaker, rec.speaker_rule = np, ("source-after-cue" if cue.kind == SOURCE else "speaker-after-cue")
+        elif cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
+            before = speaker_before(an, cue.i, d.cue_tokens, require_title=False)
+            if before is not None:
+                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
+        elif cue.kind == MASDAR:
+            before = speaker_before(an, cue.i, d.cue_tokens, require_title=True)
+            if before is not None:
+                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
+        if rec.speaker is None:
+            inna = _subject_after_inna(d, cue, records) if cue.kind == PARTICIPLE else None
+            if inna is not None:
+                rec.speaker, rec.speaker_rule = inna, "speaker-clause-subject"
+        if rec.speaker is None and rec.antecedent is None:
+            ante = _antecedent(d, records, cue, cue.i)
+            if ante is not None:
+                rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
+        records.append(rec)
+    return d, records
+
+
+def _subject_after_inna(d: _Doc, cue: Cue, records: list[Record]) -> tuple[int, int] | None:
+    """غير أن منظمات غير حكومية سارعت ...، مؤكدةً أنها: a participle whose clause opens with a connective + أنّ
+    takes the noun phrase after أنّ (its subject) as the speaker."""
+    toks = d.an.tokens
+    k = cue.i - 1
+    while k > 0 and d.an.same_sentence(cue.i, k) and cue.i - k < 40:
+        if any(r.first <= k <= r.last for r in records):
+            return None  # the connective belongs to someone's reported words
+        if is_discourse_an(d.an, k):
+            np = speaker_after(d.an, k, d.by_open, d.date_at, d.cue_tokens)
+            if np is None or np[1] >= cue.i:
+                return None
+            # The subject is followed by its verb (منظمات غير حكومية سارعت): a word with the perfect's
+            # feminine ت ending after the first word closes the noun phrase.
+            for j in range(np[0] + 1, np[1] + 1):
+                w = toks[j].norm
+                if w.endswith("ت") and not w.endswith("ات") and not w.startswith("ال"):
+                    return (np[0], j - 1)
+            return np
+        k -= 1
+    return None
+
+
+def _titled(d: _Doc, np: tuple[int, int] | None) -> bool:
+    from .speakers import TITLES
+
+    return np is not None and any(t.norm in TITLES or t.norm[2:] in TITLES for t in d.an.words(*np))
+
+
+def _continues(d: _Doc, cue: Cue, k: int) -> bool:
+    """وأوضح فلان قائلاً: / وأعرب فلان عن اعتقاده أن: the next cue carries this verb's content, so the verb's
+    subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by a
+    preposition (عن اعتقاده، بتأكيده), continues like that."""
+    if cue.kind != VERB or cue.form.weak:
+        return False
+    nxt = d.cue_at.get(k)
+    if nxt is None:
+        return False
+    if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
+        return True
+    prev = d.an.tokens[k - 1].norm if k else ""
+    return nxt.kind == MASDAR and (prev in PREPOSITIONS or d.an.tokens[k].norm.startswith("ب"))
+
+
+# Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
+_OBJECT_VERBS = frozenset(("أكد", "توقع", "نفى", "رجح", "استبعد"))
+
+
+
+def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -> int | None:
+    """The first token of a direct-object content right after the explicit subject, or None."""
+    if cue.kind != VERB or np is None or cue.form.lemma not in _OBJECT_VERBS:
+        return None
+    toks = d.an.tokens
+    j = start
+    if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
+        while j < len(toks) and toks[j].norm != ")" and j - start < 6:
+            j += 1
+        j += 1
+    if j >= len(toks) or toks[j].kind != "w" or not d.an.same_sentence(cue.i, j):
+        return None
+    w = toks[j].norm
+    if w.startswith("ال") or j in d.cue_tokens:
+        return None
+    if w in OBJECT_HEADS or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
+        return j
+    return None

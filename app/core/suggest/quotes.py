@@ -1,0 +1,168 @@
+"""Quotes: quotation-marked stretches, names in quotation marks, and the content clause a cue introduces.
+
+A stretch between paired quotation marks (« » “ ” „ " and their reversed or doubled variants) is only a
+quote when it is reported speech: after a cue with a colon or a complementizer, or a speech-like stretch right
+after the cue's subject and adjuncts. Quotation marks around the names of programmes, channels, platforms or
+organisations are told apart by linguistic signs (:func:`is_name_like`): a classifier noun before them (برنامج،
+قناة، منصة، كتائب ...), Latin script, shortness without any clause word (negation, pronoun, demonstrative,
+preposition with a pronoun), no sentence punctuation inside.
+
+Indirect content starts at the complementizer (أن، إن، بأن، أنه ...) or, for verbs that govern a preposition
+(أشار إلى، دعا إلى، شدد على، طالب بـ), at that preposition, and runs to the end of the reported clause: the
+sentence end, or the start of a new attribution (a participle cue مؤكداً، a conjoined cue وأضاف، a cue with its
+own subject, an attribution-of-wording phrase حسب تعبيره).
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from .arabic import CLAUSE_PUNCT, OPEN_MARKS, SENTENCE_END, Analysis, fold, has_al, is_nisba, strip_al
+
+_PAIR = {"«": "»", "“": "”", "„": "“", "‹": "›", "〝": "〞", "❝": "❞", "‘": "’"}
+_CLOSERS = set(_PAIR.values())
+
+COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
+                            for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه", "ها"))
+_CLASSIFIERS = frozenset(fold(w) for w in (
+    "برنامج", "برامج", "قناة", "قنوات", "منصة", "صحيفة", "جريدة", "مجلة", "وكالة", "شبكة", "موقع", "حساب", "صفحة",
+    "كتائب", "كتيبة", "حركة", "تنظيم", "جماعة", "حزب", "ائتلاف", "تحالف", "مركز", "شركة", "مؤسسة", "مجموعة",
+    "جمعية", "منظمة", "هيئة", "مبادرة", "حملة", "عملية", "مشروع", "مسلسل", "فيلم", "كتاب", "رواية", "أغنية",
+    "قصيدة", "نادي", "فريق", "مهرجان", "مسابقة", "جائزة", "معرض", "مؤتمر", "منتدى", "ملتقى", "شعار", "وسم",
+    "هاشتاغ", "هاشتاق", "تطبيق", "بعنوان", "عنوان", "المعنون", "المعنونة", "تسمى", "يسمى", "تدعى", "يدعى",
+    "باسم", "اسم", "لقب", "حاجز", "معبر", "مخيم", "سجن", "قاعدة", "مطار", "فندق", "مستشفى", "جامعة", "مدرسة",
+    "سفينة", "صاروخ", "طائرة", "مصطلح", "كلمة", "عبارة", "لواء", "فيلق", "سرايا", "ألوية", "جبهة", "مجلس",
+    "دار", "مجمع", "منتجع", "سلسلة", "مدينة", "بلدة", "قرية", "حي", "شارع", "ميدان", "ساحة", "مسجد", "كنيسة"))
+_CLAUSE_WORDS = frozenset(fold(w) for w in (
+    "لا", "لم", "لن", "ليس", "ليست", "غير", "ما", "هو", "هي", "هم", "نحن", "أنا", "انا", "أنت", "هذا", "هذه",
+    "ذلك", "تلك", "هؤلاء", "هنا", "هناك", "له", "لها", "لهم", "لنا", "لي", "عليه", "عليها", "عليهم", "فيه",
+    "فيها", "منه", "منها", "به", "بها", "إن", "أن", "قد", "لقد", "كان", "كانت", "يجب", "يمكن", "سوف", "إذا",
+    "لو", "كل", "أي", "الذي", "التي", "الذين", "إلا", "لكن", "ولكن"))
+# Prepositions that head adjuncts or the content; a stretch right after one of them alone is a name (لـ«الجزيرة»).
+PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع", "ل", "لـ", "ب", "بـ",
+                                           "حول", "عبر", "لدى", "أمام", "خلال"))
+# Words before أن that make it part of another construction (بعد أن، يجب أن، إلا أن ...), not a complementizer.
+_NOT_COMPLEMENTIZER_AFTER = frozenset(fold(w) for w in (
+    "بعد", "قبل", "يجب", "يمكن", "ينبغي", "دون", "رغم", "برغم", "بالرغم", "منذ", "حتى", "المقرر", "المفترض",
+    "مجرد", "لمجرد", "سبق", "يريد", "تريد", "أراد", "أرادت", "يود", "تود", "إلا", "بيد", "غير", "كما", "ذلك",
+    "حيث", "بما", "إذ", "اذ", "لو", "علما", "لأن", "طالما", "مادام", "ريثما", "بدلا", "عوضا", "شأن", "شأنه",
+    "يبدو", "يتوقع", "يعني", "ويعني", "أمل", "يأمل", "نأمل", "أردنا", "استطاع", "يستطيع", "وسبق", "وما", "ما"))
+_DISCOURSE_BEFORE_AN = frozenset(fold(w) for w in ("إلا", "بيد", "غير", "كما", "ذلك", "حيث", "بما", "إذ", "اذ",
+                                                   "علما", "لأن"))
+
+
+@dataclass(frozen=True)
+class Stretch:
+    """A quotation-marked stretch: ``open``/``close`` are the token indices of the two marks."""
+
+    open: int
+    close: int
+
+    @property
+    def inner(self) -> tuple[int, int] | None:
+        """First and last token inside the marks, or None for an empty pair."""
+        return (self.open + 1, self.close - 1) if self.close - self.open > 1 else None
+
+
+def pair_marks(an: Analysis) -> list[Stretch]:
+    """Pair the quotation marks of each sentence line. A closing mark with nothing open acts as an opening one
+    (texts that use ” ” or » » on both sides); unpaired marks are ignored."""
+    out: list[Stretch] = []
+    open_i: int | None = None
+    open_ch = ""
+    line = -1
+    for tok in an.tokens:
+        if tok.kind != "p":
+            continue
+        ch = tok.norm
+        if an.line[tok.i] != line:
+            open_i, line = None, an.line[tok.i]
+        if ch == '"':
+            if open_i is not None and open_ch == '"':
+                out.append(Stretch(open_i, tok.i))
+                open_i = None
+            elif open_i is None:
+                open_i, open_ch = tok.i, '"'
+            continue
+        if ch in _PAIR and ch != "‘" or (ch == "‘" and open_i is None):
+            if open_i is None or open_ch == ch:
+                open_i, open_ch = tok.i, ch
+            elif ch == "“" and open_ch == "„":
+                out.append(Stretch(open_i, tok.i))
+                open_i = None
+            continue
+        if ch in _CLOSERS:
+            if open_i is not None and open_ch != '"':
+                out.append(Stretch(open_i, tok.i))
+                open_i = None
+            elif open_i is None and ch != "’":
+                open_i, open_ch = tok.i, ch
+    return out
+
+
+def is_complementizer(an: Analysis, j: int) -> bool:
+    tok = an.tokens[j]
+    if tok.norm not in COMPLEMENTIZERS:
+        return False
+    if j > 0 and an.tokens[j - 1].norm in _NOT_COMPLEMENTIZER_AFTER:
+        return False
+    return True
+
+
+def is_discourse_an(an: Analysis, j: int) -> bool:
+    """``إلا أن`` / ``بيد أن`` / ``كما أن``: a connective that starts a new clause of the writer's."""
+    return (an.tokens[j].norm in COMPLEMENTIZERS and j > 0 and an.tokens[j - 1].norm in _DISCOURSE_BEFORE_AN)
+
+
+def is_classifier(word: str) -> bool:
+    for w in (word, strip_al(word), word[1:] if word[:1] in "وبل" else word):
+        if w in _CLASSIFIERS or strip_al(w) in _CLASSIFIERS:
+            return True
+    return False
+
+
+def is_name_like(an: Analysis, st: Stretch) -> bool:
+    """True when the marked stretch reads as a name (of a programme, channel, group, place ...), not speech."""
+    inner = st.inner
+    if inner is None:
+        return True
+    words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
+    puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
+    if not words:
+        return True
+    if any(p in SENTENCE_END or p in CLAUSE_PUNCT or p == ":" for p in puncts):
+        return False
+    if len(words) <= 3 and not any("\u0600" <= ch <= "\u06ff" for t in words for ch in t.norm):
+        return True  # a short Latin-script stretch in Arabic text is a name (“X”, “RIQAS program”)
+    prev = an.tokens[st.open - 1] if st.open > 0 else None
+    if prev is not None and prev.kind == "w" and len(words) <= 6 and is_classifier(prev.norm):
+        return True
+    if len(words) >= 5:
+        return False
+    if words[0].norm in PREPOSITIONS:
+        return False  # «في بعض الحالات»: a phrase of the speaker's, names do not start with a preposition
+    if len(words) >= 3 and any(t.norm in PREPOSITIONS for t in words[1:]) and not has_al(words[0].norm):
+        return False  # «خطوة كبرى إلى الأمام»
+    if (len(words) == 2 and not has_al(words[0].norm) and not has_al(words[1].norm)
+            and words[0].norm.endswith("ة") and words[1].norm.endswith("ة")):
+        return False  # «عودة خطيرة»: an indefinite noun and its adjective, a description, not a name
+    if any(t.norm in _CLAUSE_WORDS for t in words):
+        return False
+    if (len(words) == 1 and prev is not None and prev.kind == "w" and has_al(prev.norm) and has_al(words[0].norm)
+            and is_nisba(words[0].norm) and not is_classifier(prev.norm)):
+        return False  # «العشوائية» after النفايات: an adjective in the speaker's words, not a name
+    return True
+
+
+def is_speech_like(an: Analysis, st: Stretch) -> bool:
+    """A stretch that can stand as a quotation on its own: not a name, and at least three words or a sentence."""
+    if is_name_like(an, st):
+        return False
+    inner = st.inner
+    words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
+    puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
+    return len(words) >= 3 or any(p in SENTENCE_END for p in puncts)
+
+
+def starts_marked(an: Analysis, j: int) -> bool:
+    return an.tokens[j].kind == "p" and an.tokens[j].norm in OPEN_MARKS + '"»”'

@@ -1,0 +1,479 @@
+"""Speakers: the mention of the source next to a cue, and which mentions in an article are the same speaker.
+
+Mention extent (Arabic news is mostly verb-subject-object): the noun phrase right after the cue verb, i.e. titles,
+names and their genitive complements (``رئيس مجلس الوزراء العراقي محمد شياع السوداني``), a comma apposition
+(``قائد شرطة لامو، كريسبوس موتالي``) and a quoted name after a classifier (``كتائب “سيد الشهداء”``). It ends at a
+complementizer, a colon or quotation, an adjunct (في مقابلة، خلال، لـ، أمام ...), a date, an adverb with tanween
+(مؤخراً), a relative pronoun, or a second definite noun that is not an adjective (the verb's object). Subjects
+before the verb (``مصادر أشارت``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards.
+
+Coreference inside the article: the same words, a surname (``لافرينتيف`` -> ``... ألكسندر لافرينتيف``), a title
+alias sharing the head title and another word without a conflicting nationality adjective (``المبعوث الرئاسي
+الروسي`` -> ``المبعوث الروسي الخاص``), and ``المصدر نفسه`` / ``البيان`` (the previous source). Registry linking reuses
+an existing speaker entity when a mention equals its name or an alias, or shares its surname uniquely.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from ..model import Entity
+from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
+from .quotes import PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+
+TITLES = frozenset(fold(w) for w in (
+    "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
+    "مديرة", "أمين", "الأمين", "عميد", "العميد", "سفير", "سفيرة", "مبعوث", "المبعوث", "موفد", "مندوب", "ممثل",
+    "نائب", "نائبة", "مساعد", "مساعدة", "قائد", "الشيخ", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس",
+    "الأستاذ", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
+    "ولي", "مسؤول", "مسؤولة", "المسؤول", "مصدر", "مصادر", "المصدر", "المصادر", "شهود", "خبير", "خبراء", "محلل",
+    "عضو", "أعضاء", "السيد", "السيدة", "المستشار", "مستشار", "مستشارة", "زعيم", "مفتي", "الإمام", "البابا",
+    "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
+    "لاعب", "اللاعب", "رئيس", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
+    "وكيل", "مفوض", "المفوض", "المفوضة", "قائد", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
+_ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
+# Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
+_EVENT_NOUNS = frozenset(fold(w) for w in (
+    "بيان", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة", "مؤتمر", "منشور", "تغريدة", "رسالة", "لقاء", "اتصال",
+    "جلسة", "اجتماع", "ندوة", "خطاب", "محاضرة", "تقرير", "مقال", "حوار", "ختام", "افتتاح", "بداية", "نهاية",
+    "أعقاب", "سياق", "معرض", "رده", "ردها", "إطار", "وقت", "حين", "ورقة", "بلاغ", "برقية", "مداخلة", "تعليق",
+    "تعليقه", "تعليقها", "تصريحه", "تصريحها", "حديثه", "حديثها", "كلمته", "كلمتها", "بيانه", "بيانها",
+    "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
+    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة"))
+_ADJUNCT_WORDS = frozenset(fold(w) for w in (
+    "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
+    "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
+    "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
+    "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
+    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
+    "لاحقا", "حاليا", "سابقا"))
+_FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
+                                                        "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
+                                                        "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
+                                                        "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
+                                                        "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
+_ADJECTIVES = frozenset(fold(w) for w in (
+    "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
+    "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
+    "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
+    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
+                                            "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
+_PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
+# Abstract nouns that head a reported object (أكد أهميةَ، نفى وجودَ): never part of a speaker's title.
+OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "وجود", "حرص", "التزام",
+                                           "استمرار", "أن"))
+_QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
+                                            "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
+_NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
+_RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
+                                                              "اللواتي"))
+_SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+_DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
+_MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
+
+
+def _tanween(an: Analysis, j: int) -> bool:
+    """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
+    tok = an.tokens[j]
+    s, e = an.token_span(j, j)
+    raw = an.text[s:e]
+    return tok.norm.endswith("ا") and ("\u064b" in raw[-3:])
+
+
+def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
+                  cue_tokens: set[int], glued_prep: tuple[str, ...] = ()) -> tuple[int, int] | None:
+    """The subject noun phrase after the cue ending at token ``last`` (first, last token), or None.
+    ``stretches`` maps an opening mark's token to its stretch; ``date_starts`` a date's first token to its last."""
+    toks = an.tokens
+    n = len(toks)
+    j = last + 1
+    # Adjuncts allowed between the verb and its subject: a date (أعلنت أمس الشرطة) or a tanween adverb.
+    while j < n and an.same_sentence(last, j) and (j in date_starts or (toks[j].kind == "w" and _tanween(an, j))):
+        j = date_starts.get(j, j) + 1
+    # أكد لـ"الاقتصادية" القانوني فهد بارباع / قال لوكالة الأنباء الوزير: the addressee may come first.
+    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in stretches:
+        j = stretches[j + 1].close + 1
+    elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
+        j += 1
+        while j < n and toks[j].kind == "w" and has_al(toks[j].norm) and is_nisba(toks[j].norm):
+            j += 1
+    if j >= n or not an.same_sentence(last, j):
+        return None
+    first = j
+    if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
+        return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
+    if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
+        return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
+    if toks[j].kind == "p":
+        st = stretches.get(j)
+        if st is None or not is_name_like(an, st) or st.inner is None:
+            return None
+        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
+        return st.inner
+    end = None
+    has_envoy = False
+    name_run = 0  # words without ال since the last title or definite word: a personal name once it reaches two
+    while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
+        tok = toks[j]
+        w = tok.norm
+        if tok.kind == "p":
+            if w in CLAUSE_PUNCT and end is not None:
+                k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
+                if k is None:
+                    break
+                end = k
+                j = k + 1
+                continue
+            st = stretches.get(j)
+            if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
+                end = st.close
+                j = st.close + 1
+                # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
+                if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
+                    break
+                continue
+            break
+        if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
+            break
+        if tok.kind == "n":
+            break
+        if end is not None:
+            if w == "من" and strip_al(toks[end].norm) in _QUANTIFIERS:
+                end = j  # عدد من المواطنين، بعض من ...: the partitive belongs to the subject
+                j += 1
+                continue
+            if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+                break
+            if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
+                    and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
+                    and not toks[j - 1].norm.startswith(_NAME_PARTS)):
+                break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
+            if w in OBJECT_HEADS:
+                break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
+            if w in ("في", "الى") or w == fold("إلى"):
+                if j + 1 < n and toks[j + 1].kind == "w":
+                    nxt = toks[j + 1].norm
+                    if w == "في" and (strip_al(nxt) in _EVENT_NOUNS or nxt in _EVENT_NOUNS or (j + 1) in date_starts):
+                        break
+                    if w != "في" and not has_envoy:
+                        break
+                    j += 1
+                    continue
+                break
+            prev = toks[end].norm
+            if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
+                break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
+            if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
+                break
+            prev = toks[end].norm
+            coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
+            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
+                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
+                    and not coordinated):
+                break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
+        elif w in _FUNCTION or w in _ADJUNCT_WORDS:
+            return None
+        if w in _ENVOYS or strip_al(w) in _ENVOYS:
+            has_envoy = True
+        if w in TITLES or strip_al(w) in TITLES or has_al(w):
+            name_run = 0
+        else:
+            name_run += 1
+        end = j
+        j += 1
+    if end is None:
+        return None
+    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\"":
+        end -= 1
+    return first, end
+
+
+_ADDRESSEES = frozenset(fold(w) for w in (
+    "الصحفيين", "الصحافيين", "الصحافة", "الصحفي", "وسائل", "المراسلين", "مراسل", "مراسلة", "موفد", "تلفزيون",
+    "التلفزيون", "إذاعة", "الإذاعة", "راديو", "الحضور", "المشاركين", "الجمهور", "المواطنين", "الشعب"))
+
+
+def _addressee(w: str) -> bool:
+    """لوكالة، لصحيفة، للصحفيين: the ل of the addressee or the outlet, not a name that starts with ل."""
+    if not w.startswith("ل") or len(w) < 4:
+        return False
+    rest = w[1:]
+    return is_classifier(rest) or rest in _ADDRESSEES or strip_al(rest) in _ADDRESSEES or \
+        ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
+
+
+def _elative(w: str) -> bool:
+    """Elative / colour adjective shape ال + أفعل (الأعلى، الأكبر، الأحمر)."""
+    s = strip_al(w)
+    return len(s) == 4 and s[0] == "ا"
+
+
+def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens) -> int | None:
+    """After ``NAME،`` a title or name apposition that runs to the next comma, colon, complementizer or cue
+    (``قائد شرطة لامو، كريسبوس موتالي،``): the index of its last token, or None when none follows."""
+    toks = an.tokens
+    j = comma + 1
+    if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
+        return None
+    w = toks[j].norm
+    if (w in _ADJUNCT_WORDS or w in _FUNCTION or j in cue_tokens or j in date_starts or is_complementizer(an, j)
+            or _addressee(w)):
+        return None
+    k = j
+    while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
+        t = toks[k]
+        if k in cue_tokens:
+            return k - 1
+        if is_complementizer(an, k) or t.norm in ("ان", "إن"):
+            return None  # "X، ... أن": no closing comma, so this is not an apposition
+        if t.kind == "p":
+            return k - 1 if (t.norm in CLAUSE_PUNCT or t.norm == ":") else None
+        if t.norm in PREPOSITIONS and t.norm not in ("في", "ل", "الي"):
+            return None  # an apposition is a title or a name, not a clause with حول / عن / على
+        if t.norm in ("الذي", "التي", "الذين") or k in date_starts:
+            return None
+        k += 1
+    return None
+
+
+def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bool) -> tuple[int, int] | None:
+    """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
+    الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
+    toks = an.tokens
+    j = i - 1
+    relative = j > 0 and toks[j].norm in _RELATIVE
+    if relative:
+        j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
+        if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+            j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
+    collected, j = _collect_left(an, i, j, cue_tokens)
+    if not collected:
+        return None
+    stop = toks[j].norm if j >= 0 else ""
+    if stop == "في" and not relative:
+        # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
+        # stands before it at the start of the clause.
+        left, k = _collect_left(an, i, j - 1, cue_tokens)
+        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in _FUNCTION):
+            collected, j = collected + [j] + left, k
+            stop = toks[j].norm if j >= 0 else ""
+        else:
+            return None
+    elif stop in PREPOSITIONS and not relative and not (require_title and stop == "عن"):
+        return None  # في وقت سابق أعلن: a prepositional phrase, not a subject
+    if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
+        return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
+    collected.reverse()
+    titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
+    if titled:
+        return titled[0], collected[-1]
+    if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
+        return None
+    if len(collected) > 4:
+        return None
+    return collected[0], collected[-1]
+
+
+def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
+    """For a mention without a title (الجبير), the titled description of the same name earlier in the text
+    (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
+    words = [t.norm for t in an.words(first, last)]
+    if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
+        return []
+    target = strip_al(words[-1])
+    for k in range(first - 1, -1, -1):
+        tok = an.tokens[k]
+        if tok.kind == "w" and strip_al(tok.norm) == target:
+            left, _ = _collect_left(an, k, k - 1, cue_tokens)
+            found = [an.tokens[x].norm for x in reversed(left)] + [tok.norm]
+            titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
+            return found[titled[0]:] if titled else []
+    return []
+
+
+def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
+    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, punctuation or cue."""
+    toks = an.tokens
+    collected: list[int] = []
+    while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
+        t = toks[j]
+        if t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS:
+            break
+        collected.append(j)
+        j -= 1
+    return collected, j
+
+
+# --- mentions and coreference ----------------------------------------------------------------------------------
+
+def _key_tokens(words: list[str]) -> list[str]:
+    out = []
+    for w in words:
+        if w in _FUNCTION or w in ("بن", "ابن", "بنت"):
+            continue
+        if w.startswith("و") and len(w) > 3 and w[1:2] == "ا" and w[2:3] == "ل":
+            w = w[1:]
+        out.append(strip_al(w))
+    return out
+
+
+@dataclass
+class Cluster:
+    """One speaker in the article: its mentions (original texts, folded key tokens) and a registry id if linked."""
+
+    key: int
+    mentions: list[tuple[str, list[str]]] = field(default_factory=list)
+    registry_id: str | None = None
+    described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
+    names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
+
+    @property
+    def tokens(self) -> set[str]:
+        return {t for _, toks in self.mentions for t in toks} | self.described
+
+    named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
+
+    @property
+    def name(self) -> str:
+        """The mention that names the person best: most personal-name words, then the longest."""
+        return max((m for m, _ in self.mentions), key=lambda m: (self.named.get(m, 0), len(m.split()), len(m)))
+
+
+class Coreference:
+    """Assigns each speaker mention of one article to a cluster, most recent compatible cluster first."""
+
+    def __init__(self, registry: list[Entity]) -> None:
+        self.clusters: list[Cluster] = []
+        self.recent: list[int] = []  # cluster keys, most recent last
+        self.registry = registry
+        self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
+
+    def add(self, text: str, words: list[str], context: list[str] = ()) -> Cluster:
+        """Add a mention (its folded ``words``); ``context`` is a fuller description of the same person found
+        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير)."""
+        toks = _key_tokens(words)
+        names = person_names(words) | person_names(list(context))
+        cluster = self._find(toks, words, names)
+        if cluster is None:
+            cluster = Cluster(len(self.clusters))
+            self.clusters.append(cluster)
+        cluster.mentions.append((text, toks))
+        cluster.described.update(_key_tokens(list(context)))
+        cluster.names.update(names)
+        cluster.named[text] = len(person_names(words))
+        if cluster.registry_id is None:
+            cluster.registry_id = self._registry_match(toks)
+        if cluster.key in self.recent:
+            self.recent.remove(cluster.key)
+        self.recent.append(cluster.key)
+        return cluster
+
+    def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
+        if not toks:
+            return None
+        ordered = [self.clusters[k] for k in reversed(self.recent)]
+        if any(w in _SAME for w in words) or (len(words) == 1 and words[0] in _DOCUMENTS):
+            return ordered[0] if ordered else None
+        for c in ordered:  # the same words
+            if any(toks == m for _, m in c.mentions):
+                return c
+        plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
+        if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
+            for c in ordered:
+                if plain[0] in c.tokens and len(plain[0]) >= 3:
+                    return c
+        head = toks[0]
+        if head in TITLES or fold("ال" + head) in TITLES:
+            for c in ordered:
+                ctoks = c.tokens
+                shared = set(toks) & ctoks
+                if names and c.names and not names & c.names:
+                    continue  # two different personal names: two people with the same title
+                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
+                    return c
+        return None
+
+    def _registry_match(self, toks: list[str]) -> str | None:
+        if not toks or not self._registry_keys:
+            return None
+        exact = [e for e, names in self._registry_keys if any(n == toks for n in names)]
+        if exact:
+            return exact[0].id
+        last = toks[-1]
+        if last in TITLES or is_nisba(last) or len(last) < 3:
+            return None
+        by_surname = {e.id for e, names in self._registry_keys for n in names if n and n[-1] == last}
+        return next(iter(by_surname)) if len(by_surname) == 1 else None
+
+
+_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
+                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
+_TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
+_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
+
+
+def person_names(words: list[str]) -> set[str]:
+    """The personal-name words of a mention: not titles, adjectives or function words, not the complement of a
+    preposition (إلى سوريا), and not the name of an organisation or place right after its classifier (رئيس بلدية
+    سان نيكولا، كتائب “سيد الشهداء”). A one-word mention (الجبير) is a name."""
+    out: set[str] = set()
+    org = ""  # "" none; "gen" after a classifier (its definite complement); "name" the organisation's own name
+    prev_name = after_prep = False
+    content = [w for w in words if w and w[0].isalpha() and w not in _FUNCTION and w not in TITLES
+               and strip_al(w) not in TITLES]
+    if len(content) == 1 and len(content) == len([w for w in words if w and w[0].isalpha()]):
+        return {strip_al(content[0])}  # الجبير alone (but وزير الخارجية has no name at all)
+    for w in words:
+        if not w or not w[0].isalpha():
+            org, prev_name, after_prep = "", False, False
+            continue
+        bare = strip_al(w)
+        if w in TITLES or bare in TITLES or fold("ال" + bare) in TITLES or w in _TITLE_ADJECTIVES:
+            org, prev_name, after_prep = "", False, False
+            continue
+        if w in _FUNCTION:
+            org, prev_name, after_prep = "", False, w in PREPOSITIONS
+            continue
+        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
+            org, prev_name, after_prep = "gen", False, False
+            continue
+        if w in _PARTICLES:
+            prev_name = True  # أبو آلاء، عبد الرحمن، بن نايف: what follows is a name, article or not
+            continue
+        if after_prep:
+            after_prep = False
+            continue  # إلى سوريا، في نيروبي: a place
+        if org == "gen":
+            if has_al(w):
+                org = "gen-seen"
+                continue  # مجلس الوزراء العراقي: the classifier's complement
+            org = "name"
+        elif org == "gen-seen" and not has_al(w):
+            org = ""  # the organisation's phrase is over: a person's name follows
+        if org in ("name", "gen-seen"):
+            continue
+        if has_al(w) and not prev_name:
+            continue  # الخارجية، المصري: words of the description, not of a name
+        out.add(bare)
+        prev_name = True
+    return out
+
+
+def _conflict(a: set[str], b: set[str]) -> bool:
+    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people."""
+    return any(is_nisba(x) for x in a - b) and any(is_nisba(y) for y in b - a)
+
+
+def gender_of(words: list[str]) -> str | None:
+    """Grammatical gender of a mention's head (for agreeing with a pronoun-less feminine cue): f, m or None."""
+    if not words:
+        return None
+    head = strip_al(words[0][1:] if words[0].startswith("و") and len(words[0]) > 4 else words[0])
+    if head.endswith(("ة", "ات")) or head in ("قوي", "قوى"):
+        return "f"
+    if head in TITLES or fold("ال" + head) in TITLES:
+        return "m"
+    if len(words) > 1 and is_nisba(words[1]):  # the adjective agrees: الاتحاد الأوروبي, الوزارة الروسية
+        return "f" if words[1].endswith(("ة", "ه")) else "m"
+    return None

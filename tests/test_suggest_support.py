@@ -1,0 +1,58 @@
+"""Shared helpers for the suggestion tests (no tests here): documents, and a suggestion layer read as records."""
+
+from __future__ import annotations
+
+import json
+import os
+from pathlib import Path
+
+import pytest
+
+from app.core.jsonl import make_document
+from app.core.schema import DEFAULT_SCHEMA
+from app.core.suggest import suggest_document
+
+REPO = Path(__file__).resolve().parents[1]
+
+
+def corpus_dir() -> Path:
+    here = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
+    if here.exists():
+        return here
+    env = os.environ.get("QAWL_CORPUS")
+    if env and Path(env).exists():
+        return Path(env)
+    pytest.skip("shared corpus not found (../shared/corpus next to the repo, or set QAWL_CORPUS)")
+
+
+def article(name: str):
+    """A corpus article as a Document with its sidecar date."""
+    base = corpus_dir() / "arabic_articles"
+    text = (base / f"{name}.txt").read_text(encoding="utf-8")
+    meta = json.loads((base / f"{name}.json").read_text(encoding="utf-8"))
+    return make_document(text, id=name, meta={"date": meta.get("date")})
+
+
+def suggest(text: str, date: str | None = "2024-01-25", registry=()):
+    doc = make_document(text, id="t", meta={"date": date} if date else {})
+    result = suggest_document(doc, registry)
+    DEFAULT_SCHEMA.check_layer(result.layer)
+    result.layer.check_against(doc.text)
+    return result
+
+
+def records(result) -> list[dict]:
+    """Each suggested quote with its type, cue texts, speaker texts, speaker entity ids and dated values."""
+    layer = result.layer
+    out = []
+    for q in layer.spans_by_label("QUOTE"):
+        speakers = layer.linked(q.id, "SAID_BY")
+        out.append({"text": q.text, "type": q.attrs["type"], "rule": q.provenance["rule"],
+                    "cues": [c.text for c in layer.linked(q.id, "CUE")],
+                    "speakers": [s.text for s in speakers], "entities": [s.entity for s in speakers],
+                    "dated": [d.attrs["value"] for d in layer.linked(q.id, "DATED")]})
+    return out
+
+
+def dates(result) -> list[tuple[str, str]]:
+    return [(s.text, s.attrs["value"]) for s in result.layer.spans_by_label("DATE")]
