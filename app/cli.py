@@ -141,7 +141,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("args", nargs=argparse.REMAINDER, help="options for the benchmark")
 
     from .agree_cli import add_parser as add_agree
+    from .suggest_cli import add_parser as add_suggest
 
+    add_suggest(sub)
     add_agree(sub)
     for register in _EXTRA_COMMANDS:
         register(sub)
@@ -153,8 +155,11 @@ BENCHMARKS = {
     "store": "import of 10,000 articles and export of 1,000,000 spans",
     "agree": "agreement report over 1,000 documents by two annotators",
     "formats": "import and export in the other tools' formats",
+    "suggest": "suggestions for a 5,000-word article and for 10,000 articles",
+    "suggest-eval": "suggestion quality: dates on TimeML (vs dateparser), quotes on quote-gold-dev",
 }
-_BENCH_MODULES = {"store": "store_speed", "agree": "agree_speed", "formats": "formats_speed"}
+_BENCH_MODULES = {"store": "store_speed", "agree": "agree_speed", "formats": "formats_speed",
+                  "suggest": "suggest_speed", "suggest-eval": "suggest_eval"}
 
 
 def cmd_bench(args) -> int:
@@ -252,6 +257,8 @@ def cmd_stats(args) -> int:
             out.append(f"  {str(k):<{width}}  {v:>8}")
 
     table("Annotations per label", stats["spans_by_label"])
+    if stats.get("suggestions_by_label"):
+        table("Suggestions not yet reviewed, per label", stats["suggestions_by_label"])
     table("Relations per type", stats["relations_by_type"])
     table("Annotations per annotator", stats["spans_by_annotator"])
     table("Annotations per origin", stats["spans_by_origin"])

@@ -99,7 +99,7 @@ def export_lines(store: Store, fmt: str = "jsonl", *, annotator: str | None = No
                     progress(len(seen), total)
             yield dumps(rec)
         return
-    entities = store.entities()
+    entities = {**store.suggested_entities(), **store.entities()}
     for rec in records:
         if rec["annotator"] is None:
             continue

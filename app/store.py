@@ -147,6 +147,21 @@ def _m002_review(db: Database) -> None:
     """)
 
 
+@migrations(name="003_suggested_entities")
+def _m003_suggested_entities(db: Database) -> None:
+    """Speakers the suggester proposed: they join the registry only when a suggestion naming them is accepted."""
+    db.executescript("""
+    CREATE TABLE suggested_entities (
+        id TEXT PRIMARY KEY,
+        doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+        name TEXT NOT NULL,
+        aliases TEXT NOT NULL DEFAULT '[]',
+        created TEXT NOT NULL
+    );
+    CREATE INDEX suggested_entities_doc ON suggested_entities (doc_id);
+    """)
+
+
 KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
 
 
@@ -665,6 +680,7 @@ class Store:
         for doc_id, sha in self.db.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
             by_sha[sha] = doc_id
         registry = self.entities()
+        pending = self.suggested_entities()
         registry_by_name = {e.name.casefold(): e for e in registry.values()}
         new_docs: dict[str, Document] = {}
         entity_map: dict[str, str] = {}
@@ -712,7 +728,7 @@ class Store:
                     schema.check_layer(layer)
                     for span in layer.spans.values():
                         if span.entity and span.entity not in registry and span.entity not in new_entities \
-                                and span.entity not in rec_new:
+                                and span.entity not in rec_new and span.entity not in pending:
                             raise QawlError(f"speaker {span.entity!r} is not in the file's \"entities\" nor in "
                                             "the project", field=f"spans[{span.id}].attrs.entity")
                     if (layer.doc_id, layer.annotator) in layers:
@@ -800,11 +816,22 @@ class Store:
                       _dumps(d.normalisation.to_dict()), d.source or source, now) for d in new_docs.values()])
             summary.documents_added = len(new_docs)
             summary.documents_existing = len({r.document.id for r in records}) - len(new_docs)
-            if new_entities:
+            # Speakers only suggestions name wait in suggested_entities, as after `qawl suggest`.
+            from .core.model import SUGGESTIONS
+
+            confirmed = {e for layer in to_write if layer.annotator != SUGGESTIONS for e in layer.entity_ids()}
+            proposed = {e: layer.doc_id for layer in to_write if layer.annotator == SUGGESTIONS
+                        for e in layer.entity_ids()}
+            registry_rows = [e for e in new_entities.values() if e.id in confirmed or e.id not in proposed]
+            if registry_rows:
                 self.db.conn.executemany(
                     "INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
-                    [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in new_entities.values()])
-            summary.entities_added = len(new_entities)
+                    [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in registry_rows])
+            self.db.conn.executemany(
+                "INSERT OR IGNORE INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, proposed[e.id], e.name, _dumps(list(e.aliases)), now) for e in new_entities.values()
+                 if e.id not in confirmed and e.id in proposed])
+            summary.entities_added = len(registry_rows)
             annotators = {layer.annotator for layer in to_write}
             self.db.conn.executemany("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
                                      [(a, now) for a in annotators])
@@ -856,6 +883,61 @@ class Store:
             return by_sha[doc.text_sha256], False
         return doc.id, True
 
+    # --- suggestions ----------------------------------------------------------------------------------------------
+
+    def put_suggestions(self, doc_id: str, layer: Layer, entities: Iterable[Entity] = ()) -> tuple[int, int]:
+        """Replace the undecided suggestions of a document with a new run's, in one transaction.
+
+        Suggestions someone has already accepted or rejected (``provenance.decisions``) are kept as they are, and
+        a new suggestion with the same id or the same label and range as a decided one is dropped, so re-running
+        never brings back what an annotator has dealt with. New speakers go to ``suggested_entities`` (they join
+        the registry only when accepted). Returns (spans kept, spans added).
+        """
+        from .core.model import SUGGESTIONS
+
+        text = self.text(doc_id)
+        current = self.layer(doc_id, SUGGESTIONS)
+        decided = {k: s for k, s in current.spans.items() if s.provenance.get("decisions")}
+        decided_keys = {(s.label, s.start, s.end) for s in decided.values()}
+        fresh = [s for s in layer.spans.values() if s.id not in decided and (s.label, s.start, s.end)
+                 not in decided_keys]
+        keep_rels = [r for r in current.relations.values() if r.head in decided and r.tail in decided]
+        ids = set(decided) | {s.id for s in fresh}
+        seen = {r.id for r in keep_rels}
+        new_rels = [r for r in layer.relations.values() if r.head in ids and r.tail in ids and r.id not in seen]
+        merged = Layer(doc_id, SUGGESTIONS, Status.TODO.value, [*decided.values(), *fresh], [*keep_rels, *new_rels])
+        merged.check_against(text)
+        self.schema.check_layer(merged)
+        now = _now()
+        with self.db.atomic():
+            self._ensure_layer(doc_id, SUGGESTIONS)
+            self.db.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.db.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.db.conn.executemany(
+                "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
+                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, SUGGESTIONS, s.id, s.label, s.start, s.end, s.text, _dumps(s.attrs), s.origin,
+                  _dumps(s.provenance), s.created or now, s.updated or now) for s in merged.spans.values()])
+            self.db.conn.executemany(
+                "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, SUGGESTIONS, r.id, r.type, r.head, r.tail, r.origin, _dumps(r.provenance),
+                  r.created or now) for r in merged.relations.values()])
+            self.db.conn.executemany(
+                "INSERT INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases",
+                [(e.id, doc_id, e.name, _dumps(list(e.aliases)), now) for e in entities])
+        return len(decided), len(fresh)
+
+    def suggested_entities(self, doc_id: str | None = None) -> dict[str, Entity]:
+        """Speakers proposed by the suggester (of one document, or all) that are not in the registry."""
+        sql = "SELECT id, name, aliases FROM suggested_entities WHERE id NOT IN (SELECT id FROM entities)"
+        args: list = []
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            args.append(doc_id)
+        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.db.execute(sql, args)}
+
     # --- export ---------------------------------------------------------------------------------------------------
 
     def export_records(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
@@ -872,8 +954,10 @@ class Store:
         wanted = set(statuses) if statuses else None
         only = set(doc_ids) if doc_ids is not None else None
         label_schema = self.schema.name
+        # Speakers the suggester proposed are named too, so an export of suggestions imports back.
         entities = {r[0]: {"id": r[0], "name": r[1], "aliases": orjson.Fragment(r[2])}
-                    for r in self.db.execute("SELECT id, name, aliases FROM entities")}
+                    for r in self.db.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
+                                             "SELECT id, name, aliases FROM entities")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for doc_id, who, st in self.db.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
             layer_rows[doc_id].append((who, st))
@@ -929,15 +1013,20 @@ class Store:
     # --- statistics -----------------------------------------------------------------------------------------------
 
     def stats(self) -> dict:
+        """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
+        counted apart (``suggestions_by_label``)."""
         q = self.db.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0],
             "annotators": self.annotators(),
             "speakers": q("SELECT count(*) FROM entities").fetchone()[0],
-            "spans_by_label": dict(q("SELECT label, count(*) FROM spans GROUP BY label ORDER BY label").fetchall()),
-            "relations_by_type": dict(q("SELECT type, count(*) FROM relations GROUP BY type ORDER BY type")
-                                      .fetchall()),
+            "spans_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator != 'suggestions' "
+                                     "GROUP BY label ORDER BY label").fetchall()),
+            "relations_by_type": dict(q("SELECT type, count(*) FROM relations WHERE annotator != 'suggestions' "
+                                        "GROUP BY type ORDER BY type").fetchall()),
+            "suggestions_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator = 'suggestions' "
+                                           "GROUP BY label ORDER BY label").fetchall()),
             "spans_by_annotator": dict(q("SELECT annotator, count(*) FROM spans GROUP BY annotator "
                                          "ORDER BY annotator").fetchall()),
             "spans_by_origin": dict(q("SELECT origin, count(*) FROM spans GROUP BY origin ORDER BY origin")
@@ -949,7 +1038,7 @@ class Store:
                 q("SELECT annotator, status, count(*) FROM layers GROUP BY annotator, status "
                   "ORDER BY annotator, status")],
             "documents_not_started": q("SELECT count(*) FROM documents WHERE id NOT IN "
-                                       "(SELECT doc_id FROM layers)").fetchone()[0],
+                                       "(SELECT doc_id FROM layers WHERE annotator != 'suggestions')").fetchone()[0],
             "changes": q("SELECT count(*) FROM changes").fetchone()[0],
         }
 

@@ -21,7 +21,7 @@ def test_a_new_project_has_readable_tables_and_the_default_schema(tmp_path):
     path = tmp_path / "p.db"
     with Store.open(path) as s:
         assert s.schema.name == "quotes-claims"
-        assert s.applied_migrations() == ["001_initial", "002_review"]
+        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities"]
     db = Database(path)
     assert {"documents", "layers", "spans", "relations", "entities", "changes", "annotators", "qawl_meta",
             "reviews"} <= set(db.table_names())
@@ -75,7 +75,7 @@ def test_migrates_a_project_made_with_the_first_schema(tmp_path):
     db.conn.commit()
     db.close()
     with Store.open(path) as s:
-        assert s.applied_migrations() == ["001_initial", "002_review"]
+        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities"]
         assert s.layer("d1", "ali").status == "done"
         assert s.mention_counts() == {"e1": 1}
         assert s.review_status("d1") == ("todo", None)
