@@ -29,7 +29,7 @@ class Progress:
         self.what = what
         self.stream = stream or sys.stderr
         self.started = time.monotonic()
-        self.last = 0.0
+        self.last = float("-inf")
         self.shown = False
         self.tty = self.stream.isatty()
 
@@ -87,6 +87,9 @@ def build_parser() -> argparse.ArgumentParser:
     p.add_argument("--replace", action="store_true",
                    help="replace an annotator's existing layer of a document when the file has different "
                         "annotations (default: refuse)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="skip (wholly) each document line that has a problem and import the rest, reporting what "
+                        "was skipped and why (for teammates' files; default: import nothing if anything is wrong)")
 
     p = sub.add_parser(
         "export", help="write the labelled dataset",
@@ -110,9 +113,29 @@ def build_parser() -> argparse.ArgumentParser:
     _db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
 
+    p = sub.add_parser("bench", help="run a benchmark (figures printed beside floors measured in the same run)",
+                       description="Run a benchmark: " + ", ".join(f"{k} ({v})" for k, v in BENCHMARKS.items())
+                       + ". Options after the name go to the benchmark (try 'qawl bench store --help').")
+    p.add_argument("name", choices=sorted(BENCHMARKS), help="which benchmark")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="options for the benchmark")
+
     for register in _EXTRA_COMMANDS:
         register(sub)
     return parser
+
+
+# name -> (module in app.bench, what it measures)
+BENCHMARKS = {
+    "store": "import of 10,000 articles and export of 1,000,000 spans",
+}
+_BENCH_MODULES = {"store": "store_speed"}
+
+
+def cmd_bench(args) -> int:
+    import importlib
+
+    module = importlib.import_module(f"app.bench.{_BENCH_MODULES[args.name]}")
+    return module.main(args.args)
 
 
 # Later features add their subcommands here (name -> register(subparsers)); their handlers set args.handler.
@@ -134,12 +157,14 @@ def cmd_import(args) -> int:
     store = _open(args)
     try:
         progress = Progress("Importing")
-        summary = store.import_records(records, replace_layers=args.replace, source=", ".join(args.paths),
-                                       progress=progress)
+        summary = store.import_records(records, replace_layers=args.replace, skip_invalid=args.skip_invalid,
+                                       source=", ".join(args.paths), progress=progress)
         progress.done()
     finally:
         store.close()
     print(f"Imported {summary.describe()}.")
+    for reason in summary.skipped:
+        print(f"  skipped: {reason}")
     for theirs, ours in list(summary.remapped_ids.items())[:10]:
         print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
     return EXIT_OK
@@ -205,7 +230,8 @@ def cmd_gui(args) -> int:
                    annotator=getattr(args, "annotator", None), lang=getattr(args, "lang", None))
 
 
-HANDLERS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "gui": cmd_gui, None: cmd_gui}
+HANDLERS = {"import": cmd_import, "export": cmd_export, "stats": cmd_stats, "gui": cmd_gui, "bench": cmd_bench,
+            None: cmd_gui}
 
 
 def main(argv: Sequence[str] | None = None) -> int:

@@ -1,7 +1,8 @@
-"""Shared test fixtures.
+"""Shared fixtures. Qt runs offscreen (set before any QApplication exists); the corpus is read from
+../shared/corpus (or $QAWL_CORPUS) and tests that need it skip with a reason when it is absent.
 
-Qt runs offscreen (set before any QApplication exists; pytest-qt has no option for it), the window's settings go
-to a fresh folder per test (QAWL_SETTINGS_DIR, read by app.ui.settings), and factories build projects from text.
+The annotation window's settings go to a fresh folder per test (QAWL_SETTINGS_DIR, read by app.ui.settings), and
+``make_store`` builds file-backed projects from texts.
 """
 
 from __future__ import annotations
@@ -9,39 +10,63 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
+import pytest
+
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
-import pytest  # noqa: E402
-
 REPO = Path(__file__).resolve().parents[1]
-SEED_TEXT = REPO / "seeds" / "000_615554193b62eb79.txt"
 
 
-def corpus_path() -> Path | None:
-    here = Path(__file__).parents[1].parent / "shared" / "corpus"
-    if here.is_dir():
-        return here
+def _corpus() -> Path | None:
     env = os.environ.get("QAWL_CORPUS")
-    return Path(env) if env and Path(env).is_dir() else None
+    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
+        if cand.is_dir():
+            return cand
+    return None
+
+
+@pytest.fixture(scope="session")
+def corpus() -> Path:
+    root = _corpus()
+    if root is None:
+        pytest.skip("the shared corpus is not available (../shared/corpus or $QAWL_CORPUS)")
+    return root
 
 
 @pytest.fixture
-def corpus() -> Path:
-    path = corpus_path()
-    if path is None:
-        pytest.skip("the shared corpus is not here (../shared/corpus) and QAWL_CORPUS is not set")
-    return path
+def store():
+    from app.store import Store
+
+    s = Store.open(":memory:")
+    yield s
+    s.close()
+
+
+@pytest.fixture
+def seed_path() -> Path:
+    return REPO / "seeds" / "000_615554193b62eb79.txt"
+
+
+@pytest.fixture
+def seed_text(seed_path) -> str:
+    from app.core.text import normalise
+
+    return normalise(seed_path.read_text(encoding="utf-8"))[0]
 
 
 @pytest.fixture(autouse=True)
-def _isolated_settings(tmp_path_factory, monkeypatch):
-    # Every test gets empty window settings: nothing leaks between tests or from the developer's own settings.
-    monkeypatch.setenv("QAWL_SETTINGS_DIR", str(tmp_path_factory.mktemp("settings")))
+def _isolated_user_dirs(tmp_path_factory, monkeypatch):
+    """Never touch the real user data directory, the real QAWL_DB or the real window settings from tests."""
+    home = tmp_path_factory.mktemp("home")
+    monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
+    monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("QAWL_SETTINGS_DIR", str(home / "settings"))
+    monkeypatch.delenv("QAWL_DB", raising=False)
 
 
 @pytest.fixture
 def make_store(tmp_path):
-    """make_store({"doc-id": "text", ...}, meta=None) -> an open file-backed Store holding those documents."""
+    """make_store({"doc-id": "text", ...}) -> an open file-backed Store holding those documents."""
     from app.core.jsonl import Record, make_document
     from app.store import Store
 
@@ -62,10 +87,3 @@ def make_store(tmp_path):
             store.close()
         except Exception:
             pass
-
-
-@pytest.fixture
-def seed_text() -> str:
-    from app.core.text import normalise
-
-    return normalise(SEED_TEXT.read_text(encoding="utf-8"))[0]

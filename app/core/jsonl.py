@@ -9,6 +9,7 @@ The format is documented in README.md and described by ``resources/qawl-export-1
 
 from __future__ import annotations
 
+import hashlib
 from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable, Mapping
@@ -16,7 +17,7 @@ from typing import Iterable, Mapping
 from .errors import QawlError
 from .model import (STATUSES, Document, Entity, Layer, Relation, Span, Status, entity_from_dict, entity_to_dict,
                     relation_from_dict, relation_to_dict, span_to_dict)
-from .text import Normalisation, detect_direction, normalise
+from .text import Normalisation, detect_direction_utf8, normalise
 
 FORMAT = "qawl-export/1"
 OFFSET_UNIT = "codepoint"
@@ -30,13 +31,20 @@ def doc_id_for(text: str) -> str:
 
 
 def make_document(raw_text: str, *, id: str | None = None, meta: Mapping | None = None,
-                  source: str | None = None, direction: str | None = None) -> Document:
-    """A document from raw source text: the documented normalisation is applied and recorded here, once."""
+                  source: str | None = None, direction: str | None = None, utf8: bytes | None = None) -> Document:
+    """A document from raw source text: the documented normalisation is applied and recorded here, once.
+
+    ``utf8`` may pass the bytes ``raw_text`` was decoded from, to save encoding it again for the hash.
+    """
     text, norm = normalise(raw_text)
-    if not text.strip():
+    if not text or text.isspace():
         raise QawlError("the text is empty", field="text")
-    return Document(id=id or doc_id_for(text), text=text, meta=dict(meta or {}),
-                    direction=direction or detect_direction(text), normalisation=norm, source=source)
+    # Encoded once: for the hash and for direction detection.
+    data = utf8 if utf8 is not None and not norm.changed else text.encode("utf-8")
+    digest = hashlib.sha256(data).hexdigest()
+    return Document(id=id or "doc-" + digest[:16], text=text, meta=dict(meta or {}),
+                    direction=direction or detect_direction_utf8(text, data), text_sha256=digest,
+                    normalisation=norm, source=source, verify=False)
 
 
 @dataclass
@@ -85,9 +93,9 @@ def _shift_map(raw: str, norm: Normalisation):
     return lambda off: off - bisect_left(removed, off)
 
 
-def parse_record(obj: object, *, default_annotator: str | None = None) -> Record:
+def parse_record(obj: object, *, default_annotator: str | None = None, source: str | None = None) -> Record:
     """One parsed JSON line to a :class:`Record`, or a :class:`QawlError` naming the field that is wrong."""
-    if not isinstance(obj, Mapping):
+    if not isinstance(obj, dict):
         raise QawlError(f"each line must be a JSON object, got {type(obj).__name__}")
     if obj.get("schema") not in (None, FORMAT) and str(obj.get("schema")).startswith("qawl-export/"):
         raise QawlError(f"written by a newer Qawl ({obj.get('schema')}); this version reads {FORMAT}",
@@ -101,8 +109,10 @@ def parse_record(obj: object, *, default_annotator: str | None = None) -> Record
     doc_id = obj.get("doc_id", obj.get("id"))
     if doc_id is not None and not isinstance(doc_id, (str, int)) or isinstance(doc_id, bool):
         raise QawlError(f"must be a string, got {doc_id!r}", field="doc_id")
-    meta = obj.get("meta") or {}
-    if not isinstance(meta, Mapping):
+    meta = obj.get("meta")
+    if meta is None:
+        meta = {}
+    elif not isinstance(meta, dict):
         raise QawlError(f"must be an object, got {type(meta).__name__}", field="meta")
     direction = obj.get("direction")
     if direction is not None and direction not in ("rtl", "ltr"):
@@ -110,20 +120,23 @@ def parse_record(obj: object, *, default_annotator: str | None = None) -> Record
     unit = obj.get("offset_unit", OFFSET_UNIT)
     if unit != OFFSET_UNIT:
         raise QawlError(f"only code-point offsets are read by this format, got {unit!r}", field="offset_unit")
-    doc = make_document(raw, id=str(doc_id) if doc_id is not None else None, meta=meta, direction=direction)
+    doc = make_document(raw, id=str(doc_id) if doc_id is not None else None, meta=meta, direction=direction,
+                        source=source)
     shift = _shift_map(raw, doc.normalisation)  # what normalising *this* text removed
     if obj.get("normalisation") and not doc.normalisation.changed:
         # An export of an already-normalised text keeps the record of what import did originally.
         doc = Document(doc.id, doc.text, doc.meta, doc.direction, doc.text_sha256,
-                       Normalisation.from_dict(obj["normalisation"]) if isinstance(obj["normalisation"], Mapping)
+                       Normalisation.from_dict(obj["normalisation"]) if isinstance(obj["normalisation"], dict)
                        else Normalisation(), doc.source)
     claimed = obj.get("text_sha256")
     if claimed is not None and claimed != doc.text_sha256:
         raise QawlError("does not match the text: the text was changed after export", field="text_sha256")
 
     entities = []
-    raw_entities = obj.get("entities") or []
-    if not isinstance(raw_entities, list):
+    raw_entities = obj.get("entities")
+    if raw_entities is None:
+        raw_entities = []
+    elif not isinstance(raw_entities, list):
         raise QawlError("must be a list", field="entities")
     seen_entities: set[str] = set()
     for i, e in enumerate(raw_entities):
@@ -154,7 +167,7 @@ def parse_record(obj: object, *, default_annotator: str | None = None) -> Record
     spans = [_parse_span(s, i, raw, doc.text, shift) for i, s in enumerate(_as_list(spans_in, "spans"))]
     rels = []
     for i, r in enumerate(_as_list(rels_in, "relations")):
-        if isinstance(r, Mapping) and "id" not in r:
+        if isinstance(r, dict) and "id" not in r:
             r = {**r, "id": f"R{i + 1}"}
         try:
             rels.append(relation_from_dict(r))
@@ -174,7 +187,7 @@ def _as_list(value: object, name: str) -> list:
 
 def _parse_span(s: object, i: int, raw: str, text: str, shift) -> Span:
     where = f"spans[{i}]"
-    if not isinstance(s, Mapping):
+    if not isinstance(s, dict):
         raise QawlError(f"must be an object, got {type(s).__name__}", field=where)
     for key in ("label", "start", "end"):
         if key not in s:

@@ -7,7 +7,7 @@ Spans are half-open code-point ranges ``[start, end)`` into :attr:`Document.text
 from __future__ import annotations
 
 import uuid
-from dataclasses import dataclass, field, replace
+from dataclasses import InitVar, dataclass, field, replace
 from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
@@ -45,6 +45,8 @@ def new_id(prefix: str) -> str:
 def _check_json_object(value: object, name: str) -> dict:
     if value is None:
         return {}
+    if type(value) is dict:
+        return value
     if not isinstance(value, Mapping):
         raise QawlError(f"must be an object, got {type(value).__name__}", field=name)
     return dict(value)
@@ -61,8 +63,10 @@ class Document:
     text_sha256: str = ""
     normalisation: Normalisation = Normalisation()
     source: str | None = None
+    # False only when the caller has just computed text_sha256 from this very text (import fast path).
+    verify: InitVar[bool] = True
 
-    def __post_init__(self) -> None:
+    def __post_init__(self, verify: bool) -> None:
         if not isinstance(self.id, str) or not self.id.strip():
             raise QawlError("a document id must be a non-empty string", field="id")
         if not isinstance(self.text, str) or not self.text:
@@ -70,6 +74,8 @@ class Document:
         if self.direction not in DIRECTIONS:
             raise QawlError(f"must be one of {', '.join(DIRECTIONS)}, got {self.direction!r}", field="direction")
         object.__setattr__(self, "meta", _check_json_object(self.meta, "meta"))
+        if not verify and self.text_sha256:
+            return
         digest = sha256(self.text)
         if self.text_sha256 and self.text_sha256 != digest:
             raise QawlError("does not match the text (the text was changed or belongs to another document)",
@@ -81,7 +87,10 @@ class Document:
         title = str(self.meta.get("title") or "").strip()
         if title:
             return title
-        first = self.text.strip().split("\n", 1)[0]
+        text = self.text
+        start = len(text) - len(text.lstrip()) if text[:1].isspace() else 0
+        end = text.find("\n", start)
+        first = text[start:end if end != -1 else start + 81].strip()
         return first[:80] + ("…" if len(first) > 80 else "")
 
     @property
@@ -333,7 +342,7 @@ def span_to_dict(span: Span) -> dict:
 
 
 def span_from_dict(data: Mapping) -> Span:
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         raise QawlError(f"must be an object, got {type(data).__name__}")
     try:
         return Span(id=data["id"], label=data["label"], start=data["start"], end=data["end"], text=data["text"],
@@ -350,7 +359,7 @@ def relation_to_dict(rel: Relation) -> dict:
 
 
 def relation_from_dict(data: Mapping) -> Relation:
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         raise QawlError(f"must be an object, got {type(data).__name__}")
     try:
         return Relation(id=data["id"], type=data["type"], head=data["head"], tail=data["tail"],
@@ -365,7 +374,7 @@ def entity_to_dict(entity: Entity) -> dict:
 
 
 def entity_from_dict(data: Mapping) -> Entity:
-    if not isinstance(data, Mapping):
+    if not isinstance(data, dict):
         raise QawlError(f"must be an object, got {type(data).__name__}")
     try:
         return Entity(id=data["id"], name=data["name"], aliases=tuple(data.get("aliases") or ()))

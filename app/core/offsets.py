@@ -51,7 +51,7 @@ class OffsetMap:
         if before < len(self._astral) and self._astral[before] + before + 1 == u16:
             if strict:
                 raise ValueError(f"UTF-16 offset {u16} falls inside a surrogate pair")
-            return cp
+            return self._astral[before]  # round down to the start of that character
         return cp
 
 

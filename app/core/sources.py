@@ -32,8 +32,8 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         if not path.exists():
             raise QawlError("no such file or folder", file=str(path))
         if path.is_dir():
-            found = sorted(p for p in path.rglob("*") if p.is_file() and p.suffix.lower() in
-                           TEXT_SUFFIXES + JSONL_SUFFIXES and not p.name.startswith("."))
+            found = sorted((p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
+                            and not p.name.startswith(".") and p.is_file()), key=str)
             if not found:
                 raise QawlError("the folder holds no .txt or .jsonl files", file=str(path))
             out.extend(found)
@@ -65,7 +65,7 @@ def read_text_file(path: Path) -> Record:
             doc_id = str(loaded["id"])
         meta = {k: v for k, v in loaded.items() if k not in _SIDECAR_SKIP and k != "id"}
     try:
-        doc = make_document(raw, id=doc_id, meta=meta, source=str(path))
+        doc = make_document(raw, id=doc_id, meta=meta, source=str(path), utf8=data)
     except QawlError as exc:
         raise exc.located(file=str(path)) from None
     return Record(doc, None, [], None)
@@ -78,30 +78,44 @@ def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
         data = path.read_bytes()
     except OSError as exc:
         raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
-    text = decode(data, file=str(path))
-    if text.startswith("\ufeff"):
-        text = text[1:]
+    if not data or data.isspace():
+        raise QawlError("the file is empty", file=str(path))
+    if data.startswith(b"\xef\xbb\xbf"):
+        data = data[3:]
+    if b"\x00" in data[:65536]:
+        raise QawlError("looks like a binary file, not JSONL text (NUL byte)", file=str(path),
+                        line=data.count(b"\n", 0, data.index(b"\x00")) + 1)
     records: list[Record] = []
-    for number, line in enumerate(text.split("\n"), start=1):
+    source = str(path)
+    # orjson parses bytes and checks UTF-8 itself: no decoding pass over the whole file.
+    for number, line in enumerate(data.split(b"\n"), start=1):
         if cancel and number % 1000 == 0 and cancel():
             raise Cancelled()
-        if not line.strip():
+        if not line or line.isspace():
             continue
         try:
             obj = orjson.loads(line)
         except orjson.JSONDecodeError as exc:
-            hint = " (a pretty-printed JSON file is not JSONL: one object per line)" if line.strip() in "{[" else ""
-            raise QawlError(f"not valid JSON: {exc}{hint}", file=str(path), line=number) from None
+            raise QawlError(_json_problem(line, exc), file=source, line=number) from None
         try:
-            rec = parse_record(obj, default_annotator=default_annotator)
+            rec = parse_record(obj, default_annotator=default_annotator, source=source)
         except QawlError as exc:
-            raise exc.located(file=str(path), line=number) from None
+            raise exc.located(file=source, line=number) from None
         rec.line = number
-        object.__setattr__(rec.document, "source", f"{path}")
         records.append(rec)
     if not records:
-        raise QawlError("the file holds no documents", file=str(path))
+        raise QawlError("the file holds no documents", file=source)
     return records
+
+
+def _json_problem(line: bytes, exc: Exception) -> str:
+    try:
+        line.decode("utf-8")
+    except UnicodeDecodeError as bad:
+        return f"not UTF-8 text (byte 0x{line[bad.start]:02x} at column {bad.start + 1}); save the file as UTF-8"
+    if line.strip() in (b"{", b"["):
+        return "not valid JSON: a pretty-printed JSON file is not JSONL (one object per line)"
+    return f"not valid JSON: {exc}"
 
 
 def read_sources(paths: Iterable[str | Path], *, default_annotator: str | None = None,

@@ -21,8 +21,9 @@ _RTL = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]")
 _LTR = regex.compile(r"\p{Bidi_Class=L}")
 _RTL_RUN = regex.compile(r"[\p{Bidi_Class=R}\p{Bidi_Class=AL}]+")
 _LTR_RUN = regex.compile(r"\p{Bidi_Class=L}+")
-# Control characters that are never in a text file (NUL and C0 controls other than tab/LF/CR/FF).
-_BINARY = regex.compile(r"[\x00-\x08\x0e-\x1a\x1c-\x1f]")
+# Control characters that are never in a text file (NUL and C0 controls other than tab/LF/VT/FF/CR/ESC).
+_CONTROL_BYTES = bytes(range(0x00, 0x09)) + bytes(range(0x0E, 0x1B)) + bytes(range(0x1C, 0x20))
+_DELETE_ALL_BUT_CONTROLS = bytes(b for b in range(256) if b not in _CONTROL_BYTES)
 
 DIRECTIONS = ("rtl", "ltr")
 
@@ -72,8 +73,11 @@ def normalise(raw: str) -> tuple[str, Normalisation]:
 
 def decode(data: bytes, *, file: str | None = None) -> str:
     """UTF-8 bytes to text, refusing empty, binary and non-UTF-8 input with a message that says where."""
-    if not data.strip():
+    if not data or data.isspace():
         raise QawlError("the file is empty", file=file)
+    nul = data.find(b"\x00", 0, 65536)
+    if nul != -1:
+        raise QawlError("looks like a binary file, not text (it contains NUL bytes)", file=file)
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
@@ -82,12 +86,15 @@ def decode(data: bytes, *, file: str | None = None) -> str:
                         "save the file as UTF-8 and import it again", file=file, line=line) from None
     # Real articles contain stray control characters (e.g. U+001A in the SaudiNewsNet corpus) and they are kept;
     # a NUL, or control characters making up more than 1% of the text, means this is not a text file.
-    nul = text.find("\x00")
-    controls = _BINARY.findall(text[:65536])
-    if nul != -1 or len(controls) > max(8, len(text[:65536]) // 100):
-        at = nul if nul != -1 else _BINARY.search(text).start()
-        line = text.count("\n", 0, at) + 1
-        raise QawlError(f"looks like a binary file, not text (control character U+{ord(text[at]):04X})",
+    # (In UTF-8 these characters are exactly the bytes below 0x20, so counting bytes is exact and fast.)
+    head = data[:65536]
+    controls = len(head.translate(None, _DELETE_ALL_BUT_CONTROLS))
+    if controls and (b"\x00" in data or controls > max(8, len(head) // 100)):
+        at = data.find(b"\x00")
+        if at == -1:
+            at = next(i for i, b in enumerate(head) if b in _CONTROL_BYTES)
+        line = data.count(b"\n", 0, at) + 1
+        raise QawlError(f"looks like a binary file, not text (control character U+{data[at]:04X})",
                         file=file, line=line)
     return text
 
@@ -113,8 +120,19 @@ def detect_direction(text: str, sample: int = 2048) -> str:
     first strong letter, as in the Unicode bidi algorithm (rules P2/P3).
     """
     head = text[:sample]
-    raw = head.encode("utf-8")
+    return _decide(head, head.encode("utf-8"))
+
+
+def detect_direction_utf8(text: str, data: bytes, sample: int = 2048) -> str:
+    """:func:`detect_direction` when the UTF-8 encoding of ``text`` is at hand (import encodes it anyway)."""
+    head = text[:sample]
+    return _decide(head, data[: 4 * sample])
+
+
+def _decide(head: str, raw: bytes) -> str:
     rtl = len(raw.translate(None, _DELETE_ALL_BUT_RTL))
+    if rtl * 4 > len(raw):  # more than half the bytes are RTL letters (2 bytes each): clearly right-to-left
+        return "rtl"
     ltr = len(raw.translate(None, _DELETE_ALL_BUT_LTR))
     if rtl + ltr >= 16 and abs(rtl - ltr) > 0.25 * (rtl + ltr):
         return "rtl" if rtl > ltr else "ltr"

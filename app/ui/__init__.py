@@ -1,0 +1,1 @@
+"""The Qt user interface (thin: renders core objects, sends every edit through the session)."""
