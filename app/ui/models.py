@@ -29,12 +29,12 @@ _STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"
 
 
 class DocumentsModel(QAbstractTableModel):
-    TITLE, STATUS, COUNT, OTHERS = range(4)
+    TITLE, STATUS, COUNT = range(3)
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.headers = (self.tr("Document"), self.tr("Status"), self.tr("Annotations"), self.tr("Others"))
+        self.headers = (self.tr("Document"), self.tr("Status"), self.tr("Annotations"))
         self._rows = []
         self._row_of: dict[str, int] = {}
         session.changed.connect(self.on_changed)
@@ -104,13 +104,14 @@ class DocumentsModel(QAbstractTableModel):
                 return status_name(status)
             if column == self.COUNT:
                 return summary.counts.get(me, 0)
-            if column == self.OTHERS:
-                return ", ".join(f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
-                                 if who != me and who != "suggestions")
         if role == SortRole:
             return summary.counts.get(me, 0) if column == self.COUNT else self.data(index)
-        if role == Qt.ItemDataRole.ToolTipRole and column == self.TITLE:
-            return f"{summary.id} · {summary.chars:,} · {summary.direction}"
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.TITLE:
+                return f"{summary.id} · {summary.chars:,} · {summary.direction}"
+            others = [f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
+                      if who not in (me, "suggestions")]
+            return "\n".join(others) or None
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
         return None
@@ -125,9 +126,10 @@ class DocumentFilter(QSortFilterProxyModel):
         self._hits: set[str] | None = None
 
     def set_query(self, query: str, text_hits: set[str] | None = None) -> None:
+        self.beginFilterChange()
         self._query = query.strip().casefold()
         self._hits = text_hits
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._query:
@@ -149,6 +151,8 @@ class SpeakersModel(QAbstractTableModel):
         self.session = session
         self.headers = (self.tr("Speaker"), self.tr("Aliases"), self.tr("Mentions"), self.tr("Here"))
         self._ids: list[str] = []
+        # Its own copy: while rows are being removed, views may still ask about the entity that just left.
+        self._entities: dict[str, Entity] = {}
         self._here: dict[str, int] | None = None
         session.changed.connect(self.on_changed)
         session.document_opened.connect(self._document_opened)
@@ -156,12 +160,13 @@ class SpeakersModel(QAbstractTableModel):
 
     def refresh(self) -> None:
         self.beginResetModel()
-        self._ids = list(self.session.entities)
+        self._entities = dict(self.session.entities)
+        self._ids = list(self._entities)
         self._here = None
         self.endResetModel()
 
     def _document_opened(self, *_args) -> None:
-        if set(self._ids) != set(self.session.entities):
+        if self._entities != self.session.entities:
             self.refresh()
             return
         self._here = None
@@ -174,13 +179,16 @@ class SpeakersModel(QAbstractTableModel):
                 row = len(self._ids)
                 self.beginInsertRows(QModelIndex(), row, row)
                 self._ids.append(leaf.entity.id)
+                self._entities[leaf.entity.id] = leaf.entity
                 self.endInsertRows()
             elif isinstance(leaf, RemoveEntity) and leaf.entity.id in self._ids:
                 row = self._ids.index(leaf.entity.id)
                 self.beginRemoveRows(QModelIndex(), row, row)
                 del self._ids[row]
+                del self._entities[leaf.entity.id]
                 self.endRemoveRows()
             elif isinstance(leaf, UpdateEntity) and leaf.after.id in self._ids:
+                self._entities[leaf.after.id] = leaf.after
                 row = self._ids.index(leaf.after.id)
                 self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
         self._all_changed()
@@ -191,7 +199,7 @@ class SpeakersModel(QAbstractTableModel):
             self.dataChanged.emit(self.index(0, self.MENTIONS), self.index(len(self._ids) - 1, self.HERE))
 
     def entity(self, row: int) -> Entity:
-        return self.session.entities[self._ids[row]]
+        return self._entities[self._ids[row]]
 
     def row_of(self, entity_id: str) -> int:
         return self._ids.index(entity_id) if entity_id in self._ids else -1
@@ -266,8 +274,9 @@ class SpeakerFilter(QSortFilterProxyModel):
         self.setDynamicSortFilter(True)
 
     def set_query(self, query: str) -> None:
+        self.beginFilterChange()
         self._query = query.strip()
-        self.invalidateFilter()
+        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
 
     def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
         if not self._query:

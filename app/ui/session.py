@@ -21,7 +21,7 @@ from dataclasses import dataclass
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.changes import Change, Workspace
+from ..core.changes import Change, UpdateSpan, Workspace
 from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer
 from ..core.schema import LabelSchema
@@ -61,6 +61,23 @@ class ChangeCommand(QUndoCommand):
 
     def undo(self) -> None:
         self.session._replay(self.change.inverse(), reverts=self.seq)
+
+    # Consecutive edge moves of one span are one undo step (each is still its own row in the history).
+    _RESIZE = 0x5150
+
+    def id(self) -> int:
+        return self._RESIZE if _is_resize(self.change) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeCommand) or not _is_resize(other.change):
+            return False
+        a, b = self.change, other.change
+        if (a.doc_id, a.annotator, a.after) != (b.doc_id, b.annotator, b.before):
+            return False
+        self.change = UpdateSpan(a.doc_id, a.annotator, a.before, b.after)
+        self.seq = other.seq
+        self.setText(self.change.describe())
+        return True
 
 
 class Session(QObject):
@@ -126,6 +143,13 @@ class Session(QObject):
         self.selection_changed.emit(None)
         self.record_changed.emit(None)
         return document
+
+    def set_direction(self, direction: str) -> None:
+        """Show the open document in the other direction (kept in the project; display only, offsets never
+        change, so it is not an undoable edit)."""
+        if self.document is not None:
+            self.store.set_direction(self.document.id, direction)
+            self.open(self.document.id)
 
     def reload(self) -> None:
         """Read the speaker registry and the open document again (after an import, or a refused replay)."""
@@ -225,3 +249,9 @@ class Session(QObject):
 def _touches_speakers(leaf: Change) -> bool:
     spans = [getattr(leaf, name, None) for name in ("span", "before", "after")]
     return any(s is not None and getattr(s, "label", None) == "SPEAKER" for s in spans)
+
+
+def _is_resize(change: Change) -> bool:
+    return isinstance(change, UpdateSpan) and change.before.label == change.after.label and \
+        change.before.attrs == change.after.attrs and (change.before.start, change.before.end) != \
+        (change.after.start, change.after.end)
