@@ -48,11 +48,12 @@ class _Links:
         self.spans = layer.spans
 
     def first(self, span_id: str, *types: str) -> Span | None:
-        found = [self.spans[r.tail] for r in self.out.get(span_id, ()) if r.type in types]
+        found = [self.spans[r.tail] for r in self.out.get(span_id, ()) if r.type in types and r.tail in self.spans]
         return min(found, key=lambda s: (s.start, s.end)) if found else None
 
     def heads(self, span_id: str, rtype: str) -> list[Span]:
-        return sorted((self.spans[r.head] for r in self.into.get(span_id, ()) if r.type == rtype),
+        return sorted((self.spans[r.head] for r in self.into.get(span_id, ()) if r.type == rtype and
+                       r.head in self.spans),
                       key=lambda s: (s.start, s.end))
 
 
@@ -68,6 +69,8 @@ class SpanTableModel(QAbstractTableModel):
         self.session = session
         self.overlays = overlays
         self._rows: list[tuple] = []  # (start, -end, annotator, span id)
+        # Its own copy of the row spans: while a row is being removed, views may still ask about its span.
+        self._spans: dict[tuple[str, str], Span] = {}
         self._links: dict[str, _Links] = {}
         session.document_opened.connect(self.reset_rows)
         session.changed.connect(self.on_changed)
@@ -88,8 +91,9 @@ class SpanTableModel(QAbstractTableModel):
 
     def reset_rows(self, *_args) -> None:
         self.beginResetModel()
-        self._rows = sorted(self._key(who, s) for who, layer in self._layers().items()
-                            for s in layer.spans.values() if s.label in self.labels)
+        self._spans = {(who, s.id): s for who, layer in self._layers().items()
+                       for s in layer.spans.values() if s.label in self.labels}
+        self._rows = sorted(self._key(who, s) for (who, _id), s in self._spans.items())
         self._links.clear()
         self.endResetModel()
 
@@ -101,35 +105,41 @@ class SpanTableModel(QAbstractTableModel):
             if who not in layers:
                 continue
             if isinstance(leaf, AddSpan) and leaf.span.label in self.labels:
-                self._insert(self._key(who, leaf.span))
+                self._insert(who, leaf.span)
             elif isinstance(leaf, RemoveSpan) and leaf.span.label in self.labels:
-                self._remove(self._key(who, leaf.span))
+                self._remove(who, leaf.span)
             elif isinstance(leaf, UpdateSpan):
                 before, after = self._key(who, leaf.before), self._key(who, leaf.after)
                 was, now = leaf.before.label in self.labels, leaf.after.label in self.labels
                 if was and (not now or before != after):
-                    self._remove(before)
+                    self._remove(who, leaf.before)
                 if now and (not was or before != after):
-                    self._insert(after)
+                    self._insert(who, leaf.after)
+                elif now:
+                    self._spans[(who, leaf.after.id)] = leaf.after
         if self._rows:
             # Any change can alter a linked cell (a speaker renamed, a date re-valued): views re-read visible rows.
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
 
-    def _insert(self, key: tuple) -> None:
+    def _insert(self, who: str, span: Span) -> None:
+        key = self._key(who, span)
         row = bisect_left(self._rows, key)
         if row < len(self._rows) and self._rows[row] == key:
             return
         self.beginInsertRows(QModelIndex(), row, row)
         self._rows.insert(row, key)
+        self._spans[(who, span.id)] = span
         self.endInsertRows()
 
-    def _remove(self, key: tuple) -> None:
+    def _remove(self, who: str, span: Span) -> None:
+        key = self._key(who, span)
         row = bisect_left(self._rows, key)
         if row >= len(self._rows) or self._rows[row] != key:
             return
         self.beginRemoveRows(QModelIndex(), row, row)
         del self._rows[row]
         self.endRemoveRows()
+        del self._spans[(who, span.id)]
 
     def row_of(self, annotator: str, span_id: str) -> int:
         for row, key in enumerate(self._rows):
@@ -142,8 +152,7 @@ class SpanTableModel(QAbstractTableModel):
         return key[2], key[3]
 
     def span_at(self, row: int) -> Span:
-        who, span_id = self.key_at(row)
-        return self.session.workspace.layer(self.session.document.id, who).spans[span_id]
+        return self._spans[self.key_at(row)]
 
     def links(self, annotator: str) -> _Links:
         if annotator not in self._links:
