@@ -186,7 +186,8 @@ class QuoteEditor(QWidget):
         self.cue.setEnabled(is_quote)
         self._fill(self.date, "DATE", record.date)
         if record.speaker is None:
-            self.entity.setText(f"<span style='color:#c00000'>{self.tr('⚠ no speaker')}</span>")
+            missing = self.tr("⚠ no speaker")
+            self.entity.setText(f"<span style='color:#c00000'>{missing}</span>")
         else:
             self.entity.setText(record.entity.name if record.entity else self.tr("(not in the registry)"))
 

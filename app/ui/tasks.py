@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from typing import Callable
 
-from PySide6.QtCore import QThread, Qt, Signal
+from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
 from ..core.errors import Cancelled, QawlError
@@ -55,7 +55,7 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work, *,
                       on_success: Callable[[object], None], on_failure: Callable[[str], None],
                       on_cancel: Callable[[], None]) -> Task:
     """Start ``work`` in the background with a progress dialog; exactly one of the callbacks is called."""
-    dialog = QProgressDialog(label, QProgressDialog.tr("Cancel"), 0, 0, parent)
+    dialog = QProgressDialog(label, QCoreApplication.translate("Tasks", "Cancel"), 0, 0, parent)
     dialog.setWindowModality(Qt.WindowModality.WindowModal)
     dialog.setMinimumDuration(400)  # quick work never flashes a dialog
     dialog.setAutoClose(False)

@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable
 
+from PySide6.QtCore import QCoreApplication
 from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
@@ -39,13 +40,13 @@ class FormatChoice:
 
 
 def import_formats() -> list[FormatChoice]:
-    return [FormatChoice("qawl", QDialog.tr("Articles (.txt) and Qawl JSONL (.jsonl)"),
+    return [FormatChoice("qawl", QCoreApplication.translate("Transfer", "Articles (.txt) and Qawl JSONL (.jsonl)"),
                          ("*.txt", "*.jsonl", "*.ndjson"))]
 
 
 def export_formats(keys: tuple[str, ...]) -> list[FormatChoice]:
-    words = {"jsonl": QDialog.tr("Qawl JSONL: one line per document and annotator (qawl-export/1)"),
-             "quotes": QDialog.tr("Quotes: one line per quote with speaker, cue and date (qawl-quotes/1)")}
+    words = {"jsonl": QCoreApplication.translate("Transfer", "Qawl JSONL: one line per document and annotator (qawl-export/1)"),
+             "quotes": QCoreApplication.translate("Transfer", "Quotes: one line per quote with speaker, cue and date (qawl-quotes/1)")}
     return [FormatChoice(k, words.get(k, k), ("*.jsonl",)) for k in keys]
 
 
