@@ -9,7 +9,7 @@ from PySide6.QtGui import QColor, QTextCursor
 
 from app.ui.dialogs import MergeDialog, SpeakerPick, SpeakerPicker
 from app.ui.render import paler
-from ui_support import find, label, open_window, press, type_text
+from ui_support import find, label, open_window, press, settle, type_text
 
 K = Qt.Key
 ALT = Qt.KeyboardModifier.AltModifier
@@ -176,6 +176,7 @@ def test_choose_speaker_by_alias_and_merge_two_speakers(win, monkeypatch):
     # The picker is driven by typing an alias; its answer goes through the seam.
     monkeypatch.setattr(SpeakerPicker, "ask", classmethod(lambda cls, *a, **k: SpeakerPick(new_name="وزير الخارجية")))
     press(win.view, K.Key_E)
+    settle()
     speaker = next(s for s in _stored(win).spans.values() if s.text == "الوزير")
     named = win.session.store.entity(speaker.entity)
     assert named.name == "وزير الخارجية"
@@ -184,6 +185,7 @@ def test_choose_speaker_by_alias_and_merge_two_speakers(win, monkeypatch):
     monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, parent, a, b, counts: (lav, named)
                                                         if a.id == lav.id else (lav, named)))
     win.speakers.merge.click()
+    settle()
     stored = _stored(win)
     assert {s.entity for s in stored.spans.values() if s.label == "SPEAKER"} == {lav.id}
     assert "وزير الخارجية" in win.session.store.entity(lav.id).aliases
@@ -246,6 +248,7 @@ def test_undo_and_redo_with_the_keyboard(win, key):
 
 def test_status_changes_show_in_the_list_and_the_status_bar(win):
     press(win.view, K.Key_3, CTRL)
+    settle()
     assert _stored(win).status == "done"
     row = win.documents.model.row_of("d1")
     assert win.documents.model.index(row, 1).data() == "Done"

@@ -42,6 +42,12 @@ def label(window, start: int, end: int, key) -> None:
     window.view.setFocus()
     window.view.select_text(start, end)
     press(window.view, key)
+    settle()
+
+
+def settle() -> None:
+    """Let the sidebars follow: they update on the next event-loop turn after the article (queued signals)."""
+    QApplication.processEvents()
 
 
 def find(text: str, sub: str, occurrence: int = 0) -> tuple[int, int]:

@@ -54,6 +54,12 @@ class ArticleView(QPlainTextEdit):
         self._marks: list[int] = []  # code-point positions of bidi controls
         self._formats: dict[Paint, QTextCharFormat] = {}
         self._last_click: tuple[int, str | None] = (-1, None)
+        # Caret rectangles and nesting depths of what was painted last, reused while nothing moved: a new label
+        # then costs only its own four edges (formats never change the layout's geometry).
+        self._carets: dict[int, QRect] = {}
+        self._frame: tuple | None = None
+        self._layout_generation = 0
+        self._depths: dict[tuple[str, str], int] = {}
         self.selectionChanged.connect(self._emit_selection)
         self.cursorPositionChanged.connect(self._emit_selection)
 
@@ -65,6 +71,8 @@ class ArticleView(QPlainTextEdit):
         self.colors = dict(colors)
         self.selected = None
         self._formats.clear()
+        self._depths.clear()
+        self._layout_generation += 1
         if document is None:
             self.text = ""
             self.offsets = OffsetMap("")
@@ -96,11 +104,13 @@ class ArticleView(QPlainTextEdit):
                             | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
+        self._layout_generation += 1
         self.viewport().update()
 
     def apply_leaves(self, leaves: tuple[Change, ...], styles: dict[str, LayerStyle]) -> None:
         """Update the drawing for applied leaf changes of the shown layers: only the touched ranges are redrawn."""
         dirty: list[tuple[int, int]] = []
+        self._depths.clear()
         for leaf in leaves:
             style = styles.get(leaf.annotator or "")
             if style is None:
@@ -264,14 +274,38 @@ class ArticleView(QPlainTextEdit):
         return (self.offsets.from_utf16(first, strict=False), self.offsets.from_utf16(last, strict=False))
 
     def _caret(self, pos: int) -> QRect:
-        cursor = QTextCursor(self.document())
-        cursor.setPosition(self.offsets.to_utf16(pos))
-        return self.cursorRect(cursor)
+        rect = self._carets.get(pos)
+        if rect is None:
+            cursor = QTextCursor(self.document())
+            cursor.setPosition(self.offsets.to_utf16(pos))
+            rect = self._carets[pos] = self.cursorRect(cursor)
+        return rect
+
+    def _depth(self, drawn: Drawn) -> int:
+        key = (drawn.style.annotator, drawn.span.id)
+        depth = self._depths.get(key)
+        if depth is None:
+            depth = self._depths[key] = min(depth_of(drawn, self.index), 3)
+        return depth
+
+    def changeEvent(self, event) -> None:
+        if event.type() == event.Type.FontChange:
+            self._layout_generation += 1
+        super().changeEvent(event)
+
+    def resizeEvent(self, event) -> None:
+        self._layout_generation += 1
+        super().resizeEvent(event)
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.text:
             return
+        frame = (self.firstVisibleBlock().blockNumber(), self.contentOffset().toTuple(),
+                 self.viewport().size().toTuple(), self._layout_generation)
+        if frame != self._frame:
+            self._frame = frame
+            self._carets.clear()
         start, end = self.visible_range()
         if start >= end:
             return
@@ -293,7 +327,7 @@ class ArticleView(QPlainTextEdit):
             painter.end()
 
     def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int) -> None:
-        depth = min(depth_of(drawn, self.index), 3)
+        depth = self._depth(drawn)
         color = QColor(drawn.color).darker(150)
         pen = QPen(color, 2)
         if drawn.style.dashed:

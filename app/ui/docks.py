@@ -148,10 +148,13 @@ class QuoteEditor(QWidget):
         self._pending.setSingleShot(True)
         self._pending.setInterval(0)
         self._pending.timeout.connect(self.refresh)
-        session.record_changed.connect(lambda _id: self._pending.start())
-        session.changed.connect(lambda _ev: self._pending.start())
-        session.document_opened.connect(lambda _doc: self._pending.start())
+        session.record_changed.connect(self._schedule)
+        session.changed.connect(self._schedule)
+        session.document_opened.connect(self._schedule)
         self.refresh()
+
+    def _schedule(self, *_args) -> None:
+        self._pending.start()
 
     def _record(self):
         s = self.session
@@ -229,10 +232,11 @@ class QuotesDock(QDockWidget):
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._clicked(cur))
         self._syncing = False
-        session.selection_changed.connect(self._follow)
-        session.record_changed.connect(self._follow)
-        session.changed.connect(lambda _ev: self._count_missing())
-        session.document_opened.connect(lambda _doc: self._count_missing())
+        # Queued like the model's own updates, so a new row exists before it is selected.
+        session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        session.record_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        session.changed.connect(self._count_missing, Qt.ConnectionType.QueuedConnection)
+        session.document_opened.connect(self._count_missing)
         self._count_missing()
 
     def _clicked(self, index: QModelIndex) -> None:
@@ -253,7 +257,7 @@ class QuotesDock(QDockWidget):
             finally:
                 self._syncing = False
 
-    def _count_missing(self) -> None:
+    def _count_missing(self, *_args) -> None:
         s = self.session
         if s.document is None:
             self.missing.setText("")
@@ -352,7 +356,7 @@ class DatesDock(QDockWidget):
         header.resizeSection(DatesModel.TEXT, 150)
         self.setWidget(self.table)
         self.table.clicked.connect(self._clicked)
-        session.selection_changed.connect(self._follow)
+        session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():

@@ -37,7 +37,7 @@ class DocumentsModel(QAbstractTableModel):
         self.headers = (self.tr("Document"), self.tr("Status"), self.tr("Annotations"))
         self._rows = []
         self._row_of: dict[str, int] = {}
-        session.changed.connect(self.on_changed)
+        session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
         self.refresh()
 
     def refresh(self) -> None:
@@ -154,7 +154,7 @@ class SpeakersModel(QAbstractTableModel):
         # Its own copy: while rows are being removed, views may still ask about the entity that just left.
         self._entities: dict[str, Entity] = {}
         self._here: dict[str, int] | None = None
-        session.changed.connect(self.on_changed)
+        session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
         session.document_opened.connect(self._document_opened)
         self.refresh()
 
@@ -163,6 +163,7 @@ class SpeakersModel(QAbstractTableModel):
         self._entities = dict(self.session.entities)
         self._ids = list(self._entities)
         self._here = None
+        self._seen = self.session.events_emitted
         self.endResetModel()
 
     def _document_opened(self, *_args) -> None:
@@ -174,6 +175,10 @@ class SpeakersModel(QAbstractTableModel):
 
     def on_changed(self, event: ChangeEvent) -> None:
         self._here = None
+        if event.seq <= self._seen:
+            self._all_changed()
+            return  # queued before the registry was last read in full
+        self._seen = event.seq
         for leaf in event.leaves:
             if isinstance(leaf, AddEntity) and leaf.entity.id not in self._ids:
                 row = len(self._ids)

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..core.model import Span
@@ -52,21 +53,21 @@ class Segment:
     paint: Paint
 
 
-@dataclass(frozen=True)
 class Drawn:
-    """A span as the view draws it: the span, its layer's style and its resolved colour."""
+    """A span as the view draws it: the span, its layer's style and its resolved colour (start and end copied
+    out because segmenting reads them hundreds of thousands of times for a long article)."""
 
-    span: Span
-    style: LayerStyle
-    color: str
+    __slots__ = ("span", "style", "color", "start", "end")
 
-    @property
-    def start(self) -> int:
-        return self.span.start
+    def __init__(self, span: Span, style: LayerStyle, color: str) -> None:
+        self.span = span
+        self.style = style
+        self.color = color
+        self.start = span.start
+        self.end = span.end
 
-    @property
-    def end(self) -> int:
-        return self.span.end
+    def __repr__(self) -> str:
+        return f"Drawn({self.span.label} {self.start}..{self.end} {self.style.annotator} {self.color})"
 
 
 # --- colours ----------------------------------------------------------------------------------------------------
@@ -82,11 +83,13 @@ def _hex(rgb: Iterable[float]) -> str:
     return "#" + "".join(f"{max(0, min(255, round(v))):02x}" for v in rgb)
 
 
+@lru_cache(maxsize=4096)
 def darker(color: str, amount: float) -> str:
     """Mix with black: amount 0 keeps the colour, 1 gives black."""
     return _hex(v * (1 - amount) for v in _rgb(color))
 
 
+@lru_cache(maxsize=4096)
 def paler(color: str, amount: float) -> str:
     """Mix with white: amount 0 keeps the colour, 1 gives white."""
     return _hex(v + (255 - v) * amount for v in _rgb(color))
@@ -156,25 +159,40 @@ def _order(d: Drawn) -> tuple:
 
 # --- segments ---------------------------------------------------------------------------------------------------------
 
+_EMPTY = Paint()
+
+
+def _shorter(a: Drawn, b: Drawn | None) -> bool:
+    """a is inside b (shorter; on a tie, the one starting later)."""
+    return b is None or (a.end - a.start, -a.start) < (b.end - b.start, -b.start)
+
+
 def _paint(covering: list[Drawn]) -> Paint:
     if not covering:
-        return Paint()
-    filled = sorted((d for d in covering if d.style.filled), key=lambda d: (d.end - d.start, -d.start))
-    pale = sorted((d for d in covering if not d.style.filled), key=lambda d: (d.end - d.start, -d.start))
+        return _EMPTY
+    inner = outer = pale = None
+    for d in covering:
+        if d.style.filled:
+            if _shorter(d, inner):
+                inner, outer = d, inner
+            elif _shorter(d, outer):
+                outer = d
+        elif _shorter(d, pale):
+            pale = d
     background = underline = None
     dashed = False
-    if filled:
-        inner = filled[0]
+    if inner is not None:
         # A span inside a span of the same label (a quote within a quote) is drawn darker, one step per level.
-        same = sum(1 for d in filled[1:] if d.span.label == inner.span.label and d.color == inner.color)
+        same = sum(1 for d in covering if d is not inner and d.style.filled and d.span.label == inner.span.label
+                   and d.color == inner.color)
         background = darker(paler(inner.color, 0.25), 0.14 * same) if same else paler(inner.color, 0.25)
-        if len(filled) > 1:
-            underline = darker(filled[1].color, 0.25)
-        elif pale:
-            underline, dashed = darker(pale[0].color, 0.2), True
-    elif pale:
-        background = paler(pale[0].color, 0.6)
-        underline, dashed = darker(pale[0].color, 0.2), True
+        if outer is not None:
+            underline = darker(outer.color, 0.25)
+        elif pale is not None:
+            underline, dashed = darker(pale.color, 0.2), True
+    elif pale is not None:
+        background = paler(pale.color, 0.6)
+        underline, dashed = darker(pale.color, 0.2), True
     return Paint(background, underline, dashed)
 
 

@@ -38,6 +38,7 @@ class ChangeEvent:
     replay: bool
     doc_ids: frozenset[str]
     entities_changed: bool
+    seq: int = 0  # emission order: a view that re-read everything after event N ignores queued events <= N
 
 
 class ChangeCommand(QUndoCommand):
@@ -101,6 +102,7 @@ class Session(QObject):
         self.selected: str | None = None
         self.record: str | None = None
         self._mentions: dict[str, int] | None = None
+        self.events_emitted = 0
 
     # --- what is shown ------------------------------------------------------------------------------------------
 
@@ -243,7 +245,8 @@ class Session(QObject):
                 self.selection_changed.emit(None)
             if self.record is not None and self.record not in self.layer.spans:
                 self.set_record(None)
-        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities))
+        self.events_emitted += 1
+        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
 
 
 def _touches_speakers(leaf: Change) -> bool:

@@ -22,6 +22,10 @@ from .session import ChangeEvent, Session
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (annotator, span id) of the row
 SpanRole = Qt.ItemDataRole.UserRole + 2  # the Span itself
+# The roles these models answer; views ask for a dozen per cell and every other answer is None.
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
+                    KeyRole, SpanRole})
 
 
 def isolate(text: str) -> str:
@@ -72,8 +76,10 @@ class SpanTableModel(QAbstractTableModel):
         # Its own copy of the row spans: while a row is being removed, views may still ask about its span.
         self._spans: dict[tuple[str, str], Span] = {}
         self._links: dict[str, _Links] = {}
+        self._seen = 0  # the last change event the rows reflect
         session.document_opened.connect(self.reset_rows)
-        session.changed.connect(self.on_changed)
+        # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
+        session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
         self.reset_rows()
 
     # --- rows ------------------------------------------------------------------------------------------------------
@@ -95,15 +101,20 @@ class SpanTableModel(QAbstractTableModel):
                        for s in layer.spans.values() if s.label in self.labels}
         self._rows = sorted(self._key(who, s) for (who, _id), s in self._spans.items())
         self._links.clear()
+        self._seen = self.session.events_emitted
         self.endResetModel()
 
     def on_changed(self, event: ChangeEvent) -> None:
+        if event.seq <= self._seen:
+            return  # queued before the rows were last read in full: already reflected
+        self._seen = event.seq
         layers = self._layers()
         self._links.clear()
+        open_id = self.session.document.id if self.session.document else None
         for leaf in event.leaves:
             who = leaf.annotator
-            if who not in layers:
-                continue
+            if who not in layers or leaf.doc_id != open_id:
+                continue  # queued from before another document was opened (that reset the rows)
             if isinstance(leaf, AddSpan) and leaf.span.label in self.labels:
                 self._insert(who, leaf.span)
             elif isinstance(leaf, RemoveSpan) and leaf.span.label in self.labels:
@@ -117,9 +128,41 @@ class SpanTableModel(QAbstractTableModel):
                     self._insert(who, leaf.after)
                 elif now:
                     self._spans[(who, leaf.after.id)] = leaf.after
-        if self._rows:
-            # Any change can alter a linked cell (a speaker renamed, a date re-valued): views re-read visible rows.
+        self._refresh_rows(event, open_id)
+
+    def _refresh_rows(self, event: ChangeEvent, open_id: str | None) -> None:
+        """dataChanged for the rows whose cells may show something else now: the spans touched, and the spans
+        linked to them either way (a quote whose speaker was re-pointed, a date whose quote was resized)."""
+        if not self._rows:
+            return
+        if event.entities_changed:  # a speaker renamed or merged may show in any row
             self.dataChanged.emit(self.index(0, 0), self.index(len(self._rows) - 1, self.columnCount() - 1))
+            return
+        touched: set[str] = set()
+        for leaf in event.leaves:
+            if leaf.doc_id != open_id:
+                continue
+            for name in ("span", "before", "after"):
+                span = getattr(leaf, name, None)
+                if isinstance(span, Span):
+                    touched.add(span.id)
+            rel = getattr(leaf, "relation", None)
+            if rel is not None:
+                touched.update((rel.head, rel.tail))
+            for rel in getattr(leaf, "relations", ()):
+                touched.update((rel.head, rel.tail))
+        if not touched:
+            return
+        linked = set(touched)
+        for who in {key[2] for key in self._rows}:
+            links = self.links(who)
+            for span_id in touched:
+                linked.update(r.head for r in links.into.get(span_id, ()))
+                linked.update(r.tail for r in links.out.get(span_id, ()))
+        last = self.columnCount() - 1
+        for row, key in enumerate(self._rows):
+            if key[3] in linked:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, last))
 
     def _insert(self, who: str, span: Span) -> None:
         key = self._key(who, span)
@@ -175,6 +218,8 @@ class SpanTableModel(QAbstractTableModel):
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
+            return None
+        if role not in _ROLES:
             return None
         who, span_id = self.key_at(index.row())
         span = self.span_at(index.row())

@@ -184,6 +184,8 @@ class MainWindow(QMainWindow):
 
         s.document_opened.connect(self._document_opened)
         s.changed.connect(self._changed)
+        # After the document list has taken the change (it follows on the next event-loop turn).
+        s.changed.connect(self._update_progress, Qt.ConnectionType.QueuedConnection)
         s.failed.connect(self._failed)
         s.selection_changed.connect(lambda _id: self._update_selection_bar())
         c.message.connect(self._say)
@@ -281,7 +283,6 @@ class MainWindow(QMainWindow):
         if event.replay:
             self._say(self.tr("Undone or redone: %1").replace("%1", event.change.describe()))
         self._update_title()
-        self._update_progress()
         self._update_selection_bar()
 
     def _failed(self, message: str) -> None:
@@ -305,7 +306,7 @@ class MainWindow(QMainWindow):
         self.header.setText(f"\u2068{doc.title}\u2069  ·  {doc.date or ''}  ·  {status}  ·  {direction}  ·  "
                             + self.tr("%1 annotations").replace("%1", str(len(s.layer.spans))))
 
-    def _update_progress(self) -> None:
+    def _update_progress(self, *_args) -> None:
         counts = self.documents.model.progress()
         total = sum(counts.values())
         self.progress.setText(self.tr("%1 of %2 done · %3 in progress · annotator: %4")
