@@ -157,3 +157,10 @@ def test_export_runs_in_the_background_and_cancel_leaves_no_file(qtbot, make_sto
     task.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
     qtbot.waitUntil(lambda: "Cancelled" in win.message.text(), timeout=20000)
     assert not target.exists()
+
+
+def test_the_export_formats_offered_are_the_exporters():
+    from app.exporting import FORMATS
+    from app.ui.main import EXPORT_FORMATS
+
+    assert EXPORT_FORMATS == tuple(FORMATS)

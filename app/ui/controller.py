@@ -13,7 +13,7 @@ from PySide6.QtCore import QObject, Signal
 
 from ..core.model import Span
 from ..core.schema import QUOTE_TYPES, TIMEX_VALUE
-from . import dialogs, edits
+from . import edits
 from .article_view import ArticleView
 from .names import label_name, type_name, visible
 from .session import Session
@@ -178,6 +178,8 @@ class AnnotationController(QObject):
         if target is None:
             self._say(self.tr("Select a speaker mention (S) first, or a quote that has one."))
             return False
+        from . import dialogs
+
         pick = dialogs.SpeakerPicker.ask(self.view.window(), list(self.session.entities.values()), target.text,
                                          target.entity)
         if pick is None:
@@ -221,6 +223,8 @@ class AnnotationController(QObject):
         if span is None:
             self._say(self.tr("Select a date (D) to give it a value."))
             return False
+        from . import dialogs
+
         value = dialogs.ask_text(self.view.window(), self.tr("Date value"),
                                  self.tr("Value of “%1” (2024-01-18, 2020-01, XXXX-01-18):")
                                  .replace("%1", span.text), span.attrs.get("value") or "")
@@ -247,6 +251,8 @@ class AnnotationController(QObject):
         entities = self.session.entities
         a, b = entities[a_id], entities[b_id]
         counts = self.session.mention_counts()
+        from . import dialogs
+
         choice = dialogs.MergeDialog.ask(self.view.window(), a, b, counts)
         if choice is None:
             return False

@@ -20,14 +20,15 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import QawlError
 from . import settings as cfg
-from .dialogs import AnnotatorDialog
+from .api import ProjectApi
 from .session import Session
-from .transfer import ProjectApi
 from .window import MainWindow
 
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("en", "ar")
 ENV_EXIT_WHEN_READY = "QAWL_EXIT_WHEN_READY"  # benchmarks: quit once the window is shown with the project loaded
+# app.exporting.FORMATS, repeated so start-up does not import the exporter (a test keeps them equal).
+EXPORT_FORMATS = ("jsonl", "quotes")
 
 
 def project_api() -> ProjectApi:
@@ -39,11 +40,13 @@ def project_api() -> ProjectApi:
     """
     project = importlib.import_module("app.project")
     store = importlib.import_module("app.store")
-    exporting = importlib.import_module("app.exporting")
     sources = importlib.import_module("app.core.sources")
+
+    def export_to(*args, **kwargs):
+        return importlib.import_module("app.exporting").export_to(*args, **kwargs)
+
     return ProjectApi(open_project=project.open_project, open_store=store.Store.open,
-                      read_sources=sources.read_sources, export_to=exporting.export_to,
-                      export_formats=tuple(exporting.FORMATS))
+                      read_sources=sources.read_sources, export_to=export_to, export_formats=EXPORT_FORMATS)
 
 
 def choose_language(settings, lang: str | None) -> str:
@@ -69,13 +72,18 @@ def install_language(app: QApplication, lang: str) -> list[QTranslator]:
     return translators
 
 
-def annotator_name(settings, given: str | None, ask=AnnotatorDialog.ask) -> str | None:
-    """``--annotator`` if given (not saved), else the saved name, else asked once and saved."""
+def annotator_name(settings, given: str | None, ask=None) -> str | None:
+    """``--annotator`` if given (not saved), else the saved name, else asked once (``ask`` is the seam,
+    AnnotatorDialog.ask by default) and saved."""
     if given and given.strip():
         return given.strip()
     saved = cfg.read_str(settings, "annotator").strip()
     if saved:
         return saved
+    if ask is None:
+        from .dialogs import AnnotatorDialog
+
+        ask = AnnotatorDialog.ask
     name = ask(None, os.environ.get("USER", ""))
     if name:
         settings.setValue("annotator", name)

@@ -17,19 +17,8 @@ from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, 
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.model import STATUSES
+from .api import ProjectApi
 from .names import status_name
-
-
-@dataclass(frozen=True)
-class ProjectApi:
-    """What the window needs from outside the UI package: open the project (for the window) and a second
-    connection (for background work), read sources, export."""
-
-    open_project: Callable
-    open_store: Callable
-    read_sources: Callable
-    export_to: Callable
-    export_formats: tuple[str, ...]
 
 
 @dataclass(frozen=True)

@@ -16,12 +16,10 @@ from .actions import ActionId as A
 from .actions import ActionRegistry, label_key
 from .article_view import ArticleView
 from .controller import AnnotationController
-from .dialogs import KeysDialog
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .names import label_name, status_name, type_name, visible
 from .session import ChangeEvent, Session
-from .tasks import run_with_progress
-from .transfer import ExportDialog, ImportDialog, ProjectApi, export_formats, export_work, import_work
+from .api import ProjectApi
 
 DEFAULT_POINT_SIZE = 15.0
 
@@ -169,7 +167,7 @@ class MainWindow(QMainWindow):
         r[A.ZOOM_RESET].triggered.connect(lambda: self.zoom(0))
         r[A.FONT].triggered.connect(self._choose_font)
         r[A.TOGGLE_DIRECTION].triggered.connect(self.toggle_direction)
-        r[A.KEYS].triggered.connect(lambda: KeysDialog.ask(self, self.registry))
+        r[A.KEYS].triggered.connect(self._keys)
         r[A.LANGUAGE].triggered.connect(self._switch_language)
         r[A.IMPORT].triggered.connect(self.import_files)
         r[A.EXPORT].triggered.connect(self.export_files)
@@ -349,6 +347,11 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/font_family", font.family())
             self.settings.setValue("view/point_size", font.pointSizeF())
 
+    def _keys(self) -> None:
+        from .dialogs import KeysDialog  # dialogs and transfers load when first used: start-up stays short
+
+        KeysDialog.ask(self, self.registry)
+
     def _switch_language(self) -> None:
         current = cfg.read_str(self.settings, "ui/lang", "en")
         new = "en" if current == "ar" else "ar"
@@ -361,11 +364,16 @@ class MainWindow(QMainWindow):
     def import_files(self) -> None:
         if self.api is None:
             return
+        from .transfer import ImportDialog
+
         request = ImportDialog.ask(self)
         if request is not None:
             self.start_import(request)
 
     def start_import(self, request):
+        from .tasks import run_with_progress
+        from .transfer import import_work
+
         db = self.session.store.path
         work = import_work(self.api, db, request, self.session.annotator)
         return run_with_progress(self, self.tr("Importing…"), work, on_success=self._imported,
@@ -385,12 +393,17 @@ class MainWindow(QMainWindow):
     def export_files(self) -> None:
         if self.api is None:
             return
+        from .transfer import ExportDialog, export_formats
+
         request = ExportDialog.ask(self, export_formats(self.api.export_formats), self.session.store.annotators(),
                                    self.session.annotator)
         if request is not None:
             self.start_export(request)
 
     def start_export(self, request):
+        from .tasks import run_with_progress
+        from .transfer import export_work
+
         work = export_work(self.api, self.session.store.path, request)
         return run_with_progress(self, self.tr("Exporting…"), work,
                                  on_success=lambda n: self._say(self.tr("Wrote %1 lines to %2")
