@@ -218,8 +218,10 @@ class QuotesDock(QDockWidget):
         header.setSectionResizeMode(QuotesModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (QuotesModel.KIND, QuotesModel.SPEAKER, QuotesModel.CUE, QuotesModel.DATE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
-        header.resizeSection(QuotesModel.KIND, 110)
-        header.resizeSection(QuotesModel.SPEAKER, 130)
+        header.resizeSection(QuotesModel.KIND, 100)
+        header.resizeSection(QuotesModel.SPEAKER, 120)
+        header.resizeSection(QuotesModel.CUE, 60)
+        header.resizeSection(QuotesModel.DATE, 100)
         self.missing = QLabel()
         self.editor = QuoteEditor(session, controller)
         box = QWidget()

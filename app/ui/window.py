@@ -4,7 +4,7 @@ from their parts and wires signals to the controller and the session; it decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt
+from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
                                QVBoxLayout, QWidget)
@@ -41,10 +41,12 @@ class MainWindow(QMainWindow):
         self.header = QLabel()
         self.header.setObjectName("article_header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long title must not widen the article pane past the sidebars
         self.selection_bar = QLabel()
         self.selection_bar.setObjectName("selection_bar")
         self.selection_bar.setTextFormat(Qt.TextFormat.PlainText)
         self.selection_bar.setWordWrap(True)
+        self.selection_bar.setMinimumWidth(100)
         self.selection_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         central = QWidget()
         layout = QVBoxLayout(central)
@@ -62,15 +64,19 @@ class MainWindow(QMainWindow):
         self.history = QDockWidget(self.tr("Undo history"), self)
         self.history.setObjectName("history_dock")
         self.history.setWidget(QUndoView(session.undo_stack))
-        self.addDockWidget(Qt.DockWidgetArea.LeftDockWidgetArea, self.documents)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.quotes)
-        self.addDockWidget(Qt.DockWidgetArea.RightDockWidgetArea, self.speakers)
+        # QMainWindow does not swap its dock areas for a right-to-left interface: the document list goes on the
+        # reading side (left in English, right in Arabic), the sidebars on the other.
+        leading, trailing = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.isRightToLeft():
+            leading, trailing = trailing, leading
+        self.addDockWidget(leading, self.documents)
+        self.addDockWidget(trailing, self.quotes)
+        self.addDockWidget(trailing, self.speakers)
         self.tabifyDockWidget(self.speakers, self.dates)
         self.tabifyDockWidget(self.dates, self.history)
         self.speakers.raise_()
         self.history.hide()
-        self.resizeDocks([self.documents, self.quotes], [300, 470], Qt.Orientation.Horizontal)
-        self.resizeDocks([self.quotes, self.speakers], [520, 300], Qt.Orientation.Vertical)
+        self._sized = False
 
         self.message = QLabel()
         self.progress = QLabel()
@@ -216,6 +222,22 @@ class MainWindow(QMainWindow):
         if self.session.document is not None:
             self.settings.setValue("last_document", self.session.document.id)
         self.settings.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if self.settings.value("window/state") is None:
+                # First start: room for the article, and sidebars wide enough to read a quote (once the
+                # window has its final size).
+                QTimer.singleShot(0, self._first_layout)
+
+    def _first_layout(self) -> None:
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.documents, self.quotes], [int(width * 0.17), int(width * 0.38)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes, self.speakers], [int(height * 0.62), int(height * 0.38)],
+                         Qt.Orientation.Vertical)
 
     def closeEvent(self, event: QCloseEvent) -> None:
         self.save_settings()
