@@ -290,3 +290,50 @@ def test_title_bar_shows_the_annotator_and_layout_is_remembered(qtbot, make_stor
     win.close()
     win2 = open_window(qtbot, store)
     assert win2.view.font().pointSizeF() == size
+
+
+def test_rename_a_speaker_in_place_and_jump_to_its_mentions(win):
+    label(win, *find(TEXT, "لافرينتيف", 0), K.Key_S)
+    label(win, *find(TEXT, "الوزير"), K.Key_S)
+    label(win, *find(TEXT, "لافرينتيف", 1), K.Key_S)
+    lav_id = win.session.layer.spans[win.session.selected].entity
+    model = win.speakers.model
+    row = model.row_of(lav_id)
+    assert model.setData(model.index(row, model.NAME), "ألكسندر لافرينتيف")
+    settle()
+    entity = win.session.store.entity(lav_id)
+    assert entity.name == "ألكسندر لافرينتيف" and entity.aliases == ("لافرينتيف",)
+    assert model.index(row, model.MENTIONS).data() == 2
+    win.session.select(None)
+    win.speakers.select_ids([lav_id])
+    win.speakers.jump.click()
+    first = win.session.layer.spans[win.session.selected]
+    win.speakers.jump.click()
+    second = win.session.layer.spans[win.session.selected]
+    assert (first.text, second.text) == ("لافرينتيف", "لافرينتيف") and first.start < second.start
+
+
+def test_the_document_list_filters_by_title_and_searches_the_text(win, qtbot):
+    win.documents.filter.setText("d2")
+    assert win.documents.proxy.rowCount() == 1
+    win.documents.filter.setText("كانون")  # a word of d1's text, not of any title
+    qtbot.waitUntil(lambda: win.documents.proxy.rowCount() == 1, timeout=3000)
+    assert win.documents.proxy.index(0, 0).data(Qt.ItemDataRole.UserRole + 1) == "d1"
+
+
+def test_the_text_direction_can_be_switched_and_is_kept(win):
+    press(win.view, K.Key_X, CTRL | SHIFT)
+    assert win.session.document.direction == "ltr"
+    assert win.session.store.document("d1").direction == "ltr"
+    assert win.view.document().defaultTextOption().textDirection() == Qt.LayoutDirection.LeftToRight
+    press(win.view, K.Key_X, CTRL | SHIFT)
+    assert win.session.store.document("d1").direction == "rtl"
+
+
+def test_remapped_label_keys_are_saved(win, qtbot, make_store):
+    win.registry.set_shortcut("label:QUOTE", "W")
+    label(win, *find(TEXT, "إن الأمر مهم"), K.Key_W)
+    assert [s.label for s in _stored(win).spans.values()] == ["QUOTE"]
+    again = open_window(qtbot, make_store({"x": "نص."}, name="other.db"))
+    assert again.registry.shortcut("label:QUOTE") == "W"
+    assert again.registry.conflicts() == {}
