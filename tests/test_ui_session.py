@@ -123,3 +123,13 @@ def test_mention_counts_follow_speaker_edits(session):
     assert session.mention_counts() == {s.span.entity: 1}
     session.apply(edits.delete(session.layer, s.span.id))
     assert session.mention_counts() == {}
+
+
+def test_undo_history_entries_are_described_in_words(session):
+    from app.ui.names import describe
+
+    q = _add(session, "QUOTE", 11, 25)
+    assert session.undo_stack.text(0) == "Add Quote ““نحن مستعدون””"
+    session.apply(edits.set_status(session.layer, "done"))
+    assert session.undo_stack.text(1) == "Mark Done"
+    assert describe(edits.relabel(session.layer, session.schema, q.span.id, "CLAIM")) == "Relabel Quote → Claim"

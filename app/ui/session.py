@@ -25,6 +25,7 @@ from ..core.changes import Change, UpdateSpan, Workspace
 from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer
 from ..core.schema import LabelSchema
+from .names import describe
 from .render import LayerStyle
 
 
@@ -46,7 +47,7 @@ class ChangeCommand(QUndoCommand):
     QUndoStack.push calls) does nothing; later redos and undos go through the session, store first."""
 
     def __init__(self, session: "Session", change: Change, seq: int) -> None:
-        super().__init__(change.describe())
+        super().__init__(describe(change))
         self.session = session
         self.change = change
         self.seq = seq
@@ -77,7 +78,7 @@ class ChangeCommand(QUndoCommand):
             return False
         self.change = UpdateSpan(a.doc_id, a.annotator, a.before, b.after)
         self.seq = other.seq
-        self.setText(self.change.describe())
+        self.setText(describe(self.change))
         return True
 
 

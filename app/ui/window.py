@@ -17,7 +17,7 @@ from .actions import ActionRegistry, label_key
 from .article_view import ArticleView
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
-from .names import label_name, status_name, type_name, visible
+from .names import describe, label_name, status_name, type_name, visible
 from .session import ChangeEvent, Session
 from .api import ProjectApi
 
@@ -301,7 +301,7 @@ class MainWindow(QMainWindow):
         styles = {layer.annotator: style for layer, style in self.session.layers()}
         self.view.apply_leaves(event.leaves, styles)
         if event.replay:
-            self._say(self.tr("Undone or redone: %1").replace("%1", event.change.describe()))
+            self._say(self.tr("Undone or redone: %1").replace("%1", describe(event.change)))
         self._update_title()
         self._update_selection_bar()
 

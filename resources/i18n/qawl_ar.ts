@@ -554,6 +554,75 @@
         <source>mixed</source>
         <translation>مختلط</translation>
     </message>
+    <message>
+        <source>speaker</source>
+        <extracomment>The bidi controls: they change how text around them is ordered, so the article view marks every one.</extracomment>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Merge speaker %1</source>
+        <translation>دمج المتحدث %1</translation>
+    </message>
+    <message>
+        <source>New speaker %1</source>
+        <translation>متحدث جديد %1</translation>
+    </message>
+    <message>
+        <source>Add %1 “%2”</source>
+        <translation>إضافة %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Remove %1 “%2”</source>
+        <translation>حذف %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Relabel %1 → %2</source>
+        <translation>إعادة وسم %1 ← %2</translation>
+    </message>
+    <message>
+        <source>Resize %1 to “%2”</source>
+        <translation>تعديل حدود %1 إلى «%2»</translation>
+    </message>
+    <message>
+        <source>Edit %1 “%2”</source>
+        <translation>تحرير %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>ربط %1</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>فك ربط %1</translation>
+    </message>
+    <message>
+        <source>Mark %1</source>
+        <translation>وضع علامة: %1</translation>
+    </message>
+    <message>
+        <source>Rename speaker %1 → %2</source>
+        <translation>إعادة تسمية المتحدث %1 ← %2</translation>
+    </message>
+    <message>
+        <source>Edit speaker %1</source>
+        <translation>تحرير المتحدث %1</translation>
+    </message>
+    <message>
+        <source>Add speaker %1</source>
+        <translation>إضافة المتحدث %1</translation>
+    </message>
+    <message>
+        <source>Remove speaker %1</source>
+        <translation>حذف المتحدث %1</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>
