@@ -34,6 +34,10 @@ def test_the_seed_article_is_annotated_completely_with_the_keyboard(qtbot, make_
     assert "المبعوث الرئاسي الروسي" in lav.aliases
     assert sum(1 for r in rows if r["speaker_id"] == lav.id) == 4
     assert layer.status == "done"
+    # Only the outlet's own claim (the strike on al-Qaim) has no speaker in the text.
+    said = {r.head for r in layer.relations.values() if r.type in ("SAID_BY", "CLAIMED_BY")}
+    unsaid = [s.text[:20] for s in layer.spans.values() if s.label in ("QUOTE", "CLAIM") and s.id not in said]
+    assert unsaid == ["استهدفت مقرات للمقاو"]
     # The claim inside a quote is nested, and both are drawn.
     claim = next(s for s in layer.spans.values() if s.text.startswith("شرع مجاهدونا"))
     assert any(s.label == "QUOTE" and s.start < claim.start and claim.end < s.end for s in layer.spans.values())

@@ -75,6 +75,7 @@ STEPS = [
     ("S", "أبو آلاء الولائي", 0),
     ("K", "قال", 0),
     ("C", "شرع مجاهدونا بالمرحلة الثانية من عملياتهم", 0),  # a claim inside the quote (nested)
+    ("L", "أبو آلاء الولائي", 0),  # ... made by the same speaker
     ("Q", "“المرحلة الثانية تتضمن إطباق الحصار على الملاحة البحرية الصهيونية في البحر المتوسط وإخراج موانئ الكيان "
           "عن الخدمة”", 0),
     ("L", "أبو آلاء الولائي", 0),
@@ -188,6 +189,7 @@ def main(argv=None) -> int:
     parser.add_argument("--shot", help="save a screenshot of the window here (QWidget.grab)")
     parser.add_argument("--root-shot", help="also save the whole X screen here (ImageMagick import, under Xvfb)")
     parser.add_argument("--db", help="project file (default: a temporary one)")
+    parser.add_argument("--dates", action="store_true", help="show the Dates sidebar instead of Speakers")
     args = parser.parse_args(argv)
     app = QApplication.instance() or QApplication(sys.argv[:1])
     tmp = Path(tempfile.mkdtemp(prefix="qawl-seed-"))
@@ -210,6 +212,9 @@ def main(argv=None) -> int:
     app.processEvents()
     annotate(window)
     show_for_screenshot(window, STEPS[16][1])
+    if args.dates:
+        window.dates.raise_()
+        app.processEvents()
     if args.shot:
         window.grab().save(args.shot)
     if args.root_shot:

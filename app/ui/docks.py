@@ -61,8 +61,9 @@ class DocumentsDock(QDockWidget):
         self.table = _table(self.proxy)
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        for col in (DocumentsModel.STATUS, DocumentsModel.COUNT):
-            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        # Fixed widths: sizing to contents reads every row of a long list at start-up.
+        header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)

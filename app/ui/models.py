@@ -20,10 +20,13 @@ from ..core.model import Entity, Status
 from . import edits
 from .names import status_name
 from .session import ChangeEvent, Session
-from .span_models import isolate
+from .span_models import align_for, isolate
 
 IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 3
+# The roles these models answer; views ask for a dozen per cell and every other answer is None.
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, IdRole, SortRole})
 
 _STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"}
 
@@ -34,7 +37,7 @@ class DocumentsModel(QAbstractTableModel):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.headers = (self.tr("Document"), self.tr("Status"), self.tr("Annotations"))
+        self.headers = (self.tr("Document"), self.tr("Status"), "#")
         self._rows = []
         self._row_of: dict[str, int] = {}
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -89,7 +92,7 @@ class DocumentsModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._rows):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
             return None
         summary = self._rows[index.row()]
         me = self.session.annotator
@@ -107,11 +110,15 @@ class DocumentsModel(QAbstractTableModel):
         if role == SortRole:
             return summary.counts.get(me, 0) if column == self.COUNT else self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COUNT:
+                return self.tr("%1 annotations").replace("%1", str(summary.counts.get(me, 0)))
             if column == self.TITLE:
                 return f"{summary.id} · {summary.chars:,} · {summary.direction}"
             others = [f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
                       if who not in (me, "suggestions")]
             return "\n".join(others) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
+            return align_for(summary.title or summary.id)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
         return None
@@ -231,7 +238,7 @@ class SpeakersModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self._ids):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):
             return None
         entity = self.entity(index.row())
         column = index.column()
@@ -247,6 +254,8 @@ class SpeakersModel(QAbstractTableModel):
                 return self.session.mention_counts().get(entity.id, 0)
             if column == self.HERE:
                 return self._here_counts().get(entity.id, 0)
+        if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.NAME, self.ALIASES):
+            return align_for(entity.name)
         if role == Qt.ItemDataRole.ToolTipRole:
             return entity.id
         return None

@@ -9,6 +9,7 @@ edit), so selections and scroll positions survive labelling. Edits made in a cel
 from __future__ import annotations
 
 from bisect import bisect_left
+from functools import lru_cache
 
 from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
@@ -16,6 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
 from ..core.model import Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
+from ..core.text import direction_of
 from . import edits
 from .names import label_name, type_name, visible
 from .session import ChangeEvent, Session
@@ -25,7 +27,15 @@ SpanRole = Qt.ItemDataRole.UserRole + 2  # the Span itself
 # The roles these models answer; views ask for a dozen per cell and every other answer is None.
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole,
-                    KeyRole, SpanRole})
+                    Qt.ItemDataRole.TextAlignmentRole, KeyRole, SpanRole})
+
+
+@lru_cache(maxsize=8192)
+def align_for(text: str) -> Qt.AlignmentFlag:
+    """A cell of document text is aligned by its own direction, whatever the window's (Arabic to the right even
+    in an English window)."""
+    side = Qt.AlignmentFlag.AlignRight if direction_of(text) == "rtl" else Qt.AlignmentFlag.AlignLeft
+    return side | Qt.AlignmentFlag.AlignAbsolute | Qt.AlignmentFlag.AlignVCenter
 
 
 def isolate(text: str) -> str:
@@ -227,6 +237,9 @@ class SpanTableModel(QAbstractTableModel):
             return (who, span_id)
         if role == SpanRole:
             return span
+        if role == Qt.ItemDataRole.TextAlignmentRole:
+            shown = self.cell(who, span, index.column(), Qt.ItemDataRole.DisplayRole)
+            return align_for(str(shown)) if shown else None
         if who != self.session.annotator:
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
@@ -295,7 +308,7 @@ class DatesModel(SpanTableModel):
     TEXT, VALUE, DATES = range(3)
 
     def __init__(self, session: Session, parent=None) -> None:
-        self.headers = (self.tr("Date"), self.tr("Value"), self.tr("Dates"))
+        self.headers = (self.tr("Date"), self.tr("Value"), self.tr("Quotes dated"))
         super().__init__(session, overlays=False, parent=parent)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):

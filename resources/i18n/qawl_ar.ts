@@ -267,8 +267,8 @@
         <translation>القيمة</translation>
     </message>
     <message>
-        <source>Dates</source>
-        <translation>التواريخ</translation>
+        <source>Quotes dated</source>
+        <translation>الاقتباسات المؤرَّخة به</translation>
     </message>
     <message>
         <source>(no value)</source>
@@ -305,8 +305,8 @@
         <translation>الحالة</translation>
     </message>
     <message>
-        <source>Annotations</source>
-        <translation>التوسيمات</translation>
+        <source>%1 annotations</source>
+        <translation>%1 توسيماً</translation>
     </message>
 </context>
 <context>
