@@ -15,7 +15,7 @@ Offsets are code points, ranges half-open. The view converts to UTF-16 with :cla
 
 from __future__ import annotations
 
-from bisect import bisect_left, bisect_right
+from bisect import bisect_left
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
