@@ -1,5 +1,9 @@
 """Shared fixtures. Qt runs offscreen (set before any QApplication exists); the corpus is read from
-../shared/corpus (or $QAWL_CORPUS) and tests that need it skip with a reason when it is absent."""
+../shared/corpus (or $QAWL_CORPUS) and tests that need it skip with a reason when it is absent.
+
+The annotation window's settings go to a fresh folder per test (QAWL_SETTINGS_DIR, read by app.ui.settings), and
+``make_store`` builds file-backed projects from texts.
+"""
 
 from __future__ import annotations
 
@@ -43,10 +47,43 @@ def seed_path() -> Path:
     return REPO / "seeds" / "000_615554193b62eb79.txt"
 
 
+@pytest.fixture
+def seed_text(seed_path) -> str:
+    from app.core.text import normalise
+
+    return normalise(seed_path.read_text(encoding="utf-8"))[0]
+
+
 @pytest.fixture(autouse=True)
 def _isolated_user_dirs(tmp_path_factory, monkeypatch):
-    """Never touch the real user data directory or the real QAWL_DB from tests."""
+    """Never touch the real user data directory, the real QAWL_DB or the real window settings from tests."""
     home = tmp_path_factory.mktemp("home")
     monkeypatch.setenv("XDG_DATA_HOME", str(home / "data"))
     monkeypatch.setenv("XDG_CONFIG_HOME", str(home / "config"))
+    monkeypatch.setenv("QAWL_SETTINGS_DIR", str(home / "settings"))
     monkeypatch.delenv("QAWL_DB", raising=False)
+
+
+@pytest.fixture
+def make_store(tmp_path):
+    """make_store({"doc-id": "text", ...}) -> an open file-backed Store holding those documents."""
+    from app.core.jsonl import Record, make_document
+    from app.store import Store
+
+    opened = []
+
+    def make(docs: dict[str, str] | None = None, *, name: str = "project.db", meta: dict | None = None):
+        store = Store.open(tmp_path / name)
+        if docs:
+            records = [Record(make_document(text, id=doc_id, meta=dict(meta or {}, title=f"Title {doc_id}")),
+                              None, [], None) for doc_id, text in docs.items()]
+            store.import_records(records, source="test")
+        opened.append(store)
+        return store
+
+    yield make
+    for store in opened:
+        try:
+            store.close()
+        except Exception:
+            pass

@@ -1,0 +1,367 @@
+"""Annotation-window speed, offscreen, each figure beside a floor measured in the same run.
+
+- open: a 5,000-word article (real corpus text) with 300 annotations, from the key press that opens it to the whole
+  window painted. Floor: a bare QPlainTextEdit in a window of the same size showing the same text and painted.
+  Target: < 100 ms.
+- label: select a word and press Q: the key event goes through the shortcut, the edit is committed to SQLite, the
+  highlight is drawn and the viewport painted (median of 40). Floor: committing the same kind of span straight
+  to the store plus painting the viewport. Target: median < 16 ms. The sidebars follow on the next event-loop
+  turn; that full frame is reported beside it.
+- big: a 1 MB article with 10,000 annotations opened and painted, in a fresh process (time and peak RSS).
+  Floor: a fresh process showing the same text in a bare QPlainTextEdit. Target: < 1 s and < 250 MB.
+- startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open and painted,
+  as a subprocess (wall time, median of 5). Floor: a subprocess that shows a bare QApplication + QMainWindow.
+  Target: <= 1.5x the floor.
+
+Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,big,startup] [--strict]``).
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import statistics
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import regex
+
+os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+BARE_WINDOW = """
+import sys
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QMainWindow
+app = QApplication(sys.argv[:1])
+w = QMainWindow()
+w.resize(1360, 860)
+w.show()
+QTimer.singleShot(0, app.quit)
+app.exec()
+"""
+
+_WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
+
+
+def _line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
+    ratio = ours / floor if floor else float("inf")
+    return f"{name:<52} {ours:>9.1f} {unit:<3} floor {floor:>9.1f} {unit:<3} ratio {ratio:5.2f}x  {verdict}"
+
+
+def _peak_rss_mb() -> float:
+    with open("/proc/self/status") as fh:
+        for line in fh:
+            if line.startswith("VmHWM:"):
+                return int(line.split()[1]) / 1024
+    return float("nan")
+
+
+# --- building documents from real text -----------------------------------------------------------------------------
+
+def article(words: int | None = None, chars: int | None = None) -> str:
+    """Corpus articles joined as paragraphs until ``words`` words or ``chars`` characters, cut at a paragraph."""
+    from .common import corpus_texts
+
+    paragraphs = [p.strip() for t in corpus_texts() for p in t.split("\n") if p.strip()]
+    out: list[str] = []
+    n_words = n_chars = 0
+    i = 0
+    while (words is not None and n_words < words) or (chars is not None and n_chars < chars):
+        p = paragraphs[i % len(paragraphs)]
+        out.append(p)
+        n_words += len(p.split())
+        n_chars += len(p) + 1
+        i += 1
+    text = "\n".join(out)
+    return text[:chars] if chars is not None else text
+
+
+def annotated(text: str, n: int, doc_id: str, annotator: str = "bench"):
+    """A layer with ``n`` annotations spread over the text: quotes (every fourth with a claim inside), speakers
+    linked to them, cues and dates; real word boundaries."""
+    from ..core.jsonl import Record, make_document
+    from ..core.model import Entity, Layer, Relation, Span
+
+    doc = make_document(text, id=doc_id, meta={"title": f"bench {doc_id}"})
+    words = [m.span() for m in _WORD.finditer(doc.text)]
+    step = max(1, len(words) // n - 2)  # a quote takes 8 words, the other three labels one each
+    entities = [Entity(f"e{i}", f"متحدث {i}") for i in range(20)]
+    spans: list[Span] = []
+    relations: list[Relation] = []
+    quote = None
+    i = 0
+    k = 0
+    while len(spans) < n and i + 8 < len(words):
+        kind = k % 4
+        if kind == 0:  # a quote over eight words, sometimes with a claim inside
+            start, end = words[i][0], words[i + 7][1]
+            quote = Span.of(doc.text, "QUOTE", start, end, id=f"q{k}", attrs={"type": "indirect"})
+            spans.append(quote)
+            if k % 16 == 0 and len(spans) < n:
+                spans.append(Span.of(doc.text, "CLAIM", words[i + 2][0], words[i + 4][1], id=f"c{k}"))
+        elif kind == 1:
+            sp = Span.of(doc.text, "SPEAKER", *words[i], id=f"s{k}", attrs={"entity": f"e{k % 20}"})
+            spans.append(sp)
+            if quote is not None:
+                relations.append(Relation(f"r{k}", "SAID_BY", quote.id, sp.id))
+        elif kind == 2:
+            spans.append(Span.of(doc.text, "CUE", *words[i], id=f"k{k}"))
+        else:
+            spans.append(Span.of(doc.text, "DATE", *words[i], id=f"d{k}", attrs={"value": "2024-01-18"}))
+        k += 1
+        i += step if kind else 8 + step
+    layer = Layer(doc.id, annotator, "in_progress", spans, relations)
+    return Record(doc, layer, entities, None)
+
+
+# --- measurements inside this process ------------------------------------------------------------------------------
+
+def _median_ms(times: list[float]) -> float:
+    return statistics.median(times) * 1000
+
+
+def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    from ..core.changes import AddSpan
+    from ..core.jsonl import Record, make_document
+    from ..core.model import Span
+    from ..store import Store
+    from ..ui import settings as cfg
+    from ..ui.main import build_window
+
+    app = QApplication.instance() or QApplication([])
+    text = article(words=5000)
+    record = annotated(text, 300, "big5k")
+    other = annotated(article(words=5000)[::-1][:20000], 300, "other")  # a second document to switch from
+    store = Store.open(tmp / "open.db")
+    store.import_records([record, other, Record(make_document(text + "\n.", id="floor-doc"), None, [], None)])
+    settings = cfg.make_settings()
+    window = build_window(store, "bench", settings, doc="other")
+    window.show()
+    app.processEvents()
+
+    def open_painted(doc_id: str) -> float:
+        t = time.perf_counter()
+        window.open_document(doc_id)
+        app.processEvents()
+        window.repaint()
+        return time.perf_counter() - t
+
+    ours = []
+    for _ in range(7):
+        open_painted("other")
+        ours.append(open_painted("big5k"))
+    assert len(window.view.index) == 300, len(window.view.index)
+
+    bare = QMainWindow()
+    edit = QPlainTextEdit()
+    bare.setCentralWidget(edit)
+    bare.resize(window.size())
+    bare.show()
+    app.processEvents()
+    floor = []
+    for _ in range(7):
+        edit.setPlainText("")
+        app.processEvents()
+        t = time.perf_counter()
+        edit.setPlainText(record.document.text)
+        app.processEvents()
+        bare.repaint()
+        floor.append(time.perf_counter() - t)
+    bare.close()
+    ok = _median_ms(ours) < 100
+    verdicts.append(ok)
+    lines.append(_line("open 5,000 words + 300 annotations, painted", _median_ms(ours), _median_ms(floor), "ms",
+                       f"target < 100 ms: {'MET' if ok else 'MISSED'}"))
+
+    # Label: words with no annotation yet, each selected and labelled with the Q key.
+    layer = window.session.layer
+    taken = set()
+    for s in layer.spans.values():
+        taken.update(range(s.start, s.end))
+    doc_text = window.session.document.text
+    free = [m.span() for m in _WORD.finditer(doc_text) if not taken.intersection(range(*m.span()))]
+    targets = free[:: max(1, len(free) // 45)][:40]
+    view = window.view
+    window.activateWindow()
+    view.setFocus()
+    app.processEvents()
+    label_times, full_times = [], []
+    before = len(store.layer("big5k", "bench").spans)
+    for start, end in targets:
+        window.session.select(None)
+        view.select_text(start, end)
+        app.processEvents()
+        t = time.perf_counter()
+        QTest.keyClick(view, Qt.Key.Key_Q)
+        view.viewport().repaint()
+        label_times.append(time.perf_counter() - t)
+        # The sidebars follow on the next event-loop turn (queued): timed too, reported beside.
+        app.processEvents()  # delivers the queued updates and paints what they dirtied
+        full_times.append(time.perf_counter() - t)
+    committed = len(store.layer("big5k", "bench").spans) - before
+    assert committed == len(targets), f"only {committed} of {len(targets)} labels were committed"
+
+    floor_times = []
+    for i, (start, end) in enumerate(targets):
+        span = Span.of(doc_text + "\n.", "QUOTE", start, end, id=f"floor{i}", attrs={"type": "indirect"},
+                       created="2024-01-01T00:00:00.000Z", updated="2024-01-01T00:00:00.000Z")
+        t = time.perf_counter()
+        store.apply(AddSpan("floor-doc", "floor", span), actor="floor")
+        view.viewport().repaint()
+        floor_times.append(time.perf_counter() - t)
+    ok = _median_ms(label_times) < 16
+    verdicts.append(ok)
+    lines.append(_line(f"label a selection (key Q -> committed + painted), n={len(targets)}",
+                       _median_ms(label_times), _median_ms(floor_times), "ms",
+                       f"target median < 16 ms: {'MET' if ok else 'MISSED'} "
+                       f"(p90 {sorted(label_times)[int(0.9 * len(label_times))] * 1000:.1f} ms)"))
+    lines.append(_line("  ... and the sidebars updated and painted", _median_ms(full_times),
+                       _median_ms(floor_times), "ms", "(no target; the sidebars follow one event-loop turn later)"))
+    window.close()
+    store.close()
+
+
+# --- measurements in fresh processes --------------------------------------------------------------------------------
+
+def child_big(db: str, mode: str) -> int:
+    """In a fresh process: open the big article (mode "ours") or show its text in a bare editor ("floor");
+    print seconds and peak RSS."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    app = QApplication([])
+    if mode == "ours":
+        from ..store import Store
+        from ..ui import settings as cfg
+        from ..ui.main import build_window
+
+        store = Store.open(db)
+        window = build_window(store, "bench", cfg.make_settings(), doc="small")
+        window.show()
+        app.processEvents()
+        t = time.perf_counter()
+        window.open_document("big1m")
+        app.processEvents()
+        window.repaint()
+        elapsed = time.perf_counter() - t
+        assert len(window.view.index) == 10_000, len(window.view.index)
+    else:
+        import sqlite3
+
+        text = sqlite3.connect(db).execute("SELECT text FROM documents WHERE id = 'big1m'").fetchone()[0]
+        window = QMainWindow()
+        edit = QPlainTextEdit()
+        window.setCentralWidget(edit)
+        window.resize(1360, 860)
+        window.show()
+        app.processEvents()
+        t = time.perf_counter()
+        edit.setPlainText(text)
+        app.processEvents()
+        window.repaint()
+        elapsed = time.perf_counter() - t
+    print(f"{elapsed:.4f} {_peak_rss_mb():.1f}", flush=True)
+    return 0
+
+
+def measure_big(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
+    from ..core.jsonl import Record, make_document
+    from ..store import Store
+
+    text = article(chars=1_000_000)
+    record = annotated(text, 10_000, "big1m")
+    store = Store.open(tmp / "big.db")
+    store.import_records([record, Record(make_document("نص قصير.", id="small"), None, [], None)])
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_SETTINGS_DIR=str(tmp / "big-settings"))
+
+    def run(mode: str) -> tuple[float, float]:
+        out = subprocess.run([sys.executable, "-m", "app.bench.ui_speed", "--child-big", str(tmp / "big.db"), mode],
+                             capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).parents[2])
+        seconds, rss = out.stdout.split()[-2:]
+        return float(seconds), float(rss)
+
+    ours = [run("ours") for _ in range(3)]
+    floor = [run("floor") for _ in range(3)]
+    t_ours, t_floor = statistics.median(o[0] for o in ours) * 1000, statistics.median(f[0] for f in floor) * 1000
+    rss_ours, rss_floor = max(o[1] for o in ours), max(f[1] for f in floor)
+    ok_t, ok_m = t_ours < 1000, rss_ours < 250
+    verdicts += [ok_t, ok_m]
+    lines.append(_line(f"open 1 MB ({len(text):,} chars) + 10,000 annotations, painted", t_ours, t_floor, "ms",
+                       f"target < 1000 ms: {'MET' if ok_t else 'MISSED'}"))
+    lines.append(_line("  peak RSS of that process", rss_ours, rss_floor, "MB",
+                       f"target < 250 MB: {'MET' if ok_m else 'MISSED'}"))
+
+
+def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
+    from ..core.sources import read_sources
+    from ..store import Store
+    from .common import corpus_dir
+
+    db = tmp / "startup.db"
+    store = Store.open(db)
+    seeds = Path(__file__).parents[2] / "seeds"
+    store.import_records(read_sources([*sorted(seeds.glob("*.txt")),
+                                       corpus_dir() / "arabic_articles"]))
+    first = store.document_ids()[0]
+    store.close()
+    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_EXIT_WHEN_READY="1",
+               QAWL_SETTINGS_DIR=str(tmp / "startup-settings"))
+    qawl = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
+            "gui", "--db", str(db), "--annotator", "bench", "--doc", first]
+    bare = [sys.executable, "-c", BARE_WINDOW]
+
+    def wall(cmd) -> float:
+        t = time.perf_counter()
+        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2])
+        elapsed = time.perf_counter() - t
+        if out.returncode != 0:
+            raise SystemExit(f"{cmd[:3]} failed: {out.stderr[-2000:]}")
+        return elapsed
+
+    wall(qawl), wall(bare)  # warm the file cache for both
+    ours, floor = [], []
+    for _ in range(5):
+        ours.append(wall(qawl))
+        floor.append(wall(bare))
+    o, f = _median_ms(ours), _median_ms(floor)
+    ok = o <= 1.5 * f
+    verdicts.append(ok)
+    lines.append(_line("start-up to usable window, project of 201 articles", o, f, "ms",
+                       f"target <= 1.5x: {'MET' if ok else 'MISSED'}"))
+
+
+def main(argv=None) -> int:
+    parser = argparse.ArgumentParser(prog="qawl bench ui", description=__doc__.split("\n\n")[0])
+    parser.add_argument("--only", default="open,label,big,startup",
+                        help="comma-separated: open (also label), big, startup")
+    parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
+    parser.add_argument("--child-big", nargs=2, metavar=("DB", "MODE"), help=argparse.SUPPRESS)
+    args = parser.parse_args(argv)
+    if args.child_big:
+        return child_big(*args.child_big)
+    only = set(args.only.split(","))
+    lines: list[str] = []
+    verdicts: list[bool] = []
+    with tempfile.TemporaryDirectory(prefix="qawl-ui-bench-") as tmp:
+        os.environ["QAWL_SETTINGS_DIR"] = str(Path(tmp) / "settings")
+        if only & {"open", "label"}:
+            measure_open_and_label(Path(tmp), lines, verdicts)
+        if "big" in only:
+            measure_big(Path(tmp), lines, verdicts)
+        if "startup" in only:
+            measure_startup(Path(tmp), lines, verdicts)
+    print("Annotation window speed (offscreen; each figure beside a floor measured in this run)")
+    for line in lines:
+        print(line)
+    return 1 if args.strict and not all(verdicts) else 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,269 @@
+"""What the window's commands do: read the current selection from the article view and the session, ask
+:mod:`app.ui.edits` for the change, and apply it through the session. No widget layout here, no SQL.
+
+The keyboard-first flow: select the words of a quote and press Q; select who said it and press S (the new speaker
+mention is linked to the current quote and tied to the registry speaker its words name); select the reporting verb,
+K; the date, D, then V to type its value. Alt+arrows move the selected span's end edge, Alt+Shift+arrows its start
+edge, one whole character at a time.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QObject, Signal
+
+from ..core.model import Span
+from ..core.schema import QUOTE_TYPES, TIMEX_VALUE
+from . import edits
+from .article_view import ArticleView
+from .names import label_name, type_name, visible
+from .session import Session
+
+
+class AnnotationController(QObject):
+    """The commands of the annotation window, as slots. ``message`` says what happened (status bar)."""
+
+    message = Signal(str)
+
+    def __init__(self, session: Session, view: ArticleView, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.view = view
+        self.other_selected: tuple[str, str] | None = None  # a span of a shown layer that is not mine
+        view.span_clicked.connect(self.on_span_clicked)
+        view.background_clicked.connect(lambda: self.session.select(None))
+        session.selection_changed.connect(self._show_selected)
+
+    # --- helpers --------------------------------------------------------------------------------------------------
+
+    @property
+    def text(self) -> str:
+        return self.session.document.text if self.session.document else ""
+
+    def _selected_span(self) -> Span | None:
+        s = self.session
+        return s.layer.spans.get(s.selected) if s.document is not None and s.selected else None
+
+    def _say(self, text: str) -> None:
+        self.message.emit(text)
+
+    def _show_selected(self, span_id: str | None) -> None:
+        self.view.select_span(self.session.annotator if span_id else None, span_id)
+        if span_id:
+            self.other_selected = None
+
+    def on_span_clicked(self, annotator: str, span_id: str) -> None:
+        if annotator == self.session.annotator:
+            self.session.select(span_id)
+        else:
+            self.session.select(None)
+            self.other_selected = (annotator, span_id)
+            self.view.select_span(annotator, span_id, scroll=False)
+
+    # --- labelling ------------------------------------------------------------------------------------------------
+
+    def label(self, label: str) -> bool:
+        """Label the selected text (or the word at the cursor) with ``label``; with no text selected and an
+        annotation selected, give that annotation this label instead."""
+        if self.session.document is None:
+            return False
+        start, end = self.view.selection()
+        selected = self._selected_span()
+        if start == end and selected is not None:
+            return self.relabel(label)
+        rng = edits.clean_range(self.text, start, end) if start != end else \
+            edits.word_range(self.text, self.view.cursor_position())
+        if rng is None:
+            self._say(self.tr("Select some words first."))
+            return False
+        layer = self.session.layer
+        added = edits.add_annotation(self.text, layer, self.session.schema, self.session.entities, label, *rng,
+                                     record=self.session.record)
+        if not self.session.apply(added.change):
+            return False
+        self.view.clear_text_selection()
+        self.session.select(added.span.id)
+        said = self.tr("%1 added: %2").replace("%1", label_name(label)).replace("%2", visible(added.span.text, 60))
+        if added.linked_to:
+            said += " · " + self.tr("linked to the current %1").replace(
+                "%1", label_name(layer.spans[added.linked_to].label).lower())
+        elif added.not_linked_reason and label not in edits.RECORD_LABELS:
+            said += " · " + self.tr("not linked: the current record already has one (press L to replace it)")
+        if added.entity is not None:
+            said += " · " + self.tr("new speaker “%1”").replace("%1", added.entity.name)
+        self._say(said)
+        return True
+
+    def relabel(self, label: str) -> bool:
+        span = self._selected_span()
+        if span is None:
+            return False
+        return self.session.apply(edits.relabel(self.session.layer, self.session.schema, span.id, label))
+
+    def delete(self) -> bool:
+        span = self._selected_span()
+        if span is None:
+            self._say(self.tr("Select an annotation to delete (click it, or Alt+Down)."))
+            return False
+        return self.session.apply(edits.delete(self.session.layer, span.id))
+
+    def deselect(self) -> None:
+        if self.session.selected is None and not self.view.textCursor().hasSelection():
+            self.session.set_record(None)
+        self.session.select(None)
+        self.other_selected = None
+        self.view.select_span(None, None)
+        self.view.clear_text_selection()
+
+    def step_annotation(self, forward: bool) -> None:
+        spans = self.session.layer.sorted_spans() if self.session.document else []
+        if not spans:
+            return
+        current = self._selected_span()
+        if current is None:
+            pos = self.view.cursor_position()
+            after = [s for s in spans if s.start >= pos] if forward else [s for s in spans if s.start < pos]
+            choice = (after[0] if forward else after[-1]) if after else (spans[0] if forward else spans[-1])
+        else:
+            i = spans.index(current)
+            choice = spans[(i + (1 if forward else -1)) % len(spans)]
+        self.session.select(choice.id)
+
+    def move_edge(self, edge: str, arrow: str) -> bool:
+        """Move the selected span's start or end edge one whole character in the arrow's direction on screen."""
+        span = self._selected_span()
+        if span is None:
+            self._say(self.tr("Select an annotation to adjust its edges."))
+            return False
+        rng = edits.step_boundary(self.text, span, edge, edits.visual_step(self.view.direction, arrow))
+        if rng is None:
+            return False
+        return self.session.apply(edits.resize(self.text, self.session.layer, span.id, *rng))
+
+    # --- records: links, speaker, type, date value ------------------------------------------------------------------
+
+    def link_selected(self) -> bool:
+        """Link the selected speaker / cue / date mention to the current quote or claim."""
+        span, record = self._selected_span(), self.session.record
+        if span is None or record is None or span.id == record:
+            self._say(self.tr("Select a speaker, cue or date while a quote is current, then press L."))
+            return False
+        change = edits.link(self.session.layer, self.session.schema, record, span.id)
+        if change is None:
+            self._say(self.tr("Nothing to link: already linked, or this kind of mention does not belong to it."))
+            return False
+        return self.session.apply(change)
+
+    def link_part(self, record_id: str, part_id: str | None, rtype: str) -> bool:
+        """Set (or with None, remove) the record's link of ``rtype`` (from the Quotes sidebar editor)."""
+        layer = self.session.layer
+        change = edits.link(layer, self.session.schema, record_id, part_id) if part_id else \
+            edits.unlink(layer, record_id, rtype)
+        return self.session.apply(change) if change else False
+
+    def _speaker_target(self) -> Span | None:
+        span = self._selected_span()
+        if span is not None and span.label == "SPEAKER":
+            return span
+        record = span if span is not None and span.label in edits.RECORD_LABELS else \
+            (self.session.layer.spans.get(self.session.record) if self.session.record else None)
+        if record is None:
+            return None
+        linked = self.session.layer.linked(record.id, "SAID_BY") or self.session.layer.linked(record.id,
+                                                                                               "CLAIMED_BY")
+        return linked[0] if linked else None
+
+    def choose_speaker(self) -> bool:
+        """Pick the registry speaker of the selected mention (or of the current quote's speaker mention)."""
+        target = self._speaker_target()
+        if target is None:
+            self._say(self.tr("Select a speaker mention (S) first, or a quote that has one."))
+            return False
+        from . import dialogs
+
+        pick = dialogs.SpeakerPicker.ask(self.view.window(), list(self.session.entities.values()), target.text,
+                                         target.entity)
+        if pick is None:
+            return False
+        return self.assign_speaker(target.id, pick.entity_id, pick.new_name)
+
+    def assign_speaker(self, speaker_span_id: str, entity_id: str | None, new_name: str | None = None) -> bool:
+        layer = self.session.layer
+        if entity_id:
+            return self.session.apply(edits.set_speaker(layer, speaker_span_id, entity_id))
+        if new_name and new_name.strip():
+            change, _entity = edits.new_speaker(layer, speaker_span_id, new_name)
+            return self.session.apply(change)
+        return False
+
+    def set_type(self, record_id: str, value: str) -> bool:
+        return self.session.apply(edits.set_attr(self.session.layer, record_id, "type", value))
+
+    def cycle_type(self) -> bool:
+        span = self._selected_span()
+        if span is None or span.label != "QUOTE":
+            span = self.session.layer.spans.get(self.session.record or "") if self.session.document else None
+        if span is None or span.label != "QUOTE":
+            self._say(self.tr("Select a quote to change its type."))
+            return False
+        current = span.attrs.get("type")
+        nxt = QUOTE_TYPES[(QUOTE_TYPES.index(current) + 1) % len(QUOTE_TYPES)] if current in QUOTE_TYPES \
+            else QUOTE_TYPES[0]
+        ok = self.set_type(span.id, nxt)
+        if ok:
+            self._say(self.tr("Quote type: %1").replace("%1", type_name(nxt)))
+        return ok
+
+    def set_value(self) -> bool:
+        """Type the normalised value of the selected date (or of the current quote's date)."""
+        span = self._selected_span()
+        if span is None or span.label != "DATE":
+            record = self.session.layer.spans.get(self.session.record or "") if self.session.document else None
+            dates = self.session.layer.linked(record.id, "DATED") if record else []
+            span = dates[0] if dates else None
+        if span is None:
+            self._say(self.tr("Select a date (D) to give it a value."))
+            return False
+        from . import dialogs
+
+        value = dialogs.ask_text(self.view.window(), self.tr("Date value"),
+                                 self.tr("Value of “%1” (2024-01-18, 2020-01, XXXX-01-18):")
+                                 .replace("%1", span.text), span.attrs.get("value") or "")
+        if value is None:
+            return False
+        return self.set_date_value(span.id, value)
+
+    def set_date_value(self, span_id: str, value: str) -> bool:
+        value = value.strip()
+        if value and not TIMEX_VALUE.match(value):
+            self.session.failed.emit(self.tr("“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18")
+                                     .replace("%1", value))
+            return False
+        return self.session.apply(edits.set_attr(self.session.layer, span_id, "value", value or None))
+
+    # --- documents and speakers ----------------------------------------------------------------------------------------
+
+    def mark(self, status: str) -> bool:
+        if self.session.document is None:
+            return False
+        return self.session.apply(edits.set_status(self.session.layer, status))
+
+    def merge_speakers(self, a_id: str, b_id: str) -> bool:
+        entities = self.session.entities
+        a, b = entities[a_id], entities[b_id]
+        counts = self.session.mention_counts()
+        from . import dialogs
+
+        choice = dialogs.MergeDialog.ask(self.view.window(), a, b, counts)
+        if choice is None:
+            return False
+        keep, gone = choice
+        layers = self.session.store.layers_mentioning(gone.id)
+        if self.session.document is not None:
+            # Mentions in the open layer are taken from the cache (the same state the store has).
+            layers = [self.session.layer if (l.doc_id, l.annotator) == (self.session.document.id,
+                                                                         self.session.annotator) else l
+                      for l in layers]
+        ok = self.session.apply(edits.merge(keep, gone, layers))
+        if ok:
+            self._say(self.tr("Merged “%1” into “%2”.").replace("%1", gone.name).replace("%2", keep.name))
+        return ok

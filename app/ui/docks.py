@@ -1,0 +1,372 @@
+"""The sidebars: Documents, Quotes (with the record editor), Speakers and Dates.
+
+Each dock shows a model and turns clicks into calls of the controller or the session; none holds state of its
+own beyond what is on screen. Selecting a row selects the span (and scrolls the article to it); selecting a span
+in the article selects its row.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
+
+from ..core.schema import QUOTE_TYPES
+from . import edits
+from .controller import AnnotationController
+from .models import DocumentFilter, DocumentsModel, IdRole, SpeakerFilter, SpeakersModel
+from .names import type_name
+from .session import Session
+from .span_models import DatesModel, KeyRole, QuotesModel, short
+
+
+def _table(model) -> QTableView:
+    view = QTableView()
+    view.setModel(model)
+    view.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+    view.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
+    view.verticalHeader().hide()
+    view.verticalHeader().setDefaultSectionSize(view.fontMetrics().height() + 8)
+    view.setWordWrap(False)
+    view.setAlternatingRowColors(True)
+    view.horizontalHeader().setHighlightSections(False)
+    return view
+
+
+def _select_row(view: QTableView, row: int) -> None:
+    if row < 0:
+        view.clearSelection()
+        return
+    index = view.model().index(row, 0)
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                          QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+
+
+class DocumentsDock(QDockWidget):
+    """The document list: title, my status, my annotation count, others; filter by title / id / text."""
+
+    document_activated = Signal(str)
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(self.tr("Documents"), parent)
+        self.setObjectName("documents_dock")
+        self.session = session
+        self.model = DocumentsModel(session, self)
+        self.proxy = DocumentFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Filter by title, or search the text…"))
+        self.filter.setClearButtonEnabled(True)
+        self.table = _table(self.proxy)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: sizing to contents reads every row of a long list at start-up.
+        header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        self.setWidget(box)
+        self._search = QTimer(self)
+        self._search.setSingleShot(True)
+        self._search.setInterval(250)
+        self._search.timeout.connect(self._run_search)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.table.clicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        session.document_opened.connect(self._show_current)
+
+    def _filter_changed(self, text: str) -> None:
+        self.proxy.set_query(text, None)
+        self._search.start()
+
+    def _run_search(self) -> None:
+        query = self.filter.text().strip()
+        # Full-text search (exact substring of the article) once the query is long enough to mean something.
+        hits = set(self.session.store.search(query)) if len(query) >= 2 else None
+        self.proxy.set_query(query, hits)
+
+    def _activated(self, index: QModelIndex) -> None:
+        doc_id = index.data(IdRole)
+        if doc_id and (self.session.document is None or doc_id != self.session.document.id):
+            self.document_activated.emit(doc_id)
+
+    def _show_current(self, document) -> None:
+        row = self.model.row_of(document.id)
+        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row() if row >= 0 else -1
+        _select_row(self.table, proxy_row)
+
+    def neighbour(self, step: int) -> str | None:
+        """The next / previous document in the list as shown (filtered and sorted)."""
+        ids = [self.proxy.index(r, 0).data(IdRole) for r in range(self.proxy.rowCount())]
+        if not ids:
+            return None
+        current = self.session.document.id if self.session.document else None
+        if current not in ids:
+            return ids[0]
+        i = ids.index(current) + step
+        return ids[i] if 0 <= i < len(ids) else None
+
+
+class QuoteEditor(QWidget):
+    """The current quote or claim as one record: type, speaker mention, registry speaker, cue, date."""
+
+    def __init__(self, session: Session, controller: AnnotationController, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.controller = controller
+        self.title = QLabel()
+        self.title.setWordWrap(True)
+        self.type = QComboBox()
+        for value in QUOTE_TYPES:
+            self.type.addItem(type_name(value), value)
+        self.speaker = QComboBox()
+        self.entity = QLabel()
+        self.choose = QPushButton(self.tr("Choose speaker…"))
+        self.cue = QComboBox()
+        self.date = QComboBox()
+        form = QFormLayout(self)
+        form.setContentsMargins(4, 4, 4, 4)
+        form.addRow(self.title)
+        form.addRow(self.tr("Type:"), self.type)
+        form.addRow(self.tr("Speaker mention:"), self.speaker)
+        who = QHBoxLayout()
+        who.addWidget(self.entity, 1)
+        who.addWidget(self.choose)
+        form.addRow(self.tr("Speaker:"), who)
+        form.addRow(self.tr("Cue:"), self.cue)
+        form.addRow(self.tr("Date:"), self.date)
+        self.type.activated.connect(lambda _i: self._edit_type())
+        self.speaker.activated.connect(lambda _i: self._edit_link(self.speaker, None))
+        self.cue.activated.connect(lambda _i: self._edit_link(self.cue, "CUE"))
+        self.date.activated.connect(lambda _i: self._edit_link(self.date, "DATED"))
+        self.choose.clicked.connect(controller.choose_speaker)
+        # Refreshed once after a burst of changes (the combos list every mention of the document).
+        self._pending = QTimer(self)
+        self._pending.setSingleShot(True)
+        self._pending.setInterval(0)
+        self._pending.timeout.connect(self.refresh)
+        session.record_changed.connect(self._schedule)
+        session.changed.connect(self._schedule)
+        session.document_opened.connect(self._schedule)
+        self.refresh()
+
+    def _schedule(self, *_args) -> None:
+        self._pending.start()
+
+    def _record(self):
+        s = self.session
+        if s.document is None or not s.record or s.record not in s.layer.spans:
+            return None
+        return edits.record_of(s.layer, s.record, s.entities)
+
+    def _fill(self, combo: QComboBox, label: str, current) -> None:
+        combo.clear()
+        combo.addItem(self.tr("(none)"), None)
+        for span in self.session.layer.spans_by_label(label):
+            combo.addItem(f"{short(span.text, 50)}  ·  {span.start}", span.id)
+        combo.setCurrentIndex(max(0, combo.findData(current.id)) if current is not None else 0)
+
+    def refresh(self) -> None:
+        record = self._record()
+        for widget in (self.type, self.speaker, self.choose, self.cue, self.date):
+            widget.setEnabled(record is not None)
+        if record is None:
+            self.title.setText(self.tr("Select a quote (or press Q on a selection) to edit it here."))
+            for combo in (self.speaker, self.cue, self.date):
+                combo.clear()
+            self.entity.setText("")
+            return
+        span = record.span
+        self.title.setText(f"<b>{short(span.text, 140)}</b>")
+        is_quote = span.label == "QUOTE"
+        self.type.setEnabled(is_quote)
+        self.type.setCurrentIndex(max(0, self.type.findData(span.attrs.get("type"))))
+        self._fill(self.speaker, "SPEAKER", record.speaker)
+        self._fill(self.cue, "CUE", record.cue)
+        self.cue.setEnabled(is_quote)
+        self._fill(self.date, "DATE", record.date)
+        if record.speaker is None:
+            missing = self.tr("⚠ no speaker")
+            self.entity.setText(f"<span style='color:#c00000'>{missing}</span>")
+        else:
+            self.entity.setText(record.entity.name if record.entity else self.tr("(not in the registry)"))
+
+    def _edit_type(self) -> None:
+        if self.session.record:
+            self.controller.set_type(self.session.record, self.type.currentData())
+
+    def _edit_link(self, combo: QComboBox, rtype: str | None) -> None:
+        record = self.session.record
+        if not record:
+            return
+        if rtype is None:
+            rtype = "SAID_BY" if self.session.layer.spans[record].label == "QUOTE" else "CLAIMED_BY"
+        self.controller.link_part(record, combo.currentData(), rtype)
+
+
+class QuotesDock(QDockWidget):
+    def __init__(self, session: Session, controller: AnnotationController, parent=None) -> None:
+        super().__init__(self.tr("Quotes"), parent)
+        self.setObjectName("quotes_dock")
+        self.session = session
+        self.model = QuotesModel(session, parent=self)
+        self.table = _table(self.model)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(QuotesModel.TEXT, QHeaderView.ResizeMode.Stretch)
+        for col in (QuotesModel.KIND, QuotesModel.SPEAKER, QuotesModel.CUE, QuotesModel.DATE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.Interactive)
+        header.resizeSection(QuotesModel.KIND, 100)
+        header.resizeSection(QuotesModel.SPEAKER, 120)
+        header.resizeSection(QuotesModel.CUE, 60)
+        header.resizeSection(QuotesModel.DATE, 100)
+        self.missing = QLabel()
+        self.editor = QuoteEditor(session, controller)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.table, 3)
+        layout.addWidget(self.missing)
+        layout.addWidget(self.editor, 0)
+        self.setWidget(box)
+        self.table.clicked.connect(self._clicked)
+        self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._clicked(cur))
+        self._syncing = False
+        # Queued like the model's own updates, so a new row exists before it is selected.
+        session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        session.record_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        session.changed.connect(self._count_missing, Qt.ConnectionType.QueuedConnection)
+        session.document_opened.connect(self._count_missing)
+        self._count_missing()
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if self._syncing or not index.isValid():
+            return
+        who, span_id = index.data(KeyRole)
+        if who == self.session.annotator:
+            self.session.select(span_id)
+
+    def _follow(self, span_id) -> None:
+        if span_id is None:
+            return
+        row = self.model.row_of(self.session.annotator, span_id)
+        if row >= 0:
+            self._syncing = True
+            try:
+                _select_row(self.table, row)
+            finally:
+                self._syncing = False
+
+    def _count_missing(self, *_args) -> None:
+        s = self.session
+        if s.document is None:
+            self.missing.setText("")
+            return
+        said = {r.head for r in s.layer.relations.values() if r.type in ("SAID_BY", "CLAIMED_BY")}
+        missing = sum(1 for sp in s.layer.spans.values() if sp.label in edits.RECORD_LABELS and sp.id not in said)
+        self.missing.setText(self.tr("⚠ %1 without a speaker").replace("%1", str(missing)) if missing else "")
+        self.missing.setStyleSheet("color: #c00000" if missing else "")
+
+
+class SpeakersDock(QDockWidget):
+    """The project-wide speaker registry: rename and edit aliases in place, merge two, jump to mentions."""
+
+    jump_requested = Signal(str)  # entity id
+
+    def __init__(self, session: Session, controller: AnnotationController, parent=None) -> None:
+        super().__init__(self.tr("Speakers"), parent)
+        self.setObjectName("speakers_dock")
+        self.session = session
+        self.controller = controller
+        self.model = SpeakersModel(session, self)
+        self.proxy = SpeakerFilter(self)
+        self.proxy.setSourceModel(self.model)
+        self.filter = QLineEdit()
+        self.filter.setPlaceholderText(self.tr("Find a speaker by any name…"))
+        self.filter.setClearButtonEnabled(True)
+        self.table = _table(self.proxy)
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        self.table.setSortingEnabled(True)
+        self.table.sortByColumn(SpeakersModel.NAME, Qt.SortOrder.AscendingOrder)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(SpeakersModel.NAME, QHeaderView.ResizeMode.Stretch)
+        header.setSectionResizeMode(SpeakersModel.ALIASES, QHeaderView.ResizeMode.Stretch)
+        self.merge = QPushButton(self.tr("Merge"))
+        self.merge.setToolTip(self.tr("Select two speakers to merge them"))
+        self.jump = QPushButton(self.tr("Next mention"))
+        buttons = QHBoxLayout()
+        buttons.addWidget(self.merge)
+        buttons.addWidget(self.jump)
+        buttons.addStretch(1)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        layout.addLayout(buttons)
+        self.setWidget(box)
+        self.filter.textChanged.connect(self.proxy.set_query)
+        self.merge.clicked.connect(self._merge)
+        self.jump.clicked.connect(self._jump)
+        self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
+        self._enable()
+
+    def selected_ids(self) -> list[str]:
+        rows = {i.row() for i in self.table.selectionModel().selectedRows()}
+        return [self.proxy.index(r, 0).data(IdRole) for r in sorted(rows)]
+
+    def select_ids(self, ids: list[str]) -> None:
+        self.table.clearSelection()
+        for entity_id in ids:
+            row = self.model.row_of(entity_id)
+            index = self.proxy.mapFromSource(self.model.index(row, 0))
+            self.table.selectionModel().select(index, QItemSelectionModel.SelectionFlag.Select |
+                                               QItemSelectionModel.SelectionFlag.Rows)
+
+    def _enable(self) -> None:
+        ids = self.selected_ids()
+        self.merge.setEnabled(len(ids) == 2)
+        self.jump.setEnabled(len(ids) == 1)
+
+    def _merge(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 2:
+            self.controller.merge_speakers(*ids)
+
+    def _jump(self) -> None:
+        ids = self.selected_ids()
+        if len(ids) == 1:
+            self.jump_requested.emit(ids[0])
+
+
+class DatesDock(QDockWidget):
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(self.tr("Dates"), parent)
+        self.setObjectName("dates_dock")
+        self.session = session
+        self.model = DatesModel(session, self)
+        self.table = _table(self.model)
+        self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
+                                   QAbstractItemView.EditTrigger.EditKeyPressed |
+                                   QAbstractItemView.EditTrigger.AnyKeyPressed)
+        header = self.table.horizontalHeader()
+        header.setSectionResizeMode(DatesModel.DATES, QHeaderView.ResizeMode.Stretch)
+        header.resizeSection(DatesModel.TEXT, 150)
+        self.setWidget(self.table)
+        self.table.clicked.connect(self._clicked)
+        session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+
+    def _clicked(self, index: QModelIndex) -> None:
+        if index.isValid():
+            self.session.select(index.data(KeyRole)[1])
+
+    def _follow(self, span_id) -> None:
+        if span_id is not None:
+            row = self.model.row_of(self.session.annotator, span_id)
+            if row >= 0:
+                _select_row(self.table, row)

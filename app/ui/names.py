@@ -1,0 +1,124 @@
+"""Words shown for the data's values (labels, statuses, quote types), translated; the data keeps its own values."""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
+
+_LABELS = {
+    "QUOTE": QT_TRANSLATE_NOOP("Names", "Quote"),
+    "CLAIM": QT_TRANSLATE_NOOP("Names", "Claim"),
+    "SPEAKER": QT_TRANSLATE_NOOP("Names", "Speaker"),
+    "CUE": QT_TRANSLATE_NOOP("Names", "Cue"),
+    "DATE": QT_TRANSLATE_NOOP("Names", "Date"),
+}
+_STATUSES = {
+    "todo": QT_TRANSLATE_NOOP("Names", "To do"),
+    "in_progress": QT_TRANSLATE_NOOP("Names", "In progress"),
+    "done": QT_TRANSLATE_NOOP("Names", "Done"),
+}
+_TYPES = {
+    "direct": QT_TRANSLATE_NOOP("Names", "direct"),
+    "indirect": QT_TRANSLATE_NOOP("Names", "indirect"),
+    "mixed": QT_TRANSLATE_NOOP("Names", "mixed"),
+}
+# Invisible characters shown by name wherever the exact text is displayed.
+INVISIBLE = {
+    "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM", "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF",
+    "\u202d": "LRO", "\u202e": "RLO", "\u2066": "LRI", "\u2067": "RLI", "\u2068": "FSI", "\u2069": "PDI",
+    "\u200b": "ZWSP", "\u200c": "ZWNJ", "\u200d": "ZWJ", "\u2060": "WJ", "\ufeff": "BOM",
+}
+#: The bidi controls: they change how text around them is ordered, so the article view marks every one.
+BIDI_CONTROLS = "\u200e\u200f\u061c\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069"
+
+
+def _t(text: str) -> str:
+    return QCoreApplication.translate("Names", text)
+
+
+def label_name(label: str) -> str:
+    return _t(_LABELS[label]) if label in _LABELS else label.title()
+
+
+def status_name(status: str) -> str:
+    return _t(_STATUSES[status]) if status in _STATUSES else status
+
+
+def type_name(value: str | None) -> str:
+    return _t(_TYPES[value]) if value in _TYPES else (value or "")
+
+
+def visible(text: str, limit: int | None = None) -> str:
+    """The exact text with invisible characters spelled out (⟨RLM⟩), line breaks as ¶ and no-break spaces as ⍽,
+    isolated (FSI … PDI) so its direction cannot reorder the words around it."""
+    if limit is not None and len(text) > limit:
+        half = limit // 2
+        text = text[:half] + " … " + text[-half:]
+    out = []
+    for ch in text:
+        if ch in INVISIBLE:
+            out.append(f"⟨{INVISIBLE[ch]}⟩")
+        elif ch == "\n" or ch == "\u2029":
+            out.append("¶")
+        elif ch == "\u2028":
+            out.append("↵")
+        elif ch == "\u00a0":
+            out.append("⍽")
+        elif ch == "\t":
+            out.append("⇥")
+        else:
+            out.append(ch)
+    return "\u2068" + "".join(out) + "\u2069"
+
+
+_RELATIONS = {
+    "SAID_BY": QT_TRANSLATE_NOOP("Names", "speaker"),
+    "CLAIMED_BY": QT_TRANSLATE_NOOP("Names", "speaker"),
+    "CUE": QT_TRANSLATE_NOOP("Names", "cue"),
+    "DATED": QT_TRANSLATE_NOOP("Names", "date"),
+}
+
+
+def _short(text: str, n: int = 30) -> str:
+    text = " ".join(text.split())
+    return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def describe(change) -> str:
+    """A change in words of the interface language, for the undo history (the core's describe() is English)."""
+    leaves = change.flat()
+    kinds = [leaf.kind for leaf in leaves]
+    if not leaves:
+        return ""
+    if "remove_entity" in kinds and len(leaves) > 1:
+        gone = next(l for l in leaves if l.kind == "remove_entity").entity
+        return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", gone.name)
+    if "add_entity" in kinds and "add_span" not in kinds and len(leaves) > 1:
+        return QCoreApplication.translate("Names", "New speaker %1").replace("%1", next(l for l in leaves if l.kind == "add_entity").entity.name)
+    order = ("add_span", "remove_span", "update_span", "add_relation", "remove_relation", "update_entity",
+             "add_entity", "remove_entity", "set_status")
+    main = min(leaves, key=lambda l: order.index(l.kind) if l.kind in order else len(order))
+    if main.kind in ("add_span", "remove_span"):
+        text = QCoreApplication.translate("Names", "Add %1 “%2”") if main.kind == "add_span" else QCoreApplication.translate("Names", "Remove %1 “%2”")
+        return text.replace("%1", label_name(main.span.label)).replace("%2", _short(main.span.text))
+    if main.kind == "update_span":
+        before, after = main.before, main.after
+        if before.label != after.label:
+            return QCoreApplication.translate("Names", "Relabel %1 → %2").replace("%1", label_name(before.label)).replace("%2",
+                                                                                       label_name(after.label))
+        if (before.start, before.end) != (after.start, after.end):
+            return QCoreApplication.translate("Names", "Resize %1 to “%2”").replace("%1", label_name(after.label)).replace("%2", _short(after.text))
+        return QCoreApplication.translate("Names", "Edit %1 “%2”").replace("%1", label_name(after.label)).replace("%2", _short(after.text))
+    if main.kind in ("add_relation", "remove_relation"):
+        word = _t(_RELATIONS.get(main.relation.type, main.relation.type))
+        return (QCoreApplication.translate("Names", "Link %1") if main.kind == "add_relation" else QCoreApplication.translate("Names", "Unlink %1")).replace("%1", word)
+    if main.kind == "set_status":
+        return QCoreApplication.translate("Names", "Mark %1").replace("%1", status_name(main.after))
+    if main.kind == "update_entity":
+        if main.before.name != main.after.name:
+            return QCoreApplication.translate("Names", "Rename speaker %1 → %2").replace("%1", main.before.name).replace("%2", main.after.name)
+        return QCoreApplication.translate("Names", "Edit speaker %1").replace("%1", main.after.name)
+    if main.kind == "add_entity":
+        return QCoreApplication.translate("Names", "Add speaker %1").replace("%1", main.entity.name)
+    if main.kind == "remove_entity":
+        return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", main.entity.name)
+    return change.describe()

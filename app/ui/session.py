@@ -1,0 +1,261 @@
+"""The session: the one path for edits in the annotation window.
+
+A :class:`Session` holds the open project (a :class:`~app.store.Store`), who is annotating, the open document and
+an in-memory cache of the layers shown (a :class:`~app.core.changes.Workspace`). Every edit is a
+:class:`~app.core.changes.Change`; :meth:`Session.apply` commits it to SQLite FIRST (one transaction), and only
+when that succeeded updates the cache, pushes it on the undo stack and emits one :attr:`Session.changed` signal
+saying what changed. Killing the process at any moment therefore loses nothing the window showed as done.
+
+Undo and redo replay the inverse / the change through the same path (store first). If the store refuses a replay
+(the data was changed elsewhere, e.g. by an import), the undo history is dropped and the document reloaded from
+the store, which is the truth.
+
+Layers other than the annotator's own can be shown read-only with a :class:`~app.ui.render.LayerStyle` (the
+suggestion layer, teammates' layers in review): :meth:`Session.show_layer`.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from PySide6.QtCore import QObject, QTimer, Signal
+from PySide6.QtGui import QUndoCommand, QUndoStack
+
+from ..core.changes import Change, UpdateSpan, Workspace
+from ..core.errors import QawlError
+from ..core.model import Document, Entity, Layer
+from ..core.schema import LabelSchema
+from .names import describe
+from .render import LayerStyle
+
+
+@dataclass(frozen=True)
+class ChangeEvent:
+    """What one applied change did, for the views: the leaf changes as applied (for an undo, the inverse's),
+    whether it was an undo or redo, the documents it touched and whether the speaker registry changed."""
+
+    change: Change
+    leaves: tuple[Change, ...]
+    replay: bool
+    doc_ids: frozenset[str]
+    entities_changed: bool
+    seq: int = 0  # emission order: a view that re-read everything after event N ignores queued events <= N
+
+
+class ChangeCommand(QUndoCommand):
+    """One applied change on the undo stack. It was committed before it was pushed, so its first redo (which
+    QUndoStack.push calls) does nothing; later redos and undos go through the session, store first."""
+
+    def __init__(self, session: "Session", change: Change, seq: int) -> None:
+        super().__init__(describe(change))
+        self.session = session
+        self.change = change
+        self.seq = seq
+        self._pushed = False
+
+    def redo(self) -> None:
+        if not self._pushed:
+            self._pushed = True
+            return
+        seq = self.session._replay(self.change)
+        if seq is not None:
+            self.seq = seq
+
+    def undo(self) -> None:
+        self.session._replay(self.change.inverse(), reverts=self.seq)
+
+    # Consecutive edge moves of one span are one undo step (each is still its own row in the history).
+    _RESIZE = 0x5150
+
+    def id(self) -> int:
+        return self._RESIZE if _is_resize(self.change) else -1
+
+    def mergeWith(self, other: QUndoCommand) -> bool:
+        if not isinstance(other, ChangeCommand) or not _is_resize(other.change):
+            return False
+        a, b = self.change, other.change
+        if (a.doc_id, a.annotator, a.after) != (b.doc_id, b.annotator, b.before):
+            return False
+        self.change = UpdateSpan(a.doc_id, a.annotator, a.before, b.after)
+        self.seq = other.seq
+        self.setText(describe(self.change))
+        return True
+
+
+class Session(QObject):
+    """The open project, the annotator, the open document, the undo stack; the only way edits are made."""
+
+    changed = Signal(object)  # ChangeEvent
+    document_opened = Signal(object)  # Document
+    selection_changed = Signal(object)  # span id of the annotator's layer, or None
+    record_changed = Signal(object)  # id of the current quote / claim (what new parts link to), or None
+    failed = Signal(str)  # a refused edit, in words
+
+    def __init__(self, store, annotator: str, parent: QObject | None = None) -> None:
+        super().__init__(parent)
+        self.store = store
+        self.annotator = annotator
+        self.schema: LabelSchema = store.schema
+        self.undo_stack = QUndoStack(self)
+        self.workspace = Workspace(entities=store.entities().values())
+        self.document: Document | None = None
+        self._styles: dict[str, LayerStyle] = {annotator: LayerStyle(annotator)}
+        self.selected: str | None = None
+        self.record: str | None = None
+        self._mentions: dict[str, int] | None = None
+        self.events_emitted = 0
+
+    # --- what is shown ------------------------------------------------------------------------------------------
+
+    @property
+    def entities(self) -> dict[str, Entity]:
+        return self.workspace.entities
+
+    @property
+    def layer(self) -> Layer:
+        """The annotator's own layer of the open document."""
+        if self.document is None:
+            raise QawlError("no document is open")
+        return self.workspace.layer(self.document.id, self.annotator)
+
+    def layers(self) -> list[tuple[Layer, LayerStyle]]:
+        """The shown layers with their styles, the annotator's own first."""
+        if self.document is None:
+            return []
+        return [(self.workspace.layer(self.document.id, who), style) for who, style in self._styles.items()]
+
+    def show_layer(self, annotator: str, style: LayerStyle) -> None:
+        """Show another annotator's layer (read-only here) drawn with ``style``; reopens the document."""
+        self._styles[annotator] = style
+        if self.document is not None:
+            self.open(self.document.id)
+
+    def hide_layer(self, annotator: str) -> None:
+        if annotator != self.annotator and self._styles.pop(annotator, None) and self.document is not None:
+            self.open(self.document.id)
+
+    def open(self, doc_id: str) -> Document:
+        """Open a document: its text and the shown layers are read from the store."""
+        document = self.store.document(doc_id)
+        layers = [self.store.layer(doc_id, who) for who in self._styles]
+        self.workspace.layers = {(l.doc_id, l.annotator): l for l in layers}
+        self.document = document
+        self.selected = None
+        self.record = None
+        self.document_opened.emit(document)
+        self.selection_changed.emit(None)
+        self.record_changed.emit(None)
+        return document
+
+    def set_direction(self, direction: str) -> None:
+        """Show the open document in the other direction (kept in the project; display only, offsets never
+        change, so it is not an undoable edit)."""
+        if self.document is not None:
+            self.store.set_direction(self.document.id, direction)
+            self.open(self.document.id)
+
+    def reload(self) -> None:
+        """Read the speaker registry and the open document again (after an import, or a refused replay)."""
+        self.workspace.entities = dict(self.store.entities())
+        self._mentions = None
+        if self.document is not None:
+            self.open(self.document.id)
+
+    def mention_counts(self) -> dict[str, int]:
+        """Speaker id -> number of mentions in the whole project (all annotators), cached until a change."""
+        if self._mentions is None:
+            self._mentions = self.store.mention_counts()
+        return self._mentions
+
+    # --- selection --------------------------------------------------------------------------------------------------
+
+    def select(self, span_id: str | None) -> None:
+        """Select a span of the annotator's layer; selecting a quote or claim makes it the current record."""
+        if span_id is not None and (self.document is None or span_id not in self.layer.spans):
+            span_id = None
+        if span_id != self.selected:
+            self.selected = span_id
+            self.selection_changed.emit(span_id)
+        if span_id is not None and self.layer.spans[span_id].label in ("QUOTE", "CLAIM"):
+            self.set_record(span_id)
+
+    def set_record(self, span_id: str | None) -> None:
+        if span_id != self.record:
+            self.record = span_id
+            self.record_changed.emit(span_id)
+
+    # --- edits ------------------------------------------------------------------------------------------------------
+
+    def apply(self, change: Change | None) -> bool:
+        """Commit ``change`` to the store, then update the cache, push it for undo and emit ``changed``.
+        A refused change (QawlError) changes nothing, emits ``failed`` and returns False."""
+        if change is None:
+            return False
+        try:
+            seq = self.store.apply(change, actor=self.annotator)
+        except QawlError as exc:
+            self.failed.emit(str(exc))
+            return False
+        self._after(change, replay=False)
+        self.undo_stack.push(ChangeCommand(self, change, seq))
+        return True
+
+    def _replay(self, change: Change, reverts: int | None = None) -> int | None:
+        """Undo / redo: bring the affected document into view, commit, update the cache."""
+        doc_id = change.doc_id
+        if doc_id and (self.document is None or doc_id != self.document.id) and self.store.has_document(doc_id):
+            self.open(doc_id)
+        try:
+            seq = self.store.apply(change, actor=self.annotator, reverts=reverts)
+        except QawlError as exc:
+            self.failed.emit(self.tr("Could not undo or redo: %1. The undo history was cleared and the document "
+                                     "reloaded.").replace("%1", str(exc)))
+            # The stack is in the middle of an undo/redo: clear it once that has returned.
+            QTimer.singleShot(0, self._resync)
+            return None
+        self._after(change, replay=True)
+        return seq
+
+    def _resync(self) -> None:
+        self.undo_stack.clear()
+        self.reload()
+
+    def _after(self, change: Change, *, replay: bool) -> None:
+        leaves = tuple(change.flat())
+        open_id = self.document.id if self.document else None
+        try:
+            for leaf in leaves:
+                doc_id = leaf.doc_id
+                if doc_id is None:
+                    leaf.apply(self.workspace)
+                elif doc_id == open_id and leaf.annotator in self._styles:
+                    leaf.apply(self.workspace)
+        except QawlError:
+            # The cache disagrees with the store (should not happen): the store is the truth.
+            self.workspace.entities = dict(self.store.entities())
+            if self.document is not None:
+                for who in self._styles:
+                    self.workspace.layers[(self.document.id, who)] = self.store.layer(self.document.id, who)
+        docs = frozenset(l.doc_id for l in leaves if l.doc_id)
+        entities = any(l.doc_id is None for l in leaves)
+        if entities or any(_touches_speakers(l) for l in leaves):
+            self._mentions = None
+        if self.document is not None:
+            if self.selected is not None and self.selected not in self.layer.spans:
+                self.selected = None
+                self.selection_changed.emit(None)
+            if self.record is not None and self.record not in self.layer.spans:
+                self.set_record(None)
+        self.events_emitted += 1
+        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
+
+
+def _touches_speakers(leaf: Change) -> bool:
+    spans = [getattr(leaf, name, None) for name in ("span", "before", "after")]
+    return any(s is not None and getattr(s, "label", None) == "SPEAKER" for s in spans)
+
+
+def _is_resize(change: Change) -> bool:
+    return isinstance(change, UpdateSpan) and change.before.label == change.after.label and \
+        change.before.attrs == change.after.attrs and (change.before.start, change.before.end) != \
+        (change.after.start, change.after.end)

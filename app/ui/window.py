@@ -1,0 +1,441 @@
+"""The main window: a composition root. It builds the article pane, the sidebars, the menus and the status bar
+from their parts and wires signals to the controller and the session; it decides nothing about annotations.
+"""
+
+from __future__ import annotations
+
+from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtGui import QCloseEvent, QUndoStack
+from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
+                               QVBoxLayout, QWidget)
+
+from ..core.errors import QawlError
+from ..core.model import Status
+from . import settings as cfg
+from .actions import ActionId as A
+from .actions import ActionRegistry, label_key
+from .article_view import ArticleView
+from .controller import AnnotationController
+from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
+from .names import describe, label_name, status_name, type_name, visible
+from .session import ChangeEvent, Session
+from .api import ProjectApi
+
+DEFAULT_POINT_SIZE = 15.0
+
+
+class MainWindow(QMainWindow):
+    def __init__(self, session: Session, settings, api: ProjectApi | None = None, parent=None) -> None:
+        super().__init__(parent)
+        self.setObjectName("main_window")
+        self.session = session
+        session.setParent(self)  # the session, its undo stack and their connections live as long as the window
+        self.settings = settings
+        self.api = api
+        self.resize(1360, 860)
+        self.registry = ActionRegistry(self, settings, session.schema)
+        self.colors = {label.name: label.color for label in session.schema.span_labels}
+
+        # The article pane: header, text, the exact selection.
+        self.view = ArticleView()
+        self.header = QLabel()
+        self.header.setObjectName("article_header")
+        self.header.setTextFormat(Qt.TextFormat.PlainText)
+        self.header.setWordWrap(True)  # a long title must not widen the article pane past the sidebars
+        self.selection_bar = QLabel()
+        self.selection_bar.setObjectName("selection_bar")
+        self.selection_bar.setTextFormat(Qt.TextFormat.PlainText)
+        self.selection_bar.setWordWrap(True)
+        self.selection_bar.setMinimumWidth(100)
+        self.selection_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        central = QWidget()
+        layout = QVBoxLayout(central)
+        layout.setContentsMargins(6, 6, 6, 6)
+        layout.addWidget(self.header)
+        layout.addWidget(self.view, 1)
+        layout.addWidget(self.selection_bar)
+        self.setCentralWidget(central)
+
+        self.controller = AnnotationController(session, self.view, self)
+        self.documents = DocumentsDock(session, self)
+        self.quotes = QuotesDock(session, self.controller, self)
+        self.speakers = SpeakersDock(session, self.controller, self)
+        self.dates = DatesDock(session, self)
+        self.history = QDockWidget(self.tr("Undo history"), self)
+        self.history.setObjectName("history_dock")
+        self.history.setWidget(QUndoView(session.undo_stack))
+        # QMainWindow does not swap its dock areas for a right-to-left interface: the document list goes on the
+        # reading side (left in English, right in Arabic), the sidebars on the other.
+        leading, trailing = Qt.DockWidgetArea.LeftDockWidgetArea, Qt.DockWidgetArea.RightDockWidgetArea
+        if self.isRightToLeft():
+            leading, trailing = trailing, leading
+        self.addDockWidget(leading, self.documents)
+        self.addDockWidget(trailing, self.quotes)
+        self.addDockWidget(trailing, self.speakers)
+        self.tabifyDockWidget(self.speakers, self.dates)
+        self.tabifyDockWidget(self.dates, self.history)
+        self.speakers.raise_()
+        self.history.hide()
+        self._sized = False
+
+        self.message = QLabel()
+        self.progress = QLabel()
+        self.statusBar().addWidget(self.message, 1)
+        self.statusBar().addPermanentWidget(self.progress)
+        self._build_menus()
+        self._wire()
+        self._restore()
+        self._update_title()
+        self._update_progress()
+        self._update_selection_bar()
+
+    # --- building -------------------------------------------------------------------------------------------------
+
+    def _build_menus(self) -> None:
+        r = self.registry
+        bar = self.menuBar()
+        file = bar.addMenu(self.tr("&File"))
+        for key in (A.IMPORT, A.EXPORT):
+            file.addAction(r[key])
+        file.addSeparator()
+        file.addAction(r[A.QUIT])
+        edit = bar.addMenu(self.tr("&Edit"))
+        edit.addAction(r[A.UNDO])
+        edit.addAction(r[A.REDO])
+        edit.addSeparator()
+        label_menu = edit.addMenu(self.tr("&Label selection"))
+        for label in self.session.schema.span_labels:
+            label_menu.addAction(r[label_key(label.name)])
+        for key in (A.LINK, A.CHOOSE_SPEAKER, A.CYCLE_TYPE, A.SET_VALUE, A.DELETE, A.DESELECT):
+            edit.addAction(r[key])
+        edges = edit.addMenu(self.tr("Adjust &edges"))
+        for key in (A.END_LEFT, A.END_RIGHT, A.START_LEFT, A.START_RIGHT):
+            edges.addAction(r[key])
+        edit.addAction(r[A.NEXT_ANNOTATION])
+        edit.addAction(r[A.PREVIOUS_ANNOTATION])
+        edit.addSeparator()
+        edit.addAction(r[A.KEYS])
+        doc = bar.addMenu(self.tr("&Document"))
+        for key in (A.NEXT_DOCUMENT, A.PREVIOUS_DOCUMENT, A.FIND_DOCUMENT):
+            doc.addAction(r[key])
+        doc.addSeparator()
+        for key in (A.MARK_TODO, A.MARK_IN_PROGRESS, A.MARK_DONE):
+            doc.addAction(r[key])
+        doc.addSeparator()
+        doc.addAction(r[A.TOGGLE_DIRECTION])
+        view = bar.addMenu(self.tr("&View"))
+        for dock in (self.documents, self.quotes, self.speakers, self.dates, self.history):
+            view.addAction(dock.toggleViewAction())
+        view.addSeparator()
+        for key in (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_RESET, A.FONT):
+            view.addAction(r[key])
+        view.addSeparator()
+        view.addAction(r[A.LANGUAGE])
+        self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
+        self.view.customContextMenuRequested.connect(self._context_menu)
+
+    def _context_menu(self, pos) -> None:
+        menu: QMenu = self.view.createStandardContextMenu()
+        menu.addSeparator()
+        for label in self.session.schema.span_labels:
+            menu.addAction(self.registry[label_key(label.name)])
+        for key in (A.LINK, A.CHOOSE_SPEAKER, A.DELETE):
+            menu.addAction(self.registry[key])
+        menu.exec(self.view.viewport().mapToGlobal(pos))
+        menu.deleteLater()
+
+    def _wire(self) -> None:
+        r, c, s = self.registry, self.controller, self.session
+        for label in s.schema.span_labels:
+            r[label_key(label.name)].triggered.connect(lambda _=False, name=label.name: c.label(name))
+        r[A.DELETE].triggered.connect(c.delete)
+        r[A.DESELECT].triggered.connect(c.deselect)
+        r[A.NEXT_ANNOTATION].triggered.connect(lambda: c.step_annotation(True))
+        r[A.PREVIOUS_ANNOTATION].triggered.connect(lambda: c.step_annotation(False))
+        r[A.END_LEFT].triggered.connect(lambda: c.move_edge("end", "left"))
+        r[A.END_RIGHT].triggered.connect(lambda: c.move_edge("end", "right"))
+        r[A.START_LEFT].triggered.connect(lambda: c.move_edge("start", "left"))
+        r[A.START_RIGHT].triggered.connect(lambda: c.move_edge("start", "right"))
+        r[A.LINK].triggered.connect(c.link_selected)
+        r[A.CHOOSE_SPEAKER].triggered.connect(c.choose_speaker)
+        r[A.SET_VALUE].triggered.connect(c.set_value)
+        r[A.CYCLE_TYPE].triggered.connect(c.cycle_type)
+        r[A.MARK_TODO].triggered.connect(lambda: c.mark(Status.TODO.value))
+        r[A.MARK_IN_PROGRESS].triggered.connect(lambda: c.mark(Status.IN_PROGRESS.value))
+        r[A.MARK_DONE].triggered.connect(lambda: c.mark(Status.DONE.value))
+        r[A.NEXT_DOCUMENT].triggered.connect(lambda: self.step_document(1))
+        r[A.PREVIOUS_DOCUMENT].triggered.connect(lambda: self.step_document(-1))
+        r[A.FIND_DOCUMENT].triggered.connect(self._find_document)
+        r[A.UNDO].triggered.connect(s.undo_stack.undo)
+        r[A.REDO].triggered.connect(s.undo_stack.redo)
+        r[A.ZOOM_IN].triggered.connect(lambda: self.zoom(1))
+        r[A.ZOOM_OUT].triggered.connect(lambda: self.zoom(-1))
+        r[A.ZOOM_RESET].triggered.connect(lambda: self.zoom(0))
+        r[A.FONT].triggered.connect(self._choose_font)
+        r[A.TOGGLE_DIRECTION].triggered.connect(self.toggle_direction)
+        r[A.KEYS].triggered.connect(self._keys)
+        r[A.LANGUAGE].triggered.connect(self._switch_language)
+        r[A.IMPORT].triggered.connect(self.import_files)
+        r[A.EXPORT].triggered.connect(self.export_files)
+        r[A.QUIT].triggered.connect(self.close)
+        stack: QUndoStack = s.undo_stack
+        stack.canUndoChanged.connect(r[A.UNDO].setEnabled)
+        stack.canRedoChanged.connect(r[A.REDO].setEnabled)
+        stack.undoTextChanged.connect(r[A.UNDO].setToolTip)
+        stack.redoTextChanged.connect(r[A.REDO].setToolTip)
+        r[A.UNDO].setEnabled(False)
+        r[A.REDO].setEnabled(False)
+
+        s.document_opened.connect(self._document_opened)
+        s.changed.connect(self._changed)
+        # After the document list has taken the change (it follows on the next event-loop turn).
+        s.changed.connect(self._update_progress, Qt.ConnectionType.QueuedConnection)
+        s.failed.connect(self._failed)
+        s.selection_changed.connect(lambda _id: self._update_selection_bar())
+        c.message.connect(self._say)
+        self.view.text_selection_changed.connect(lambda *_a: self._update_selection_bar())
+        self.documents.document_activated.connect(self.open_document)
+        self.speakers.jump_requested.connect(self.jump_to_speaker)
+
+    # --- settings -------------------------------------------------------------------------------------------------
+
+    def _restore(self) -> None:
+        family = cfg.read_str(self.settings, "view/font_family")
+        size = float(self.settings.value("view/point_size", DEFAULT_POINT_SIZE))
+        if family:
+            font = self.view.font()
+            font.setFamily(family)
+            self.view.setFont(font)
+        self.view.set_point_size(size)
+        geometry = self.settings.value("window/geometry")
+        state = self.settings.value("window/state")
+        if isinstance(geometry, QByteArray):
+            self.restoreGeometry(geometry)
+        if isinstance(state, QByteArray):
+            self.restoreState(state)
+
+    def save_settings(self) -> None:
+        self.settings.setValue("window/geometry", self.saveGeometry())
+        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue("view/point_size", self.view.font().pointSizeF())
+        self.settings.setValue("view/font_family", self.view.font().family())
+        if self.session.document is not None:
+            self.settings.setValue("last_document", self.session.document.id)
+        self.settings.sync()
+
+    def showEvent(self, event) -> None:
+        super().showEvent(event)
+        if not self._sized:
+            self._sized = True
+            if self.settings.value("window/state") is None:
+                # First start: room for the article, and sidebars wide enough to read a quote (once the
+                # window has its final size).
+                QTimer.singleShot(0, self._first_layout)
+
+    def _first_layout(self) -> None:
+        width, height = self.width(), self.height()
+        self.resizeDocks([self.documents, self.quotes], [int(width * 0.17), int(width * 0.38)],
+                         Qt.Orientation.Horizontal)
+        self.resizeDocks([self.quotes, self.speakers], [int(height * 0.62), int(height * 0.38)],
+                         Qt.Orientation.Vertical)
+
+    def closeEvent(self, event: QCloseEvent) -> None:
+        self.save_settings()
+        super().closeEvent(event)
+
+    # --- documents ------------------------------------------------------------------------------------------------
+
+    def open_document(self, doc_id: str) -> bool:
+        try:
+            self.session.open(doc_id)
+        except QawlError as exc:
+            self._failed(str(exc))
+            return False
+        self.settings.setValue("last_document", doc_id)
+        return True
+
+    def step_document(self, step: int) -> None:
+        target = self.documents.neighbour(step)
+        if target is None:
+            self._say(self.tr("No more documents in the list."))
+            return
+        self.open_document(target)
+
+    def _find_document(self) -> None:
+        self.documents.show()
+        self.documents.raise_()
+        self.documents.filter.setFocus()
+        self.documents.filter.selectAll()
+
+    def toggle_direction(self) -> None:
+        doc = self.session.document
+        if doc is None:
+            return
+        self.session.set_direction("ltr" if doc.direction == "rtl" else "rtl")
+
+    def jump_to_speaker(self, entity_id: str) -> None:
+        """Select the next mention of a speaker in this document; else open a document that mentions it."""
+        s = self.session
+        here = [sp for sp in s.layer.sorted_spans() if sp.label == "SPEAKER" and sp.entity == entity_id] \
+            if s.document else []
+        if here:
+            current = s.layer.spans.get(s.selected or "")
+            later = [sp for sp in here if current is None or (sp.start, sp.id) > (current.start, current.id)]
+            s.select((later or here)[0].id)
+            return
+        for doc_id, who, span in s.store.mentions(entity_id):
+            if who == s.annotator and self.open_document(doc_id):
+                s.select(span.id)
+                return
+        self._say(self.tr("No mention of this speaker in your annotations."))
+
+    # --- reacting -----------------------------------------------------------------------------------------------------
+
+    def _document_opened(self, document) -> None:
+        self.view.set_document(document, self.session.layers(), self.colors)
+        self.view.setFocus()
+        self._update_title()
+        self._update_progress()
+
+    def _changed(self, event: ChangeEvent) -> None:
+        styles = {layer.annotator: style for layer, style in self.session.layers()}
+        self.view.apply_leaves(event.leaves, styles)
+        if event.replay:
+            self._say(self.tr("Undone or redone: %1").replace("%1", describe(event.change)))
+        self._update_title()
+        self._update_selection_bar()
+
+    def _failed(self, message: str) -> None:
+        self.message.setStyleSheet("color: #c00000")
+        self.message.setText(message)
+
+    def _say(self, message: str) -> None:
+        self.message.setStyleSheet("")
+        self.message.setText(message)
+
+    def _update_title(self) -> None:
+        s = self.session
+        doc = s.document
+        if doc is None:
+            self.setWindowTitle(f"Qawl — {s.annotator}")
+            self.header.setText(self.tr("No document open. Import articles with File ▸ Import."))
+            return
+        self.setWindowTitle(f"Qawl — {doc.title} — {s.annotator}")
+        status = status_name(s.layer.status)
+        direction = self.tr("right-to-left") if doc.direction == "rtl" else self.tr("left-to-right")
+        self.header.setText(f"\u2068{doc.title}\u2069  ·  {doc.date or ''}  ·  {status}  ·  {direction}  ·  "
+                            + self.tr("%1 annotations").replace("%1", str(len(s.layer.spans))))
+
+    def _update_progress(self, *_args) -> None:
+        counts = self.documents.model.progress()
+        total = sum(counts.values())
+        self.progress.setText(self.tr("%1 of %2 done · %3 in progress · annotator: %4")
+                              .replace("%1", str(counts["done"])).replace("%2", str(total))
+                              .replace("%3", str(counts["in_progress"])).replace("%4", self.session.annotator))
+
+    def _update_selection_bar(self) -> None:
+        s = self.session
+        if s.document is None:
+            self.selection_bar.setText("")
+            return
+        start, end = self.view.selection()
+        text = s.document.text
+        if start != end:
+            self.selection_bar.setText(self.tr("Selected %1–%2 (%3 characters): %4")
+                                       .replace("%1", str(start)).replace("%2", str(end))
+                                       .replace("%3", str(end - start)).replace("%4", visible(text[start:end], 300)))
+            return
+        span = s.layer.spans.get(s.selected or "")
+        if span is not None:
+            extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
+            self.selection_bar.setText(f"{label_name(span.label)}{' · ' + extra if extra else ''} · "
+                                       f"{span.start}–{span.end}: {visible(span.text, 300)}")
+            return
+        keys = " · ".join(f"{self.registry.shortcut(label_key(l.name))} {label_name(l.name)}"
+                          for l in s.schema.span_labels)
+        self.selection_bar.setText(self.tr("Select words, then press a key: %1").replace("%1", keys))
+
+    # --- view -------------------------------------------------------------------------------------------------------
+
+    def zoom(self, step: int) -> None:
+        size = DEFAULT_POINT_SIZE if step == 0 else self.view.font().pointSizeF() + step
+        self.view.set_point_size(size)
+        self.settings.setValue("view/point_size", self.view.font().pointSizeF())
+
+    def _choose_font(self) -> None:
+        font, ok = QFontDialog.getFont(self.view.font(), self, self.tr("Article font"))
+        if ok:
+            self.view.setFont(font)
+            self.settings.setValue("view/font_family", font.family())
+            self.settings.setValue("view/point_size", font.pointSizeF())
+
+    def _keys(self) -> None:
+        from .dialogs import KeysDialog  # dialogs and transfers load when first used: start-up stays short
+
+        KeysDialog.ask(self, self.registry)
+
+    def _switch_language(self) -> None:
+        current = cfg.read_str(self.settings, "ui/lang", "en")
+        new = "en" if current == "ar" else "ar"
+        self.settings.setValue("ui/lang", new)
+        self._say(self.tr("The interface will be in %1 at the next start.")
+                  .replace("%1", "العربية" if new == "ar" else "English"))
+
+    # --- import / export ------------------------------------------------------------------------------------------------
+
+    def import_files(self) -> None:
+        if self.api is None:
+            return
+        from .transfer import ImportDialog
+
+        request = ImportDialog.ask(self)
+        if request is not None:
+            self.start_import(request)
+
+    def start_import(self, request):
+        from .tasks import run_with_progress
+        from .transfer import import_work
+
+        db = self.session.store.path
+        work = import_work(self.api, db, request, self.session.annotator)
+        return run_with_progress(self, self.tr("Importing…"), work, on_success=self._imported,
+                                 on_failure=self._transfer_failed, on_cancel=self._cancelled)
+
+    def _imported(self, summary) -> None:
+        # Imported layers may replace what the undo history refers to: start a fresh history.
+        self.session.undo_stack.clear()
+        self.documents.model.refresh()
+        self.session.reload()
+        self.speakers.model.refresh()
+        if self.session.document is None and self.documents.model.ids():
+            self.open_document(self.documents.model.ids()[0])
+        self._update_progress()
+        self._say(self.tr("Imported: %1").replace("%1", summary.describe()))
+
+    def export_files(self) -> None:
+        if self.api is None:
+            return
+        from .transfer import ExportDialog, export_formats
+
+        request = ExportDialog.ask(self, export_formats(self.api.export_formats), self.session.store.annotators(),
+                                   self.session.annotator)
+        if request is not None:
+            self.start_export(request)
+
+    def start_export(self, request):
+        from .tasks import run_with_progress
+        from .transfer import export_work
+
+        work = export_work(self.api, self.session.store.path, request)
+        return run_with_progress(self, self.tr("Exporting…"), work,
+                                 on_success=lambda n: self._say(self.tr("Wrote %1 lines to %2")
+                                                                .replace("%1", str(n)).replace("%2", request.path)),
+                                 on_failure=self._transfer_failed, on_cancel=self._cancelled)
+
+    def _transfer_failed(self, message: str) -> None:
+        self._failed(message)
+        QMessageBox.warning(self, "Qawl", message)
+
+    def _cancelled(self) -> None:
+        self._say(self.tr("Cancelled; nothing was changed."))
+

@@ -1,0 +1,798 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="ar">
+<context>
+    <name>ActionRegistry</name>
+    <message>
+        <source>Label as %1</source>
+        <translation>وسم: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Actions</name>
+    <message>
+        <source>&amp;Import…</source>
+        <translation>استيرا&amp;د…</translation>
+    </message>
+    <message>
+        <source>Bring articles (.txt) and annotations (.jsonl) into the project</source>
+        <translation>إدخال مقالات (.txt) وتوسيمات (.jsonl) إلى المشروع</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>ت&amp;صدير…</translation>
+    </message>
+    <message>
+        <source>Write the labelled dataset</source>
+        <translation>كتابة مجموعة البيانات الموسومة</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;خروج</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>ترا&amp;جع</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>إ&amp;عادة</translation>
+    </message>
+    <message>
+        <source>&amp;Delete annotation</source>
+        <translation>&amp;حذف التوسيم</translation>
+    </message>
+    <message>
+        <source>Deselect</source>
+        <translation>إلغاء التحديد</translation>
+    </message>
+    <message>
+        <source>Next annotation</source>
+        <translation>التوسيم التالي</translation>
+    </message>
+    <message>
+        <source>Previous annotation</source>
+        <translation>التوسيم السابق</translation>
+    </message>
+    <message>
+        <source>Move end edge left</source>
+        <translation>تحريك حد النهاية يساراً</translation>
+    </message>
+    <message>
+        <source>Move end edge right</source>
+        <translation>تحريك حد النهاية يميناً</translation>
+    </message>
+    <message>
+        <source>Move start edge left</source>
+        <translation>تحريك حد البداية يساراً</translation>
+    </message>
+    <message>
+        <source>Move start edge right</source>
+        <translation>تحريك حد البداية يميناً</translation>
+    </message>
+    <message>
+        <source>&amp;Link to current quote</source>
+        <translation>&amp;ربط بالاقتباس الحالي</translation>
+    </message>
+    <message>
+        <source>Link the selected speaker, cue or date to the current quote or claim</source>
+        <translation>ربط المتحدث أو فعل القول أو التاريخ المحدد بالاقتباس أو الادعاء الحالي</translation>
+    </message>
+    <message>
+        <source>Choose &amp;speaker…</source>
+        <translation>اختيار المت&amp;حدث…</translation>
+    </message>
+    <message>
+        <source>Choose the registry speaker of the selected mention or quote</source>
+        <translation>اختيار المتحدث من السجل للإشارة أو الاقتباس المحدد</translation>
+    </message>
+    <message>
+        <source>Set date &amp;value…</source>
+        <translation>تعيين &amp;قيمة التاريخ…</translation>
+    </message>
+    <message>
+        <source>Next quote &amp;type</source>
+        <translation>&amp;نوع الاقتباس التالي</translation>
+    </message>
+    <message>
+        <source>direct → indirect → mixed</source>
+        <translation>مباشر ← غير مباشر ← مختلط</translation>
+    </message>
+    <message>
+        <source>&amp;Next document</source>
+        <translation>المستند ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous document</source>
+        <translation>المستند ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Mark to do</source>
+        <translation>وضع علامة: للإنجاز</translation>
+    </message>
+    <message>
+        <source>Mark in progress</source>
+        <translation>وضع علامة: قيد العمل</translation>
+    </message>
+    <message>
+        <source>Mark &amp;done</source>
+        <translation>وضع علامة: من&amp;جز</translation>
+    </message>
+    <message>
+        <source>&amp;Find document</source>
+        <translation>ال&amp;بحث عن مستند</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;in</source>
+        <translation>ت&amp;كبير</translation>
+    </message>
+    <message>
+        <source>Zoom &amp;out</source>
+        <translation>تص&amp;غير</translation>
+    </message>
+    <message>
+        <source>Reset zoom</source>
+        <translation>إعادة الحجم</translation>
+    </message>
+    <message>
+        <source>Article &amp;font…</source>
+        <translation>&amp;خط المقال…</translation>
+    </message>
+    <message>
+        <source>Switch text &amp;direction</source>
+        <translation>عكس ا&amp;تجاه النص</translation>
+    </message>
+    <message>
+        <source>Show this article right-to-left or left-to-right (offsets never change)</source>
+        <translation>عرض المقال من اليمين إلى اليسار أو من اليسار إلى اليمين (لا تتغير المواضع أبداً)</translation>
+    </message>
+    <message>
+        <source>&amp;Keys…</source>
+        <translation>الم&amp;فاتيح…</translation>
+    </message>
+    <message>
+        <source>العربية / English</source>
+        <translation>العربية / English</translation>
+    </message>
+    <message>
+        <source>Switch the interface language (applies at the next start)</source>
+        <translation>تبديل لغة الواجهة (يسري عند التشغيل التالي)</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotationController</name>
+    <message>
+        <source>Select some words first.</source>
+        <translation>حدّد بعض الكلمات أولاً.</translation>
+    </message>
+    <message>
+        <source>%1 added: %2</source>
+        <translation>أُضيف %1: %2</translation>
+    </message>
+    <message>
+        <source>linked to the current %1</source>
+        <translation>رُبط بالسجل الحالي (%1)</translation>
+    </message>
+    <message>
+        <source>not linked: the current record already has one (press L to replace it)</source>
+        <translation>لم يُربط: للسجل الحالي واحد بالفعل (اضغط L لاستبداله)</translation>
+    </message>
+    <message>
+        <source>new speaker “%1”</source>
+        <translation>متحدث جديد «%1»</translation>
+    </message>
+    <message>
+        <source>Select an annotation to delete (click it, or Alt+Down).</source>
+        <translation>حدّد توسيماً لحذفه (انقر عليه، أو Alt+سهم لأسفل).</translation>
+    </message>
+    <message>
+        <source>Select an annotation to adjust its edges.</source>
+        <translation>حدّد توسيماً لضبط حدوده.</translation>
+    </message>
+    <message>
+        <source>Select a speaker, cue or date while a quote is current, then press L.</source>
+        <translation>حدّد متحدثاً أو فعل قول أو تاريخاً والاقتباس حالي، ثم اضغط L.</translation>
+    </message>
+    <message>
+        <source>Nothing to link: already linked, or this kind of mention does not belong to it.</source>
+        <translation>لا شيء للربط: مربوط بالفعل، أو هذا النوع من الإشارات لا يتبعه.</translation>
+    </message>
+    <message>
+        <source>Select a speaker mention (S) first, or a quote that has one.</source>
+        <translation>حدّد إشارة إلى متحدث (S) أولاً، أو اقتباساً له متحدث.</translation>
+    </message>
+    <message>
+        <source>Select a quote to change its type.</source>
+        <translation>حدّد اقتباساً لتغيير نوعه.</translation>
+    </message>
+    <message>
+        <source>Quote type: %1</source>
+        <translation>نوع الاقتباس: %1</translation>
+    </message>
+    <message>
+        <source>Select a date (D) to give it a value.</source>
+        <translation>حدّد تاريخاً (D) لتعطيه قيمة.</translation>
+    </message>
+    <message>
+        <source>Date value</source>
+        <translation>قيمة التاريخ</translation>
+    </message>
+    <message>
+        <source>Value of “%1” (2024-01-18, 2020-01, XXXX-01-18):</source>
+        <translation>قيمة «%1» (2024-01-18، 2020-01، XXXX-01-18):</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
+        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
+    </message>
+    <message>
+        <source>Merged “%1” into “%2”.</source>
+        <translation>دُمج «%1» في «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>AnnotatorDialog</name>
+    <message>
+        <source>Who is annotating?</source>
+        <translation>من يقوم بالتوسيم؟</translation>
+    </message>
+    <message>
+        <source>your name or initials</source>
+        <translation>اسمك أو الأحرف الأولى منه</translation>
+    </message>
+    <message>
+        <source>Your name stamps every annotation you make and is shown in the title bar.</source>
+        <translation>يُختم اسمك على كل توسيم تقوم به ويظهر في شريط العنوان.</translation>
+    </message>
+    <message>
+        <source>Name:</source>
+        <translation>الاسم:</translation>
+    </message>
+</context>
+<context>
+    <name>DatesDock</name>
+    <message>
+        <source>Dates</source>
+        <translation>التواريخ</translation>
+    </message>
+</context>
+<context>
+    <name>DatesModel</name>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Value</source>
+        <translation>القيمة</translation>
+    </message>
+    <message>
+        <source>Quotes dated</source>
+        <translation>الاقتباسات المؤرَّخة به</translation>
+    </message>
+    <message>
+        <source>(no value)</source>
+        <translation>(بلا قيمة)</translation>
+    </message>
+    <message>
+        <source>ISO-8601 / TIMEX3: 2024-01-18, 2020-01, XXXX-01-18 (year unknown)</source>
+        <translation>ISO-8601 / TIMEX3: ‏2024-01-18، 2020-01، XXXX-01-18 (السنة غير معروفة)</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
+        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsDock</name>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Filter by title, or search the text…</source>
+        <translation>صفِّ حسب العنوان، أو ابحث في النص…</translation>
+    </message>
+</context>
+<context>
+    <name>DocumentsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 توسيماً</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>تصدير</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>All annotators</source>
+        <translation>كل الموسِّمين</translation>
+    </message>
+    <message>
+        <source>Leave out documents nobody has annotated</source>
+        <translation>استبعاد المستندات التي لم يوسمها أحد</translation>
+    </message>
+    <message>
+        <source>File:</source>
+        <translation>الملف:</translation>
+    </message>
+    <message>
+        <source>Format:</source>
+        <translation>الصيغة:</translation>
+    </message>
+    <message>
+        <source>Annotator:</source>
+        <translation>الموسِّم:</translation>
+    </message>
+    <message>
+        <source>Only status:</source>
+        <translation>الحالة فقط:</translation>
+    </message>
+    <message>
+        <source>Export to</source>
+        <translation>التصدير إلى</translation>
+    </message>
+</context>
+<context>
+    <name>ImportDialog</name>
+    <message>
+        <source>Import</source>
+        <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Add files…</source>
+        <translation>إضافة ملفات…</translation>
+    </message>
+    <message>
+        <source>Add folder…</source>
+        <translation>إضافة مجلد…</translation>
+    </message>
+    <message>
+        <source>Replace an annotator&apos;s existing annotations when the file has different ones</source>
+        <translation>استبدال توسيمات الموسِّم الموجودة إن كان في الملف توسيمات مختلفة</translation>
+    </message>
+    <message>
+        <source>All or nothing: any problem is reported with file, line and field, and nothing is imported.</source>
+        <translation>الكل أو لا شيء: يُبلَّغ عن أي مشكلة بالملف والسطر والحقل، ولا يُستورد شيء.</translation>
+    </message>
+    <message>
+        <source>Import files</source>
+        <translation>استيراد ملفات</translation>
+    </message>
+    <message>
+        <source>Import a folder</source>
+        <translation>استيراد مجلد</translation>
+    </message>
+</context>
+<context>
+    <name>KeysDialog</name>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>“%1” is used twice: %2 and %3</source>
+        <translation>«%1» مستخدم مرتين: %2 و%3</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Undo history</source>
+        <translation>سجل التراجع</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;ملف</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;تحرير</translation>
+    </message>
+    <message>
+        <source>&amp;Label selection</source>
+        <translation>&amp;وسم التحديد</translation>
+    </message>
+    <message>
+        <source>Adjust &amp;edges</source>
+        <translation>ضبط ال&amp;حدود</translation>
+    </message>
+    <message>
+        <source>&amp;Document</source>
+        <translation>م&amp;ستند</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;عرض</translation>
+    </message>
+    <message>
+        <source>No more documents in the list.</source>
+        <translation>لا مزيد من المستندات في القائمة.</translation>
+    </message>
+    <message>
+        <source>No mention of this speaker in your annotations.</source>
+        <translation>لا إشارة إلى هذا المتحدث في توسيماتك.</translation>
+    </message>
+    <message>
+        <source>Undone or redone: %1</source>
+        <translation>تم التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <source>No document open. Import articles with File ▸ Import.</source>
+        <translation>لا مستند مفتوح. استورد مقالات من ملف ◂ استيراد.</translation>
+    </message>
+    <message>
+        <source>right-to-left</source>
+        <translation>من اليمين إلى اليسار</translation>
+    </message>
+    <message>
+        <source>left-to-right</source>
+        <translation>من اليسار إلى اليمين</translation>
+    </message>
+    <message>
+        <source>%1 annotations</source>
+        <translation>%1 توسيماً</translation>
+    </message>
+    <message>
+        <source>%1 of %2 done · %3 in progress · annotator: %4</source>
+        <translation>أُنجز %1 من %2 · %3 قيد العمل · الموسِّم: %4</translation>
+    </message>
+    <message>
+        <source>Selected %1–%2 (%3 characters): %4</source>
+        <translation>المحدَّد %1–%2 (%3 محارف): %4</translation>
+    </message>
+    <message>
+        <source>Select words, then press a key: %1</source>
+        <translation>حدّد كلمات، ثم اضغط مفتاحاً: %1</translation>
+    </message>
+    <message>
+        <source>Article font</source>
+        <translation>خط المقال</translation>
+    </message>
+    <message>
+        <source>The interface will be in %1 at the next start.</source>
+        <translation>ستكون الواجهة بـ%1 عند التشغيل التالي.</translation>
+    </message>
+    <message>
+        <source>Importing…</source>
+        <translation>جارٍ الاستيراد…</translation>
+    </message>
+    <message>
+        <source>Imported: %1</source>
+        <translation>تم الاستيراد: %1</translation>
+    </message>
+    <message>
+        <source>Exporting…</source>
+        <translation>جارٍ التصدير…</translation>
+    </message>
+    <message>
+        <source>Wrote %1 lines to %2</source>
+        <translation>كُتب %1 سطراً إلى %2</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغير شيء.</translation>
+    </message>
+</context>
+<context>
+    <name>MergeDialog</name>
+    <message>
+        <source>Merge speakers</source>
+        <translation>دمج المتحدثين</translation>
+    </message>
+    <message>
+        <source>Keep which name? All mentions of the other speaker will point to it, and the other&apos;s names become its aliases.</source>
+        <translation>أي اسم يبقى؟ ستشير كل إشارات المتحدث الآخر إليه، وتصبح أسماء الآخر أسماءً بديلة له.</translation>
+    </message>
+</context>
+<context>
+    <name>Names</name>
+    <message>
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>Claim</source>
+        <translation>ادعاء</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>متحدث</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>فعل قول</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>تاريخ</translation>
+    </message>
+    <message>
+        <source>To do</source>
+        <translation>للإنجاز</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>direct</source>
+        <translation>مباشر</translation>
+    </message>
+    <message>
+        <source>indirect</source>
+        <translation>غير مباشر</translation>
+    </message>
+    <message>
+        <source>mixed</source>
+        <translation>مختلط</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <extracomment>The bidi controls: they change how text around them is ordered, so the article view marks every one.</extracomment>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>Merge speaker %1</source>
+        <translation>دمج المتحدث %1</translation>
+    </message>
+    <message>
+        <source>New speaker %1</source>
+        <translation>متحدث جديد %1</translation>
+    </message>
+    <message>
+        <source>Add %1 “%2”</source>
+        <translation>إضافة %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Remove %1 “%2”</source>
+        <translation>حذف %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Relabel %1 → %2</source>
+        <translation>إعادة وسم %1 ← %2</translation>
+    </message>
+    <message>
+        <source>Resize %1 to “%2”</source>
+        <translation>تعديل حدود %1 إلى «%2»</translation>
+    </message>
+    <message>
+        <source>Edit %1 “%2”</source>
+        <translation>تحرير %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Link %1</source>
+        <translation>ربط %1</translation>
+    </message>
+    <message>
+        <source>Unlink %1</source>
+        <translation>فك ربط %1</translation>
+    </message>
+    <message>
+        <source>Mark %1</source>
+        <translation>وضع علامة: %1</translation>
+    </message>
+    <message>
+        <source>Rename speaker %1 → %2</source>
+        <translation>إعادة تسمية المتحدث %1 ← %2</translation>
+    </message>
+    <message>
+        <source>Edit speaker %1</source>
+        <translation>تحرير المتحدث %1</translation>
+    </message>
+    <message>
+        <source>Add speaker %1</source>
+        <translation>إضافة المتحدث %1</translation>
+    </message>
+    <message>
+        <source>Remove speaker %1</source>
+        <translation>حذف المتحدث %1</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteEditor</name>
+    <message>
+        <source>Choose speaker…</source>
+        <translation>اختيار المتحدث…</translation>
+    </message>
+    <message>
+        <source>Type:</source>
+        <translation>النوع:</translation>
+    </message>
+    <message>
+        <source>Speaker mention:</source>
+        <translation>الإشارة إلى المتحدث:</translation>
+    </message>
+    <message>
+        <source>Speaker:</source>
+        <translation>المتحدث:</translation>
+    </message>
+    <message>
+        <source>Cue:</source>
+        <translation>فعل القول:</translation>
+    </message>
+    <message>
+        <source>Date:</source>
+        <translation>التاريخ:</translation>
+    </message>
+    <message>
+        <source>(none)</source>
+        <translation>(لا شيء)</translation>
+    </message>
+    <message>
+        <source>Select a quote (or press Q on a selection) to edit it here.</source>
+        <translation>حدّد اقتباساً (أو اضغط Q على تحديد) لتحريره هنا.</translation>
+    </message>
+    <message>
+        <source>⚠ no speaker</source>
+        <translation>⚠ بلا متحدث</translation>
+    </message>
+    <message>
+        <source>(not in the registry)</source>
+        <translation>(ليس في السجل)</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesDock</name>
+    <message>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>⚠ %1 without a speaker</source>
+        <translation>⚠ %1 بلا متحدث</translation>
+    </message>
+</context>
+<context>
+    <name>QuotesModel</name>
+    <message>
+        <source>Kind</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>Quote</source>
+        <translation>اقتباس</translation>
+    </message>
+    <message>
+        <source>Speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>Cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>Date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>⚠ no speaker</source>
+        <translation>⚠ بلا متحدث</translation>
+    </message>
+</context>
+<context>
+    <name>Session</name>
+    <message>
+        <source>Could not undo or redo: %1. The undo history was cleared and the document reloaded.</source>
+        <translation>تعذّر التراجع أو الإعادة: %1. مُسح سجل التراجع وأُعيد تحميل المستند.</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerPicker</name>
+    <message>
+        <source>Choose speaker</source>
+        <translation>اختيار المتحدث</translation>
+    </message>
+    <message>
+        <source>type any name or alias</source>
+        <translation>اكتب أي اسم أو اسم بديل</translation>
+    </message>
+    <message>
+        <source>Speaker of the mention “%1”:</source>
+        <translation>متحدث الإشارة «%1»:</translation>
+    </message>
+    <message>
+        <source>New speaker “%1”</source>
+        <translation>متحدث جديد «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersDock</name>
+    <message>
+        <source>Speakers</source>
+        <translation>المتحدثون</translation>
+    </message>
+    <message>
+        <source>Find a speaker by any name…</source>
+        <translation>ابحث عن متحدث بأي اسم…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Select two speakers to merge them</source>
+        <translation>حدّد متحدثَين لدمجهما</translation>
+    </message>
+    <message>
+        <source>Next mention</source>
+        <translation>الإشارة التالية</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakersModel</name>
+    <message>
+        <source>Speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>Aliases</source>
+        <translation>الأسماء البديلة</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+</context>
+<context>
+    <name>Tasks</name>
+    <message>
+        <source>Cancel</source>
+        <translation>إلغاء</translation>
+    </message>
+</context>
+<context>
+    <name>Transfer</name>
+    <message>
+        <source>Articles (.txt) and Qawl JSONL (.jsonl)</source>
+        <translation>مقالات (.txt) وملفات قول JSONL ‏(.jsonl)</translation>
+    </message>
+    <message>
+        <source>Qawl JSONL: one line per document and annotator (qawl-export/1)</source>
+        <translation>قول JSONL: سطر لكل مستند وموسِّم (qawl-export/1)</translation>
+    </message>
+    <message>
+        <source>Quotes: one line per quote with speaker, cue and date (qawl-quotes/1)</source>
+        <translation>الاقتباسات: سطر لكل اقتباس مع المتحدث وفعل القول والتاريخ (qawl-quotes/1)</translation>
+    </message>
+</context>
+</TS>
