@@ -272,9 +272,10 @@ def cmd_stats(args) -> int:
 
 
 def cmd_gui(args) -> int:
+    from .project import gui_api
     from .ui.main import run_gui
 
-    return run_gui(db=getattr(args, "db", None), doc=getattr(args, "doc", None),
+    return run_gui(gui_api(), db=getattr(args, "db", None), doc=getattr(args, "doc", None),
                    annotator=getattr(args, "annotator", None), lang=getattr(args, "lang", None))
 
 

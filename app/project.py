@@ -49,3 +49,33 @@ def open_project(db: str | os.PathLike | None = None) -> Store:
             store.import_records(read_sources(seeds), source="seeds")
         store.set_meta("seeded", "1")
     return store
+
+
+# Format keys, repeated here so starting the window does not import the format modules (tests keep them equal to
+# app.operations.IMPORT_FORMATS / EXPORT_FORMATS).
+IMPORT_FORMATS = ("auto", "qawl", "doccano", "labelstudio", "prodigy", "brat")
+EXPORT_FORMATS = ("jsonl", "quotes", "doccano", "labelstudio", "prodigy", "brat")
+
+
+def gui_api():
+    """The project functions the window uses (app.ui must not import the store or the operations itself)."""
+    from .ui.api import ProjectApi
+
+    def import_paths(*args, **kwargs):
+        from .operations import import_paths as run
+
+        return run(*args, **kwargs)
+
+    def export_paths(*args, **kwargs):
+        from .operations import export_paths as run
+
+        return run(*args, **kwargs)
+
+    def mapping(flags=(), file=None, preset=None):
+        from .operations import mapping_from_options
+
+        return mapping_from_options(flags, file, preset)
+
+    return ProjectApi(open_project=open_project, open_store=Store.open, import_paths=import_paths,
+                      export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
+                      export_formats=EXPORT_FORMATS)

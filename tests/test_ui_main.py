@@ -18,7 +18,8 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.core.errors import Cancelled
 
 from app.ui import settings as cfg
-from app.ui.main import I18N, annotator_name, choose_language, install_language, project_api
+from app.project import gui_api as project_api
+from app.ui.main import I18N, annotator_name, choose_language, install_language
 from app.ui.transfer import ExportRequest, ImportRequest
 from ui_support import find, label, open_window
 
@@ -151,7 +152,7 @@ def test_export_runs_in_the_background_and_cancel_leaves_no_file(qtbot, make_sto
     api = project_api()
     from dataclasses import replace
 
-    win.api = replace(api, export_to=slow_export)
+    win.api = replace(api, export_paths=slow_export)
     task = win.start_export(ExportRequest(str(target), "jsonl"))
     qtbot.waitUntil(started.is_set, timeout=20000)
     task.dialog.findChild(QPushButton).click()  # the dialog's Cancel button
@@ -159,8 +160,16 @@ def test_export_runs_in_the_background_and_cancel_leaves_no_file(qtbot, make_sto
     assert not target.exists()
 
 
-def test_the_export_formats_offered_are_the_exporters():
-    from app.exporting import FORMATS
-    from app.ui.main import EXPORT_FORMATS
+def test_the_formats_offered_are_the_operations_formats():
+    from app import operations, project
 
-    assert EXPORT_FORMATS == tuple(FORMATS)
+    assert project.EXPORT_FORMATS == operations.EXPORT_FORMATS
+    assert project.IMPORT_FORMATS == operations.IMPORT_FORMATS
+
+
+def test_a_brat_folder_imports_from_the_dialog_with_a_mapping(qtbot, make_store, corpus):
+    win = open_window(qtbot, make_store({"d1": "نص أول."}), api=project_api())
+    folder = corpus / "english_quote_attribution" / "polnear_brat" / "multi_annotator"
+    task = win.start_import(ImportRequest((str(folder),), "auto", map_flags=("Discuss=",)))
+    qtbot.waitUntil(lambda: task.isFinished() and win.documents.model.rowCount() == 2, timeout=30000)
+    assert "6 annotation layers" in win.message.text()

@@ -1,8 +1,9 @@
 """What the window needs from outside the UI package, passed in rather than imported.
 
 The import-linter contract "The UI never writes SQL" forbids app.ui from importing sqlite even indirectly, so no
-module of app.ui imports app.store, app.project or app.exporting: the window talks to the Store object it is given
-and to these functions (resolved once by :func:`app.ui.main.project_api`).
+module of app.ui imports app.store, app.project, app.operations or app.exporting: the window talks to the Store
+object it is given and to these functions, composed by the caller (``app.project.gui_api``, used by
+``qawl gui``).
 """
 
 from __future__ import annotations
@@ -13,11 +14,15 @@ from typing import Callable
 
 @dataclass(frozen=True)
 class ProjectApi:
-    """What the window needs from outside the UI package: open the project (for the window) and a second
-    connection (for background work), read sources, export."""
+    """Open the project (for the window) and a second connection (for background work); import and export in
+    every format (``app.operations``); the format keys the dialogs offer."""
 
     open_project: Callable
     open_store: Callable
-    read_sources: Callable
-    export_to: Callable
+    import_paths: Callable  # (store, paths, fmt, *, mapping, add_labels, offset_unit, annotator, replace,
+    #                          skip_invalid, actor, progress, cancel) -> ImportReport
+    export_paths: Callable  # (store, target, fmt, *, mapping, annotator, statuses, include_unannotated,
+    #                          progress, cancel) -> list[Path]
+    mapping: Callable  # (flags: list[str], file: str | None, preset: str | None) -> LabelMapping | None
+    import_formats: tuple[str, ...]
     export_formats: tuple[str, ...]

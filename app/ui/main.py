@@ -9,7 +9,6 @@ The annotator's name is asked once (:class:`~app.ui.dialogs.AnnotatorDialog`) an
 
 from __future__ import annotations
 
-import importlib
 import os
 import sys
 import time
@@ -27,26 +26,6 @@ from .window import MainWindow
 I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
 LANGUAGES = ("en", "ar")
 ENV_EXIT_WHEN_READY = "QAWL_EXIT_WHEN_READY"  # benchmarks: quit once the window is shown with the project loaded
-# app.exporting.FORMATS, repeated so start-up does not import the exporter (a test keeps them equal).
-EXPORT_FORMATS = ("jsonl", "quotes")
-
-
-def project_api() -> ProjectApi:
-    """The project functions the window uses, resolved at run time.
-
-    The import-linter contract "The UI never writes SQL" forbids app.ui from importing sqlite even indirectly, so
-    nothing in app.ui imports app.store / app.project / app.exporting statically: the window only talks to the
-    Store object it is given. This is the one place that composes them (it could move to app.cli.cmd_gui).
-    """
-    project = importlib.import_module("app.project")
-    store = importlib.import_module("app.store")
-    sources = importlib.import_module("app.core.sources")
-
-    def export_to(*args, **kwargs):
-        return importlib.import_module("app.exporting").export_to(*args, **kwargs)
-
-    return ProjectApi(open_project=project.open_project, open_store=store.Store.open,
-                      read_sources=sources.read_sources, export_to=export_to, export_formats=EXPORT_FORMATS)
 
 
 def choose_language(settings, lang: str | None) -> str:
@@ -104,7 +83,9 @@ def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
     return window
 
 
-def run_gui(db=None, doc: str | None = None, annotator: str | None = None, lang: str | None = None) -> int:
+def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | None = None,
+            lang: str | None = None) -> int:
+    """Start the window on the project ``db`` (``api`` opens it: see ``app.project.gui_api``)."""
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Qawl")
@@ -112,7 +93,6 @@ def run_gui(db=None, doc: str | None = None, annotator: str | None = None, lang:
     settings = cfg.make_settings()
     language = choose_language(settings, lang)
     install_language(app, language)
-    api = project_api()
     try:
         store = api.open_project(db)
     except QawlError as exc:

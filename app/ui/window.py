@@ -388,7 +388,7 @@ class MainWindow(QMainWindow):
             return
         from .transfer import ImportDialog
 
-        request = ImportDialog.ask(self)
+        request = ImportDialog.ask(self, self.api.import_formats)
         if request is not None:
             self.start_import(request)
 
@@ -401,7 +401,7 @@ class MainWindow(QMainWindow):
         return run_with_progress(self, self.tr("Importing…"), work, on_success=self._imported,
                                  on_failure=self._transfer_failed, on_cancel=self._cancelled)
 
-    def _imported(self, summary) -> None:
+    def _imported(self, report) -> None:
         # Imported layers may replace what the undo history refers to: start a fresh history.
         self.session.undo_stack.clear()
         self.documents.model.refresh()
@@ -410,7 +410,16 @@ class MainWindow(QMainWindow):
         if self.session.document is None and self.documents.model.ids():
             self.open_document(self.documents.model.ids()[0])
         self._update_progress()
-        self._say(self.tr("Imported: %1").replace("%1", summary.describe()))
+        self._say(self.tr("Imported: %1").replace("%1", report.describe()))
+        details = [*getattr(report, "notes", []), *(self.tr("skipped: %1").replace("%1", s)
+                                                    for s in getattr(report.summary, "skipped", []))]
+        if details:  # what was left out or noticed: shown without blocking (window-modal, not application-modal)
+            box = QMessageBox(QMessageBox.Icon.Information, "Qawl",
+                              self.tr("Imported: %1").replace("%1", report.describe()), parent=self)
+            box.setDetailedText("\n".join(details))
+            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+            box.open()
+            self.import_details = box
 
     def export_files(self) -> None:
         if self.api is None:
@@ -428,8 +437,9 @@ class MainWindow(QMainWindow):
 
         work = export_work(self.api, self.session.store.path, request)
         return run_with_progress(self, self.tr("Exporting…"), work,
-                                 on_success=lambda n: self._say(self.tr("Wrote %1 lines to %2")
-                                                                .replace("%1", str(n)).replace("%2", request.path)),
+                                 on_success=lambda files: self._say(self.tr("Wrote %1 file(s) to %2")
+                                                                    .replace("%1", str(len(files)))
+                                                                    .replace("%2", request.path)),
                                  on_failure=self._transfer_failed, on_cancel=self._cancelled)
 
     def _transfer_failed(self, message: str) -> None:

@@ -344,6 +344,14 @@
         <translation>الحالة فقط:</translation>
     </message>
     <message>
+        <source>Label mapping:</source>
+        <translation>مطابقة الوسوم:</translation>
+    </message>
+    <message>
+        <source>Export into the folder</source>
+        <translation>التصدير إلى المجلد</translation>
+    </message>
+    <message>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
     </message>
@@ -365,6 +373,38 @@
     <message>
         <source>Replace an annotator&apos;s existing annotations when the file has different ones</source>
         <translation>استبدال توسيمات الموسِّم الموجودة إن كان في الملف توسيمات مختلفة</translation>
+    </message>
+    <message>
+        <source>Teammates&apos; files: skip each document that has a problem (wholly) and import the rest</source>
+        <translation>ملفات الزملاء: تخطَّ كل مستند فيه مشكلة (بأكمله) واستورد الباقي</translation>
+    </message>
+    <message>
+        <source>Add the file&apos;s own labels to the project&apos;s schema</source>
+        <translation>أضف وسوم الملف الخاصة إلى مخطط المشروع</translation>
+    </message>
+    <message>
+        <source>proven from the file</source>
+        <translation>مُستنتَجة من الملف</translation>
+    </message>
+    <message>
+        <source>code points</source>
+        <translation>نقاط الترميز</translation>
+    </message>
+    <message>
+        <source>UTF-16 code units</source>
+        <translation>وحدات UTF-16</translation>
+    </message>
+    <message>
+        <source>grapheme clusters</source>
+        <translation>العناقيد الحرفية</translation>
+    </message>
+    <message>
+        <source>Label mapping:</source>
+        <translation>مطابقة الوسوم:</translation>
+    </message>
+    <message>
+        <source>Offsets count:</source>
+        <translation>تَعُدّ المواضعُ:</translation>
     </message>
     <message>
         <source>All or nothing: any problem is reported with file, line and field, and nothing is imported.</source>
@@ -485,12 +525,16 @@
         <translation>تم الاستيراد: %1</translation>
     </message>
     <message>
+        <source>skipped: %1</source>
+        <translation>تُخطّي: %1</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
     <message>
-        <source>Wrote %1 lines to %2</source>
-        <translation>كُتب %1 سطراً إلى %2</translation>
+        <source>Wrote %1 file(s) to %2</source>
+        <translation>كُتب %1 ملف في %2</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
@@ -783,16 +827,64 @@
 <context>
     <name>Transfer</name>
     <message>
+        <source>Detect the format</source>
+        <translation>اكتشاف الصيغة تلقائياً</translation>
+    </message>
+    <message>
         <source>Articles (.txt) and Qawl JSONL (.jsonl)</source>
-        <translation>مقالات (.txt) وملفات قول JSONL ‏(.jsonl)</translation>
+        <translation>مقالات (.txt) و JSONL قول (.jsonl)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL</source>
+        <translation>JSONL من doccano</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON export</source>
+        <translation>تصدير JSON من Label Studio</translation>
+    </message>
+    <message>
+        <source>Prodigy JSONL</source>
+        <translation>JSONL من Prodigy</translation>
+    </message>
+    <message>
+        <source>brat standoff (.txt + .ann)</source>
+        <translation>brat standoff ‏(.txt + .ann)</translation>
     </message>
     <message>
         <source>Qawl JSONL: one line per document and annotator (qawl-export/1)</source>
-        <translation>قول JSONL: سطر لكل مستند وموسِّم (qawl-export/1)</translation>
+        <translation>JSONL قول: سطر لكل مستند وموسِّم (qawl-export/1)</translation>
     </message>
     <message>
         <source>Quotes: one line per quote with speaker, cue and date (qawl-quotes/1)</source>
         <translation>الاقتباسات: سطر لكل اقتباس مع المتحدث وفعل القول والتاريخ (qawl-quotes/1)</translation>
+    </message>
+    <message>
+        <source>doccano JSONL (a folder: one file per annotator)</source>
+        <translation>JSONL من doccano (مجلد: ملف لكل موسِّم)</translation>
+    </message>
+    <message>
+        <source>Label Studio JSON (a folder: tasks and labelling config)</source>
+        <translation>JSON لـ Label Studio (مجلد: المهام وإعداد التوسيم)</translation>
+    </message>
+    <message>
+        <source>brat standoff (a folder of .txt + .ann)</source>
+        <translation>brat standoff (مجلد من ‎.txt + .ann)</translation>
+    </message>
+    <message>
+        <source>e.g. Source=SPEAKER, Content=QUOTE, Discard=</source>
+        <translation>مثلاً Source=SPEAKER, Content=QUOTE, Discard=</translation>
+    </message>
+    <message>
+        <source>or a mapping file</source>
+        <translation>أو ملف مطابقة</translation>
+    </message>
+    <message>
+        <source>Browse…</source>
+        <translation>استعراض…</translation>
+    </message>
+    <message>
+        <source>Label mapping file</source>
+        <translation>ملف مطابقة الوسوم</translation>
     </message>
 </context>
 </TS>

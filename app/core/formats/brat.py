@@ -26,7 +26,7 @@ one of the above, a duplicate id, a reference to an id that is not in the file.
 Pairing: ``X.ann`` goes with ``X.txt``; ``X_<annotator>.ann`` with ``X.txt`` when there is no ``X_<annotator>.txt``
 (PolNeAR's layout for several annotators; the suffix names the annotator). When the same .ann name is in several
 folders (our writer's layout for several annotators), the folder names the annotator. Otherwise the annotator is
-``default_annotator`` or ``brat``. brat's Python server counts code points; ``offset_unit="auto"`` also accepts
+``default_annotator`` or ``brat`` (a name the files give always wins). brat's Python server counts code points; ``offset_unit="auto"`` also accepts
 UTF-16 units (a narrow Python 2 build), proven by the T texts.
 """
 
@@ -87,15 +87,16 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
         folders.setdefault(PurePath(name).name, set()).add(str(PurePath(name).parent))
     for name, data in anns:
         stem = name[:-4]
+        # What the files themselves say (folder or suffix) wins; default_annotator is for files that say nothing.
         annotator = default_annotator or "brat"
-        if default_annotator is None and len(folders[PurePath(name).name]) > 1:
+        if len(folders[PurePath(name).name]) > 1:
             annotator = PurePath(name).parent.name or annotator
         txt = texts.get(stem)
         if txt is None:
             base = max((t for t in texts if stem.startswith(t + "_")), key=len, default=None)
             if base is not None:
                 txt = texts[base]
-                annotator = default_annotator or stem[len(base) + 1:]
+                annotator = stem[len(base) + 1:] or annotator
         if txt is None:
             pf = PeerFile(name)
             pf.problems.append(QawlError(f"no {PurePath(stem).name}.txt next to this .ann: brat needs the text "
