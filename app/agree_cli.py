@@ -11,12 +11,9 @@ import argparse
 import sys
 from pathlib import Path
 
-import orjson
-
-from .core.agreement import agreement_report, group_records
 from .core.errors import QawlError
-from .core.matching import default_entity_key, normalise_mention
-from .core.report import report_to_html, report_to_json
+
+# The metrics are imported when the command runs: building the parser (every `qawl` start) stays cheap.
 
 
 def add_parser(sub) -> None:
@@ -48,6 +45,8 @@ def _split(value: str | None) -> list[str] | None:
 
 def _name_key(names: dict[str, str]):
     """Speakers compared by canonical name: teammates' registries give the same person different ids."""
+    from .core.matching import default_entity_key, normalise_mention
+
     def key(layer, span) -> str:
         name = names.get(span.entity or "")
         return f"name:{normalise_mention(name)}" if name else default_entity_key(layer, span)
@@ -56,6 +55,7 @@ def _name_key(names: dict[str, str]):
 
 def _items_from_files(args):
     from .cli import _mapping
+    from .core.agreement import group_records
     from .operations import read_records
 
     _, records, _, _, _ = read_records(args.files, args.format, mapping=_mapping(args))
@@ -67,6 +67,7 @@ def _items_from_files(args):
 
 
 def _items_from_project(args):
+    from .core.matching import default_entity_key
     from .project import open_project
 
     store = open_project(getattr(args, "db", None))
@@ -115,6 +116,11 @@ def render_text(data: dict) -> str:
 
 
 def run(args) -> int:
+    import orjson
+
+    from .core.agreement import agreement_report
+    from .core.report import report_to_html, report_to_json
+
     items, key, title = _items_from_files(args) if args.files else _items_from_project(args)
     if not items:
         raise QawlError("nothing to compare: no document has annotations" + (" in these files" if args.files else ""))

@@ -5,6 +5,10 @@ protocol, so every edit is one :class:`~app.core.changes.Change` applied in one 
 ``changes`` history table. Tables are meant to be read by people (``sqlite-utils tables qawl.db``, Datasette):
 column names are the JSONL keys, JSON columns hold JSON.
 
+sqlite-utils runs the migrations and wraps the connection for people and tests (``store.db``); it is imported
+only when needed (a migration to apply, ``store.db``), so the window starts without it: everyday reads and
+writes go through the same sqlite3 connection with plain SQL, each write in one transaction (:meth:`Store.atomic`).
+
 Safety rules:
 - a file that is not a Qawl project (not SQLite, or SQLite without our ``qawl_meta`` table) is refused untouched;
 - a project written by a newer Qawl (a migration this version does not know) is refused untouched;
@@ -15,14 +19,14 @@ from __future__ import annotations
 
 import sqlite3
 from collections import defaultdict
+import itertools
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from pathlib import Path
 from typing import Callable, Iterable, Iterator, Mapping
 
 import orjson
-from sqlite_utils import Database
-from sqlite_utils.migrations import Migrations
 
 from . import __version__
 from .core.changes import Change
@@ -33,15 +37,12 @@ from .core.schema import DEFAULT_SCHEMA, LabelSchema
 from .core.text import Normalisation
 
 APP_ID = "qawl"
+_savepoints = itertools.count()
 SQLITE_MAGIC = b"SQLite format 3\x00"
 PAGE_SIZE = 65536
 
 
-migrations = Migrations(APP_ID)
-
-
-@migrations(name="001_initial")
-def _m001_initial(db: Database) -> None:
+def _m001_initial(db) -> None:
     db.executescript("""
     CREATE TABLE qawl_meta (
         key TEXT PRIMARY KEY,
@@ -133,8 +134,7 @@ def _m001_initial(db: Database) -> None:
     ])
 
 
-@migrations(name="002_review")
-def _m002_review(db: Database) -> None:
+def _m002_review(db) -> None:
     """Review: per-document review status, and a lookup of speaker mentions by entity (merge, mention counts)."""
     db.executescript("""
     CREATE TABLE reviews (
@@ -147,8 +147,7 @@ def _m002_review(db: Database) -> None:
     """)
 
 
-@migrations(name="003_suggested_entities")
-def _m003_suggested_entities(db: Database) -> None:
+def _m003_suggested_entities(db) -> None:
     """Speakers the suggester proposed: they join the registry only when a suggestion naming them is accepted."""
     db.executescript("""
     CREATE TABLE suggested_entities (
@@ -162,7 +161,21 @@ def _m003_suggested_entities(db: Database) -> None:
     """)
 
 
-KNOWN_MIGRATIONS = tuple(m.name for m in migrations._migrations)
+# The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
+# _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
+MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
+              ("003_suggested_entities", _m003_suggested_entities))
+KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
+
+
+def migrations():
+    """The sqlite-utils migration set (built on demand: importing sqlite-utils costs start-up time)."""
+    from sqlite_utils.migrations import Migrations
+
+    found = Migrations(APP_ID)
+    for name, fn in MIGRATIONS:
+        found(name=name)(fn)
+    return found
 
 
 def _now() -> str:
@@ -270,11 +283,52 @@ def check_database_file(path: Path) -> None:
 class Store:
     """A Qawl project: documents, annotators' layers, the speaker registry, the label schema and the history."""
 
-    def __init__(self, db: Database, path: Path | None) -> None:
-        self.db = db
+    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+        self.conn = conn
         self.path = path
+        self._db = None
         self._texts: dict[str, str] = {}
         self._schema: LabelSchema | None = None
+
+    @property
+    def db(self):
+        """The connection wrapped by sqlite-utils (``Database``): for migrations, introspection and tests."""
+        if self._db is None:
+            from sqlite_utils import Database
+
+            # No sqlite-utils plugins: nothing outside Qawl changes how its project connection behaves.
+            self._db = Database(self.conn, execute_plugins=False)
+        return self._db
+
+    @contextmanager
+    def atomic(self) -> Iterator[None]:
+        """One transaction (a savepoint when nested): everything inside is written, or nothing."""
+        conn = self.conn
+        if conn.in_transaction:
+            name = f"qawl_{next(_savepoints)}"
+            conn.execute(f"SAVEPOINT {name}")
+            try:
+                yield
+            except BaseException:
+                if conn.in_transaction:
+                    conn.execute(f"ROLLBACK TO SAVEPOINT {name}")
+                    conn.execute(f"RELEASE SAVEPOINT {name}")
+                raise
+            else:
+                conn.execute(f"RELEASE SAVEPOINT {name}")
+        else:
+            conn.execute("BEGIN")
+            try:
+                yield
+            except BaseException:
+                conn.rollback()
+                raise
+            else:
+                try:
+                    conn.execute("COMMIT")
+                except BaseException:
+                    conn.rollback()
+                    raise
 
     # --- opening ----------------------------------------------------------------------------------------------
 
@@ -282,8 +336,7 @@ class Store:
     def open(cls, path: str | Path | None = None) -> "Store":
         """Open (creating if needed) a project file; ``None`` or ":memory:" gives an in-memory project."""
         if path is None or str(path) == ":memory:":
-            db = Database(memory=True)
-            store = cls(db, None)
+            store = cls(sqlite3.connect(":memory:", check_same_thread=False), None)
         else:
             path = Path(path)
             check_database_file(path)
@@ -296,20 +349,20 @@ class Store:
                 conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
             except sqlite3.Error as exc:
                 raise QawlError(f"cannot open the project ({exc})", file=str(path)) from None
-            db = Database(conn)
-            store = cls(db, path)
+            store = cls(conn, path)
             # Article texts are several KB of UTF-8: larger pages mean fewer overflow pages on import and read.
             # (Only takes effect on a new, empty file, before WAL is switched on.)
-            db.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            db.execute("PRAGMA journal_mode = WAL")
-            db.execute("PRAGMA synchronous = NORMAL")
-        db.execute("PRAGMA foreign_keys = ON")
-        db.execute("PRAGMA busy_timeout = 10000")
-        migrations.apply(db)
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
+            conn.execute("PRAGMA journal_mode = WAL")
+            conn.execute("PRAGMA synchronous = NORMAL")
+        store.conn.execute("PRAGMA foreign_keys = ON")
+        store.conn.execute("PRAGMA busy_timeout = 10000")
+        if store.applied_migrations() != list(KNOWN_MIGRATIONS):
+            migrations().apply(store.db)
         return store
 
     def close(self) -> None:
-        self.db.close()
+        self.conn.close()
 
     def __enter__(self) -> "Store":
         return self
@@ -318,16 +371,22 @@ class Store:
         self.close()
 
     def meta(self, key: str) -> str | None:
-        row = self.db.execute("SELECT value FROM qawl_meta WHERE key = ?", [key]).fetchone()
+        row = self.conn.execute("SELECT value FROM qawl_meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None
 
     def set_meta(self, key: str, value: str) -> None:
-        with self.db.atomic():
-            self.db.execute("INSERT INTO qawl_meta (key, value) VALUES (?, ?) "
-                            "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
+        with self.atomic():
+            self.conn.execute("INSERT INTO qawl_meta (key, value) VALUES (?, ?) "
+                              "ON CONFLICT (key) DO UPDATE SET value = excluded.value", [key, value])
 
     def applied_migrations(self) -> list[str]:
-        return [m.name for m in migrations.applied(self.db)]
+        """The migrations this project has had, in order (read without sqlite-utils: it is cheap to ask)."""
+        has = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
+                                ).fetchone()
+        if not has:
+            return []
+        return [r[0] for r in self.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ? "
+                                                "ORDER BY rowid", [APP_ID])]
 
     # --- label schema -----------------------------------------------------------------------------------------
 
@@ -339,14 +398,14 @@ class Store:
         return self._schema
 
     def set_schema(self, schema: LabelSchema) -> None:
-        with self.db.atomic():
+        with self.atomic():
             self.set_meta("label_schema", _dumps(schema.to_dict()))
         self._schema = schema
 
     # --- documents ----------------------------------------------------------------------------------------------
 
     def document(self, doc_id: str) -> Document:
-        row = self.db.execute("SELECT id, text, meta, direction, text_sha256, normalisation, source "
+        row = self.conn.execute("SELECT id, text, meta, direction, text_sha256, normalisation, source "
                               "FROM documents WHERE id = ?", [doc_id]).fetchone()
         if row is None:
             raise QawlError(f"no document {doc_id!r} in this project", field="doc_id")
@@ -356,7 +415,7 @@ class Store:
 
     def text(self, doc_id: str) -> str:
         if doc_id not in self._texts:
-            row = self.db.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
+            row = self.conn.execute("SELECT text FROM documents WHERE id = ?", [doc_id]).fetchone()
             if row is None:
                 raise QawlError(f"no document {doc_id!r} in this project", field="doc_id")
             if len(self._texts) > 64:
@@ -365,62 +424,62 @@ class Store:
         return self._texts[doc_id]
 
     def has_document(self, doc_id: str) -> bool:
-        return self.db.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
+        return self.conn.execute("SELECT 1 FROM documents WHERE id = ?", [doc_id]).fetchone() is not None
 
     def document_ids(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT id FROM documents ORDER BY rowid")]
+        return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
     def document_id_by_sha(self, sha: str) -> str | None:
-        row = self.db.execute("SELECT id FROM documents WHERE text_sha256 = ? ORDER BY rowid LIMIT 1",
+        row = self.conn.execute("SELECT id FROM documents WHERE text_sha256 = ? ORDER BY rowid LIMIT 1",
                               [sha]).fetchone()
         return row[0] if row else None
 
     def count_documents(self) -> int:
-        return self.db.execute("SELECT count(*) FROM documents").fetchone()[0]
+        return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 
     def set_direction(self, doc_id: str, direction: str) -> None:
         """Override the detected direction of a document (display only; offsets never change)."""
         if direction not in ("rtl", "ltr"):
             raise QawlError(f"must be rtl or ltr, got {direction!r}", field="direction")
-        with self.db.atomic():
-            self.db.execute("UPDATE documents SET direction = ? WHERE id = ?", [direction, doc_id])
+        with self.atomic():
+            self.conn.execute("UPDATE documents SET direction = ? WHERE id = ?", [direction, doc_id])
 
     def summaries(self) -> list[DocumentSummary]:
         """Every document in import order, with each annotator's status and number of spans."""
         status: dict[str, dict[str, str]] = defaultdict(dict)
-        for doc_id, who, st in self.db.execute("SELECT doc_id, annotator, status FROM layers"):
+        for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers"):
             status[doc_id][who] = st
         counts: dict[str, dict[str, int]] = defaultdict(dict)
-        for doc_id, who, n in self.db.execute("SELECT doc_id, annotator, count(*) FROM spans "
+        for doc_id, who, n in self.conn.execute("SELECT doc_id, annotator, count(*) FROM spans "
                                               "GROUP BY doc_id, annotator"):
             counts[doc_id][who] = n
         return [DocumentSummary(i, t, c, d, status.get(i, {}), counts.get(i, {}))
-                for i, t, c, d in self.db.execute("SELECT id, title, chars, direction FROM documents "
+                for i, t, c, d in self.conn.execute("SELECT id, title, chars, direction FROM documents "
                                                   "ORDER BY rowid")]
 
     def search(self, query: str) -> list[str]:
         """Ids of documents whose id, title or text contains ``query`` (exact substring), in import order."""
-        return [r[0] for r in self.db.execute(
+        return [r[0] for r in self.conn.execute(
             "SELECT id FROM documents WHERE instr(text, ?1) > 0 OR instr(title, ?1) > 0 OR instr(id, ?1) > 0 "
             "ORDER BY rowid", [query])]
 
     # --- layers -------------------------------------------------------------------------------------------------
 
     def annotators(self) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT name FROM annotators ORDER BY name")]
+        return [r[0] for r in self.conn.execute("SELECT name FROM annotators ORDER BY name")]
 
     def layer_annotators(self, doc_id: str) -> list[str]:
-        return [r[0] for r in self.db.execute("SELECT annotator FROM layers WHERE doc_id = ? ORDER BY annotator",
+        return [r[0] for r in self.conn.execute("SELECT annotator FROM layers WHERE doc_id = ? ORDER BY annotator",
                                               [doc_id])]
 
     def layer(self, doc_id: str, annotator: str) -> Layer:
         """The annotator's layer of a document (an empty 'todo' layer if they have not started)."""
-        row = self.db.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
+        row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
                               [doc_id, annotator]).fetchone()
-        spans = [_span(r) for r in self.db.execute(
+        spans = [_span(r) for r in self.conn.execute(
             "SELECT id, label, start, \"end\", text, attrs, origin, provenance, created, updated FROM spans "
             "WHERE doc_id = ? AND annotator = ?", [doc_id, annotator])]
-        rels = [_relation(r) for r in self.db.execute(
+        rels = [_relation(r) for r in self.conn.execute(
             "SELECT id, type, head, tail, origin, provenance, created FROM relations "
             "WHERE doc_id = ? AND annotator = ?", [doc_id, annotator])]
         return Layer(doc_id, annotator, row[0] if row else Status.TODO.value, spans, rels)
@@ -429,19 +488,19 @@ class Store:
         return [self.layer(doc_id, who) for who in self.layer_annotators(doc_id)]
 
     def status(self, doc_id: str, annotator: str) -> str:
-        row = self.db.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
+        row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
                               [doc_id, annotator]).fetchone()
         return row[0] if row else Status.TODO.value
 
     def review_status(self, doc_id: str) -> tuple[str, str | None]:
-        row = self.db.execute("SELECT status, reviewer FROM reviews WHERE doc_id = ?", [doc_id]).fetchone()
+        row = self.conn.execute("SELECT status, reviewer FROM reviews WHERE doc_id = ?", [doc_id]).fetchone()
         return (row[0], row[1]) if row else (Status.TODO.value, None)
 
     def set_review_status(self, doc_id: str, status: str, reviewer: str | None) -> None:
         if status not in (s.value for s in Status):
             raise QawlError(f"unknown review status {status!r}", field="status")
-        with self.db.atomic():
-            self.db.execute("INSERT INTO reviews (doc_id, status, reviewer, updated) VALUES (?, ?, ?, ?) "
+        with self.atomic():
+            self.conn.execute("INSERT INTO reviews (doc_id, status, reviewer, updated) VALUES (?, ?, ?, ?) "
                             "ON CONFLICT (doc_id) DO UPDATE SET status = excluded.status, "
                             "reviewer = excluded.reviewer, updated = excluded.updated",
                             [doc_id, status, reviewer, _now()])
@@ -450,10 +509,10 @@ class Store:
 
     def entities(self) -> dict[str, Entity]:
         return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2])))
-                for r in self.db.execute("SELECT id, name, aliases FROM entities ORDER BY name, id")}
+                for r in self.conn.execute("SELECT id, name, aliases FROM entities ORDER BY name, id")}
 
     def entity(self, entity_id: str) -> Entity | None:
-        row = self.db.execute("SELECT id, name, aliases FROM entities WHERE id = ?", [entity_id]).fetchone()
+        row = self.conn.execute("SELECT id, name, aliases FROM entities WHERE id = ?", [entity_id]).fetchone()
         return Entity(row[0], row[1], tuple(orjson.loads(row[2]))) if row else None
 
     def mention_counts(self, annotator: str | None = None) -> dict[str, int]:
@@ -464,17 +523,17 @@ class Store:
         if annotator:
             sql += " AND annotator = ?"
             args.append(annotator)
-        return {r[0]: r[1] for r in self.db.execute(sql + " GROUP BY e", args)}
+        return {r[0]: r[1] for r in self.conn.execute(sql + " GROUP BY e", args)}
 
     def mentions(self, entity_id: str) -> list[tuple[str, str, Span]]:
         """Every SPEAKER span of an entity across the project: (doc_id, annotator, span)."""
-        return [(r[0], r[1], _span(r[2:])) for r in self.db.execute(
+        return [(r[0], r[1], _span(r[2:])) for r in self.conn.execute(
             "SELECT doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, created, "
             "updated FROM spans WHERE label = 'SPEAKER' AND json_extract(attrs, '$.entity') = ? "
             "ORDER BY doc_id, start", [entity_id])]
 
     def layers_mentioning(self, entity_id: str) -> list[Layer]:
-        keys = self.db.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'SPEAKER' AND "
+        keys = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'SPEAKER' AND "
                                "json_extract(attrs, '$.entity') = ?", [entity_id]).fetchall()
         return [self.layer(d, a) for d, a in keys]
 
@@ -485,9 +544,9 @@ class Store:
 
         Nothing is changed if any precondition fails (ConflictError) or the change breaks the schema (QawlError).
         """
-        with self.db.atomic():
+        with self.atomic():
             change.apply(self)
-            cur = self.db.execute(
+            cur = self.conn.execute(
                 "INSERT INTO changes (at, actor, doc_id, annotator, kind, description, change, reverts) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                 [_now(), actor, change.doc_id, change.annotator, change.kind, change.describe(),
@@ -496,16 +555,16 @@ class Store:
 
     def _ensure_layer(self, doc_id: str, annotator: str) -> None:
         now = _now()
-        self.db.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [annotator, now])
-        self.db.execute("INSERT OR IGNORE INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, 'todo', ?)",
+        self.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [annotator, now])
+        self.conn.execute("INSERT OR IGNORE INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, 'todo', ?)",
                         [doc_id, annotator, now])
 
     def _touch(self, doc_id: str, annotator: str) -> None:
-        self.db.execute("UPDATE layers SET updated = ? WHERE doc_id = ? AND annotator = ?",
+        self.conn.execute("UPDATE layers SET updated = ? WHERE doc_id = ? AND annotator = ?",
                         [_now(), doc_id, annotator])
 
     def _stored_span(self, doc_id: str, annotator: str, span_id: str) -> Span | None:
-        row = self.db.execute(
+        row = self.conn.execute(
             "SELECT id, label, start, \"end\", text, attrs, origin, provenance, created, updated FROM spans "
             "WHERE doc_id = ? AND annotator = ? AND id = ?", [doc_id, annotator, span_id]).fetchone()
         return _span(row) if row else None
@@ -519,7 +578,7 @@ class Store:
         self._ensure_layer(doc_id, annotator)
         now = _now()
         try:
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
                 "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc_id, annotator, span.id, span.label, span.start, span.end, span.text, _dumps(span.attrs),
@@ -533,11 +592,11 @@ class Store:
         if stored is None or not _same_span(stored, span):
             raise ConflictError(f"span {span.id!r} is not as expected in {annotator}'s layer of {doc_id} "
                                 "(changed elsewhere?)")
-        n = self.db.execute("SELECT count(*) FROM relations WHERE doc_id = ? AND annotator = ? AND "
+        n = self.conn.execute("SELECT count(*) FROM relations WHERE doc_id = ? AND annotator = ? AND "
                             "(head = ?3 OR tail = ?3)", [doc_id, annotator, span.id]).fetchone()[0]
         if n:
             raise ConflictError(f"span {span.id!r} still has {n} relation(s); remove them in the same change")
-        self.db.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ? AND id = ?",
+        self.conn.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ? AND id = ?",
                         [doc_id, annotator, span.id])
         self._touch(doc_id, annotator)
 
@@ -547,7 +606,7 @@ class Store:
             raise ConflictError(f"span {before.id!r} is not as expected in {annotator}'s layer of {doc_id} "
                                 "(changed elsewhere?)")
         self._check_span(doc_id, after)
-        self.db.execute(
+        self.conn.execute(
             "UPDATE spans SET label = ?, start = ?, \"end\" = ?, text = ?, attrs = ?, origin = ?, provenance = ?, "
             "updated = ? WHERE doc_id = ? AND annotator = ? AND id = ?",
             [after.label, after.start, after.end, after.text, _dumps(after.attrs), after.origin,
@@ -558,7 +617,7 @@ class Store:
         self._touch(doc_id, annotator)
 
     def _relations_of(self, doc_id: str, annotator: str, span_id: str) -> list[Relation]:
-        return [_relation(r) for r in self.db.execute(
+        return [_relation(r) for r in self.conn.execute(
             "SELECT id, type, head, tail, origin, provenance, created FROM relations WHERE doc_id = ? AND "
             "annotator = ? AND (head = ?3 OR tail = ?3)", [doc_id, annotator, span_id])]
 
@@ -574,7 +633,7 @@ class Store:
     def insert_relation(self, doc_id: str, annotator: str, rel: Relation) -> None:
         self._check_relation(doc_id, annotator, rel)
         try:
-            self.db.execute(
+            self.conn.execute(
                 "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [doc_id, annotator, rel.id, rel.type, rel.head, rel.tail, rel.origin, _dumps(rel.provenance),
@@ -584,18 +643,18 @@ class Store:
         self._touch(doc_id, annotator)
 
     def delete_relation(self, doc_id: str, annotator: str, rel: Relation) -> None:
-        row = self.db.execute("SELECT id, type, head, tail, origin, provenance, created FROM relations "
+        row = self.conn.execute("SELECT id, type, head, tail, origin, provenance, created FROM relations "
                               "WHERE doc_id = ? AND annotator = ? AND id = ?", [doc_id, annotator, rel.id]).fetchone()
         if row is None or not _same_relation(_relation(row), rel):
             raise ConflictError(f"relation {rel.id!r} is not as expected in {annotator}'s layer of {doc_id}")
-        self.db.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ? AND id = ?",
+        self.conn.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ? AND id = ?",
                         [doc_id, annotator, rel.id])
         self._touch(doc_id, annotator)
 
     def insert_entity(self, entity: Entity) -> None:
         now = _now()
         try:
-            self.db.execute("INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
+            self.conn.execute("INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
                             [entity.id, entity.name, _dumps(list(entity.aliases)), now, now])
         except sqlite3.IntegrityError:
             raise ConflictError(f"speaker {entity.id!r} already exists") from None
@@ -606,12 +665,12 @@ class Store:
         used = self.mention_counts().get(entity.id, 0)
         if used:
             raise ConflictError(f"speaker {entity.name!r} is still used by {used} mention(s); merge it instead")
-        self.db.execute("DELETE FROM entities WHERE id = ?", [entity.id])
+        self.conn.execute("DELETE FROM entities WHERE id = ?", [entity.id])
 
     def update_entity(self, before: Entity, after: Entity) -> None:
         if self.entity(before.id) != before:
             raise ConflictError(f"speaker {before.id!r} is not as expected (changed elsewhere?)")
-        self.db.execute("UPDATE entities SET name = ?, aliases = ?, updated = ? WHERE id = ?",
+        self.conn.execute("UPDATE entities SET name = ?, aliases = ?, updated = ? WHERE id = ?",
                         [after.name, _dumps(list(after.aliases)), _now(), after.id])
 
     def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None:
@@ -621,7 +680,7 @@ class Store:
         if after not in (s.value for s in Status):
             raise QawlError(f"unknown status {after!r}", field="status")
         self._ensure_layer(doc_id, annotator)
-        self.db.execute("UPDATE layers SET status = ?, updated = ? WHERE doc_id = ? AND annotator = ?",
+        self.conn.execute("UPDATE layers SET status = ?, updated = ? WHERE doc_id = ? AND annotator = ?",
                         [after, _now(), doc_id, annotator])
 
     # --- history ---------------------------------------------------------------------------------------------------
@@ -642,12 +701,12 @@ class Store:
         if limit:
             sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY seq"
         return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7]), r[8])
-                for r in self.db.execute(sql, args)]
+                for r in self.conn.execute(sql, args)]
 
     def record_event(self, kind: str, description: str, payload: dict, *, actor: str | None = None,
                      doc_id: str | None = None) -> None:
         """A history entry that is not an undoable edit (an import, a bulk suggestion run)."""
-        self.db.execute("INSERT INTO changes (at, actor, doc_id, annotator, kind, description, change) "
+        self.conn.execute("INSERT INTO changes (at, actor, doc_id, annotator, kind, description, change) "
                         "VALUES (?, ?, ?, NULL, ?, ?, ?)", [_now(), actor, doc_id, kind, description,
                                                              _dumps(payload)])
 
@@ -675,9 +734,9 @@ class Store:
         problems: list[QawlError] = []
         new_schema = schema
         schema = schema or self.schema
-        existing = {r[0]: r[1] for r in self.db.execute("SELECT id, text_sha256 FROM documents")}
+        existing = {r[0]: r[1] for r in self.conn.execute("SELECT id, text_sha256 FROM documents")}
         by_sha: dict[str, str] = {}
-        for doc_id, sha in self.db.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
+        for doc_id, sha in self.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
             by_sha[sha] = doc_id
         registry = self.entities()
         pending = self.suggested_entities()
@@ -754,7 +813,7 @@ class Store:
         to_write: list[Layer] = []
         for key, layer in layers.items():
             if layer.doc_id in existing:
-                row = self.db.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
+                row = self.conn.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
                 if row is not None:
                     current = self.layer(*key)
                     if _same_layer(current, layer):
@@ -784,9 +843,9 @@ class Store:
         # window runs in the background.
         bulk = len(new_docs) > 100 and self.path is not None
         if bulk:
-            self.db.execute("PRAGMA wal_autocheckpoint = 0")
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
         try:
-            with self.db.atomic():
+            with self.atomic():
                 if new_schema is not None and new_schema != self.schema:
                     self.set_meta("label_schema", _dumps(new_schema.to_dict()))
                 self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
@@ -795,7 +854,7 @@ class Store:
                 self._schema = new_schema
         finally:
             if bulk:
-                self.db.execute("PRAGMA wal_autocheckpoint = 1000")
+                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
         if progress:
             progress(total * 2, total * 2)
         return summary
@@ -803,13 +862,13 @@ class Store:
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file (SQLite does it on close too)."""
         if self.path is not None:
-            self.db.execute("PRAGMA wal_checkpoint(PASSIVE)")
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _write_import(self, new_docs, new_entities, to_write, summary, records, source, actor, now, total,
                       progress, cancel) -> None:
-        with self.db.atomic():
+        with self.atomic():
             if new_docs:
-                self.db.conn.executemany(
+                self.conn.executemany(
                     "INSERT INTO documents (id, title, text, text_sha256, chars, direction, meta, normalisation, "
                     "source, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                     [(d.id, d.title, d.text, d.text_sha256, len(d.text), d.direction, _dumps(d.meta),
@@ -824,21 +883,21 @@ class Store:
                         for e in layer.entity_ids()}
             registry_rows = [e for e in new_entities.values() if e.id in confirmed or e.id not in proposed]
             if registry_rows:
-                self.db.conn.executemany(
+                self.conn.executemany(
                     "INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
                     [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in registry_rows])
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT OR IGNORE INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?)",
                 [(e.id, proposed[e.id], e.name, _dumps(list(e.aliases)), now) for e in new_entities.values()
                  if e.id not in confirmed and e.id in proposed])
             summary.entities_added = len(registry_rows)
             annotators = {layer.annotator for layer in to_write}
-            self.db.conn.executemany("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
+            self.conn.executemany("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
                                      [(a, now) for a in annotators])
             keys = [(layer.doc_id, layer.annotator) for layer in to_write]
             # Replaced layers go first (their spans and relations follow by ON DELETE CASCADE).
-            self.db.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
-            self.db.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
+            self.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
+            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
                                      [(*key, layer.status, now) for key, layer in zip(keys, to_write)])
             span_rows, rel_rows = [], []
             for i, (key, layer) in enumerate(zip(keys, to_write)):
@@ -852,10 +911,10 @@ class Store:
                 for r in layer.relations.values():
                     rel_rows.append((*key, r.id, r.type, r.head, r.tail, r.origin, _dumps(r.provenance),
                                      r.created or now))
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
                 "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", span_rows)
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
             summary.spans, summary.relations = len(span_rows), len(rel_rows)
@@ -909,21 +968,21 @@ class Store:
         merged.check_against(text)
         self.schema.check_layer(merged)
         now = _now()
-        with self.db.atomic():
+        with self.atomic():
             self._ensure_layer(doc_id, SUGGESTIONS)
-            self.db.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
-            self.db.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
-            self.db.conn.executemany(
+            self.conn.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.conn.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.conn.executemany(
                 "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
                 "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, SUGGESTIONS, s.id, s.label, s.start, s.end, s.text, _dumps(s.attrs), s.origin,
                   _dumps(s.provenance), s.created or now, s.updated or now) for s in merged.spans.values()])
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
                 [(doc_id, SUGGESTIONS, r.id, r.type, r.head, r.tail, r.origin, _dumps(r.provenance),
                   r.created or now) for r in merged.relations.values()])
-            self.db.conn.executemany(
+            self.conn.executemany(
                 "INSERT INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?) "
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases",
                 [(e.id, doc_id, e.name, _dumps(list(e.aliases)), now) for e in entities])
@@ -936,7 +995,7 @@ class Store:
         if doc_id is not None:
             sql += " AND doc_id = ?"
             args.append(doc_id)
-        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.db.execute(sql, args)}
+        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.conn.execute(sql, args)}
 
     # --- export ---------------------------------------------------------------------------------------------------
 
@@ -956,18 +1015,18 @@ class Store:
         label_schema = self.schema.name
         # Speakers the suggester proposed are named too, so an export of suggestions imports back.
         entities = {r[0]: {"id": r[0], "name": r[1], "aliases": orjson.Fragment(r[2])}
-                    for r in self.db.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
+                    for r in self.conn.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
                                              "SELECT id, name, aliases FROM entities")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for doc_id, who, st in self.db.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
+        for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
             layer_rows[doc_id].append((who, st))
         Frag = orjson.Fragment
-        docs = self.db.conn.execute("SELECT id, text, text_sha256, direction, normalisation, meta FROM documents "
+        docs = self.conn.execute("SELECT id, text, text_sha256, direction, normalisation, meta FROM documents "
                                     "ORDER BY rowid")
         span_sql = ("SELECT annotator, id, label, start, \"end\", text, attrs, origin, provenance, created, updated "
                     "FROM spans WHERE doc_id = ?")
         rel_sql = "SELECT annotator, id, type, head, tail, origin, provenance, created FROM relations WHERE doc_id = ?"
-        conn = self.db.conn
+        conn = self.conn
         for doc_id, text, sha, direction, norm, meta in docs:
             if only is not None and doc_id not in only:
                 continue

@@ -77,7 +77,7 @@ def run(args) -> int:
         progress = Progress("Suggesting")
         kept = added = 0
         chunk = 500
-        with store.db.atomic():  # all documents or none
+        with store.atomic():  # all documents or none
             for at in range(0, len(docs), chunk):
                 for sug in suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)):
                     k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)

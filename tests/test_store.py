@@ -65,7 +65,7 @@ def test_a_project_from_a_newer_qawl_is_refused_untouched(tmp_path):
 def test_migrates_a_project_made_with_the_first_schema(tmp_path):
     path = tmp_path / "old.db"
     db = Database(path)
-    migrations.apply(db, stop_before="002_review")
+    migrations().apply(db, stop_before="002_review")
     db.execute("INSERT INTO documents (id, title, text, text_sha256, chars, direction, imported) VALUES "
                "('d1', 't', 'قال', ?, 3, 'rtl', 'now')", [hashlib.sha256("قال".encode()).hexdigest()])
     db.execute("INSERT INTO annotators VALUES ('ali', 'now')")
@@ -92,7 +92,7 @@ def test_import_is_all_or_nothing_when_a_late_record_is_bad(store):
 def test_import_is_all_or_nothing_when_writing_fails_midway(store, monkeypatch):
     records = [parse_record(doc_line(f"d{i}", f"نص رقم {i}", annotator="ali",
                                      spans=[{"label": "CUE", "start": 0, "end": 2}])) for i in range(5)]
-    real = store.db.conn
+    real = store.conn
 
     class Failing:
         """Let the documents in, then fail on the spans: the transaction must roll back."""
@@ -105,7 +105,7 @@ def test_import_is_all_or_nothing_when_writing_fails_midway(store, monkeypatch):
                 raise sqlite3.OperationalError("disk I/O error")
             return real.executemany(sql, rows)
 
-    monkeypatch.setattr(store.db, "conn", Failing())
+    monkeypatch.setattr(store, "conn", Failing())
     with pytest.raises(sqlite3.OperationalError):
         store.import_records(records)
     monkeypatch.undo()
@@ -205,3 +205,16 @@ def test_skip_invalid_skips_bad_records_wholly_and_reports_why(store):
     assert sorted(store.document_ids()) == ["d1", "d3"]  # d2 skipped wholly: not even its document
     assert store.document("d1").text == "قال الوزير" and store.layer_annotators("d1") == []
     assert [s.text for s in store.layer("d3", "sara").spans.values()] == ["أكد"]
+
+
+def test_opening_a_migrated_project_does_not_import_sqlite_utils(tmp_path):
+    """sqlite-utils (and numpy, which it imports when present) cost ~100 ms of the window's start-up."""
+    import subprocess
+    import sys
+
+    path = tmp_path / "p.db"
+    Store.open(path).close()
+    code = ("import sys; from app.store import Store; s = Store.open(sys.argv[1]); s.summaries(); "
+            "s.set_meta('x', '1'); s.close(); print('sqlite_utils' in sys.modules)")
+    out = subprocess.run([sys.executable, "-c", code, str(path)], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"
