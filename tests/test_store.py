@@ -5,7 +5,7 @@ import pytest
 from sqlite_utils import Database
 
 from app.core.errors import NotOurDatabase, QawlError
-from app.core.jsonl import Record, make_document, parse_record
+from app.core.jsonl import parse_record
 from app.store import Store, migrations
 
 

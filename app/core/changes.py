@@ -10,7 +10,7 @@ is exactly the stored one, ...) so a stale change raises :class:`~app.core.error
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from typing import ClassVar, Iterable, Protocol
 
 from .errors import ConflictError, QawlError

@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .errors import QawlError
-from .model import (STATUSES, Document, Entity, Layer, Relation, Span, Status, entity_from_dict, entity_to_dict,
+from .model import (STATUSES, Document, Entity, Layer, Span, Status, entity_from_dict, entity_to_dict,
                     relation_from_dict, relation_to_dict, span_to_dict)
 from .text import Normalisation, detect_direction_utf8, normalise
 

@@ -21,7 +21,7 @@ match its text is reported, never moved to where the text might be.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Sequence
+from typing import Callable, Sequence
 
 from ..errors import QawlError
 from ..jsonl import Record, make_document
@@ -29,7 +29,7 @@ from ..model import Document, Layer, Relation, Span, new_id
 from ..schema import LabelSchema
 from .evidence import detect_unit
 from .mapping import DROP, LabelMapping
-from .peer import ImportResult, PeerDoc, PeerFile, PeerLayer, PeerSpan
+from .peer import ImportResult, PeerDoc, PeerFile, PeerLayer, PeerSpan, load_sources
 from .units import UNITS, PeerText
 
 
@@ -349,3 +349,20 @@ def _short(text: str, limit: int = 40) -> str:
     return repr(text if len(text) <= limit else text[:limit] + "…")
 
 
+
+
+def per_file_reader(name: str, units: tuple[str, ...],
+                    parse_file: Callable[[str, bytes, "str | None"], PeerFile]) -> Callable[..., ImportResult]:
+    """The ``read(sources, *, mapping, schema, add_labels, offset_unit, default_annotator)`` of a format whose
+    files are read one by one (doccano, Label Studio, Prodigy)."""
+    from ..schema import DEFAULT_SCHEMA
+
+    def read(sources, *, mapping: LabelMapping | None = None, schema: LabelSchema = DEFAULT_SCHEMA,
+             add_labels: bool = False, offset_unit: str = "auto",
+             default_annotator: str | None = None) -> ImportResult:
+        files = [parse_file(n, data, default_annotator) for n, data in load_sources(sources)]
+        return build(files, fmt=name, units=units, mapping=mapping or LabelMapping(), schema=schema,
+                     add_labels=add_labels, offset_unit=offset_unit)
+
+    read.__doc__ = f"Read {name} files (see the module docstring); problems come back in the result."
+    return read

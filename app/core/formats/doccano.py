@@ -35,9 +35,9 @@ from typing import Iterable
 from ..jsonl import Record
 from ..model import Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .build import build
-from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, is_int,
-                   json_records, label_name, load_sources, offset_pair, safe_name)
+from .build import per_file_reader
+from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
+                   json_records, label_name, offset_pair, safe_name)
 from .mapping import LabelMapping
 from .units import to_unit
 
@@ -48,14 +48,6 @@ _KNOWN = {"id", "text", "label", "labels", "entities", "relations", "annotations
 # Our exports say which unit their offsets are in. doccano keeps unknown keys as example metadata and writes them
 # back on export, so the statement survives a trip through doccano (doccano's own files never have it).
 DECLARED = "qawl_offset_unit"
-
-
-def read(sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = None,
-         schema: LabelSchema = DEFAULT_SCHEMA, add_labels: bool = False, offset_unit: str = "auto",
-         default_annotator: str | None = None) -> ImportResult:
-    files = [parse_file(name, data, default_annotator) for name, data in load_sources(sources)]
-    return build(files, fmt=NAME, units=UNITS, mapping=mapping or LabelMapping(), schema=schema,
-                 add_labels=add_labels, offset_unit=offset_unit)
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -248,3 +240,5 @@ def _record(doc, layer, mapping: LabelMapping, use_entities: bool, unit: str, ca
                         for i, r in enumerate(rels)]
     return row
 
+
+read = per_file_reader(NAME, UNITS, parse_file)

@@ -39,9 +39,9 @@ from xml.sax.saxutils import quoteattr
 from ..jsonl import Record
 from ..model import SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .build import build
-from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
-                   is_int, load_sources, lone_surrogate, offset_pair)
+from .build import per_file_reader
+from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, decode_text,
+                   is_int, lone_surrogate, offset_pair)
 from .mapping import LabelMapping
 
 NAME = "labelstudio"
@@ -50,14 +50,6 @@ UNLABELLED = "relation"  # the type of a relation drawn without a label
 _PER_REGION = {"choices": "choices", "textarea": "text"}  # result type -> the value key holding the answer
 _ORIGIN_IN = {"prediction": Origin.SUGGESTED.value, "prediction-changed": Origin.SUGGESTED_EDITED.value}
 _ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
-
-
-def read(sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = None,
-         schema: LabelSchema = DEFAULT_SCHEMA, add_labels: bool = False, offset_unit: str = "auto",
-         default_annotator: str | None = None) -> ImportResult:
-    files = [parse_file(name, data, default_annotator) for name, data in load_sources(sources)]
-    return build(files, fmt=NAME, units=UNITS, mapping=mapping or LabelMapping(), schema=schema,
-                 add_labels=add_labels, offset_unit=offset_unit)
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -410,3 +402,6 @@ def label_config(labels: list[str], relations: list[str], from_name: str = "labe
             lines.append(f"  <TextArea name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
+
+
+read = per_file_reader(NAME, UNITS, parse_file)

@@ -29,23 +29,15 @@ import regex
 from ..jsonl import Record
 from ..model import Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .build import build
-from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, is_int,
-                   json_records, label_name, load_sources, offset_pair)
+from .build import per_file_reader
+from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
+                   json_records, label_name, offset_pair)
 from .mapping import LabelMapping
 
 NAME = "prodigy"
 UNITS = ("codepoint", "utf16")
 # Words keep their combining marks (harakat); other characters are tokens of their own.
 _TOKEN = regex.compile(r"[\w\p{M}]+|[^\w\s\p{M}]\p{M}*")
-
-
-def read(sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = None,
-         schema: LabelSchema = DEFAULT_SCHEMA, add_labels: bool = False, offset_unit: str = "auto",
-         default_annotator: str | None = None) -> ImportResult:
-    files = [parse_file(name, data, default_annotator) for name, data in load_sources(sources)]
-    return build(files, fmt=NAME, units=UNITS, mapping=mapping or LabelMapping(), schema=schema,
-                 add_labels=add_labels, offset_unit=offset_unit)
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -247,3 +239,6 @@ def tokenise(text: str, cuts: set[int]) -> list[dict]:
             tokens.append({"text": text[start:end], "start": start, "end": end, "id": len(tokens),
                            "ws": end < len(text) and text[end].isspace()})
     return tokens
+
+
+read = per_file_reader(NAME, UNITS, parse_file)
