@@ -250,11 +250,9 @@ def test_side_by_side_shows_one_pane_per_annotator_and_gold_following_the_differ
 
 def test_the_document_list_takes_several_documents_for_a_report(qtbot, make_store):
     win = open_window(qtbot, make_store({"d1": "نص أول.", "d2": "نص ثان.", "d3": "نص ثالث."}), doc="d1")
-    table = win.documents.table
-    table.selectRow(0)
-    index = win.documents.proxy.index(2, 0)
-    table.selectionModel().select(index, table.selectionModel().SelectionFlag.Select |
-                                  table.selectionModel().SelectionFlag.Rows)
+    model = win.documents.table.selectionModel()
+    model.select(win.documents.proxy.index(0, 0), model.SelectionFlag.ClearAndSelect | model.SelectionFlag.Rows)
+    model.select(win.documents.proxy.index(2, 0), model.SelectionFlag.Select | model.SelectionFlag.Rows)
     assert win.documents.selected_ids() == ["d1", "d3"]
     assert win.session.document.id == "d1"
     assert QApplication.activeWindow() is win
