@@ -256,3 +256,34 @@ def test_the_document_list_takes_several_documents_for_a_report(qtbot, make_stor
     assert win.documents.selected_ids() == ["d1", "d3"]
     assert win.session.document.id == "d1"
     assert QApplication.activeWindow() is win
+
+
+@pytest.mark.corpus
+def test_the_polnear_article_of_six_annotators_opens_in_review_with_six_colours(qtbot, make_store, corpus,
+                                                                                 qtmodeltester):
+    win = open_window(qtbot, make_store(), annotator="rev", api=gui_api())
+    folder = corpus / "english_quote_attribution" / "polnear_brat" / "multi_annotator"
+    task = win.start_import(ImportRequest((str(folder),), "auto", map_flags=("Discuss=",)))
+    qtbot.waitUntil(lambda: task.isFinished() and win.session.document is not None, timeout=30000)
+    if getattr(win, "import_details", None) is not None:
+        win.import_details.close()  # what the brat reader noticed, shown window-modal
+    win.activateWindow()
+    qtbot.waitUntil(lambda: QApplication.activeWindow() is win)
+    review = review_on(win)
+    assert len(review.annotators) == 6
+    colours = {review.colours[a] for a in review.annotators}
+    assert len(colours) == 6
+    drawn = {d.style.annotator: d.color for d in win.view.index.items}
+    assert set(drawn) == set(review.annotators) and set(drawn.values()) == colours
+    qtmodeltester.check(review.model, force_py=True)
+    model = review.model
+    assert model.columnCount() == 5 + 6 and model.rowCount() > 20
+    kinds = {d.kind for d in model.diffs}
+    assert {"same", "boundary", "only"} <= kinds
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3, 9)]
+    assert header == [f"{n} · {a}" for n, a in enumerate(review.annotators, 1)]
+    # Six annotators: 6 is a key like the others.
+    review.set_current(next(r for r, d in enumerate(model.diffs) if d.span_of(review.annotators[5])))
+    press(win.view, K.Key_6)
+    gold = win.session.store.layer(win.session.document.id, GOLD)
+    assert len(gold.spans) == 1 and review.annotators[5] in next(iter(gold.spans.values())).provenance["from"]
