@@ -215,12 +215,13 @@ def test_the_review_keys_do_nothing_outside_review_mode(win):
 
 def test_unticking_an_annotator_leaves_them_out_of_the_comparison(win):
     review = review_on(win)
-    item = win.review.dock.who.item(1)
-    assert item.data(Qt.ItemDataRole.UserRole) == "sara"
-    item.setCheckState(Qt.CheckState.Unchecked)
+    boxes = win.review.dock.boxes
+    assert [b.text() for b in boxes.values()] == ["1 · ali", "2 · sara"]
+    boxes["sara"].setChecked(False)
     assert review.annotators == ("ali",) and "sara" not in win.session.styles()
     assert {d.kind for d in review.model.diffs} == {"same"}  # one annotator: everything is their version
-    win.review.dock.who.item(1).setCheckState(Qt.CheckState.Checked)
+    assert [b.text() for b in win.review.dock.boxes.values()] == ["1 · ali", "sara"]
+    win.review.dock.boxes["sara"].setChecked(True)
     assert review.annotators == ("ali", "sara")
 
 

@@ -76,7 +76,7 @@ def _table(headers: list[str]) -> QTableWidget:
     table.verticalHeader().hide()
     table.setEditTriggers(QTableWidget.EditTrigger.NoEditTriggers)
     table.setAlternatingRowColors(True)
-    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.ResizeToContents)
+    table.horizontalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Stretch)
     return table
 
 
@@ -249,8 +249,8 @@ class AgreementWindow(QDialog):
         self.report = report
         self.setWindowTitle(report.title)
         who = ", ".join(report.annotators) or "–"
-        text = self.tr("%1 documents, %2 of them annotated by two or more; annotators: %3. Undefined figures "
-                       "(nothing to compare) show as –.") \
+        text = self.tr("Documents: %1 (annotated by two or more: %2). Annotators: %3. Figures that are not "
+                       "defined (nothing to compare) show as –.") \
             .replace("%1", str(len(report.documents))).replace("%2", str(report.all.documents)).replace("%3", who)
         if len(report.annotators) < 2 or not report.all.documents:
             text = self.tr("No document here was annotated by two annotators: there is nothing to compare.") + \
@@ -278,7 +278,7 @@ class AgreementWindow(QDialog):
         svg = chart_svg(report)
         words = {"exact F1": self.tr("exact F1"), "overlap F1": self.tr("overlap F1"),
                  "alpha (characters)": self.tr("alpha (characters)"), "alpha (tokens)": self.tr("alpha (tokens)"),
-                 "overall": self.tr("overall")}
+                 "overall": self.tr("overall"), **{label: label_name(label) for label in report.labels}}
         for english, shown in words.items():
             svg = svg.replace(f">{escape(english)}</text>", f">{escape(shown)}</text>")
         return svg

@@ -10,9 +10,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QItemSelectionModel, QModelIndex, Qt
 from PySide6.QtGui import QAction, QIcon
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QHBoxLayout, QHeaderView, QLabel,
-                               QListView, QListWidget, QListWidgetItem, QMenu, QTableView, QToolButton, QVBoxLayout,
-                               QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
+                               QLabel, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
 from ..core.model import STATUSES
 from .names import status_name
@@ -30,12 +29,12 @@ class ReviewDock(QDockWidget):
         super().__init__(self.tr("Review"), parent)
         self.setObjectName("review_dock")
         self.review = review
-        self.who = QListWidget()
+        self.who = QWidget()
         self.who.setObjectName("review_annotators")
-        self.who.setFlow(QListView.Flow.LeftToRight)
-        self.who.setWrapping(True)
-        self.who.setMaximumHeight(self.fontMetrics().height() * 2 + 16)
         self.who.setToolTip(self.tr("Whose layers are compared (untick to leave someone out)"))
+        self.who_row = QHBoxLayout(self.who)
+        self.who_row.setContentsMargins(0, 0, 0, 0)
+        self.boxes: dict[str, QCheckBox] = {}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
         self.table = QTableView()
@@ -80,7 +79,6 @@ class ReviewDock(QDockWidget):
         self._names: tuple = ()
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.clicked.connect(self._clicked)
-        self.who.itemChanged.connect(self._ticked)
         self.status.activated.connect(lambda _i: review.set_review_status(self.status.currentData()))
         review.refreshed.connect(self._refreshed)
         review.current_changed.connect(self._follow)
@@ -92,20 +90,8 @@ class ReviewDock(QDockWidget):
                       (r.annotators + tuple(sorted(r.excluded & set(r.everyone)))))
         if names != self._names:
             self._names = names
-            self._syncing = True
-            try:
-                self.who.clear()
-                for number, (who, compared, colour) in enumerate(names, 1):
-                    item = QListWidgetItem(QIcon(swatch(colour or "#999999")),
-                                           f"{number} · {who}" if compared else who)
-                    item.setData(Qt.ItemDataRole.UserRole, who)
-                    item.setFlags(item.flags() | Qt.ItemFlag.ItemIsUserCheckable)
-                    item.setCheckState(Qt.CheckState.Checked if compared else Qt.CheckState.Unchecked)
-                    self.who.addItem(item)
-            finally:
-                self._syncing = False
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(r.model.TEXT, QHeaderView.ResizeMode.Stretch)
+            self._boxes(names)
+        self._size_columns()
         counts = r.summary()
         if not r.active:
             self.summary.setText(self.tr("Review mode is off (Review ▸ Review mode, Ctrl+R)."))
@@ -142,10 +128,36 @@ class ReviewDock(QDockWidget):
         if who is not None and self.review.model.difference(index.row()).span_of(who) is not None:
             self.review.set_preferred(who)
 
-    def _ticked(self, item: QListWidgetItem) -> None:
-        if not self._syncing:
-            self.review.set_excluded(item.data(Qt.ItemDataRole.UserRole),
-                                     item.checkState() != Qt.CheckState.Checked)
+    def _boxes(self, names) -> None:
+        """One tick box per annotator, in their colour, numbered as the keys that accept their version."""
+        while self.who_row.count():
+            item = self.who_row.takeAt(0)
+            if item.widget() is not None:
+                item.widget().deleteLater()
+        self.boxes = {}
+        self.who_row.addWidget(QLabel(self.tr("Compare:")))
+        number = 0
+        for who, compared, colour in names:
+            number += compared
+            box = QCheckBox(f"{number} · {who}" if compared else who)
+            box.setIcon(QIcon(swatch(colour or "#999999")))
+            box.setChecked(compared)
+            box.toggled.connect(lambda on, who=who: self.review.set_excluded(who, not on))
+            self.boxes[who] = box
+            self.who_row.addWidget(box)
+        self.who_row.addStretch(1)
+
+    def _size_columns(self) -> None:
+        model, header = self.review.model, self.table.horizontalHeader()
+        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        for column in range(model.columnCount()):
+            if column == model.TEXT:
+                header.setSectionResizeMode(column, stretch)
+            elif column == model.differs_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+                header.resizeSection(column, self.fontMetrics().horizontalAdvance("speaker, cue, date") + 12)
+            else:
+                header.setSectionResizeMode(column, fit)
 
 
 # --- the window's hook -------------------------------------------------------------------------------------------------
@@ -189,6 +201,7 @@ class ReviewHook:
         self.controller: ReviewController | None = None
         self.dock: ReviewDock | None = None
         self.side_by_side = None
+        self._sized = False
         r = window.registry
         T = QCoreApplication.translate
         self.actions: dict[str, QAction] = {}
@@ -280,6 +293,11 @@ class ReviewHook:
             self.dock.show()
             self.dock.raise_()
             self.dock.table.setFocus()
+            w = self.window
+            if not self._sized:  # the first time: room for the list above the speakers
+                self._sized = True
+                h = w.height()
+                w.resizeDocks([self.dock, w.speakers], [int(h * 0.72), int(h * 0.28)], Qt.Orientation.Vertical)
             if controller.current < 0 and controller.model.rowCount():
                 controller.set_current(0)
 
