@@ -180,9 +180,11 @@ def test_an_edited_version_comes_from_the_adjusted_selection(win):
 
 
 def test_gold_exports_like_any_layer_and_the_review_status_shows_in_the_list(win, qtbot, tmp_path):
-    review = review_on(win)
-    press(win.view, K.Key_A, CTRL | SHIFT)
     docs = win.documents.model
+    assert win.documents.table.isColumnHidden(docs.REVIEW)  # no review in the project yet: no column
+    review = review_on(win)
+    assert not win.documents.table.isColumnHidden(docs.REVIEW)
+    press(win.view, K.Key_A, CTRL | SHIFT)
     qtbot.waitUntil(lambda: docs.data(docs.index(0, docs.REVIEW)) == "In progress")
     combo = win.review.dock.status
     assert combo.currentData() == "in_progress"
@@ -278,10 +280,10 @@ def test_the_polnear_article_of_six_annotators_opens_in_review_with_six_colours(
     assert set(drawn) == set(review.annotators) and set(drawn.values()) == colours
     qtmodeltester.check(review.model, force_py=True)
     model = review.model
-    assert model.columnCount() == 5 + 6 and model.rowCount() > 20
+    assert model.columnCount() == 4 + 6 and model.rowCount() > 20
     kinds = {d.kind for d in model.diffs}
     assert {"same", "boundary", "only"} <= kinds
-    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(3, 9)]
+    header = [model.headerData(c, Qt.Orientation.Horizontal) for c in range(2, 8)]
     assert header == [f"{n} · {a}" for n, a in enumerate(review.annotators, 1)]
     # Six annotators: 6 is a key like the others.
     review.set_current(next(r for r, d in enumerate(model.diffs) if d.span_of(review.annotators[5])))

@@ -78,7 +78,7 @@ def main(argv=None) -> int:
     out = Path(args.out)
     out.mkdir(parents=True, exist_ok=True)
     # Wide enough for the list's columns; the document list and the other sidebars give way.
-    window.resizeDocks([window.documents, window.review.dock], [180, 700], Qt.Orientation.Horizontal)
+    window.resizeDocks([window.documents, window.review.dock], [250, 720], Qt.Orientation.Horizontal)
     view.verticalScrollBar().setValue(view.verticalScrollBar().maximum() // 2)
     review.set_current(retyped)
     settle(app, 10)

@@ -13,7 +13,7 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
                                QLabel, QMenu, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.model import STATUSES
+from ..core.model import GOLD, STATUSES
 from .names import status_name
 from .review import ReviewController
 from .review_models import kind_name, swatch
@@ -151,13 +151,7 @@ class ReviewDock(QDockWidget):
         model, header = self.review.model, self.table.horizontalHeader()
         fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
         for column in range(model.columnCount()):
-            if column == model.TEXT:
-                header.setSectionResizeMode(column, stretch)
-            elif column == model.differs_column:
-                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
-                header.resizeSection(column, self.fontMetrics().horizontalAdvance("speaker, cue, date") + 12)
-            else:
-                header.setSectionResizeMode(column, fit)
+            header.setSectionResizeMode(column, stretch if column == model.text_column else fit)
 
 
 # --- the window's hook -------------------------------------------------------------------------------------------------
@@ -219,6 +213,13 @@ class ReviewHook:
         self._build_menu()
         self._wire()
         self._enable(False)
+        if GOLD in window.session.store.annotators():
+            self.show_review_column()
+
+    def show_review_column(self) -> None:
+        """The document list's Review column (gold's status), once a project has a review going on."""
+        docs = self.window.documents
+        docs.table.setColumnHidden(docs.model.REVIEW, False)
 
     def _build_menu(self) -> None:
         menus = self.window.menus
@@ -290,6 +291,7 @@ class ReviewHook:
         controller.set_active(on)
         self._enable(on)
         if on:
+            self.show_review_column()
             self.dock.show()
             self.dock.raise_()
             self.dock.table.setFocus()

@@ -116,9 +116,11 @@ def gold_text(state: GoldState) -> str:
 
 
 class DifferencesModel(QAbstractTableModel):
-    """Rows: differences in text order. Columns: kind, label, text, one per annotator, what differs, gold."""
+    """Rows: differences in text order. Columns: the difference (kind and what differs), label, one per
+    annotator (numbered as the keys), what gold holds, the text."""
 
-    KIND, LABEL, TEXT = range(3)
+    DIFFERENCE, LABEL = range(2)
+    FIRST_ANNOTATOR = 2
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
@@ -134,15 +136,15 @@ class DifferencesModel(QAbstractTableModel):
     # --- columns after the fixed ones -------------------------------------------------------------------------
 
     @property
-    def differs_column(self) -> int:
-        return 3 + len(self.annotators)
+    def gold_column(self) -> int:
+        return self.FIRST_ANNOTATOR + len(self.annotators)
 
     @property
-    def gold_column(self) -> int:
-        return 4 + len(self.annotators)
+    def text_column(self) -> int:
+        return self.FIRST_ANNOTATOR + len(self.annotators) + 1
 
     def annotator_of(self, column: int) -> str | None:
-        k = column - 3
+        k = column - self.FIRST_ANNOTATOR
         return self.annotators[k] if 0 <= k < len(self.annotators) else None
 
     # --- data in -------------------------------------------------------------------------------------------------
@@ -200,7 +202,7 @@ class DifferencesModel(QAbstractTableModel):
         return 0 if parent.isValid() else len(self.diffs)
 
     def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else 5 + len(self.annotators)
+        return 0 if parent.isValid() else self.FIRST_ANNOTATOR + len(self.annotators) + 2
 
     def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
         if orientation != Qt.Orientation.Horizontal or not 0 <= section < self.columnCount():
@@ -209,8 +211,8 @@ class DifferencesModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.DisplayRole:
             if who is not None:
                 return f"{self.annotators.index(who) + 1} · {who}"
-            fixed = {self.KIND: self.tr("Kind"), self.LABEL: self.tr("Label"), self.TEXT: self.tr("Text"),
-                     self.differs_column: self.tr("Differs in"), self.gold_column: self.tr("Gold")}
+            fixed = {self.DIFFERENCE: self.tr("Difference"), self.LABEL: self.tr("Label"),
+                     self.gold_column: self.tr("Gold"), self.text_column: self.tr("Text")}
             return fixed.get(section)
         if role == Qt.ItemDataRole.DecorationRole and who is not None:
             return swatch(self.colours.get(who, "#999999"))
@@ -229,15 +231,17 @@ class DifferencesModel(QAbstractTableModel):
         who = self.annotator_of(column)
         if who is not None:
             return self._annotator_cell(diff, who, role)
-        if column == self.KIND:
+        if column == self.DIFFERENCE:
             if role == Qt.ItemDataRole.DisplayRole:
+                return self._differs(diff)
+            if role == Qt.ItemDataRole.ToolTipRole:
                 return kind_name(diff.kind)
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor(_KIND_COLOURS.get(diff.kind, "#000000")))
         elif column == self.LABEL:
             if role == Qt.ItemDataRole.DisplayRole:
                 return " / ".join(label_name(l) for l in diff.labels)
-        elif column == self.TEXT:
+        elif column == self.text_column:
             shown = self.text[diff.start:diff.end]
             if role == Qt.ItemDataRole.DisplayRole:
                 return isolate(short(shown, 60))
@@ -245,9 +249,6 @@ class DifferencesModel(QAbstractTableModel):
                 return visible(shown, 600) + f"\n{diff.start}–{diff.end}"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return align_for(shown)
-        elif column == self.differs_column:
-            if role in (Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole):
-                return self._differs(diff)
         elif column == self.gold_column:
             state = self._gold[index.row()]
             if role == Qt.ItemDataRole.DisplayRole:
@@ -276,12 +277,18 @@ class DifferencesModel(QAbstractTableModel):
         return None
 
     def _differs(self, diff: Difference) -> str:
+        """In a few words: "agreed", "boundaries, speaker", "label", "type", "only sara", "cue · without omar"."""
+        if diff.kind == "same":
+            return kind_name("same")
+        if diff.kind == "only":
+            return self.tr("only %1").replace("%1", ", ".join(diff.present))
         parts = []
         if diff.kind == "label":
             parts.append(self.tr("label"))
         if diff.kind == "boundary":
             parts.append(self.tr("boundaries"))
         parts += [field_name(f) for f in diff.fields]
+        text = ", ".join(parts)
         if diff.missing:
-            parts.append(self.tr("nothing from %1").replace("%1", ", ".join(diff.missing)))
-        return ", ".join(parts)
+            text += " · " + self.tr("without %1").replace("%1", ", ".join(diff.missing))
+        return text
