@@ -9,7 +9,7 @@ from app.core.changes import Workspace
 from app.core.diff import differences
 from app.core.errors import QawlError
 from app.core.model import GOLD, Layer, Span
-from app.core.review import (compared_annotators, counterparts, default_base, edited_version, gold_state,
+from app.core.review import (compared_annotators, counterparts, default_base, edited_version, gold_state, gold_states,
                              holds_versions)
 
 # one 0-3, two 4-7, three 8-13, four 14-18, five 19-23, six 24-27
@@ -94,3 +94,14 @@ def test_the_edited_version_starts_from_the_preferred_annotator_when_they_have_a
     assert default_base(diff, None) == "ali"
     quote = next(d for d in differences(TEXT, [a, b]) if d.label == "QUOTE")
     assert default_base(quote, "sara") == "sara"
+
+
+def test_the_gold_index_finds_what_the_scan_finds(review):
+    a, b, space = review
+    diffs = differences(TEXT, [a, b])
+    accept(None, [a, b], diffs[0], "sara", by="rev", now=NOW).apply(space)
+    gold = gold_of(space)
+    accept(gold, [a, b], diffs[1], ["ali", "sara"], by="rev", now=NOW).apply(space)
+    assert gold_states(gold_of(space), diffs) == [gold_state(gold_of(space), d) for d in diffs]
+    assert [s.decided for s in gold_states(gold_of(space), diffs)] == [True, True]
+    assert gold_states(None, diffs) == [gold_state(None, d) for d in diffs]

@@ -39,6 +39,32 @@ def _is_counterpart(gold_span: Span, annotator: str, span: Span) -> bool:
         (gold_span.label, gold_span.start, gold_span.end) == (span.label, span.start, span.end)
 
 
+class GoldIndex:
+    """Gold's spans by ``(label, start, end)`` and by ``(annotator, source span id)``, so that what gold holds
+    for each of hundreds of differences is found without scanning gold for each."""
+
+    def __init__(self, gold: Layer | None) -> None:
+        self.by_range: dict[tuple, list[Span]] = {}
+        self.by_source: dict[tuple[str, str], list[Span]] = {}
+        for g in (gold.spans.values() if gold is not None else ()):
+            self.by_range.setdefault((g.label, g.start, g.end), []).append(g)
+            sources = g.provenance.get("source_ids", {})
+            if isinstance(sources, dict):
+                for ann, sid in sources.items():
+                    self.by_source.setdefault((ann, sid), []).append(g)
+
+    def counterparts(self, difference: Difference) -> list[Span]:
+        found: dict[str, Span] = {}
+        for ann, span in zip(difference.annotators, difference.spans):
+            if span is None:
+                continue
+            for g in self.by_range.get((span.label, span.start, span.end), ()):
+                found[g.id] = g
+            for g in self.by_source.get((ann, span.id), ()):
+                found[g.id] = g
+        return sorted(found.values(), key=lambda s: (s.start, -s.end, s.label, s.id))
+
+
 def counterparts(gold: Layer | None, difference: Difference) -> list[Span]:
     """The gold spans that stand for ``difference``, in text order (empty: gold holds nothing for it)."""
     if gold is None:
@@ -66,7 +92,16 @@ class GoldState:
 
 
 def gold_state(gold: Layer | None, difference: Difference) -> GoldState:
-    spans = counterparts(gold, difference)
+    return _state(counterparts(gold, difference), difference)
+
+
+def gold_states(gold: Layer | None, diffs: Sequence[Difference]) -> list[GoldState]:
+    """:func:`gold_state` of every difference, with one index of gold (linear in gold + differences)."""
+    index = GoldIndex(gold)
+    return [_state(index.counterparts(d), d) for d in diffs]
+
+
+def _state(spans: list[Span], difference: Difference) -> GoldState:
     sources: list[str] = []
     edited = foreign = False
     for g in spans:

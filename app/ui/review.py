@@ -140,9 +140,12 @@ class ReviewController(QObject):
         me = self.session.annotator
         if me not in self._doc_annotators and self.session.layer.spans:
             self._doc_annotators.add(me)  # the reviewer's first annotation of this document makes a layer
-        watched = set(self.annotators) | {GOLD, me}
-        if any(leaf.annotator in watched for leaf in event.leaves):
+        touched = {leaf.annotator for leaf in event.leaves if leaf.doc_id == doc.id}
+        if touched & (set(self.annotators) | {me}):
             self.refresh()
+        elif GOLD in touched:  # a decision: the differences are the same, what gold holds is not
+            self.model.set_gold(self.gold())
+            self.refreshed.emit()
 
     # --- the differences ------------------------------------------------------------------------------------------
 

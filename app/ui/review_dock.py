@@ -76,6 +76,7 @@ class ReviewDock(QDockWidget):
         layout.addLayout(bottom)
         self.setWidget(box)
         self._syncing = False
+        self._sized_for: tuple = ()
         self._names: tuple = ()
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.clicked.connect(self._clicked)
@@ -148,10 +149,24 @@ class ReviewDock(QDockWidget):
         self.who_row.addStretch(1)
 
     def _size_columns(self) -> None:
+        """Widths from the font, set when the columns change (sizing to contents would read every row of a long
+        list each time the list is rebuilt)."""
         model, header = self.review.model, self.table.horizontalHeader()
-        fit, stretch = QHeaderView.ResizeMode.ResizeToContents, QHeaderView.ResizeMode.Stretch
+        key = (model.columnCount(), self.table.font().key())
+        if key == self._sized_for:
+            return
+        self._sized_for = key
+        width = self.table.fontMetrics().horizontalAdvance
+        samples = {model.DIFFERENCE: kind_name("boundary"), model.LABEL: "Speaker / Quote",
+                   model.gold_column: "edited (annotator)"}
         for column in range(model.columnCount()):
-            header.setSectionResizeMode(column, stretch if column == model.text_column else fit)
+            if column == model.text_column:
+                header.setSectionResizeMode(column, QHeaderView.ResizeMode.Stretch)
+                continue
+            header.setSectionResizeMode(column, QHeaderView.ResizeMode.Interactive)
+            who = model.annotator_of(column)
+            sample = samples.get(column, f"0000–0000 · {'x' * max(8, len(who or ''))}")
+            header.resizeSection(column, width(sample) + 24)
 
 
 # --- the window's hook -------------------------------------------------------------------------------------------------

@@ -16,13 +16,17 @@ from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
 from ..core.diff import Difference
 from ..core.model import Entity, Layer, Span
-from ..core.review import GoldState, gold_state
+from ..core.review import GoldState, gold_states
 from . import edits
 from .names import label_name, type_name, visible
 from .render import paler
 from .span_models import align_for, isolate, short
 
 DiffRole = Qt.ItemDataRole.UserRole + 20  # the Difference of the row
+# The roles this model answers; views ask for a dozen per cell and every other answer is None.
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.BackgroundRole, Qt.ItemDataRole.FontRole, Qt.ItemDataRole.TextAlignmentRole,
+                    DiffRole})
 
 # One colour per annotator, far from each other and readable on white (Tableau 10, the grey last).
 ANNOTATOR_COLOURS = ("#1f77b4", "#ff7f0e", "#2ca02c", "#d62728", "#9467bd", "#8c564b", "#e377c2", "#17becf",
@@ -169,12 +173,19 @@ class DifferencesModel(QAbstractTableModel):
         self.gold = gold
         self.layers = dict(layers)
         self.entities = entities
-        self._gold = [gold_state(gold, d) for d in self.diffs]
+        self._gold = gold_states(gold, self.diffs)
         if not same_rows:
             self.endResetModel()
         elif self.diffs:
             self.dataChanged.emit(self.index(0, 0), self.index(len(self.diffs) - 1, self.columnCount() - 1))
         return not same_rows
+
+    def set_gold(self, gold: Layer | None) -> None:
+        """Only gold changed (a decision): what it holds is looked up again, the rows stay."""
+        self.gold = gold
+        self._gold = gold_states(gold, self.diffs)
+        if self.diffs:
+            self.dataChanged.emit(self.index(0, self.gold_column), self.index(len(self.diffs) - 1, self.gold_column))
 
     def difference(self, row: int) -> Difference:
         return self.diffs[row]
@@ -222,7 +233,7 @@ class DifferencesModel(QAbstractTableModel):
         return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if not index.isValid() or not 0 <= index.row() < len(self.diffs):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self.diffs):
             return None
         diff = self.diffs[index.row()]
         column = index.column()
