@@ -28,7 +28,7 @@ def annotate_seed(folder: Path, annotator: str = "ali") -> dict:
     """The seed annotated through the real window as ``annotator``; returns that layer's export line."""
     app = QApplication.instance()
     old = os.environ.get("QAWL_SETTINGS_DIR")
-    os.environ["QAWL_SETTINGS_DIR"] = str(folder / "settings")  # never the real settings (module-scoped use)
+    os.environ["QAWL_SETTINGS_DIR"] = str(folder / f"{annotator}-settings")  # never the real ones, nor the reviewer's
     try:
         from app.ui import settings as cfg
         from app.ui.main import build_window

@@ -292,7 +292,8 @@ class AgreementWindow(QDialog):
         labels = [(label, label_name(label), c.labels[label]) for label in c.labels] + \
             [("overall", self.tr("overall"), c.overall)]
         for _key, name, f in labels:
-            spans = f"{f.exact.a} / {f.exact.b}" if pair else str(f.exact.a + f.exact.b)
+            # Isolated left-to-right: "a / b" in that order in an Arabic interface too.
+            spans = f"\u2066{f.exact.a} / {f.exact.b}\u2069" if pair else str(f.exact.a + f.exact.b)
             row = [_text(name), _text(spans)]
             if pair:
                 row += [_num(f.exact.precision), _num(f.exact.recall)]

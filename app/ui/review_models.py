@@ -80,13 +80,18 @@ def version_text(span: Span, with_label: bool) -> str:
         extra.append(type_name(span.attrs.get("type")))
     if span.attrs.get("value"):
         extra.append(str(span.attrs["value"]))
-    return f"{span.start}–{span.end}" + ("".join(f" · {e}" for e in extra))
+    return span_range(span) + ("".join(f" · {e}" for e in extra))
+
+
+def span_range(span: Span) -> str:
+    """``start–end``, isolated left-to-right so that an Arabic interface does not show it as ``end–start``."""
+    return f"\u2066{span.start}–{span.end}\u2069"
 
 
 def version_tooltip(layer: Layer | None, span: Span, entities: Mapping[str, Entity]) -> str:
     """Everything about one annotator's version: label, range, exact text, and for a quote or claim the speaker,
     cue and date linked to it in that annotator's layer."""
-    lines = [f"{label_name(span.label)} {span.start}–{span.end}: {visible(span.text, 300)}"]
+    lines = [f"{label_name(span.label)} {span_range(span)}: {visible(span.text, 300)}"]
     if span.attrs.get("type"):
         lines.append(QCoreApplication.translate("Review", "type: %1").replace("%1", type_name(span.attrs["type"])))
     if span.attrs.get("value"):
@@ -257,7 +262,7 @@ class DifferencesModel(QAbstractTableModel):
             if role == Qt.ItemDataRole.DisplayRole:
                 return isolate(short(shown, 60))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return visible(shown, 600) + f"\n{diff.start}–{diff.end}"
+                return visible(shown, 600) + f"\n\u2066{diff.start}–{diff.end}\u2069"
             if role == Qt.ItemDataRole.TextAlignmentRole:
                 return align_for(shown)
         elif column == self.gold_column:
@@ -269,7 +274,7 @@ class DifferencesModel(QAbstractTableModel):
                 font.setBold(True)
                 return font
             if role == Qt.ItemDataRole.ToolTipRole and state.decided:
-                return "\n".join(f"{label_name(g.label)} {g.start}–{g.end}: {visible(g.text, 200)}"
+                return "\n".join(f"{label_name(g.label)} {span_range(g)}: {visible(g.text, 200)}"
                                  for g in state.spans)
         return None
 

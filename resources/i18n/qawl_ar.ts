@@ -524,20 +524,16 @@
 <context>
     <name>DifferencesModel</name>
     <message>
-        <source>Kind</source>
-        <translation>النوع</translation>
-    </message>
-    <message>
         <source>Label</source>
         <translation>الوسم</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>النص</translation>
+        <source>Difference</source>
+        <translation>الاختلاف</translation>
     </message>
     <message>
-        <source>Differs in</source>
-        <translation>يختلف في</translation>
+        <source>Text</source>
+        <translation>النص</translation>
     </message>
     <message>
         <source>Gold</source>
@@ -548,6 +544,10 @@
         <translation>اضغط %1 لقبول نسخة %2</translation>
     </message>
     <message>
+        <source>only %1</source>
+        <translation>عند %1 فقط</translation>
+    </message>
+    <message>
         <source>label</source>
         <translation>الوسم</translation>
     </message>
@@ -556,8 +556,8 @@
         <translation>الحدود</translation>
     </message>
     <message>
-        <source>nothing from %1</source>
-        <translation>لا شيء من %1</translation>
+        <source>without %1</source>
+        <translation>ليس عند %1</translation>
     </message>
 </context>
 <context>
