@@ -65,7 +65,7 @@ class DocumentsDock(QDockWidget):
         header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
         header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
         header.resizeSection(DocumentsModel.REVIEW, self.fontMetrics().horizontalAdvance("In progress") + 16)
-        self.table.setColumnHidden(DocumentsModel.REVIEW, True)  # shown by review (see review_dock)
+        self.table.setColumnHidden(DocumentsModel.REVIEW, True)  # shown by review (see review_menu)
         # Several documents can be selected (Ctrl/Shift+click) for an agreement report over them.
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         box = QWidget()
