@@ -16,7 +16,7 @@ from app.ui import transfer
 from app.ui.transfer import ExportRequest, ImportRequest
 from review_support import DROPPED, EXTRA, MOVED, RELABELLED, RETYPED, teammates_files
 from ui_seed_script import SEED
-from ui_support import find, open_window, press, settle
+from ui_support import find, label, open_window, press, settle
 
 K = Qt.Key
 CTRL = Qt.KeyboardModifier.ControlModifier
@@ -188,6 +188,11 @@ def test_gold_exports_like_any_layer_and_the_review_status_shows_in_the_list(win
     qtbot.waitUntil(lambda: docs.data(docs.index(0, docs.REVIEW)) == "In progress")
     combo = win.review.dock.status
     assert combo.currentData() == "in_progress"
+    # Gold's quotes and claims are listed in the Quotes sidebar, not greyed (the compared layers are not listed).
+    records = [s for s in win.session.store.layer(win.session.document.id, GOLD).spans.values()
+               if s.label in ("QUOTE", "CLAIM")]
+    qtbot.waitUntil(lambda: win.quotes.model.rowCount() == len(records) > 5)
+    assert win.quotes.model.data(win.quotes.model.index(0, 1), Qt.ItemDataRole.FontRole) is None
     press(win.view, K.Key_D, CTRL | SHIFT)  # mark review done
     qtbot.waitUntil(lambda: docs.data(docs.index(0, docs.REVIEW)) == "Done")
     assert combo.currentData() == "done"
@@ -290,3 +295,18 @@ def test_the_polnear_article_of_six_annotators_opens_in_review_with_six_colours(
     press(win.view, K.Key_6)
     gold = win.session.store.layer(win.session.document.id, GOLD)
     assert len(gold.spans) == 1 and review.annotators[5] in next(iter(gold.spans.values())).provenance["from"]
+
+
+def test_the_reviewers_own_annotations_are_compared_too_in_their_colour(win):
+    review = review_on(win)
+    text = win.session.document.text
+    label(win, *find(text, EXTRA, 0), K.Key_S)  # the reviewer marks the speaker only sara had
+    assert review.annotators == ("ali", "rev", "sara")
+    styles = win.session.styles()
+    assert len({styles[a].color for a in review.annotators}) == 3
+    diff = review.model.difference(row_of(review, EXTRA))
+    assert diff.present == ("rev", "sara") and diff.missing == ("ali",)
+    # Labelling a speaker ties it to a registry speaker; sara's mention names none: that is the difference.
+    assert diff.kind == "attribution" and diff.fields == ("entity",)
+    press(win.view, K.Key_Z, CTRL)
+    assert not win.session.layer.spans

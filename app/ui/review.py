@@ -93,7 +93,10 @@ class ReviewController(QObject):
 
     def _read_annotators(self) -> None:
         store = self.session.store
-        self.everyone = tuple(a for a in store.annotators() if a not in RESERVED)
+        # The reviewer last (their own annotations, once they make some, are compared in colour too), so that the
+        # teammates' colours do not depend on whether the reviewer annotated.
+        me = self.session.annotator
+        self.everyone = (*sorted(a for a in store.annotators() if a not in RESERVED and a != me), me)
         self.colours = annotator_colours(self.everyone)
         doc = self.session.document
         self._doc_annotators = set(store.layer_annotators(doc.id)) if doc is not None else set()
