@@ -76,6 +76,11 @@ def gui_api():
 
         return mapping_from_options(flags, file, preset)
 
+    def write_report(path, content):
+        from .reports import write_report as write
+
+        return write(path, content)
+
     return ProjectApi(open_project=open_project, open_store=Store.open, import_paths=import_paths,
                       export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
-                      export_formats=EXPORT_FORMATS)
+                      export_formats=EXPORT_FORMATS, write_report=write_report)

@@ -7,13 +7,16 @@
   highlight is drawn and the viewport painted (median of 40). Floor: committing the same kind of span straight
   to the store plus painting the viewport. Target: median < 16 ms. The sidebars follow on the next event-loop
   turn; that full frame is reported beside it.
+- review: review mode opening a 5,000-word article with three annotators' layers of ~300 annotations each (with
+  boundary differences and left-out spans): layers drawn in their colours, differences computed and listed,
+  window painted. Floor: the same bare QPlainTextEdit as for open. Target: < 150 ms.
 - big: a 1 MB article with 10,000 annotations opened and painted, in a fresh process (time and peak RSS).
   Floor: a fresh process showing the same text in a bare QPlainTextEdit. Target: < 1 s and < 250 MB.
 - startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open and painted,
   as a subprocess (wall time, median of 5). Floor: a subprocess that shows a bare QApplication + QMainWindow.
   Target: <= 1.5x the floor.
 
-Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,big,startup] [--strict]``).
+Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,review,big,startup] [--strict]``).
 """
 
 from __future__ import annotations
@@ -228,6 +231,119 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     store.close()
 
 
+def _variant(record, annotator: str, every: int, seed: int):
+    """Another annotator's layer of the same document: every ``every``-th span one character shorter at the end,
+    every ``every + 4``-th left out (with its links), so the review has real differences to list."""
+    from ..core.model import Layer
+
+    text = record.document.text
+    spans = {}
+    for k, span in enumerate(record.layer.sorted_spans()):
+        if (k + seed) % (every + 4) == 0:
+            continue
+        if (k + seed) % every == 0 and span.end - span.start > 1:
+            span = span.with_range(text, span.start, span.end - 1)
+        spans[span.id] = span
+    relations = [r for r in record.layer.relations.values() if r.head in spans and r.tail in spans]
+    return type(record)(record.document, Layer(record.document.id, annotator, "done", spans.values(), relations),
+                        record.entities, None)
+
+
+def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
+    """Review mode: open a 5,000-word article whose three annotators have ~300 annotations each (with
+    differences), from the call to the window painted with the layers drawn and the differences listed."""
+    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+
+    from ..store import Store
+    from ..ui import settings as cfg
+    from ..ui.main import build_window
+
+    app = QApplication.instance() or QApplication([])
+    text = article(words=5000)
+    base = annotated(text, 300, "review3", annotator="a")
+    layers = [base, _variant(base, "b", 7, 1), _variant(base, "c", 9, 2)]
+    other = annotated(article(words=5000)[::-1][:20000], 300, "other2", annotator="a")
+    store = Store.open(tmp / "review.db")
+    store.import_records([*layers, other, _variant(other, "b", 7, 3)])
+    window = build_window(store, "bench", cfg.make_settings(), doc="other2")
+    window.show()
+    app.processEvents()
+    window.review.set_active(True)
+    app.processEvents()
+
+    def open_painted(doc_id: str) -> float:
+        t = time.perf_counter()
+        window.open_document(doc_id)
+        app.processEvents()
+        window.repaint()
+        return time.perf_counter() - t
+
+    ours = []
+    for _ in range(7):
+        open_painted("other2")
+        ours.append(open_painted("review3"))
+    review = window.review.controller
+    spans = sum(len(store.layer("review3", who).spans) for who in "abc")
+    assert len(window.view.index) == spans, (len(window.view.index), spans)
+    assert review.annotators == ("a", "b", "c") and review.model.rowCount() > 250
+    kinds = review.summary()
+
+    bare = QMainWindow()
+    edit = QPlainTextEdit()
+    bare.setCentralWidget(edit)
+    bare.resize(window.size())
+    bare.show()
+    app.processEvents()
+    floor = []
+    for _ in range(7):
+        edit.setPlainText("")
+        app.processEvents()
+        t = time.perf_counter()
+        edit.setPlainText(base.document.text)
+        app.processEvents()
+        bare.repaint()
+        floor.append(time.perf_counter() - t)
+    bare.close()
+    ok = _median_ms(ours) < 150
+    verdicts.append(ok)
+    lines.append(_line(f"review: open 3 layers, {spans} annotations, painted", _median_ms(ours),
+                       _median_ms(floor), "ms", f"target < 150 ms: {'MET' if ok else 'MISSED'} "
+                       f"({kinds['all']} differences listed, {kinds.get('same', 0)} agreed)"))
+
+    # A decision: key 1 on a difference -> the batch committed, gold drawn, the list repainted (median of 20).
+    from PySide6.QtCore import Qt
+    from PySide6.QtTest import QTest
+
+    from ..core.changes import AddSpan
+    from ..core.model import Span
+
+    window.activateWindow()
+    window.view.setFocus()
+    app.processEvents()
+    rows = [r for r in range(review.model.rowCount()) if review.model.difference(r).kind != "same"][:20]
+    decide, floor_decide = [], []
+    for row in rows:
+        review.set_current(row)
+        app.processEvents()
+        t = time.perf_counter()
+        QTest.keyClick(window.view, Qt.Key.Key_1)
+        app.processEvents()
+        window.repaint()
+        decide.append(time.perf_counter() - t)
+    assert len(store.layer("review3", "gold").spans) >= len(rows) - 2, "the decisions were not committed"
+    for i, row in enumerate(rows):
+        diff = review.model.difference(row)
+        span = next(sp for sp in diff.spans if sp is not None)
+        t = time.perf_counter()
+        store.apply(AddSpan("review3", "floor", Span.of(text, span.label, span.start, span.end, id=f"f{i}")))
+        window.view.viewport().repaint()
+        floor_decide.append(time.perf_counter() - t)
+    lines.append(_line(f"review: accept a version (key 1 -> committed, drawn, listed), n={len(rows)}",
+                       _median_ms(decide), _median_ms(floor_decide), "ms", "(no target)"))
+    window.close()
+    store.close()
+
+
 # --- measurements in fresh processes --------------------------------------------------------------------------------
 
 def child_big(db: str, mode: str) -> int:
@@ -339,8 +455,8 @@ def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="qawl bench ui", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="open,label,big,startup",
-                        help="comma-separated: open (also label), big, startup")
+    parser.add_argument("--only", default="open,label,review,big,startup",
+                        help="comma-separated: open (also label), review, big, startup")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--child-big", nargs=2, metavar=("DB", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -353,6 +469,8 @@ def main(argv=None) -> int:
         os.environ["QAWL_SETTINGS_DIR"] = str(Path(tmp) / "settings")
         if only & {"open", "label"}:
             measure_open_and_label(Path(tmp), lines, verdicts)
+        if "review" in only:
+            measure_review_open(Path(tmp), lines, verdicts)
         if "big" in only:
             measure_big(Path(tmp), lines, verdicts)
         if "startup" in only:

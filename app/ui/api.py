@@ -26,3 +26,4 @@ class ProjectApi:
     mapping: Callable  # (flags: list[str], file: str | None, preset: str | None) -> LabelMapping | None
     import_formats: tuple[str, ...]
     export_formats: tuple[str, ...]
+    write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files

@@ -165,8 +165,10 @@ class ArticleView(QPlainTextEdit):
     def selection(self) -> tuple[int, int]:
         """The text selection in code points (start == end when nothing is selected)."""
         cursor = self.textCursor()
-        a = self.offsets.from_utf16(min(cursor.selectionStart(), self.offsets.utf16_length), strict=False)
-        b = self.offsets.from_utf16(min(cursor.selectionEnd(), self.offsets.utf16_length), strict=False)
+        n = self.offsets.utf16_length
+        # Clamped: while setPlainText replaces the text, Qt reports the old selection as -1.
+        a = self.offsets.from_utf16(min(max(0, cursor.selectionStart()), n), strict=False)
+        b = self.offsets.from_utf16(min(max(0, cursor.selectionEnd()), n), strict=False)
         return a, b
 
     def cursor_position(self) -> int:

@@ -8,7 +8,7 @@ in the article selects its row.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QHeaderView,
                                QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..core.schema import QUOTE_TYPES
@@ -64,6 +64,10 @@ class DocumentsDock(QDockWidget):
         # Fixed widths: sizing to contents reads every row of a long list at start-up.
         header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
         header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
+        header.resizeSection(DocumentsModel.REVIEW, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        self.table.setColumnHidden(DocumentsModel.REVIEW, True)  # shown by review (see review_menu)
+        # Several documents can be selected (Ctrl/Shift+click) for an agreement report over them.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
@@ -90,9 +94,17 @@ class DocumentsDock(QDockWidget):
         self.proxy.set_query(query, hits)
 
     def _activated(self, index: QModelIndex) -> None:
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                               Qt.KeyboardModifier.ShiftModifier):
+            return  # extending the selection, not opening
         doc_id = index.data(IdRole)
         if doc_id and (self.session.document is None or doc_id != self.session.document.id):
             self.document_activated.emit(doc_id)
+
+    def selected_ids(self) -> list[str]:
+        """The documents selected in the list as shown (several with Ctrl/Shift+click)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.proxy.index(r, 0).data(IdRole) for r in rows]
 
     def _show_current(self, document) -> None:
         row = self.model.row_of(document.id)
@@ -248,6 +260,9 @@ class QuotesDock(QDockWidget):
         who, span_id = index.data(KeyRole)
         if who == self.session.annotator:
             self.session.select(span_id)
+        else:  # another shown layer's quote (gold in review): framed and brought into view, not editable here
+            self.session.select(None)
+            self.controller.view.select_span(who, span_id)
 
     def _follow(self, span_id) -> None:
         if span_id is None:

@@ -16,7 +16,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.changes import AddEntity, RemoveEntity, UpdateEntity
-from ..core.model import Entity, Status
+from ..core.model import GOLD, Entity, Status
 from . import edits
 from .names import status_name
 from .session import ChangeEvent, Session
@@ -32,12 +32,13 @@ _STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"
 
 
 class DocumentsModel(QAbstractTableModel):
-    TITLE, STATUS, COUNT = range(3)
+    TITLE, STATUS, COUNT, REVIEW = range(4)
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.headers = (self.tr("Document"), self.tr("Status"), "#")
+        # Review: the gold layer's status (blank where nobody has started adjudicating the document).
+        self.headers = (self.tr("Document"), self.tr("Status"), "#", self.tr("Review"))
         self._rows = []
         self._row_of: dict[str, int] = {}
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -55,11 +56,15 @@ class DocumentsModel(QAbstractTableModel):
         if doc is None or doc.id not in event.doc_ids or doc.id not in self._row_of:
             return
         row = self._row_of[doc.id]
-        me = self.session.annotator
         summary = self._rows[row]
-        layer = self.session.layer
-        self._rows[row] = replace(summary, status={**summary.status, me: layer.status},
-                                  counts={**summary.counts, me: len(layer.spans)})
+        status, counts = dict(summary.status), dict(summary.counts)
+        shown = {layer.annotator: layer for layer, _style in self.session.layers()}
+        # Mine and any other shown layer the change touched (gold, when the reviewer decides).
+        for who in {self.session.annotator} | {l.annotator for l in event.leaves if l.doc_id == doc.id}:
+            layer = shown.get(who)
+            if layer is not None:
+                status[who], counts[who] = layer.status, len(layer.spans)
+        self._rows[row] = replace(summary, status=status, counts=counts)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def doc_id(self, row: int) -> str:
@@ -107,6 +112,8 @@ class DocumentsModel(QAbstractTableModel):
                 return status_name(status)
             if column == self.COUNT:
                 return summary.counts.get(me, 0)
+            if column == self.REVIEW:
+                return status_name(summary.status[GOLD]) if GOLD in summary.status else ""
         if role == SortRole:
             return summary.counts.get(me, 0) if column == self.COUNT else self.data(index)
         if role == Qt.ItemDataRole.ToolTipRole:
@@ -114,6 +121,9 @@ class DocumentsModel(QAbstractTableModel):
                 return self.tr("%1 annotations").replace("%1", str(summary.counts.get(me, 0)))
             if column == self.TITLE:
                 return f"{summary.id} · {summary.chars:,} · {summary.direction}"
+            if column == self.REVIEW:
+                return self.tr("Review (gold layer): %1").replace(
+                    "%1", status_name(summary.status.get(GOLD, Status.TODO.value)))
             others = [f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
                       if who not in (me, "suggestions")]
             return "\n".join(others) or None
@@ -121,6 +131,8 @@ class DocumentsModel(QAbstractTableModel):
             return align_for(summary.title or summary.id)
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and GOLD in summary.status:
+            return QBrush(QColor(_STATUS_COLORS.get(summary.status[GOLD], "#000000")))
         return None
 
 

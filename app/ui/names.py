@@ -89,6 +89,9 @@ def describe(change) -> str:
     kinds = [leaf.kind for leaf in leaves]
     if not leaves:
         return ""
+    gold = _describe_gold(leaves)
+    if gold:
+        return gold
     if "remove_entity" in kinds and len(leaves) > 1:
         gone = next(l for l in leaves if l.kind == "remove_entity").entity
         return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", gone.name)
@@ -122,3 +125,27 @@ def describe(change) -> str:
     if main.kind == "remove_entity":
         return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", main.entity.name)
     return change.describe()
+
+
+def _describe_gold(leaves) -> str | None:
+    """A review decision (changes of the gold layer only) in words; None for anything else."""
+    if any(leaf.annotator != "gold" for leaf in leaves):
+        return None
+    added = [leaf.span for leaf in leaves if leaf.kind == "add_span"]
+    removed = [leaf.span for leaf in leaves if leaf.kind == "remove_span"]
+    if len(added) > 1:
+        return QCoreApplication.translate("Names", "Gold: accept %1 annotations").replace("%1", str(len(added)))
+    if added:
+        span = added[0]
+        if span.provenance.get("edited"):
+            text = QCoreApplication.translate("Names", "Gold: accept edited %1 “%2”")
+        else:
+            text = QCoreApplication.translate("Names", "Gold: accept %3's %1 “%2”").replace(
+                "%3", " + ".join(span.provenance.get("from", [])) or "?")
+        return text.replace("%1", label_name(span.label)).replace("%2", _short(span.text))
+    if removed:
+        return QCoreApplication.translate("Names", "Gold: reject %1 “%2”").replace(
+            "%1", label_name(removed[0].label)).replace("%2", _short(removed[0].text))
+    if all(leaf.kind == "set_status" for leaf in leaves):
+        return QCoreApplication.translate("Names", "Review: mark %1").replace("%1", status_name(leaves[-1].after))
+    return None

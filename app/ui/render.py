@@ -31,6 +31,7 @@ class LayerStyle:
     filled: bool = True
     color: str | None = None
     dashed: bool = False
+    listed: bool = True  # its quotes are listed in the sidebars too (review: the compared layers are not)
 
 
 @dataclass(frozen=True)

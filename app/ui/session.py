@@ -134,6 +134,21 @@ class Session(QObject):
         if annotator != self.annotator and self._styles.pop(annotator, None) and self.document is not None:
             self.open(self.document.id)
 
+    def styles(self) -> dict[str, LayerStyle]:
+        """The shown layers' styles by annotator (a copy), the annotator's own first."""
+        return dict(self._styles)
+
+    def set_styles(self, styles: dict[str, LayerStyle]) -> None:
+        """Show exactly these layers (review: several at once), reopening the document once. The annotator's own
+        layer is always shown; ``styles`` may restyle it (e.g. in one annotator colour among others)."""
+        new = {self.annotator: styles.get(self.annotator, LayerStyle(self.annotator)),
+               **{who: style for who, style in styles.items() if who != self.annotator}}
+        if new == self._styles:
+            return
+        self._styles = new
+        if self.document is not None:
+            self.open(self.document.id)
+
     def open(self, doc_id: str) -> Document:
         """Open a document: its text and the shown layers are read from the store."""
         document = self.store.document(doc_id)

@@ -86,6 +86,7 @@ class SpanTableModel(QAbstractTableModel):
         # Its own copy of the row spans: while a row is being removed, views may still ask about its span.
         self._spans: dict[tuple[str, str], Span] = {}
         self._links: dict[str, _Links] = {}
+        self._filled: set[str] = set()  # shown layers drawn filled besides mine (gold in review): not greyed
         self._seen = 0  # the last change event the rows reflect
         session.document_opened.connect(self.reset_rows)
         # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
@@ -96,9 +97,12 @@ class SpanTableModel(QAbstractTableModel):
 
     def _layers(self) -> dict[str, Layer]:
         layers = {}
+        self._filled = set()
         for layer, style in self.session.layers():
-            if layer.annotator == self.session.annotator or self.overlays:
+            if layer.annotator == self.session.annotator or (self.overlays and style.listed):
                 layers[layer.annotator] = layer
+                if style.filled:
+                    self._filled.add(layer.annotator)
         return layers
 
     @staticmethod
@@ -240,7 +244,7 @@ class SpanTableModel(QAbstractTableModel):
         if role == Qt.ItemDataRole.TextAlignmentRole:
             shown = self.cell(who, span, index.column(), Qt.ItemDataRole.DisplayRole)
             return align_for(str(shown)) if shown else None
-        if who != self.session.annotator:
+        if who != self.session.annotator and who not in self._filled:  # pale layers (suggestions) in grey
             if role == Qt.ItemDataRole.FontRole:
                 font = QFont()
                 font.setItalic(True)

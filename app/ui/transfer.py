@@ -108,9 +108,10 @@ class _MappingRow(QWidget):
 
 
 class ImportDialog(QDialog):
-    def __init__(self, parent: QWidget | None, keys: tuple[str, ...] = ("auto", "qawl")) -> None:
+    def __init__(self, parent: QWidget | None, keys: tuple[str, ...] = ("auto", "qawl"),
+                 skip_invalid: bool = False) -> None:
         super().__init__(parent)
-        self.setWindowTitle(self.tr("Import"))
+        self.setWindowTitle(self.tr("Import teammates' annotations") if skip_invalid else self.tr("Import"))
         self.formats = import_formats(keys)
         self.format = QComboBox()
         for choice in self.formats:
@@ -124,6 +125,7 @@ class ImportDialog(QDialog):
                                          "ones"))
         self.skip_invalid = QCheckBox(self.tr("Teammates' files: skip each document that has a problem (wholly) "
                                               "and import the rest"))
+        self.skip_invalid.setChecked(skip_invalid)
         self.mapping = _MappingRow(self)
         self.add_labels = QCheckBox(self.tr("Add the file's own labels to the project's schema"))
         self.offset_unit = QComboBox()
@@ -172,8 +174,10 @@ class ImportDialog(QDialog):
                              flags, file, self.add_labels.isChecked(), self.offset_unit.currentData())
 
     @classmethod
-    def ask(cls, parent: QWidget | None, keys: tuple[str, ...] = ("auto", "qawl")) -> ImportRequest | None:
-        dialog = cls(parent, keys)
+    def ask(cls, parent: QWidget | None, keys: tuple[str, ...] = ("auto", "qawl"),
+            skip_invalid: bool = False) -> ImportRequest | None:
+        """``skip_invalid``: preset for teammates' files (each document with a problem is skipped wholly)."""
+        dialog = cls(parent, keys, skip_invalid)
         if dialog.exec() != QDialog.DialogCode.Accepted or not dialog.paths.count():
             return None
         return dialog.request()

@@ -18,6 +18,7 @@ from .article_view import ArticleView
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .names import describe, label_name, status_name, type_name, visible
+from .review_menu import install_review
 from .session import ChangeEvent, Session
 from .api import ProjectApi
 
@@ -84,6 +85,7 @@ class MainWindow(QMainWindow):
         self.statusBar().addPermanentWidget(self.progress)
         self._build_menus()
         self._wire()
+        self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
         self._restore()
         self._update_title()
         self._update_progress()
@@ -131,6 +133,7 @@ class MainWindow(QMainWindow):
             view.addAction(r[key])
         view.addSeparator()
         view.addAction(r[A.LANGUAGE])
+        self.menus = {"file": file, "edit": edit, "document": doc, "view": view}  # for features' own entries
         self.view.setContextMenuPolicy(Qt.ContextMenuPolicy.CustomContextMenu)
         self.view.customContextMenuRequested.connect(self._context_menu)
 
@@ -392,16 +395,19 @@ class MainWindow(QMainWindow):
         if request is not None:
             self.start_import(request)
 
-    def start_import(self, request):
+    def start_import(self, request, *, always_report: bool = False):
+        """Import in the background; ``always_report``: say afterwards what was imported and skipped even when
+        nothing was (teammates' annotations)."""
         from .tasks import run_with_progress
         from .transfer import import_work
 
         db = self.session.store.path
         work = import_work(self.api, db, request, self.session.annotator)
-        return run_with_progress(self, self.tr("Importing…"), work, on_success=self._imported,
+        return run_with_progress(self, self.tr("Importing…"), work,
+                                 on_success=lambda report: self._imported(report, always_report),
                                  on_failure=self._transfer_failed, on_cancel=self._cancelled)
 
-    def _imported(self, report) -> None:
+    def _imported(self, report, always_report: bool = False) -> None:
         # Imported layers may replace what the undo history refers to: start a fresh history.
         self.session.undo_stack.clear()
         self.documents.model.refresh()
@@ -413,10 +419,14 @@ class MainWindow(QMainWindow):
         self._say(self.tr("Imported: %1").replace("%1", report.describe()))
         details = [*getattr(report, "notes", []), *(self.tr("skipped: %1").replace("%1", s)
                                                     for s in getattr(report.summary, "skipped", []))]
-        if details:  # what was left out or noticed: shown without blocking (window-modal, not application-modal)
+        if details or always_report:  # shown without blocking (window-modal, not application-modal)
             box = QMessageBox(QMessageBox.Icon.Information, "Qawl",
                               self.tr("Imported: %1").replace("%1", report.describe()), parent=self)
-            box.setDetailedText("\n".join(details))
+            skipped = len(getattr(report.summary, "skipped", []))
+            box.setInformativeText(self.tr("%1 skipped, each for the reason in the details.")
+                                   .replace("%1", str(skipped)) if skipped else self.tr("Nothing was skipped."))
+            if details:
+                box.setDetailedText("\n".join(details))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
             box.open()
             self.import_details = box

@@ -160,6 +160,244 @@
     </message>
 </context>
 <context>
+    <name>Agreement</name>
+    <message>
+        <source>not defined: nothing to compare</source>
+        <translation>غير معرَّف: لا شيء للمقارنة</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>النوع</translation>
+    </message>
+</context>
+<context>
+    <name>AgreementWindow</name>
+    <message>
+        <source>Agreement</source>
+        <translation>الاتفاق</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Selected documents</source>
+        <translation>المستندات المحددة</translation>
+    </message>
+    <message>
+        <source>Whole project</source>
+        <translation>المشروع كله</translation>
+    </message>
+    <message>
+        <source>Scope:</source>
+        <translation>النطاق:</translation>
+    </message>
+    <message>
+        <source>Gold as the reference</source>
+        <translation>الطبقة الذهبية مرجعاً</translation>
+    </message>
+    <message>
+        <source>Score every annotator against the gold layer</source>
+        <translation>قياس كل موسِّم على الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <source>Compute</source>
+        <translation>احسب</translation>
+    </message>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Spans</source>
+        <translation>المقاطع</translation>
+    </message>
+    <message>
+        <source>Exact F1</source>
+        <translation>F1 المطابقة التامة</translation>
+    </message>
+    <message>
+        <source>Overlap F1</source>
+        <translation>F1 التداخل</translation>
+    </message>
+    <message>
+        <source>Mean κ chars</source>
+        <translation>متوسط κ (محارف)</translation>
+    </message>
+    <message>
+        <source>α chars</source>
+        <translation>α (محارف)</translation>
+    </message>
+    <message>
+        <source>Mean κ tokens</source>
+        <translation>متوسط κ (كلمات)</translation>
+    </message>
+    <message>
+        <source>α tokens</source>
+        <translation>α (كلمات)</translation>
+    </message>
+    <message>
+        <source>Field</source>
+        <translation>الحقل</translation>
+    </message>
+    <message>
+        <source>Matched pairs</source>
+        <translation>الأزواج المتطابقة</translation>
+    </message>
+    <message>
+        <source>Compared</source>
+        <translation>المقارَنة</translation>
+    </message>
+    <message>
+        <source>Agreed</source>
+        <translation>المتفق عليها</translation>
+    </message>
+    <message>
+        <source>Proportion</source>
+        <translation>النسبة</translation>
+    </message>
+    <message>
+        <source>Exact P</source>
+        <translation>P التامة</translation>
+    </message>
+    <message>
+        <source>Exact R</source>
+        <translation>R التامة</translation>
+    </message>
+    <message>
+        <source>Overlap P</source>
+        <translation>P التداخل</translation>
+    </message>
+    <message>
+        <source>Overlap R</source>
+        <translation>R التداخل</translation>
+    </message>
+    <message>
+        <source>κ chars</source>
+        <translation>κ (محارف)</translation>
+    </message>
+    <message>
+        <source>κ tokens</source>
+        <translation>κ (كلمات)</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotators</source>
+        <translation>الموسِّمون</translation>
+    </message>
+    <message>
+        <source>Per label</source>
+        <translation>حسب الوسم</translation>
+    </message>
+    <message>
+        <source>Attribution</source>
+        <translation>الإسناد</translation>
+    </message>
+    <message>
+        <source>Pairs</source>
+        <translation>الأزواج</translation>
+    </message>
+    <message>
+        <source>Documents</source>
+        <translation>المستندات</translation>
+    </message>
+    <message>
+        <source>Save as JSON…</source>
+        <translation>حفظ بصيغة JSON…</translation>
+    </message>
+    <message>
+        <source>Save as HTML…</source>
+        <translation>حفظ بصيغة HTML…</translation>
+    </message>
+    <message>
+        <source>Close</source>
+        <translation>إغلاق</translation>
+    </message>
+    <message>
+        <source>Agreement: %1</source>
+        <translation>الاتفاق: %1</translation>
+    </message>
+    <message>
+        <source>Agreement: %1 selected documents</source>
+        <translation>الاتفاق: %1 من المستندات المحددة</translation>
+    </message>
+    <message>
+        <source>Agreement: project %1</source>
+        <translation>الاتفاق: المشروع %1</translation>
+    </message>
+    <message>
+        <source>Computing…</source>
+        <translation>جارٍ الحساب…</translation>
+    </message>
+    <message>
+        <source>Computing agreement…</source>
+        <translation>جارٍ حساب الاتفاق…</translation>
+    </message>
+    <message>
+        <source>Cancelled.</source>
+        <translation>أُلغي.</translation>
+    </message>
+    <message>
+        <source>Documents: %1 (annotated by two or more: %2). Annotators: %3. Figures that are not defined (nothing to compare) show as –.</source>
+        <translation>المستندات: %1 (وسَمها اثنان أو أكثر: %2). الموسِّمون: %3. الأرقام غير المعرَّفة (لا شيء للمقارنة) تظهر –.</translation>
+    </message>
+    <message>
+        <source>No document here was annotated by two annotators: there is nothing to compare.</source>
+        <translation>لم يَسِم أي مستند هنا موسِّمان: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>%1 (reference) / %2</source>
+        <translation>%1 (المرجع) / %2</translation>
+    </message>
+    <message>
+        <source>exact F1</source>
+        <translation>F1 التامة</translation>
+    </message>
+    <message>
+        <source>overlap F1</source>
+        <translation>F1 التداخل</translation>
+    </message>
+    <message>
+        <source>alpha (characters)</source>
+        <translation>ألفا (محارف)</translation>
+    </message>
+    <message>
+        <source>alpha (tokens)</source>
+        <translation>ألفا (كلمات)</translation>
+    </message>
+    <message>
+        <source>overall</source>
+        <translation>الإجمالي</translation>
+    </message>
+    <message>
+        <source>Save the report as JSON</source>
+        <translation>حفظ التقرير بصيغة JSON</translation>
+    </message>
+    <message>
+        <source>Save the report as an HTML page</source>
+        <translation>حفظ التقرير صفحةَ HTML</translation>
+    </message>
+    <message>
+        <source>Saved %1</source>
+        <translation>حُفظ %1</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <source>Select some words first.</source>
@@ -284,6 +522,45 @@
     </message>
 </context>
 <context>
+    <name>DifferencesModel</name>
+    <message>
+        <source>Label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>Difference</source>
+        <translation>الاختلاف</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
+    </message>
+    <message>
+        <source>Gold</source>
+        <translation>الذهبية</translation>
+    </message>
+    <message>
+        <source>Press %1 to accept %2&apos;s version</source>
+        <translation>اضغط %1 لقبول نسخة %2</translation>
+    </message>
+    <message>
+        <source>only %1</source>
+        <translation>عند %1 فقط</translation>
+    </message>
+    <message>
+        <source>label</source>
+        <translation>الوسم</translation>
+    </message>
+    <message>
+        <source>boundaries</source>
+        <translation>الحدود</translation>
+    </message>
+    <message>
+        <source>without %1</source>
+        <translation>ليس عند %1</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <source>Documents</source>
@@ -305,8 +582,16 @@
         <translation>الحالة</translation>
     </message>
     <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
         <source>%1 annotations</source>
         <translation>%1 توسيماً</translation>
+    </message>
+    <message>
+        <source>Review (gold layer): %1</source>
+        <translation>المراجعة (الطبقة الذهبية): %1</translation>
     </message>
 </context>
 <context>
@@ -361,6 +646,10 @@
     <message>
         <source>Import</source>
         <translation>استيراد</translation>
+    </message>
+    <message>
+        <source>Import teammates&apos; annotations</source>
+        <translation>استيراد توسيمات الزملاء</translation>
     </message>
     <message>
         <source>Add files…</source>
@@ -529,6 +818,14 @@
         <translation>تُخطّي: %1</translation>
     </message>
     <message>
+        <source>%1 skipped, each for the reason in the details.</source>
+        <translation>تُخطّي %1، ولكلٍّ سببه في التفاصيل.</translation>
+    </message>
+    <message>
+        <source>Nothing was skipped.</source>
+        <translation>لم يُتخطَّ شيء.</translation>
+    </message>
+    <message>
         <source>Exporting…</source>
         <translation>جارٍ التصدير…</translation>
     </message>
@@ -667,6 +964,26 @@
         <source>Remove speaker %1</source>
         <translation>حذف المتحدث %1</translation>
     </message>
+    <message>
+        <source>Gold: accept %1 annotations</source>
+        <translation>الذهبية: قبول %1 توسيماً</translation>
+    </message>
+    <message>
+        <source>Gold: accept edited %1 “%2”</source>
+        <translation>الذهبية: قبول %1 معدَّل «%2»</translation>
+    </message>
+    <message>
+        <source>Gold: accept %3&apos;s %1 “%2”</source>
+        <translation>الذهبية: قبول %1 من %3 «%2»</translation>
+    </message>
+    <message>
+        <source>Gold: reject %1 “%2”</source>
+        <translation>الذهبية: رفض %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Review: mark %1</source>
+        <translation>المراجعة: وضع علامة %1</translation>
+    </message>
 </context>
 <context>
     <name>QuoteEditor</name>
@@ -750,10 +1067,287 @@
     </message>
 </context>
 <context>
+    <name>Review</name>
+    <message>
+        <source>&amp;Review mode</source>
+        <translation>وضع الم&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>Compare the annotators&apos; layers of this document and build gold</source>
+        <translation>قارن طبقات الموسِّمين لهذا المستند وابنِ الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <source>Accept all agreed</source>
+        <translation>قبول كل المتفق عليه</translation>
+    </message>
+    <message>
+        <source>Gold takes every annotation all annotators agree on</source>
+        <translation>تأخذ الطبقة الذهبية كل توسيم اتفق عليه الموسِّمون جميعاً</translation>
+    </message>
+    <message>
+        <source>Accept all versions</source>
+        <translation>قبول كل النسخ</translation>
+    </message>
+    <message>
+        <source>Gold takes every annotator&apos;s version of this difference</source>
+        <translation>تأخذ الطبقة الذهبية نسخة كل موسِّم من هذا الاختلاف</translation>
+    </message>
+    <message>
+        <source>Accept edited</source>
+        <translation>قبول المعدَّل</translation>
+    </message>
+    <message>
+        <source>Gold takes the selected words with the chosen annotator&apos;s label and attributes</source>
+        <translation>تأخذ الطبقة الذهبية الكلمات المحددة بوسم الموسِّم المختار وسماته</translation>
+    </message>
+    <message>
+        <source>Reject</source>
+        <translation>رفض</translation>
+    </message>
+    <message>
+        <source>Nothing of this difference goes into gold</source>
+        <translation>لا يدخل شيء من هذا الاختلاف الطبقة الذهبية</translation>
+    </message>
+    <message>
+        <source>Next difference</source>
+        <translation>الاختلاف التالي</translation>
+    </message>
+    <message>
+        <source>Previous difference</source>
+        <translation>الاختلاف السابق</translation>
+    </message>
+    <message>
+        <source>Mark review done</source>
+        <translation>وضع علامة: المراجعة منجزة</translation>
+    </message>
+    <message>
+        <source>The document&apos;s review status (the gold layer&apos;s status)</source>
+        <translation>حالة مراجعة المستند (حالة الطبقة الذهبية)</translation>
+    </message>
+    <message>
+        <source>Side by side</source>
+        <translation>جنباً إلى جنب</translation>
+    </message>
+    <message>
+        <source>One article view per annotator, scrolling together</source>
+        <translation>عرض للمقال لكل موسِّم، تتمرر معاً</translation>
+    </message>
+    <message>
+        <source>&amp;Agreement report…</source>
+        <translation>تقرير الا&amp;تفاق…</translation>
+    </message>
+    <message>
+        <source>Agreement between annotators for this document, the selected documents or the project</source>
+        <translation>الاتفاق بين الموسِّمين لهذا المستند أو المستندات المحددة أو المشروع</translation>
+    </message>
+    <message>
+        <source>Import &amp;teammates&apos; annotations…</source>
+        <translation>استيراد توسيمات ال&amp;زملاء…</translation>
+    </message>
+    <message>
+        <source>Bring in teammates&apos; exports; documents with a problem are skipped (and listed), the rest imported</source>
+        <translation>استيراد ملفات الزملاء المصدَّرة؛ يُتخطّى كل مستند فيه مشكلة (ويُذكر) ويُستورد الباقي</translation>
+    </message>
+    <message>
+        <source>Accept version %1</source>
+        <translation>قبول النسخة %1</translation>
+    </message>
+    <message>
+        <source>Gold takes the version of annotator %1 in the list</source>
+        <translation>تأخذ الطبقة الذهبية نسخة الموسِّم %1 في القائمة</translation>
+    </message>
+    <message>
+        <source>Re&amp;view</source>
+        <translation>م&amp;راجعة</translation>
+    </message>
+    <message>
+        <source>agreed</source>
+        <translation>متفق عليه</translation>
+    </message>
+    <message>
+        <source>boundaries differ</source>
+        <translation>الحدود مختلفة</translation>
+    </message>
+    <message>
+        <source>label differs</source>
+        <translation>الوسم مختلف</translation>
+    </message>
+    <message>
+        <source>attribution differs</source>
+        <translation>الإسناد مختلف</translation>
+    </message>
+    <message>
+        <source>not everyone</source>
+        <translation>ليس عند الجميع</translation>
+    </message>
+    <message>
+        <source>speaker</source>
+        <translation>المتحدث</translation>
+    </message>
+    <message>
+        <source>cue</source>
+        <translation>فعل القول</translation>
+    </message>
+    <message>
+        <source>date</source>
+        <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>type</source>
+        <translation>النوع</translation>
+    </message>
+    <message>
+        <source>speaker entity</source>
+        <translation>كيان المتحدث</translation>
+    </message>
+    <message>
+        <source>date value</source>
+        <translation>قيمة التاريخ</translation>
+    </message>
+    <message>
+        <source>type: %1</source>
+        <translation>النوع: %1</translation>
+    </message>
+    <message>
+        <source>value: %1</source>
+        <translation>القيمة: %1</translation>
+    </message>
+    <message>
+        <source>speaker: %1</source>
+        <translation>المتحدث: %1</translation>
+    </message>
+    <message>
+        <source>cue: %1</source>
+        <translation>فعل القول: %1</translation>
+    </message>
+    <message>
+        <source>date: %1</source>
+        <translation>التاريخ: %1</translation>
+    </message>
+    <message>
+        <source>in gold</source>
+        <translation>في الذهبية</translation>
+    </message>
+    <message>
+        <source>edited (%1)</source>
+        <translation>معدَّل (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewController</name>
+    <message>
+        <source>No differences in this document.</source>
+        <extracomment>the reviewer&apos;s own layer, when it is not one of the compared ones, is drawn in this grey</extracomment>
+        <translation>لا اختلافات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>That was the last difference.</source>
+        <translation>كان هذا آخر اختلاف.</translation>
+    </message>
+    <message>
+        <source>That was the first difference.</source>
+        <translation>كان هذا أول اختلاف.</translation>
+    </message>
+    <message>
+        <source>Select a difference first (N for the next one).</source>
+        <translation>حدّد اختلافاً أولاً (N للتالي).</translation>
+    </message>
+    <message>
+        <source>There is no annotator %1 here.</source>
+        <translation>لا يوجد موسِّم رقم %1 هنا.</translation>
+    </message>
+    <message>
+        <source>%1 has nothing here: nothing of it goes into gold.</source>
+        <translation>ليس عند %1 شيء هنا: لا يدخل منه شيء الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <source>Gold takes %1&apos;s version.</source>
+        <translation>أخذت الطبقة الذهبية نسخة %1.</translation>
+    </message>
+    <message>
+        <source>Gold takes every version here.</source>
+        <translation>أخذت الطبقة الذهبية كل النسخ هنا.</translation>
+    </message>
+    <message>
+        <source>Gold already holds that.</source>
+        <translation>هذا موجود في الطبقة الذهبية من قبل.</translation>
+    </message>
+    <message>
+        <source>Select the words of the edited version first (Shift+arrows or the mouse), then press Ctrl+Return.</source>
+        <translation>حدّد كلمات النسخة المعدَّلة أولاً (Shift+الأسهم أو الفأرة)، ثم اضغط Ctrl+Return.</translation>
+    </message>
+    <message>
+        <source>Gold takes an edited version of %1&apos;s %2.</source>
+        <translation>أخذت الطبقة الذهبية نسخة معدَّلة من %2 لدى %1.</translation>
+    </message>
+    <message>
+        <source>Rejected: nothing of it goes into gold.</source>
+        <translation>رُفض: لا يدخل منه شيء الطبقة الذهبية.</translation>
+    </message>
+    <message>
+        <source>Gold already holds every agreed annotation.</source>
+        <translation>كل توسيم متفق عليه موجود في الطبقة الذهبية من قبل.</translation>
+    </message>
+    <message>
+        <source>Gold takes %1 agreed annotations.</source>
+        <translation>أخذت الطبقة الذهبية %1 من التوسيمات المتفق عليها.</translation>
+    </message>
+    <message>
+        <source>Review: %1</source>
+        <translation>المراجعة: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ReviewDock</name>
+    <message>
+        <source>Review</source>
+        <translation>المراجعة</translation>
+    </message>
+    <message>
+        <source>Whose layers are compared (untick to leave someone out)</source>
+        <translation>طبقات من تُقارَن (أزل العلامة لاستبعاد أحد)</translation>
+    </message>
+    <message>
+        <source>Review status:</source>
+        <translation>حالة المراجعة:</translation>
+    </message>
+    <message>
+        <source>Review mode is off (Review ▸ Review mode, Ctrl+R).</source>
+        <translation>وضع المراجعة مُطفأ (مراجعة ◂ وضع المراجعة، Ctrl+R).</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated this document yet: nothing to compare.</source>
+        <translation>لم يَسِم أحد هذا المستند بعد: لا شيء للمقارنة.</translation>
+    </message>
+    <message>
+        <source>%1 differences (%2); gold holds %3.</source>
+        <translation>%1 اختلافاً (%2)؛ في الطبقة الذهبية %3.</translation>
+    </message>
+    <message>
+        <source>Compare:</source>
+        <translation>قارن:</translation>
+    </message>
+</context>
+<context>
     <name>Session</name>
     <message>
         <source>Could not undo or redo: %1. The undo history was cleared and the document reloaded.</source>
         <translation>تعذّر التراجع أو الإعادة: %1. مُسح سجل التراجع وأُعيد تحميل المستند.</translation>
+    </message>
+</context>
+<context>
+    <name>SideBySideWindow</name>
+    <message>
+        <source>Side by side — %1</source>
+        <translation>جنباً إلى جنب — %1</translation>
+    </message>
+    <message>
+        <source>gold</source>
+        <translation>الذهبية</translation>
+    </message>
+    <message>
+        <source>%1 · %2 annotations</source>
+        <translation>%1 · %2 توسيماً</translation>
     </message>
 </context>
 <context>
