@@ -135,7 +135,8 @@ def _m001_initial(db) -> None:
 
 
 def _m002_review(db) -> None:
-    """Review: per-document review status, and a lookup of speaker mentions by entity (merge, mention counts)."""
+    """A lookup of speaker mentions by entity (merge, mention counts), and a per-document review table that
+    migration 004 drops again (review status became the gold layer's status)."""
     db.executescript("""
     CREATE TABLE reviews (
         doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
@@ -161,10 +162,16 @@ def _m003_suggested_entities(db) -> None:
     """)
 
 
+def _m004_drop_reviews(db) -> None:
+    """Review status is the gold layer's status (an undoable change like any other): the early `reviews` table
+    was never used, so a reader of the file is not misled by it."""
+    db.execute("DROP TABLE IF EXISTS reviews")
+
+
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
-              ("003_suggested_entities", _m003_suggested_entities))
+              ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 
@@ -491,19 +498,6 @@ class Store:
         row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
                               [doc_id, annotator]).fetchone()
         return row[0] if row else Status.TODO.value
-
-    def review_status(self, doc_id: str) -> tuple[str, str | None]:
-        row = self.conn.execute("SELECT status, reviewer FROM reviews WHERE doc_id = ?", [doc_id]).fetchone()
-        return (row[0], row[1]) if row else (Status.TODO.value, None)
-
-    def set_review_status(self, doc_id: str, status: str, reviewer: str | None) -> None:
-        if status not in (s.value for s in Status):
-            raise QawlError(f"unknown review status {status!r}", field="status")
-        with self.atomic():
-            self.conn.execute("INSERT INTO reviews (doc_id, status, reviewer, updated) VALUES (?, ?, ?, ?) "
-                            "ON CONFLICT (doc_id) DO UPDATE SET status = excluded.status, "
-                            "reviewer = excluded.reviewer, updated = excluded.updated",
-                            [doc_id, status, reviewer, _now()])
 
     # --- speaker registry ----------------------------------------------------------------------------------------
 

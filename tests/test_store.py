@@ -21,10 +21,12 @@ def test_a_new_project_has_readable_tables_and_the_default_schema(tmp_path):
     path = tmp_path / "p.db"
     with Store.open(path) as s:
         assert s.schema.name == "quotes-claims"
-        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities"]
+        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
+                                        "004_drop_reviews"]
     db = Database(path)
     assert {"documents", "layers", "spans", "relations", "entities", "changes", "annotators", "qawl_meta",
-            "reviews"} <= set(db.table_names())
+            "suggested_entities"} <= set(db.table_names())
+    assert "reviews" not in db.table_names()
     assert db.execute("PRAGMA journal_mode").fetchone()[0] == "wal"
 
 
@@ -75,10 +77,10 @@ def test_migrates_a_project_made_with_the_first_schema(tmp_path):
     db.conn.commit()
     db.close()
     with Store.open(path) as s:
-        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities"]
+        assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
+                                        "004_drop_reviews"]
         assert s.layer("d1", "ali").status == "done"
         assert s.mention_counts() == {"e1": 1}
-        assert s.review_status("d1") == ("todo", None)
 
 
 def test_import_is_all_or_nothing_when_a_late_record_is_bad(store):
