@@ -374,3 +374,12 @@ def test_accept_all_on_the_seed_is_one_valid_change_for_the_store(seeded):
     store.schema.check_layer(mine)
     store.apply(change.inverse(), actor="ali")
     assert store.layer("seed", "ali").empty and store.entities() == {}
+
+
+def test_a_change_says_what_it_decided(ws, sugg):
+    assert triage.decisions_in(_accept(ws, "q1"))[:2] == ("accepted", 1)
+    assert triage.decisions_in(_accept(ws, "q1"))[2].id == "q1"
+    everything = triage.accept_all(sugg, Layer("d", "ali"), "ali", ws.entities, PROPOSED, NOW)
+    assert triage.decisions_in(everything)[:2] == ("accepted", 4)
+    assert triage.decisions_in(triage.reject(sugg, "q3", "ali", NOW))[:2] == ("rejected", 1)
+    assert triage.decisions_in(UpdateSpan("d", "ali", sugg.spans["q1"], sugg.spans["q1"])) == (None, 0, None)

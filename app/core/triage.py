@@ -36,7 +36,7 @@ from .changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRela
 from .model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
 
 __all__ = ["ACCEPTED", "REJECTED", "RECORD_LABELS", "SuggestedRecord", "decision", "pending", "record_for",
-           "accept", "reject", "accept_all", "edited", "traced", "hidden_for"]
+           "accept", "reject", "accept_all", "decisions_in", "edited", "traced", "hidden_for"]
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
@@ -288,9 +288,14 @@ def accept_all(suggestions: Layer, user_layer: Layer, annotator: str, registry: 
     if not records:
         return None
     run = _Accepting(suggestions, user_layer, registry, proposed_entities or {}, annotator, now or utc_now())
+    changes: list[Change] = list(run.changes)  # marking the document in progress
     for record in records:
+        run.changes = []
         run.accept(record)
-    return Batch(tuple(run.changes), f"Accept {len(records)} suggestions")
+        if run.changes:
+            # One sub-batch per record: the history (and the undo text) can tell how many records were accepted.
+            changes.append(Batch(tuple(run.changes), f"Accept suggested {record.head.label}"))
+    return Batch(tuple(changes), f"Accept {len(records)} suggestions")
 
 
 # --- rejecting --------------------------------------------------------------------------------------------------
@@ -311,6 +316,24 @@ def reject(suggestions: Layer, span_id: str, annotator: str, now: str | None = N
     changes = tuple(UpdateSpan(suggestions.doc_id, suggestions.annotator, s, _decided(s, annotator, REJECTED, now))
                     for s in targets)
     return Batch(changes, f"Reject suggested {span.label} “{_short(span.text)}”")
+
+
+def decisions_in(change: Change) -> tuple[str | None, int, Span | None]:
+    """What a change decides, for its description: ("accepted" | "rejected" | None, how many records (the
+    sub-batches of an accept-all, else 1), the first suggestion span decided)."""
+    first: Span | None = None
+    verdict: str | None = None
+    for leaf in change.flat():
+        if isinstance(leaf, UpdateSpan) and leaf.annotator == SUGGESTIONS:
+            after = leaf.after.provenance.get("decisions") or {}
+            before = leaf.before.provenance.get("decisions") or {}
+            new = [v for k, v in after.items() if before.get(k) != v]
+            if new and first is None:
+                first, verdict = leaf.after, new[0]
+    if first is None:
+        return None, 0, None
+    subs = [c for c in change.changes if isinstance(c, Batch)] if isinstance(change, Batch) else []
+    return verdict, max(1, len(subs)), first
 
 
 # --- tracing edits of accepted suggestions ------------------------------------------------------------------------

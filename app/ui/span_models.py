@@ -15,7 +15,7 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
-from ..core.model import Layer, Relation, Span
+from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text import direction_of
 from . import edits
@@ -247,6 +247,13 @@ class SpanTableModel(QAbstractTableModel):
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#777777"))
+            if role == Qt.ItemDataRole.ToolTipRole:
+                # Whose it is, and for a suggestion the rule that suggested it.
+                rule = span.provenance.get("rule") if who == SUGGESTIONS else None
+                note = self.tr("Suggested (rule %1): Enter accepts it, Del rejects it").replace("%1", str(rule)) \
+                    if rule else who
+                base = self.cell(who, span, index.column(), role)
+                return f"{base}\n{note}" if base else note
         return self.cell(who, span, index.column(), role)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
@@ -269,7 +276,8 @@ class QuotesModel(SpanTableModel):
         if column == self.KIND:
             if display:
                 kind = label_name(span.label)
-                return f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
+                kind = f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
+                return self.tr("%1 (suggested)").replace("%1", kind) if annotator == SUGGESTIONS else kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)
                 return QBrush(QColor(label.color)) if label else None
@@ -307,9 +315,9 @@ class DatesModel(SpanTableModel):
     labels = ("DATE",)
     TEXT, VALUE, DATES = range(3)
 
-    def __init__(self, session: Session, parent=None) -> None:
+    def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Date"), self.tr("Value"), self.tr("Quotes dated"))
-        super().__init__(session, overlays=False, parent=parent)
+        super().__init__(session, overlays=overlays, parent=parent)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
         if column == self.TEXT and role == Qt.ItemDataRole.DisplayRole:
