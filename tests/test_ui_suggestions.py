@@ -95,12 +95,16 @@ def test_suggestions_are_drawn_pale_and_dashed_and_are_not_the_annotators(win):
     assert "3 suggestions" in win.suggestions.status.text()
 
 
-def test_pending_suggestions_are_listed_in_grey_italics_with_their_rule(win):
+def test_pending_suggestions_are_listed_in_grey_with_their_rule(win):
     settle()
     model = win.quotes.model
     assert model.rowCount() == 3
     kind = model.index(0, model.KIND)
     assert "(suggested)" in kind.data() and kind.data(Qt.ItemDataRole.FontRole).italic()
+    assert kind.data(Qt.ItemDataRole.BackgroundRole).color().name() == paler("#7fb3f5", 0.55)
+    text = model.index(0, model.TEXT)
+    assert text.data(Qt.ItemDataRole.ForegroundRole).color().name() == "#777777"
+    assert text.data(Qt.ItemDataRole.FontRole) is None  # Arabic is never slanted (no italics; boxes in oblique)
     assert "rule-q1" in model.index(0, model.TEXT).data(Qt.ItemDataRole.ToolTipRole)
     dates = win.dates.model
     assert dates.rowCount() == 1 and dates.index(0, dates.VALUE).data() == "XXXX-01-18"
@@ -390,3 +394,12 @@ def test_without_a_project_file_suggesting_says_why(qtbot, make_store):
     win = open_window(qtbot, make_store({"d1": TEXT}), doc="d1")  # no api: suggestion runs are not offered
     assert not win.registry[SUGGEST_DOCUMENT].isEnabled()
     assert win.registry[ACCEPT_ALL].isEnabled() and win.registry[NEXT].isEnabled()
+
+
+def test_n_starts_from_the_cursor(win):
+    win.view.select_text(find(TEXT, QUOTES[1])[0], find(TEXT, QUOTES[1])[0])
+    press(win.view, K.Key_N)
+    assert win.suggestions.selected().id == "q2"
+    win.suggestions.select(None)
+    press(win.view, K.Key_N, SHIFT)  # the cursor is now at q2's start: the one before it
+    assert win.suggestions.selected().id == "q1"

@@ -20,6 +20,7 @@ from ..core.schema import TIMEX_VALUE
 from ..core.text import direction_of
 from . import edits
 from .names import label_name, type_name, visible
+from .render import paler
 from .session import ChangeEvent, Session
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (annotator, span id) of the row
@@ -242,11 +243,19 @@ class SpanTableModel(QAbstractTableModel):
             return align_for(str(shown)) if shown else None
         if who != self.session.annotator:
             if role == Qt.ItemDataRole.FontRole:
+                # Grey italics, except for right-to-left text: Arabic has no italics, and an oblique font without
+                # Arabic letters draws boxes instead of the words.
+                shown = self.cell(who, span, index.column(), Qt.ItemDataRole.DisplayRole)
+                if shown and direction_of(str(shown)) == "rtl":
+                    return None
                 font = QFont()
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#777777"))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                color = self.cell(who, span, index.column(), role)
+                return QBrush(QColor(paler(color.color().name(), 0.55))) if color is not None else None
             if role == Qt.ItemDataRole.ToolTipRole:
                 # Whose it is, and for a suggestion the rule that suggested it.
                 rule = span.provenance.get("rule") if who == SUGGESTIONS else None

@@ -189,15 +189,18 @@ class SuggestionsUi(QObject):
             self.message.emit(self.tr("No suggestions left in this document."))
             return False
         current = self.selected() or self.session.layer.spans.get(self.session.selected or "")
-        pos = (current.start, -current.end, current.label, current.id) if current is not None else \
-            (self.view.cursor_position(), 0, "", "")
         keys = [(r.head.start, -r.head.end, r.head.label, r.head.id) for r in records]
+        if current is not None:
+            pos = (current.start, -current.end, current.label, current.id)
+            after = [r for r, k in zip(records, keys) if k > pos]
+            before = [r for r, k in zip(records, keys) if k < pos]
+        else:  # from the cursor: a record starting right there comes first
+            cursor = self.view.cursor_position()
+            after = [r for r in records if r.head.start >= cursor]
+            before = [r for r in records if r.head.start < cursor]
         if forward:
-            after = [r for r, k in zip(records, keys) if k > pos] if current is not None else \
-                [r for r, k in zip(records, keys) if k >= pos]
             choice = after[0] if after else records[0]
         else:
-            before = [r for r, k in zip(records, keys) if k < pos]
             choice = before[-1] if before else records[-1]
         self.select(choice.head.id)
         return True
@@ -240,7 +243,7 @@ class SuggestionsUi(QObject):
         if not s.apply(change):
             return False
         head = record.head
-        parts = ", ".join(label_name(p.label).lower() for p in record.parts)
+        parts = self.tr(", ").join(label_name(p.label).lower() for p in record.parts)
         said = self.tr("Accepted %1: %2").replace("%1", label_name(head.label)).replace("%2", visible(head.text, 60))
         if parts:
             said += " · " + self.tr("with %1").replace("%1", parts)

@@ -910,6 +910,10 @@
         <translation>حُدّد اقتراح: Enter لقبوله، Del لرفضه.</translation>
     </message>
     <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>Accepted %1: %2</source>
         <translation>قُبل %1: %2</translation>
     </message>
