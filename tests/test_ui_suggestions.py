@@ -403,3 +403,17 @@ def test_n_starts_from_the_cursor(win):
     win.suggestions.select(None)
     press(win.view, K.Key_N, SHIFT)  # the cursor is now at q2's start: the one before it
     assert win.suggestions.selected().id == "q1"
+
+
+def test_the_next_suggestion_stays_selected_when_the_quotes_list_changes_under_it(win):
+    # A claim of mine right after the first quote: its row is the one that becomes current when q1's row goes.
+    win.view.select_text(*find(TEXT, "سيوقع قريباً"))
+    press(win.view, K.Key_C)
+    settle()
+    win.suggestions.select("q1")
+    settle()
+    assert win.quotes.table.currentIndex().row() == 0
+    press(win.view, K.Key_Return)
+    settle()
+    assert len(_mine(win).spans) == 4
+    assert win.suggestions.selected().id == "q2" and win.session.selected is None

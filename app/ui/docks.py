@@ -245,7 +245,8 @@ class QuotesDock(QDockWidget):
         self._count_missing()
 
     def _clicked(self, index: QModelIndex) -> None:
-        if self._syncing or not index.isValid():
+        # Not when the current row moved because rows came or went (an accepted suggestion leaves the list).
+        if self._syncing or self.model.changing or not index.isValid():
             return
         who, span_id = index.data(KeyRole)
         if who == self.session.annotator:

@@ -88,6 +88,7 @@ class SpanTableModel(QAbstractTableModel):
         self._spans: dict[tuple[str, str], Span] = {}
         self._links: dict[str, _Links] = {}
         self._seen = 0  # the last change event the rows reflect
+        self.changing = False  # True while rows are inserted or removed
         session.document_opened.connect(self.reset_rows)
         # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -180,19 +181,27 @@ class SpanTableModel(QAbstractTableModel):
         row = bisect_left(self._rows, key)
         if row < len(self._rows) and self._rows[row] == key:
             return
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, key)
-        self._spans[(who, span.id)] = span
-        self.endInsertRows()
+        self.changing = True  # views' current row moves with the rows: not a choice of the person
+        try:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, key)
+            self._spans[(who, span.id)] = span
+            self.endInsertRows()
+        finally:
+            self.changing = False
 
     def _remove(self, who: str, span: Span) -> None:
         key = self._key(who, span)
         row = bisect_left(self._rows, key)
         if row >= len(self._rows) or self._rows[row] != key:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
+        self.changing = True
+        try:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        finally:
+            self.changing = False
         del self._spans[(who, span.id)]
 
     def row_of(self, annotator: str, span_id: str) -> int:
