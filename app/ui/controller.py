@@ -33,6 +33,7 @@ class AnnotationController(QObject):
         view.span_clicked.connect(self.on_span_clicked)
         view.background_clicked.connect(lambda: self.session.select(None))
         session.selection_changed.connect(self._show_selected)
+        session.document_opened.connect(lambda _doc: self._set_other(None))
 
     # --- helpers --------------------------------------------------------------------------------------------------
 

@@ -298,8 +298,11 @@ class SuggestionsUi(QObject):
 
     def _update_status(self, *_args) -> None:
         n = len(self.pending())
-        self.status.setText(self.tr("%1 suggestions · N next · Enter accept · Del reject").replace("%1", str(n))
-                            if n else "")
+        self.status.setText(self.tr("%1 suggestions · %2 next · Enter accept · %3 reject").replace("%1", str(n))
+                            .replace("%2", self._key(NEXT)).replace("%3", self._key("delete")) if n else "")
+
+    def _key(self, action: str) -> str:
+        return self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
 
     def selection_text(self) -> str | None:
         """The selection bar's words for a selected suggestion (None when none is selected)."""
@@ -310,7 +313,8 @@ class SuggestionsUi(QObject):
         rule = str(span.provenance.get("rule") or "")
         head = self.tr("Suggested %1").replace("%1", label_name(span.label))
         return (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
-                + self.tr("rule %1 · Enter accepts, Del rejects").replace("%1", rule))
+                + self.tr("rule %1 · Enter accepts, %2 rejects").replace("%1", rule)
+                .replace("%2", self._key("delete")))
 
     # --- suggestion runs ------------------------------------------------------------------------------------------
 

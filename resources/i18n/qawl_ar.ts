@@ -938,16 +938,16 @@
         <translation>لم تبق اقتراحات</translation>
     </message>
     <message>
-        <source>%1 suggestions · N next · Enter accept · Del reject</source>
-        <translation>%1 اقتراحات · N التالي · Enter قبول · Del رفض</translation>
+        <source>%1 suggestions · %2 next · Enter accept · %3 reject</source>
+        <translation>%1 اقتراحات · %2 التالي · Enter قبول · %3 رفض</translation>
+    </message>
+    <message>
+        <source>rule %1 · Enter accepts, %2 rejects</source>
+        <translation>القاعدة %1 · Enter للقبول، %2 للرفض</translation>
     </message>
     <message>
         <source>Suggested %1</source>
         <translation>%1 مقترح</translation>
-    </message>
-    <message>
-        <source>rule %1 · Enter accepts, Del rejects</source>
-        <translation>القاعدة %1 · Enter للقبول، Del للرفض</translation>
     </message>
     <message>
         <source>Suggestions need a project file (this project is in memory).</source>
