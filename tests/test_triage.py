@@ -301,7 +301,6 @@ def test_accepting_and_reviewing_are_not_edits(ws, sugg):
     assert _trace(ws, change) is change
     rejecting = triage.reject(sugg, "q3", "ali", NOW)
     assert _trace(ws, rejecting) is rejecting
-    mine, quote = _accepted_ws(Workspace([sugg.copy(), Layer("d", "ali")], [POLICE]))
     manual = Span.of(TEXT, "CUE", 0, 3, id="m")
     ws2 = Workspace([Layer("d", "ali", spans=[manual])])
     edit = UpdateSpan("d", "ali", manual, manual.with_range(TEXT, 0, 2))

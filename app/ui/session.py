@@ -30,8 +30,8 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer, Span
-from ..core.triage import traced
 from ..core.schema import LabelSchema
+from ..core.triage import traced
 from .names import describe
 from .render import LayerStyle
 
@@ -293,7 +293,6 @@ class Session(QObject):
                 self.set_record(None)
         self.events_emitted += 1
         self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
-
 
     def _as_shown(self, leaves: tuple[Change, ...], open_id: str | None) -> tuple[Change, ...]:
         """The leaves as the views see them: in a layer shown with ``hide``, a span that stops being shown is
