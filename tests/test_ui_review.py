@@ -107,9 +107,9 @@ def test_review_mode_lists_the_differences_of_every_kind_in_one_colour_per_annot
     ali = diff.span_of("ali")
     assert win.view.selected == ("ali", ali.id)
     assert win.view.selection() == (ali.start, ali.end)
-    # Off again: the window is back to the reviewer's own layer alone.
+    # Off again: the window is back to what it showed before (the reviewer's own layer and the suggestions).
     press(win.view, K.Key_R, CTRL)
-    assert list(win.session.styles()) == ["rev"] and len(win.view.index) == 0
+    assert list(win.session.styles()) == ["rev", "suggestions"] and len(win.view.index) == 0
 
 
 def test_keys_accept_reject_and_accept_all_agreed_each_one_undo_step(win):

@@ -337,3 +337,18 @@ def test_remapped_label_keys_are_saved(win, qtbot, make_store):
     again = open_window(qtbot, make_store({"x": "نص."}, name="other.db"))
     assert again.registry.shortcut("label:QUOTE") == "W"
     assert again.registry.conflicts() == {}
+
+
+def test_review_and_suggestion_keys_share_n_but_never_both_live(qtbot, make_store):
+    """N is next suggestion while annotating and next difference in review mode: one is disabled at a time."""
+    from tests.ui_support import open_window
+
+    win = open_window(qtbot, make_store({"d1": "قال الوزير إن الأمر مهم."}))
+    reg = win.registry
+    assert reg.shortcut("suggestion:next") == reg.shortcut("review_next") == "N"
+    assert reg.conflicts() == {}
+    assert reg["suggestion:next"].isEnabled() and not reg["review_next"].isEnabled()
+    win.review.set_active(True)
+    assert not reg["suggestion:next"].isEnabled() and reg["review_next"].isEnabled()
+    win.review.set_active(False)
+    assert reg["suggestion:next"].isEnabled() and not reg["review_next"].isEnabled()

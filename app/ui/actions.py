@@ -115,6 +115,10 @@ def label_key(label: str) -> str:
     return f"label:{label}"
 
 
+# Modes whose actions are never enabled together, so they may share keys.
+MODES = ("annotate", "review")
+
+
 class ActionRegistry(QObject):
     """Every QAction of the window, created once, owned by ``parent`` (the window), shortcuts from settings."""
 
@@ -124,6 +128,7 @@ class ActionRegistry(QObject):
         self._actions: dict[str, QAction] = {}
         self._defaults: dict[str, str] = {}
         self.remappable: set[str] = set(REMAPPABLE)
+        self.scopes: dict[str, str] = {}  # action key -> "review" | "annotate" (see add)
         for spec in SPECS:
             self.add(spec.key, QCoreApplication.translate("Actions", spec.text), spec.shortcut,
                      QCoreApplication.translate("Actions", spec.tip) if spec.tip else "")
@@ -132,10 +137,16 @@ class ActionRegistry(QObject):
             text = self.tr("Label as %1").replace("%1", label_name(label.name))
             self.add(key, text, label.key, label.description, remappable=True)
 
-    def add(self, key: str, text: str, shortcut: str = "", tip: str = "", *, remappable: bool = False) -> QAction:
-        """Create (or return) the action ``key``. A saved remapping wins over the default shortcut."""
+    def add(self, key: str, text: str, shortcut: str = "", tip: str = "", *, remappable: bool = False,
+            scope: str | None = None) -> QAction:
+        """Create (or return) the action ``key``. A saved remapping wins over the default shortcut.
+
+        ``scope`` names the mode the action lives in: "review" actions are enabled only in review mode and
+        "annotate" ones only outside it, so the two may share a key (N: next suggestion / next difference)."""
         if key in self._actions:
             return self._actions[key]
+        if scope is not None:
+            self.scopes[key] = scope
         action = QAction(text, self.parent())
         action.setObjectName(f"action_{key}")
         if tip:
@@ -176,10 +187,22 @@ class ActionRegistry(QObject):
             self._settings.setValue(f"keys/{key}", sequence)
 
     def conflicts(self) -> dict[str, list[str]]:
-        """Shortcuts used by more than one action: shortcut -> action keys."""
+        """Shortcuts used by more than one action that can be enabled at the same time: shortcut -> action keys.
+        (A "review" action and an "annotate" action never are: see :meth:`add`.)"""
         used: dict[str, list[str]] = {}
         for key in self._actions:
             seq = self.shortcut(key)
             if seq:
                 used.setdefault(seq, []).append(key)
-        return {seq: keys for seq, keys in used.items() if len(keys) > 1}
+
+        def clash(a: str, b: str) -> bool:
+            return {self.scopes.get(a), self.scopes.get(b)} != set(MODES)
+
+        return {seq: keys for seq, keys in used.items()
+                if any(clash(a, b) for i, a in enumerate(keys) for b in keys[i + 1:])}
+
+    def set_scope_enabled(self, scope: str, on: bool) -> None:
+        """Enable or disable every action of a scope (entering or leaving review mode)."""
+        for key, action_scope in self.scopes.items():
+            if action_scope == scope:
+                self._actions[key].setEnabled(on)

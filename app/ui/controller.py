@@ -23,6 +23,7 @@ class AnnotationController(QObject):
     """The commands of the annotation window, as slots. ``message`` says what happened (status bar)."""
 
     message = Signal(str)
+    other_selection_changed = Signal(object)  # (annotator, span id) of a shown layer that is not mine, or None
 
     def __init__(self, session: Session, view: ArticleView, parent=None) -> None:
         super().__init__(parent)
@@ -32,6 +33,7 @@ class AnnotationController(QObject):
         view.span_clicked.connect(self.on_span_clicked)
         view.background_clicked.connect(lambda: self.session.select(None))
         session.selection_changed.connect(self._show_selected)
+        session.document_opened.connect(lambda _doc: self._set_other(None))
 
     # --- helpers --------------------------------------------------------------------------------------------------
 
@@ -49,15 +51,25 @@ class AnnotationController(QObject):
     def _show_selected(self, span_id: str | None) -> None:
         self.view.select_span(self.session.annotator if span_id else None, span_id)
         if span_id:
-            self.other_selected = None
+            self._set_other(None)
+
+    def _set_other(self, key: tuple[str, str] | None) -> None:
+        if key != self.other_selected:
+            self.other_selected = key
+            self.other_selection_changed.emit(key)
 
     def on_span_clicked(self, annotator: str, span_id: str) -> None:
         if annotator == self.session.annotator:
             self.session.select(span_id)
         else:
-            self.session.select(None)
-            self.other_selected = (annotator, span_id)
-            self.view.select_span(annotator, span_id, scroll=False)
+            self.select_other(annotator, span_id, scroll=False)
+
+    def select_other(self, annotator: str | None, span_id: str | None, *, scroll: bool = True) -> None:
+        """Select a span of a shown layer that is not the annotator's (a suggestion; a teammate's span)."""
+        self.session.select(None)
+        key = (annotator, span_id) if annotator and span_id else None
+        self.view.select_span(*(key or (None, None)), scroll=scroll)
+        self._set_other(key)
 
     # --- labelling ------------------------------------------------------------------------------------------------
 
@@ -110,7 +122,7 @@ class AnnotationController(QObject):
         if self.session.selected is None and not self.view.textCursor().hasSelection():
             self.session.set_record(None)
         self.session.select(None)
-        self.other_selected = None
+        self._set_other(None)
         self.view.select_span(None, None)
         self.view.clear_text_selection()
 

@@ -225,6 +225,7 @@ class QuotesDock(QDockWidget):
         super().__init__(self.tr("Quotes"), parent)
         self.setObjectName("quotes_dock")
         self.session = session
+        self.controller = controller
         self.model = QuotesModel(session, parent=self)
         self.table = _table(self.model)
         header = self.table.horizontalHeader()
@@ -250,30 +251,35 @@ class QuotesDock(QDockWidget):
         # Queued like the model's own updates, so a new row exists before it is selected.
         session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
         session.record_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        controller.other_selection_changed.connect(self._follow_other, Qt.ConnectionType.QueuedConnection)
         session.changed.connect(self._count_missing, Qt.ConnectionType.QueuedConnection)
         session.document_opened.connect(self._count_missing)
         self._count_missing()
 
     def _clicked(self, index: QModelIndex) -> None:
-        if self._syncing or not index.isValid():
+        # Not when the current row moved because rows came or went (an accepted suggestion leaves the list).
+        if self._syncing or self.model.changing or not index.isValid():
             return
         who, span_id = index.data(KeyRole)
         if who == self.session.annotator:
             self.session.select(span_id)
-        else:  # another shown layer's quote (gold in review): framed and brought into view, not editable here
-            self.session.select(None)
-            self.controller.view.select_span(who, span_id)
+        else:
+            self.controller.select_other(who, span_id)
 
-    def _follow(self, span_id) -> None:
+    def _follow(self, span_id, who: str | None = None) -> None:
         if span_id is None:
             return
-        row = self.model.row_of(self.session.annotator, span_id)
+        row = self.model.row_of(who or self.session.annotator, span_id)
         if row >= 0:
             self._syncing = True
             try:
                 _select_row(self.table, row)
             finally:
                 self._syncing = False
+
+    def _follow_other(self, key) -> None:
+        if key is not None:
+            self._follow(key[1], key[0])
 
     def _count_missing(self, *_args) -> None:
         s = self.session
@@ -360,11 +366,12 @@ class SpeakersDock(QDockWidget):
 
 
 class DatesDock(QDockWidget):
-    def __init__(self, session: Session, parent=None) -> None:
+    def __init__(self, session: Session, parent=None, controller: AnnotationController | None = None) -> None:
         super().__init__(self.tr("Dates"), parent)
         self.setObjectName("dates_dock")
         self.session = session
-        self.model = DatesModel(session, self)
+        self.controller = controller
+        self.model = DatesModel(session, parent=self)
         self.table = _table(self.model)
         self.table.setEditTriggers(QAbstractItemView.EditTrigger.DoubleClicked |
                                    QAbstractItemView.EditTrigger.EditKeyPressed |
@@ -375,13 +382,20 @@ class DatesDock(QDockWidget):
         self.setWidget(self.table)
         self.table.clicked.connect(self._clicked)
         session.selection_changed.connect(self._follow, Qt.ConnectionType.QueuedConnection)
+        if controller is not None:
+            controller.other_selection_changed.connect(
+                lambda key: self._follow(key[1], key[0]) if key else None, Qt.ConnectionType.QueuedConnection)
 
     def _clicked(self, index: QModelIndex) -> None:
         if index.isValid():
-            self.session.select(index.data(KeyRole)[1])
+            who, span_id = index.data(KeyRole)
+            if who == self.session.annotator or self.controller is None:
+                self.session.select(span_id)
+            else:
+                self.controller.select_other(who, span_id)
 
-    def _follow(self, span_id) -> None:
+    def _follow(self, span_id, who: str | None = None) -> None:
         if span_id is not None:
-            row = self.model.row_of(self.session.annotator, span_id)
+            row = self.model.row_of(who or self.session.annotator, span_id)
             if row >= 0:
                 _select_row(self.table, row)

@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
+from ..core.triage import ACCEPTED, REJECTED, decisions_in
+
 _LABELS = {
     "QUOTE": QT_TRANSLATE_NOOP("Names", "Quote"),
     "CLAIM": QT_TRANSLATE_NOOP("Names", "Claim"),
@@ -83,9 +85,24 @@ def _short(text: str, n: int = 30) -> str:
     return text if len(text) <= n else text[: n - 1] + "…"
 
 
+def _marks_only(leaf) -> bool:
+    """An update that only traces an edit (origin suggested -> suggested-edited): not what the change is about."""
+    return leaf.kind == "update_span" and leaf.before.origin != leaf.after.origin and \
+        (leaf.before.label, leaf.before.start, leaf.before.end, leaf.before.attrs) == \
+        (leaf.after.label, leaf.after.start, leaf.after.end, leaf.after.attrs)
+
+
 def describe(change) -> str:
     """A change in words of the interface language, for the undo history (the core's describe() is English)."""
+    verdict, records, first = decisions_in(change)
+    if verdict == ACCEPTED and records > 1:
+        return QCoreApplication.translate("Names", "Accept %1 suggestions").replace("%1", str(records))
+    if verdict in (ACCEPTED, REJECTED):
+        text = QCoreApplication.translate("Names", "Accept suggested %1 “%2”") if verdict == ACCEPTED else \
+            QCoreApplication.translate("Names", "Reject suggested %1 “%2”")
+        return text.replace("%1", label_name(first.label)).replace("%2", _short(first.text))
     leaves = change.flat()
+    leaves = [leaf for leaf in leaves if not _marks_only(leaf)] or leaves
     kinds = [leaf.kind for leaf in leaves]
     if not leaves:
         return ""

@@ -63,12 +63,13 @@ class ReviewHook:
         T = QCoreApplication.translate
         self.actions: dict[str, QAction] = {}
         for key, text, shortcut, tip, remappable in SPECS:
+            # The single keys (remappable ones) act only in review mode: scope "review".
             self.actions[key] = r.add(key, T("Review", text), shortcut, T("Review", tip) if tip else "",
-                                      remappable=remappable)
+                                      remappable=remappable, scope="review" if remappable else None)
         for n in range(1, MAX_NUMBER_KEYS + 1):
             self.actions[f"review_accept_{n}"] = r.add(
                 f"review_accept_{n}", T("Review", ACCEPT_TEXT).replace("%1", str(n)), str(n),
-                T("Review", ACCEPT_TIP).replace("%1", str(n)), remappable=True)
+                T("Review", ACCEPT_TIP).replace("%1", str(n)), remappable=True, scope="review")
         for key in ("review", "review_side_by_side"):
             self.actions[key].setCheckable(True)
         self.decisions = [a for k, a in self.actions.items()
@@ -125,6 +126,8 @@ class ReviewHook:
             a[f"review_accept_{n}"].triggered.connect(lambda _=False, n=n: self.controller.accept(n))
 
     def _enable(self, on: bool) -> None:
+        # Outside review mode the annotating keys that share a key with review ones (N, Shift+N) are live.
+        self.window.registry.set_scope_enabled("annotate", not on)
         for action in self.decisions:
             if action is not self.actions["review"]:
                 action.setEnabled(on)

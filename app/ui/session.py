@@ -11,20 +11,27 @@ Undo and redo replay the inverse / the change through the same path (store first
 the store, which is the truth.
 
 Layers other than the annotator's own can be shown read-only with a :class:`~app.ui.render.LayerStyle` (the
-suggestion layer, teammates' layers in review): :meth:`Session.show_layer`.
+suggestion layer, teammates' layers in review): :meth:`Session.show_layer`, optionally hiding some of their spans
+(the suggestions this annotator has already decided). The cache keeps such a layer whole; the views see only its
+shown part (:meth:`Session.layers`, and event leaves translated: a span leaving the shown part is a removal).
+
+Every change is *traced* before it is committed (:func:`app.core.triage.traced`): an edit of an accepted
+suggestion (range, label, attributes, links) turns its origin into ``suggested-edited``.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import Callable
 
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.changes import Change, UpdateSpan, Workspace
+from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError
-from ..core.model import Document, Entity, Layer
+from ..core.model import Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
+from ..core.triage import traced
 from .names import describe
 from .render import LayerStyle
 
@@ -35,7 +42,7 @@ class ChangeEvent:
     whether it was an undo or redo, the documents it touched and whether the speaker registry changed."""
 
     change: Change
-    leaves: tuple[Change, ...]
+    leaves: tuple[Change, ...]  # as the views see them (see Session.layers: hidden spans are left out)
     replay: bool
     doc_ids: frozenset[str]
     entities_changed: bool
@@ -100,6 +107,8 @@ class Session(QObject):
         self.workspace = Workspace(entities=store.entities().values())
         self.document: Document | None = None
         self._styles: dict[str, LayerStyle] = {annotator: LayerStyle(annotator)}
+        self._hidden: dict[str, Callable[[Span], bool]] = {}  # annotator -> which of their spans are not shown
+        self._shown_cache: dict[str, Layer] = {}
         self.selected: str | None = None
         self.record: str | None = None
         self._mentions: dict[str, int] | None = None
@@ -119,18 +128,41 @@ class Session(QObject):
         return self.workspace.layer(self.document.id, self.annotator)
 
     def layers(self) -> list[tuple[Layer, LayerStyle]]:
-        """The shown layers with their styles, the annotator's own first."""
+        """The shown layers with their styles, the annotator's own first; a layer shown with ``hide`` without
+        the spans it hides (and their relations)."""
         if self.document is None:
             return []
-        return [(self.workspace.layer(self.document.id, who), style) for who, style in self._styles.items()]
+        return [(self.shown_layer(who), style) for who, style in self._styles.items()]
 
-    def show_layer(self, annotator: str, style: LayerStyle) -> None:
-        """Show another annotator's layer (read-only here) drawn with ``style``; reopens the document."""
+    def shown_layer(self, annotator: str) -> Layer:
+        """The part of a shown layer the views show (the whole layer unless it is shown with ``hide``)."""
+        layer = self.workspace.layer(self.document.id, annotator)
+        hide = self._hidden.get(annotator)
+        if hide is None:
+            return layer
+        shown = self._shown_cache.get(annotator)
+        if shown is None:
+            spans = [s for s in layer.spans.values() if not hide(s)]
+            ids = {s.id for s in spans}
+            shown = self._shown_cache[annotator] = Layer(
+                layer.doc_id, layer.annotator, layer.status, spans,
+                [r for r in layer.relations.values() if r.head in ids and r.tail in ids])
+        return shown
+
+    def show_layer(self, annotator: str, style: LayerStyle, hide: Callable[[Span], bool] | None = None) -> None:
+        """Show another annotator's layer (read-only here) drawn with ``style``, without the spans ``hide``
+        says; reopens the document."""
         self._styles[annotator] = style
+        self._hidden.pop(annotator, None)
+        if hide is not None:
+            self._hidden[annotator] = hide
+        self._shown_cache.pop(annotator, None)
         if self.document is not None:
             self.open(self.document.id)
 
     def hide_layer(self, annotator: str) -> None:
+        self._hidden.pop(annotator, None)
+        self._shown_cache.pop(annotator, None)
         if annotator != self.annotator and self._styles.pop(annotator, None) and self.document is not None:
             self.open(self.document.id)
 
@@ -149,11 +181,15 @@ class Session(QObject):
         if self.document is not None:
             self.open(self.document.id)
 
+    def shows(self, annotator: str) -> bool:
+        return annotator in self._styles
+
     def open(self, doc_id: str) -> Document:
         """Open a document: its text and the shown layers are read from the store."""
         document = self.store.document(doc_id)
         layers = [self.store.layer(doc_id, who) for who in self._styles]
         self.workspace.layers = {(l.doc_id, l.annotator): l for l in layers}
+        self._shown_cache.clear()
         self.document = document
         self.selected = None
         self.record = None
@@ -207,6 +243,7 @@ class Session(QObject):
         if change is None:
             return False
         try:
+            change = traced(change, self._layer_of)
             seq = self.store.apply(change, actor=self.annotator)
         except QawlError as exc:
             self.failed.emit(str(exc))
@@ -231,6 +268,12 @@ class Session(QObject):
         self._after(change, replay=True)
         return seq
 
+    def _layer_of(self, doc_id: str, annotator: str) -> Layer:
+        """A layer as it is now: from the cache when shown, else from the store."""
+        if self.document is not None and doc_id == self.document.id and annotator in self._styles:
+            return self.workspace.layer(doc_id, annotator)
+        return self.store.layer(doc_id, annotator)
+
     def _resync(self) -> None:
         self.undo_stack.clear()
         self.reload()
@@ -251,6 +294,8 @@ class Session(QObject):
             if self.document is not None:
                 for who in self._styles:
                     self.workspace.layers[(self.document.id, who)] = self.store.layer(self.document.id, who)
+        if self._hidden:
+            leaves = self._as_shown(leaves, open_id)
         docs = frozenset(l.doc_id for l in leaves if l.doc_id)
         entities = any(l.doc_id is None for l in leaves)
         if entities or any(_touches_speakers(l) for l in leaves):
@@ -263,6 +308,39 @@ class Session(QObject):
                 self.set_record(None)
         self.events_emitted += 1
         self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
+
+    def _as_shown(self, leaves: tuple[Change, ...], open_id: str | None) -> tuple[Change, ...]:
+        """The leaves as the views see them: in a layer shown with ``hide``, a span that stops being shown is
+        removed, one that starts is added, and hidden spans (and relations touching them) are left out."""
+        touched = {leaf.annotator for leaf in leaves if leaf.doc_id == open_id and leaf.annotator in self._hidden}
+        if not touched:
+            return leaves
+        for who in touched:
+            self._shown_cache.pop(who, None)  # rebuilt once, from the cache as it is after the change
+        out: list[Change] = []
+        for leaf in leaves:
+            who = leaf.annotator
+            hide = self._hidden.get(who or "")
+            if hide is None or leaf.doc_id != open_id:
+                out.append(leaf)
+                continue
+            if isinstance(leaf, UpdateSpan):
+                was, now = not hide(leaf.before), not hide(leaf.after)
+                if was and now:
+                    out.append(leaf)
+                elif was:
+                    out.append(RemoveSpan(leaf.doc_id, who, leaf.before))
+                elif now:
+                    out.append(AddSpan(leaf.doc_id, who, leaf.after))
+            elif isinstance(leaf, (AddSpan, RemoveSpan)):
+                if not hide(leaf.span):
+                    out.append(leaf)
+            else:
+                rel = getattr(leaf, "relation", None)
+                shown = self.shown_layer(who).spans if rel is not None else {}
+                if rel is None or (rel.head in shown and rel.tail in shown):
+                    out.append(leaf)
+        return tuple(out)
 
 
 def _touches_speakers(leaf: Change) -> bool:

@@ -15,11 +15,12 @@ from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelInd
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
-from ..core.model import Layer, Relation, Span
+from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text import direction_of
 from . import edits
 from .names import label_name, type_name, visible
+from .render import paler
 from .session import ChangeEvent, Session
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (annotator, span id) of the row
@@ -88,6 +89,7 @@ class SpanTableModel(QAbstractTableModel):
         self._links: dict[str, _Links] = {}
         self._filled: set[str] = set()  # shown layers drawn filled besides mine (gold in review): not greyed
         self._seen = 0  # the last change event the rows reflect
+        self.changing = False  # True while rows are inserted or removed
         session.document_opened.connect(self.reset_rows)
         # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -183,19 +185,27 @@ class SpanTableModel(QAbstractTableModel):
         row = bisect_left(self._rows, key)
         if row < len(self._rows) and self._rows[row] == key:
             return
-        self.beginInsertRows(QModelIndex(), row, row)
-        self._rows.insert(row, key)
-        self._spans[(who, span.id)] = span
-        self.endInsertRows()
+        self.changing = True  # views' current row moves with the rows: not a choice of the person
+        try:
+            self.beginInsertRows(QModelIndex(), row, row)
+            self._rows.insert(row, key)
+            self._spans[(who, span.id)] = span
+            self.endInsertRows()
+        finally:
+            self.changing = False
 
     def _remove(self, who: str, span: Span) -> None:
         key = self._key(who, span)
         row = bisect_left(self._rows, key)
         if row >= len(self._rows) or self._rows[row] != key:
             return
-        self.beginRemoveRows(QModelIndex(), row, row)
-        del self._rows[row]
-        self.endRemoveRows()
+        self.changing = True
+        try:
+            self.beginRemoveRows(QModelIndex(), row, row)
+            del self._rows[row]
+            self.endRemoveRows()
+        finally:
+            self.changing = False
         del self._spans[(who, span.id)]
 
     def row_of(self, annotator: str, span_id: str) -> int:
@@ -246,11 +256,26 @@ class SpanTableModel(QAbstractTableModel):
             return align_for(str(shown)) if shown else None
         if who != self.session.annotator and who not in self._filled:  # pale layers (suggestions) in grey
             if role == Qt.ItemDataRole.FontRole:
+                # Grey italics, except for right-to-left text: Arabic has no italics, and an oblique font without
+                # Arabic letters draws boxes instead of the words.
+                shown = self.cell(who, span, index.column(), Qt.ItemDataRole.DisplayRole)
+                if shown and direction_of(str(shown)) == "rtl":
+                    return None
                 font = QFont()
                 font.setItalic(True)
                 return font
             if role == Qt.ItemDataRole.ForegroundRole:
                 return QBrush(QColor("#777777"))
+            if role == Qt.ItemDataRole.BackgroundRole:
+                color = self.cell(who, span, index.column(), role)
+                return QBrush(QColor(paler(color.color().name(), 0.55))) if color is not None else None
+            if role == Qt.ItemDataRole.ToolTipRole:
+                # Whose it is, and for a suggestion the rule that suggested it.
+                rule = span.provenance.get("rule") if who == SUGGESTIONS else None
+                note = self.tr("Suggested (rule %1): Enter accepts it, Del rejects it").replace("%1", str(rule)) \
+                    if rule else who
+                base = self.cell(who, span, index.column(), role)
+                return f"{base}\n{note}" if base else note
         return self.cell(who, span, index.column(), role)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
@@ -273,7 +298,8 @@ class QuotesModel(SpanTableModel):
         if column == self.KIND:
             if display:
                 kind = label_name(span.label)
-                return f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
+                kind = f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
+                return self.tr("%1 (suggested)").replace("%1", kind) if annotator == SUGGESTIONS else kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)
                 return QBrush(QColor(label.color)) if label else None
@@ -311,9 +337,9 @@ class DatesModel(SpanTableModel):
     labels = ("DATE",)
     TEXT, VALUE, DATES = range(3)
 
-    def __init__(self, session: Session, parent=None) -> None:
+    def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Date"), self.tr("Value"), self.tr("Quotes dated"))
-        super().__init__(session, overlays=False, parent=parent)
+        super().__init__(session, overlays=overlays, parent=parent)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
         if column == self.TEXT and role == Qt.ItemDataRole.DisplayRole:

@@ -21,6 +21,7 @@ from .names import describe, label_name, status_name, type_name, visible
 from .review_menu import install_review
 from .session import ChangeEvent, Session
 from .api import ProjectApi
+from .suggestions import SuggestionsUi
 
 DEFAULT_POINT_SIZE = 15.0
 
@@ -61,7 +62,7 @@ class MainWindow(QMainWindow):
         self.documents = DocumentsDock(session, self)
         self.quotes = QuotesDock(session, self.controller, self)
         self.speakers = SpeakersDock(session, self.controller, self)
-        self.dates = DatesDock(session, self)
+        self.dates = DatesDock(session, self, self.controller)
         self.history = QDockWidget(self.tr("Undo history"), self)
         self.history.setObjectName("history_dock")
         self.history.setWidget(QUndoView(session.undo_stack))
@@ -83,6 +84,7 @@ class MainWindow(QMainWindow):
         self.progress = QLabel()
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.progress)
+        self.suggestions = SuggestionsUi(self)
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
@@ -116,6 +118,8 @@ class MainWindow(QMainWindow):
         edit.addAction(r[A.NEXT_ANNOTATION])
         edit.addAction(r[A.PREVIOUS_ANNOTATION])
         edit.addSeparator()
+        self.suggestions.fill_edit_menu(edit)
+        edit.addSeparator()
         edit.addAction(r[A.KEYS])
         doc = bar.addMenu(self.tr("&Document"))
         for key in (A.NEXT_DOCUMENT, A.PREVIOUS_DOCUMENT, A.FIND_DOCUMENT):
@@ -124,6 +128,8 @@ class MainWindow(QMainWindow):
         for key in (A.MARK_TODO, A.MARK_IN_PROGRESS, A.MARK_DONE):
             doc.addAction(r[key])
         doc.addSeparator()
+        self.suggestions.fill_document_menu(doc)
+        doc.addSeparator()
         doc.addAction(r[A.TOGGLE_DIRECTION])
         view = bar.addMenu(self.tr("&View"))
         for dock in (self.documents, self.quotes, self.speakers, self.dates, self.history):
@@ -131,6 +137,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for key in (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_RESET, A.FONT):
             view.addAction(r[key])
+        self.suggestions.fill_view_menu(view)
         view.addSeparator()
         view.addAction(r[A.LANGUAGE])
         self.menus = {"file": file, "edit": edit, "document": doc, "view": view}  # for features' own entries
@@ -151,7 +158,8 @@ class MainWindow(QMainWindow):
         r, c, s = self.registry, self.controller, self.session
         for label in s.schema.span_labels:
             r[label_key(label.name)].triggered.connect(lambda _=False, name=label.name: c.label(name))
-        r[A.DELETE].triggered.connect(c.delete)
+        # Del rejects the selected suggestion, else deletes the selected annotation.
+        r[A.DELETE].triggered.connect(lambda: self.suggestions.reject_selected() or c.delete())
         r[A.DESELECT].triggered.connect(c.deselect)
         r[A.NEXT_ANNOTATION].triggered.connect(lambda: c.step_annotation(True))
         r[A.PREVIOUS_ANNOTATION].triggered.connect(lambda: c.step_annotation(False))
@@ -196,6 +204,9 @@ class MainWindow(QMainWindow):
         s.failed.connect(self._failed)
         s.selection_changed.connect(lambda _id: self._update_selection_bar())
         c.message.connect(self._say)
+        c.other_selection_changed.connect(lambda _key: self._update_selection_bar())
+        self.suggestions.message.connect(self._say)
+        self.suggestions.failed.connect(self._failed)
         self.view.text_selection_changed.connect(lambda *_a: self._update_selection_bar())
         self.documents.document_activated.connect(self.open_document)
         self.speakers.jump_requested.connect(self.jump_to_speaker)
@@ -353,6 +364,10 @@ class MainWindow(QMainWindow):
             extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
             self.selection_bar.setText(f"{label_name(span.label)}{' · ' + extra if extra else ''} · "
                                        f"{span.start}–{span.end}: {visible(span.text, 300)}")
+            return
+        suggested = self.suggestions.selection_text()
+        if suggested:
+            self.selection_bar.setText(suggested)
             return
         keys = " · ".join(f"{self.registry.shortcut(label_key(l.name))} {label_name(l.name)}"
                           for l in s.schema.span_labels)

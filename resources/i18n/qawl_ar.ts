@@ -2,6 +2,61 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
+    <name></name>
+    <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion with its speaker, cue and date</source>
+        <translation>قبول الاقتراح المحدد مع متحدثه وفعل القول وتاريخه</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion (Del does the same when a suggestion is selected)</source>
+        <translation>رفض الاقتراح المحدد (يفعل Del الشيء نفسه حين يكون اقتراح محدداً)</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in this document</source>
+        <translation>قبول كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Accept every pending suggestion of the document (one undo step)</source>
+        <translation>قبول كل اقتراحات المستند المعلّقة (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Show &amp;suggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Suggest for this document</source>
+        <translation>اقتراح توسيمات لهذا المستند</translation>
+    </message>
+    <message>
+        <source>Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject</source>
+        <translation>توسيم مسبق للاقتباسات والمتحدثين وأفعال القول والتواريخ في هذا المستند لتقبلها أو ترفضها</translation>
+    </message>
+    <message>
+        <source>Suggest for all documents</source>
+        <translation>اقتراح توسيمات لكل المستندات</translation>
+    </message>
+    <message>
+        <source>Pre-annotate every document of the project (suggestions already decided are kept)</source>
+        <translation>توسيم مسبق لكل مستندات المشروع (تبقى الاقتراحات التي حُسم أمرها كما هي)</translation>
+    </message>
+</context>
+<context>
     <name>ActionRegistry</name>
     <message>
         <source>Label as %1</source>
@@ -524,20 +579,20 @@
 <context>
     <name>DifferencesModel</name>
     <message>
-        <source>Label</source>
-        <translation>الوسم</translation>
-    </message>
-    <message>
         <source>Difference</source>
         <translation>الاختلاف</translation>
     </message>
     <message>
-        <source>Text</source>
-        <translation>النص</translation>
+        <source>Label</source>
+        <translation>الوسم</translation>
     </message>
     <message>
         <source>Gold</source>
         <translation>الذهبية</translation>
+    </message>
+    <message>
+        <source>Text</source>
+        <translation>النص</translation>
     </message>
     <message>
         <source>Press %1 to accept %2&apos;s version</source>
@@ -909,6 +964,18 @@
         <translation>التاريخ</translation>
     </message>
     <message>
+        <source>Accept %1 suggestions</source>
+        <translation>قبول %1 اقتراحات</translation>
+    </message>
+    <message>
+        <source>Accept suggested %1 “%2”</source>
+        <translation>قبول %1 مقترح «%2»</translation>
+    </message>
+    <message>
+        <source>Reject suggested %1 “%2”</source>
+        <translation>رفض %1 مقترح «%2»</translation>
+    </message>
+    <message>
         <source>Merge speaker %1</source>
         <translation>دمج المتحدث %1</translation>
     </message>
@@ -1060,6 +1127,10 @@
     <message>
         <source>Date</source>
         <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>%1 (suggested)</source>
+        <translation>%1 (مقترح)</translation>
     </message>
     <message>
         <source>⚠ no speaker</source>
@@ -1351,6 +1422,13 @@
     </message>
 </context>
 <context>
+    <name>SpanTableModel</name>
+    <message>
+        <source>Suggested (rule %1): Enter accepts it, Del rejects it</source>
+        <translation>مقترح (القاعدة %1): Enter لقبوله، Del لرفضه</translation>
+    </message>
+</context>
+<context>
     <name>SpeakerPicker</name>
     <message>
         <source>Choose speaker</source>
@@ -1409,6 +1487,81 @@
     <message>
         <source>Here</source>
         <translation>هنا</translation>
+    </message>
+</context>
+<context>
+    <name>SuggestionsUi</name>
+    <message>
+        <source>S&amp;uggestions</source>
+        <translation>الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>No suggestions left in this document.</source>
+        <translation>لم تبق اقتراحات في هذا المستند.</translation>
+    </message>
+    <message>
+        <source>Suggestion selected: Enter accepts it, Del rejects it.</source>
+        <translation>حُدّد اقتراح: Enter لقبوله، Del لرفضه.</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>Accepted %1: %2</source>
+        <translation>قُبل %1: %2</translation>
+    </message>
+    <message>
+        <source>with %1</source>
+        <translation>مع %1</translation>
+    </message>
+    <message>
+        <source>Rejected %1: %2</source>
+        <translation>رُفض %1: %2</translation>
+    </message>
+    <message>
+        <source>Accepted %1 suggestions (one undo step).</source>
+        <translation>قُبلت %1 اقتراحات (خطوة تراجع واحدة).</translation>
+    </message>
+    <message>
+        <source>%1 suggestions left</source>
+        <translation>بقيت %1 اقتراحات</translation>
+    </message>
+    <message>
+        <source>no suggestions left</source>
+        <translation>لم تبق اقتراحات</translation>
+    </message>
+    <message>
+        <source>%1 suggestions · %2 next · Enter accept · %3 reject</source>
+        <translation>%1 اقتراحات · %2 التالي · Enter قبول · %3 رفض</translation>
+    </message>
+    <message>
+        <source>rule %1 · Enter accepts, %2 rejects</source>
+        <translation>القاعدة %1 · Enter للقبول، %2 للرفض</translation>
+    </message>
+    <message>
+        <source>Suggested %1</source>
+        <translation>%1 مقترح</translation>
+    </message>
+    <message>
+        <source>Suggestions need a project file (this project is in memory).</source>
+        <translation>تحتاج الاقتراحات إلى ملف مشروع (هذا المشروع في الذاكرة).</translation>
+    </message>
+    <message>
+        <source>Open a document first.</source>
+        <translation>افتح مستنداً أولاً.</translation>
+    </message>
+    <message>
+        <source>Suggesting…</source>
+        <translation>جارٍ الاقتراح…</translation>
+    </message>
+    <message>
+        <source>Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).</source>
+        <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
+    </message>
+    <message>
+        <source>Cancelled; nothing was changed.</source>
+        <translation>أُلغي؛ لم يتغير شيء.</translation>
     </message>
 </context>
 <context>

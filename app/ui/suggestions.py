@@ -1,0 +1,352 @@
+"""Suggestions in the annotation window: shown pale and dashed, confirmed with the keyboard.
+
+The suggestion layer (annotator ``suggestions``) is drawn over the article in pale colours with dashed underlines
+and brackets, and its quotes and dates are listed in the sidebars in grey italics, never as the annotator's own.
+Suggestions the annotator has decided are not drawn (:func:`app.core.triage.hidden_for`).
+
+Keys (the flow is: N, then Enter or Del, again and again):
+
+- **N** / **Shift+N**: select the next / previous pending suggestion (a click on a pale span, or on its row in the
+  Quotes or Dates sidebar, selects it too);
+- **Enter**: accept the selected suggestion's record into your layer (the quote with its speaker, cue and date;
+  a new speaker joins the registry), then select the next one;
+- **Del**: reject the selected suggestion (a quote with its parts; a part alone), then select the next one.
+  With one of your own annotations selected, Del deletes it as before;
+- **Ctrl+Shift+Enter**: accept all suggestions of the document (one undo step).
+
+Each decision is one change through the session (store first, one undo step). Document ▸ Suggest for this
+document / for all documents runs the engine in the background (:func:`suggest_work`, on its own store
+connection, all documents in one transaction, with progress and Cancel) and the window reloads afterwards;
+suggestions someone has decided are kept as they are.
+"""
+
+from __future__ import annotations
+
+import time
+from dataclasses import dataclass
+from pathlib import Path
+
+from PySide6.QtCore import QEvent, QObject, Qt, Signal
+from PySide6.QtGui import QKeySequence
+from PySide6.QtWidgets import QLabel
+
+from ..core import triage
+from ..core.errors import Cancelled
+from ..core.model import SUGGESTIONS, Span
+from .names import label_name, type_name, visible
+from .render import LayerStyle
+
+STYLE = LayerStyle(SUGGESTIONS, filled=False, dashed=True)
+
+ACCEPT, REJECT, ACCEPT_ALL, NEXT, PREVIOUS, SHOW, SUGGEST_DOCUMENT, SUGGEST_ALL = (
+    "suggestion:accept", "suggestion:reject", "suggestion:accept_all", "suggestion:next", "suggestion:previous",
+    "suggestion:show", "suggestion:suggest_document", "suggestion:suggest_all")
+
+
+@dataclass(frozen=True)
+class SuggestReport:
+    """What a suggestion run did."""
+
+    documents: int
+    added: int
+    kept: int
+    seconds: float
+
+
+def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
+    """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
+    suggested and stored in ONE transaction, so Cancel (or an error) leaves the project as it was."""
+    def work(progress, cancel) -> SuggestReport:
+        from ..core.suggest import suggest_document
+
+        started = time.perf_counter()
+        store = api.open_store(db)
+        try:
+            ids = list(doc_ids) if doc_ids else store.document_ids()
+            registry = list(store.entities().values())
+            added = kept = 0
+            with store.atomic():
+                for i, doc_id in enumerate(ids):
+                    if cancel():
+                        raise Cancelled()
+                    result = suggest_document(store.document(doc_id), registry)
+                    k, a = store.put_suggestions(doc_id, result.layer, result.entities)
+                    kept, added = kept + k, added + a
+                    progress(i + 1, len(ids))
+                store.record_event("suggest", f"Suggestions for {len(ids)} documents",
+                                   {"documents": len(ids), "added": added, "kept_decided": kept}, actor=actor,
+                                   doc_id=ids[0] if len(ids) == 1 else None)
+        finally:
+            store.close()
+        return SuggestReport(len(ids), added, kept, time.perf_counter() - started)
+    return work
+
+
+class SuggestionsUi(QObject):
+    """The suggestion commands of one window: actions, menus, selection, decisions, suggestion runs."""
+
+    message = Signal(str)
+    failed = Signal(str)
+
+    def __init__(self, window) -> None:
+        super().__init__(window)
+        self.window = window
+        self.session = window.session
+        self.controller = window.controller
+        self.view = window.view
+        self.registry = window.registry
+        self.task = None
+        r = self.registry
+        tr = self.tr
+        # Enter is not a shortcut: it is taken only where a suggestion can be selected (the article pane, the
+        # Quotes and Dates sidebars; see eventFilter), so it keeps its meaning everywhere else (a dialog's field,
+        # the document list), whatever has focus.
+        r.add(ACCEPT, tr("&Accept suggestion") + "\t" + QKeySequence("Return").toString(
+            QKeySequence.SequenceFormat.NativeText), "",
+              tr("Accept the selected suggestion with its speaker, cue and date"))
+        r.add(REJECT, tr("&Reject suggestion"), "",
+              tr("Reject the selected suggestion (Del does the same when a suggestion is selected)"))
+        r.add(ACCEPT_ALL, tr("Accept all suggestions in this document"), "Ctrl+Shift+Return",
+              tr("Accept every pending suggestion of the document (one undo step)"))
+        r.add(NEXT, tr("&Next suggestion"), "N", remappable=True, scope="annotate")
+        r.add(PREVIOUS, tr("&Previous suggestion"), "Shift+N", remappable=True, scope="annotate")
+        r.add(SHOW, tr("Show &suggestions"))
+        r.add(SUGGEST_DOCUMENT, tr("Suggest for this document"), "",
+              tr("Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject"))
+        r.add(SUGGEST_ALL, tr("Suggest for all documents"), "",
+              tr("Pre-annotate every document of the project (suggestions already decided are kept)"))
+        accept = r[ACCEPT]
+        for widget in (self.view, window.quotes.table, window.dates.table):
+            widget.installEventFilter(self)
+        show = r[SHOW]
+        show.setCheckable(True)
+        show.setChecked(str(window.settings.value("suggestions/show", "true")).lower() != "false")
+        self.status = QLabel()
+        self.status.setObjectName("suggestions_status")
+        window.statusBar().addPermanentWidget(self.status)
+
+        accept.triggered.connect(self.accept_selected)
+        r[REJECT].triggered.connect(self.reject_selected)
+        r[ACCEPT_ALL].triggered.connect(self.accept_all)
+        r[NEXT].triggered.connect(lambda: self.step(True))
+        r[PREVIOUS].triggered.connect(lambda: self.step(False))
+        show.toggled.connect(self.set_shown)
+        r[SUGGEST_DOCUMENT].triggered.connect(lambda: self.suggest(all_documents=False))
+        r[SUGGEST_ALL].triggered.connect(lambda: self.suggest(all_documents=True))
+        can_run = window.api is not None and self.session.store.path is not None
+        r[SUGGEST_DOCUMENT].setEnabled(can_run)
+        r[SUGGEST_ALL].setEnabled(can_run)
+        self.session.changed.connect(self._update_status, Qt.ConnectionType.QueuedConnection)
+        self.session.document_opened.connect(self._update_status)
+        self.controller.other_selection_changed.connect(lambda _key: self._update_status())
+        if show.isChecked():
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+
+    def fill_edit_menu(self, menu) -> None:
+        sub = menu.addMenu(self.tr("S&uggestions"))
+        for key in (ACCEPT, REJECT, NEXT, PREVIOUS):
+            sub.addAction(self.registry[key])
+        sub.addSeparator()
+        sub.addAction(self.registry[ACCEPT_ALL])
+
+    def fill_document_menu(self, menu) -> None:
+        for key in (SUGGEST_DOCUMENT, SUGGEST_ALL, ACCEPT_ALL):
+            menu.addAction(self.registry[key])
+
+    def fill_view_menu(self, menu) -> None:
+        menu.addAction(self.registry[SHOW])
+
+    # --- what is pending and selected ---------------------------------------------------------------------------------
+
+    def _layer(self):
+        s = self.session
+        if s.document is None or not s.shows(SUGGESTIONS):
+            return None
+        return s.workspace.layer(s.document.id, SUGGESTIONS)
+
+    def pending(self) -> list[triage.SuggestedRecord]:
+        layer = self._layer()
+        return triage.pending(layer, self.session.annotator) if layer is not None else []
+
+    def selected(self) -> Span | None:
+        """The selected suggestion, if it is still pending for this annotator."""
+        key = self.controller.other_selected
+        layer = self._layer()
+        if layer is None or key is None or key[0] != SUGGESTIONS:
+            return None
+        span = layer.spans.get(key[1])
+        if span is None or triage.decision(span, self.session.annotator) is not None:
+            return None
+        return span
+
+    def select(self, span_id: str | None, *, scroll: bool = True) -> None:
+        self.controller.select_other(SUGGESTIONS if span_id else None, span_id, scroll=scroll)
+
+    def step(self, forward: bool) -> bool:
+        """Select the next (previous) pending record after the selection, or after the cursor."""
+        records = self.pending()
+        if not records:
+            self.message.emit(self.tr("No suggestions left in this document."))
+            return False
+        current = self.selected() or self.session.layer.spans.get(self.session.selected or "")
+        keys = [(r.head.start, -r.head.end, r.head.label, r.head.id) for r in records]
+        if current is not None:
+            pos = (current.start, -current.end, current.label, current.id)
+            after = [r for r, k in zip(records, keys) if k > pos]
+            before = [r for r, k in zip(records, keys) if k < pos]
+        else:  # from the cursor: a record starting right there comes first
+            cursor = self.view.cursor_position()
+            after = [r for r in records if r.head.start >= cursor]
+            before = [r for r in records if r.head.start < cursor]
+        if forward:
+            choice = after[0] if after else records[0]
+        else:
+            choice = before[-1] if before else records[-1]
+        self.select(choice.head.id)
+        return True
+
+    def _next_after(self, head: Span) -> None:
+        """After a decision: select the next pending record (in text order, wrapping), or say none is left."""
+        records = self.pending()
+        if not records:
+            self.select(None)
+            return
+        key = (head.start, -head.end, head.label, head.id)
+        after = [r for r in records if (r.head.start, -r.head.end, r.head.label, r.head.id) > key]
+        self.select((after or records)[0].head.id)
+
+    def eventFilter(self, watched, event) -> bool:
+        """Enter in the article pane accepts the selected suggestion (or selects the next one); in the sidebars
+        only while a suggestion is selected (else the table keeps the key)."""
+        if event.type() == QEvent.Type.KeyPress and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter) and \
+                not event.modifiers() & ~Qt.KeyboardModifier.KeypadModifier:
+            if watched is self.view or self.selected() is not None:
+                self.accept_selected()
+                return True
+        return super().eventFilter(watched, event)
+
+    # --- decisions ------------------------------------------------------------------------------------------------
+
+    def accept_selected(self) -> bool:
+        span = self.selected()
+        if span is None:
+            if self.pending():
+                self.step(True)
+                self.message.emit(self.tr("Suggestion selected: Enter accepts it, Del rejects it."))
+            else:
+                self.message.emit(self.tr("No suggestions left in this document."))
+            return False
+        s = self.session
+        record = triage.record_for(self._layer(), s.annotator, span.id)
+        change = triage.accept(self._layer(), s.layer, span.id, s.annotator, s.entities,
+                               s.store.suggested_entities(s.document.id))
+        if not s.apply(change):
+            return False
+        head = record.head
+        parts = self.tr(", ").join(label_name(p.label).lower() for p in record.parts)
+        said = self.tr("Accepted %1: %2").replace("%1", label_name(head.label)).replace("%2", visible(head.text, 60))
+        if parts:
+            said += " · " + self.tr("with %1").replace("%1", parts)
+        self._next_after(head)
+        self.message.emit(said + " · " + self._left())
+        return True
+
+    def reject_selected(self) -> bool:
+        """Reject the selected suggestion; False (nothing done) when no suggestion is selected, so Del can go on
+        to delete the annotator's own selected annotation."""
+        span = self.selected()
+        if span is None:
+            return False
+        if not self.session.apply(triage.reject(self._layer(), span.id, self.session.annotator)):
+            return True
+        self._next_after(span)
+        self.message.emit(self.tr("Rejected %1: %2").replace("%1", label_name(span.label))
+                          .replace("%2", visible(span.text, 60)) + " · " + self._left())
+        return True
+
+    def accept_all(self) -> bool:
+        s = self.session
+        layer = self._layer()
+        if layer is None:
+            return False
+        change = triage.accept_all(layer, s.layer, s.annotator, s.entities, s.store.suggested_entities(s.document.id))
+        if change is None:
+            self.message.emit(self.tr("No suggestions left in this document."))
+            return False
+        if not s.apply(change):
+            return False
+        self.select(None)
+        self.message.emit(self.tr("Accepted %1 suggestions (one undo step).")
+                          .replace("%1", str(triage.decisions_in(change)[1])))
+        return True
+
+    def _left(self) -> str:
+        n = len(self.pending())
+        return self.tr("%1 suggestions left").replace("%1", str(n)) if n else \
+            self.tr("no suggestions left")
+
+    # --- showing --------------------------------------------------------------------------------------------------
+
+    def set_shown(self, shown: bool) -> None:
+        self.window.settings.setValue("suggestions/show", "true" if shown else "false")
+        if shown:
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+        else:
+            self.controller.select_other(None, None)
+            self.session.hide_layer(SUGGESTIONS)
+        self._update_status()
+
+    def _update_status(self, *_args) -> None:
+        n = len(self.pending())
+        self.status.setText(self.tr("%1 suggestions · %2 next · Enter accept · %3 reject").replace("%1", str(n))
+                            .replace("%2", self._key(NEXT)).replace("%3", self._key("delete")) if n else "")
+
+    def _key(self, action: str) -> str:
+        return self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+
+    def selection_text(self) -> str | None:
+        """The selection bar's words for a selected suggestion (None when none is selected)."""
+        span = self.selected()
+        if span is None:
+            return None
+        extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
+        rule = str(span.provenance.get("rule") or "")
+        head = self.tr("Suggested %1").replace("%1", label_name(span.label))
+        return (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
+                + self.tr("rule %1 · Enter accepts, %2 rejects").replace("%1", rule)
+                .replace("%2", self._key("delete")))
+
+    # --- suggestion runs ------------------------------------------------------------------------------------------
+
+    def suggest(self, *, all_documents: bool):
+        s = self.session
+        api, db = self.window.api, s.store.path
+        if api is None or db is None:
+            self.failed.emit(self.tr("Suggestions need a project file (this project is in memory)."))
+            return None
+        if not all_documents and s.document is None:
+            self.message.emit(self.tr("Open a document first."))
+            return None
+        from .tasks import run_with_progress
+
+        ids = None if all_documents else [s.document.id]
+        work = suggest_work(api, db, ids, s.annotator)
+        self.task = run_with_progress(self.window, self.tr("Suggesting…"), work, on_success=self._suggested,
+                                      on_failure=self._suggest_failed, on_cancel=self._suggest_cancelled)
+        return self.task
+
+    def _suggested(self, report: SuggestReport) -> None:
+        if not self.session.shows(SUGGESTIONS):
+            self.registry[SHOW].setChecked(True)  # shows the layer (and reopens the document)
+        self.session.reload()
+        self.window.speakers.model.refresh()
+        self.message.emit(self.tr("Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).")
+                          .replace("%1", str(report.added)).replace("%2", str(report.documents))
+                          .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
+
+    def _suggest_failed(self, message: str) -> None:
+        self.failed.emit(message)
+
+    def _suggest_cancelled(self) -> None:
+        self.message.emit(self.tr("Cancelled; nothing was changed."))
+
