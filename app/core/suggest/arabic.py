@@ -66,6 +66,15 @@ _NEWLINE = regex.compile("\n")
 CLAUSE_PUNCT = frozenset("،,;؛")
 
 
+def _abbreviation(found: list, kinds: list[str], i: int) -> bool:
+    """A period that closes a one-letter abbreviation (د. الجهني، م. صالح، أ.ف.ب) written right after the letter
+    and followed by more words: not a sentence end."""
+    if found[i][2] != "." or i == 0 or i + 1 >= len(found):
+        return False
+    a, z, word = found[i - 1]
+    return kinds[i - 1] == "w" and len(word) == 1 and z == found[i][0] and kinds[i + 1] == "w"
+
+
 class Token(NamedTuple):
     """A token of the matching copy: ``i`` is its index, ``start``/``end`` its range in the copy.
     (A named tuple: an article has thousands of tokens and a tuple is the cheapest immutable record.)"""
@@ -95,8 +104,8 @@ class Analysis:
         # ever compared for equality, so gaps do not matter).
         newlines = [m.start() for m in _NEWLINE.finditer(norm)]
         self.line: list[int] = [bisect_right(newlines, a) for a, _, _ in found] if newlines else [0] * len(found)
-        ends = accumulate((1 if k == "p" and g in SENTENCE_END else 0 for (_, _, g), k in zip(found, kinds)),
-                          initial=0)
+        ends = accumulate((1 if k == "p" and g in SENTENCE_END and not _abbreviation(found, kinds, i) else 0
+                           for i, ((_, _, g), k) in enumerate(zip(found, kinds))), initial=0)
         self.sentence: list[int] = [line + e for line, e in zip(self.line, ends)]
         self._starts = [t.start for t in self.tokens]
 

@@ -19,7 +19,7 @@ from dataclasses import dataclass, field
 
 from ..model import Entity
 from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
-from .quotes import PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
 TITLES = frozenset(fold(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
@@ -73,6 +73,13 @@ _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "ال
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
 
+def abbreviation_dot(an: Analysis, j: int) -> bool:
+    """The period at token ``j`` closes a one-letter abbreviation (د. / م. / أ.) glued to it, inside a sentence."""
+    toks = an.tokens
+    return (j > 0 and j + 1 < len(toks) and toks[j].norm == "." and toks[j - 1].kind == "w"
+            and len(toks[j - 1].norm) == 1 and toks[j - 1].end == toks[j].start and an.same_sentence(j - 1, j + 1))
+
+
 def _tanween(an: Analysis, j: int) -> bool:
     """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
     tok = an.tokens[j]
@@ -118,6 +125,9 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         tok = toks[j]
         w = tok.norm
         if tok.kind == "p":
+            if w == "." and end == j - 1 and abbreviation_dot(an, j):
+                j += 1  # د. الجهني: the period of an abbreviated title belongs to the mention
+                continue
             if w in CLAUSE_PUNCT and end is not None:
                 k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
                 if k is None:
@@ -293,12 +303,18 @@ def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]
 
 
 def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
-    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, punctuation or cue."""
+    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
+    شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
+    verb can carry a long title (أن رئيس البنك المركزي الإيراني ولي الله سيف أكد)."""
     toks = an.tokens
     collected: list[int] = []
-    while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
+    while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
         t = toks[j]
-        if t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS:
+        if t.kind == "p" and abbreviation_dot(an, j) and collected:
+            j -= 1
+            continue
+        if (t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS
+                or t.norm in COMPLEMENTIZERS):
             break
         collected.append(j)
         j -= 1
