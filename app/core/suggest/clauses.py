@@ -13,8 +13,8 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
-from .quotes import is_complementizer, is_discourse_an, is_speech_like
+from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
+from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
 
 if TYPE_CHECKING:
     from .engine import _Doc
@@ -79,8 +79,11 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     return "direct", j + 1, ("direct-colon", st)
                 if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
                     return "indirect", j + 1, "indirect-complementizer"
-                if j + 1 < n and _first_person_clause(d, j + 1):  # واختتم بقوله: فوجئنا ... إننا
-                    return "unmarked", j + 1, "direct-colon-unmarked"
+                paren = _parenthesised(d, j + 1)
+                if paren is not None:  # وقال فلان: (... كلامه ...): parentheses used as quotation marks
+                    return "direct", j + 1, ("direct-colon", paren)
+                if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
+                    return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
                 return None
             st = d.by_open.get(j)
             if st is not None:
@@ -103,10 +106,10 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
-            if cue.form.strict and j != start:
-                return None
+            if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT for k in range(start, j)):
+                return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
-        if preps and words_since_start <= 3 and cue.kind != MASDAR:
+        if preps and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
             glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
             if w in preps or glued:
@@ -175,6 +178,8 @@ def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
             break
         if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
             break
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1):
+            break  # ...، مبدياً رغبته: a circumstantial clause of the writer's narration starts
         k += 1
     end = k - 1
     while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):
@@ -182,23 +187,47 @@ def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
     return end, wording
 
 
+# (Not علي / إلي: folded they are the prepositions على / إلى.)
 _FIRST_PERSON = frozenset(fold(w) for w in (
     "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
-    "إلينا", "لي", "لدي", "عندي", "علي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا"))
+    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
+    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "فإني", "وإني", "كأني", "كأنني",
+    "أنفسنا", "نفسي"))
 
 
-def _first_person_clause(d: _Doc, j: int) -> bool:
+def first_person_clause(d: _Doc, j: int, last: int) -> bool:
     """Unmarked words after a colon are a direct quote only when they speak in the first person (the
-    guidelines' convention); no complementizer, no quotation mark."""
+    guidelines' convention): a first-person pronoun or particle (أنا، لدينا، لكني) or a verb of the future
+    first person singular written with its hamza (سأغادر، سأحتاج), within tokens ``j..last``."""
     toks = d.an.tokens
-    k = j
-    while k < len(toks) and d.an.same_sentence(j, k) and k - j < 40:
+    for k in range(j, min(last, j + 60) + 1):
         w = toks[k].norm
         if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
             return True
-        k += 1
+        if toks[k].kind == "w" and len(w) >= 4 and w.startswith("سا"):
+            s, e = d.an.token_span(k, k)
+            if d.an.text[s:e].startswith("سأ"):
+                return True
     return False
+
+
+def _parenthesised(d: _Doc, j: int) -> Stretch | None:
+    """``(`` at token ``j`` closed by ``)`` on the same line around at least three words with no number (an
+    age or a count in parentheses is an aside, not speech): the pair as a stretch."""
+    toks = d.an.tokens
+    if j >= len(toks) or toks[j].norm != "(":
+        return None
+    k = j + 1
+    while k < len(toks) and d.an.line[k] == d.an.line[j] and toks[k].norm != ")" and k - j < 200:
+        if toks[k].norm == "(":
+            return None
+        k += 1
+    if k >= len(toks) or toks[k].norm != ")":
+        return None
+    words = [t for t in toks[j + 1:k] if t.kind == "w"]
+    if len(words) < 3 or any(t.kind == "n" for t in toks[j + 1:k]):
+        return None
+    return Stretch(j, k)
 
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))

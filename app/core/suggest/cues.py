@@ -94,7 +94,17 @@ _LEXICON: list[tuple] = [
     ("أبدى", ["أبدى", "أبدت", "أبدوا"], "", "", [], (), "weak"),
     ("أجاب", ["أجاب"], "جيب", "مجيب", [], (), "weak"),
     ("اختتم", ["اختتم", "ختم"], "ختتم", "مختتم", [], (), "weak"),
+    # Opinion, finding and writing verbs: only with a complementizer, colon or quotation (weak), and وجد only
+    # with the complementizer right after its subject (strict: وجد نفسه، وجدوا السائق are no reports).
+    ("ارتأى", ["ارتأى", "ارتأت", "ارتأوا"], "رتئي", "مرتئي", [], (), "weak"),
+    ("وجد", ["وجد"], "جد", "", [], (), "weak strict"),
+    ("كتب", ["كتب"], "كتب", "", [], (), "weak"),
+    ("غرد", ["غرد"], "غرد", "مغرد", [], (), "weak"),
+    ("تطرق", ["تطرق"], "تطرق", "متطرق", [], (), "weak"),
 ]
+# Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
+_THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
+THOUGHT = frozenset(_THOUGHT_NOUNS)  # their lemmas: the only verbal nouns whose governed preposition starts content
 
 # Accusative participle endings (حال): مؤكداً، مؤكدة، مؤكدين، مؤكدتين (the bare stem is an adjective: not a cue).
 _PART_ENDINGS = ("ا", "ة", "ه", "ين", "تين", "ان")
@@ -150,6 +160,11 @@ def _build() -> dict[str, CueForm]:
                     if (pre.endswith("ال") and pron) or (not pron and pre not in ("بال", "وبال")):
                         continue
                     put(word, CueForm(lemma, MASDAR, preps, False, True, False, "masdar"))
+    for noun in _THOUGHT_NOUNS:
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        for pre in ("", "ب", "و", "وب"):
+            for pron in ("ه", "ها", "هم"):
+                put(pre + stem + pron, CueForm(noun, MASDAR, ("ب", "في"), False, True, False, "masdar"))
     for s in _SOURCES:
         put(s, CueForm("حسب", SOURCE))
     # Forms that are far more often something else (بين "between", حسب "according" without a source, etc.)

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..model import Document
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
-from .clauses import Record, content_end, english_subject, postposed, scan, typed, wording_at
+from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
 from .quotes import PREPOSITIONS, Stretch, is_discourse_an, is_name_like, pair_marks
@@ -141,11 +141,15 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             if rec is None:
                 continue
         elif found[0] == "unmarked":
+            # Words after a colon without marks: to the end of the reported clause (the sentence end or a new
+            # attribution: مبدياً، واعترف ...), direct when they speak in the first person, else indirect.
             s0 = found[1]
-            end = d.an.sentence_bounds[d.an.sentence[s0]][1]
-            while end > s0 and toks[end].kind == "p" and toks[end].norm in SENTENCE_END | CLAUSE_PUNCT:
-                end -= 1
-            rec = Record([cue], s0, end, "direct", found[2], frame=(cue.last + 1, s0 - 2))
+            end, _ = content_end(d, s0)
+            if end < s0:
+                continue
+            first = first_person_clause(d, s0, end)
+            rec = Record([cue], s0, end, "direct" if first else "indirect",
+                         "direct-colon-unmarked" if first else "indirect-colon-unmarked", frame=(cue.last + 1, s0 - 2))
         elif found[0] == "direct":
             rule, st = found[2]
             if st.open in used_stretches:
@@ -180,6 +184,8 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
                 rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
         elif cue.kind == MASDAR:
             before = speaker_before(an, cue.i, d.cue_tokens, require_title=True)
+            if before is None:
+                before = _light_verb_subject(d, cue)
             if before is not None:
                 rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
         if rec.speaker is None:
@@ -191,7 +197,51 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             if ante is not None:
                 rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
         records.append(rec)
-    return d, records
+    return d, _without_nested_repeats(records)
+
+
+def _source_of(rec: Record) -> tuple[int, int] | None:
+    while rec.speaker is None and rec.antecedent is not None:
+        rec = rec.antecedent
+    return rec.speaker
+
+
+def _without_nested_repeats(records: list[Record]) -> list[Record]:
+    """Drop an attribution whose content lies inside the content of an earlier one of the same source (عبّر عن
+    إيمانه بـ ... وبقناعته أن ...: one statement, not two); later records that pointed to it point to the outer."""
+    kept: list[Record] = []
+    replaced: dict[int, Record] = {}
+    for rec in records:
+        if rec.antecedent is not None and id(rec.antecedent) in replaced:
+            rec.antecedent = replaced[id(rec.antecedent)]
+        outer = next((r for r in kept if r.first <= rec.first and rec.last <= r.last
+                      and r.cues[0].i < rec.cues[0].i), None)
+        if outer is not None and _source_of(rec) is not None and _source_of(rec) == _source_of(outer):
+            replaced[id(rec)] = outer
+            continue
+        kept.append(rec)
+    return kept
+
+
+_LIGHT_VERBS = frozenset(fold(w) for w in ("عبر", "أعرب", "معبرا", "معربا", "معبرة", "معربة"))
+
+
+def _light_verb_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+    """عبّر الأمير عن إيمانه بـ ...: a verbal noun of belief governed by عن after a light verb of expression;
+    its possessor is the light verb's subject (the noun phrase between the verb and عن)."""
+    toks = d.an.tokens
+    if cue.i < 1 or toks[cue.i - 1].norm != "عن":
+        return None
+    for k in range(cue.i - 2, max(-1, cue.i - 16), -1):
+        if not d.an.same_sentence(k, cue.i):
+            return None
+        w = toks[k].norm
+        if w in _LIGHT_VERBS or (w[:1] in ("و", "ف") and w[1:] in _LIGHT_VERBS):
+            np = speaker_after(d.an, k, d.by_open, d.date_at, d.cue_tokens)
+            if np is not None and np[1] == cue.i - 2:
+                return np
+            return None
+    return None
 
 
 def _subject_after_inna(d: _Doc, cue: Cue, records: list[Record]) -> tuple[int, int] | None:
