@@ -70,3 +70,63 @@ def test_parentheses_after_a_colon_quote_the_words_but_an_age_in_parentheses_doe
                            None))
     assert [(r["text"], r["type"]) for r in said] == [("نحن جاهزون للمباراة المقبلة أمام الفريق الضيف", "direct")]
     assert records(suggest("وقال اللاعب: (24 عاما) لا يفكر في الرحيل.", None)) == []
+
+
+# --- where a reported clause ends -------------------------------------------------------------------------------
+
+def test_a_cue_with_its_own_subject_after_a_connective_ends_the_previous_content():
+    said = _said("وأوضح التقرير أن الشباب أكثر المستخدمين، حيث أشار التقرير إلى أن أعمارهم بين 16 و20 سنة. "
+                 "وقالت الجماهير إن الفريق يحتاج مهاجما، إذ أكد البعض ضرورة التعاقد مع لاعب جديد.")
+    assert [t for t, _, _ in said] == ["أن الشباب أكثر المستخدمين", "أن أعمارهم بين 16 و20 سنة",
+                                       "إن الفريق يحتاج مهاجما", "ضرورة التعاقد مع لاعب جديد"]
+
+
+def test_a_later_statement_after_before_that_is_a_report_of_its_own():
+    said = _said("وأكد المتحدث أن الفرق وصلت إلى المكان، قبل أن تعلن الوزارة لاحقا، أنه انفجار عرضي.")
+    assert said == [("أن الفرق وصلت إلى المكان", ["المتحدث"], ["وأكد"]),
+                    ("أنه انفجار عرضي", ["الوزارة"], ["تعلن"])]
+
+
+def test_according_to_inside_a_clause_is_not_a_new_attribution():
+    said = _said("وأشار المحافظ إلى توصيل الكهرباء حسب الأحمال المطلوبة وتأمين خطوط الهاتف.")
+    assert said == [("إلى توصيل الكهرباء حسب الأحمال المطلوبة وتأمين خطوط الهاتف", ["المحافظ"], ["وأشار"])]
+
+
+# --- the writer's participle inside the marks; honorific pronouns --------------------------------------------
+
+def test_a_writers_participle_inside_the_marks_splits_them_into_two_quotes():
+    text = ('وصل صاحب السمو الأمير فيصل بن خالد إلى المدينة. وقال سموه " إن المشروع يخدم المنطقة كلها، مؤكداً سموه '
+            'أن العمل سيستمر دون توقف ". وأردف: "نشكر الجهات كلها، مشيراً إلى دعم الهيئة للخطة".')
+    result = suggest(text, None)
+    recs = records(result)
+    assert [(r["text"], r["type"], r["cues"], r["speakers"]) for r in recs] == [
+        ("إن المشروع يخدم المنطقة كلها", "direct", ["وقال"], ["سموه"]),
+        ("أن العمل سيستمر دون توقف", "direct", ["مؤكداً"], ["سموه"]),
+        ("نشكر الجهات كلها", "direct", ["وأردف"], ["سموه"]),
+        ("إلى دعم الهيئة للخطة", "direct", ["مشيراً"], ["سموه"])]
+    # سموه is the prince named before, not a speaker of its own
+    assert len({e for r in recs for e in r["entities"]}) == 1
+    assert [e.name for e in result.entities] == ["الأمير فيصل بن خالد"]
+
+
+def test_a_surname_of_the_nisba_shape_after_an_abbreviated_title_is_the_same_person():
+    result = suggest("وأوضح مدير الجامعة الدكتور سالم القحطاني أن الدراسة تبدأ غدا.\n"
+                     "وبين د. القحطاني أن التسجيل مفتوح.", None)
+    assert len({e for r in records(result) for e in r["entities"]}) == 1
+
+
+# --- the extent of a speaker mention ----------------------------------------------------------------------------
+
+def test_speaker_mention_extent_rules():
+    cases = [
+        ("وقال المدرب لبرنامج الملعب: سنلعب للفوز.", "المدرب"),  # addressee after a definite head
+        ("وأوضح أمير منطقة المدينة المنورة أن الموسم ناجح.", "أمير منطقة المدينة المنورة"),
+        ("وقال بيان لقيادة القوات المشتركة إن الغارات دمرت مواقع.", "بيان لقيادة القوات المشتركة"),
+        ("وأوضحت وكالة الأنباء الألمانية (دي بي أ) أن القتلى اثنان.", "وكالة الأنباء الألمانية (دي بي أ)"),
+        ("وقال شاهد من سكان الحي إن الانفجار قوي.", "شاهد من سكان الحي"),
+        ("وأكد الوزير في اجتماعه بالمديرين، على بدء الدراسة في موعدها.", "الوزير"),
+    ]
+    for text, speaker in cases:
+        assert [s for r in records(suggest(text, None)) for s in r["speakers"]] == [speaker], text
+    said = _said("وأكد الوزير في اجتماعه بالمديرين، على بدء الدراسة في موعدها.")
+    assert said[0][0] == "على بدء الدراسة في موعدها"

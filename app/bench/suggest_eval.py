@@ -201,6 +201,7 @@ class QuoteScores:
         self.e2e_ok = self.gold_quotes = 0
         self.date_value_ok = self.date_value_n = 0
         self.name_fp = self.names = 0
+        self.coref = PRF()  # same-speaker links between found mentions: predicted entity vs gold entity
         self.misses: list[str] = []
 
     def summary(self) -> dict:
@@ -210,7 +211,8 @@ class QuoteScores:
                 "attribution_accuracy": self.attr_ok / self.attr_n if self.attr_n else 0.0,
                 "attribution_recall": self.e2e_ok / self.gold_quotes if self.gold_quotes else 0.0,
                 "date_value_accuracy": self.date_value_ok / self.date_value_n if self.date_value_n else 0.0,
-                "quoted_name_fp": self.name_fp, "quoted_names": self.names}
+                "quoted_name_fp": self.name_fp, "quoted_names": self.names,
+                "speaker_coreference": (self.coref.p, self.coref.r, self.coref.f)}
 
 
 def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | Path = "dev") -> QuoteScores:
@@ -245,6 +247,7 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | 
             if r["type"] == "SAID_BY":
                 said.setdefault(r["head"], set()).add(gold_spk[r["tail"]]["attrs"]["entity"])
         pred_entity_gold = _entity_map(by_label["SPEAKER"], pred_by["SPEAKER"])
+        _coreference(sc.coref, by_label["SPEAKER"], pred_by["SPEAKER"])
         matched_q = dict(matches["QUOTE"])
         sc.gold_quotes += len(by_label["QUOTE"])
         for gi, gq in enumerate(by_label["QUOTE"]):
@@ -273,6 +276,24 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | 
             if pi not in matched_p:
                 sc.misses.append(f"{g['file']}: spurious quote {pq.text[:60]!r} ({pq.provenance.get('rule')})")
     return sc
+
+
+def _coreference(prf: PRF, gold_speakers: list[dict], pred_speakers) -> None:
+    """Pairwise coreference of the predicted speaker mentions that overlap a gold mention: a pair is linked in
+    the prediction when both have the same entity, in the gold when their gold entities are equal."""
+    found = []
+    for p in pred_speakers:
+        g = next((gs for gs in gold_speakers if _overlap((gs["start"], gs["end"]), (p.start, p.end))), None)
+        if g is not None:
+            found.append((p.attrs.get("entity"), g["attrs"]["entity"]))
+    tp = pred = gold = 0
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            same_p, same_g = found[i][0] == found[j][0], found[i][1] == found[j][1]
+            tp += same_p and same_g
+            pred += same_p
+            gold += same_g
+    prf.add(tp, gold, pred)
 
 
 def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
@@ -314,7 +335,7 @@ def _sets(corpus: Path, golds: list[str]) -> dict[str, QuoteScores]:
 def table(quotes: dict[str, QuoteScores]) -> list[str]:
     """One line per gold set: overlap F1 per label, exact QUOTE F1, type / attribution / date-value accuracy."""
     head = (f"   {'gold set':<18} {'Q P':>6} {'Q R':>6} {'Q F1':>6} {'Qex F1':>6} {'SPK F1':>6} {'CUE F1':>6} "
-            f"{'DATE F1':>7} {'type':>6} {'attr':>6} {'attr R':>6} {'value':>6} {'names':>6}")
+            f"{'DATE F1':>7} {'type':>6} {'attr':>6} {'attr R':>6} {'coref':>6} {'value':>6} {'names':>6}")
     rows = [head]
     for name, sc in quotes.items():
         s = sc.summary()
@@ -322,6 +343,7 @@ def table(quotes: dict[str, QuoteScores]) -> list[str]:
         rows.append(f"   {name:<18} {q.p:6.3f} {q.r:6.3f} {q.f:6.3f} {sc.exact['QUOTE'].f:6.3f} "
                     f"{sc.overlap['SPEAKER'].f:6.3f} {sc.overlap['CUE'].f:6.3f} {sc.overlap['DATE'].f:7.3f} "
                     f"{s['type_accuracy']:6.3f} {s['attribution_accuracy']:6.3f} {s['attribution_recall']:6.3f} "
+                    f"{sc.coref.f:6.3f} "
                     f"{s['date_value_accuracy']:6.3f} {sc.name_fp:>2}/{sc.names:<3}")
     return rows
 
@@ -386,8 +408,10 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     DATE value accuracy (matched)          {s['date_value_accuracy']:.3f} "
               f"({sc.date_value_ok}/{sc.date_value_n})")
         print(f"     quoted names suggested as quotes       {sc.name_fp} of {sc.names}")
+        print(f"     speaker coreference (pairs of found mentions)  {sc.coref.row()}")
     print("\n3. summary (overlap F1 per label; Qex = exact quote F1; type, attribution, value = accuracy on matched;"
-          " attr R = right speaker over all gold quotes)")
+          " attr R = right speaker over all gold quotes; coref = pairwise F1 of same-speaker links among found"
+          " mentions)")
     for row in table(quotes):
         print(row)
     if args.misses:

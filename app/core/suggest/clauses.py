@@ -22,7 +22,8 @@ if TYPE_CHECKING:
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
-                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا"))
+                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا", "إذ",
+                                     "قبل", "بعد", "أن"))
 
 
 @dataclass
@@ -99,6 +100,8 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return None
             if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(d, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
+            if t.norm in CLAUSE_PUNCT and words_since_start >= 99:
+                words_since_start = 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes the adjunct
             j += 1
             continue
         if is_discourse_an(an, j):
@@ -142,20 +145,29 @@ def _ends_content(d: _Doc, k: int) -> bool:
     cue = d.cue_at[k]
     toks = d.an.tokens
     prev = toks[k - 1].norm if k else ""
-    if cue.kind == PARTICIPLE or cue.kind == SOURCE:
+    word = toks[k].norm
+    if cue.kind == PARTICIPLE:
         return True
+    if cue.kind == SOURCE:
+        # ...، بحسب المصدر / وبحسب البيان: a new attribution; "حسب الأحمال المطلوبة" inside a clause is not one
+        return prev in CLAUSE_PUNCT or word.startswith("و") or prev in _NEW_CLAUSE
     if cue.kind == MASDAR:
         return prev in ("مع", "و")
-    word = toks[k].norm
     if not d.has_content.get(k):
         return False  # التحقيق وكشف ملابسات الحادث: a verbal noun that looks like a cue, with no content of its own
-    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev == "كما":
-        return True
+    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev in _NEW_CLAUSE:
+        return True  # وأضاف / كما أوضح / حيث أشار التقرير / إذ أكد البعض
+    if prev in ("ان", "أن") and k > 1 and toks[k - 2].norm in ("قبل", "بعد"):
+        return True  # ...، قبل أن تعلن الداخلية: a later statement by another source
     if d.np_after.get(k) is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
-                return toks[b + 1].norm.startswith("و") and b + 1 != k
+                return (toks[b + 1].norm.startswith("و") or toks[b + 1].norm in _NEW_CLAUSE) and b + 1 != k
     return False
+
+
+# Connectives that open a clause of the writer's: a cue right after them starts a new attribution.
+_NEW_CLAUSE = frozenset(fold(w) for w in ("كما", "حيث", "إذ", "اذ", "فيما", "بينما", "ثم"))
 
 
 def content_end(d: _Doc, s: int) -> tuple[int, int | None]:

@@ -15,11 +15,12 @@ from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
 from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
-from .quotes import PREPOSITIONS, Stretch, is_discourse_an, is_name_like, pair_marks
-from .speakers import OBJECT_HEADS, gender_of, speaker_after, speaker_before
+from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
+from .speakers import OBJECT_HEADS, gender_of, is_honorific, speaker_after, speaker_before
 
 _MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
+_TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
 
 class _Doc:
@@ -47,7 +48,9 @@ class _Doc:
                 continue  # قناة “روسيا اليوم”: part of a name
             self.dates.append((d, a, b))
         self.date_at = {a: b for _, a, b in self.dates}
-        self.cues = [c for c in find_cues(an) if not self._in_quotation(c.i)]
+        found_cues = find_cues(an)
+        self.cues = [c for c in found_cues if not self._in_quotation(c.i)]
+        self.inner_cues = [c for c in found_cues if self._in_quotation(c.i)]
         self.cue_at = {c.i: c for c in self.cues}
         self.cue_tokens = {c.i for c in self.cues}
         self.has_content: dict[int, bool] = {}
@@ -63,8 +66,10 @@ class _Doc:
 
         for c in self.cues:
             np = self.np_after.get(c.i)
-            found = scan(self, c, (np[1] + 1) if np else c.last + 1)
-            self.has_content[c.i] = found is not None and found[0] != "stop"
+            start = (np[1] + 1) if np else c.last + 1
+            found = scan(self, c, start)
+            self.has_content[c.i] = (found is not None and found[0] != "stop") or (
+                found is None and _object_content(self, c, np, start) is not None)
 
     def _in_quotation(self, i: int) -> bool:
         """Cues inside quotation marks are the speaker's own words (or a name), not an attribution."""
@@ -108,14 +113,16 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
     used_stretches: set[int] = set()
     pending: tuple[Cue, tuple[int, int]] | None = None
     for cue in d.cues:
+        tail = None
         if wording_at(d, cue.i) is not None:
             continue
         np = d.np_after.get(cue.i)
         if cue.form.impersonal and np is None:
             pending = None
             continue
-        if np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
-            continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report
+        if (np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE
+                and not (cue.i > 1 and toks[cue.i - 2].norm in _TEMPORAL)):
+            continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report (but بعد أن أكد happened)
         if cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not _titled(d, np):
             continue  # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         start = (np[1] + 1) if np else cue.last + 1
@@ -154,7 +161,10 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             rule, st = found[2]
             if st.open in used_stretches:
                 continue
-            rec = Record([cue], st.inner[0], st.inner[1], "direct", rule, frame=(cue.last + 1, st.open - 1))
+            tail = _writer_cue_inside(d, st)
+            last = st.inner[1] if tail is None else tail[0]
+            rec = Record([cue], st.inner[0], last, "direct", rule, frame=(cue.last + 1, st.open - 1))
+            tail = tail[1] if tail is not None else None
             used_stretches.add(st.open)
         else:
             s = found[1]
@@ -197,7 +207,37 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             if ante is not None:
                 rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
         records.append(rec)
+        if tail is not None:
+            tail.top_level = rec.top_level
+            if tail.speaker is None:
+                tail.antecedent, tail.speaker_rule = rec, "speaker-antecedent"
+            records.append(tail)
     return d, _without_nested_repeats(records)
+
+
+def _writer_cue_inside(d: _Doc, st: Stretch) -> tuple[int, Record] | None:
+    """وقال سموه "إن ...، مؤكداً سموه أن ...": one pair of marks that also holds the writer's circumstantial
+    participle (after a comma, with an honorific subject or none, then a complementizer or its preposition) is two
+    quotes. Returns the last token of the first one and the record of the second one."""
+    toks = d.an.tokens
+    for c in d.inner_cues:
+        if not (st.open + 2 < c.i < st.close - 1) or c.kind != PARTICIPLE or toks[c.i - 1].norm not in CLAUSE_PUNCT:
+            continue
+        j = c.last + 1
+        speaker = (j, j) if is_honorific(toks[j].norm) else None
+        j += 1 if speaker else 0
+        preps = {fold(p) for p in c.form.preps}
+        if j + 1 < st.close and toks[j].norm in preps and is_complementizer(d.an, j + 1):
+            j += 1  # مشيراً إلى أن: the content starts at the complementizer
+        if j >= st.close - 1 or not (is_complementizer(d.an, j) or toks[j].norm in preps):
+            continue
+        first_last = c.i - 2
+        while first_last > st.open + 1 and toks[first_last].kind == "p":
+            first_last -= 1
+        tail = Record([c], j, st.inner[1], "direct", "direct-split-writer-cue", speaker=speaker,
+                      speaker_rule="speaker-after-cue" if speaker else "", frame=(c.last + 1, j - 1))
+        return first_last, tail
+    return None
 
 
 def _source_of(rec: Record) -> tuple[int, int] | None:

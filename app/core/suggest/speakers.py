@@ -56,7 +56,8 @@ _ADJECTIVES = frozenset(fold(w) for w in (
     "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
     "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
-    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي",
+    "المشترك", "المشتركة", "المختص", "المختصة", "المعني", "المعنية", "المسؤول", "الرسمية"))
 _AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
                                             "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
 _PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
@@ -71,6 +72,41 @@ _RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "ا�
 _SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 _DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
+
+
+# Honorific pronouns (His Highness, His Excellency ...) and the titles of the people they stand for.
+_HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
+    "سموه": ("سمو", "الأمير", "أمير", "الأميرة", "الشيخ", "ولي", "صاحب"),
+    "سموها": ("سمو", "الأميرة", "الشيخة"),
+    "معاليه": ("معالي", "وزير", "الوزير", "رئيس", "الرئيس", "نائب", "أمين", "الأمين", "محافظ"),
+    "معاليها": ("معالي", "وزيرة", "الوزيرة", "رئيسة"),
+    "فضيلته": ("فضيلة", "الشيخ", "المفتي", "مفتي", "الإمام", "القاضي"),
+    "سماحته": ("سماحة", "الشيخ", "المفتي", "مفتي", "الإمام"),
+    "جلالته": ("جلالة", "الملك", "خادم"),
+    "سعادته": ("سعادة", "السفير", "سفير", "المدير", "مدير", "الدكتور", "اللواء", "العميد", "رئيس"),
+    "سيادته": ("سيادة", "الرئيس", "رئيس"),
+}.items()}
+
+
+def is_honorific(word: str) -> bool:
+    """سموه، معاليه، فضيلته ... (also with و): a pronoun that stands for a titled person named before."""
+    return word in _HONORIFICS or (word[:1] == "و" and word[1:] in _HONORIFICS)
+
+
+def honorific_antecedent(an: Analysis, i: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
+                         cue_tokens: set[int]) -> tuple[int, int] | None:
+    """The mention an honorific pronoun at token ``i`` stands for: the nearest earlier noun phrase opened by a
+    title it agrees with (سموه -> الأمير محمد بن نايف ...; معاليه -> وزير الإسكان ...), or None."""
+    toks = an.tokens
+    word = toks[i].norm
+    titles = _HONORIFICS.get(word) or _HONORIFICS.get(word[1:], frozenset())
+    for k in range(i - 1, max(-1, i - 600), -1):
+        w = toks[k].norm
+        if toks[k].kind == "w" and (w in titles or strip_al(w) in titles or ("ال" + w) in titles):
+            np = speaker_after(an, k - 1, stretches, date_starts, cue_tokens)
+            if np is not None and np[0] == k and np[1] > k:
+                return np
+    return None
 
 
 def abbreviation_dot(an: Analysis, j: int) -> bool:
@@ -143,14 +179,20 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
                     break
                 continue
+            if w == "(" and end is not None:
+                close = _parenthetical_name(an, j)
+                if close is not None:
+                    end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
+                    j = close + 1
+                    continue
             break
         if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
             break
         if tok.kind == "n":
             break
         if end is not None:
-            if w == "من" and strip_al(toks[end].norm) in _QUANTIFIERS:
-                end = j  # عدد من المواطنين، بعض من ...: the partitive belongs to the subject
+            if w == "من" and (strip_al(toks[end].norm) in _QUANTIFIERS or _partitive(an, first, end, j)):
+                end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
                 j += 1
                 continue
             if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
@@ -164,7 +206,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             if w in ("في", "الى") or w == fold("إلى"):
                 if j + 1 < n and toks[j + 1].kind == "w":
                     nxt = toks[j + 1].norm
-                    if w == "في" and (strip_al(nxt) in _EVENT_NOUNS or nxt in _EVENT_NOUNS or (j + 1) in date_starts):
+                    if w == "في" and (is_event_noun(nxt) or (j + 1) in date_starts):
                         break
                     if w != "في" and not has_envoy:
                         break
@@ -174,13 +216,15 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             prev = toks[end].norm
             if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
                 break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-            if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
+            if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
+                break  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement, so ل + a medium is the addressee
+            if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
                 break
             prev = toks[end].norm
             coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
             if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
                     and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
-                    and not coordinated):
+                    and not coordinated and not _participle_agreeing(prev, w)):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
         elif w in _FUNCTION or w in _ADJUNCT_WORDS:
             return None
@@ -194,7 +238,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         j += 1
     if end is None:
         return None
-    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\"":
+    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\")":
         end -= 1
     return first, end
 
@@ -211,6 +255,46 @@ def _addressee(w: str) -> bool:
     rest = w[1:]
     return is_classifier(rest) or rest in _ADDRESSEES or strip_al(rest) in _ADDRESSEES or \
         ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
+
+
+_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "اذاعة",
+                                     "شبكة", "موقع", "تلفزيون", "محطة"))
+
+
+def is_event_noun(w: str) -> bool:
+    """بيان، مقابلة، اجتماعه، تصريحاتها ...: the occasion of speaking (a possessive pronoun may be attached)."""
+    w = strip_al(w)
+    if w in _EVENT_NOUNS:
+        return True
+    for pron in ("هما", "هم", "ها", "ه"):
+        if w.endswith(pron) and len(w) - len(pron) >= 3:
+            stem = w[:-len(pron)]
+            return stem in _EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in _EVENT_NOUNS)
+    return False
+
+
+def _participle_agreeing(prev: str, w: str) -> bool:
+    """المدينة المنورة، مكة المكرمة، المملكة المتحدة: a definite participle (الم + 4 letters or more) in the
+    feminine after a feminine definite noun is its adjective, not the verb's object."""
+    return w.startswith("الم") and len(w) >= 7 and w.endswith("ة") and prev.endswith("ة")
+
+
+def _parenthetical_name(an: Analysis, j: int) -> int | None:
+    """``(`` at ``j`` closed within four words by ``)`` around words only (no number: an age is not a name)."""
+    toks = an.tokens
+    k = j + 1
+    while k < len(toks) and k - j <= 5 and toks[k].kind == "w" and an.same_sentence(j, k):
+        k += 1
+    return k if k < len(toks) and k > j + 1 and toks[k].norm == ")" else None
+
+
+def _partitive(an: Analysis, first: int, end: int, j: int) -> bool:
+    """شاهد من سكان الحي، مسؤول من الوزارة: an indefinite one-word head and من + a noun (not من جهته)."""
+    toks = an.tokens
+    if end != first or has_al(toks[first].norm) or j + 1 >= len(toks) or toks[j + 1].kind != "w":
+        return False
+    nxt = toks[j + 1].norm
+    return nxt not in _ADJUNCT_WORDS and not nxt.startswith(("جهت", "جانب", "ناحي", "قبل")) and not is_event_noun(nxt)
 
 
 def _elative(w: str) -> bool:
@@ -365,19 +449,36 @@ class Coreference:
         self.registry = registry
         self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
 
-    def add(self, text: str, words: list[str], context: list[str] = ()) -> Cluster:
+    def add(self, text: str, words: list[str], context: list[str] = (),
+            stands_for: tuple[str, list[str]] | None = None) -> Cluster:
         """Add a mention (its folded ``words``); ``context`` is a fuller description of the same person found
-        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير)."""
+        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير). An honorific pronoun
+        (سموه) joins the latest speaker with a title it agrees with; else ``stands_for`` (the text and words of
+        the titled mention it refers to, found in the text) is added first, so the speaker is named by it."""
+        if len(words) == 1 and is_honorific(words[0]):
+            titles = _HONORIFICS.get(words[0]) or _HONORIFICS[words[0][1:]]
+            for key in reversed(self.recent):
+                c = self.clusters[key]
+                if any(t in titles or ("ال" + t) in titles for _, toks in c.mentions for t in toks):
+                    return self._attach(c, text, _key_tokens(words), set(), ())
+            if stands_for is not None:
+                cluster = self.add(*stands_for)
+                cluster.named.setdefault(text, 0)
+                return self._attach(cluster, text, _key_tokens(words), set(), ())
         toks = _key_tokens(words)
         names = person_names(words) | person_names(list(context))
         cluster = self._find(toks, words, names)
         if cluster is None:
             cluster = Cluster(len(self.clusters))
             self.clusters.append(cluster)
+        cluster.named[text] = len(person_names(words))
+        return self._attach(cluster, text, toks, names, context)
+
+    def _attach(self, cluster: Cluster, text: str, toks: list[str], names: set[str], context) -> Cluster:
         cluster.mentions.append((text, toks))
         cluster.described.update(_key_tokens(list(context)))
         cluster.names.update(names)
-        cluster.named[text] = len(person_names(words))
+        cluster.named.setdefault(text, 0)
         if cluster.registry_id is None:
             cluster.registry_id = self._registry_match(toks)
         if cluster.key in self.recent:
@@ -398,6 +499,11 @@ class Coreference:
         if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
             for c in ordered:
                 if plain[0] in c.tokens and len(plain[0]) >= 3:
+                    return c
+        untitled = [t for t in toks if fold(t) not in TITLES and t not in TITLES]
+        if len(untitled) == 1 and len(toks) <= 2 and len(untitled[0]) >= 3:
+            for c in ordered:  # د. الجهني: a surname of the nisba shape, known as a personal name of the cluster
+                if untitled[0] in c.names:
                     return c
         head = toks[0]
         if head in TITLES or fold("ال" + head) in TITLES:
