@@ -130,3 +130,31 @@ def test_speaker_mention_extent_rules():
         assert [s for r in records(suggest(text, None)) for s in r["speakers"]] == [speaker], text
     said = _said("وأكد الوزير في اجتماعه بالمديرين، على بدء الدراسة في موعدها.")
     assert said[0][0] == "على بدء الدراسة في موعدها"
+
+
+# --- who said it: shared subjects, two cues, impersonal remarks, objects ----------------------------------------
+
+def test_a_subject_less_cue_shares_the_subject_of_the_verb_that_opens_its_sentence():
+    said = _said("وقال المتحدث إن الوضع هادئ.\nونعت الجمعية الخيرية، في بيان لها، أحد مؤسسيها، وقالت: «كان رجلا "
+                 "معطاء».\nوتحدث الباحث عن مشروعه حيث قال إن الجهاز يعمل بالطاقة الشمسية.")
+    assert [(t, s) for t, s, _ in said] == [
+        ("إن الوضع هادئ", ["المتحدث"]), ("كان رجلا معطاء", ["الجمعية الخيرية"]),
+        ("إن الجهاز يعمل بالطاقة الشمسية", ["الباحث"])]
+
+
+def test_a_verb_right_before_qailan_is_a_second_cue_of_the_same_statement():
+    said = _said('وقال المدرب إن الفريق جاهز.\nوتابع قائلا "سنقاتل حتى النهاية."')
+    assert said[1] == ("سنقاتل حتى النهاية.", ["المدرب"], ["وتابع", "قائلا"])
+
+
+def test_a_subject_less_verb_inside_the_writers_remark_is_impersonal():
+    said = _said("وقال الوزير إن الميزانية جاهزة.\nيشار إلى أنه في وقت سابق أعلن عن أن الميزانية ستتأخر.\n"
+                 "يشار إلى أن الهيئة أكدت في بيان أنها ستراجع الأرقام.")
+    assert [(t, s) for t, s, _ in said] == [("إن الميزانية جاهزة", ["الوزير"]),
+                                           ("أنها ستراجع الأرقام", ["الهيئة"])]
+
+
+def test_an_abstract_noun_in_construct_after_the_subject_is_the_object_content():
+    said = _said("من جهتهم، أكد مديرو المدارس جاهزية الفصول لاستقبال الطلاب، فيما نوه المشرفون على أن الكتب وصلت.")
+    assert said == [("جاهزية الفصول لاستقبال الطلاب", ["مديرو المدارس"], ["أكد"]),
+                    ("أن الكتب وصلت", ["المشرفون"], ["نوه"])]

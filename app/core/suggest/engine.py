@@ -16,7 +16,7 @@ from .clauses import Record, content_end, english_subject, first_person_clause, 
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
 from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
-from .speakers import OBJECT_HEADS, gender_of, is_honorific, speaker_after, speaker_before
+from .speakers import OBJECT_HEADS, TITLES, gender_of, is_honorific, speaker_after, speaker_before
 
 _MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
@@ -123,6 +123,9 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
         if (np is None and cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE
                 and not (cue.i > 1 and toks[cue.i - 2].norm in _TEMPORAL)):
             continue  # بدلاً من أن تحث على ...: a verb governed by أن, not a report (but بعد أن أكد happened)
+        if (np is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف") and _in_writer_frame(d, cue)
+                and speaker_before(an, cue.i, d.cue_tokens, require_title=False) is None):
+            continue  # يشار إلى أنه في وقت سابق أعلن عن أن: an impersonal passive inside the writer's remark
         if cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not _titled(d, np):
             continue  # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         start = (np[1] + 1) if np else cue.last + 1
@@ -132,10 +135,10 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
         own_pending = pending if pending and pending[0].i < cue.i and an.same_sentence(pending[0].i, cue.i) else None
         pending = None
         if found is None or found[0] == "stop":
-            if found is not None and np is not None and _continues(d, cue, found[1]):
-                pending = (cue, np)
+            if found is not None and _continues(d, cue, found[1]) and (np is not None or found[1] == cue.last + 1):
+                pending = (cue, np)  # وأوضح فلان قائلاً / وتابع قائلاً: one statement with two cues
                 continue
-            obj = _object_content(d, cue, np, start) if found is None else None
+            obj = _object_content(d, cue, np, start) if found is None or found[0] == "stop" else None
             if obj is not None:
                 end, wording = content_end(d, obj)
                 if end >= obj:
@@ -184,7 +187,8 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             pass
         elif own_pending is not None:
             rec.cues.insert(0, own_pending[0])
-            rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
+            if own_pending[1] is not None:
+                rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
             rec.frame = (own_pending[0].last + 1, rec.frame[1])
         elif np is not None:
             rec.speaker, rec.speaker_rule = np, ("source-after-cue" if cue.kind == SOURCE else "speaker-after-cue")
@@ -204,6 +208,10 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
                 rec.speaker, rec.speaker_rule = inna, "speaker-clause-subject"
         if rec.speaker is None and rec.antecedent is None:
             ante = _antecedent(d, records, cue, cue.i)
+            if ante is None or not an.same_sentence(ante.cues[0].i, cue.i):
+                subject = _sentence_subject(d, cue)
+                if subject is not None:
+                    rec.speaker, rec.speaker_rule, ante = subject, "speaker-clause-subject", None
             if ante is not None:
                 rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
         records.append(rec)
@@ -263,6 +271,60 @@ def _without_nested_repeats(records: list[Record]) -> list[Record]:
     return kept
 
 
+_WRITER_FRAMES = frozenset(fold(w) for w in ("يشار", "ويشار", "يذكر", "ويذكر", "بالذكر", "الإشارة", "يلاحظ",
+                                              "ويلاحظ", "يعتقد", "ويعتقد"))
+
+
+def _in_writer_frame(d: _Doc, cue: Cue) -> bool:
+    """The cue stands in the clause of the writer's own remark (يشار إلى أنه، الجدير بالذكر أن): a subject-less
+    verb there is read as an impersonal passive (أُعلن عن أن), not as a report by the previous speaker."""
+    toks = d.an.tokens
+    for k in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if not d.an.same_sentence(k, cue.i) or k in d.cue_tokens:
+            return False
+        if toks[k].norm in _WRITER_FRAMES:
+            return True
+    return False
+
+
+def _verb_shaped(d: _Doc, k: int) -> bool:
+    """A sentence-opening word that reads as a conjoined perfect verb (ونعت، وقدّم، وتطرق، فاستقبل): و/ف + a
+    stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date."""
+    tok = d.an.tokens[k]
+    w = tok.norm
+    if tok.kind != "w" or w[:1] not in ("و", "ف") or k in d.cue_tokens or k in d.date_at:
+        return False
+    stem = w[1:]
+    return (3 <= len(stem) <= 6 and not stem.startswith("ال") and not stem.endswith(("ة", "ات", "ين", "ون", "اء"))
+            and w not in TITLES and stem not in TITLES and w not in _NOT_VERBS and stem not in _NOT_VERBS)
+
+
+_NOT_VERBS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "لكن", "كان", "كانت", "قد", "لقد",
+                                         "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك", "أيضا", "حسب", "بحسب",
+                                         "وفقا", "فيما", "بينما", "حيث", "إذ", "كما", "ما", "لا", "لم", "لن",
+                                         "سائل"))  # وسائل الإعلام: a noun
+
+
+def _sentence_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+    """ونعت كتائب القسام ...، وقالت: / وقدّم العساف نبذة ... حيث قال إن: a subject-less cue conjoined to (or
+    subordinate to) the verb that opens its sentence shares that verb's subject."""
+    an, toks = d.an, d.an.tokens
+    word = toks[cue.i].norm
+    prev = toks[cue.i - 1].norm if cue.i else ""
+    if cue.kind not in (VERB, PARTICIPLE) or not (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")):
+        return None
+    first = an.sentence_bounds[an.sentence[cue.i]][0]
+    while first < cue.i and toks[first].kind == "p":
+        first += 1
+    if first >= cue.i - 2 or not _verb_shaped(d, first):
+        return None
+    np = speaker_after(an, first, d.by_open, d.date_at, d.cue_tokens)
+    if np is None or np[1] >= cue.i:
+        return None
+    want, have = _cue_gender(d, cue), gender_of([t.norm for t in an.words(*np)])
+    return None if want and have and want != have else np
+
+
 _LIGHT_VERBS = frozenset(fold(w) for w in ("عبر", "أعرب", "معبرا", "معربا", "معبرة", "معربة"))
 
 
@@ -317,11 +379,11 @@ def _continues(d: _Doc, cue: Cue, k: int) -> bool:
     """وأوضح فلان قائلاً: / وأعرب فلان عن اعتقاده أن: the next cue carries this verb's content, so the verb's
     subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by a
     preposition (عن اعتقاده، بتأكيده), continues like that."""
-    if cue.kind != VERB or cue.form.weak:
-        return False
     nxt = d.cue_at.get(k)
-    if nxt is None:
+    if cue.kind != VERB or nxt is None:
         return False
+    if cue.form.weak:  # وتابع قائلاً: a weak verb only right before قائلاً
+        return k == cue.last + 1 and nxt.kind == PARTICIPLE and nxt.form.lemma == "قال"
     if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
         return True
     prev = d.an.tokens[k - 1].norm if k else ""
@@ -348,6 +410,7 @@ def _object_content(d: _Doc, cue: Cue, np: tuple[int, int] | None, start: int) -
     w = toks[j].norm
     if w.startswith("ال") or j in d.cue_tokens:
         return None
-    if w in OBJECT_HEADS or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
+    abstract = w.endswith("ية") and len(w) >= 5 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
+    if w in OBJECT_HEADS or abstract or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
         return j
     return None
