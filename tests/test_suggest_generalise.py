@@ -4,7 +4,7 @@ subjects of coordinated verbs, clause ends, unmarked speech after a colon, quota
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import dates, records, suggest
 
 
 def _said(text: str, date: str | None = None) -> list[tuple[str, list[str], list[str]]]:
@@ -158,3 +158,18 @@ def test_an_abstract_noun_in_construct_after_the_subject_is_the_object_content()
     said = _said("من جهتهم، أكد مديرو المدارس جاهزية الفصول لاستقبال الطلاب، فيما نوه المشرفون على أن الكتب وصلت.")
     assert said == [("جاهزية الفصول لاستقبال الطلاب", ["مديرو المدارس"], ["أكد"]),
                     ("أن الكتب وصلت", ["المشرفون"], ["نوه"])]
+
+
+# --- dates ------------------------------------------------------------------------------------------------------
+
+def test_a_deictic_day_with_its_weekday_right_before_a_quotation_mark_is_a_date():
+    result = suggest("وقال الوزير في مؤتمر صحفي اليوم الخميس “لن نتراجع عن القرار.”", "2015-08-06")
+    assert dates(result) == [("اليوم الخميس", "2015-08-06")]
+    assert records(result)[0]["dated"] == ["2015-08-06"]
+
+
+def test_decades_of_age_are_not_dates():
+    result = suggest("وتستفيد النساء في العشرينات من العمر عندما يصبحن في الخمسينات أو سن أكبر. "
+                     "وبدأت الحرب في الخمسينات من القرن الماضي.", "2015-08-06")
+    assert [v for _, v in dates(result)][:1] == ["195"]
+    assert "العشرينات" not in [t for t, _ in dates(result)]
