@@ -173,3 +173,9 @@ def test_decades_of_age_are_not_dates():
                      "وبدأت الحرب في الخمسينات من القرن الماضي.", "2015-08-06")
     assert [v for _, v in dates(result)][:1] == ["195"]
     assert "العشرينات" not in [t for t, _ in dates(result)]
+
+
+def test_a_subject_before_its_verb_across_a_relative_clause_with_an_object_content():
+    said = _said("وأشار المتحدث إلى أن اللاعب فلان الذي جدد عقده مع ناديه الشهر الماضي، أكد عدم رغبته في الانتقال "
+                 "رغم أنه تلقى عرضا كبيرا.")
+    assert ("عدم رغبته في الانتقال", ["اللاعب فلان"], ["أكد"]) in said

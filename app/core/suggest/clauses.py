@@ -170,8 +170,13 @@ def _ends_content(d: _Doc, k: int) -> bool:
 _NEW_CLAUSE = frozenset(fold(w) for w in ("كما", "حيث", "إذ", "اذ", "فيما", "بينما", "ثم"))
 
 
-def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
-    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any)."""
+_CONCESSIVE = frozenset(fold(w) for w in ("رغم", "برغم", "بالرغم", "لكن", "ولكن", "لكنه", "ولكنه", "إلا", "بيد",
+                                          "رغما"))
+
+
+def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]:
+    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any).
+    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a comma or a concessive (رغم أنه)."""
     an, toks = d.an, d.an.tokens
     n = len(toks)
     k = s + 1
@@ -192,6 +197,8 @@ def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
             break
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1):
             break  # ...، مبدياً رغبته: a circumstantial clause of the writer's narration starts
+        if phrase and (t.norm in CLAUSE_PUNCT or t.norm in _CONCESSIVE):
+            break
         k += 1
     end = k - 1
     while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):

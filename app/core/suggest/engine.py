@@ -138,13 +138,17 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             if found is not None and _continues(d, cue, found[1]) and (np is not None or found[1] == cue.last + 1):
                 pending = (cue, np)  # وأوضح فلان قائلاً / وتابع قائلاً: one statement with two cues
                 continue
-            obj = _object_content(d, cue, np, start) if found is None or found[0] == "stop" else None
+            subject = np
+            if subject is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
+                subject = speaker_before(an, cue.i, d.cue_tokens, require_title=True)  # المدرب فلان ...، أكد عدمَ
+            obj = _object_content(d, cue, subject, start) if found is None or found[0] == "stop" else None
             if obj is not None:
-                end, wording = content_end(d, obj)
+                end, wording = content_end(d, obj, phrase=True)
                 if end >= obj:
                     rec = typed(d, cue, obj, end, "indirect-object", used_stretches)
                     rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
-                    rec.speaker, rec.speaker_rule = np, "speaker-after-cue"
+                    rec.speaker = subject
+                    rec.speaker_rule = "speaker-after-cue" if subject == np else "speaker-before-cue"
                     records.append(rec)
                 continue
             rec = postposed(d, cue, used_stretches)

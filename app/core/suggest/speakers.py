@@ -340,6 +340,10 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     toks = an.tokens
     j = i - 1
     relative = j > 0 and toks[j].norm in _RELATIVE
+    if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
+        r = _relative_before_comma(an, i, j, cue_tokens)
+        if r is not None:
+            relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
@@ -370,6 +374,19 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     if len(collected) > 4:
         return None
     return collected[0], collected[-1]
+
+
+def _relative_before_comma(an: Analysis, i: int, comma: int, cue_tokens: set[int]) -> int | None:
+    """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
+    its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""
+    toks = an.tokens
+    for k in range(comma - 1, max(-1, comma - 20), -1):
+        t = toks[k]
+        if not an.same_sentence(k, i) or t.kind == "p" or k in cue_tokens or t.norm in COMPLEMENTIZERS:
+            return None
+        if t.norm in _RELATIVE:
+            return k if k + 1 < comma else None
+    return None
 
 
 def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
