@@ -176,7 +176,7 @@ _CONCESSIVE = frozenset(fold(w) for w in ("رغم", "برغم", "بالرغم", 
 
 def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]:
     """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any).
-    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a comma or a concessive (رغم أنه)."""
+    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a concessive (رغم أنه)."""
     an, toks = d.an, d.an.tokens
     n = len(toks)
     k = s + 1
@@ -197,7 +197,7 @@ def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]
             break
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1):
             break  # ...، مبدياً رغبته: a circumstantial clause of the writer's narration starts
-        if phrase and (t.norm in CLAUSE_PUNCT or t.norm in _CONCESSIVE):
+        if phrase and t.norm in _CONCESSIVE:
             break
         k += 1
     end = k - 1
