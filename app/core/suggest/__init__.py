@@ -14,8 +14,10 @@ Entry points:
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (matching copy, tokens),
 :mod:`.cues` (reporting-verb lexicon with inflections and clitics), :mod:`.quotes` (quotation marks, names vs
 speech, complementizers), :mod:`.clauses` (what a cue introduces and where it ends), :mod:`.speakers`
-(mentions, coreference, registry), :mod:`.engine` (who said it: subjects, antecedents), :mod:`.dates` and
-:mod:`.calendar` (date expressions and their values). No rule lists names or phrases of particular articles.
+(the extent of a speaker mention), :mod:`.coref` (which mentions are one speaker; registry), :mod:`.nouns`
+(speech nouns after light verbs: وجّهت X تحذيراً بـ), :mod:`.engine` (who said it: subjects, antecedents, shared
+subjects), :mod:`.dates` and :mod:`.calendar` (date expressions and their values). No rule lists names or phrases
+of particular articles.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span
 from ..schema import DEFAULT_SCHEMA
 from .arabic import fold
 from .engine import analyse
-from .speakers import Coreference, description_before, honorific_antecedent, is_honorific
+from .coref import Coreference, honorific_antecedent, is_honorific
+from .speakers import description_before
 
 __all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE"]
 

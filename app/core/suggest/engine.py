@@ -11,12 +11,13 @@ This module decides who said what (subjects, antecedents, gender); :mod:`.clause
 from __future__ import annotations
 
 from ..model import Document
-from .arabic import CLAUSE_PUNCT, SENTENCE_END, Analysis, fold
+from .arabic import CLAUSE_PUNCT, Analysis, fold
 from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
 from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
-from .speakers import OBJECT_HEADS, TITLES, gender_of, is_honorific, speaker_after, speaker_before
+from .coref import is_honorific
+from .speakers import OBJECT_HEADS, TITLES, gender_of, speaker_after, speaker_before
 
 _MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
@@ -374,8 +375,6 @@ def _subject_after_inna(d: _Doc, cue: Cue, records: list[Record]) -> tuple[int, 
 
 
 def _titled(d: _Doc, np: tuple[int, int] | None) -> bool:
-    from .speakers import TITLES
-
     return np is not None and any(t.norm in TITLES or t.norm[2:] in TITLES for t in d.an.words(*np))
 
 

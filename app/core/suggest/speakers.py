@@ -1,23 +1,20 @@
-"""Speakers: the mention of the source next to a cue, and which mentions in an article are the same speaker.
+"""Speakers: the mention of the source next to a cue (its extent), found forwards after the verb or backwards
+before it.
 
 Mention extent (Arabic news is mostly verb-subject-object): the noun phrase right after the cue verb, i.e. titles,
 names and their genitive complements (``رئيس مجلس الوزراء العراقي محمد شياع السوداني``), a comma apposition
-(``قائد شرطة لامو، كريسبوس موتالي``) and a quoted name after a classifier (``كتائب “سيد الشهداء”``). It ends at a
-complementizer, a colon or quotation, an adjunct (في مقابلة، خلال، لـ، أمام ...), a date, an adverb with tanween
-(مؤخراً), a relative pronoun, or a second definite noun that is not an adjective (the verb's object). Subjects
-before the verb (``مصادر أشارت``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards.
-
-Coreference inside the article: the same words, a surname (``لافرينتيف`` -> ``... ألكسندر لافرينتيف``), a title
-alias sharing the head title and another word without a conflicting nationality adjective (``المبعوث الرئاسي
-الروسي`` -> ``المبعوث الروسي الخاص``), and ``المصدر نفسه`` / ``البيان`` (the previous source). Registry linking reuses
-an existing speaker entity when a mention equals its name or an alias, or shares its surname uniquely.
+(``قائد شرطة لامو، كريسبوس موتالي``), a quoted name after a classifier (``كتائب “سيد الشهداء”``), a name in
+parentheses (``وكالة الأنباء اليابانية (جيجي برس)``), a partitive (``شاهد من سكان الحي``) and the abbreviated
+titles' period (``د. الجهني``). It ends at a complementizer, a colon or quotation, an adjunct (في مقابلة، في
+اجتماعه، خلال، لـ، أمام ...), the addressee (``اللاعب لبرنامج ...``), a date, an adverb with tanween (مؤخراً), a
+relative pronoun, or a second definite noun that is not an adjective (the verb's object; but ``المدينة المنورة``
+is an agreeing participle). Subjects before the verb (``مصادر أشارت``, ``أن رئيس البنك ... أكد``, ``X الذي ...،
+أكد``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards. Which mentions are the same
+speaker is :mod:`.coref`'s business.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
-
-from ..model import Entity
 from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
@@ -47,7 +44,7 @@ _ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
     "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
     "لاحقا", "حاليا", "سابقا"))
-_FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
+FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
                                                         "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
                                                         "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
                                                         "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
@@ -69,44 +66,9 @@ _QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "
 _NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
 _RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
                                                               "اللواتي"))
-_SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
-_DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
+SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
-
-
-# Honorific pronouns (His Highness, His Excellency ...) and the titles of the people they stand for.
-_HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
-    "سموه": ("سمو", "الأمير", "أمير", "الأميرة", "الشيخ", "ولي", "صاحب"),
-    "سموها": ("سمو", "الأميرة", "الشيخة"),
-    "معاليه": ("معالي", "وزير", "الوزير", "رئيس", "الرئيس", "نائب", "أمين", "الأمين", "محافظ"),
-    "معاليها": ("معالي", "وزيرة", "الوزيرة", "رئيسة"),
-    "فضيلته": ("فضيلة", "الشيخ", "المفتي", "مفتي", "الإمام", "القاضي"),
-    "سماحته": ("سماحة", "الشيخ", "المفتي", "مفتي", "الإمام"),
-    "جلالته": ("جلالة", "الملك", "خادم"),
-    "سعادته": ("سعادة", "السفير", "سفير", "المدير", "مدير", "الدكتور", "اللواء", "العميد", "رئيس"),
-    "سيادته": ("سيادة", "الرئيس", "رئيس"),
-}.items()}
-
-
-def is_honorific(word: str) -> bool:
-    """سموه، معاليه، فضيلته ... (also with و): a pronoun that stands for a titled person named before."""
-    return word in _HONORIFICS or (word[:1] == "و" and word[1:] in _HONORIFICS)
-
-
-def honorific_antecedent(an: Analysis, i: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                         cue_tokens: set[int]) -> tuple[int, int] | None:
-    """The mention an honorific pronoun at token ``i`` stands for: the nearest earlier noun phrase opened by a
-    title it agrees with (سموه -> الأمير محمد بن نايف ...; معاليه -> وزير الإسكان ...), or None."""
-    toks = an.tokens
-    word = toks[i].norm
-    titles = _HONORIFICS.get(word) or _HONORIFICS.get(word[1:], frozenset())
-    for k in range(i - 1, max(-1, i - 600), -1):
-        w = toks[k].norm
-        if toks[k].kind == "w" and (w in titles or strip_al(w) in titles or ("ال" + w) in titles):
-            np = speaker_after(an, k - 1, stretches, date_starts, cue_tokens)
-            if np is not None and np[0] == k and np[1] > k:
-                return np
-    return None
 
 
 def abbreviation_dot(an: Analysis, j: int) -> bool:
@@ -225,11 +187,11 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 break
             prev = toks[end].norm
             coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
-            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
+            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
                     and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
                     and not coordinated and not _participle_agreeing(prev, w)):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-        elif w in _FUNCTION or w in _ADJUNCT_WORDS:
+        elif w in FUNCTION_WORDS or w in _ADJUNCT_WORDS:
             return None
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
             has_envoy = True
@@ -314,7 +276,7 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
         return None
     w = toks[j].norm
-    if (w in _ADJUNCT_WORDS or w in _FUNCTION or j in cue_tokens or j in date_starts or is_complementizer(an, j)
+    if (w in _ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
             or _addressee(w)):
         return None
     k = j
@@ -356,7 +318,7 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
         # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
         # stands before it at the start of the clause.
         left, k = _collect_left(an, i, j - 1, cue_tokens)
-        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in _FUNCTION):
+        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in FUNCTION_WORDS):
             collected, j = collected + [j] + left, k
             stop = toks[j].norm if j >= 0 else ""
         else:
@@ -417,194 +379,12 @@ def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[l
         if t.kind == "p" and abbreviation_dot(an, j) and collected:
             j -= 1
             continue
-        if (t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS
+        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in _ADJUNCT_WORDS
                 or t.norm in COMPLEMENTIZERS):
             break
         collected.append(j)
         j -= 1
     return collected, j
-
-
-# --- mentions and coreference ----------------------------------------------------------------------------------
-
-def _key_tokens(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        if w in _FUNCTION or w in ("بن", "ابن", "بنت"):
-            continue
-        if w.startswith("و") and len(w) > 3 and w[1:2] == "ا" and w[2:3] == "ل":
-            w = w[1:]
-        out.append(strip_al(w))
-    return out
-
-
-@dataclass
-class Cluster:
-    """One speaker in the article: its mentions (original texts, folded key tokens) and a registry id if linked."""
-
-    key: int
-    mentions: list[tuple[str, list[str]]] = field(default_factory=list)
-    registry_id: str | None = None
-    described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
-    names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
-
-    @property
-    def tokens(self) -> set[str]:
-        return {t for _, toks in self.mentions for t in toks} | self.described
-
-    named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
-
-    @property
-    def name(self) -> str:
-        """The mention that names the person best: most personal-name words, then the longest."""
-        return max((m for m, _ in self.mentions), key=lambda m: (self.named.get(m, 0), len(m.split()), len(m)))
-
-
-class Coreference:
-    """Assigns each speaker mention of one article to a cluster, most recent compatible cluster first."""
-
-    def __init__(self, registry: list[Entity]) -> None:
-        self.clusters: list[Cluster] = []
-        self.recent: list[int] = []  # cluster keys, most recent last
-        self.registry = registry
-        self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
-
-    def add(self, text: str, words: list[str], context: list[str] = (),
-            stands_for: tuple[str, list[str]] | None = None) -> Cluster:
-        """Add a mention (its folded ``words``); ``context`` is a fuller description of the same person found
-        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير). An honorific pronoun
-        (سموه) joins the latest speaker with a title it agrees with; else ``stands_for`` (the text and words of
-        the titled mention it refers to, found in the text) is added first, so the speaker is named by it."""
-        if len(words) == 1 and is_honorific(words[0]):
-            titles = _HONORIFICS.get(words[0]) or _HONORIFICS[words[0][1:]]
-            for key in reversed(self.recent):
-                c = self.clusters[key]
-                if any(t in titles or ("ال" + t) in titles for _, toks in c.mentions for t in toks):
-                    return self._attach(c, text, _key_tokens(words), set(), ())
-            if stands_for is not None:
-                cluster = self.add(*stands_for)
-                cluster.named.setdefault(text, 0)
-                return self._attach(cluster, text, _key_tokens(words), set(), ())
-        toks = _key_tokens(words)
-        names = person_names(words) | person_names(list(context))
-        cluster = self._find(toks, words, names)
-        if cluster is None:
-            cluster = Cluster(len(self.clusters))
-            self.clusters.append(cluster)
-        cluster.named[text] = len(person_names(words))
-        return self._attach(cluster, text, toks, names, context)
-
-    def _attach(self, cluster: Cluster, text: str, toks: list[str], names: set[str], context) -> Cluster:
-        cluster.mentions.append((text, toks))
-        cluster.described.update(_key_tokens(list(context)))
-        cluster.names.update(names)
-        cluster.named.setdefault(text, 0)
-        if cluster.registry_id is None:
-            cluster.registry_id = self._registry_match(toks)
-        if cluster.key in self.recent:
-            self.recent.remove(cluster.key)
-        self.recent.append(cluster.key)
-        return cluster
-
-    def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
-        if not toks:
-            return None
-        ordered = [self.clusters[k] for k in reversed(self.recent)]
-        if any(w in _SAME for w in words) or (len(words) == 1 and words[0] in _DOCUMENTS):
-            return ordered[0] if ordered else None
-        for c in ordered:  # the same words
-            if any(toks == m for _, m in c.mentions):
-                return c
-        plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
-        if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
-            for c in ordered:
-                if plain[0] in c.tokens and len(plain[0]) >= 3:
-                    return c
-        untitled = [t for t in toks if fold(t) not in TITLES and t not in TITLES]
-        if len(untitled) == 1 and len(toks) <= 2 and len(untitled[0]) >= 3:
-            for c in ordered:  # د. الجهني: a surname of the nisba shape, known as a personal name of the cluster
-                if untitled[0] in c.names:
-                    return c
-        head = toks[0]
-        if head in TITLES or fold("ال" + head) in TITLES:
-            for c in ordered:
-                ctoks = c.tokens
-                shared = set(toks) & ctoks
-                if names and c.names and not names & c.names:
-                    continue  # two different personal names: two people with the same title
-                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
-                    return c
-        return None
-
-    def _registry_match(self, toks: list[str]) -> str | None:
-        if not toks or not self._registry_keys:
-            return None
-        exact = [e for e, names in self._registry_keys if any(n == toks for n in names)]
-        if exact:
-            return exact[0].id
-        last = toks[-1]
-        if last in TITLES or is_nisba(last) or len(last) < 3:
-            return None
-        by_surname = {e.id for e, names in self._registry_keys for n in names if n and n[-1] == last}
-        return next(iter(by_surname)) if len(by_surname) == 1 else None
-
-
-_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
-_TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
-_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
-
-
-def person_names(words: list[str]) -> set[str]:
-    """The personal-name words of a mention: not titles, adjectives or function words, not the complement of a
-    preposition (إلى سوريا), and not the name of an organisation or place right after its classifier (رئيس بلدية
-    سان نيكولا، كتائب “سيد الشهداء”). A one-word mention (الجبير) is a name."""
-    out: set[str] = set()
-    org = ""  # "" none; "gen" after a classifier (its definite complement); "name" the organisation's own name
-    prev_name = after_prep = False
-    content = [w for w in words if w and w[0].isalpha() and w not in _FUNCTION and w not in TITLES
-               and strip_al(w) not in TITLES]
-    if len(content) == 1 and len(content) == len([w for w in words if w and w[0].isalpha()]):
-        return {strip_al(content[0])}  # الجبير alone (but وزير الخارجية has no name at all)
-    for w in words:
-        if not w or not w[0].isalpha():
-            org, prev_name, after_prep = "", False, False
-            continue
-        bare = strip_al(w)
-        if w in TITLES or bare in TITLES or fold("ال" + bare) in TITLES or w in _TITLE_ADJECTIVES:
-            org, prev_name, after_prep = "", False, False
-            continue
-        if w in _FUNCTION:
-            org, prev_name, after_prep = "", False, w in PREPOSITIONS
-            continue
-        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
-            org, prev_name, after_prep = "gen", False, False
-            continue
-        if w in _PARTICLES:
-            prev_name = True  # أبو آلاء، عبد الرحمن، بن نايف: what follows is a name, article or not
-            continue
-        if after_prep:
-            after_prep = False
-            continue  # إلى سوريا، في نيروبي: a place
-        if org == "gen":
-            if has_al(w):
-                org = "gen-seen"
-                continue  # مجلس الوزراء العراقي: the classifier's complement
-            org = "name"
-        elif org == "gen-seen" and not has_al(w):
-            org = ""  # the organisation's phrase is over: a person's name follows
-        if org in ("name", "gen-seen"):
-            continue
-        if has_al(w) and not prev_name:
-            continue  # الخارجية، المصري: words of the description, not of a name
-        out.add(bare)
-        prev_name = True
-    return out
-
-
-def _conflict(a: set[str], b: set[str]) -> bool:
-    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people."""
-    return any(is_nisba(x) for x in a - b) and any(is_nisba(y) for y in b - a)
 
 
 def gender_of(words: list[str]) -> str | None:
