@@ -179,3 +179,18 @@ def test_a_subject_before_its_verb_across_a_relative_clause_with_an_object_conte
     said = _said("وأشار المتحدث إلى أن اللاعب فلان الذي جدد عقده مع ناديه الشهر الماضي، أكد عدم رغبته في الانتقال "
                  "رغم أنه تلقى عرضا كبيرا.")
     assert ("عدم رغبته في الانتقال", ["اللاعب فلان"], ["أكد"]) in said
+
+
+# --- speech nouns after light verbs ----------------------------------------------------------------------------
+
+def test_a_speech_noun_after_a_light_verb_is_the_cue_and_the_light_verbs_subject_the_speaker():
+    recs = records(suggest("أطلقت وزارة الصحة تحذيرا للمواطنين أمس من تناول الأسماك النيئة، وذلك بعد حالات تسمم.",
+                           "2015-08-06"))
+    assert [(r["text"], r["speakers"], r["cues"], r["dated"]) for r in recs] == [
+        ("من تناول الأسماك النيئة", ["وزارة الصحة"], ["تحذيرا"], ["2015-08-05"])]
+    recs = records(suggest("ووجه الأمين العام دعوة إلى الأطراف للعودة إلى طاولة الحوار.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("إلى الأطراف للعودة إلى طاولة الحوار", ["الأمين العام"])]
+
+
+def test_a_speech_noun_without_a_light_verb_is_no_cue():
+    assert records(suggest("وجاء ذلك في تحذير من الأرصاد. وتلقى الفريق دعوة لحضور الحفل.", None)) == []

@@ -199,6 +199,8 @@ def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]
             break  # ...، مبدياً رغبته: a circumstantial clause of the writer's narration starts
         if phrase and t.norm in _CONCESSIVE:
             break
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and toks[k + 1].norm == "وذلك":
+            break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
         k += 1
     end = k - 1
     while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):

@@ -15,6 +15,7 @@ from .arabic import CLAUSE_PUNCT, Analysis, fold
 from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
+from .nouns import NOUN, find_speech_nouns, speech_noun_record
 from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
 from .coref import is_honorific
 from .speakers import OBJECT_HEADS, TITLES, gender_of, speaker_after, speaker_before
@@ -50,6 +51,7 @@ class _Doc:
             self.dates.append((d, a, b))
         self.date_at = {a: b for _, a, b in self.dates}
         found_cues = find_cues(an)
+        found_cues = sorted(found_cues + find_speech_nouns(an, {c.i for c in found_cues}), key=lambda c: c.i)
         self.cues = [c for c in found_cues if not self._in_quotation(c.i)]
         self.inner_cues = [c for c in found_cues if self._in_quotation(c.i)]
         self.cue_at = {c.i: c for c in self.cues}
@@ -66,6 +68,9 @@ class _Doc:
                 self.np_after[c.i] = None
 
         for c in self.cues:
+            if c.kind == NOUN:
+                self.has_content[c.i] = speech_noun_record(self, c) is not None
+                continue
             np = self.np_after.get(c.i)
             start = (np[1] + 1) if np else c.last + 1
             found = scan(self, c, start)
@@ -115,6 +120,12 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
     pending: tuple[Cue, tuple[int, int]] | None = None
     for cue in d.cues:
         tail = None
+        if cue.kind == NOUN:
+            rec = speech_noun_record(d, cue) if d.has_content.get(cue.i) else None
+            if rec is not None:
+                rec.top_level = not any(r.first <= cue.i <= r.last for r in records)
+                records.append(rec)
+            continue
         if wording_at(d, cue.i) is not None:
             continue
         np = d.np_after.get(cue.i)
