@@ -194,3 +194,10 @@ def test_a_speech_noun_after_a_light_verb_is_the_cue_and_the_light_verbs_subject
 
 def test_a_speech_noun_without_a_light_verb_is_no_cue():
     assert records(suggest("وجاء ذلك في تحذير من الأرصاد. وتلقى الفريق دعوة لحضور الحفل.", None)) == []
+
+
+def test_a_shorter_description_with_all_words_of_an_earlier_one_is_the_same_speaker():
+    recs = records(suggest("وأعلنت وسائل إعلام محلية يابانية أن الطائرة سقطت.\nوقالت وسائل الإعلام اليابانية إن الطيار "
+                           "نجا.\nوقالت وسائل الإعلام الصينية إن الرحلة ألغيت.", None))
+    ents = [r["entities"][0] for r in recs]
+    assert ents[0] == ents[1] != ents[2]

@@ -162,6 +162,11 @@ class Coreference:
                     continue  # two different personal names: two people with the same title
                 if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
                     return c
+        if len(set(toks)) >= 2:  # وسائل الإعلام اليابانية -> وسائل إعلام محلية يابانية: all its words, no clash
+            for c in ordered:
+                if set(toks) <= c.tokens and not _conflict(set(toks), c.tokens) and not (
+                        names and c.names and not names & c.names):
+                    return c
         return None
 
     def _registry_match(self, toks: list[str]) -> str | None:
