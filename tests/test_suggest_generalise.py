@@ -201,3 +201,11 @@ def test_a_shorter_description_with_all_words_of_an_earlier_one_is_the_same_spea
                            "نجا.\nوقالت وسائل الإعلام الصينية إن الرحلة ألغيت.", None))
     ents = [r["entities"][0] for r in recs]
     assert ents[0] == ents[1] != ents[2]
+
+
+def test_a_verbal_noun_in_construct_with_its_agent_reports_what_the_agent_said():
+    said = _said("وجاء القرار بعد إعلان الحكومة أن الانتخابات ستجرى في موعدها. ورحب الاتحاد بتأكيد الوزارة "
+                 "الروسية، أنها ستشارك في المؤتمر. وتم إعلان النتائج أمس.")
+    assert said == [("أن الانتخابات ستجرى في موعدها", ["الحكومة"], ["إعلان"]),
+                    ("أنها ستشارك في المؤتمر", ["الوزارة الروسية"], ["بتأكيد"])]
+    assert _said("وقال الوزير في إعلان صحفي إن العمل مستمر.") == [("إن العمل مستمر", ["الوزير"], ["وقال"])]

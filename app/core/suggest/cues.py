@@ -200,6 +200,34 @@ def match_form(word: str) -> CueForm | None:
     return _ALL_FORMS.get(word)
 
 
+# Verbal nouns in construct with their agent (بعد إعلانِ الحكومة أن، مع تأكيد الوزير أن): cues only then.
+_AGENT_MASDARS = {fold(pre + m): lemma for m, lemma in (("إعلان", "أعلن"), ("تأكيد", "أكد"), ("نفي", "نفى"),
+                                                          ("تشديد", "شدد"), ("إقرار", "أقر"), ("قول", "قال"),
+                                                          ("اعتقاد", "اعتقد"), ("زعم", "زعم"))
+                  for pre in ("", "و", "ب", "وب", "ل", "ول")}
+AGENT = "agent"  # CueForm.tense of a verbal noun followed by its agent
+
+
+def _agent_masdar(an: Analysis, i: int) -> CueForm | None:
+    """``إعلان الحكومة أن``: a bare verbal noun, a definite agent right after it, and a complementizer after the
+    agent's phrase (a comma may stand before it) within six words."""
+    toks = an.tokens
+    lemma = _AGENT_MASDARS.get(toks[i].norm)
+    if lemma is None or i + 1 >= len(toks) or not toks[i + 1].norm.startswith("ال"):
+        return None
+    for k in range(i + 2, min(len(toks), i + 9)):
+        t = toks[k]
+        if not an.same_sentence(i, k) or (t.kind == "p" and t.norm not in ("،", ",")):
+            return None
+        if t.norm in _COMPLEMENTIZERS_BARE:
+            return CueForm(lemma, MASDAR, (), False, True, True, AGENT)
+    return None
+
+
+_COMPLEMENTIZERS_BARE = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم",
+                                                     "إنهم", "بأنه", "بأنها"))
+
+
 def find_cues(an: Analysis) -> list[Cue]:
     """Every cue in the article, in text order."""
     cues: list[Cue] = []
@@ -212,7 +240,7 @@ def find_cues(an: Analysis) -> list[Cue]:
             if word.lower() in _ENGLISH:
                 cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
             continue
-        form = match_form(word)
+        form = match_form(word) or _agent_masdar(an, tok.i)
         if form is None:
             continue
         last = tok.i

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..model import Document
 from .arabic import CLAUSE_PUNCT, Analysis, fold
 from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
+from .cues import AGENT, MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates
 from .nouns import NOUN, find_speech_nouns, speech_noun_record
 from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
@@ -61,7 +61,7 @@ class _Doc:
         for c in self.cues:
             if an.tokens[c.i].norm.isascii():
                 self.np_after[c.i] = None  # English is subject-verb: see english_subject
-            elif c.kind in (VERB, SOURCE):
+            elif c.kind in (VERB, SOURCE) or c.form.tense == AGENT:
                 glued = tuple(p for p in (fold(x) for x in c.form.preps) if len(p) == 1)
                 self.np_after[c.i] = speaker_after(an, c.last, self.by_open, self.date_at, self.cue_tokens, glued)
             else:
