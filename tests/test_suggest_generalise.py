@@ -209,3 +209,15 @@ def test_a_verbal_noun_in_construct_with_its_agent_reports_what_the_agent_said()
     assert said == [("أن الانتخابات ستجرى في موعدها", ["الحكومة"], ["إعلان"]),
                     ("أنها ستشارك في المؤتمر", ["الوزارة الروسية"], ["بتأكيد"])]
     assert _said("وقال الوزير في إعلان صحفي إن العمل مستمر.") == [("إن العمل مستمر", ["الوزير"], ["وقال"])]
+
+
+# --- quotations over several paragraphs --------------------------------------------------------------------------
+
+def test_an_opening_mark_closed_in_no_paragraph_quotes_to_the_paragraph_end_and_a_quoted_paragraph_continues_it():
+    text = ("وقال الوزير: «سنواصل العمل في كل المناطق دون توقف.\n«ولن نتراجع عن أي خطوة مهما كانت الظروف».\n"
+            "«برنامج الأمل» هو اسم المشروع.\nوأضاف أن الميزانية جاهزة.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["type"], r["speakers"], r["cues"]) for r in recs] == [
+        ("سنواصل العمل في كل المناطق دون توقف", "direct", ["الوزير"], ["وقال"]),
+        ("ولن نتراجع عن أي خطوة مهما كانت الظروف", "direct", ["الوزير"], ["وقال"]),
+        ("أن الميزانية جاهزة", "indirect", ["الوزير"], ["وأضاف"])]

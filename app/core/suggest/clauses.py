@@ -80,8 +80,8 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     return "direct", j + 1, ("direct-colon", st)
                 if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
                     return "indirect", j + 1, "indirect-complementizer"
-                paren = _parenthesised(d, j + 1)
-                if paren is not None:  # وقال فلان: (... كلامه ...): parentheses used as quotation marks
+                paren = _parenthesised(d, j + 1) or _unclosed(d, j + 1)
+                if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
                     return "direct", j + 1, ("direct-colon", paren)
                 if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
                     return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
@@ -230,6 +230,23 @@ def first_person_clause(d: _Doc, j: int, last: int) -> bool:
             if d.an.text[s:e].startswith("سأ"):
                 return True
     return False
+
+
+def _unclosed(d: _Doc, j: int) -> Stretch | None:
+    """An opening quotation mark at ``j`` (after a cue's colon) that no mark closes in its paragraph: a quotation
+    that runs on to the end of the paragraph (long quotes are often closed only in a later paragraph, or never)."""
+    toks = d.an.tokens
+    if j >= len(toks) or toks[j].norm not in ("«", "“", '"') or j in d.by_open or j in d.inside:
+        return None
+    line = d.an.line[j]
+    k = j + 1
+    while k < len(toks) and d.an.line[k] == line:
+        k += 1
+    last = k - 1
+    if last - j < 4:
+        return None
+    # the stretch's close is the paragraph's final punctuation, or the position just after its last word
+    return Stretch(j, last if toks[last].kind == "p" and toks[last].norm in SENTENCE_END else last + 1)
 
 
 def _parenthesised(d: _Doc, j: int) -> Stretch | None:

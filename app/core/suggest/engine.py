@@ -236,7 +236,37 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             if tail.speaker is None:
                 tail.antecedent, tail.speaker_rule = rec, "speaker-antecedent"
             records.append(tail)
+    records.extend(_continued_paragraphs(d, records, used_stretches))
     return d, _without_nested_repeats(records)
+
+
+def _continued_paragraphs(d: _Doc, records: list[Record], used: set[int]) -> list[Record]:
+    """A paragraph that is one quotation and has no cue of its own, right after a paragraph that ended in a
+    direct quote, continues that quote's speaker (long quotations run over several paragraphs)."""
+    an, toks = d.an, d.an.tokens
+    line_first: dict[int, int] = {}
+    for t in toks:
+        line_first.setdefault(an.line[t.i], t.i)
+    out: list[Record] = []
+    by_line_end = {an.line[r.last]: r for r in records if r.qtype == "direct"}
+    for st in d.stretches:
+        if st.open in used or st.inner is None or d.name_like[st.open] or line_first.get(an.line[st.open]) != st.open:
+            continue
+        line = an.line[st.open]
+        prev = by_line_end.get(line - 1)
+        after = st.close + 1
+        if prev is None or (after < len(toks) and an.line[after] == line and toks[after].norm not in ".،,"):
+            continue  # the quotation must fill its paragraph
+        if any(c.i > prev.last and an.line[c.i] in (line - 1, line) for c in d.cues):
+            continue
+        if any(toks[k].kind != "p" for k in range(prev.last + 1, len(toks)) if an.line[k] == line - 1):
+            continue  # the previous paragraph must end with that quote
+        rec = Record(list(prev.cues), st.inner[0], st.inner[1], "direct", "direct-continued-paragraph",
+                     antecedent=prev, speaker_rule="speaker-antecedent", frame=(st.open, st.open - 1))
+        used.add(st.open)
+        by_line_end[line] = rec
+        out.append(rec)
+    return out
 
 
 def _writer_cue_inside(d: _Doc, st: Stretch) -> tuple[int, Record] | None:
