@@ -100,13 +100,19 @@ class Analysis:
         kinds = ["n" if g[0].isdigit() else ("w" if g[0].isalpha() else "p") for _, _, g in found]
         new = tuple.__new__  # the named tuple's own __new__ is a Python function: build the tuples directly
         self.tokens: list[Token] = [new(Token, (i, a, b, g, k)) for i, ((a, b, g), k) in enumerate(zip(found, kinds))]
-        # Line of each token, and sentence ids that change after . ! ? … and at every line break (ids are only
-        # ever compared for equality, so gaps do not matter).
+        # Line of each token, and sentence ids that change after . ! ? … and at every line break.
         newlines = [m.start() for m in _NEWLINE.finditer(norm)]
         self.line: list[int] = [bisect_right(newlines, a) for a, _, _ in found] if newlines else [0] * len(found)
         ends = accumulate((1 if k == "p" and g in SENTENCE_END and not _abbreviation(found, kinds, i) else 0
                            for i, ((_, _, g), k) in enumerate(zip(found, kinds))), initial=0)
-        self.sentence: list[int] = [line + e for line, e in zip(self.line, ends)]
+        raw = [line + e for line, e in zip(self.line, ends)]
+        # dense ids (0, 1, 2 ...): the distance between two sentences counts sentences, not lines plus periods
+        self.sentence: list[int] = []
+        sid, last = -1, None
+        for r in raw:
+            if r != last:
+                sid, last = sid + 1, r
+            self.sentence.append(sid)
         self._starts = [t.start for t in self.tokens]
 
     # --- offsets -------------------------------------------------------------------------------------------
