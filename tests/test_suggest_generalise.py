@@ -221,3 +221,11 @@ def test_an_opening_mark_closed_in_no_paragraph_quotes_to_the_paragraph_end_and_
         ("سنواصل العمل في كل المناطق دون توقف", "direct", ["الوزير"], ["وقال"]),
         ("ولن نتراجع عن أي خطوة مهما كانت الظروف", "direct", ["الوزير"], ["وقال"]),
         ("أن الميزانية جاهزة", "indirect", ["الوزير"], ["وأضاف"])]
+
+
+def test_a_name_with_its_title_in_apposition_joins_the_speaker_first_named_by_the_title_alone():
+    recs = records(suggest("وقال رئيس بلدية المدينة الساحلية إن النظافة أولوية.\nوأوضح سالم الحربي رئيس بلدية المدينة أن "
+                           "الغرامات ستطبق.\nوقال وزير الخارجية عادل الجبير إن المحادثات بناءة.\nوقال سامح شكري وزير "
+                           "الخارجية المصري إن الموقف ثابت.", None))
+    ents = [r["entities"][0] for r in recs]
+    assert ents[0] == ents[1] and ents[2] != ents[3] and ents[1] != ents[2]

@@ -153,7 +153,8 @@ class Coreference:
             for c in ordered:  # د. الجهني: a surname of the nisba shape, known as a personal name of the cluster
                 if untitled[0] in c.names:
                     return c
-        head = toks[0]
+        # the head title, also after a name in apposition (بيدرو سالغادو رئيس بلدية المنطقة)
+        head = next((t for t in toks if t in TITLES or fold("ال" + t) in TITLES), toks[0])
         if head in TITLES or fold("ال" + head) in TITLES:
             for c in ordered:
                 ctoks = c.tokens
