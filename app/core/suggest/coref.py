@@ -161,11 +161,12 @@ class Coreference:
                 shared = set(toks) & ctoks
                 if names and c.names and not names & c.names:
                     continue  # two different personal names: two people with the same title
-                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
+                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(
+                        set(toks) - names, ctoks - c.names):
                     return c
         if len(set(toks)) >= 2:  # وسائل الإعلام اليابانية -> وسائل إعلام محلية يابانية: all its words, no clash
             for c in ordered:
-                if set(toks) <= c.tokens and not _conflict(set(toks), c.tokens) and not (
+                if set(toks) <= c.tokens and not _conflict(set(toks) - names, c.tokens - c.names) and not (
                         names and c.names and not names & c.names):
                     return c
         return None
@@ -237,5 +238,6 @@ def person_names(words: list[str]) -> set[str]:
 
 
 def _conflict(a: set[str], b: set[str]) -> bool:
-    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people."""
+    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people (callers
+    leave personal names out: الحربي، الجهني are family names of the same shape)."""
     return any(is_nisba(x) for x in a - b) and any(is_nisba(y) for y in b - a)
