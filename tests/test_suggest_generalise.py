@@ -229,3 +229,8 @@ def test_a_name_with_its_title_in_apposition_joins_the_speaker_first_named_by_th
                            "الخارجية المصري إن الموقف ثابت.", None))
     ents = [r["entities"][0] for r in recs]
     assert ents[0] == ents[1] and ents[2] != ents[3] and ents[1] != ents[2]
+
+
+def test_a_prepositional_phrase_with_a_conjunction_before_the_verb_is_not_its_subject():
+    said = _said("وقال العضو إن المجلس أنجز الكثير.\nوحول نيته الترشح مجددا قال: أعتقد أن القرار للناخبين.")
+    assert [s for _, s, _ in said] == [["العضو"], ["العضو"]]

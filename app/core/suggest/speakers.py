@@ -324,8 +324,9 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
             stop = toks[j].norm if j >= 0 else ""
         else:
             return None
-    elif stop in PREPOSITIONS and not relative and not (require_title and stop == "عن"):
-        return None  # في وقت سابق أعلن: a prepositional phrase, not a subject
+    elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
+            and not (require_title and stop == "عن"):
+        return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
     if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     collected.reverse()
@@ -380,8 +381,9 @@ def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[l
         if t.kind == "p" and abbreviation_dot(an, j) and collected:
             j -= 1
             continue
+        bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
         if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in _ADJUNCT_WORDS
-                or t.norm in COMPLEMENTIZERS):
+                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in _ADJUNCT_WORDS):
             break
         collected.append(j)
         j -= 1
