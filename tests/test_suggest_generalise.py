@@ -234,3 +234,8 @@ def test_a_name_with_its_title_in_apposition_joins_the_speaker_first_named_by_th
 def test_a_prepositional_phrase_with_a_conjunction_before_the_verb_is_not_its_subject():
     said = _said("وقال العضو إن المجلس أنجز الكثير.\nوحول نيته الترشح مجددا قال: أعتقد أن القرار للناخبين.")
     assert [s for _, s, _ in said] == [["العضو"], ["العضو"]]
+
+
+def test_a_first_person_verb_with_its_hamza_makes_unmarked_words_direct_and_its_own_complement_no_quote():
+    recs = records(suggest("وقال العضو: أعتقد أن القرار للناخبين.", None))
+    assert [(r["text"], r["type"]) for r in recs] == [("أعتقد أن القرار للناخبين", "direct")]

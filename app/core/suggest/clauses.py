@@ -12,6 +12,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
@@ -225,11 +227,20 @@ def first_person_clause(d: _Doc, j: int, last: int) -> bool:
         w = toks[k].norm
         if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
             return True
-        if toks[k].kind == "w" and len(w) >= 4 and w.startswith("سا"):
+        if toks[k].kind == "w" and (w.startswith("سا") or w in _FIRST_PERSON_VERBS_FOLDED):
             s, e = d.an.token_span(k, k)
-            if d.an.text[s:e].startswith("سأ"):
-                return True
+            raw = _HARAKAT.sub("", d.an.text[s:e])
+            if (len(w) >= 4 and raw.startswith("سأ")) or raw in _FIRST_PERSON_VERBS:
+                return True  # سأغادر / أعتقد (with its hamza: اعتقد without it is "he believed")
     return False
+
+
+_HARAKAT = regex.compile("[\u064b-\u065f\u0670\u0640]")
+# First-person verbs of opinion and speech as written with their hamza (folded they may read as 3rd person).
+_FIRST_PERSON_VERBS = frozenset(p + w for p in ("", "و", "ف", "ل") for w in (
+    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أفتخر", "أشعر",
+    "نعتقد", "نرى", "نتوقع", "نأمل", "نؤكد", "نشكر", "نسعى", "نعمل", "نريد", "نود", "نطالب"))
+_FIRST_PERSON_VERBS_FOLDED = frozenset(fold(w) for w in _FIRST_PERSON_VERBS)
 
 
 def _unclosed(d: _Doc, j: int) -> Stretch | None:

@@ -128,6 +128,8 @@ def analyse(doc: Document) -> tuple[_Doc, list[Record]]:
             continue
         if wording_at(d, cue.i) is not None:
             continue
+        if any(r.qtype == "direct" and r.first <= cue.i <= r.last for r in records[-3:]):
+            continue  # inside unmarked direct words (وقال: أعتقد أن ...): the speaker's own words, like in marks
         np = d.np_after.get(cue.i)
         if cue.form.impersonal and np is None:
             pending = None
@@ -301,15 +303,16 @@ def _source_of(rec: Record) -> tuple[int, int] | None:
 
 
 def _without_nested_repeats(records: list[Record]) -> list[Record]:
-    """Drop an attribution whose content lies inside the content of an earlier one of the same source (عبّر عن
-    إيمانه بـ ... وبقناعته أن ...: one statement, not two); later records that pointed to it point to the outer."""
+    """Drop an attribution by a verbal noun whose content lies inside the content of an earlier one of the same
+    source (عبّر عن إيمانه بـ ... وبقناعته أن ...: one statement, not two); later records that pointed to it
+    point to the outer. (A verb with its own content inside, وأكد على ...، ليؤكد أن ..., stays a quote.)"""
     kept: list[Record] = []
     replaced: dict[int, Record] = {}
     for rec in records:
         if rec.antecedent is not None and id(rec.antecedent) in replaced:
             rec.antecedent = replaced[id(rec.antecedent)]
         outer = next((r for r in kept if r.first <= rec.first and rec.last <= r.last
-                      and r.cues[0].i < rec.cues[0].i), None)
+                      and r.cues[0].i < rec.cues[0].i), None) if rec.cues[0].kind == MASDAR else None
         if outer is not None and _source_of(rec) is not None and _source_of(rec) == _source_of(outer):
             replaced[id(rec)] = outer
             continue

@@ -166,7 +166,8 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
             if w in OBJECT_HEADS:
                 break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
-            if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and has_al(toks[end].norm)
+            if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
+                    and has_al(toks[end].norm)
                     and toks[end].norm not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
                 break  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
             if w in ("في", "الى") or w == fold("إلى"):
