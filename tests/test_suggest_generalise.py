@@ -239,3 +239,10 @@ def test_a_prepositional_phrase_with_a_conjunction_before_the_verb_is_not_its_su
 def test_a_first_person_verb_with_its_hamza_makes_unmarked_words_direct_and_its_own_complement_no_quote():
     recs = records(suggest("وقال العضو: أعتقد أن القرار للناخبين.", None))
     assert [(r["text"], r["type"]) for r in recs] == [("أعتقد أن القرار للناخبين", "direct")]
+
+
+def test_yet_and_as_of_stay_inside_the_reported_clause():
+    said = _said("وأضاف العضو انه لم يقرر الترشح بعد. وأوضحت الهيئة أنه سيتم استقبال الطلبات إلكترونيا، اعتباراً "
+                 "من يوم الأحد المقبل.")
+    assert [t for t, _, _ in said] == ["انه لم يقرر الترشح بعد",
+                                       "أنه سيتم استقبال الطلبات إلكترونيا، اعتباراً من يوم الأحد المقبل"]

@@ -25,7 +25,7 @@ _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
                                      "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا", "إذ",
-                                     "قبل", "بعد", "أن"))
+                                     "أن"))
 
 
 @dataclass
@@ -197,16 +197,18 @@ def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]
             break
         if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
             break
-        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1):
-            break  # ...، مبدياً رغبته: a circumstantial clause of the writer's narration starts
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1) \
+                and toks[k + 1].norm.startswith("م"):
+            break  # ...، مبدياً رغبته: a circumstantial participle of the writer's narration (not اعتباراً من)
         if phrase and t.norm in _CONCESSIVE:
             break
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and toks[k + 1].norm == "وذلك":
             break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
         k += 1
     end = k - 1
-    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):
-        end -= 1
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL
+                       or (toks[end].norm in ("قبل", "بعد") and toks[end + 1].norm in ("ان", "أن"))):
+        end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
     return end, wording
 
 
