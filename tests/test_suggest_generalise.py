@@ -246,3 +246,10 @@ def test_yet_and_as_of_stay_inside_the_reported_clause():
                  "من يوم الأحد المقبل.")
     assert [t for t, _, _ in said] == ["انه لم يقرر الترشح بعد",
                                        "أنه سيتم استقبال الطلبات إلكترونيا، اعتباراً من يوم الأحد المقبل"]
+
+
+def test_the_shared_subject_stops_before_the_verbs_object_and_a_preposition_opens_no_verb():
+    said = _said("ورفض الكثير من المغردين نشر تلك المقاطع، مؤكدين على ضرورة احترام الخصوصية.")
+    assert said == [("على ضرورة احترام الخصوصية", ["الكثير من المغردين"], ["مؤكدين"])]
+    said = _said("ووسط محاولات التهدئة ظهر اللاعبان، مؤكدين أن الخلاف انتهى.")
+    assert [s for _, s, _ in said] != [["محاولات التهدئة"]]

@@ -18,7 +18,7 @@ from .dates import DateMatch, find_dates
 from .nouns import NOUN, find_speech_nouns, speech_noun_record
 from .quotes import PREPOSITIONS, Stretch, is_complementizer, is_discourse_an, is_name_like, pair_marks
 from .coref import is_honorific
-from .speakers import OBJECT_HEADS, TITLES, gender_of, speaker_after, speaker_before
+from .speakers import ADJUNCT_WORDS, OBJECT_HEADS, TITLES, gender_of, speaker_after, speaker_before
 
 _MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
@@ -345,13 +345,14 @@ def _verb_shaped(d: _Doc, k: int) -> bool:
         return False
     stem = w[1:]
     return (3 <= len(stem) <= 6 and not stem.startswith("ال") and not stem.endswith(("ة", "ات", "ين", "ون", "اء"))
-            and w not in TITLES and stem not in TITLES and w not in _NOT_VERBS and stem not in _NOT_VERBS)
+            and w not in TITLES and stem not in TITLES and w not in _NOT_VERBS and stem not in _NOT_VERBS
+            and stem not in PREPOSITIONS and stem not in ADJUNCT_WORDS)
 
 
 _NOT_VERBS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "لكن", "كان", "كانت", "قد", "لقد",
                                          "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك", "أيضا", "حسب", "بحسب",
                                          "وفقا", "فيما", "بينما", "حيث", "إذ", "كما", "ما", "لا", "لم", "لن",
-                                         "سائل"))  # وسائل الإعلام: a noun
+                                         "سائل", "سط"))  # وسائل الإعلام، ووسط: not verbs
 
 
 def _sentence_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
@@ -370,6 +371,11 @@ def _sentence_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
     np = speaker_after(an, first, d.by_open, d.date_at, d.cue_tokens)
     if np is None or np[1] >= cue.i:
         return None
+    for k in range(np[0] + 1, np[1] + 1):  # ورفض الكثير من المغردين نشرَ ...: an indefinite word after a
+        w, prev = toks[k].norm, toks[k - 1].norm  # definite non-title one starts the verb's object
+        if toks[k].kind == "w" and not w.startswith("ال") and prev.startswith("ال") and prev not in TITLES:
+            np = (np[0], k - 1)
+            break
     want, have = _cue_gender(d, cue), gender_of([t.norm for t in an.words(*np)])
     return None if want and have and want != have else np
 

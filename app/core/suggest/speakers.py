@@ -38,7 +38,7 @@ _EVENT_NOUNS = frozenset(fold(w) for w in (
     "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
     "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة", "إعلان",
     "حفل", "احتفال", "ورشة", "منتدى"))
-_ADJUNCT_WORDS = frozenset(fold(w) for w in (
+ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
     "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
     "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
@@ -158,7 +158,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
                 j += 1
                 continue
-            if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+            if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
                 break
             if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
                     and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
@@ -193,7 +193,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                     and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
                     and not coordinated and not _participle_agreeing(prev, w)):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-        elif w in FUNCTION_WORDS or w in _ADJUNCT_WORDS:
+        elif w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
             return None
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
             has_envoy = True
@@ -261,7 +261,7 @@ def _partitive(an: Analysis, first: int, end: int, j: int) -> bool:
     if end != first or has_al(toks[first].norm) or j + 1 >= len(toks) or toks[j + 1].kind != "w":
         return False
     nxt = toks[j + 1].norm
-    return nxt not in _ADJUNCT_WORDS and not nxt.startswith(("جهت", "جانب", "ناحي", "قبل")) and not is_event_noun(nxt)
+    return nxt not in ADJUNCT_WORDS and not nxt.startswith(("جهت", "جانب", "ناحي", "قبل")) and not is_event_noun(nxt)
 
 
 def _elative(w: str) -> bool:
@@ -278,7 +278,7 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
         return None
     w = toks[j].norm
-    if (w in _ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
+    if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
             or _addressee(w)):
         return None
     k = j
@@ -383,8 +383,8 @@ def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[l
             j -= 1
             continue
         bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
-        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in _ADJUNCT_WORDS
-                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in _ADJUNCT_WORDS):
+        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in ADJUNCT_WORDS
+                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS):
             break
         collected.append(j)
         j -= 1
