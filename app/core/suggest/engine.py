@@ -361,8 +361,8 @@ def _sentence_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
     an, toks = d.an, d.an.tokens
     word = toks[cue.i].norm
     prev = toks[cue.i - 1].norm if cue.i else ""
-    if cue.kind not in (VERB, PARTICIPLE) or not (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")):
-        return None
+    if not (cue.kind == PARTICIPLE or (cue.kind == VERB and (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")))):
+        return None  # a circumstantial participle, a conjoined verb or a verb after حيث / إذ
     first = an.sentence_bounds[an.sentence[cue.i]][0]
     while first < cue.i and toks[first].kind == "p":
         first += 1
@@ -373,7 +373,8 @@ def _sentence_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
         return None
     for k in range(np[0] + 1, np[1] + 1):  # ورفض الكثير من المغردين نشرَ ...: an indefinite word after a
         w, prev = toks[k].norm, toks[k - 1].norm  # definite non-title one starts the verb's object
-        if toks[k].kind == "w" and not w.startswith("ال") and prev.startswith("ال") and prev not in TITLES:
+        if (toks[k].kind == "w" and not w.startswith("ال") and w not in PREPOSITIONS and prev.startswith("ال")
+                and prev not in TITLES):
             np = (np[0], k - 1)
             break
     want, have = _cue_gender(d, cue), gender_of([t.norm for t in an.words(*np)])
