@@ -10,7 +10,7 @@ back to the original text exactly (:meth:`Analysis.span`), so suggested spans al
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -159,12 +159,23 @@ class Analysis:
             out[sid] = (first, i)
         return out
 
+    @cached_property
+    def stripped_positions(self) -> dict[str, list[int]]:
+        """Each word without its article (see :func:`strip_al`) -> the indices of its tokens, in text order."""
+        out: dict[str, list[int]] = {}
+        for t in self.tokens:
+            if t.kind == "w":
+                out.setdefault(strip_al(t.norm), []).append(t.i)
+        return out
+
     def words(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.kind != "p"]
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_al(word: str) -> str:
-    """The word without a leading definite article (and the conjunction/prepositions glued before it)."""
+    """The word without a leading definite article (and the conjunction/prepositions glued before it).
+    (Cached: an article repeats its words, and the rules ask about the same ones again and again.)"""
     for pre in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             return word[len(pre):] if pre != "لل" else word[2:]

@@ -15,6 +15,8 @@ speaker is :mod:`.coref`'s business.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
@@ -360,15 +362,15 @@ def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]
     words = [t.norm for t in an.words(first, last)]
     if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
         return []
-    target = strip_al(words[-1])
-    for k in range(first - 1, -1, -1):
-        tok = an.tokens[k]
-        if tok.kind == "w" and strip_al(tok.norm) == target:
-            left, _ = _collect_left(an, k, k - 1, cue_tokens)
-            found = [an.tokens[x].norm for x in reversed(left)] + [tok.norm]
-            titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
-            return found[titled[0]:] if titled else []
-    return []
+    positions = an.stripped_positions.get(strip_al(words[-1]), ())
+    at = bisect_left(positions, first)
+    if not at:
+        return []
+    k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
+    left, _ = _collect_left(an, k, k - 1, cue_tokens)
+    found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
+    titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
+    return found[titled[0]:] if titled else []
 
 
 def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
