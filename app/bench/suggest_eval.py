@@ -8,7 +8,11 @@
    every deictic value in the silver (اليوم -> 2015-12-24, غدا -> 2015-12-25) shows it was produced with a
    reference date of 2015-12-24, so that date is the anchor for both systems.
 2. Quotes, on hand-made gold in the quote-gold-dev format: per label P/R/F1 (exact and overlap), quote type
-   accuracy and attribution accuracy on matched quotes, and quoted names wrongly suggested as quotes.
+   accuracy and attribution accuracy on matched quotes (a predicted speaker mention counts as the gold entity of
+   the gold mention it overlaps, else by its predicted entity's other mentions), attribution recall over all
+   gold quotes, pairwise speaker coreference (pairs of predicted mentions that overlap gold mentions: linked in
+   the prediction = same predicted entity, in the gold = same gold entity), and quoted names wrongly suggested
+   as quotes.
    ``--gold`` picks the gold sets (repeatable): ``dev`` = ``quote-gold-dev/dev.jsonl`` (10 articles, printed
    whole and as the original tune / held-out split), ``dev2`` and ``blind`` = ``tests/data/suggest_blind``
    (20 + 20 further articles, split at random before annotation; rules may be tuned on dev2, never on blind),
