@@ -123,8 +123,11 @@ def test_first_person_words_after_a_colon_are_a_direct_quote_without_marks():
     recs = records(suggest("وأضاف الجبرتي: لا يوجد أي خلاف بيني وبين إدارة النادي فأنا لاعب حر.", None))
     assert [(r["text"], r["type"], r["rule"]) for r in recs] == [
         ("لا يوجد أي خلاف بيني وبين إدارة النادي فأنا لاعب حر", "direct", "direct-colon-unmarked")]
-    # third person after a colon is left to the annotator (the guidelines make it direct only in first person)
-    assert records(suggest("وقال: للأسف لم تستفد الشركات من التخصيص المبكر.", None)) == []
+    # third person after a colon is reported speech too, typed indirect (the guidelines make it direct only in
+    # the first person)
+    recs = records(suggest("وقال: للأسف لم تستفد الشركات من التخصيص المبكر.", None))
+    assert [(r["text"], r["type"], r["rule"]) for r in recs] == [
+        ("للأسف لم تستفد الشركات من التخصيص المبكر", "indirect", "indirect-colon-unmarked")]
 
 
 def test_strict_cue_with_its_subject_and_indicate_said_of_things():

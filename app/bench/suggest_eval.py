@@ -7,17 +7,26 @@
    حاليا، مؤخرا), which our guidelines do not annotate as dates. The .tml files carry no document creation time;
    every deictic value in the silver (اليوم -> 2015-12-24, غدا -> 2015-12-25) shows it was produced with a
    reference date of 2015-12-24, so that date is the anchor for both systems.
-2. Quotes, on ``quote-gold-dev/dev.jsonl``: per label P/R/F1 (exact and overlap), quote type accuracy and
-   attribution accuracy on matched quotes, and quoted names wrongly suggested as quotes; for all 10 articles and
-   for a tune / held-out split of them.
+2. Quotes, on hand-made gold in the quote-gold-dev format: per label P/R/F1 (exact and overlap), quote type
+   accuracy and attribution accuracy on matched quotes (a predicted speaker mention counts as the gold entity of
+   the gold mention it overlaps, else by its predicted entity's other mentions), attribution recall over all
+   gold quotes, pairwise speaker coreference (pairs of predicted mentions that overlap gold mentions: linked in
+   the prediction = same predicted entity, in the gold = same gold entity), and quoted names wrongly suggested
+   as quotes.
+   ``--gold`` picks the gold sets (repeatable): ``dev`` = ``quote-gold-dev/dev.jsonl`` (10 articles, printed
+   whole and as the original tune / held-out split), ``dev2`` and ``blind`` = ``tests/data/suggest_blind``
+   (20 + 20 further articles, split at random before annotation; rules may be tuned on dev2, never on blind),
+   or a path to any file in that format. Default: ``dev``.
 
-Run: ``python -m app.bench.suggest_eval [--corpus DIR] [--no-dateparser] [--json]``.
+Run: ``python -m app.bench.suggest_eval [--corpus DIR] [--gold dev|dev2|blind|FILE ...] [--no-dateparser]
+[--no-dates] [--misses] [--json]``.
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import hashlib
 import json
 import os
 import sys
@@ -150,9 +159,35 @@ def eval_dates(corpus: Path, with_dateparser: bool = True) -> dict:
 
 # --- 2. quotes on quote-gold-dev -------------------------------------------------------------------------------
 
-def load_gold(corpus: Path) -> list[dict]:
-    with open(corpus / "quote-gold-dev" / "dev.jsonl", encoding="utf-8") as fh:
-        return [json.loads(line) for line in fh if line.strip()]
+BLIND_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "suggest_blind"
+GOLD_SETS = {"dev": None, "dev2": BLIND_DIR / "dev2.jsonl", "blind": BLIND_DIR / "blind.jsonl"}
+
+
+def gold_path(corpus: Path, name: str | Path) -> Path:
+    """The file of a named gold set (dev, dev2, blind) or the path itself."""
+    if isinstance(name, str) and name in GOLD_SETS:
+        return GOLD_SETS[name] or corpus / "quote-gold-dev" / "dev.jsonl"
+    return Path(name)
+
+
+def load_gold(corpus: Path, gold: str | Path = "dev") -> list[dict]:
+    """Gold lines of a set; span texts stored truncated (``text_truncated``) are read back from the article and
+    checked against their ``text_sha256``, so every span's ``text`` is whole and equal to the article's."""
+    path = gold_path(corpus, gold)
+    with open(path, encoding="utf-8") as fh:
+        lines = [json.loads(line) for line in fh if line.strip()]
+    for g in lines:
+        if not any(s.get("text_truncated") for s in g["spans"]):
+            continue
+        text, _ = _article(corpus, g["file"])
+        for s in g["spans"]:
+            if s.get("text_truncated"):
+                full = text[s["start"]:s["end"]]
+                if hashlib.sha256(full.encode("utf-8")).hexdigest() != s.get("text_sha256"):
+                    raise SystemExit(f"{path}: {g['file']} span {s['id']}: the article text does not match the "
+                                     f"stored hash (corpus changed?)")
+                s["text"] = full
+    return lines
 
 
 def _article(corpus: Path, name: str):
@@ -170,6 +205,7 @@ class QuoteScores:
         self.e2e_ok = self.gold_quotes = 0
         self.date_value_ok = self.date_value_n = 0
         self.name_fp = self.names = 0
+        self.coref = PRF()  # same-speaker links between found mentions: predicted entity vs gold entity
         self.misses: list[str] = []
 
     def summary(self) -> dict:
@@ -179,12 +215,14 @@ class QuoteScores:
                 "attribution_accuracy": self.attr_ok / self.attr_n if self.attr_n else 0.0,
                 "attribution_recall": self.e2e_ok / self.gold_quotes if self.gold_quotes else 0.0,
                 "date_value_accuracy": self.date_value_ok / self.date_value_n if self.date_value_n else 0.0,
-                "quoted_name_fp": self.name_fp, "quoted_names": self.names}
+                "quoted_name_fp": self.name_fp, "quoted_names": self.names,
+                "speaker_coreference": (self.coref.p, self.coref.r, self.coref.f)}
 
 
-def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None) -> QuoteScores:
+def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | Path = "dev") -> QuoteScores:
+    """Scores of the engine on gold set ``gold`` (see :func:`gold_path`), optionally on some of its files."""
     sc = QuoteScores()
-    for g in load_gold(corpus):
+    for g in load_gold(corpus, gold):
         if names is not None and g["file"] not in names:
             continue
         text, meta = _article(corpus, g["file"])
@@ -213,6 +251,7 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None) -> QuoteScor
             if r["type"] == "SAID_BY":
                 said.setdefault(r["head"], set()).add(gold_spk[r["tail"]]["attrs"]["entity"])
         pred_entity_gold = _entity_map(by_label["SPEAKER"], pred_by["SPEAKER"])
+        _coreference(sc.coref, by_label["SPEAKER"], pred_by["SPEAKER"])
         matched_q = dict(matches["QUOTE"])
         sc.gold_quotes += len(by_label["QUOTE"])
         for gi, gq in enumerate(by_label["QUOTE"]):
@@ -243,6 +282,24 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None) -> QuoteScor
     return sc
 
 
+def _coreference(prf: PRF, gold_speakers: list[dict], pred_speakers) -> None:
+    """Pairwise coreference of the predicted speaker mentions that overlap a gold mention: a pair is linked in
+    the prediction when both have the same entity, in the gold when their gold entities are equal."""
+    found = []
+    for p in pred_speakers:
+        g = next((gs for gs in gold_speakers if _overlap((gs["start"], gs["end"]), (p.start, p.end))), None)
+        if g is not None:
+            found.append((p.attrs.get("entity"), g["attrs"]["entity"]))
+    tp = pred = gold = 0
+    for i in range(len(found)):
+        for j in range(i + 1, len(found)):
+            same_p, same_g = found[i][0] == found[j][0], found[i][1] == found[j][1]
+            tp += same_p and same_g
+            pred += same_p
+            gold += same_g
+    prf.add(tp, gold, pred)
+
+
 def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
     """Predicted speaker span id -> gold entity: through an overlapping gold mention, else through the other
     mentions of the same predicted entity (so in-article coreference is what is judged)."""
@@ -264,42 +321,83 @@ def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
 
 # --- report ----------------------------------------------------------------------------------------------------
 
+def _sets(corpus: Path, golds: list[str]) -> dict[str, QuoteScores]:
+    """Scores per requested gold set; ``dev`` also gives its original tune / held-out halves."""
+    out: dict[str, QuoteScores] = {}
+    for gold in golds:
+        if gold == "dev":
+            out["dev (10)"] = eval_quotes(corpus, None, "dev")
+            out["dev tune (5)"] = eval_quotes(corpus, TUNE, "dev")
+            out["dev held-out (5)"] = eval_quotes(corpus, HELD_OUT, "dev")
+        else:
+            sc = eval_quotes(corpus, None, gold)
+            n = len(load_gold(corpus, gold))
+            out[f"{Path(gold).stem if gold not in GOLD_SETS else gold} ({n})"] = sc
+    return out
+
+
+def table(quotes: dict[str, QuoteScores]) -> list[str]:
+    """One line per gold set: overlap F1 per label, exact QUOTE F1, type / attribution / date-value accuracy."""
+    head = (f"   {'gold set':<18} {'Q P':>6} {'Q R':>6} {'Q F1':>6} {'Qex F1':>6} {'SPK F1':>6} {'CUE F1':>6} "
+            f"{'DATE F1':>7} {'type':>6} {'attr':>6} {'attr R':>6} {'coref':>6} {'value':>6} {'names':>6}")
+    rows = [head]
+    for name, sc in quotes.items():
+        s = sc.summary()
+        q = sc.overlap["QUOTE"]
+        rows.append(f"   {name:<18} {q.p:6.3f} {q.r:6.3f} {q.f:6.3f} {sc.exact['QUOTE'].f:6.3f} "
+                    f"{sc.overlap['SPEAKER'].f:6.3f} {sc.overlap['CUE'].f:6.3f} {sc.overlap['DATE'].f:7.3f} "
+                    f"{s['type_accuracy']:6.3f} {s['attribution_accuracy']:6.3f} {s['attribution_recall']:6.3f} "
+                    f"{sc.coref.f:6.3f} "
+                    f"{s['date_value_accuracy']:6.3f} {sc.name_fp:>2}/{sc.names:<3}")
+    return rows
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="qawl evaluate suggest", description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--gold", action="append", default=None,
+                    help="gold set: dev (quote-gold-dev), dev2, blind, or a JSONL path; repeatable (default: dev)")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
+    ap.add_argument("--no-dates", action="store_true", help="skip the TimeML date evaluation")
     ap.add_argument("--misses", action="store_true", help="list every miss and spurious suggestion")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
     if not args.corpus.exists():
         print(f"corpus not found: {args.corpus} (set QAWL_CORPUS)", file=sys.stderr)
         return 2
-    with_dp = not args.no_dateparser
+    golds = args.gold or ["dev"]
+    for gold in golds:
+        if not gold_path(args.corpus, gold).exists():
+            print(f"gold file not found: {gold_path(args.corpus, gold)}", file=sys.stderr)
+            return 2
+    with_dp = not args.no_dateparser and not args.no_dates
     if with_dp:
         import importlib.util
 
         if importlib.util.find_spec("dateparser") is None:
             print("dateparser is not installed (pip install -e '.[test]'); use --no-dateparser", file=sys.stderr)
             return 2
-    dates = eval_dates(args.corpus, with_dp)
-    splits = {"all 10": None, "tune (5)": TUNE, "held-out (5)": HELD_OUT}
-    quotes = {k: eval_quotes(args.corpus, v) for k, v in splits.items()}
+    dates = {} if args.no_dates else eval_dates(args.corpus, with_dp)
+    quotes = _sets(args.corpus, golds)
     if args.json:
         print(json.dumps({"dates": {f"{a} / {b}": {"p": v[0].p, "r": v[0].r, "f1": v[0].f,
                                                    "value_accuracy": v[1] / v[2] if v[2] else 0.0}
                                     for (a, b), v in dates.items()},
                           "quotes": {k: v.summary() for k, v in quotes.items()}}, indent=1, ensure_ascii=False))
         return 0
-    print("1. DATE spans on timeml_arabic_news (silver TIMEX3 type DATE; anchor 2015-12-24; overlap match)")
-    print(f"   {'subset':<14} {'system':<11} {'P':>6} {'R':>6} {'F1':>6} {'value acc':>10}  counts")
-    for (subset, system), (prf, vok, vn) in dates.items():
-        print(f"   {subset:<14} {system:<11} {prf.p:6.3f} {prf.r:6.3f} {prf.f:6.3f} "
-              f"{(vok / vn if vn else 0):10.3f}  tp {prf.tp} gold {prf.gold} pred {prf.pred}; values {vok}/{vn}")
-    if with_dp:
-        for subset in ("all DATE", "calendar DATE"):
-            q, dp = dates[(subset, "qawl")][0].f, dates[(subset, "dateparser")][0].f
-            print(f"   {subset}: F1 qawl / dateparser = {q / dp if dp else float('inf'):.2f}x")
-    print("\n2. quote-gold-dev (10 hand-annotated articles)")
+    if dates:
+        print("1. DATE spans on timeml_arabic_news (silver TIMEX3 type DATE; anchor 2015-12-24; overlap match)")
+        print(f"   {'subset':<14} {'system':<11} {'P':>6} {'R':>6} {'F1':>6} {'value acc':>10}  counts")
+        for (subset, system), (prf, vok, vn) in dates.items():
+            print(f"   {subset:<14} {system:<11} {prf.p:6.3f} {prf.r:6.3f} {prf.f:6.3f} "
+                  f"{(vok / vn if vn else 0):10.3f}  tp {prf.tp} gold {prf.gold} pred {prf.pred}; "
+                  f"values {vok}/{vn}")
+        if with_dp:
+            for subset in ("all DATE", "calendar DATE"):
+                q, dp = dates[(subset, "qawl")][0].f, dates[(subset, "dateparser")][0].f
+                print(f"   {subset}: F1 qawl / dateparser = {q / dp if dp else float('inf'):.2f}x")
+        print()
+    print("2. quotes, speakers, cues and dates on hand-annotated gold")
     for name, sc in quotes.items():
         print(f"   [{name}]")
         for lab in LABELS:
@@ -314,10 +412,19 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     DATE value accuracy (matched)          {s['date_value_accuracy']:.3f} "
               f"({sc.date_value_ok}/{sc.date_value_n})")
         print(f"     quoted names suggested as quotes       {sc.name_fp} of {sc.names}")
+        print(f"     speaker coreference (pairs of found mentions)  {sc.coref.row()}")
+    print("\n3. summary (overlap F1 per label; Qex = exact quote F1; type, attribution, value = accuracy on matched;"
+          " attr R = right speaker over all gold quotes; coref = pairwise F1 of same-speaker links among found"
+          " mentions)")
+    for row in table(quotes):
+        print(row)
     if args.misses:
-        print("\nmisses (all 10):")
-        for line in quotes["all 10"].misses:
-            print("  ", line)
+        for name, sc in quotes.items():
+            if "held-out" in name or "tune" in name:
+                continue
+            print(f"\nmisses [{name}]:")
+            for line in sc.misses:
+                print("  ", line)
     return 0
 
 

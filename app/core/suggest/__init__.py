@@ -14,8 +14,10 @@ Entry points:
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (matching copy, tokens),
 :mod:`.cues` (reporting-verb lexicon with inflections and clitics), :mod:`.quotes` (quotation marks, names vs
 speech, complementizers), :mod:`.clauses` (what a cue introduces and where it ends), :mod:`.speakers`
-(mentions, coreference, registry), :mod:`.engine` (who said it: subjects, antecedents), :mod:`.dates` and
-:mod:`.calendar` (date expressions and their values). No rule lists names or phrases of particular articles.
+(the extent of a speaker mention), :mod:`.coref` (which mentions are one speaker; registry), :mod:`.nouns`
+(speech nouns after light verbs: وجّهت X تحذيراً بـ), :mod:`.engine` (who said it: subjects, antecedents, shared
+subjects), :mod:`.dates` and :mod:`.calendar` (date expressions and their values). No rule lists names or phrases
+of particular articles.
 """
 
 from __future__ import annotations
@@ -29,7 +31,8 @@ from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span
 from ..schema import DEFAULT_SCHEMA
 from .arabic import fold
 from .engine import analyse
-from .speakers import Coreference, description_before
+from .coref import Coreference, honorific_antecedent, is_honorific
+from .speakers import description_before
 
 __all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE"]
 
@@ -106,7 +109,13 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggesti
                 ss, se = an.token_span(*rec.speaker)
                 words = [t.norm for t in an.words(*rec.speaker)]
                 context = description_before(an, rec.speaker[0], rec.speaker[1], d.cue_tokens)
-                cluster = coref.add(doc.text[ss:se], words, context)
+                stands_for = None
+                if len(words) == 1 and is_honorific(words[0]):
+                    ante = honorific_antecedent(an, rec.speaker[0], d.by_open, d.date_at, d.cue_tokens)
+                    if ante is not None:
+                        a, z = an.token_span(*ante)
+                        stands_for = (doc.text[a:z], [t.norm for t in an.words(*ante)])
+                cluster = coref.add(doc.text[ss:se], words, context, stands_for)
                 span = b.span("SPEAKER", ss, se, rec.speaker_rule, {})
                 speaker_spans[rec.speaker] = (span, cluster)
             speaker = speaker_spans[rec.speaker][0]

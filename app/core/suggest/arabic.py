@@ -10,7 +10,7 @@ back to the original text exactly (:meth:`Analysis.span`), so suggested spans al
 from __future__ import annotations
 
 from bisect import bisect_right
-from functools import cached_property
+from functools import cached_property, lru_cache
 from itertools import accumulate
 from typing import NamedTuple
 
@@ -66,6 +66,15 @@ _NEWLINE = regex.compile("\n")
 CLAUSE_PUNCT = frozenset("،,;؛")
 
 
+def _abbreviation(found: list, kinds: list[str], i: int) -> bool:
+    """A period that closes a one-letter abbreviation (د. الجهني، م. صالح، أ.ف.ب) written right after the letter
+    and followed by more words: not a sentence end."""
+    if found[i][2] != "." or i == 0 or i + 1 >= len(found):
+        return False
+    a, z, word = found[i - 1]
+    return kinds[i - 1] == "w" and len(word) == 1 and z == found[i][0] and kinds[i + 1] == "w"
+
+
 class Token(NamedTuple):
     """A token of the matching copy: ``i`` is its index, ``start``/``end`` its range in the copy.
     (A named tuple: an article has thousands of tokens and a tuple is the cheapest immutable record.)"""
@@ -91,13 +100,19 @@ class Analysis:
         kinds = ["n" if g[0].isdigit() else ("w" if g[0].isalpha() else "p") for _, _, g in found]
         new = tuple.__new__  # the named tuple's own __new__ is a Python function: build the tuples directly
         self.tokens: list[Token] = [new(Token, (i, a, b, g, k)) for i, ((a, b, g), k) in enumerate(zip(found, kinds))]
-        # Line of each token, and sentence ids that change after . ! ? … and at every line break (ids are only
-        # ever compared for equality, so gaps do not matter).
+        # Line of each token, and sentence ids that change after . ! ? … and at every line break.
         newlines = [m.start() for m in _NEWLINE.finditer(norm)]
         self.line: list[int] = [bisect_right(newlines, a) for a, _, _ in found] if newlines else [0] * len(found)
-        ends = accumulate((1 if k == "p" and g in SENTENCE_END else 0 for (_, _, g), k in zip(found, kinds)),
-                          initial=0)
-        self.sentence: list[int] = [line + e for line, e in zip(self.line, ends)]
+        ends = accumulate((1 if k == "p" and g in SENTENCE_END and not _abbreviation(found, kinds, i) else 0
+                           for i, ((_, _, g), k) in enumerate(zip(found, kinds))), initial=0)
+        raw = [line + e for line, e in zip(self.line, ends)]
+        # dense ids (0, 1, 2 ...): the distance between two sentences counts sentences, not lines plus periods
+        self.sentence: list[int] = []
+        sid, last = -1, None
+        for r in raw:
+            if r != last:
+                sid, last = sid + 1, r
+            self.sentence.append(sid)
         self._starts = [t.start for t in self.tokens]
 
     # --- offsets -------------------------------------------------------------------------------------------
@@ -144,12 +159,23 @@ class Analysis:
             out[sid] = (first, i)
         return out
 
+    @cached_property
+    def stripped_positions(self) -> dict[str, list[int]]:
+        """Each word without its article (see :func:`strip_al`) -> the indices of its tokens, in text order."""
+        out: dict[str, list[int]] = {}
+        for t in self.tokens:
+            if t.kind == "w":
+                out.setdefault(strip_al(t.norm), []).append(t.i)
+        return out
+
     def words(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.kind != "p"]
 
 
+@lru_cache(maxsize=1 << 16)
 def strip_al(word: str) -> str:
-    """The word without a leading definite article (and the conjunction/prepositions glued before it)."""
+    """The word without a leading definite article (and the conjunction/prepositions glued before it).
+    (Cached: an article repeats its words, and the rules ask about the same ones again and again.)"""
     for pre in ("وبال", "وال", "بال", "فال", "كال", "لل", "ال"):
         if word.startswith(pre) and len(word) - len(pre) >= 2:
             return word[len(pre):] if pre != "لل" else word[2:]

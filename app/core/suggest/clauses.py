@@ -12,9 +12,11 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+import regex
+
 from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
-from .quotes import is_complementizer, is_discourse_an, is_speech_like
+from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
+from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
 
 if TYPE_CHECKING:
     from .engine import _Doc
@@ -22,7 +24,8 @@ if TYPE_CHECKING:
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
-                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا"))
+                                     "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا", "إذ",
+                                     "أن"))
 
 
 @dataclass
@@ -79,8 +82,11 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     return "direct", j + 1, ("direct-colon", st)
                 if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
                     return "indirect", j + 1, "indirect-complementizer"
-                if j + 1 < n and _first_person_clause(d, j + 1):  # واختتم بقوله: فوجئنا ... إننا
-                    return "unmarked", j + 1, "direct-colon-unmarked"
+                paren = _parenthesised(d, j + 1) or _unclosed(d, j + 1)
+                if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
+                    return "direct", j + 1, ("direct-colon", paren)
+                if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
+                    return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
                 return None
             st = d.by_open.get(j)
             if st is not None:
@@ -96,6 +102,8 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return None
             if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(d, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
+            if t.norm in CLAUSE_PUNCT and words_since_start >= 99:
+                words_since_start = 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes the adjunct
             j += 1
             continue
         if is_discourse_an(an, j):
@@ -103,10 +111,10 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
-            if cue.form.strict and j != start:
-                return None
+            if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT for k in range(start, j)):
+                return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
-        if preps and words_since_start <= 3 and cue.kind != MASDAR:
+        if preps and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
             glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
             if w in preps or glued:
@@ -139,24 +147,38 @@ def _ends_content(d: _Doc, k: int) -> bool:
     cue = d.cue_at[k]
     toks = d.an.tokens
     prev = toks[k - 1].norm if k else ""
-    if cue.kind == PARTICIPLE or cue.kind == SOURCE:
+    word = toks[k].norm
+    if cue.kind == PARTICIPLE:
         return True
+    if cue.kind == SOURCE:
+        # ...، بحسب المصدر / وبحسب البيان: a new attribution; "حسب الأحمال المطلوبة" inside a clause is not one
+        return prev in CLAUSE_PUNCT or word.startswith("و") or prev in _NEW_CLAUSE
     if cue.kind == MASDAR:
         return prev in ("مع", "و")
-    word = toks[k].norm
     if not d.has_content.get(k):
         return False  # التحقيق وكشف ملابسات الحادث: a verbal noun that looks like a cue, with no content of its own
-    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev == "كما":
-        return True
+    if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev in _NEW_CLAUSE:
+        return True  # وأضاف / كما أوضح / حيث أشار التقرير / إذ أكد البعض
+    if prev in ("ان", "أن") and k > 1 and toks[k - 2].norm in ("قبل", "بعد"):
+        return True  # ...، قبل أن تعلن الداخلية: a later statement by another source
     if d.np_after.get(k) is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
-                return toks[b + 1].norm.startswith("و") and b + 1 != k
+                return (toks[b + 1].norm.startswith("و") or toks[b + 1].norm in _NEW_CLAUSE) and b + 1 != k
     return False
 
 
-def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
-    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any)."""
+# Connectives that open a clause of the writer's: a cue right after them starts a new attribution.
+_NEW_CLAUSE = frozenset(fold(w) for w in ("كما", "حيث", "إذ", "اذ", "فيما", "بينما", "ثم"))
+
+
+_CONCESSIVE = frozenset(fold(w) for w in ("رغم", "برغم", "بالرغم", "لكن", "ولكن", "لكنه", "ولكنه", "إلا", "بيد",
+                                          "رغما"))
+
+
+def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]:
+    """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any).
+    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a concessive (رغم أنه)."""
     an, toks = d.an, d.an.tokens
     n = len(toks)
     k = s + 1
@@ -175,30 +197,88 @@ def content_end(d: _Doc, s: int) -> tuple[int, int | None]:
             break
         if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
             break
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1) \
+                and toks[k + 1].norm.startswith("م"):
+            break  # ...، مبدياً رغبته: a circumstantial participle of the writer's narration (not اعتباراً من)
+        if phrase and t.norm in _CONCESSIVE:
+            break
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and toks[k + 1].norm == "وذلك":
+            break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
         k += 1
     end = k - 1
-    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL):
-        end -= 1
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL
+                       or (toks[end].norm in ("قبل", "بعد") and toks[end + 1].norm in ("ان", "أن"))):
+        end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
     return end, wording
 
 
+# (Not علي / إلي: folded they are the prepositions على / إلى.)
 _FIRST_PERSON = frozenset(fold(w) for w in (
     "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
-    "إلينا", "لي", "لدي", "عندي", "علي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا"))
+    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
+    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "فإني", "وإني", "كأني", "كأنني",
+    "أنفسنا", "نفسي"))
 
 
-def _first_person_clause(d: _Doc, j: int) -> bool:
+def first_person_clause(d: _Doc, j: int, last: int) -> bool:
     """Unmarked words after a colon are a direct quote only when they speak in the first person (the
-    guidelines' convention); no complementizer, no quotation mark."""
+    guidelines' convention): a first-person pronoun or particle (أنا، لدينا، لكني) or a verb of the future
+    first person singular written with its hamza (سأغادر، سأحتاج), within tokens ``j..last``."""
     toks = d.an.tokens
-    k = j
-    while k < len(toks) and d.an.same_sentence(j, k) and k - j < 40:
+    for k in range(j, min(last, j + 60) + 1):
         w = toks[k].norm
         if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
             return True
-        k += 1
+        if toks[k].kind == "w" and (w.startswith("سا") or w in _FIRST_PERSON_VERBS_FOLDED):
+            s, e = d.an.token_span(k, k)
+            raw = _HARAKAT.sub("", d.an.text[s:e])
+            if (len(w) >= 4 and raw.startswith("سأ")) or raw in _FIRST_PERSON_VERBS:
+                return True  # سأغادر / أعتقد (with its hamza: اعتقد without it is "he believed")
     return False
+
+
+_HARAKAT = regex.compile("[\u064b-\u065f\u0670\u0640]")
+# First-person verbs of opinion and speech as written with their hamza (folded they may read as 3rd person).
+_FIRST_PERSON_VERBS = frozenset(p + w for p in ("", "و", "ف", "ل") for w in (
+    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أفتخر", "أشعر",
+    "نعتقد", "نرى", "نتوقع", "نأمل", "نؤكد", "نشكر", "نسعى", "نعمل", "نريد", "نود", "نطالب"))
+_FIRST_PERSON_VERBS_FOLDED = frozenset(fold(w) for w in _FIRST_PERSON_VERBS)
+
+
+def _unclosed(d: _Doc, j: int) -> Stretch | None:
+    """An opening quotation mark at ``j`` (after a cue's colon) that no mark closes in its paragraph: a quotation
+    that runs on to the end of the paragraph (long quotes are often closed only in a later paragraph, or never)."""
+    toks = d.an.tokens
+    if j >= len(toks) or toks[j].norm not in ("«", "“", '"') or j in d.by_open or j in d.inside:
+        return None
+    line = d.an.line[j]
+    k = j + 1
+    while k < len(toks) and d.an.line[k] == line:
+        k += 1
+    last = k - 1
+    if last - j < 4:
+        return None
+    # the stretch's close is the paragraph's final punctuation, or the position just after its last word
+    return Stretch(j, last if toks[last].kind == "p" and toks[last].norm in SENTENCE_END else last + 1)
+
+
+def _parenthesised(d: _Doc, j: int) -> Stretch | None:
+    """``(`` at token ``j`` closed by ``)`` on the same line around at least three words with no number (an
+    age or a count in parentheses is an aside, not speech): the pair as a stretch."""
+    toks = d.an.tokens
+    if j >= len(toks) or toks[j].norm != "(":
+        return None
+    k = j + 1
+    while k < len(toks) and d.an.line[k] == d.an.line[j] and toks[k].norm != ")" and k - j < 200:
+        if toks[k].norm == "(":
+            return None
+        k += 1
+    if k >= len(toks) or toks[k].norm != ")":
+        return None
+    words = [t for t in toks[j + 1:k] if t.kind == "w"]
+    if len(words) < 3 or any(t.kind == "n" for t in toks[j + 1:k]):
+        return None
+    return Stretch(j, k)
 
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))

@@ -94,7 +94,17 @@ _LEXICON: list[tuple] = [
     ("أبدى", ["أبدى", "أبدت", "أبدوا"], "", "", [], (), "weak"),
     ("أجاب", ["أجاب"], "جيب", "مجيب", [], (), "weak"),
     ("اختتم", ["اختتم", "ختم"], "ختتم", "مختتم", [], (), "weak"),
+    # Opinion, finding and writing verbs: only with a complementizer, colon or quotation (weak), and وجد only
+    # with the complementizer right after its subject (strict: وجد نفسه، وجدوا السائق are no reports).
+    ("ارتأى", ["ارتأى", "ارتأت", "ارتأوا"], "رتئي", "مرتئي", [], (), "weak"),
+    ("وجد", ["وجد"], "جد", "", [], (), "weak strict"),
+    ("كتب", ["كتب"], "كتب", "", [], (), "weak"),
+    ("غرد", ["غرد"], "غرد", "مغرد", [], (), "weak"),
+    ("تطرق", ["تطرق"], "تطرق", "متطرق", [], (), "weak"),
 ]
+# Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
+_THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
+THOUGHT = frozenset(_THOUGHT_NOUNS)  # their lemmas: the only verbal nouns whose governed preposition starts content
 
 # Accusative participle endings (حال): مؤكداً، مؤكدة، مؤكدين، مؤكدتين (the bare stem is an adjective: not a cue).
 _PART_ENDINGS = ("ا", "ة", "ه", "ين", "تين", "ان")
@@ -150,6 +160,11 @@ def _build() -> dict[str, CueForm]:
                     if (pre.endswith("ال") and pron) or (not pron and pre not in ("بال", "وبال")):
                         continue
                     put(word, CueForm(lemma, MASDAR, preps, False, True, False, "masdar"))
+    for noun in _THOUGHT_NOUNS:
+        stem = noun[:-1] + "ت" if noun.endswith("ة") else noun
+        for pre in ("", "ب", "و", "وب"):
+            for pron in ("ه", "ها", "هم"):
+                put(pre + stem + pron, CueForm(noun, MASDAR, ("ب", "في"), False, True, False, "masdar"))
     for s in _SOURCES:
         put(s, CueForm("حسب", SOURCE))
     # Forms that are far more often something else (بين "between", حسب "according" without a source, etc.)
@@ -185,6 +200,34 @@ def match_form(word: str) -> CueForm | None:
     return _ALL_FORMS.get(word)
 
 
+# Verbal nouns in construct with their agent (بعد إعلانِ الحكومة أن، مع تأكيد الوزير أن): cues only then.
+_AGENT_MASDARS = {fold(pre + m): lemma for m, lemma in (("إعلان", "أعلن"), ("تأكيد", "أكد"), ("نفي", "نفى"),
+                                                          ("تشديد", "شدد"), ("إقرار", "أقر"), ("قول", "قال"),
+                                                          ("اعتقاد", "اعتقد"), ("زعم", "زعم"))
+                  for pre in ("", "و", "ب", "وب", "ل", "ول")}
+AGENT = "agent"  # CueForm.tense of a verbal noun followed by its agent
+
+
+def _agent_masdar(an: Analysis, i: int) -> CueForm | None:
+    """``إعلان الحكومة أن``: a bare verbal noun, a definite agent right after it, and a complementizer after the
+    agent's phrase (a comma may stand before it) within six words."""
+    toks = an.tokens
+    lemma = _AGENT_MASDARS.get(toks[i].norm)
+    if lemma is None or i + 1 >= len(toks) or not toks[i + 1].norm.startswith("ال"):
+        return None
+    for k in range(i + 2, min(len(toks), i + 9)):
+        t = toks[k]
+        if not an.same_sentence(i, k) or (t.kind == "p" and t.norm not in ("،", ",")):
+            return None
+        if t.norm in _COMPLEMENTIZERS_BARE:
+            return CueForm(lemma, MASDAR, (), False, True, True, AGENT)
+    return None
+
+
+_COMPLEMENTIZERS_BARE = frozenset(fold(w) for w in ("أن", "إن", "بأن", "أنه", "إنه", "أنها", "إنها", "أنهم",
+                                                     "إنهم", "بأنه", "بأنها"))
+
+
 def find_cues(an: Analysis) -> list[Cue]:
     """Every cue in the article, in text order."""
     cues: list[Cue] = []
@@ -197,7 +240,7 @@ def find_cues(an: Analysis) -> list[Cue]:
             if word.lower() in _ENGLISH:
                 cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
             continue
-        form = match_form(word)
+        form = match_form(word) or _agent_masdar(an, tok.i)
         if form is None:
             continue
         last = tok.i

@@ -164,6 +164,9 @@ _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلا�
                                              "عامي", "العامين", "عامين", "سنتي", "السنتين", "(", "طوال", "مواليد"))
 
 
+_AGE = regex.compile(r"(?<![\p{L}])(?:العمر|عمره|عمرها|عمرهم|اعمارهم|سن|السن|سنهم)(?![\p{L}])")
+
+
 @dataclass(frozen=True)
 class DateMatch:
     """A date expression: original ``[start, end)``, its value and extra attributes (resolved, calendar ...)."""
@@ -217,6 +220,8 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
         if value is None:
             continue
         val, attrs = value
+        while end > start and norm[end - 1].isspace():
+            end -= 1  # اليوم الأحد “...: an optional bracket after the weekday may leave trailing space matched
         o_start, o_end = an.span(start, end)
         out.append(DateMatch(o_start, o_end, val, rule, attrs, start, end))
         taken_until = end
@@ -410,6 +415,11 @@ def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateM
         return f"{current - 1 if _rel(cent) == 'past' else current:02d}", resolved
 
     if rule == "decade":
+        lo, hi = max(0, m.start("x") - 40), min(len(norm), m.end("x") + 30)
+        lo = max(lo, max(norm.rfind(c, lo, m.start("x")) for c in ".!?؟\n") + 1)
+        hi = min([norm.find(c, m.end("x"), hi) for c in ".!?؟\n" if norm.find(c, m.end("x"), hi) >= 0] + [hi])
+        if _AGE.search(norm, lo, hi):
+            return None  # في العشرينات من العمر ... في الخمسينات أو سن أكبر: ages, not decades of a century
         cent = g.get("cent")
         century = 19
         if cent in cal.CENTURY_ORDINALS:

@@ -1,25 +1,24 @@
-"""Speakers: the mention of the source next to a cue, and which mentions in an article are the same speaker.
+"""Speakers: the mention of the source next to a cue (its extent), found forwards after the verb or backwards
+before it.
 
 Mention extent (Arabic news is mostly verb-subject-object): the noun phrase right after the cue verb, i.e. titles,
 names and their genitive complements (``رئيس مجلس الوزراء العراقي محمد شياع السوداني``), a comma apposition
-(``قائد شرطة لامو، كريسبوس موتالي``) and a quoted name after a classifier (``كتائب “سيد الشهداء”``). It ends at a
-complementizer, a colon or quotation, an adjunct (في مقابلة، خلال، لـ، أمام ...), a date, an adverb with tanween
-(مؤخراً), a relative pronoun, or a second definite noun that is not an adjective (the verb's object). Subjects
-before the verb (``مصادر أشارت``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards.
-
-Coreference inside the article: the same words, a surname (``لافرينتيف`` -> ``... ألكسندر لافرينتيف``), a title
-alias sharing the head title and another word without a conflicting nationality adjective (``المبعوث الرئاسي
-الروسي`` -> ``المبعوث الروسي الخاص``), and ``المصدر نفسه`` / ``البيان`` (the previous source). Registry linking reuses
-an existing speaker entity when a mention equals its name or an alias, or shares its surname uniquely.
+(``قائد شرطة لامو، كريسبوس موتالي``), a quoted name after a classifier (``كتائب “سيد الشهداء”``), a name in
+parentheses (``وكالة الأنباء اليابانية (جيجي برس)``), a partitive (``شاهد من سكان الحي``) and the abbreviated
+titles' period (``د. الجهني``). It ends at a complementizer, a colon or quotation, an adjunct (في مقابلة، في
+اجتماعه، خلال، لـ، أمام ...), the addressee (``اللاعب لبرنامج ...``), a date, an adverb with tanween (مؤخراً), a
+relative pronoun, or a second definite noun that is not an adjective (the verb's object; but ``المدينة المنورة``
+is an agreeing participle). Subjects before the verb (``مصادر أشارت``, ``أن رئيس البنك ... أكد``, ``X الذي ...،
+أكد``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards. Which mentions are the same
+speaker is :mod:`.coref`'s business.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from bisect import bisect_left
 
-from ..model import Entity
 from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
-from .quotes import PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
 TITLES = frozenset(fold(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
@@ -39,15 +38,16 @@ _EVENT_NOUNS = frozenset(fold(w) for w in (
     "أعقاب", "سياق", "معرض", "رده", "ردها", "إطار", "وقت", "حين", "ورقة", "بلاغ", "برقية", "مداخلة", "تعليق",
     "تعليقه", "تعليقها", "تصريحه", "تصريحها", "حديثه", "حديثها", "كلمته", "كلمتها", "بيانه", "بيانها",
     "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
-    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة"))
-_ADJUNCT_WORDS = frozenset(fold(w) for w in (
+    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة", "إعلان",
+    "حفل", "احتفال", "ورشة", "منتدى"))
+ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
     "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
     "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
     "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
     "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
     "لاحقا", "حاليا", "سابقا"))
-_FUNCTION = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
+FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
                                                         "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
                                                         "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
                                                         "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
@@ -56,7 +56,8 @@ _ADJECTIVES = frozenset(fold(w) for w in (
     "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
     "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
-    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي"))
+    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي",
+    "المشترك", "المشتركة", "المختص", "المختصة", "المعني", "المعنية", "المسؤول", "الرسمية"))
 _AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
                                             "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
 _PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
@@ -68,9 +69,16 @@ _QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "
 _NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
 _RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
                                                               "اللواتي"))
-_SAME = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
-_DOCUMENTS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
+SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
+
+
+def abbreviation_dot(an: Analysis, j: int) -> bool:
+    """The period at token ``j`` closes a one-letter abbreviation (د. / م. / أ.) glued to it, inside a sentence."""
+    toks = an.tokens
+    return (j > 0 and j + 1 < len(toks) and toks[j].norm == "." and toks[j - 1].kind == "w"
+            and len(toks[j - 1].norm) == 1 and toks[j - 1].end == toks[j].start and an.same_sentence(j - 1, j + 1))
 
 
 def _tanween(an: Analysis, j: int) -> bool:
@@ -118,6 +126,9 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         tok = toks[j]
         w = tok.norm
         if tok.kind == "p":
+            if w == "." and end == j - 1 and abbreviation_dot(an, j):
+                j += 1  # د. الجهني: the period of an abbreviated title belongs to the mention
+                continue
             if w in CLAUSE_PUNCT and end is not None:
                 k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
                 if k is None:
@@ -133,17 +144,23 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
                     break
                 continue
+            if w == "(" and end is not None:
+                close = _parenthetical_name(an, j)
+                if close is not None:
+                    end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
+                    j = close + 1
+                    continue
             break
         if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
             break
         if tok.kind == "n":
             break
         if end is not None:
-            if w == "من" and strip_al(toks[end].norm) in _QUANTIFIERS:
-                end = j  # عدد من المواطنين، بعض من ...: the partitive belongs to the subject
+            if w == "من" and (strip_al(toks[end].norm) in _QUANTIFIERS or _partitive(an, first, end, j)):
+                end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
                 j += 1
                 continue
-            if w in _ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+            if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
                 break
             if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
                     and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
@@ -151,10 +168,14 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
             if w in OBJECT_HEADS:
                 break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
+            if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
+                    and has_al(toks[end].norm)
+                    and toks[end].norm not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
+                break  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
             if w in ("في", "الى") or w == fold("إلى"):
                 if j + 1 < n and toks[j + 1].kind == "w":
                     nxt = toks[j + 1].norm
-                    if w == "في" and (strip_al(nxt) in _EVENT_NOUNS or nxt in _EVENT_NOUNS or (j + 1) in date_starts):
+                    if w == "في" and (is_event_noun(nxt) or (j + 1) in date_starts):
                         break
                     if w != "في" and not has_envoy:
                         break
@@ -164,15 +185,17 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
             prev = toks[end].norm
             if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
                 break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-            if w.startswith("ب") and not w.startswith("باسم") and strip_al(w[1:]) in _EVENT_NOUNS:
+            if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
+                break  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement, so ل + a medium is the addressee
+            if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
                 break
             prev = toks[end].norm
             coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
-            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in _SAME
+            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
                     and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
-                    and not coordinated):
+                    and not coordinated and not _participle_agreeing(prev, w)):
                 break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-        elif w in _FUNCTION or w in _ADJUNCT_WORDS:
+        elif w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
             return None
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
             has_envoy = True
@@ -184,7 +207,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
         j += 1
     if end is None:
         return None
-    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\"":
+    while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\")":
         end -= 1
     return first, end
 
@@ -203,6 +226,46 @@ def _addressee(w: str) -> bool:
         ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
 
 
+_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "اذاعة",
+                                     "شبكة", "موقع", "تلفزيون", "محطة"))
+
+
+def is_event_noun(w: str) -> bool:
+    """بيان، مقابلة، اجتماعه، تصريحاتها ...: the occasion of speaking (a possessive pronoun may be attached)."""
+    w = strip_al(w)
+    if w in _EVENT_NOUNS:
+        return True
+    for pron in ("هما", "هم", "ها", "ه"):
+        if w.endswith(pron) and len(w) - len(pron) >= 3:
+            stem = w[:-len(pron)]
+            return stem in _EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in _EVENT_NOUNS)
+    return False
+
+
+def _participle_agreeing(prev: str, w: str) -> bool:
+    """المدينة المنورة، مكة المكرمة، المملكة المتحدة: a definite participle (الم + 4 letters or more) in the
+    feminine after a feminine definite noun is its adjective, not the verb's object."""
+    return w.startswith("الم") and len(w) >= 7 and w.endswith("ة") and prev.endswith("ة")
+
+
+def _parenthetical_name(an: Analysis, j: int) -> int | None:
+    """``(`` at ``j`` closed within four words by ``)`` around words only (no number: an age is not a name)."""
+    toks = an.tokens
+    k = j + 1
+    while k < len(toks) and k - j <= 5 and toks[k].kind == "w" and an.same_sentence(j, k):
+        k += 1
+    return k if k < len(toks) and k > j + 1 and toks[k].norm == ")" else None
+
+
+def _partitive(an: Analysis, first: int, end: int, j: int) -> bool:
+    """شاهد من سكان الحي، مسؤول من الوزارة: an indefinite one-word head and من + a noun (not من جهته)."""
+    toks = an.tokens
+    if end != first or has_al(toks[first].norm) or j + 1 >= len(toks) or toks[j + 1].kind != "w":
+        return False
+    nxt = toks[j + 1].norm
+    return nxt not in ADJUNCT_WORDS and not nxt.startswith(("جهت", "جانب", "ناحي", "قبل")) and not is_event_noun(nxt)
+
+
 def _elative(w: str) -> bool:
     """Elative / colour adjective shape ال + أفعل (الأعلى، الأكبر، الأحمر)."""
     s = strip_al(w)
@@ -217,7 +280,7 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
         return None
     w = toks[j].norm
-    if (w in _ADJUNCT_WORDS or w in _FUNCTION or j in cue_tokens or j in date_starts or is_complementizer(an, j)
+    if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
             or _addressee(w)):
         return None
     k = j
@@ -243,6 +306,10 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     toks = an.tokens
     j = i - 1
     relative = j > 0 and toks[j].norm in _RELATIVE
+    if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
+        r = _relative_before_comma(an, i, j, cue_tokens)
+        if r is not None:
+            relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
@@ -255,13 +322,14 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
         # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
         # stands before it at the start of the clause.
         left, k = _collect_left(an, i, j - 1, cue_tokens)
-        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in _FUNCTION):
+        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in FUNCTION_WORDS):
             collected, j = collected + [j] + left, k
             stop = toks[j].norm if j >= 0 else ""
         else:
             return None
-    elif stop in PREPOSITIONS and not relative and not (require_title and stop == "عن"):
-        return None  # في وقت سابق أعلن: a prepositional phrase, not a subject
+    elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
+            and not (require_title and stop == "عن"):
+        return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
     if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     collected.reverse()
@@ -275,194 +343,54 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     return collected[0], collected[-1]
 
 
+def _relative_before_comma(an: Analysis, i: int, comma: int, cue_tokens: set[int]) -> int | None:
+    """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
+    its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""
+    toks = an.tokens
+    for k in range(comma - 1, max(-1, comma - 20), -1):
+        t = toks[k]
+        if not an.same_sentence(k, i) or t.kind == "p" or k in cue_tokens or t.norm in COMPLEMENTIZERS:
+            return None
+        if t.norm in _RELATIVE:
+            return k if k + 1 < comma else None
+    return None
+
+
 def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
     """For a mention without a title (الجبير), the titled description of the same name earlier in the text
     (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
     words = [t.norm for t in an.words(first, last)]
     if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
         return []
-    target = strip_al(words[-1])
-    for k in range(first - 1, -1, -1):
-        tok = an.tokens[k]
-        if tok.kind == "w" and strip_al(tok.norm) == target:
-            left, _ = _collect_left(an, k, k - 1, cue_tokens)
-            found = [an.tokens[x].norm for x in reversed(left)] + [tok.norm]
-            titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
-            return found[titled[0]:] if titled else []
-    return []
+    positions = an.stripped_positions.get(strip_al(words[-1]), ())
+    at = bisect_left(positions, first)
+    if not at:
+        return []
+    k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
+    left, _ = _collect_left(an, k, k - 1, cue_tokens)
+    found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
+    titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
+    return found[titled[0]:] if titled else []
 
 
 def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
-    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, punctuation or cue."""
+    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
+    شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
+    verb can carry a long title (أن رئيس البنك المركزي الإيراني ولي الله سيف أكد)."""
     toks = an.tokens
     collected: list[int] = []
-    while j >= 0 and len(collected) < 6 and an.same_sentence(i, j):
+    while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
         t = toks[j]
-        if t.kind != "w" or t.norm in _FUNCTION or j in cue_tokens or t.norm in _ADJUNCT_WORDS:
+        if t.kind == "p" and abbreviation_dot(an, j) and collected:
+            j -= 1
+            continue
+        bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
+        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in ADJUNCT_WORDS
+                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS):
             break
         collected.append(j)
         j -= 1
     return collected, j
-
-
-# --- mentions and coreference ----------------------------------------------------------------------------------
-
-def _key_tokens(words: list[str]) -> list[str]:
-    out = []
-    for w in words:
-        if w in _FUNCTION or w in ("بن", "ابن", "بنت"):
-            continue
-        if w.startswith("و") and len(w) > 3 and w[1:2] == "ا" and w[2:3] == "ل":
-            w = w[1:]
-        out.append(strip_al(w))
-    return out
-
-
-@dataclass
-class Cluster:
-    """One speaker in the article: its mentions (original texts, folded key tokens) and a registry id if linked."""
-
-    key: int
-    mentions: list[tuple[str, list[str]]] = field(default_factory=list)
-    registry_id: str | None = None
-    described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
-    names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
-
-    @property
-    def tokens(self) -> set[str]:
-        return {t for _, toks in self.mentions for t in toks} | self.described
-
-    named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
-
-    @property
-    def name(self) -> str:
-        """The mention that names the person best: most personal-name words, then the longest."""
-        return max((m for m, _ in self.mentions), key=lambda m: (self.named.get(m, 0), len(m.split()), len(m)))
-
-
-class Coreference:
-    """Assigns each speaker mention of one article to a cluster, most recent compatible cluster first."""
-
-    def __init__(self, registry: list[Entity]) -> None:
-        self.clusters: list[Cluster] = []
-        self.recent: list[int] = []  # cluster keys, most recent last
-        self.registry = registry
-        self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
-
-    def add(self, text: str, words: list[str], context: list[str] = ()) -> Cluster:
-        """Add a mention (its folded ``words``); ``context`` is a fuller description of the same person found
-        elsewhere in the text (وزير الخارجية عادل بن أحمد الجبير for a later الجبير)."""
-        toks = _key_tokens(words)
-        names = person_names(words) | person_names(list(context))
-        cluster = self._find(toks, words, names)
-        if cluster is None:
-            cluster = Cluster(len(self.clusters))
-            self.clusters.append(cluster)
-        cluster.mentions.append((text, toks))
-        cluster.described.update(_key_tokens(list(context)))
-        cluster.names.update(names)
-        cluster.named[text] = len(person_names(words))
-        if cluster.registry_id is None:
-            cluster.registry_id = self._registry_match(toks)
-        if cluster.key in self.recent:
-            self.recent.remove(cluster.key)
-        self.recent.append(cluster.key)
-        return cluster
-
-    def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
-        if not toks:
-            return None
-        ordered = [self.clusters[k] for k in reversed(self.recent)]
-        if any(w in _SAME for w in words) or (len(words) == 1 and words[0] in _DOCUMENTS):
-            return ordered[0] if ordered else None
-        for c in ordered:  # the same words
-            if any(toks == m for _, m in c.mentions):
-                return c
-        plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
-        if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
-            for c in ordered:
-                if plain[0] in c.tokens and len(plain[0]) >= 3:
-                    return c
-        head = toks[0]
-        if head in TITLES or fold("ال" + head) in TITLES:
-            for c in ordered:
-                ctoks = c.tokens
-                shared = set(toks) & ctoks
-                if names and c.names and not names & c.names:
-                    continue  # two different personal names: two people with the same title
-                if head in ctoks and len(shared) >= min(2, len(set(toks))) and not _conflict(set(toks), ctoks):
-                    return c
-        return None
-
-    def _registry_match(self, toks: list[str]) -> str | None:
-        if not toks or not self._registry_keys:
-            return None
-        exact = [e for e, names in self._registry_keys if any(n == toks for n in names)]
-        if exact:
-            return exact[0].id
-        last = toks[-1]
-        if last in TITLES or is_nisba(last) or len(last) < 3:
-            return None
-        by_surname = {e.id for e, names in self._registry_keys for n in names if n and n[-1] == last}
-        return next(iter(by_surname)) if len(by_surname) == 1 else None
-
-
-_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
-_TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
-_PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
-
-
-def person_names(words: list[str]) -> set[str]:
-    """The personal-name words of a mention: not titles, adjectives or function words, not the complement of a
-    preposition (إلى سوريا), and not the name of an organisation or place right after its classifier (رئيس بلدية
-    سان نيكولا، كتائب “سيد الشهداء”). A one-word mention (الجبير) is a name."""
-    out: set[str] = set()
-    org = ""  # "" none; "gen" after a classifier (its definite complement); "name" the organisation's own name
-    prev_name = after_prep = False
-    content = [w for w in words if w and w[0].isalpha() and w not in _FUNCTION and w not in TITLES
-               and strip_al(w) not in TITLES]
-    if len(content) == 1 and len(content) == len([w for w in words if w and w[0].isalpha()]):
-        return {strip_al(content[0])}  # الجبير alone (but وزير الخارجية has no name at all)
-    for w in words:
-        if not w or not w[0].isalpha():
-            org, prev_name, after_prep = "", False, False
-            continue
-        bare = strip_al(w)
-        if w in TITLES or bare in TITLES or fold("ال" + bare) in TITLES or w in _TITLE_ADJECTIVES:
-            org, prev_name, after_prep = "", False, False
-            continue
-        if w in _FUNCTION:
-            org, prev_name, after_prep = "", False, w in PREPOSITIONS
-            continue
-        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
-            org, prev_name, after_prep = "gen", False, False
-            continue
-        if w in _PARTICLES:
-            prev_name = True  # أبو آلاء، عبد الرحمن، بن نايف: what follows is a name, article or not
-            continue
-        if after_prep:
-            after_prep = False
-            continue  # إلى سوريا، في نيروبي: a place
-        if org == "gen":
-            if has_al(w):
-                org = "gen-seen"
-                continue  # مجلس الوزراء العراقي: the classifier's complement
-            org = "name"
-        elif org == "gen-seen" and not has_al(w):
-            org = ""  # the organisation's phrase is over: a person's name follows
-        if org in ("name", "gen-seen"):
-            continue
-        if has_al(w) and not prev_name:
-            continue  # الخارجية، المصري: words of the description, not of a name
-        out.add(bare)
-        prev_name = True
-    return out
-
-
-def _conflict(a: set[str], b: set[str]) -> bool:
-    """Two descriptions with different relational adjectives (الأمريكي / الروسي) are different people."""
-    return any(is_nisba(x) for x in a - b) and any(is_nisba(y) for y in b - a)
 
 
 def gender_of(words: list[str]) -> str | None:
