@@ -155,10 +155,11 @@ BENCHMARKS = {
     "store": "import of 10,000 articles and export of 1,000,000 spans",
     "agree": "agreement report over 1,000 documents by two annotators",
     "formats": "import and export in the other tools' formats",
+    "ui": "the annotation window: open, label, a 1 MB article, start-up, review, suggestions",
     "suggest": "suggestions for a 5,000-word article and for 10,000 articles",
     "suggest-eval": "suggestion quality: dates on TimeML (vs dateparser), quotes on quote-gold-dev",
 }
-_BENCH_MODULES = {"store": "store_speed", "agree": "agree_speed", "formats": "formats_speed",
+_BENCH_MODULES = {"store": "store_speed", "agree": "agree_speed", "formats": "formats_speed", "ui": "ui_speed",
                   "suggest": "suggest_speed", "suggest-eval": "suggest_eval"}
 
 

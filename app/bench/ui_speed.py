@@ -491,6 +491,9 @@ def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     store.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_EXIT_WHEN_READY="1",
                QAWL_SETTINGS_DIR=str(tmp / "startup-settings"))
+    # As on a user's machine, Python keeps compiled bytecode: the first (warm-up) run writes it. (This machine's
+    # environment sets PYTHONDONTWRITEBYTECODE, which would recompile Qawl's modules at every start.)
+    env.pop("PYTHONDONTWRITEBYTECODE", None)
     qawl = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
             "gui", "--db", str(db), "--annotator", "bench", "--doc", first]
     bare = [sys.executable, "-c", BARE_WINDOW]
