@@ -80,9 +80,9 @@ def bench_import(n: int, tmp: Path, repeat: int) -> list[str]:
     t_commit, t_close = min(r[0] for r in txt_runs), min(r[1] for r in txt_runs)
     return [
         row(f"import {n:,} articles, one JSONL (committed)", n / j_commit, n / floor, "docs/s", 0.5),
-        row(f"  ... + WAL checkpoint at close", n / j_close, n / floor, "docs/s", 0.5),
+        row("  ... + WAL checkpoint at close", n / j_close, n / floor, "docs/s", 0.5),
         row(f"import {n:,} articles, .txt files (committed)", n / t_commit, n / floor, "docs/s", 0.5),
-        row(f"  ... + WAL checkpoint at close", n / t_close, n / floor, "docs/s", 0.5),
+        row("  ... + WAL checkpoint at close", n / t_close, n / floor, "docs/s", 0.5),
     ]
 
 

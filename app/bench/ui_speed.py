@@ -268,7 +268,7 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     assert accepted >= 20, accepted
     ok = _median_ms(accept_times) < 16
     verdicts.append(ok)
-    lines.append(_line(f"accept a suggestion (Enter -> record committed + painted), n=20",
+    lines.append(_line("accept a suggestion (Enter -> record committed + painted), n=20",
                        _median_ms(accept_times), _median_ms(floor_times), "ms",
                        f"target median < 16 ms: {'MET' if ok else 'MISSED'} ({accepted} spans copied; "
                        f"p90 {sorted(accept_times)[int(0.9 * len(accept_times))] * 1000:.1f} ms)"))

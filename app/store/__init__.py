@@ -1,0 +1,16 @@
+"""The project store: one SQLite file, through sqlite-utils; the only package that knows SQL.
+
+- :mod:`.base` — :class:`Store`: opening (safety checks, migrations, pragmas), transactions, documents, layers,
+  the speaker registry;
+- :mod:`.editing` — the store as the target of changes (every edit one transaction + a history row);
+- :mod:`.importing` — imports (all or nothing, or skipping invalid records wholly) and suggestion layers;
+- :mod:`.reading` — export lines straight from SQL, statistics;
+- :mod:`.migrations` — the schema's history and the "is this file ours?" check; :mod:`.rows` — shared helpers.
+"""
+
+from .base import Store
+from .migrations import APP_ID, KNOWN_MIGRATIONS, MIGRATIONS, check_database_file, migrations
+from .rows import DocumentSummary, HistoryEntry, ImportSummary
+
+__all__ = ["Store", "DocumentSummary", "HistoryEntry", "ImportSummary", "check_database_file", "migrations",
+           "APP_ID", "KNOWN_MIGRATIONS", "MIGRATIONS"]

@@ -1,0 +1,301 @@
+"""Bringing data in: whole imports (all or nothing, or skipping invalid records wholly) and the suggestion
+layer of a document (decided suggestions survive re-runs)."""
+
+from __future__ import annotations
+
+from typing import Callable, Iterable
+
+import orjson
+
+from ..core.errors import Cancelled, QawlError
+from ..core.jsonl import Record
+from ..core.model import SUGGESTIONS, Document, Entity, Layer, Status
+from ..core.schema import LabelSchema
+from .rows import (combine_problems as _combine, dumps as _dumps, now_utc as _now,
+                   rebase_layer as _rebase_layer, same_layer as _same_layer)
+from .rows import ImportSummary
+
+
+class ImportingMixin:
+
+    def import_records(self, records: list[Record], *, replace_layers: bool = False, skip_invalid: bool = False,
+                       source: str | None = None, schema: LabelSchema | None = None,
+                       actor: str | None = None, progress: Callable[[int, int], None] | None = None,
+                       cancel: Callable[[], bool] | None = None) -> ImportSummary:
+        """Bring documents, layers and speakers in, all or nothing.
+
+        Documents match existing ones by id, or by text hash when the id is new (a teammate's copy of our
+        article); an existing id with different text is an error. A layer that already exists with different
+        annotations is an error unless ``replace_layers``; an identical one is left as it is (re-importing the
+        same file changes nothing). Speakers match the registry by id with the same name, else by name; others
+        are added. Raises QawlError listing every problem (up to 20) and changes nothing.
+
+        With ``skip_invalid`` (importing teammates' files), a record with a problem is skipped wholly — never
+        partly — and reported in ``summary.skipped``; the valid records are imported.
+
+        ``schema`` (a wider label schema, e.g. with a peer file's own labels) is checked against and saved with
+        the import, in the same transaction.
+        """
+        summary = ImportSummary()
+        problems: list[QawlError] = []
+        new_schema = schema
+        schema = schema or self.schema
+        existing = {r[0]: r[1] for r in self.conn.execute("SELECT id, text_sha256 FROM documents")}
+        by_sha: dict[str, str] = {}
+        for doc_id, sha in self.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
+            by_sha[sha] = doc_id
+        registry = self.entities()
+        pending = self.suggested_entities()
+        registry_by_name = {e.name.casefold(): e for e in registry.values()}
+        new_docs: dict[str, Document] = {}
+        entity_map: dict[str, str] = {}
+        new_entities: dict[str, Entity] = {}
+        layers: dict[tuple[str, str], Layer] = {}
+
+        def fail(exc: QawlError, rec: Record) -> None:
+            located = exc.located(file=rec.document.source, line=rec.line)
+            if skip_invalid:
+                summary.skipped.append(str(located))
+            else:
+                problems.append(located)
+
+        total = len(records)
+        for n, rec in enumerate(records):
+            if cancel and n % 256 == 0 and cancel():
+                raise Cancelled()
+            if progress and n % 500 == 0:
+                progress(n, total * 2)
+            doc = rec.document
+            try:
+                our_id, is_new = self._match_document(doc, existing, by_sha, new_docs)
+                # Speakers used by this record: matched onto the registry, or new (decided per record, kept
+                # only if the record is accepted).
+                rec_map: dict[str, str] = {}
+                rec_new: dict[str, Entity] = {}
+                for ent in rec.entities:
+                    if ent.id in entity_map:
+                        continue
+                    known = registry.get(ent.id) or new_entities.get(ent.id) or rec_new.get(ent.id)
+                    if known is not None and known.name == ent.name:
+                        rec_map[ent.id] = ent.id
+                        continue
+                    same_name = registry_by_name.get(ent.name.casefold())
+                    if same_name is not None:
+                        rec_map[ent.id] = same_name.id
+                        continue
+                    new_id_ = ent.id if known is None else f"{ent.id}-{doc.text_sha256[:6]}"
+                    rec_new[new_id_] = Entity(new_id_, ent.name, ent.aliases)
+                    rec_map[ent.id] = new_id_
+                layer = None
+                if rec.layer is not None:
+                    layer = _rebase_layer(rec.layer, our_id, {**entity_map, **rec_map})
+                    layer.check_against(doc.text)
+                    schema.check_layer(layer)
+                    for span in layer.spans.values():
+                        if span.entity and span.entity not in registry and span.entity not in new_entities \
+                                and span.entity not in rec_new and span.entity not in pending:
+                            raise QawlError(f"speaker {span.entity!r} is not in the file's \"entities\" nor in "
+                                            "the project", field=f"spans[{span.id}].attrs.entity")
+                    if (layer.doc_id, layer.annotator) in layers:
+                        raise QawlError(f"a second layer of annotator {layer.annotator!r} for document "
+                                        f"{layer.doc_id!r} in the same import", field="annotator")
+            except QawlError as exc:
+                fail(exc, rec)
+                continue
+            if our_id != doc.id:
+                summary.remapped_ids[doc.id] = our_id
+            if is_new:
+                new_docs[doc.id] = doc
+                by_sha.setdefault(doc.text_sha256, doc.id)
+            entity_map.update(rec_map)
+            new_entities.update(rec_new)
+            registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
+            if layer is not None:
+                layers[(layer.doc_id, layer.annotator)] = layer
+        if problems:
+            raise _combine(problems)
+
+        # Existing layers: identical -> unchanged; different -> error unless replacing.
+        to_write: list[Layer] = []
+        for key, layer in layers.items():
+            if layer.doc_id in existing:
+                row = self.conn.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
+                if row is not None:
+                    current = self.layer(*key)
+                    if _same_layer(current, layer):
+                        summary.layers_unchanged += 1
+                        continue
+                    if not current.empty and not replace_layers:
+                        conflict = QawlError(
+                            f"{layer.annotator}'s layer of {layer.doc_id!r} already has different annotations "
+                            f"({len(current.spans)} spans here, {len(layer.spans)} in the file); import with "
+                            "--replace to overwrite it", field="annotator")
+                        if skip_invalid:
+                            summary.skipped.append(str(conflict))
+                        else:
+                            problems.append(conflict)
+                        continue
+                    summary.layers_replaced += 1
+                    to_write.append(layer)
+                    continue
+            summary.layers_added += 1
+            to_write.append(layer)
+        if problems:
+            raise _combine(problems)
+
+        now = _now()
+        # A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer that copy
+        # (the data is committed and visible either way) to checkpoint(), which the CLI runs at close and the
+        # window runs in the background.
+        bulk = len(new_docs) > 100 and self.path is not None
+        if bulk:
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            with self.atomic():
+                if new_schema is not None and new_schema != self.schema:
+                    self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+                self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                                   progress, cancel)
+            if new_schema is not None:
+                self._schema = new_schema
+        finally:
+            if bulk:
+                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+        if progress:
+            progress(total * 2, total * 2)
+        return summary
+
+    def checkpoint(self) -> None:
+        """Copy the write-ahead log into the database file (SQLite does it on close too)."""
+        if self.path is not None:
+            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
+
+    def _write_import(self, new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                      progress, cancel) -> None:
+        with self.atomic():
+            if new_docs:
+                self.conn.executemany(
+                    "INSERT INTO documents (id, title, text, text_sha256, chars, direction, meta, normalisation, "
+                    "source, imported) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                    [(d.id, d.title, d.text, d.text_sha256, len(d.text), d.direction, _dumps(d.meta),
+                      _dumps(d.normalisation.to_dict()), d.source or source, now) for d in new_docs.values()])
+            summary.documents_added = len(new_docs)
+            summary.documents_existing = len({r.document.id for r in records}) - len(new_docs)
+            # Speakers only suggestions name wait in suggested_entities, as after `qawl suggest`.
+            confirmed = {e for layer in to_write if layer.annotator != SUGGESTIONS for e in layer.entity_ids()}
+            proposed = {e: layer.doc_id for layer in to_write if layer.annotator == SUGGESTIONS
+                        for e in layer.entity_ids()}
+            registry_rows = [e for e in new_entities.values() if e.id in confirmed or e.id not in proposed]
+            if registry_rows:
+                self.conn.executemany(
+                    "INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
+                    [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in registry_rows])
+            self.conn.executemany(
+                "INSERT OR IGNORE INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?)",
+                [(e.id, proposed[e.id], e.name, _dumps(list(e.aliases)), now) for e in new_entities.values()
+                 if e.id not in confirmed and e.id in proposed])
+            summary.entities_added = len(registry_rows)
+            annotators = {layer.annotator for layer in to_write}
+            self.conn.executemany("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)",
+                                     [(a, now) for a in annotators])
+            keys = [(layer.doc_id, layer.annotator) for layer in to_write]
+            # Replaced layers go first (their spans and relations follow by ON DELETE CASCADE).
+            self.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
+            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
+                                     [(*key, layer.status, now) for key, layer in zip(keys, to_write)])
+            span_rows, rel_rows = [], []
+            for i, (key, layer) in enumerate(zip(keys, to_write)):
+                if cancel and i % 256 == 0 and cancel():
+                    raise Cancelled()
+                if progress and i % 500 == 0:
+                    progress(total + i * total // max(1, len(to_write)), total * 2)
+                for s in layer.spans.values():
+                    span_rows.append((*key, s.id, s.label, s.start, s.end, s.text, _dumps(s.attrs), s.origin,
+                                      _dumps(s.provenance), s.created or now, s.updated or s.created or now))
+                for r in layer.relations.values():
+                    rel_rows.append((*key, r.id, r.type, r.head, r.tail, r.origin, _dumps(r.provenance),
+                                     r.created or now))
+            self.conn.executemany(
+                "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
+                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)", span_rows)
+            self.conn.executemany(
+                "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
+            summary.spans, summary.relations = len(span_rows), len(rel_rows)
+            if new_docs or to_write or new_entities:
+                self.record_event("import", f"Import: {summary.describe()}",
+                                  {"source": source, "documents": summary.documents_added,
+                                   "layers": [list(k) for k in ((l.doc_id, l.annotator) for l in to_write)][:1000],
+                                   "spans": summary.spans, "relations": summary.relations,
+                                   "entities": summary.entities_added}, actor=actor)
+
+    @staticmethod
+    def _match_document(doc: Document, existing: dict[str, str], by_sha: dict[str, str],
+                        new_docs: dict[str, Document]) -> tuple[str, bool]:
+        """Our id for an incoming document and whether it is new; a text that differs from ours is an error."""
+        if doc.id in existing:
+            if existing[doc.id] != doc.text_sha256:
+                raise QawlError(f"document {doc.id!r} is already in the project with a different text (same id, "
+                                "different content); it is never merged", field="doc_id")
+            return doc.id, False
+        if doc.id in new_docs:
+            if new_docs[doc.id].text_sha256 != doc.text_sha256:
+                raise QawlError(f"document id {doc.id!r} appears twice with different texts", field="doc_id")
+            return doc.id, False
+        if doc.text_sha256 in by_sha:
+            return by_sha[doc.text_sha256], False
+        return doc.id, True
+
+    # --- suggestions ----------------------------------------------------------------------------------------------
+
+    def put_suggestions(self, doc_id: str, layer: Layer, entities: Iterable[Entity] = ()) -> tuple[int, int]:
+        """Replace the undecided suggestions of a document with a new run's, in one transaction.
+
+        Suggestions someone has already accepted or rejected (``provenance.decisions``) are kept as they are, and
+        a new suggestion with the same id or the same label and range as a decided one is dropped, so re-running
+        never brings back what an annotator has dealt with. New speakers go to ``suggested_entities`` (they join
+        the registry only when accepted). Returns (spans kept, spans added).
+        """
+        text = self.text(doc_id)
+        current = self.layer(doc_id, SUGGESTIONS)
+        decided = {k: s for k, s in current.spans.items() if s.provenance.get("decisions")}
+        decided_keys = {(s.label, s.start, s.end) for s in decided.values()}
+        fresh = [s for s in layer.spans.values() if s.id not in decided and (s.label, s.start, s.end)
+                 not in decided_keys]
+        keep_rels = [r for r in current.relations.values() if r.head in decided and r.tail in decided]
+        ids = set(decided) | {s.id for s in fresh}
+        seen = {r.id for r in keep_rels}
+        new_rels = [r for r in layer.relations.values() if r.head in ids and r.tail in ids and r.id not in seen]
+        merged = Layer(doc_id, SUGGESTIONS, Status.TODO.value, [*decided.values(), *fresh], [*keep_rels, *new_rels])
+        merged.check_against(text)
+        self.schema.check_layer(merged)
+        now = _now()
+        with self.atomic():
+            self._ensure_layer(doc_id, SUGGESTIONS)
+            self.conn.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.conn.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
+            self.conn.executemany(
+                "INSERT INTO spans (doc_id, annotator, id, label, start, \"end\", text, attrs, origin, provenance, "
+                "created, updated) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, SUGGESTIONS, s.id, s.label, s.start, s.end, s.text, _dumps(s.attrs), s.origin,
+                  _dumps(s.provenance), s.created or now, s.updated or now) for s in merged.spans.values()])
+            self.conn.executemany(
+                "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
+                "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)",
+                [(doc_id, SUGGESTIONS, r.id, r.type, r.head, r.tail, r.origin, _dumps(r.provenance),
+                  r.created or now) for r in merged.relations.values()])
+            self.conn.executemany(
+                "INSERT INTO suggested_entities (id, doc_id, name, aliases, created) VALUES (?, ?, ?, ?, ?) "
+                "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases",
+                [(e.id, doc_id, e.name, _dumps(list(e.aliases)), now) for e in entities])
+        return len(decided), len(fresh)
+
+    def suggested_entities(self, doc_id: str | None = None) -> dict[str, Entity]:
+        """Speakers proposed by the suggester (of one document, or all) that are not in the registry."""
+        sql = "SELECT id, name, aliases FROM suggested_entities WHERE id NOT IN (SELECT id FROM entities)"
+        args: list = []
+        if doc_id is not None:
+            sql += " AND doc_id = ?"
+            args.append(doc_id)
+        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.conn.execute(sql, args)}
+

@@ -1,0 +1,140 @@
+"""Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons, and
+the plain results the store returns (document list rows, history entries, import summaries)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, timezone
+from typing import Iterable, Mapping
+
+import orjson
+
+from ..core.errors import QawlError
+from ..core.model import Entity, Layer, Relation, Span, entity_from_dict
+
+
+def now_utc() -> str:
+    return datetime.now(timezone.utc).strftime("%Y-%m-%dT%H:%M:%S.%f")[:-3] + "Z"
+
+
+def dumps(value: object) -> str:
+    return orjson.dumps(value).decode()
+
+
+@dataclass(frozen=True)
+class DocumentSummary:
+    """One row of the document list."""
+
+    id: str
+    title: str
+    chars: int
+    direction: str
+    status: dict[str, str] = field(default_factory=dict)  # annotator -> status
+    counts: dict[str, int] = field(default_factory=dict)  # annotator -> number of spans
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    at: str
+    actor: str | None
+    doc_id: str | None
+    annotator: str | None
+    kind: str
+    description: str
+    change: dict
+    reverts: int | None
+
+
+@dataclass
+class ImportSummary:
+    documents_added: int = 0
+    documents_existing: int = 0
+    layers_added: int = 0
+    layers_replaced: int = 0
+    layers_unchanged: int = 0
+    spans: int = 0
+    relations: int = 0
+    entities_added: int = 0
+    remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
+    skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
+
+    def describe(self) -> str:
+        parts = [f"{self.documents_added} new documents"]
+        if self.documents_existing:
+            parts.append(f"{self.documents_existing} already in the project")
+        if self.layers_added or self.layers_replaced:
+            parts.append(f"{self.layers_added + self.layers_replaced} annotation layers "
+                         f"({self.spans} spans, {self.relations} relations)")
+        if self.layers_unchanged:
+            parts.append(f"{self.layers_unchanged} layers unchanged")
+        if self.entities_added:
+            parts.append(f"{self.entities_added} new speakers")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts)
+
+
+
+def span_of_row(r) -> Span:
+    return Span(id=r[0], label=r[1], start=r[2], end=r[3], text=r[4], attrs=orjson.loads(r[5]), origin=r[6],
+                provenance=orjson.loads(r[7]), created=r[8], updated=r[9])
+
+
+def relation_of_row(r) -> Relation:
+    return Relation(id=r[0], type=r[1], head=r[2], tail=r[3], origin=r[4], provenance=orjson.loads(r[5]),
+                    created=r[6])
+
+
+def span_order(r) -> tuple:
+    return (r[3], -r[4], r[2], r[1])
+
+
+def entity_of(attrs_json: str) -> str | None:
+    if '"entity"' not in attrs_json:
+        return None
+    value = orjson.loads(attrs_json).get("entity")
+    return str(value) if value else None
+
+
+def same_span(a: Span, b: Span) -> bool:
+    """Equal in everything an annotator sees (timestamps are bookkeeping and may be filled in by the store)."""
+    return (a.id, a.label, a.start, a.end, a.text, a.attrs, a.origin, a.provenance) == \
+        (b.id, b.label, b.start, b.end, b.text, b.attrs, b.origin, b.provenance)
+
+
+def same_relation(a: Relation, b: Relation) -> bool:
+    return (a.id, a.type, a.head, a.tail, a.origin, a.provenance) == (b.id, b.type, b.head, b.tail, b.origin,
+                                                                      b.provenance)
+
+
+def same_layer(a: Layer, b: Layer) -> bool:
+    if a.status != b.status or a.spans.keys() != b.spans.keys() or a.relations.keys() != b.relations.keys():
+        return False
+    return all(same_span(a.spans[k], b.spans[k]) for k in a.spans) and \
+        all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
+
+
+def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str]) -> Layer:
+    """The layer moved onto our document id, with speaker ids mapped onto the registry."""
+    if doc_id == layer.doc_id and not any(s.entity and entity_map.get(s.entity, s.entity) != s.entity
+                                          for s in layer.spans.values()):
+        return layer
+    from dataclasses import replace
+
+    spans = [replace(s, attrs={**s.attrs, "entity": entity_map.get(s.entity, s.entity)}) if s.entity else s
+             for s in layer.spans.values()]
+    return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values())
+
+
+def combine_problems(problems: list[QawlError]) -> QawlError:
+    if len(problems) == 1:
+        return problems[0]
+    shown = "\n  ".join(str(p) for p in problems[:20])
+    more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
+    return QawlError(f"{len(problems)} problems; nothing was imported:\n  {shown}{more}")
+
+
+def entities_from_dicts(items: Iterable[Mapping]) -> list[Entity]:
+    return [entity_from_dict(e) for e in items]
+
