@@ -59,6 +59,29 @@ def _line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
     return f"{name:<52} {ours:>9.1f} {unit:<3} floor {floor:>9.1f} {unit:<3} ratio {ratio:5.2f}x  {verdict}"
 
 
+def bare_open_times(app, size, text: str, runs: int = 7) -> list[float]:
+    """The floor of "open, painted": a bare QPlainTextEdit window of the same size showing the same text."""
+    from PySide6.QtWidgets import QMainWindow, QPlainTextEdit
+
+    bare = QMainWindow()
+    edit = QPlainTextEdit()
+    bare.setCentralWidget(edit)
+    bare.resize(size)
+    bare.show()
+    app.processEvents()
+    times = []
+    for _ in range(runs):
+        edit.setPlainText("")
+        app.processEvents()
+        t = time.perf_counter()
+        edit.setPlainText(text)
+        app.processEvents()
+        bare.repaint()
+        times.append(time.perf_counter() - t)
+    bare.close()
+    return times
+
+
 def _peak_rss_mb() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
@@ -134,7 +157,7 @@ def _median_ms(times: list[float]) -> float:
 def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     from PySide6.QtCore import Qt
     from PySide6.QtTest import QTest
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
     from ..core.changes import AddSpan, Batch
     from ..core.jsonl import Record, make_document
@@ -173,22 +196,7 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
         ours.append(open_painted("big5k"))
     assert len(window.view.index) == 300, len(window.view.index)
 
-    bare = QMainWindow()
-    edit = QPlainTextEdit()
-    bare.setCentralWidget(edit)
-    bare.resize(window.size())
-    bare.show()
-    app.processEvents()
-    floor = []
-    for _ in range(7):
-        edit.setPlainText("")
-        app.processEvents()
-        t = time.perf_counter()
-        edit.setPlainText(record.document.text)
-        app.processEvents()
-        bare.repaint()
-        floor.append(time.perf_counter() - t)
-    bare.close()
+    floor = bare_open_times(app, window.size(), record.document.text)
     ok = _median_ms(ours) < 100
     verdicts.append(ok)
     lines.append(_line("open 5,000 words + 300 annotations, painted", _median_ms(ours), _median_ms(floor), "ms",
@@ -314,7 +322,7 @@ def _variant(record, annotator: str, every: int, seed: int):
 def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     """Review mode: open a 5,000-word article whose three annotators have ~300 annotations each (with
     differences), from the call to the window painted with the layers drawn and the differences listed."""
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
+    from PySide6.QtWidgets import QApplication
 
     from ..store import Store
     from ..ui import settings as cfg
@@ -350,22 +358,7 @@ def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> No
     assert review.annotators == ("a", "b", "c") and review.model.rowCount() > 250
     kinds = review.summary()
 
-    bare = QMainWindow()
-    edit = QPlainTextEdit()
-    bare.setCentralWidget(edit)
-    bare.resize(window.size())
-    bare.show()
-    app.processEvents()
-    floor = []
-    for _ in range(7):
-        edit.setPlainText("")
-        app.processEvents()
-        t = time.perf_counter()
-        edit.setPlainText(base.document.text)
-        app.processEvents()
-        bare.repaint()
-        floor.append(time.perf_counter() - t)
-    bare.close()
+    floor = bare_open_times(app, window.size(), base.document.text)
     ok = _median_ms(ours) < 150
     verdicts.append(ok)
     lines.append(_line(f"review: open 3 layers, {spans} annotations, painted", _median_ms(ours),

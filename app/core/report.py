@@ -143,16 +143,21 @@ def chart_svg(report: AgreementReport) -> str:
     return "".join(out)
 
 
+def figure_values(f: Figures, with_precision_recall: bool) -> list[float | None]:
+    """The figures of a table row, in the column order the HTML page and the window both use: [exact P, R,] exact
+    F1, [overlap P, R,] overlap F1, kappa and alpha on characters, kappa and alpha on tokens."""
+    values: list[float | None] = []
+    if with_precision_recall:
+        values += [f.exact.precision, f.exact.recall]
+    values.append(f.exact.f1)
+    if with_precision_recall:
+        values += [f.overlap.precision, f.overlap.recall]
+    values += [f.overlap.f1, f.char.kappa, f.char.alpha, f.token.kappa, f.token.alpha]
+    return values
+
+
 def _figure_cells(f: Figures, reference: bool) -> str:
-    cells = []
-    if reference:
-        cells += [_num(f.exact.precision), _num(f.exact.recall)]
-    cells += [_num(f.exact.f1)]
-    if reference:
-        cells += [_num(f.overlap.precision), _num(f.overlap.recall)]
-    cells += [_num(f.overlap.f1), _num(f.char.kappa), _num(f.char.alpha), _num(f.token.kappa),
-              _num(f.token.alpha)]
-    return "".join(cells)
+    return "".join(_num(v) for v in figure_values(f, reference))
 
 
 def _figure_table(c: Comparison, report: AgreementReport, pair: bool) -> str:

@@ -27,7 +27,7 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFil
 from ..core.agreement import AgreementReport, Comparison, agreement_report
 from ..core.errors import Cancelled, QawlError
 from ..core.model import GOLD, SUGGESTIONS
-from ..core.report import chart_svg, report_to_html, report_to_json
+from ..core.report import chart_svg, figure_values, report_to_html, report_to_json
 from .names import label_name
 
 SCOPES = ("document", "selection", "project")
@@ -294,15 +294,7 @@ class AgreementWindow(QDialog):
         for _key, name, f in labels:
             # Isolated left-to-right: "a / b" in that order in an Arabic interface too.
             spans = f"\u2066{f.exact.a} / {f.exact.b}\u2069" if pair else str(f.exact.a + f.exact.b)
-            row = [_text(name), _text(spans)]
-            if pair:
-                row += [_num(f.exact.precision), _num(f.exact.recall)]
-            row += [_num(f.exact.f1)]
-            if pair:
-                row += [_num(f.overlap.precision), _num(f.overlap.recall)]
-            row += [_num(f.overlap.f1), _num(f.char.kappa), _num(f.char.alpha), _num(f.token.kappa),
-                    _num(f.token.alpha)]
-            rows.append(row)
+            rows.append([_text(name), _text(spans), *(_num(v) for v in figure_values(f, pair))])
         _fill(table, rows)
 
     def _show_attribution(self, table: QTableWidget, c: Comparison) -> None:

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QBrush, QColor
 
 from ..core.changes import AddEntity, RemoveEntity, UpdateEntity
@@ -20,6 +20,7 @@ from ..core.model import GOLD, Entity, Status
 from . import edits
 from .names import status_name
 from .session import ChangeEvent, Session
+from .table_model import HeaderedTableModel
 from .span_models import align_for, isolate
 
 IdRole = Qt.ItemDataRole.UserRole + 1
@@ -31,7 +32,7 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.It
 _STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"}
 
 
-class DocumentsModel(QAbstractTableModel):
+class DocumentsModel(HeaderedTableModel):
     TITLE, STATUS, COUNT, REVIEW = range(4)
 
     def __init__(self, session: Session, parent=None) -> None:
@@ -86,15 +87,6 @@ class DocumentsModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
@@ -160,7 +152,7 @@ class DocumentFilter(QSortFilterProxyModel):
         return self._hits is not None and summary.id in self._hits
 
 
-class SpeakersModel(QAbstractTableModel):
+class SpeakersModel(HeaderedTableModel):
     """The speaker registry. Rows in registry order; :class:`SpeakerFilter` sorts and filters."""
 
     NAME, ALIASES, MENTIONS, HERE = range(4)
@@ -239,15 +231,6 @@ class SpeakersModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._ids)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._ids):

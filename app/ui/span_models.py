@@ -11,7 +11,7 @@ from __future__ import annotations
 from bisect import bisect_left
 from functools import lru_cache
 
-from PySide6.QtCore import QAbstractTableModel, QModelIndex, QPersistentModelIndex, Qt
+from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
@@ -22,6 +22,7 @@ from . import edits
 from .names import label_name, type_name, visible
 from .render import paler
 from .session import ChangeEvent, Session
+from .table_model import HeaderedTableModel
 
 KeyRole = Qt.ItemDataRole.UserRole + 1  # (annotator, span id) of the row
 SpanRole = Qt.ItemDataRole.UserRole + 2  # the Span itself
@@ -72,7 +73,7 @@ class _Links:
                       key=lambda s: (s.start, s.end))
 
 
-class SpanTableModel(QAbstractTableModel):
+class SpanTableModel(HeaderedTableModel):
     """Rows: spans with one of ``labels`` in the shown layers (the annotator's own, plus other shown layers when
     ``overlays``), in text order."""
 
@@ -230,15 +231,6 @@ class SpanTableModel(QAbstractTableModel):
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
         return 0 if parent.isValid() else len(self._rows)
-
-    def columnCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self.headers)
-
-    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
-        if orientation == Qt.Orientation.Horizontal and role == Qt.ItemDataRole.DisplayRole \
-                and 0 <= section < len(self.headers):
-            return self.headers[section]
-        return None
 
     def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
         if not index.isValid() or not 0 <= index.row() < len(self._rows):
