@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from .errors import QawlError
 from .model import (STATUSES, Document, Entity, Layer, Span, Status, entity_from_dict, entity_to_dict,
                     relation_from_dict, relation_to_dict, span_to_dict)
-from .text import Normalisation, detect_direction_utf8, normalise
+from .text import Normalisation, detect_direction_utf8, normalise, removed_positions
 
 FORMAT = "qawl-export/1"
 OFFSET_UNIT = "codepoint"
@@ -85,11 +85,7 @@ def _shift_map(raw: str, norm: Normalisation):
     """Offsets into the raw text -> offsets into the normalised text (BOM and the CR of CRLF are removed)."""
     if not norm.bom and not norm.crlf:
         return None
-    removed = [0] if norm.bom else []
-    i = raw.find("\r\n")
-    while i != -1:
-        removed.append(i)
-        i = raw.find("\r\n", i + 2)
+    removed = removed_positions(raw, norm)
     return lambda off: off - bisect_left(removed, off)
 
 

@@ -71,6 +71,21 @@ def normalise(raw: str) -> tuple[str, Normalisation]:
     return raw, Normalisation(bom, crlf, cr)
 
 
+def removed_positions(raw: str, norm: Normalisation) -> list[int]:
+    """Where in ``raw`` the normalisation removed a character (the leading BOM, the CR of each CRLF), sorted.
+
+    An offset ``o`` into ``raw`` is ``o - bisect_left(removed, o)`` in the normalised text (a lone CR becomes LF in
+    place and shifts nothing). Used wherever offsets into a source's raw text must follow the normalisation.
+    """
+    removed = [0] if norm.bom else []
+    if norm.crlf:
+        i = raw.find("\r\n")
+        while i != -1:
+            removed.append(i)
+            i = raw.find("\r\n", i + 2)
+    return removed
+
+
 def decode(data: bytes, *, file: str | None = None) -> str:
     """UTF-8 bytes to text, refusing empty, binary and non-UTF-8 input with a message that says where."""
     if not data or data.isspace():

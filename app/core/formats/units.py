@@ -14,7 +14,7 @@ from bisect import bisect_left
 import regex
 
 from ..offsets import OffsetMap
-from ..text import normalise
+from ..text import normalise, removed_positions
 
 UNITS = ("codepoint", "utf16", "grapheme")
 _CLUSTER = regex.compile(r"\X")
@@ -27,13 +27,7 @@ class PeerText:
     def __init__(self, raw: str) -> None:
         self.raw = raw
         self.text, self.normalisation = normalise(raw)
-        removed = [0] if self.normalisation.bom else []
-        if self.normalisation.crlf:
-            i = raw.find("\r\n")
-            while i != -1:
-                removed.append(i)
-                i = raw.find("\r\n", i + 2)
-        self._removed = removed
+        self._removed = removed_positions(raw, self.normalisation)
         self._u16: OffsetMap | None = None
         self._clusters: list[int] | None = None
 
