@@ -49,7 +49,7 @@ def seed_path() -> Path:
 
 @pytest.fixture
 def seed_text(seed_path) -> str:
-    from app.core.text import normalise
+    from app.core.text.normalise import normalise
 
     return normalise(seed_path.read_text(encoding="utf-8"))[0]
 

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.agreement import SpanMatch, agreement_report
-from app.core.agreement_units import (Coincidence, Confusion, add_coincidences, count_units, tally, token_end,
-                                      token_start, tokens)
+from app.core.review.agreement import SpanMatch, agreement_report
+from app.core.review.units import (Coincidence, Confusion, add_coincidences, count_units, tally, token_end,
+                                   token_start, tokens)
 from app.core.errors import QawlError
 from app.core.model import GOLD, SUGGESTIONS, Document, Layer, Relation, Span
 
@@ -293,7 +293,7 @@ def test_span_match_arithmetic():
 
 
 def test_group_records_matches_documents_by_text_and_moves_layers_to_one_id():
-    from app.core.agreement import group_records
+    from app.core.review.agreement import group_records
     from app.core.jsonl import parse_record
 
     def line(doc_id, annotator, spans):
@@ -309,7 +309,7 @@ def test_group_records_matches_documents_by_text_and_moves_layers_to_one_id():
 
 
 def test_group_records_refuses_two_layers_of_one_annotator_for_one_text():
-    from app.core.agreement import group_records
+    from app.core.review.agreement import group_records
     from app.core.jsonl import parse_record
 
     first = parse_record({"doc_id": "d", "text": TEXT, "annotator": "A", "spans": []})

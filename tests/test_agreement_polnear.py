@@ -12,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from app.core.adjudicate import accept_all_agreed
-from app.core.agreement import agreement_report
+from app.core.review.adjudicate import accept_all_agreed
+from app.core.review.agreement import agreement_report
 from app.core.changes import Workspace
-from app.core.diff import differences, summarise
+from app.core.review.diff import differences, summarise
 from app.core.model import GOLD, Layer, Relation, Span
-from app.core.report import report_to_html, report_to_json
+from app.core.review.report import report_to_html, report_to_json
 
 pytestmark = pytest.mark.corpus
 

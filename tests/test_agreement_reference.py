@@ -12,8 +12,8 @@ import regex
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.agreement import agreement_report
-from app.core.agreement_units import DEFAULT_PRECEDENCE, precedence_for
+from app.core.review.agreement import agreement_report
+from app.core.review.units import DEFAULT_PRECEDENCE, precedence_for
 from app.core.model import Layer, Span
 
 np = pytest.importorskip("numpy")

@@ -10,7 +10,7 @@ import orjson
 import pytest
 
 from app.cli import main
-from app.core.text import normalise
+from app.core.text.normalise import normalise
 
 
 def run(capsys, *args):
@@ -234,7 +234,7 @@ def test_help_explains_every_command():
 def test_progress_is_shown_only_for_long_work(monkeypatch):
     import io
 
-    from app import cli
+    from app.cli import common as cli
 
     clock = iter([0.0, 0.5, 2.0, 8.0, 9.0])
     monkeypatch.setattr(cli.time, "monotonic", lambda: next(clock))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.diff import Difference, differences, summarise
+from app.core.review.diff import Difference, differences, summarise
 from app.core.errors import QawlError
-from app.core.matching import default_entity_key, match_spans, normalise_mention
+from app.core.review.matching import default_entity_key, match_spans, normalise_mention
 from app.core.model import Layer, Relation, Span
 
 # one 0-3, two 4-7, three 8-13, four 14-18, five 19-23, six 24-27, seven 28-33, eight 34-39, nine 40-44, ten 45-48

@@ -5,8 +5,8 @@ import regex
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from app.core.offsets import (OffsetMap, cluster_bounds, is_boundary, next_boundary, previous_boundary, snap,
-                              snap_range, trim_range)
+from app.core.text.offsets import (OffsetMap, cluster_bounds, is_boundary, next_boundary, previous_boundary, snap,
+                                   snap_range, trim_range)
 
 ARABIC = "قالأكدوزيرالخارجيةلافرينتيفمحمدشياعالسودانيإنأنهؤئءة"
 TASHKEEL = "\u064b\u064c\u064d\u064e\u064f\u0650\u0651\u0652\u0670"

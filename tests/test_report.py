@@ -10,9 +10,9 @@ from html.parser import HTMLParser
 
 import pytest
 
-from app.core.agreement import agreement_report
+from app.core.review.agreement import agreement_report
 from app.core.model import Layer, Span
-from app.core.report import FORMAT, chart_svg, report_to_html, report_to_json
+from app.core.review.report import FORMAT, chart_svg, report_to_html, report_to_json
 
 TEXT = "قال الوزير إن الاتفاق سيوقع غداً، وأكد المتحدث ذلك."
 

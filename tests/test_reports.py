@@ -1,4 +1,4 @@
-"""Saving agreement reports from the window (app.reports.write_report): HTML or qawl-agreement/1 JSON, atomic, and
+"""Saving agreement reports from the window (app.operations.reports.write_report): HTML or qawl-agreement/1 JSON, atomic, and
 never over a file that is not a Qawl report."""
 
 from __future__ import annotations
@@ -6,11 +6,11 @@ from __future__ import annotations
 import orjson
 import pytest
 
-from app.core.agreement import agreement_report
+from app.core.review.agreement import agreement_report
 from app.core.errors import QawlError
 from app.core.model import Layer, Span
-from app.core.report import FORMAT, report_to_html, report_to_json
-from app.reports import write_report
+from app.core.review.report import FORMAT, report_to_html, report_to_json
+from app.operations.reports import write_report
 
 TEXT = "one two three four"
 

@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
-from app.core.adjudicate import accept, accept_edited
+from app.core.review.adjudicate import accept, accept_edited
 from app.core.changes import Workspace
-from app.core.diff import differences
+from app.core.review.diff import differences
 from app.core.errors import QawlError
 from app.core.model import GOLD, Layer, Span
-from app.core.review import (compared_annotators, counterparts, default_base, edited_version, gold_state, gold_states,
-                             holds_versions)
+from app.core.review.gold import (compared_annotators, counterparts, default_base, edited_version, gold_state,
+                                  gold_states,
+                                  holds_versions)
 
 # one 0-3, two 4-7, three 8-13, four 14-18, five 19-23, six 24-27
 TEXT = "one two three four five six"

@@ -1,7 +1,7 @@
 import pytest
 
 from app.core.errors import QawlError
-from app.core.text import Normalisation, decode, detect_direction, direction_of, normalise, sha256
+from app.core.text.normalise import Normalisation, decode, detect_direction, direction_of, normalise, sha256
 
 
 def test_normalise_removes_leading_bom_and_crlf_and_records_it():

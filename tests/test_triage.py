@@ -7,7 +7,7 @@ from dataclasses import replace
 
 import pytest
 
-from app.core import triage
+from app.core.review import triage
 from app.core.changes import (AddEntity, AddRelation, Batch, RemoveRelation, UpdateSpan, Workspace,
                               remove_span)
 from app.core.model import SUGGESTIONS, Entity, Layer, Relation, Span

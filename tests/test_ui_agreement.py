@@ -7,14 +7,14 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 
-from app.core.agreement import agreement_report
+from app.core.review.agreement import agreement_report
 from app.core.jsonl import Record, make_document
 from app.core.model import GOLD, Layer, Span
-from app.core.report import FORMAT, report_to_json
+from app.core.review.report import FORMAT, report_to_json
 from app.core.sources import read_sources
-from app.operations import import_paths
-from app.project import gui_api
-from app.ui.agreement_view import AgreementWindow
+from app.operations.transfer import import_paths
+from app.operations.project import gui_api
+from app.ui.review.agreement_view import AgreementWindow
 from review_support import teammates_files
 from ui_seed_script import SEED
 from ui_support import open_window, press

@@ -18,7 +18,7 @@ from PySide6.QtWidgets import QApplication, QPushButton
 from app.core.errors import Cancelled
 
 from app.ui import settings as cfg
-from app.project import gui_api as project_api
+from app.operations.project import gui_api as project_api
 from app.ui.main import I18N, annotator_name, choose_language, install_language
 from app.ui.transfer import ExportRequest, ImportRequest
 from ui_support import find, label, open_window
@@ -77,7 +77,7 @@ def test_the_compiled_translation_is_fresh(tmp_path):
         pytest.skip("pyside6-lupdate / pyside6-lrelease are not installed")
     ts = tmp_path / "qawl_ar.ts"
     shutil.copy(I18N / "qawl_ar.ts", ts)
-    sources = sorted(str(p) for p in (REPO / "app" / "ui").glob("*.py"))
+    sources = sorted(str(p) for p in (REPO / "app" / "ui").rglob("*.py"))
     subprocess.run([lupdate, *sources, "-ts", str(ts), "-no-obsolete", "-locations", "none", "-target-language",
                     "ar"], check=True, capture_output=True)
     assert ts.read_text(encoding="utf-8") == (I18N / "qawl_ar.ts").read_text(encoding="utf-8"), \
@@ -161,10 +161,11 @@ def test_export_runs_in_the_background_and_cancel_leaves_no_file(qtbot, make_sto
 
 
 def test_the_formats_offered_are_the_operations_formats():
-    from app import operations, project
+    import app.operations as keys
+    from app.operations import transfer
 
-    assert project.EXPORT_FORMATS == operations.EXPORT_FORMATS
-    assert project.IMPORT_FORMATS == operations.IMPORT_FORMATS
+    assert keys.EXPORT_FORMATS == transfer.EXPORT_FORMATS
+    assert keys.IMPORT_FORMATS == transfer.IMPORT_FORMATS
 
 
 def test_a_brat_folder_imports_from_the_dialog_with_a_mapping(qtbot, make_store, corpus):

@@ -11,7 +11,7 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.model import GOLD
 from app.core.sources import read_sources
-from app.project import gui_api
+from app.operations.project import gui_api
 from app.ui import transfer
 from app.ui.transfer import ExportRequest, ImportRequest
 from review_support import DROPPED, EXTRA, MOVED, RELABELLED, RETYPED, teammates_files

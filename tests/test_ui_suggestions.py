@@ -9,10 +9,10 @@ import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
 
-from app.core import triage
+from app.core.review import triage
 from app.core.errors import Cancelled
 from app.core.model import SUGGESTIONS, Entity, Layer, Relation, Span
-from app.project import gui_api
+from app.operations.project import gui_api
 from app.ui.render import paler
 from app.ui.suggestions import ACCEPT_ALL, NEXT, SHOW, SUGGEST_DOCUMENT, suggest_work
 from ui_support import find, open_window, press, settle

@@ -42,8 +42,8 @@ def main(argv=None) -> int:
     tmp = Path(tempfile.mkdtemp(prefix="qawl-review-"))
     os.environ.setdefault("QAWL_SETTINGS_DIR", str(tmp / "settings"))
     from app.core.sources import read_sources
-    from app.operations import import_paths
-    from app.project import gui_api
+    from app.operations.transfer import import_paths
+    from app.operations.project import gui_api
     from app.store import Store
     from app.ui import settings as cfg
     from app.ui.main import build_window, install_language

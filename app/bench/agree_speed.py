@@ -7,7 +7,7 @@ Annotator ``b`` is ``a`` with realistic disagreement, drawn with a fixed seed: 7
 10 % with one boundary moved by 1-3 tokens, 5 % relabelled (QUOTE <-> CLAIM, CUE -> SPEAKER, ...), 10 % left out,
 plus about 3 spans of their own per document; 10 % of b's speakers name another entity.
 
-What is timed: :func:`app.core.agreement.agreement_report` over all documents (span F1 exact and overlap,
+What is timed: :func:`app.core.review.agreement.agreement_report` over all documents (span F1 exact and overlap,
 kappa and alpha on character and token units, per label and overall, attribution), then ``report_to_json`` and
 ``report_to_html``. The floor, timed in the same run, is the least any agreement computation must do: iterate
 every span of every layer and build a set of ``(start, end, label)`` tuples per layer. Each figure is the median
@@ -28,9 +28,9 @@ from pathlib import Path
 
 import regex
 
-from app.core.agreement import agreement_report
+from app.core.review.agreement import agreement_report
 from app.core.model import Layer, Relation, Span
-from app.core.report import report_to_html, report_to_json
+from app.core.review.report import report_to_html, report_to_json
 
 _WORDS = regex.compile(r"\w+")
 

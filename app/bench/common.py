@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..project import REPO_ROOT
+from ..operations.project import REPO_ROOT
 
 
 def corpus_dir() -> Path | None:

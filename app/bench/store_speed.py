@@ -23,7 +23,7 @@ from pathlib import Path
 import orjson
 
 from ..core.sources import read_sources
-from ..exporting import export_to
+from ..operations.writing import export_to
 from ..store import Store
 from .common import corpus_texts, row
 

@@ -17,7 +17,7 @@ from typing import Iterable, Mapping
 from .errors import QawlError
 from .model import (STATUSES, Document, Entity, Layer, Span, Status, entity_from_dict, entity_to_dict,
                     relation_from_dict, relation_to_dict, span_to_dict)
-from .text import Normalisation, detect_direction_utf8, normalise, removed_positions
+from .text.normalise import Normalisation, detect_direction_utf8, normalise, removed_positions
 
 FORMAT = "qawl-export/1"
 OFFSET_UNIT = "codepoint"
@@ -25,7 +25,7 @@ OFFSET_UNIT = "codepoint"
 
 def doc_id_for(text: str) -> str:
     """The id a document gets when its source gives none: stable, from the text hash."""
-    from .text import sha256
+    from .text.normalise import sha256
 
     return "doc-" + sha256(text)[:16]
 

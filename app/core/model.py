@@ -12,7 +12,7 @@ from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
 from .errors import QawlError
-from .text import DIRECTIONS, Normalisation, sha256
+from .text.normalise import DIRECTIONS, Normalisation, sha256
 
 
 class Status(str, Enum):

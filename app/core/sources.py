@@ -14,7 +14,7 @@ import orjson
 
 from .errors import Cancelled, QawlError
 from .jsonl import Record, make_document, parse_record
-from .text import decode
+from .text.normalise import decode
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")

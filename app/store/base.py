@@ -29,7 +29,7 @@ import orjson
 from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.schema import DEFAULT_SCHEMA, LabelSchema
-from ..core.text import Normalisation
+from ..core.text.normalise import Normalisation
 from .editing import EditingMixin
 from .importing import ImportingMixin
 from .migrations import APP_ID, KNOWN_MIGRATIONS, PAGE_SIZE, check_database_file, migrations

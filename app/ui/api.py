@@ -1,8 +1,8 @@
 """What the window needs from outside the UI package, passed in rather than imported.
 
 The import-linter contract "The UI never writes SQL" forbids app.ui from importing sqlite even indirectly, so no
-module of app.ui imports app.store, app.project, app.operations or app.exporting: the window talks to the Store
-object it is given and to these functions, composed by the caller (``app.project.gui_api``, used by
+module of app.ui imports app.store or app.operations: the window talks to the Store
+object it is given and to these functions, composed by the caller (``app.operations.project.gui_api``, used by
 ``qawl gui``).
 """
 
@@ -15,7 +15,7 @@ from typing import Callable
 @dataclass(frozen=True)
 class ProjectApi:
     """Open the project (for the window) and a second connection (for background work); import and export in
-    every format (``app.operations``); the format keys the dialogs offer."""
+    every format (``app.operations.transfer``); the format keys the dialogs offer."""
 
     open_project: Callable
     open_store: Callable

@@ -2,7 +2,7 @@
 
 Text is sacred: the view keeps its own copy of the document text (from the store) and never reads text back from
 the widget (``toPlainText`` turns NBSP into a space and U+2028 into a newline). Qt counts positions in UTF-16 code
-units; every position crossing the boundary goes through :class:`~app.core.offsets.OffsetMap`. ``setPlainText``
+units; every position crossing the boundary goes through :class:`~app.core.text.offsets.OffsetMap`. ``setPlainText``
 turns each ``\\n`` into a paragraph (QTextBlock) break, one position each, so positions match one-to-one.
 
 Drawing: span stretches get character formats on the (read-only) document, computed by
@@ -23,7 +23,7 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan
 from ..core.model import Document, Layer
-from ..core.offsets import OffsetMap
+from ..core.text.offsets import OffsetMap
 from .names import BIDI_CONTROLS, INVISIBLE, label_name, type_name
 from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, segments
 

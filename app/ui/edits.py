@@ -21,7 +21,7 @@ import regex
 from ..core.changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
                             UpdateEntity, UpdateSpan, merge_entities, remove_span)
 from ..core.model import Entity, Layer, Origin, Relation, Span, Status, new_id
-from ..core.offsets import next_boundary, previous_boundary, snap_range, trim_range
+from ..core.text.offsets import next_boundary, previous_boundary, snap_range, trim_range
 from ..core.schema import LabelSchema
 
 #: Labels whose spans are records edited as a whole in the Quotes sidebar (they own the links).

@@ -85,7 +85,7 @@ def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
 
 def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | None = None,
             lang: str | None = None) -> int:
-    """Start the window on the project ``db`` (``api`` opens it: see ``app.project.gui_api``)."""
+    """Start the window on the project ``db`` (``api`` opens it: see ``app.operations.project.gui_api``)."""
     started = time.perf_counter()
     app = QApplication.instance() or QApplication(sys.argv[:1])
     app.setApplicationName("Qawl")

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication
 
-from ..core.triage import ACCEPTED, REJECTED, decisions_in
+from ..core.review.triage import ACCEPTED, REJECTED, decisions_in
 
 _LABELS = {
     "QUOTE": QT_TRANSLATE_NOOP("Names", "Quote"),

@@ -10,7 +10,7 @@ how each is painted, so that nested and overlapping spans stay distinguishable:
 - the span enclosing it gives the underline, so a claim inside a quote shows both colours;
 - the view also paints a bracket at every span edge and a frame around the selected span (see article_view).
 
-Offsets are code points, ranges half-open. The view converts to UTF-16 with :class:`~app.core.offsets.OffsetMap`.
+Offsets are code points, ranges half-open. The view converts to UTF-16 with :class:`~app.core.text.offsets.OffsetMap`.
 """
 
 from __future__ import annotations

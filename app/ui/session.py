@@ -15,7 +15,7 @@ suggestion layer, teammates' layers in review): :meth:`Session.show_layer`, opti
 (the suggestions this annotator has already decided). The cache keeps such a layer whole; the views see only its
 shown part (:meth:`Session.layers`, and event leaves translated: a span leaving the shown part is a removal).
 
-Every change is *traced* before it is committed (:func:`app.core.triage.traced`): an edit of an accepted
+Every change is *traced* before it is committed (:func:`app.core.review.triage.traced`): an edit of an accepted
 suggestion (range, label, attributes, links) turns its origin into ``suggested-edited``.
 """
 
@@ -31,7 +31,7 @@ from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
-from ..core.triage import traced
+from ..core.review.triage import traced
 from .names import describe
 from .render import LayerStyle
 

@@ -17,7 +17,7 @@ from PySide6.QtGui import QBrush, QColor, QFont
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
 from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
-from ..core.text import direction_of
+from ..core.text.normalise import direction_of
 from . import edits
 from .names import label_name, type_name, visible
 from .render import paler

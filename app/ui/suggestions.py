@@ -2,7 +2,7 @@
 
 The suggestion layer (annotator ``suggestions``) is drawn over the article in pale colours with dashed underlines
 and brackets, and its quotes and dates are listed in the sidebars in grey italics, never as the annotator's own.
-Suggestions the annotator has decided are not drawn (:func:`app.core.triage.hidden_for`).
+Suggestions the annotator has decided are not drawn (:func:`app.core.review.triage.hidden_for`).
 
 Keys (the flow is: N, then Enter or Del, again and again):
 
@@ -30,7 +30,7 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
-from ..core import triage
+from ..core.review import triage
 from ..core.errors import Cancelled
 from ..core.model import SUGGESTIONS, Span
 from .names import label_name, type_name, visible

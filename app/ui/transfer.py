@@ -3,7 +3,7 @@
 The formats offered are lists of :class:`FormatChoice` (``IMPORT_FORMATS``, ``export_formats()``) so a later feature
 (other tools' formats) adds an entry instead of a dialog. The work runs in a :class:`~app.ui.tasks.Task` on its own
 store connection, opened through the :class:`ProjectApi` the window was given (the UI package never imports the
-store module itself: see ``app.project.gui_api``).
+store module itself: see ``app.operations.project.gui_api``).
 """
 
 from __future__ import annotations

@@ -18,7 +18,7 @@ from .article_view import ArticleView
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .names import describe, label_name, status_name, type_name, visible
-from .review_menu import install_review
+from .review.menu import install_review
 from .session import ChangeEvent, Session
 from .api import ProjectApi
 from .suggestions import SuggestionsUi

@@ -17,7 +17,7 @@ from ..errors import QawlError
 from ..jsonl import Record
 from ..model import Entity, Origin
 from ..schema import LabelSchema
-from ..text import decode
+from ..text.normalise import decode
 
 Source = Union[str, Path, tuple[str, bytes]]
 

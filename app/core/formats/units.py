@@ -13,8 +13,8 @@ from bisect import bisect_left
 
 import regex
 
-from ..offsets import OffsetMap
-from ..text import normalise, removed_positions
+from ..text.offsets import OffsetMap
+from ..text.normalise import normalise, removed_positions
 
 UNITS = ("codepoint", "utf16", "grapheme")
 _CLUSTER = regex.compile(r"\X")

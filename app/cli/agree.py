@@ -11,7 +11,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from .core.errors import QawlError
+from ..core.errors import QawlError
 
 # The metrics are imported when the command runs: building the parser (every `qawl` start) stays cheap.
 
@@ -27,9 +27,9 @@ def add_parser(sub) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help="exports to compare instead of the project")
     p.add_argument("--format", default="auto", help="format of FILES (auto, qawl, doccano, labelstudio, prodigy, "
                                                     "brat)")
-    from .cli import _mapping_options
+    from .common import mapping_options
 
-    _mapping_options(p)
+    mapping_options(p)
     p.add_argument("--doc", action="append", metavar="ID", help="only these documents (repeatable)")
     p.add_argument("--annotators", metavar="A,B,...", help="which annotators (default: all but suggestions and "
                                                             "gold; put gold first to score against gold)")
@@ -45,7 +45,7 @@ def _split(value: str | None) -> list[str] | None:
 
 def _name_key(names: dict[str, str]):
     """Speakers compared by canonical name: teammates' registries give the same person different ids."""
-    from .core.matching import default_entity_key, normalise_mention
+    from ..core.review.matching import default_entity_key, normalise_mention
 
     def key(layer, span) -> str:
         name = names.get(span.entity or "")
@@ -54,11 +54,11 @@ def _name_key(names: dict[str, str]):
 
 
 def _items_from_files(args):
-    from .cli import _mapping
-    from .core.agreement import group_records
-    from .operations import read_records
+    from .common import mapping
+    from ..core.review.agreement import group_records
+    from ..operations.transfer import read_records
 
-    _, records, _, _, _ = read_records(args.files, args.format, mapping=_mapping(args))
+    _, records, _, _, _ = read_records(args.files, args.format, mapping=mapping(args))
     names = {e.id: e.name for rec in records for e in rec.entities}
     items = group_records(records)
     if args.doc:
@@ -67,10 +67,10 @@ def _items_from_files(args):
 
 
 def _items_from_project(args):
-    from .core.matching import default_entity_key
-    from .project import open_project
+    from ..core.review.matching import default_entity_key
+    from .common import open_project
 
-    store = open_project(getattr(args, "db", None))
+    store = open_project(args)
     try:
         ids = args.doc or store.document_ids()
         items = []
@@ -118,8 +118,8 @@ def render_text(data: dict) -> str:
 def run(args) -> int:
     import orjson
 
-    from .core.agreement import agreement_report
-    from .core.report import report_to_html, report_to_json
+    from ..core.review.agreement import agreement_report
+    from ..core.review.report import report_to_html, report_to_json
 
     items, key, title = _items_from_files(args) if args.files else _items_from_project(args)
     if not items:
@@ -130,7 +130,7 @@ def run(args) -> int:
     if len(data["annotators"]) < 2:
         raise QawlError(f"agreement needs two annotators; found {', '.join(data['annotators']) or 'none'}")
     if args.html:
-        from .exporting import write_text_file
+        from ..operations.writing import write_text_file
 
         write_text_file(Path(args.html), report_to_html(report), kind="report")
     if args.json:

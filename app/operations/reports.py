@@ -1,6 +1,6 @@
 """Saving an agreement report from the window: as a readable HTML page or as JSON, never over someone else's file.
 
-:func:`write_report` decides by the content: an HTML page goes through :func:`app.exporting.write_text_file`
+:func:`write_report` decides by the content: an HTML page goes through :func:`app.operations.writing.write_text_file`
 (atomic; an existing file is replaced only if Qawl made it or it is empty); JSON must be a ``qawl-agreement/1``
 report and replaces an existing file only if that file is empty or is itself a Qawl agreement report. Anything
 else is refused with a :class:`~app.core.errors.QawlError` naming the file, and nothing is written.
@@ -14,9 +14,9 @@ from pathlib import Path
 
 import orjson
 
-from .core.errors import QawlError
-from .core.report import FORMAT
-from .exporting import write_text_file
+from ..core.errors import QawlError
+from ..core.review.report import FORMAT
+from .writing import write_text_file
 
 
 def _is_our_report(path: Path) -> bool:

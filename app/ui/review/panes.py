@@ -13,11 +13,11 @@ from PySide6.QtCore import QPoint, Qt, Signal
 from PySide6.QtGui import QCloseEvent
 from PySide6.QtWidgets import QHBoxLayout, QLabel, QSplitter, QVBoxLayout, QWidget
 
-from ..core.model import GOLD
-from .article_view import ArticleView
-from .render import LayerStyle, paler
-from .review import ReviewController
-from .session import ChangeEvent
+from ...core.model import GOLD
+from ..article_view import ArticleView
+from ..render import LayerStyle, paler
+from .mode import ReviewController
+from ..session import ChangeEvent
 
 
 class Pane(QWidget):

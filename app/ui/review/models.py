@@ -1,6 +1,6 @@
 """The list of differences of the review view, as an item model, and the colours of the annotators.
 
-:class:`DifferencesModel` shows one row per :class:`~app.core.diff.Difference` (in text order): its kind, label and
+:class:`DifferencesModel` shows one row per :class:`~app.core.review.diff.Difference` (in text order): its kind, label and
 text, one column per compared annotator with that annotator's version (range, type or value; a tooltip with the
 speaker, cue and date linked to it), which fields differ, and what gold holds for it. The review view computes the
 differences and hands them over with :meth:`DifferencesModel.set_differences`; when only what gold holds changed
@@ -14,13 +14,13 @@ from typing import Mapping, Sequence
 from PySide6.QtCore import QAbstractTableModel, QCoreApplication, QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont, QPixmap
 
-from ..core.diff import Difference
-from ..core.model import Entity, Layer, Span
-from ..core.review import GoldState, gold_states
-from . import edits
-from .names import label_name, type_name, visible
-from .render import paler
-from .span_models import align_for, isolate, short
+from ...core.review.diff import Difference
+from ...core.model import Entity, Layer, Span
+from ...core.review.gold import GoldState, gold_states
+from .. import edits
+from ..names import label_name, type_name, visible
+from ..render import paler
+from ..span_models import align_for, isolate, short
 
 DiffRole = Qt.ItemDataRole.UserRole + 20  # the Difference of the row
 # The roles this model answers; views ask for a dozen per cell and every other answer is None.

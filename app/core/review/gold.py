@@ -1,13 +1,13 @@
 """What the review view decides without Qt: whose layers a document is compared across, what gold already holds
 for each difference, and the reviewer's edited version of a span.
 
-The review view (``app/ui/review.py``) lists :func:`app.core.diff.differences` of the compared layers and turns
-each keyboard decision into one :mod:`app.core.adjudicate` batch. This module answers the questions around that:
+The review view (``app/ui/review.py``) lists :func:`app.core.review.diff.differences` of the compared layers and turns
+each keyboard decision into one :mod:`app.core.review.adjudicate` batch. This module answers the questions around that:
 
 * :func:`compared_annotators`: by default every layer of the document except ``suggestions`` and ``gold``, in name
   order (the order fixes the number keys: 1 is the first annotator);
 * :func:`gold_state`: which gold spans stand for a difference (its *counterparts*, by the same rule as
-  :mod:`app.core.adjudicate`: the gold span's ``provenance.source_ids`` names one of the difference's spans, or it
+  :mod:`app.core.review.adjudicate`: the gold span's ``provenance.source_ids`` names one of the difference's spans, or it
   has the same label, ``start`` and ``end`` as one of them) and whose version they are;
 * :func:`holds_versions`: gold already holds exactly the chosen versions there (accepting them again would only
   renew ids, so the view says so and changes nothing);
@@ -20,8 +20,8 @@ from dataclasses import dataclass
 from typing import Iterable, Sequence
 
 from .diff import Difference
-from .errors import QawlError
-from .model import GOLD, SUGGESTIONS, Layer, Span
+from ..errors import QawlError
+from ..model import GOLD, SUGGESTIONS, Layer, Span
 
 #: Layers that are never compared: the machine's suggestions and the gold layer being built.
 RESERVED = (SUGGESTIONS, GOLD)

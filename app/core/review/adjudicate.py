@@ -5,7 +5,7 @@ Every function here is pure: it reads the current gold layer and the annotators'
 (store or :class:`~app.core.changes.Workspace`) and puts it on the one undo stack; nothing is changed here.
 Gold is a normal layer: it exports, is checked and is edited like any other.
 
-Decisions are made per :class:`~app.core.diff.Difference`:
+Decisions are made per :class:`~app.core.review.diff.Difference`:
 
 * :func:`accept` one annotator's version, or several (``accept both``: each distinct version once);
 * :func:`accept_edited`: a version the reviewer changed (range, label or attributes);
@@ -43,11 +43,11 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
-from .changes import AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus, Workspace
+from ..changes import AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus, Workspace
 from .diff import Difference, differences
-from .errors import QawlError
+from ..errors import QawlError
 from .matching import EntityKey, default_entity_key
-from .model import GOLD, STATUSES, Layer, Relation, Span, Status, new_id
+from ..model import GOLD, STATUSES, Layer, Relation, Span, Status, new_id
 
 
 def _now() -> str:
@@ -249,7 +249,7 @@ def accept_all_agreed(gold: Layer | None, layers: Sequence[Layer], doc_text: str
     """Accept every difference of kind ``same`` that gold does not hold yet, as one batch.
 
     "Held" means every annotator's span there already has a counterpart in gold. ``diffs`` may pass the result
-    of :func:`~app.core.diff.differences` when the caller has it; it is computed otherwise."""
+    of :func:`~app.core.review.diff.differences` when the caller has it; it is computed otherwise."""
     layers = list(layers)
     if diffs is None:
         diffs = differences(doc_text, layers, entity_key)

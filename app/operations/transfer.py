@@ -17,15 +17,15 @@ from typing import Callable, Iterable
 
 import orjson
 
-from .core import formats
-from .core.errors import Cancelled, QawlError
-from .core.formats.detect import sniff
-from .core.formats.mapping import LabelMapping
-from .core.jsonl import Record, parse_record
-from .core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
-from .exporting import FORMATS as OWN_EXPORT_FORMATS
-from .exporting import export_to
-from .store import ImportSummary, Store
+from ..core import formats
+from ..core.errors import Cancelled, QawlError
+from ..core.formats.detect import sniff
+from ..core.formats.mapping import LabelMapping
+from ..core.jsonl import Record, parse_record
+from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
+from .writing import FORMATS as OWN_EXPORT_FORMATS
+from .writing import export_to
+from ..store import ImportSummary, Store
 
 OWN = "qawl"
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
@@ -124,7 +124,7 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
     if schema is None:
-        from .core.schema import DEFAULT_SCHEMA
+        from ..core.schema import DEFAULT_SCHEMA
 
         schema = DEFAULT_SCHEMA
     result = formats.read(fmt, [str(p) for p in paths], mapping=mapping, schema=schema, add_labels=add_labels,

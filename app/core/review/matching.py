@@ -1,5 +1,5 @@
 """How two annotators' spans pair up, and how a quote's attribution compares: the rules shared by
-:mod:`app.core.diff` (what the reviewer sees), :mod:`app.core.adjudicate` and :mod:`app.core.agreement`.
+:mod:`app.core.review.diff` (what the reviewer sees), :mod:`app.core.review.adjudicate` and :mod:`app.core.review.agreement`.
 
 Pairing (one-to-one, deterministic)
 -----------------------------------
@@ -37,7 +37,7 @@ from typing import Callable, Mapping, Sequence
 
 import regex
 
-from .model import Layer, Span
+from ..model import Layer, Span
 
 EntityKey = Callable[[Layer, Span], str]
 

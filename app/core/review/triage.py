@@ -31,9 +31,9 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Callable, Mapping
 
-from .changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus,
-                      UpdateSpan, Workspace)
-from .model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
+from ..changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus,
+                       UpdateSpan, Workspace)
+from ..model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
 
 __all__ = ["ACCEPTED", "REJECTED", "RECORD_LABELS", "SuggestedRecord", "decision", "pending", "record_for",
            "accept", "reject", "accept_all", "decisions_in", "edited", "traced", "hidden_for"]

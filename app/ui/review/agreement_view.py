@@ -1,11 +1,11 @@
 """The agreement report window: how much the annotators agree, for this document, the selected documents or the
 whole project, computed in the background, shown as tables and a chart, saved as JSON or as an HTML page.
 
-The figures are :func:`app.core.agreement.agreement_report`'s (their definitions are in that module and in the
+The figures are :func:`app.core.review.agreement.agreement_report`'s (their definitions are in that module and in the
 README): per label and overall for all annotators (span F1 exact and overlap, kappa and alpha on characters and on
 tokens), the same per pair of annotators with precision and recall (the first of the pair is the reference),
 attribution agreement of matched quotes and claims, and one line per document. The chart is
-:func:`app.core.report.chart_svg`, the one the HTML page carries, drawn with QtSvg. "Gold as the reference" puts
+:func:`app.core.review.report.chart_svg`, the one the HTML page carries, drawn with QtSvg. "Gold as the reference" puts
 the gold layer first, so every annotator is scored against gold.
 
 Reading every layer runs on its own store connection in a :class:`~app.ui.tasks.Task` (a project of thousands of
@@ -24,11 +24,11 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFil
                                QLabel, QMessageBox, QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
-from ..core.agreement import AgreementReport, Comparison, agreement_report
-from ..core.errors import Cancelled, QawlError
-from ..core.model import GOLD, SUGGESTIONS
-from ..core.report import chart_svg, figure_values, report_to_html, report_to_json
-from .names import label_name
+from ...core.review.agreement import AgreementReport, Comparison, agreement_report
+from ...core.errors import Cancelled, QawlError
+from ...core.model import GOLD, SUGGESTIONS
+from ...core.review.report import chart_svg, figure_values, report_to_html, report_to_json
+from ..names import label_name
 
 SCOPES = ("document", "selection", "project")
 
@@ -224,7 +224,7 @@ class AgreementWindow(QDialog):
                 return None
             self._computed(report)
             return None
-        from .tasks import run_with_progress
+        from ..tasks import run_with_progress
 
         api = self.api
 

@@ -1,4 +1,4 @@
-"""An :class:`~app.core.agreement.AgreementReport` as JSON (for ``qawl agree --json`` and files) and as one
+"""An :class:`~app.core.review.agreement.AgreementReport` as JSON (for ``qawl agree --json`` and files) and as one
 self-contained HTML page (inline CSS and SVG, no scripts, no external files) that reads well with Arabic names.
 
 JSON (``format: "qawl-agreement/1"``; keys are always present, undefined figures are ``null``)::

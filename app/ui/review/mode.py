@@ -4,10 +4,10 @@ Review ▸ Review mode (Ctrl+R) turns it on for whatever document is open. The c
 the document except ``suggestions`` and ``gold`` (the reviewer can untick names in the Review sidebar; the choice is
 kept from one document to the next). Each is drawn pale in its own colour (:class:`~app.ui.render.LayerStyle`,
 one colour per annotator for the whole project), gold is drawn filled in the label colours on top, and the Review
-sidebar lists the differences (:func:`app.core.diff.differences`). Selecting one frames its span, scrolls to it and
+sidebar lists the differences (:func:`app.core.review.diff.differences`). Selecting one frames its span, scrolls to it and
 selects its text, ready to be adjusted for an edited version.
 
-Every decision is one :mod:`app.core.adjudicate` batch applied through :meth:`Session.apply` (committed first, one
+Every decision is one :mod:`app.core.review.adjudicate` batch applied through :meth:`Session.apply` (committed first, one
 undo step, Ctrl+Z works) and stamped with the window's annotator name as ``adjudicated_by``:
 
 =================  =================================================================================
@@ -29,19 +29,19 @@ from __future__ import annotations
 
 from PySide6.QtCore import QObject, Signal
 
-from ..core import adjudicate
-from ..core.changes import Batch
-from ..core.diff import Difference, differences
-from ..core.errors import QawlError
-from ..core.matching import default_entity_key
-from ..core.model import GOLD, Layer, Status
-from ..core.review import (RESERVED, compared_annotators, default_base, edited_version, gold_state,
-                           holds_versions)
-from . import edits
-from .names import label_name, status_name
-from .render import LayerStyle
-from .review_models import DifferencesModel, annotator_colours
-from .session import ChangeEvent, Session
+from ...core.review import adjudicate
+from ...core.changes import Batch
+from ...core.review.diff import Difference, differences
+from ...core.errors import QawlError
+from ...core.review.matching import default_entity_key
+from ...core.model import GOLD, Layer, Status
+from ...core.review.gold import (RESERVED, compared_annotators, default_base, edited_version, gold_state,
+                                 holds_versions)
+from .. import edits
+from ..names import label_name, status_name
+from ..render import LayerStyle
+from .models import DifferencesModel, annotator_colours
+from ..session import ChangeEvent, Session
 
 #: the reviewer's own layer, when it is not one of the compared ones, is drawn in this grey
 OWN_GREY = "#9e9e9e"

@@ -22,7 +22,7 @@ Kinds (one per group, the first that applies)
 ``boundary``     same label, but not all the same ``start``/``end``;
 ``attribution``  same label and range, but the attribution or an attribute differs. ``fields`` says which:
                  ``speaker``, ``cue``, ``date``, ``type`` for a QUOTE (``speaker``, ``date`` for a CLAIM; see
-                 :mod:`app.core.matching` for what counts as the same), then the names of other attributes whose
+                 :mod:`app.core.review.matching` for what counts as the same), then the names of other attributes whose
                  values differ (``entity`` of a SPEAKER, compared with ``entity_key``; ``value`` of a DATE; ...);
 ``only``         the spans present agree completely, but not every annotator has one (``missing`` says who not;
                  with two annotators: only one of them has it);
@@ -38,10 +38,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Sequence
 
-from .errors import QawlError
+from ..errors import QawlError
 from .matching import (ATTRIBUTION_ATTRS, EntityKey, attribution_of, compare_attribution, default_entity_key,
                        fields_for, outgoing_index)
-from .model import Layer, Span
+from ..model import Layer, Span
 
 KINDS = ("same", "boundary", "label", "only", "attribution")
 

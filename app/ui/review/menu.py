@@ -12,7 +12,7 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtGui import QAction
 from PySide6.QtWidgets import QMenu
 
-from ..core.model import GOLD
+from ...core.model import GOLD
 
 MAX_NUMBER_KEYS = 9
 
@@ -138,8 +138,8 @@ class ReviewHook:
     def _ensure(self):
         """The review controller and its sidebar, made once."""
         if self.controller is None:
-            from .review import ReviewController
-            from .review_dock import ReviewDock
+            from .mode import ReviewController
+            from .dock import ReviewDock
 
             w = self.window
             self.controller = ReviewController(w.session, w.view, w)
@@ -175,7 +175,7 @@ class ReviewHook:
 
     def _side_by_side(self, on: bool) -> None:
         if on:
-            from .review_panes import SideBySideWindow
+            from .panes import SideBySideWindow
 
             if self.side_by_side is None:
                 self.side_by_side = SideBySideWindow(self._ensure(), self.window)
@@ -195,7 +195,7 @@ class ReviewHook:
         w = self.window
         if w.api is None:
             return
-        from .transfer import ImportDialog
+        from ..transfer import ImportDialog
 
         request = ImportDialog.ask(w, w.api.import_formats, skip_invalid=True)
         if request is not None:

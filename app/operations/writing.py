@@ -14,9 +14,9 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from .core.errors import Cancelled, QawlError
-from .core.jsonl import FORMAT, parse_record, quote_rows
-from .store import Store
+from ..core.errors import Cancelled, QawlError
+from ..core.jsonl import FORMAT, parse_record, quote_rows
+from ..store import Store
 
 QUOTES_FORMAT = "qawl-quotes/1"
 FORMATS = ("jsonl", "quotes")

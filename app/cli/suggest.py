@@ -13,7 +13,7 @@ import os
 import time
 from pathlib import Path
 
-from .core.errors import QawlError
+from ..core.errors import QawlError
 
 
 def add_parser(sub) -> None:
@@ -30,7 +30,7 @@ def add_parser(sub) -> None:
 
 
 def _docs_of_files(paths: list[str]):
-    from .core.sources import read_sources
+    from ..core.sources import read_sources
 
     records = read_sources(paths)
     seen, docs, entities = set(), [], {}
@@ -43,8 +43,8 @@ def _docs_of_files(paths: list[str]):
 
 
 def run(args) -> int:
-    from .cli import Progress
-    from .core.suggest import export_line, suggest_many
+    from .common import Progress
+    from ..core.suggest import export_line, suggest_many
 
     started = time.perf_counter()
     if args.files:
@@ -52,7 +52,7 @@ def run(args) -> int:
             raise QawlError("with input files, say where the suggestions go: -o OUT.jsonl", field="-o")
         import orjson
 
-        from .exporting import write_lines
+        from ..operations.writing import write_lines
 
         docs, registry = _docs_of_files(args.files)
         results = suggest_many(docs, registry, workers=max(1, args.workers))
@@ -64,9 +64,9 @@ def run(args) -> int:
         return 0
     if args.output:
         raise QawlError("-o goes with input files; without files the suggestions go into the project", field="-o")
-    from .project import open_project
+    from .common import open_project
 
-    store = open_project(getattr(args, "db", None))
+    store = open_project(args)
     try:
         ids = args.doc or store.document_ids()
         for doc_id in ids:

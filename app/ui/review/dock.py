@@ -1,5 +1,5 @@
 """The Review sidebar: who is compared, the differences, the decision buttons and the review status, around a
-:class:`~app.ui.review.ReviewController` (made by :mod:`app.ui.review_menu` when review mode is first turned on).
+:class:`~app.ui.review.mode.ReviewController` (made by :mod:`app.ui.review.menu` when review mode is first turned on).
 """
 
 from __future__ import annotations
@@ -9,10 +9,10 @@ from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
                                QLabel, QTableView, QToolButton, QVBoxLayout, QWidget)
 
-from ..core.model import STATUSES
-from .names import status_name
-from .review import ReviewController
-from .review_models import kind_name, swatch
+from ...core.model import STATUSES
+from ..names import status_name
+from .mode import ReviewController
+from .models import kind_name, swatch
 
 
 class ReviewDock(QDockWidget):

@@ -12,11 +12,12 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from .core.sources import read_sources
-from .store import Store
+from ..core.sources import read_sources
+from ..store import Store
+from . import EXPORT_FORMATS, IMPORT_FORMATS
 
 ENV_DB = "QAWL_DB"
-REPO_ROOT = Path(__file__).resolve().parent.parent
+REPO_ROOT = Path(__file__).resolve().parents[2]
 SEEDS = REPO_ROOT / "seeds"
 RESOURCES = REPO_ROOT / "resources"
 
@@ -51,28 +52,24 @@ def open_project(db: str | os.PathLike | None = None) -> Store:
     return store
 
 
-# Format keys, repeated here so starting the window does not import the format modules (tests keep them equal to
-# app.operations.IMPORT_FORMATS / EXPORT_FORMATS).
-IMPORT_FORMATS = ("auto", "qawl", "doccano", "labelstudio", "prodigy", "brat")
-EXPORT_FORMATS = ("jsonl", "quotes", "doccano", "labelstudio", "prodigy", "brat")
 
 
 def gui_api():
     """The project functions the window uses (app.ui must not import the store or the operations itself)."""
-    from .ui.api import ProjectApi
+    from ..ui.api import ProjectApi
 
     def import_paths(*args, **kwargs):
-        from .operations import import_paths as run
+        from .transfer import import_paths as run
 
         return run(*args, **kwargs)
 
     def export_paths(*args, **kwargs):
-        from .operations import export_paths as run
+        from .transfer import export_paths as run
 
         return run(*args, **kwargs)
 
     def mapping(flags=(), file=None, preset=None):
-        from .operations import mapping_from_options
+        from .transfer import mapping_from_options
 
         return mapping_from_options(flags, file, preset)
 

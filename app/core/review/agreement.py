@@ -2,20 +2,20 @@
 
 :func:`agreement_report` takes documents with their annotators' layers and returns an :class:`AgreementReport`:
 figures per label and overall, for every pair of annotators and across all annotators, plus a short summary per
-document. :mod:`app.core.report` turns it into JSON and HTML.
+document. :mod:`app.core.review.report` turns it into JSON and HTML.
 
 Span agreement (P/R/F1)
     Computed per label and summed over labels for "overall" (spans only match spans of their own label). For the
     pair ``(a, b)``, ``a`` (the first) is the reference: ``precision = matched / spans of b``, ``recall =
     matched / spans of a``, ``F1 = 2 * matched / (spans of a + spans of b)``, which is symmetric. *Exact*: same
     label, ``start`` and ``end``. *Overlap*: same label, at least one shared code point, paired one-to-one by the
-    greedy rule of :mod:`app.core.matching` (larger overlap first). Counts are summed over documents before
+    greedy rule of :mod:`app.core.review.matching` (larger overlap first). Counts are summed over documents before
     dividing (micro average). Across all annotators the counts of all pairs are summed (pairwise micro F1).
     A figure with a zero denominator is ``None`` (no spans to compare), never 0 or 1.
 
 Unit agreement (kappa, alpha)
     On character units and on token units, per label (binary: the label vs ``none``) and overall (multi-class,
-    by precedence); see :mod:`app.core.agreement_units` for the exact unit, category and formula definitions.
+    by precedence); see :mod:`app.core.review.units` for the exact unit, category and formula definitions.
     A pair's figures use the documents both annotated: ``kappa`` is Cohen's, ``alpha`` Krippendorff's of the two,
     ``observed`` the share of units with the same category. Across all annotators ``alpha`` is Krippendorff's
     over every annotator (an annotator without a layer of a document is missing data there), ``observed`` is the
@@ -24,7 +24,7 @@ Unit agreement (kappa, alpha)
 
 Attribution agreement
     For every overlap-matched pair of QUOTE spans (and CLAIM spans), each field (speaker, cue, date, type; claims:
-    speaker, date) is compared as :func:`app.core.matching.compare_attribution` defines. ``matched`` counts the
+    speaker, date) is compared as :func:`app.core.review.matching.compare_attribution` defines. ``matched`` counts the
     span pairs, ``compared`` those where at least one side has the field, ``agreed`` those that agree;
     ``proportion = agreed / compared`` (``None`` when nothing was compared).
 
@@ -40,14 +40,14 @@ from dataclasses import dataclass
 from operator import attrgetter
 from typing import Iterable, Mapping, Sequence
 
-from .agreement_units import (DEFAULT_PRECEDENCE, NONE, UNITS, Coincidence, Confusion, add_coincidences,
-                              labels_of, precedence_for, tally)
-from .errors import QawlError
-from .jsonl import Record
+from .units import (DEFAULT_PRECEDENCE, NONE, UNITS, Coincidence, Confusion, add_coincidences,
+                    labels_of, precedence_for, tally)
+from ..errors import QawlError
+from ..jsonl import Record
 from .matching import (EntityKey, attribution_of, compare_attribution, default_entity_key, exact_count,
                        fields_for, greedy_pairs, outgoing_index)
-from .model import GOLD, SUGGESTIONS, Document, Layer, Span
-from .schema import DEFAULT_SCHEMA
+from ..model import GOLD, SUGGESTIONS, Document, Layer, Span
+from ..schema import DEFAULT_SCHEMA
 
 OVERALL = "overall"
 

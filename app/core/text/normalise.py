@@ -12,7 +12,7 @@ from dataclasses import dataclass
 
 import regex
 
-from .errors import QawlError
+from ..errors import QawlError
 
 BOM = "\ufeff"
 

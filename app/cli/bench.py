@@ -1,0 +1,30 @@
+"""``qawl bench NAME``: benchmarks and evaluations, each figure printed beside a floor measured in the same run."""
+
+from __future__ import annotations
+
+import argparse
+import importlib
+
+# name -> (module in app.bench, what it measures)
+BENCHMARKS = {
+    "store": ("store_speed", "import of 10,000 articles and export of 1,000,000 spans"),
+    "agree": ("agree_speed", "agreement report over 1,000 documents by two annotators"),
+    "formats": ("formats_speed", "import and export in the other tools' formats"),
+    "ui": ("ui_speed", "the annotation window: open, label, a 1 MB article, start-up, review, suggestions"),
+    "suggest": ("suggest_speed", "suggestions for a 5,000-word article and for 10,000 articles"),
+    "suggest-eval": ("suggest_eval", "suggestion quality: dates on TimeML (vs dateparser), quotes on hand gold"),
+}
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("bench", help="run a benchmark (figures printed beside floors measured in the same run)",
+                       description="Run a benchmark: " + ", ".join(f"{k} ({v[1]})" for k, v in BENCHMARKS.items())
+                       + ". Options after the name go to the benchmark (try 'qawl bench store --help').")
+    p.add_argument("name", choices=sorted(BENCHMARKS), help="which benchmark")
+    p.add_argument("args", nargs=argparse.REMAINDER, help="options for the benchmark")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    module = importlib.import_module(f"app.bench.{BENCHMARKS[args.name][0]}")
+    return module.main(args.args)

@@ -1,0 +1,55 @@
+"""``qawl stats``: documents, annotations per label, annotator, origin and status."""
+
+from __future__ import annotations
+
+import sys
+
+import orjson
+
+from .common import EXIT_OK, db_option, open_project
+
+
+def add_parser(sub) -> None:
+    p = sub.add_parser("stats", help="documents and annotations per label, annotator and status",
+                       description="Print counts of documents and annotations per label, annotator and status.")
+    db_option(p)
+    p.add_argument("--json", action="store_true", help="print JSON instead of a table")
+    p.set_defaults(handler=run)
+
+
+def run(args) -> int:
+    store = open_project(args)
+    try:
+        stats = store.stats()
+        where = str(store.path) if store.path else ":memory:"
+    finally:
+        store.close()
+    if args.json:
+        sys.stdout.write(orjson.dumps({"project": where, **stats}, option=orjson.OPT_INDENT_2).decode() + "\n")
+        return EXIT_OK
+    out = [f"Project   {where}",
+           f"Documents {stats['documents']} ({stats['characters']:,} characters; "
+           f"{stats['documents_not_started']} not started by anyone)",
+           f"Speakers  {stats['speakers']} in the registry"]
+
+    def table(title: str, rows: dict) -> None:
+        out.append(f"\n{title}")
+        if not rows:
+            out.append("  (none)")
+        width = max((len(str(k)) for k in rows), default=0)
+        for k, v in rows.items():
+            out.append(f"  {str(k):<{width}}  {v:>8}")
+
+    table("Annotations per label", stats["spans_by_label"])
+    if stats.get("suggestions_by_label"):
+        table("Suggestions not yet reviewed, per label", stats["suggestions_by_label"])
+    table("Relations per type", stats["relations_by_type"])
+    table("Annotations per annotator", stats["spans_by_annotator"])
+    table("Annotations per origin", stats["spans_by_origin"])
+    out.append("\nDocuments per annotator and status")
+    if not stats["layers_by_annotator_status"]:
+        out.append("  (none)")
+    for row in stats["layers_by_annotator_status"]:
+        out.append(f"  {row['annotator']:<20} {row['status']:<12} {row['documents']:>8}")
+    print("\n".join(out))
+    return EXIT_OK

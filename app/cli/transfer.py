@@ -1,0 +1,104 @@
+"""``qawl import`` and ``qawl export``: articles and annotations in and out, in Qawl's format and other tools'."""
+
+from __future__ import annotations
+
+from ..core.model import STATUSES
+from ..operations import EXPORT_FORMATS, IMPORT_FORMATS
+from .common import EXIT_OK, Progress, db_option, mapping, mapping_options, open_project
+
+
+
+def add_parsers(sub) -> None:
+    p = sub.add_parser(
+        "import", help="bring articles (and annotations) into the project",
+        description="Import .txt articles (a sibling NAME.json supplies title, url, date ...), folders of them, "
+                    "and JSONL files (one document per line: 'text', optional 'id'/'doc_id', 'meta', and "
+                    "annotations in Qawl's export format, so an export can be imported back). All or nothing: "
+                    "any problem is reported with file, line and field, and nothing is imported.")
+    db_option(p)
+    p.add_argument("paths", nargs="+", metavar="PATH",
+                   help=".txt, .jsonl files or folders; or other tools' files (see --format)")
+    p.add_argument("--format", default="auto", choices=IMPORT_FORMATS,
+                   help="auto (default) tells Qawl's own files from doccano JSONL, Label Studio JSON, Prodigy JSONL "
+                        "and brat standoff (.txt + .ann)")
+    mapping_options(p)
+    p.add_argument("--add-labels", action="store_true",
+                   help="add a file's own labels that the project schema lacks (instead of refusing them)")
+    p.add_argument("--offset-unit", default="auto", choices=("auto", "codepoint", "utf16", "grapheme"),
+                   help="what other tools' offsets count (default: proven from the file; doccano counts UTF-16)")
+    p.add_argument("--annotator", metavar="NAME",
+                   help="annotator for JSONL lines that have annotations but no 'annotator' field")
+    p.add_argument("--replace", action="store_true",
+                   help="replace an annotator's existing layer of a document when the file has different "
+                        "annotations (default: refuse)")
+    p.add_argument("--skip-invalid", action="store_true",
+                   help="skip (wholly) each document line that has a problem and import the rest, reporting what "
+                        "was skipped and why (for teammates' files; default: import nothing if anything is wrong)")
+    p.set_defaults(handler=run_import)
+
+    p = sub.add_parser(
+        "export", help="write the labelled dataset",
+        description="Export the project. Format 'jsonl' (qawl-export/1): one line per document per annotator, "
+                    "with text, spans, relations and speaker entities; documents nobody has annotated yet are "
+                    "exported too (annotator null, status todo) unless --annotated-only. Format 'quotes': one "
+                    "line per quote with its type, speaker, cue and date. Existing files are overwritten only "
+                    "if they are Qawl exports; the file is replaced atomically when the export is complete.")
+    db_option(p)
+    p.add_argument("-o", "--output", required=True, metavar="FILE",
+                   help="file to write (a folder for formats that write several files, e.g. brat)")
+    p.add_argument("--format", choices=EXPORT_FORMATS,
+                   default="jsonl", help="default: jsonl (Qawl's own); or another tool's format")
+    mapping_options(p)
+    p.add_argument("--annotator", metavar="NAME", help="only this annotator's layers")
+    p.add_argument("--status", action="append", choices=STATUSES, metavar="STATUS",
+                   help=f"only layers with this status ({', '.join(STATUSES)}); repeatable")
+    p.add_argument("--annotated-only", action="store_true", help="leave out documents nobody has annotated")
+    p.add_argument("--include-suggestions", action="store_true",
+                   help="also export the layer of unreviewed suggestions")
+    p.set_defaults(handler=run_export)
+
+
+def run_import(args) -> int:
+    from ..operations.transfer import import_paths
+
+    label_mapping = mapping(args)
+    store = open_project(args)
+    try:
+        progress = Progress("Importing")
+        report = import_paths(store, args.paths, args.format, mapping=label_mapping, add_labels=args.add_labels,
+                              offset_unit=args.offset_unit, annotator=args.annotator, replace=args.replace,
+                              skip_invalid=args.skip_invalid, progress=progress)
+        progress.done()
+    finally:
+        store.close()
+    summary = report.summary
+    print(f"Imported {summary.describe()} ({report.format}).")
+    for theirs, ours in list(summary.remapped_ids.items())[:10]:
+        print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
+    for note in report.notes:
+        print(f"  note: {note}")
+    for reason in summary.skipped:
+        print(f"  skipped: {reason}")
+    return EXIT_OK
+
+
+def run_export(args) -> int:
+    from ..operations.transfer import export_paths
+
+    label_mapping = mapping(args)
+    store = open_project(args)
+    try:
+        progress = Progress("Exporting")
+        written = export_paths(store, args.output, args.format, mapping=label_mapping, annotator=args.annotator,
+                               statuses=args.status, include_unannotated=not args.annotated_only,
+                               include_suggestions=args.include_suggestions, progress=progress)
+        progress.done()
+    finally:
+        store.close()
+    if args.format in ("jsonl", "quotes"):
+        n = sum(1 for _ in open(written[0], "rb"))
+        print(f"Wrote {n} {'quotes' if args.format == 'quotes' else 'lines'} to {args.output}.")
+    else:
+        print(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
+              + (" ..." if len(written) > 5 else ""))
+    return EXIT_OK
