@@ -155,7 +155,8 @@ def test_a_database_that_is_not_ours_or_is_newer_is_refused_untouched(tmp_path, 
     code, _, err = run(capsys, "stats", "--db", notes)
     assert code == 1 and "notes.db: is not a Qawl project" in err and notes.read_text() == "not a database"
     newer = tmp_path / "newer.db"
-    assert run(capsys, "stats", "--db", newer)[0] == 0
+    (tmp_path / "first.txt").write_text("نص")
+    assert run(capsys, "import", "--db", newer, tmp_path / "first.txt")[0] == 0
     conn = sqlite3.connect(newer)
     conn.execute("INSERT INTO _sqlite_migrations (migration_set, name, applied_at) VALUES ('qawl', '900_x', 'x')")
     conn.commit()
@@ -214,6 +215,10 @@ def test_stats_prints_counts(tmp_path, capsys):
 
 def test_env_variable_selects_the_project_and_default_is_seeded(tmp_path, capsys, monkeypatch):
     monkeypatch.setenv("QAWL_DB", str(tmp_path / "env.db"))
+    code, _, err = run(capsys, "stats")  # a project chosen by name is never created by stats: a typo is an error
+    assert code == 1 and f"{tmp_path / 'env.db'}: no such project file" in err and not (tmp_path / "env.db").exists()
+    (tmp_path / "a.txt").write_text("قال")
+    assert run(capsys, "import", tmp_path / "a.txt")[0] == 0
     code, out, _ = run(capsys, "stats")
     assert code == 0 and str(tmp_path / "env.db") in out
     monkeypatch.delenv("QAWL_DB")

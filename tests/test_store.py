@@ -4,7 +4,7 @@ import sqlite3
 import pytest
 from sqlite_utils import Database
 
-from app.core.errors import NotOurDatabase, QawlError
+from app.core.errors import NotOurDatabase, QawlError, StorageError
 from app.core.jsonl import parse_record
 from app.store import Store, migrations
 
@@ -22,7 +22,7 @@ def test_a_new_project_has_readable_tables_and_the_default_schema(tmp_path):
     with Store.open(path) as s:
         assert s.schema.name == "quotes-claims"
         assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
-                                        "004_drop_reviews"]
+                                        "004_drop_reviews", "005_written_files"]
     db = Database(path)
     assert {"documents", "layers", "spans", "relations", "entities", "changes", "annotators", "qawl_meta",
             "suggested_entities"} <= set(db.table_names())
@@ -78,7 +78,7 @@ def test_migrates_a_project_made_with_the_first_schema(tmp_path):
     db.close()
     with Store.open(path) as s:
         assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
-                                        "004_drop_reviews"]
+                                        "004_drop_reviews", "005_written_files"]
         assert s.layer("d1", "ali").status == "done"
         assert s.mention_counts() == {"e1": 1}
 
@@ -108,7 +108,7 @@ def test_import_is_all_or_nothing_when_writing_fails_midway(store, monkeypatch):
             return real.executemany(sql, rows)
 
     monkeypatch.setattr(store, "conn", Failing())
-    with pytest.raises(sqlite3.OperationalError):
+    with pytest.raises(StorageError, match="could not be read or written.*nothing was changed"):
         store.import_records(records)
     monkeypatch.undo()
     assert store.count_documents() == 0 and store.annotators() == []

@@ -12,13 +12,14 @@ modules import the operations they run only when they run, so building the parse
 from __future__ import annotations
 
 import argparse
+import os
 import sys
 from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, QawlError
 from . import agree, bench, gui, stats, suggest, transfer
-from .common import EXIT_ERROR
+from .common import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, say
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -49,16 +50,51 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         return handler(args)
     except QawlError as exc:
-        print(f"qawl: {exc}", file=sys.stderr)
+        say(f"qawl: {exc}", file=sys.stderr)
         return EXIT_ERROR
     except Cancelled:
-        print("qawl: cancelled; nothing was changed", file=sys.stderr)
+        say("qawl: cancelled; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
     except KeyboardInterrupt:
-        print("\nqawl: interrupted; nothing was changed", file=sys.stderr)
-        return 130
+        say("\nqawl: interrupted; nothing was changed", file=sys.stderr)
+        return EXIT_INTERRUPTED
     except BrokenPipeError:
+        _quiet_stdout()
         return EXIT_ERROR
+    except Exception as exc:  # never a traceback: one line that says what failed
+        return _unexpected(exc, args)
+
+
+def _unexpected(exc: Exception, args) -> int:
+    from ..store import explain
+
+    explained = explain(exc, getattr(args, "db", None))
+    if explained is not None:  # SQLite failing where the store did not expect it (a damaged page mid-read)
+        say(f"qawl: {explained}", file=sys.stderr)
+        return EXIT_ERROR
+    if isinstance(exc, OSError):
+        where = f"{exc.filename}: " if exc.filename else ""
+        say(f"qawl: {where}{exc.strerror or exc}", file=sys.stderr)
+        return EXIT_ERROR
+    if isinstance(exc, MemoryError):
+        say("qawl: out of memory; nothing was changed", file=sys.stderr)
+        return EXIT_ERROR
+    say(f"qawl: unexpected failure ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in Qawl, please report "
+        "it with the command you ran", file=sys.stderr)
+    if os.environ.get("QAWL_DEBUG"):
+        import traceback
+
+        traceback.print_exc()
+    return EXIT_BUG
+
+
+def _quiet_stdout() -> None:
+    """The reader of our standard output went away (``qawl export -o - | head``): no further complaint."""
+    try:
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+    except OSError:
+        pass
 
 
 if __name__ == "__main__":  # pragma: no cover

@@ -4,10 +4,30 @@ opening the chosen project."""
 from __future__ import annotations
 
 import argparse
+import re
 import sys
 import time
 
-EXIT_OK, EXIT_ERROR, EXIT_USAGE = 0, 1, 2
+# Exit status, the same for every command and format: 0 done; 1 nothing was done (the message says why; the project
+# is as it was); 2 the command line is wrong; 3 done in part: --skip-invalid left out documents (listed);
+# 70 a bug in Qawl (an unexpected failure, reported in one line); 130 interrupted.
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 70, 130
+
+# What a terminal would act on instead of showing: C0/C1 controls (escape sequences clear screens, retitle windows,
+# fake prompts) and the bidi embeddings/overrides/isolates that reorder a line. Names, ids and file names come from
+# other people's files: they are printed with these spelled out.
+_UNSAFE = re.compile("[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+
+
+def visible(text: str) -> str:
+    """``text`` with terminal controls spelled out (``\\x1b``); line breaks, tabs and every script kept."""
+    return _UNSAFE.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100
+                       else f"\\u{ord(m.group()):04x}", text)
+
+
+def say(text: object = "", file=None) -> None:
+    """Print a line for people (never data: exports to standard output are written as they are)."""
+    print(visible(str(text)), file=file or sys.stdout)
 
 
 class Progress:
@@ -54,10 +74,12 @@ def mapping_options(parser: argparse.ArgumentParser) -> None:
                              "or 'parc' for Source/Cue/Content")
 
 
-def open_project(args):
+def open_project(args, *, create: bool = False):
+    """The chosen project. Only ``qawl import`` creates one (``create``) — and the app its default project: a
+    mistyped ``--db`` must not silently become an empty project."""
     from ..operations.project import open_project as open_
 
-    return open_(getattr(args, "db", None))
+    return open_(getattr(args, "db", None), create=True if create else None)
 
 
 def mapping(args):

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
+import sys
+
 from ..core.model import STATUSES
 from ..operations import EXPORT_FORMATS, IMPORT_FORMATS
-from .common import EXIT_OK, Progress, db_option, mapping, mapping_options, open_project
+from .common import EXIT_OK, EXIT_PARTIAL, Progress, db_option, mapping, mapping_options, open_project, say
 
 
 
@@ -62,7 +64,7 @@ def run_import(args) -> int:
     from ..operations.transfer import import_paths
 
     label_mapping = mapping(args)
-    store = open_project(args)
+    store = open_project(args, create=True)
     try:
         progress = Progress("Importing")
         report = import_paths(store, args.paths, args.format, mapping=label_mapping, add_labels=args.add_labels,
@@ -72,14 +74,14 @@ def run_import(args) -> int:
     finally:
         store.close()
     summary = report.summary
-    print(f"Imported {summary.describe()} ({report.format}).")
+    say(f"Imported {summary.describe()} ({report.format}).")
     for theirs, ours in list(summary.remapped_ids.items())[:10]:
-        print(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
+        say(f"  {theirs!r} has the same text as {ours!r}: its annotations were added to {ours!r}")
     for note in report.notes:
-        print(f"  note: {note}")
+        say(f"  note: {note}")
     for reason in summary.skipped:
-        print(f"  skipped: {reason}")
-    return EXIT_OK
+        say(f"  skipped: {reason}")
+    return EXIT_PARTIAL if summary.skipped else EXIT_OK
 
 
 def run_export(args) -> int:
@@ -95,10 +97,12 @@ def run_export(args) -> int:
         progress.done()
     finally:
         store.close()
+    # Written to standard output: the summary goes to stderr, so the data stream stays exactly the export.
+    out = sys.stderr if args.output == "-" else sys.stdout
     if args.format in ("jsonl", "quotes"):
-        n = sum(1 for _ in open(written[0], "rb"))
-        print(f"Wrote {n} {'quotes' if args.format == 'quotes' else 'lines'} to {args.output}.")
+        n = written.lines
+        say(f"Wrote {n} {'quotes' if args.format == 'quotes' else 'lines'} to {args.output}.", file=out)
     else:
-        print(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
-              + (" ..." if len(written) > 5 else ""))
+        say(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
+            + (" ..." if len(written) > 5 else ""), file=out)
     return EXIT_OK

@@ -48,3 +48,12 @@ class NotOurDatabase(QawlError):
 
 class Cancelled(Exception):
     """A long operation was cancelled by the user; nothing was changed."""
+
+
+class StorageError(QawlError):
+    """The project file itself failed (disk full, read-only, kept locked by another program, unreadable);
+    nothing was changed. The window shows these where they cannot be missed."""
+
+
+class ProjectDamaged(StorageError):
+    """The project file is damaged (SQLite's check failed); it is left untouched, recovery is pointed to."""

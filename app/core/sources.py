@@ -12,6 +12,7 @@ from typing import Callable, Iterable
 
 import orjson
 
+from . import files
 from .errors import Cancelled, QawlError
 from .jsonl import Record, make_document, parse_record
 from .text.normalise import decode
@@ -31,6 +32,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
         path = Path(raw)
         if not path.exists():
             raise QawlError("no such file or folder", file=str(path))
+        files.check(path)
         if path.is_dir():
             found = sorted((p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
                             and not p.name.startswith(".") and p.is_file()), key=str)
@@ -45,7 +47,7 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
 def read_text_file(path: Path) -> Record:
     """One article from a .txt file; its sibling NAME.json (if any) supplies id, title, url, date ..."""
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
     except OSError as exc:
         raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
     raw = decode(data, file=str(path))
@@ -54,7 +56,9 @@ def read_text_file(path: Path) -> Record:
     doc_id = path.stem
     if sidecar.exists():
         try:
-            loaded = orjson.loads(sidecar.read_bytes())
+            loaded = orjson.loads(files.read_bytes(sidecar))
+        except OSError as exc:
+            raise QawlError(f"cannot be read ({exc.strerror})", file=str(sidecar)) from None
         except orjson.JSONDecodeError as exc:
             raise QawlError(f"the metadata sidecar is not valid JSON ({exc})", file=str(sidecar)) from None
         if not isinstance(loaded, dict):
@@ -75,7 +79,7 @@ def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
                     cancel: Callable[[], bool] | None = None) -> list[Record]:
     """Every line of a JSONL file; any bad line fails the whole file with its line number."""
     try:
-        data = path.read_bytes()
+        data = files.read_bytes(path)
     except OSError as exc:
         raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
     if not data or data.isspace():

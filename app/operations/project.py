@@ -40,18 +40,26 @@ def seed_articles() -> list[Path]:
     return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
 
 
-def open_project(db: str | os.PathLike | None = None) -> Store:
-    """Open the chosen project; a new default project gets the sample article(s) from seeds/."""
+def open_project(db: str | os.PathLike | None = None, *, create: bool | None = None,
+                 verify: bool = True) -> Store:
+    """Open the chosen project; a new default project gets the sample article(s) from seeds/.
+
+    ``create``: make the file if it is missing (default: only for the default project; ``qawl import`` passes
+    True). Seeding happens in one transaction with its mark, so an interrupted first start is simply redone."""
     path, is_default = resolve_db_path(db)
-    store = Store.open(path)
-    if is_default and store.meta("seeded") is None:
-        seeds = seed_articles()
-        if seeds and store.count_documents() == 0:
-            store.import_records(read_sources(seeds), source="seeds")
-        store.set_meta("seeded", "1")
+    store = Store.open(path, create=is_default if create is None else create, verify=verify)
+    try:
+        if is_default and store.meta("seeded") is None:
+            with store.atomic():
+                if store.meta("seeded") is None:  # another process may have seeded it meanwhile
+                    seeds = seed_articles()
+                    if seeds and store.count_documents() == 0:
+                        store.import_records(read_sources(seeds), source="seeds")
+                    store.set_meta("seeded", "1")
+    except BaseException:
+        store.close()
+        raise
     return store
-
-
 
 
 def gui_api():
@@ -78,6 +86,10 @@ def gui_api():
 
         return write(path, content)
 
-    return ProjectApi(open_project=open_project, open_store=Store.open, import_paths=import_paths,
+    def open_store(path):
+        # A second connection of the window (background work): the window's own open already checked the file.
+        return Store.open(path, create=False, verify=False)
+
+    return ProjectApi(open_project=open_project, open_store=open_store, import_paths=import_paths,
                       export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
                       export_formats=EXPORT_FORMATS, write_report=write_report)

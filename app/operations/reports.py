@@ -9,21 +9,20 @@ else is refused with a :class:`~app.core.errors.QawlError` naming the file, and 
 from __future__ import annotations
 
 import os
-import tempfile
 from pathlib import Path
 
 import orjson
 
+from ..core import files
 from ..core.errors import QawlError
 from ..core.review.report import FORMAT
+from .targets import write_file
 from .writing import write_text_file
 
 
 def _is_our_report(path: Path) -> bool:
     try:
-        if path.stat().st_size == 0:
-            return True
-        data = orjson.loads(path.read_bytes())
+        data = orjson.loads(files.read_bytes(path))
     except (OSError, orjson.JSONDecodeError):
         return False
     return isinstance(data, dict) and data.get("format") == FORMAT
@@ -42,23 +41,6 @@ def write_report(path: str | os.PathLike, content: str | bytes) -> Path:
         raise QawlError("is neither an HTML page nor JSON: not a report", file=str(path)) from None
     if not isinstance(data, dict) or data.get("format") != FORMAT:
         raise QawlError(f"the JSON to write is not a {FORMAT} report", file=str(path))
-    if path.is_dir():
-        raise QawlError("is a folder; give a file name", file=str(path))
-    if path.exists() and not _is_our_report(path):
-        raise QawlError("exists and is not a Qawl agreement report; Qawl never overwrites other files",
-                        file=str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    except OSError as exc:
-        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-    try:
-        with os.fdopen(fd, "wb") as out:
-            out.write(orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n")
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+    write_file(path, [orjson.dumps(data, option=orjson.OPT_INDENT_2) + b"\n"], is_ours=_is_our_report,
+               what="agreement report")
     return path

@@ -8,9 +8,7 @@ unless ``skip_invalid`` is set, in which case each document with a problem is le
 
 from __future__ import annotations
 
-import hashlib
 import os
-import tempfile
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
@@ -18,11 +16,13 @@ from typing import Callable, Iterable
 import orjson
 
 from ..core import formats
+from ..core.files import read_bytes
 from ..core.errors import Cancelled, QawlError
 from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
+from . import targets
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
 from ..store import ImportSummary, Store
@@ -30,7 +30,6 @@ from ..store import ImportSummary, Store
 OWN = "qawl"
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
 EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *formats.FORMATS)
-_WRITTEN_KEY = "written_files"  # qawl_meta: files Qawl wrote for peer formats, path -> sha256 (ours to replace)
 
 Progress = Callable[[int, int], None]
 
@@ -62,8 +61,7 @@ def choose_format(paths: Iterable[str | Path]) -> str:
         if path.suffix.lower() in TEXT_SUFFIXES:
             continue
         try:
-            with open(path, "rb") as fh:
-                head = fh.read(1 << 20)
+            head = read_bytes(path, 1 << 20)
         except OSError as exc:
             raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
         if _looks_like_ours(head):
@@ -175,71 +173,71 @@ def records_for_export(store: Store, *, annotator: str | None = None, statuses: 
     return out
 
 
+class Written(list):
+    """The files an export wrote (``lines``: how many lines, for Qawl's own formats)."""
+
+    lines: int | None = None
+
+
 def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mapping: LabelMapping | None = None,
                  options: dict | None = None, cancel: Callable[[], bool] | None = None,
                  progress: Progress | None = None, **selection) -> list[Path]:
     """Export in any format; returns the files written. Other tools' formats that make several files (brat, one
     file per annotator, a Label Studio config) go into the folder ``target``."""
-    target = Path(target)
+    if str(target) != targets.STDOUT:
+        target = Path(target)
+        if str(target) == targets.STDOUT:  # "./-": a file named "-", not standard output
+            target = Path(os.path.abspath(target))
     if fmt in OWN_EXPORT_FORMATS:
         if mapping is not None and (mapping.labels or mapping.relations):
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
-        export_to(store, target, fmt, cancel=cancel, progress=progress, **selection)
-        return [target]
+        written = Written([Path(target)])
+        written.lines = export_to(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        return written
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}", field="--format")
     records = records_for_export(store, **selection)
     if cancel and cancel():
         raise Cancelled()
-    files = formats.write(fmt, records, mapping=mapping, schema=store.schema, **(options or {}))
-    return write_files(store, target, files)
+    files_ = formats.write(fmt, records, mapping=mapping, schema=store.schema, **(options or {}))
+    return write_files(store, target, files_, cancel=cancel)
 
 
-def _digest(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
-    except OSError:
-        return None
+def write_files(store: Store, target: str | Path, files_: dict[str, bytes], *,
+                cancel: Callable[[], bool] | None = None) -> list[Path]:
+    """Write a peer format's files. One file may go to ``target`` itself (or be streamed: ``-``, a FIFO, a device);
+    several go into the folder ``target``, all or nothing (:func:`app.operations.targets.write_folder`).
 
-
-def write_files(store: Store, target: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write a peer format's files. One file may go to ``target`` itself; several go into the folder ``target``.
-
-    A file that exists is replaced only if Qawl wrote it (its SHA-256 is the one recorded when Qawl wrote it) or
-    it is empty; every target is checked before the first byte is written, and each file is replaced atomically.
+    A file that exists is replaced only if Qawl wrote it (its SHA-256 is recorded in the project as written by
+    Qawl there) or it is empty; every target is checked before the first byte is written.
     """
-    single = len(files) == 1 and target.suffix and not target.is_dir()
+    target_kind = targets.kind(target)
+    single = len(files_) == 1 and (target_kind in ("stdout", "stream") or (
+        Path(target).suffix and target_kind != "folder"))
+    if not single and target_kind in ("stdout", "stream"):
+        raise QawlError(f"this format writes {len(files_)} files ({', '.join(list(files_)[:3])}); give a folder",
+                        file=str(target))
+
+    def is_ours(path: Path) -> bool:
+        return targets.sha256_of(path) in store.written_hashes(os.path.abspath(path))
+
+    def record(path: Path, sha: str) -> None:
+        store.record_written({os.path.abspath(path): sha})
+
     if single:
-        plan = {target: next(iter(files.values()))}
-    else:
-        if target.exists() and not target.is_dir():
-            raise QawlError(f"this format writes {len(files)} files; give a folder, not a file", file=str(target))
-        plan = {target / name: data for name, data in files.items()}
-    written = orjson.loads(store.meta(_WRITTEN_KEY) or "{}")
-    for path in plan:
-        if path.exists() and path.stat().st_size and written.get(str(path.resolve())) != _digest(path):
-            raise QawlError("exists and was not written by Qawl; Qawl never overwrites other files. Choose another "
-                            "name or folder, or remove it first", file=str(path))
-    for path in plan:
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True)
-            except OSError as exc:
-                raise QawlError(f"cannot create the folder ({exc.strerror})", file=str(path.parent)) from None
-        if not os.access(path.parent, os.W_OK):
-            raise QawlError(f"cannot be written: no permission to write in {path.parent}", file=str(path))
-    for path, data in plan.items():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
-        try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
-        except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
-            raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-        written[str(path.resolve())] = hashlib.sha256(data).hexdigest()
-    store.set_meta(_WRITTEN_KEY, orjson.dumps(written).decode())
-    return list(plan)
+        (data,) = files_.values()
+        written = {}
+
+        def remember(path: Path, sha: str) -> None:
+            written[os.path.abspath(path)] = sha
+            record(path, sha)
+
+        targets.write_file(target, [data], is_ours=is_ours, record=remember, cancel=cancel)
+        if written:
+            store.settle_written(written)
+        return [Path(target)]
+    return targets.write_folder(Path(target), files_, is_ours=is_ours, record=store.record_written,
+                                settle=store.settle_written, cancel=cancel)
 
 
 def mapping_from_options(flags: Iterable[str] = (), file: str | Path | None = None,

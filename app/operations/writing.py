@@ -1,4 +1,5 @@
-"""Writing datasets to files: atomically, and never over a file that is not ours.
+"""Writing datasets to files: atomically, and never over a file that is not ours (see :mod:`.targets` for what a
+target may be: standard output, a FIFO or device, a link, a file).
 
 An export goes to a temporary file beside the target and replaces it only when complete, so a failed or cancelled
 export leaves the old file intact. An existing target is overwritten only if it is empty or was written by Qawl
@@ -7,75 +8,34 @@ export leaves the old file intact. An existing target is overwritten only if it 
 
 from __future__ import annotations
 
-import os
-import tempfile
 from pathlib import Path
 from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from ..core.errors import Cancelled, QawlError
+from ..core import files
+from ..core.errors import QawlError
 from ..core.jsonl import FORMAT, parse_record, quote_rows
 from ..store import Store
+from .targets import write_file
 
 QUOTES_FORMAT = "qawl-quotes/1"
 FORMATS = ("jsonl", "quotes")
+HTML_MARK = '<meta name="generator" content="Qawl">'
 
 
-def _looks_like_ours(path: Path) -> bool:
-    """Empty, or a Qawl export (its first line says so)."""
+def looks_like_ours(path: Path) -> bool:
+    """A Qawl export (its first line says so)."""
     try:
-        if path.stat().st_size == 0:
-            return True
-        with open(path, "rb") as fh:
-            first = fh.readline(64 << 20)
-        obj = orjson.loads(first)
+        obj = orjson.loads(files.read_line(path, 64 << 20))
     except (OSError, orjson.JSONDecodeError):
         return False
     return isinstance(obj, dict) and obj.get("schema") in (FORMAT, QUOTES_FORMAT)
 
 
-def check_target(path: Path) -> None:
-    """Raise unless ``path`` can be (over)written by an export."""
-    if path.is_dir():
-        raise QawlError("is a folder; give a file name for the export", file=str(path))
-    if path.exists() and not _looks_like_ours(path):
-        raise QawlError("exists and is not a Qawl export; Qawl never overwrites other files. "
-                        "Choose another name or remove it first", file=str(path))
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.exists():
-        raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
-    if not os.access(parent, os.W_OK):
-        raise QawlError(f"cannot be written: no permission to write in {parent}", file=str(path))
-
-
-def write_lines(path: Path, lines: Iterable[bytes], *, cancel: Callable[[], bool] | None = None) -> int:
-    """Write newline-terminated lines atomically; returns the number of lines."""
-    check_target(path)
-    parent = path.parent if str(path.parent) else Path(".")
-    try:
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    except OSError as exc:
-        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-    n = 0
-    try:
-        with os.fdopen(fd, "wb", buffering=1 << 20) as out:
-            for line in lines:
-                out.write(line)
-                out.write(b"\n")
-                n += 1
-                if cancel and n % 1000 == 0 and cancel():
-                    raise Cancelled()
-            out.flush()
-            os.fsync(out.fileno())
-        os.replace(tmp, path)
-    except OSError as exc:
-        os.unlink(tmp)
-        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-    except BaseException:
-        os.unlink(tmp)
-        raise
-    return n
+def write_lines(path: str | Path, lines: Iterable[bytes], *, cancel: Callable[[], bool] | None = None) -> int:
+    """Write newline-terminated lines atomically (or stream them: ``-``, a FIFO, a device); returns how many."""
+    return write_file(path, (line + b"\n" for line in lines), is_ours=looks_like_ours, cancel=cancel)
 
 
 def export_lines(store: Store, fmt: str = "jsonl", *, annotator: str | None = None,
@@ -112,31 +72,22 @@ def export_lines(store: Store, fmt: str = "jsonl", *, annotator: str | None = No
 def export_to(store: Store, path: str | Path, fmt: str = "jsonl", **kwargs) -> int:
     """Export to ``path`` atomically; returns the number of lines written."""
     cancel = kwargs.pop("cancel", None)
-    path = Path(path)
-    check_target(path)
+    if fmt not in FORMATS:
+        raise QawlError(f"unknown export format {fmt!r}; use one of {', '.join(FORMATS)}", field="--format")
     return write_lines(path, export_lines(store, fmt, **kwargs), cancel=cancel)
 
 
-def write_text_file(path: Path, text: str, *, kind: str = "report") -> None:
+def _is_our_page(path: Path) -> bool:
+    try:
+        head = files.read_bytes(path, 4096).decode("utf-8", "replace")
+    except OSError:
+        return False
+    return HTML_MARK in head
+
+
+def write_text_file(path: str | Path, text: str, *, kind: str = "report") -> None:
     """Write a generated file (an HTML report) atomically; an existing file is replaced only if Qawl made it
     (it carries Qawl's generator mark) or it is empty."""
-    mark = '<meta name="generator" content="Qawl">'
-    if path.is_dir():
-        raise QawlError("is a folder; give a file name", file=str(path))
-    if path.exists() and path.stat().st_size:
-        head = path.read_bytes()[:4096].decode("utf-8", "replace")
-        if mark not in head:
-            raise QawlError(f"exists and is not a Qawl {kind}; Qawl never overwrites other files", file=str(path))
-    if mark not in text[:4096]:
-        text = text.replace("<head>", "<head>" + mark, 1)
-    parent = path.parent if str(path.parent) else Path(".")
-    if not parent.is_dir():
-        raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
-    fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=parent)
-    try:
-        with os.fdopen(fd, "w", encoding="utf-8") as out:
-            out.write(text)
-        os.replace(tmp, path)
-    except OSError as exc:
-        Path(tmp).unlink(missing_ok=True)
-        raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+    if HTML_MARK not in text[:4096]:
+        text = text.replace("<head>", "<head>" + HTML_MARK, 1)
+    write_file(path, [text.encode("utf-8")], is_ours=_is_our_page, what=kind)

@@ -26,24 +26,27 @@ from typing import Iterator
 
 import orjson
 
-from ..core.errors import QawlError
+from ..core import files
+from ..core.errors import ProjectDamaged, QawlError
 from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.schema import DEFAULT_SCHEMA, LabelSchema
 from ..core.text.normalise import Normalisation
 from .editing import EditingMixin
 from .importing import ImportingMixin
-from .migrations import APP_ID, KNOWN_MIGRATIONS, PAGE_SIZE, check_database_file, migrations
+from .connection import BUSY_TIMEOUT_S, RECOVERY, Connection, explain
+from .migrations import KNOWN_MIGRATIONS, PAGE_SIZE, applied, check_database_file, migrate
 from .reading import ReadingMixin
 from .rows import (dumps as _dumps, relation_of_row as _relation, span_of_row as _span)
 from .rows import DocumentSummary
+from .written import WrittenMixin
 
 _savepoints = itertools.count()
 
 
-class Store(EditingMixin, ImportingMixin, ReadingMixin):
+class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
     """A Qawl project: documents, annotators' layers, the speaker registry, the label schema and the history."""
 
-    def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
+    def __init__(self, conn: Connection, path: Path | None) -> None:
         self.conn = conn
         self.path = path
         self._db = None
@@ -57,12 +60,18 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin):
             from sqlite_utils import Database
 
             # No sqlite-utils plugins: nothing outside Qawl changes how its project connection behaves.
-            self._db = Database(self.conn, execute_plugins=False)
+            self._db = Database(self.conn.raw, execute_plugins=False)
         return self._db
 
     @contextmanager
     def atomic(self) -> Iterator[None]:
-        """One transaction (a savepoint when nested): everything inside is written, or nothing."""
+        """One transaction (a savepoint when nested): everything inside is written, or nothing.
+
+        The outermost level is ``BEGIN IMMEDIATE``: the write lock is taken before the first read, so what a
+        change or an import checks is still true when it writes, whatever other processes do meanwhile (a
+        deferred transaction would read, then fail or, worse, write over a check another process invalidated).
+        An SQLite failure comes out as a :class:`~app.core.errors.StorageError` after the rollback.
+        """
         conn = self.conn
         if conn.in_transaction:
             name = f"qawl_{next(_savepoints)}"
@@ -76,53 +85,91 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin):
                 raise
             else:
                 conn.execute(f"RELEASE SAVEPOINT {name}")
-        else:
-            conn.execute("BEGIN")
-            try:
-                yield
-            except BaseException:
-                conn.rollback()
-                raise
-            else:
-                try:
-                    conn.execute("COMMIT")
-                except BaseException:
-                    conn.rollback()
-                    raise
+            return
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            yield
+            conn.execute("COMMIT")
+        except sqlite3.Error as exc:
+            conn.rollback()
+            raise explain(exc, self.path) from exc
+        except BaseException:
+            conn.rollback()
+            raise
 
     # --- opening ----------------------------------------------------------------------------------------------
 
     @classmethod
-    def open(cls, path: str | Path | None = None) -> "Store":
-        """Open (creating if needed) a project file; ``None`` or ":memory:" gives an in-memory project."""
+    def open(cls, path: str | Path | None = None, *, create: bool = True, verify: bool = True) -> "Store":
+        """Open a project file; ``None`` or ":memory:" gives an in-memory project.
+
+        ``create``: make the file if it does not exist (only ``qawl import`` and the app's default project do; a
+        mistyped ``--db`` must not silently become an empty project). ``verify``: run SQLite's ``quick_check``
+        and refuse a damaged project, pointing to recovery (a second connection of the same process skips it).
+        A file that is not a Qawl project, or was written by a newer Qawl, is refused without writing a byte.
+        """
         if path is None or str(path) == ":memory:":
-            store = cls(sqlite3.connect(":memory:", check_same_thread=False), None)
-        else:
-            path = Path(path)
-            check_database_file(path)
-            if not path.parent.exists():
-                try:
-                    path.parent.mkdir(parents=True, exist_ok=True)
-                except OSError as exc:
-                    raise QawlError(f"cannot create the project folder ({exc.strerror})", file=str(path)) from None
+            raw = sqlite3.connect(":memory:", check_same_thread=False, isolation_level=None)
+            store = cls(Connection(raw, None), None)
+            store.conn.execute("PRAGMA foreign_keys = ON")
+            migrate(store.conn)
+            return store
+        path = Path(path)
+        if not create and not path.exists():
+            raise QawlError("no such project file. Check the name, or create a project by importing articles "
+                            "into it: qawl import --db PATH FILES", file=str(path))
+        check_database_file(path)
+        if not path.parent.exists():
             try:
-                conn = sqlite3.connect(str(path), check_same_thread=False, timeout=10)
-            except sqlite3.Error as exc:
-                raise QawlError(f"cannot open the project ({exc})", file=str(path)) from None
-            store = cls(conn, path)
+                path.parent.mkdir(parents=True, exist_ok=True)
+            except OSError as exc:
+                raise QawlError(f"cannot create the project folder ({exc.strerror})", file=str(path)) from None
+        try:
+            raw = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+        except sqlite3.Error as exc:
+            raise explain(exc, path) from None
+        files.hold(path)
+        store = cls(Connection(raw, path), path)
+        try:
+            conn = store.conn
+            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
             # Article texts are several KB of UTF-8: larger pages mean fewer overflow pages on import and read.
             # (Only takes effect on a new, empty file, before WAL is switched on.)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            conn.execute("PRAGMA journal_mode = WAL")
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
             conn.execute("PRAGMA synchronous = NORMAL")
-        store.conn.execute("PRAGMA foreign_keys = ON")
-        store.conn.execute("PRAGMA busy_timeout = 10000")
-        if store.applied_migrations() != list(KNOWN_MIGRATIONS):
-            migrations().apply(store.db)
+            conn.execute("PRAGMA foreign_keys = ON")
+            if verify:
+                store.verify()
+            if applied(conn) != list(KNOWN_MIGRATIONS):
+                migrate(conn, path)
+        except BaseException:
+            store.close()
+            raise
         return store
 
+    def verify(self) -> None:
+        """SQLite's ``quick_check``: refuse a damaged project (untouched), pointing to recovery."""
+        try:
+            rows = [r[0] for r in self.conn.execute("PRAGMA quick_check(5)")]
+        except ProjectDamaged as exc:
+            raise ProjectDamaged(f"is damaged and was left untouched ({exc.message.split(';')[0]}). {RECOVERY}",
+                                 file=str(self.path)) from None
+        if rows != ["ok"]:
+            raise ProjectDamaged(f"is damaged and was left untouched (SQLite's check: {'; '.join(rows)}). "
+                                 f"{RECOVERY}", file=str(self.path))
+
     def close(self) -> None:
-        self.conn.close()
+        """Close the connection (idempotent)."""
+        if getattr(self, "_closed", False):
+            return
+        self._closed = True
+        try:
+            self.conn.close()
+        finally:
+            if self.path is not None:
+                files.release(self.path)
 
     def __enter__(self) -> "Store":
         return self
@@ -141,12 +188,7 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin):
 
     def applied_migrations(self) -> list[str]:
         """The migrations this project has had, in order (read without sqlite-utils: it is cheap to ask)."""
-        has = self.conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = '_sqlite_migrations'"
-                                ).fetchone()
-        if not has:
-            return []
-        return [r[0] for r in self.conn.execute("SELECT name FROM _sqlite_migrations WHERE migration_set = ? "
-                                                "ORDER BY rowid", [APP_ID])]
+        return applied(self.conn)
 
     # --- label schema -----------------------------------------------------------------------------------------
 

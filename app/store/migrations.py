@@ -1,27 +1,44 @@
-"""The project file's schema and its history: migrations (run by sqlite-utils), and the check that a file is a
-Qawl project this version can open (a file that is not ours, or was written by a newer Qawl, is refused
-without writing a byte)."""
+"""The project file's schema and its history: migrations, and the check that a file is a Qawl project this
+version can open (a file that is not ours, or was written by a newer Qawl, is refused without writing a byte).
+
+Migrations are recorded the sqlite-utils way (table ``_sqlite_migrations``, set ``qawl``; :func:`migrations` is
+the same history as a sqlite-utils ``Migrations`` set, for people and tests), but :func:`migrate` applies every
+pending one in ONE ``BEGIN IMMEDIATE`` transaction: a project is created whole or not at all (a creation killed
+midway leaves an empty file that the next start simply creates again), and two processes creating the same
+project at once take turns instead of both running ``CREATE TABLE``.
+
+The "is it ours?" check asks SQLite itself (a read-only connection), never a plain ``open()``: closing a
+descriptor of a project file drops every SQLite lock this process holds on it (see :mod:`app.core.files`).
+"""
 
 from __future__ import annotations
 
 import sqlite3
+from datetime import datetime, timezone
 from pathlib import Path
 
 import orjson
 
 from .. import __version__
-from ..core.errors import NotOurDatabase
+from ..core.errors import NotOurDatabase, ProjectDamaged, QawlError
 from ..core.schema import DEFAULT_SCHEMA
 from .rows import now_utc
 
 APP_ID = "qawl"
-SQLITE_MAGIC = b"SQLite format 3\x00"
+MIGRATIONS_TABLE = "_sqlite_migrations"
 # Article texts are several KB of UTF-8: larger pages mean fewer overflow pages on import and read.
 PAGE_SIZE = 16384
 
 
-def _m001_initial(db) -> None:
-    db.executescript("""
+def _script(conn, script: str) -> None:
+    """Run a DDL script statement by statement (``executescript`` would commit the open transaction)."""
+    for statement in script.split(";"):
+        if statement.strip():
+            conn.execute(statement)
+
+
+def _m001_initial(conn) -> None:
+    _script(conn, """
     CREATE TABLE qawl_meta (
         key TEXT PRIMARY KEY,
         value TEXT NOT NULL
@@ -104,18 +121,15 @@ def _m001_initial(db) -> None:
     CREATE INDEX changes_doc ON changes (doc_id, seq);
     """)
     now = now_utc()
-    db["qawl_meta"].insert_all([
-        {"key": "app", "value": APP_ID},
-        {"key": "created", "value": now},
-        {"key": "created_by_version", "value": __version__},
-        {"key": "label_schema", "value": orjson.dumps(DEFAULT_SCHEMA.to_dict()).decode()},
-    ])
+    conn.executemany("INSERT INTO qawl_meta (key, value) VALUES (?, ?)", [
+        ("app", APP_ID), ("created", now), ("created_by_version", __version__),
+        ("label_schema", orjson.dumps(DEFAULT_SCHEMA.to_dict()).decode())])
 
 
-def _m002_review(db) -> None:
+def _m002_review(conn) -> None:
     """A lookup of speaker mentions by entity (merge, mention counts), and a per-document review table that
     migration 004 drops again (review status became the gold layer's status)."""
-    db.executescript("""
+    _script(conn, """
     CREATE TABLE reviews (
         doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
         status TEXT NOT NULL DEFAULT 'todo' CHECK (status IN ('todo', 'in_progress', 'done')),
@@ -126,9 +140,9 @@ def _m002_review(db) -> None:
     """)
 
 
-def _m003_suggested_entities(db) -> None:
+def _m003_suggested_entities(conn) -> None:
     """Speakers the suggester proposed: they join the registry only when a suggestion naming them is accepted."""
-    db.executescript("""
+    _script(conn, """
     CREATE TABLE suggested_entities (
         id TEXT PRIMARY KEY,
         doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
@@ -140,16 +154,41 @@ def _m003_suggested_entities(db) -> None:
     """)
 
 
-def _m004_drop_reviews(db) -> None:
+def _m004_drop_reviews(conn) -> None:
     """Review status is the gold layer's status (an undoable change like any other): the early `reviews` table
     was never used, so a reader of the file is not misled by it."""
-    db.execute("DROP TABLE IF EXISTS reviews")
+    conn.execute("DROP TABLE IF EXISTS reviews")
+
+
+def _m005_written_files(conn) -> None:
+    """The files Qawl wrote for other tools' formats (ours to replace): a table instead of one JSON value that
+    grew with every export. A path may have two hashes while an export is being put in place (the old file and
+    the new one are both ours until the new one is)."""
+    _script(conn, """
+    CREATE TABLE written_files (
+        path TEXT NOT NULL,
+        sha256 TEXT NOT NULL,
+        written TEXT NOT NULL,
+        PRIMARY KEY (path, sha256)
+    )""")
+    row = conn.execute("SELECT value FROM qawl_meta WHERE key = 'written_files'").fetchone()
+    if row:
+        try:
+            old = orjson.loads(row[0])
+        except orjson.JSONDecodeError:
+            old = {}
+        now = now_utc()
+        conn.executemany("INSERT OR IGNORE INTO written_files (path, sha256, written) VALUES (?, ?, ?)",
+                         [(str(p), str(h), now) for p, h in (old.items() if isinstance(old, dict) else ())
+                          if isinstance(h, str)])
+        conn.execute("DELETE FROM qawl_meta WHERE key = 'written_files'")
 
 
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
-              ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews))
+              ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
+              ("005_written_files", _m005_written_files))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 
@@ -159,47 +198,103 @@ def migrations():
 
     found = Migrations(APP_ID)
     for name, fn in MIGRATIONS:
-        found(name=name)(fn)
+        found(name=name)(lambda db, fn=fn: fn(db.conn))
     return found
 
 
+def applied(conn) -> list[str]:
+    """The names of the migrations a project has had, in order (empty for a new file)."""
+    if not conn.execute("SELECT 1 FROM sqlite_master WHERE type = 'table' AND name = ?",
+                        [MIGRATIONS_TABLE]).fetchone():
+        return []
+    return [r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ? ORDER BY rowid",
+                                       [APP_ID])]
+
+
+def migrate(conn, path: Path | None = None) -> None:
+    """Apply every pending migration in one transaction (see the module docstring)."""
+    conn.execute("BEGIN IMMEDIATE")
+    try:
+        done = applied(conn)  # read again under the write lock: another process may have just done it
+        newer = [name for name in done if name not in KNOWN_MIGRATIONS]
+        if newer:
+            raise _newer(newer, path)
+        pending = [(name, fn) for name, fn in MIGRATIONS if name not in done]
+        if pending:
+            conn.execute(f"CREATE TABLE IF NOT EXISTS {MIGRATIONS_TABLE} (id INTEGER PRIMARY KEY, migration_set "
+                         "TEXT, name TEXT, applied_at TEXT)")
+            conn.execute(f"CREATE UNIQUE INDEX IF NOT EXISTS idx_{MIGRATIONS_TABLE}_migration_set_name ON "
+                         f"{MIGRATIONS_TABLE} (migration_set, name)")
+            for name, fn in pending:
+                fn(conn)
+                conn.execute(f"INSERT INTO {MIGRATIONS_TABLE} (migration_set, name, applied_at) VALUES (?, ?, ?)",
+                             [APP_ID, name, str(datetime.now(timezone.utc))])
+        conn.execute("COMMIT")
+    except BaseException:
+        conn.rollback()
+        raise
+
+
+def _newer(names: list[str], path) -> NotOurDatabase:
+    return NotOurDatabase(f"was written by a newer Qawl (schema {sorted(names)[-1]}; this is Qawl {__version__}); "
+                          "update Qawl to open it. The file was left untouched",
+                          file=str(path) if path else None)
+
 
 def check_database_file(path: Path) -> None:
-    """Refuse, without writing a byte, a file that is not a Qawl project or comes from a newer Qawl."""
-    if not path.exists() or path.stat().st_size == 0:
+    """Refuse, without writing a byte, a file that is not a Qawl project or comes from a newer Qawl.
+
+    Asks SQLite (read-only) only: the project may already be open in this process (see the module docstring).
+    An empty file, an SQLite file without tables, or one holding only an empty migration history (a creation
+    that was interrupted) is a new project.
+    """
+    try:
+        st = path.stat()
+    except FileNotFoundError:
         return
+    except OSError as exc:
+        raise QawlError(f"cannot be read ({exc.strerror})", file=str(path)) from None
     if path.is_dir():
         raise NotOurDatabase("is a folder, not a Qawl project file", file=str(path))
-    with open(path, "rb") as fh:
-        head = fh.read(16)
-    if head != SQLITE_MAGIC:
-        raise NotOurDatabase("is not a Qawl project (not an SQLite database); it was left untouched",
-                             file=str(path))
+    if st.st_size == 0:
+        return
     try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True)
-        try:
-            tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
-            if not tables:
-                return
-            if "qawl_meta" not in tables:
-                shown = ", ".join(sorted(tables)[:5])
-                raise NotOurDatabase(f"is an SQLite database of another program (tables: {shown}); "
-                                     "it was left untouched", file=str(path))
-            app = conn.execute("SELECT value FROM qawl_meta WHERE key = 'app'").fetchone()
-            if not app or app[0] != APP_ID:
-                raise NotOurDatabase("is not a Qawl project; it was left untouched", file=str(path))
-            applied = set()
-            if "_sqlite_migrations" in tables:
-                applied = {r[0] for r in conn.execute(
-                    "SELECT name FROM _sqlite_migrations WHERE migration_set = ?", [APP_ID])}
-            newer = sorted(applied - set(KNOWN_MIGRATIONS))
-            if newer:
-                raise NotOurDatabase(f"was written by a newer Qawl (schema {newer[-1]}; this is Qawl "
-                                     f"{__version__}); update Qawl to open it. The file was left untouched",
-                                     file=str(path))
-        finally:
-            conn.close()
+        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
+    except sqlite3.Error as exc:
+        raise QawlError(f"cannot be opened ({exc})", file=str(path)) from None
+    try:
+        tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
+        ours = set()
+        if MIGRATIONS_TABLE in tables:
+            ours = {r[0] for r in conn.execute(f"SELECT name FROM {MIGRATIONS_TABLE} WHERE migration_set = ?",
+                                               [APP_ID])}
+            others = conn.execute(f"SELECT count(*) FROM {MIGRATIONS_TABLE} WHERE migration_set != ?",
+                                  [APP_ID]).fetchone()[0]
+            if tables <= {MIGRATIONS_TABLE, "sqlite_sequence"} and not others and (
+                    not ours or ours <= set(KNOWN_MIGRATIONS)):
+                return  # an interrupted creation (older Qawl made the history table first): create it again
+        if not tables:
+            return
+        if "qawl_meta" not in tables:
+            shown = ", ".join(sorted(tables)[:5])
+            raise NotOurDatabase(f"is an SQLite database of another program (tables: {shown}); "
+                                 "it was left untouched", file=str(path))
+        app = conn.execute("SELECT value FROM qawl_meta WHERE key = 'app'").fetchone()
+        if not app or app[0] != APP_ID:
+            raise NotOurDatabase("is not a Qawl project; it was left untouched", file=str(path))
+        newer = sorted(ours - set(KNOWN_MIGRATIONS))
+        if newer:
+            raise _newer(newer, path)
     except sqlite3.DatabaseError as exc:
+        name = getattr(exc, "sqlite_errorname", "")
+        if name == "SQLITE_NOTADB" or "not a database" in str(exc):
+            raise NotOurDatabase("is not a Qawl project (not an SQLite database); it was left untouched",
+                                 file=str(path)) from None
+        if name.startswith("SQLITE_CORRUPT") or "malformed" in str(exc):
+            from .connection import RECOVERY
+
+            raise ProjectDamaged(f"is damaged ({exc}); it was left untouched. {RECOVERY}", file=str(path)) from None
         raise NotOurDatabase(f"cannot be read as a Qawl project ({exc}); it was left untouched",
                              file=str(path)) from None
-
+    finally:
+        conn.close()

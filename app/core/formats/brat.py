@@ -41,7 +41,7 @@ from ..model import Entity, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import build
 from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
-                   load_sources)
+                   load_sources, name_of_file)
 from .mapping import LabelMapping
 
 NAME = "brat"
@@ -90,13 +90,13 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
         # What the files themselves say (folder or suffix) wins; default_annotator is for files that say nothing.
         annotator = default_annotator or "brat"
         if len(folders[PurePath(name).name]) > 1:
-            annotator = PurePath(name).parent.name or annotator
+            annotator = name_of_file(PurePath(name).parent.name) or annotator
         txt = texts.get(stem)
         if txt is None:
             base = max((t for t in texts if stem.startswith(t + "_")), key=len, default=None)
             if base is not None:
                 txt = texts[base]
-                annotator = stem[len(base) + 1:] or annotator
+                annotator = name_of_file(stem[len(base) + 1:]) or annotator
         if txt is None:
             pf = PeerFile(name)
             pf.problems.append(QawlError(f"no {PurePath(stem).name}.txt next to this .ann: brat needs the text "
@@ -111,7 +111,7 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
         pf = PeerFile(name)
         try:
             raw = decode_text(name, data)
-            pf.docs.append(PeerDoc(name, None, raw, doc_id=PurePath(stem).name))
+            pf.docs.append(PeerDoc(name, None, raw, doc_id=name_of_file(PurePath(stem).name)))
         except QawlError as exc:
             pf.problems.append(exc)
         out.append(pf)
@@ -134,7 +134,7 @@ def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, a
         pf.problems.append(QawlError(f"not UTF-8 text (byte at offset {exc.start})", file=ann_name,
                                      line=ann_data.count(b"\n", 0, exc.start) + 1))
         return pf
-    doc = PeerDoc(ann_name, None, raw, doc_id=PurePath(txt_name).stem)
+    doc = PeerDoc(ann_name, None, raw, doc_id=name_of_file(PurePath(txt_name).stem))
     pf.docs.append(doc)
     try:
         layer, entities = _Ann(ann_name, mapping, schema).parse(ann, annotator)

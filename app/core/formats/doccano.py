@@ -37,7 +37,7 @@ from ..model import Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
-                   json_records, label_name, offset_pair, safe_name)
+                   json_records, label_name, name_of_file, offset_pair, safe_name)
 from .mapping import LabelMapping
 from .units import to_unit
 
@@ -53,7 +53,7 @@ DECLARED = "qawl_offset_unit"
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
     pf = PeerFile(name)
     stem = PurePath(name).stem
-    annotator = default_annotator or ("doccano" if stem in ("all", "") else stem)
+    annotator = default_annotator or ("doccano" if stem in ("all", "") else name_of_file(stem))
     for line, obj in json_records(name, data, pf):
         doc = PeerDoc(name, line, None)
         pf.docs.append(doc)
@@ -213,7 +213,7 @@ def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, sch
         for doc_id, doc in docs.items():
             lines.append(json.dumps(_record(doc, per_doc.get(doc_id), mapping, use_entities, offset_unit, cache),
                                     ensure_ascii=False))
-        name = "all.jsonl" if not layers else f"{safe_name(annotator)}.jsonl"
+        name = "all.jsonl" if not layers else f"{safe_name(annotator, reserved=('all',))}.jsonl"
         out[name] = ("\n".join(lines) + "\n").encode("utf-8")
     return out
 

@@ -26,6 +26,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Mapping
 
+from .. import files
 from ..errors import QawlError
 
 DROP = ""  # a mapping target meaning "leave this out"
@@ -131,7 +132,7 @@ class LabelMapping:
     def from_file(cls, path: str | Path) -> "LabelMapping":
         path = Path(path)
         try:
-            data = path.read_bytes()
+            data = files.read_bytes(path)
         except OSError as exc:
             raise QawlError(f"cannot read the mapping file ({exc.strerror})", file=str(path)) from None
         return cls.load(data, name=str(path))

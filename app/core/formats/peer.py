@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Union
 
+from .. import files
 from ..errors import QawlError
 from ..jsonl import Record
 from ..model import Entity, Origin
@@ -131,7 +132,7 @@ def load_sources(sources: Iterable[Source] | Source) -> list[tuple[str, bytes]]:
 
 def _read(path: Path) -> bytes:
     try:
-        return path.read_bytes()
+        return files.read_bytes(path)
     except OSError as exc:
         raise QawlError(f"cannot read the file ({exc.strerror})", file=str(path)) from None
 
@@ -236,7 +237,35 @@ def label_name(value: object, where: str, doc: PeerDoc) -> str | None:
     return None
 
 
-def safe_name(name: str) -> str:
-    """A file-name-safe version of an annotator or document name."""
-    cleaned = re.sub(r"[^\w.@+-]+", "_", name, flags=re.UNICODE).strip("._")
-    return cleaned or "unnamed"
+# Characters kept as they are in file names made from ids and annotator names (letters and digits of any script,
+# "_", ".", "@", "+", "-"); everything else is %XX-escaped (UTF-8 bytes), "%" included, so the name is injective
+# and reversible: ``ok/1``, ``ok_1``, ``ok 1``, ``..`` and ``.`` give five different files and come back as they were.
+_KEEP = re.compile(r"[\w.@+\-]", re.UNICODE)
+# Names some systems reserve (Windows devices) or a format gives a meaning (doccano's all.jsonl).
+_RESERVED = {"con", "prn", "aux", "nul", *(f"com{i}" for i in range(10)), *(f"lpt{i}" for i in range(10))}
+
+
+def safe_name(name: str, reserved: Iterable[str] = ()) -> str:
+    """The file-name stem for an id or annotator name: injective and reversible (:func:`name_of_file`)."""
+    if not isinstance(name, str) or not name:
+        raise QawlError(f"cannot name a file after {name!r}")
+    out = []
+    for i, ch in enumerate(name):
+        keep = _KEEP.fullmatch(ch) and ch.isprintable() and not (ch == "." and (i == 0 or i == len(name) - 1))
+        out.append(ch if keep else "".join(f"%{b:02X}" for b in ch.encode("utf-8", "surrogatepass")))
+    stem = "".join(out)
+    if stem.casefold() in _RESERVED or stem in set(reserved):
+        stem = f"%{ord(stem[0]):02X}{stem[1:]}"
+    return stem
+
+
+def name_of_file(stem: str) -> str:
+    """The id or name a file-name stem stands for (the inverse of :func:`safe_name`; other names are as they are)."""
+    if "%" not in stem:
+        return stem
+    from urllib.parse import unquote
+
+    try:
+        return unquote(stem, errors="strict")
+    except UnicodeDecodeError:
+        return stem  # not one of our names
