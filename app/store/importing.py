@@ -36,10 +36,41 @@ class ImportingMixin:
         ``schema`` (a wider label schema, e.g. with a peer file's own labels) is checked against and saved with
         the import, in the same transaction.
         """
+        # Checks and writes are ONE transaction (BEGIN IMMEDIATE): what is checked (ids, text hashes, existing
+        # layers, the schema) cannot change before it is written, whatever other processes import meanwhile.
+        # A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer that copy
+        # (the data is committed and visible either way) to checkpoint(), which the CLI runs at close and the
+        # window runs in the background.
+        bulk = len(records) > 100 and self.path is not None
+        if bulk:
+            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
+        try:
+            with self.atomic():
+                self._schema = None  # as stored now, under the lock
+                stored = self.schema
+                new_schema = None
+                if schema is not None:
+                    wider = stored.with_labels(list(schema.label_names), list(schema.relation_names))
+                    new_schema = wider if wider != stored else None
+                summary = self._import_locked(records, replace_layers, skip_invalid, source, new_schema or stored,
+                                              new_schema, actor, progress, cancel)
+            if new_schema is not None:
+                self._schema = new_schema
+        except BaseException:
+            self._schema = None
+            raise
+        finally:
+            if bulk:
+                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
+        if progress:
+            total = len(records)
+            progress(total * 2, total * 2)
+        return summary
+
+    def _import_locked(self, records, replace_layers, skip_invalid, source, schema, new_schema, actor, progress,
+                       cancel) -> ImportSummary:
         summary = ImportSummary()
         problems: list[QawlError] = []
-        new_schema = schema
-        schema = schema or self.schema
         existing = {r[0]: r[1] for r in self.conn.execute("SELECT id, text_sha256 FROM documents")}
         by_sha: dict[str, str] = {}
         for doc_id, sha in self.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
@@ -144,25 +175,10 @@ class ImportingMixin:
             raise _combine(problems)
 
         now = _now()
-        # A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer that copy
-        # (the data is committed and visible either way) to checkpoint(), which the CLI runs at close and the
-        # window runs in the background.
-        bulk = len(new_docs) > 100 and self.path is not None
-        if bulk:
-            self.conn.execute("PRAGMA wal_autocheckpoint = 0")
-        try:
-            with self.atomic():
-                if new_schema is not None and new_schema != self.schema:
-                    self.set_meta("label_schema", _dumps(new_schema.to_dict()))
-                self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
-                                   progress, cancel)
-            if new_schema is not None:
-                self._schema = new_schema
-        finally:
-            if bulk:
-                self.conn.execute("PRAGMA wal_autocheckpoint = 1000")
-        if progress:
-            progress(total * 2, total * 2)
+        if new_schema is not None:
+            self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+        self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
+                           progress, cancel)
         return summary
 
     def checkpoint(self) -> None:

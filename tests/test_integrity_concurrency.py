@@ -1,0 +1,148 @@
+"""Imports and project creation from several processes at once (defect 2 of issue 9): what an import checks and what
+it writes are one transaction, so two imports can never both pass a check only one of them may pass."""
+
+from __future__ import annotations
+
+import os
+import subprocess
+import sys
+import threading
+import time
+from pathlib import Path
+
+import orjson
+import pytest
+
+from app.core.jsonl import Record, make_document
+from app.store import Store
+
+REPO = Path(__file__).resolve().parents[1]
+pytestmark = pytest.mark.slow
+TEXT = "قال الوزير إن الاتفاق سيوقع غدا في العاصمة"
+# Each child imports everything it needs first, then waits for the same go file: they start within a millisecond.
+CHILD = """
+import sys, time
+from pathlib import Path
+from app.cli import main
+import app.operations.transfer, app.store
+go = Path(sys.argv[1])
+while not go.exists():
+    time.sleep(0.0005)
+sys.exit(main(sys.argv[2:]))
+"""
+
+
+def together(tmp_path: Path, commands: list[list[str]]) -> list[subprocess.CompletedProcess]:
+    go = tmp_path / f"go-{time.monotonic_ns()}"
+    procs = [subprocess.Popen([sys.executable, "-c", CHILD, str(go), *map(str, cmd)], cwd=REPO, text=True,
+                              stdout=subprocess.PIPE, stderr=subprocess.PIPE) for cmd in commands]
+    time.sleep(0.6)  # every child is waiting at the barrier
+    go.touch()
+    out = []
+    for proc in procs:
+        stdout, stderr = proc.communicate(timeout=120)
+        out.append(subprocess.CompletedProcess(proc.args, proc.returncode, stdout, stderr))
+    return out
+
+
+def jsonl(path: Path, lines: list[dict]) -> Path:
+    path.write_bytes(b"".join(orjson.dumps(line) + b"\n" for line in lines))
+    return path
+
+
+def padding(n: int, tag: str) -> list[dict]:
+    """Documents that make an import's checks take a while (the window in which another import could slip in)."""
+    return [{"id": f"{tag}-{i}", "text": f"{TEXT} {tag} {i}"} for i in range(n)]
+
+
+def test_two_layers_of_one_annotator_cannot_both_be_imported_without_replace(tmp_path):
+    db = tmp_path / "p.db"
+    with Store.open(db) as store:
+        store.import_records([Record(make_document(TEXT, id="d1"))])
+    files = []
+    for n, (label, start, end) in enumerate([("CUE", 0, 3), ("SPEAKER", 4, 10), ("QUOTE", 11, 18),
+                                             ("CLAIM", 19, 25)]):
+        line = {"id": "d1", "text": TEXT, "annotator": "ali", "spans": [{"label": label, "start": start,
+                                                                            "end": end}]}
+        line["spans"][0].update({"attrs": {"type": "direct"}} if label == "QUOTE" else {})
+        files.append(jsonl(tmp_path / f"ali{n}.jsonl", padding(1500, f"f{n}") + [line]))
+    results = together(tmp_path, [["import", "--db", db, f] for f in files])
+    for r in results:
+        assert "Traceback" not in r.stderr
+    ok = [r for r in results if r.returncode == 0]
+    assert len(ok) == 1, [r.stderr[-300:] for r in results]
+    for r in results:
+        if r.returncode:
+            assert r.returncode == 1 and "--replace" in r.stderr
+    with Store.open(db) as store:
+        assert len(store.layer("d1", "ali").spans) == 1
+
+
+def test_the_same_file_imported_twice_at_once_lands_once(tmp_path):
+    db = tmp_path / "p.db"
+    Store.open(db).close()
+    f = jsonl(tmp_path / "a.jsonl", padding(3000, "a"))
+    results = together(tmp_path, [["import", "--db", db, f]] * 3)
+    assert [r.returncode for r in results] == [0, 0, 0], [r.stderr[-300:] for r in results]
+    assert not any("Traceback" in r.stderr or "IntegrityError" in r.stderr for r in results)
+    with Store.open(db) as store:
+        assert store.count_documents() == 3000
+
+
+def test_one_text_never_lands_under_two_ids(tmp_path):
+    db = tmp_path / "p.db"
+    Store.open(db).close()
+    a = jsonl(tmp_path / "a.jsonl", padding(1500, "a") + [{"id": "first", "text": TEXT}])
+    b = jsonl(tmp_path / "b.jsonl", padding(1500, "b") + [{"id": "second", "text": TEXT}])
+    results = together(tmp_path, [["import", "--db", db, a], ["import", "--db", db, b]])
+    assert [r.returncode for r in results] == [0, 0]
+    with Store.open(db) as store:
+        same = store.conn.execute("SELECT id FROM documents WHERE text = ?", [TEXT]).fetchall()
+    assert len(same) == 1
+
+
+def test_one_text_never_lands_under_two_ids_in_one_process_either(tmp_path):
+    """The window imports on its own connection in a thread while a command-line import runs: here the second
+    import starts while the first is checking its records."""
+    db = tmp_path / "p.db"
+    first, second = Store.open(db), Store.open(db)
+    done = []
+
+    def other() -> None:
+        second.import_records([Record(make_document(TEXT, id="second"))])
+        done.append(True)
+
+    def progress(n: int, total: int) -> None:
+        if n == 0 and not done:
+            thread = threading.Thread(target=other)
+            thread.start()
+            thread.join(1.0)  # before the fix the other import finished here, between our check and our write
+
+    try:
+        first.import_records([Record(make_document(TEXT, id="first"))], progress=progress)
+        deadline = time.monotonic() + 30
+        while not done and time.monotonic() < deadline:
+            time.sleep(0.01)
+        assert [r[0] for r in first.conn.execute("SELECT id FROM documents")] == ["first"]
+    finally:
+        first.close()
+        second.close()
+
+
+@pytest.mark.parametrize("command", ["import", "stats"])
+def test_creating_a_new_project_from_several_processes_at_once(tmp_path, command):
+    db = tmp_path / "new.db"
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    if command == "import":
+        runs = [["import", "--db", db, tmp_path / "a.txt"]] * 6
+    else:  # the default project, created by the first start of several commands at once
+        runs = [["stats"]] * 6
+    env_db = os.environ.get("QAWL_DB")
+    results = together(tmp_path, runs)
+    for r in results:
+        assert r.returncode == 0 and "Traceback" not in r.stderr, r.stderr[-500:]
+    if command == "import":
+        with Store.open(db) as store:
+            assert store.count_documents() == 1
+            assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
+    assert env_db is None
