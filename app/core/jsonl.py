@@ -122,8 +122,7 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
     if obj.get("normalisation") and not doc.normalisation.changed:
         # An export of an already-normalised text keeps the record of what import did originally.
         doc = Document(doc.id, doc.text, doc.meta, doc.direction, doc.text_sha256,
-                       Normalisation.from_dict(obj["normalisation"]) if isinstance(obj["normalisation"], dict)
-                       else Normalisation(), doc.source)
+                       Normalisation.from_dict(obj["normalisation"]), doc.source)
     claimed = obj.get("text_sha256")
     if claimed is not None and claimed != doc.text_sha256:
         raise QawlError("does not match the text: the text was changed after export", field="text_sha256")

@@ -11,6 +11,8 @@ from dataclasses import InitVar, dataclass, field, replace
 from enum import Enum
 from typing import Iterable, Iterator, Mapping
 
+import orjson
+
 from .errors import QawlError
 from .text.normalise import DIRECTIONS, Normalisation, sha256
 
@@ -45,11 +47,46 @@ def new_id(prefix: str) -> str:
 def _check_json_object(value: object, name: str) -> dict:
     if value is None:
         return {}
-    if type(value) is dict:
-        return value
-    if not isinstance(value, Mapping):
-        raise QawlError(f"must be an object, got {type(value).__name__}", field=name)
-    return dict(value)
+    if type(value) is not dict:
+        if not isinstance(value, Mapping):
+            raise QawlError(f"must be an object, got {type(value).__name__}", field=name)
+        value = dict(value)
+    if value:
+        check_storable(value, name)
+    return value
+
+
+def check_storable(value: object, name: str) -> None:
+    """Raise unless ``value`` is JSON that the project and every export keep exactly as it is.
+
+    orjson (what the store writes with) refuses what cannot be: nesting deeper than 254 levels, an integer beyond
+    64 bits, an unpaired surrogate, a key that is not text. Refused here, with the field, rather than midway
+    through a write."""
+    try:
+        orjson.dumps(value)
+    except TypeError as exc:
+        msg = str(exc)
+        if "Recursion" in msg:
+            what = "is nested too deeply (more than 254 levels)"
+        elif "64-bit" in msg:
+            what = "holds an integer too large to keep exactly (beyond 64 bits); write it as a string"
+        elif "surrogate" in msg:
+            what = "holds text that is not valid Unicode (an unpaired surrogate)"
+        elif "key must be str" in msg:
+            what = "has a key that is not text"
+        else:
+            what = f"cannot be kept as JSON ({msg})"
+        raise QawlError(what, field=name) from None
+
+
+def _check_timestamp(value: object, name: str) -> None:
+    if value is not None and not isinstance(value, str):
+        raise QawlError(f"must be a timestamp string (ISO 8601) or null, got {_short(value)}", field=name)
+
+
+def _short(value: object) -> str:
+    text = repr(value)
+    return text if len(text) <= 60 else text[:57] + "..."
 
 
 @dataclass(frozen=True)
@@ -133,6 +170,8 @@ class Span:
             raise QawlError(f"must be one of {', '.join(ORIGINS)}, got {self.origin!r}", field="origin")
         object.__setattr__(self, "attrs", _check_json_object(self.attrs, "attrs"))
         object.__setattr__(self, "provenance", _check_json_object(self.provenance, "provenance"))
+        _check_timestamp(self.created, "created")
+        _check_timestamp(self.updated, "updated")
 
     @classmethod
     def of(cls, text: str, label: str, start: int, end: int, *, id: str | None = None, **kwargs) -> "Span":
@@ -184,6 +223,7 @@ class Relation:
         if self.origin not in ORIGINS:
             raise QawlError(f"must be one of {', '.join(ORIGINS)}, got {self.origin!r}", field="origin")
         object.__setattr__(self, "provenance", _check_json_object(self.provenance, "provenance"))
+        _check_timestamp(self.created, "created")
 
 
 @dataclass(frozen=True)

@@ -7,6 +7,7 @@ Reading never touches a project: it returns records or raises a QawlError naming
 
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Callable, Iterable
 
@@ -15,7 +16,8 @@ import orjson
 from . import files
 from .errors import Cancelled, QawlError
 from .jsonl import Record, make_document, parse_record
-from .text.normalise import decode
+from .jsontext import loads as exact_loads, needs_exact, problem_text
+from .text.normalise import decode, normalise, sha256
 
 TEXT_SUFFIXES = (".txt",)
 JSONL_SUFFIXES = (".jsonl", ".ndjson")
@@ -56,11 +58,15 @@ def read_text_file(path: Path) -> Record:
     doc_id = path.stem
     if sidecar.exists():
         try:
-            loaded = orjson.loads(files.read_bytes(sidecar))
+            data_ = files.read_bytes(sidecar)
+            loaded = exact_loads(data_) if needs_exact(data_) else orjson.loads(data_)
         except OSError as exc:
             raise QawlError(f"cannot be read ({exc.strerror})", file=str(sidecar)) from None
         except orjson.JSONDecodeError as exc:
             raise QawlError(f"the metadata sidecar is not valid JSON ({exc})", file=str(sidecar)) from None
+        except ValueError as exc:
+            raise QawlError(f"the metadata sidecar is not valid JSON ({problem_text(exc)})",
+                            file=str(sidecar)) from None
         if not isinstance(loaded, dict):
             raise QawlError("the metadata sidecar must hold a JSON object", file=str(sidecar))
         if "id" in loaded:
@@ -75,9 +81,44 @@ def read_text_file(path: Path) -> Record:
     return Record(doc, None, [], None)
 
 
+@dataclass
+class Skipped:
+    """What reading left out (``--skip-invalid``): the reasons, and the documents they concern (by text hash:
+    documents are matched by text, and an id alone may name another copy), so that every other line of such a
+    document is left out too: a document is imported whole or not."""
+
+    reasons: list[str] = field(default_factory=list)
+    keys: set[str] = field(default_factory=set)
+
+    def add(self, error: QawlError, obj: object = None) -> None:
+        self.reasons.append(str(error))
+        if isinstance(obj, dict):
+            if isinstance(obj.get("text"), str):
+                try:
+                    self.keys.add(sha256(normalise(obj["text"])[0]))
+                except UnicodeEncodeError:
+                    pass
+
+    def leave_out(self, records: list[Record]) -> list[Record]:
+        """``records`` without those of the documents left out (each one said)."""
+        if not self.keys:
+            return records
+        kept = []
+        for rec in records:
+            doc = rec.document
+            if doc.text_sha256 in self.keys:
+                where = f"{doc.source}:{rec.line}" if rec.line else str(doc.source or doc.id)
+                self.reasons.append(f"{where}: doc_id: left out too: another part of document {doc.id!r} has a "
+                                    "problem (a document is imported whole or not at all)")
+            else:
+                kept.append(rec)
+        return kept
+
+
 def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
-                    cancel: Callable[[], bool] | None = None) -> list[Record]:
-    """Every line of a JSONL file; any bad line fails the whole file with its line number."""
+                    cancel: Callable[[], bool] | None = None, skipped: Skipped | None = None) -> list[Record]:
+    """Every line of a JSONL file; any bad line fails the whole file with its line number (with ``skipped``, a
+    bad line is left out and said there instead)."""
     try:
         data = files.read_bytes(path)
     except OSError as exc:
@@ -97,17 +138,28 @@ def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
             raise Cancelled()
         if not line or line.isspace():
             continue
+        obj = None
         try:
-            obj = orjson.loads(line)
-        except orjson.JSONDecodeError as exc:
-            raise QawlError(_json_problem(line, exc), file=source, line=number) from None
-        try:
-            rec = parse_record(obj, default_annotator=default_annotator, source=source)
+            try:
+                obj = orjson.loads(line)
+                if needs_exact(line):  # an integer orjson may have read as a float: read the line exactly
+                    obj = exact_loads(line)
+            except orjson.JSONDecodeError as exc:
+                raise QawlError(_json_problem(line, exc), file=source, line=number) from None
+            except ValueError as exc:
+                raise QawlError(f"not valid JSON: {problem_text(exc)}", file=source, line=number) from None
+            try:
+                rec = parse_record(obj, default_annotator=default_annotator, source=source)
+            except QawlError as exc:
+                raise exc.located(file=source, line=number) from None
         except QawlError as exc:
-            raise exc.located(file=source, line=number) from None
+            if skipped is None:
+                raise
+            skipped.add(exc, obj)
+            continue
         rec.line = number
         records.append(rec)
-    if not records:
+    if not records and skipped is None:
         raise QawlError("the file holds no documents", file=source)
     return records
 
@@ -123,24 +175,33 @@ def _json_problem(line: bytes, exc: Exception) -> str:
 
 
 def read_sources(paths: Iterable[str | Path], *, default_annotator: str | None = None,
-                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> list[Record]:
-    """All records of all the given files and folders, in order; raises on the first bad file."""
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                 skipped: Skipped | None = None) -> list[Record]:
+    """All records of all the given files and folders, in order; raises on the first bad file. With ``skipped``
+    (``--skip-invalid``), each document with a problem (a bad line, an unreadable article) is left out wholly and
+    said there; a file that is not an import file at all is still an error."""
     files = expand(paths)
     records: list[Record] = []
     for n, path in enumerate(files):
         if cancel and cancel():
             raise Cancelled()
         suffix = path.suffix.lower()
-        if suffix in JSONL_SUFFIXES:
-            records.extend(read_jsonl_file(path, default_annotator=default_annotator, cancel=cancel))
-        elif suffix in TEXT_SUFFIXES:
-            records.append(read_text_file(path))
-        elif suffix == ".json":
+        if suffix == ".json":
             raise QawlError("a .json file is read as the metadata sidecar of NAME.txt; to import documents "
                             "use .txt or .jsonl (or --format for another tool's export)", file=str(path))
-        else:
+        if suffix not in JSONL_SUFFIXES + TEXT_SUFFIXES:
             raise QawlError(f"unknown file type {suffix or '(none)'}: Qawl imports .txt articles and .jsonl "
                             "files (and other tools' formats with --format)", file=str(path))
+        try:
+            if suffix in JSONL_SUFFIXES:
+                records.extend(read_jsonl_file(path, default_annotator=default_annotator, cancel=cancel,
+                                               skipped=skipped))
+            else:
+                records.append(read_text_file(path))
+        except QawlError as exc:
+            if skipped is None:
+                raise
+            skipped.add(exc)
         if progress and (n % 100 == 0 or n == len(files) - 1):
             progress(n + 1, len(files))
-    return records
+    return skipped.leave_out(records) if skipped is not None else records

@@ -21,7 +21,7 @@ from ..core.errors import Cancelled, QawlError
 from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
-from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
+from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Skipped, expand, read_sources
 from . import targets
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
@@ -118,7 +118,10 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
     if fmt == OWN:
         if mapping is not None and (mapping.labels or mapping.relations):
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
-        return fmt, read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel), None, [], []
+        left_out = Skipped() if skip_invalid else None
+        records = read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel,
+                               skipped=left_out)
+        return fmt, records, None, [], left_out.reasons if left_out else []
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
     if schema is None:
@@ -131,14 +134,18 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
         shown = "\n  ".join(str(p) for p in result.problems[:20])
         more = f"\n  ... and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
         raise QawlError(f"{len(result.problems)} problem(s); nothing was imported:\n  {shown}{more}")
-    skipped = [str(p) for p in result.problems]
+    # A document left out in one file is left out in all (a doccano file per annotator, brat folders): whole or
+    # not at all, as with Qawl's own files.
+    left_out = Skipped([str(p) for p in result.problems], set(result.rejected_keys))
+    records = left_out.leave_out(list(result.records))
+    skipped = left_out.reasons
     notes = list(result.notes) + [f"{name}: offsets read as {unit}" for name, unit in result.offset_units.items()
                                   if unit != "codepoint"]
     if result.added_labels or result.added_relation_types:
         notes.append("added to the label schema: " + ", ".join((*result.added_labels,
                                                                  *result.added_relation_types)))
     new_schema = result.schema if result.schema != schema else None
-    return fmt, result.records, new_schema, notes, skipped
+    return fmt, records, new_schema, notes, skipped
 
 
 def import_paths(store: Store, paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMapping | None = None,

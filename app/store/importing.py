@@ -69,8 +69,35 @@ class ImportingMixin:
 
     def _import_locked(self, records, replace_layers, skip_invalid, source, schema, new_schema, actor, progress,
                        cancel) -> ImportSummary:
+        left_out: set[str] = set()  # documents (by text hash: an id may be another copy's) skipped wholly
+        reasons: list[str] = []
+        while True:
+            kept = [r for r in records if r.document.text_sha256 not in left_out]
+            summary, new_docs, new_entities, to_write, failures = self._plan(kept, replace_layers, schema,
+                                                                             progress, cancel)
+            if not failures:
+                break
+            if not skip_invalid:
+                raise _combine([err for _, err in failures])
+            # A document with a problem is left out wholly: all its layers, also those checked fine before the
+            # problem was found (so the plan is made again without it).
+            for rec, err in failures:
+                left_out.add(rec.document.text_sha256)
+                reasons.append(str(err))
+        summary.skipped.extend(reasons)
+        if not kept and reasons:
+            raise QawlError(f"every document had a problem; nothing was imported:\n  " + "\n  ".join(reasons[:20]))
+        now = _now()
+        if new_schema is not None:
+            self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+        self._write_import(new_docs, new_entities, to_write, summary, kept, source, actor, now, len(records),
+                           progress, cancel)
+        return summary
+
+    def _plan(self, records, replace_layers, schema, progress, cancel):
+        """What an import would write, and every record that cannot be imported (with why)."""
         summary = ImportSummary()
-        problems: list[QawlError] = []
+        failures: list[tuple[Record, QawlError]] = []
         existing = {r[0]: r[1] for r in self.conn.execute("SELECT id, text_sha256 FROM documents")}
         by_sha: dict[str, str] = {}
         for doc_id, sha in self.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
@@ -84,11 +111,8 @@ class ImportingMixin:
         layers: dict[tuple[str, str], Layer] = {}
 
         def fail(exc: QawlError, rec: Record) -> None:
-            located = exc.located(file=rec.document.source, line=rec.line)
-            if skip_invalid:
-                summary.skipped.append(str(located))
-            else:
-                problems.append(located)
+            failures.append((rec, exc.located(file=rec.document.source, line=rec.line)))
+        layer_records: dict[tuple[str, str], Record] = {}
 
         total = len(records)
         for n, rec in enumerate(records):
@@ -143,8 +167,9 @@ class ImportingMixin:
             registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
             if layer is not None:
                 layers[(layer.doc_id, layer.annotator)] = layer
-        if problems:
-            raise _combine(problems)
+                layer_records[(layer.doc_id, layer.annotator)] = rec
+        if failures:
+            return summary, new_docs, new_entities, [], failures
 
         # Existing layers: identical -> unchanged; different -> error unless replacing.
         to_write: list[Layer] = []
@@ -157,29 +182,17 @@ class ImportingMixin:
                         summary.layers_unchanged += 1
                         continue
                     if not current.empty and not replace_layers:
-                        conflict = QawlError(
+                        fail(QawlError(
                             f"{layer.annotator}'s layer of {layer.doc_id!r} already has different annotations "
                             f"({len(current.spans)} spans here, {len(layer.spans)} in the file); import with "
-                            "--replace to overwrite it", field="annotator")
-                        if skip_invalid:
-                            summary.skipped.append(str(conflict))
-                        else:
-                            problems.append(conflict)
+                            "--replace to overwrite it", field="annotator"), layer_records[key])
                         continue
                     summary.layers_replaced += 1
                     to_write.append(layer)
                     continue
             summary.layers_added += 1
             to_write.append(layer)
-        if problems:
-            raise _combine(problems)
-
-        now = _now()
-        if new_schema is not None:
-            self.set_meta("label_schema", _dumps(new_schema.to_dict()))
-        self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
-                           progress, cancel)
-        return summary
+        return summary, new_docs, new_entities, to_write, failures
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file (SQLite does it on close too)."""

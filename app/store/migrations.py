@@ -14,6 +14,7 @@ descriptor of a project file drops every SQLite lock this process holds on it (s
 from __future__ import annotations
 
 import sqlite3
+import time
 from datetime import datetime, timezone
 from pathlib import Path
 
@@ -258,6 +259,26 @@ def check_database_file(path: Path) -> None:
         raise NotOurDatabase("is a folder, not a Qawl project file", file=str(path))
     if st.st_size == 0:
         return
+    # Another process may be creating the project right now (switching it to WAL holds it exclusively for a
+    # moment): a busy file is asked again, it is not "not ours".
+    deadline = time.monotonic() + 10
+    while True:
+        try:
+            return _check_tables(path)
+        except sqlite3.OperationalError as exc:
+            busy = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or \
+                "locked" in str(exc)
+            if not busy:
+                raise NotOurDatabase(f"cannot be read as a Qawl project ({exc}); it was left untouched",
+                                     file=str(path)) from None
+            if time.monotonic() > deadline:
+                from .connection import explain
+
+                raise explain(exc, path) from None
+            time.sleep(0.02)
+
+
+def _check_tables(path: Path) -> None:
     try:
         conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     except sqlite3.Error as exc:
@@ -285,6 +306,8 @@ def check_database_file(path: Path) -> None:
         newer = sorted(ours - set(KNOWN_MIGRATIONS))
         if newer:
             raise _newer(newer, path)
+    except sqlite3.OperationalError:
+        raise
     except sqlite3.DatabaseError as exc:
         name = getattr(exc, "sqlite_errorname", "")
         if name == "SQLITE_NOTADB" or "not a database" in str(exc):

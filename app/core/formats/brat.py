@@ -232,7 +232,8 @@ class _Ann:
         fragments = []
         for piece in ranges.split(";"):
             bounds = piece.split()
-            if len(bounds) != 2 or not all(b.isdigit() for b in bounds):
+            # ASCII digits only ("²" and "٣" are digits to str.isdigit), and no number longer than a text can be.
+            if len(bounds) != 2 or not all(b.isascii() and b.isdigit() and len(b) <= 18 for b in bounds):
                 raise self.err(f"offsets must be 'start end' pairs separated by ';', got {ranges!r}", number, ident)
             start, end = int(bounds[0]), int(bounds[1])
             if end <= start:

@@ -31,6 +31,7 @@ from .evidence import detect_unit
 from .mapping import DROP, LabelMapping
 from .peer import ImportResult, PeerDoc, PeerFile, PeerLayer, PeerSpan, load_sources
 from .units import UNITS, PeerText
+from ..text.normalise import normalise, sha256
 
 
 # --- the builder -------------------------------------------------------------------------------------------------
@@ -77,6 +78,7 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
     notes: list[str] = []
     rejected: list[str] = []
     unit_of: dict[str, str] = {}
+    keys: set[str] = set()
 
     # Pass 1: the labels the files use, so that the extended schema is known before layers are checked.
     for pf in files:
@@ -98,6 +100,7 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
         notes.extend(pf.notes)
         if pf.problems:
             rejected.append(f"{pf.name} (the whole file)")
+            keys.update(k for doc in pf.docs for k in _keys(doc))
             continue
         texts = {id(doc): PeerText(doc.raw) for doc in pf.docs if doc.raw is not None}
         ambiguous: list[PeerDoc] = []
@@ -121,13 +124,26 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
                 problems.extend(doc.problems)
                 where = f"{doc.file}:{doc.line}" if doc.line else doc.file
                 rejected.append(f"{where} ({doc.doc_id})" if doc.doc_id else where)
+                keys.update(_keys(doc))
                 continue
             built.append((doc, records))
 
     records = _merge_same_layers(built, problems, rejected)
     return ImportResult(records=records, problems=problems, notes=notes, schema=full_schema, rejected=rejected,
                         offset_units=unit_of, added_labels=tuple(labels.new_labels),
-                        added_relation_types=tuple(labels.new_relations))
+                        added_relation_types=tuple(labels.new_relations), rejected_keys=frozenset(keys))
+
+
+def _keys(doc: PeerDoc) -> set[str]:
+    """What identifies a rejected document elsewhere in the import: its text hash (documents are matched by text;
+    an id alone may be another copy's): its other layers, in other files, are left out with it."""
+    out: set[str] = set()
+    if doc.raw is not None:
+        try:
+            out.add(sha256(normalise(doc.raw)[0]))
+        except UnicodeEncodeError:
+            pass
+    return out
 
 
 def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, schema: LabelSchema,

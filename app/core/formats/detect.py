@@ -9,11 +9,11 @@ names the right flag, instead of being read as documents without annotations.
 
 from __future__ import annotations
 
-import json
 from pathlib import PurePath
 from typing import Iterable
 
 from ..errors import QawlError
+from ..jsontext import loads as exact_loads
 
 NAMES = ("doccano", "labelstudio", "prodigy", "brat")
 _FLAG = {"qawl": "qawl (import it as Qawl JSONL)"}
@@ -68,8 +68,8 @@ def _first_record(data: bytes) -> object:
     first_line = text.split("\n", 1)[0].strip()
     for candidate in (first_line, text):
         try:
-            value = json.loads(candidate)
-        except (json.JSONDecodeError, RecursionError):
+            value = exact_loads(candidate)
+        except ValueError:  # not JSON, or numbers Qawl cannot keep: the readers say which
             continue
         if isinstance(value, list):
             return value[0] if value else None

@@ -37,6 +37,7 @@ from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
 from ..jsonl import Record
+from ..jsontext import loads as exact_loads
 from ..model import SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
@@ -63,14 +64,14 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
         pf.problems.append(exc)
         return pf
     try:
-        tasks = json.loads(text.lstrip("\ufeff"))
+        tasks = exact_loads(text.lstrip("\ufeff"))
     except json.JSONDecodeError as exc:
         cut = exc.pos >= len(text.rstrip()) - 1
         pf.problems.append(_err(f"not valid JSON: {'the file ends too early (truncated?)' if cut else exc.msg} "
                                 f"(column {exc.colno})", name, exc.lineno))
         return pf
-    except RecursionError:
-        pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
+    except ValueError as exc:  # NaN, an enormous number, nesting too deep
+        pf.problems.append(_err(f"not valid JSON: {exc}", name, None))
         return pf
     if lone_surrogate(text, tasks):
         pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",

@@ -28,6 +28,7 @@ from typing import Iterable, Mapping
 
 from .. import files
 from ..errors import QawlError
+from ..jsontext import loads as exact_loads
 
 DROP = ""  # a mapping target meaning "leave this out"
 
@@ -99,9 +100,13 @@ class LabelMapping:
         stripped = text.strip()
         if stripped.startswith("{"):
             try:
-                obj = json.loads(stripped)
+                obj = exact_loads(stripped)
             except json.JSONDecodeError as exc:
                 raise QawlError(f"not valid JSON: {exc.msg}", file=name, line=exc.lineno) from None
+            except ValueError as exc:
+                raise QawlError(f"not valid JSON: {exc}", file=name) from None
+            if not isinstance(obj, dict):
+                raise QawlError("a JSON mapping file holds one object", file=name)
             if "labels" in obj or "relations" in obj:
                 extra = set(obj) - {"labels", "relations"}
                 if extra:

@@ -16,6 +16,7 @@ from typing import Iterable, Union
 from .. import files
 from ..errors import QawlError
 from ..jsonl import Record
+from ..jsontext import loads as exact_loads
 from ..model import Entity, Origin
 from ..schema import LabelSchema
 from ..text.normalise import decode
@@ -99,6 +100,7 @@ class ImportResult:
     offset_units: dict[str, str] = field(default_factory=dict)  # file -> unit its offsets were read in
     added_labels: tuple[str, ...] = ()
     added_relation_types: tuple[str, ...] = ()
+    rejected_keys: frozenset[str] = frozenset()  # ids and text hashes of the documents left out
 
     @property
     def ok(self) -> bool:
@@ -156,9 +158,12 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
     body = text.lstrip("\ufeff").strip()
     if body[:1] in "[{":
         try:
-            whole = json.loads(body)
+            whole = exact_loads(body)
         except json.JSONDecodeError:
             whole = None
+        except ValueError as exc:  # NaN, an enormous number, nesting too deep: the whole file says so
+            pf.problems.append(QawlError(f"not valid JSON: {exc}", file=name))
+            return []
         if whole is not None and lone_surrogate(body, whole):
             pf.problems.append(QawlError("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not "
                                          "text", file=name))
@@ -174,7 +179,7 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
         if not line:
             continue
         try:
-            value = json.loads(line)
+            value = exact_loads(line)
             if lone_surrogate(line, value):
                 out.append((i, QawlError("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not "
                                          "text", file=name, line=i)))
@@ -184,8 +189,8 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
             where = "the line is cut short (truncated file?)" if exc.pos >= len(line) - 1 or \
                 "Unterminated" in exc.msg or "Expecting" in exc.msg and exc.pos >= len(line) - 2 else exc.msg
             out.append((i, QawlError(f"not valid JSON: {where} (column {exc.colno})", file=name, line=i)))
-        except RecursionError:
-            out.append((i, QawlError("not valid JSON: nested too deeply", file=name, line=i)))
+        except ValueError as exc:  # NaN, an enormous number, nesting too deep (jsontext.JSONProblem)
+            out.append((i, QawlError(f"not valid JSON: {exc}", file=name, line=i)))
     if not out:
         pf.problems.append(QawlError("the file has no records", file=name))
     return out

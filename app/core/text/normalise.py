@@ -46,7 +46,16 @@ class Normalisation:
     @classmethod
     def from_dict(cls, data: dict | None) -> "Normalisation":
         data = data or {}
-        return cls(bool(data.get("bom", False)), int(data.get("crlf", 0)), int(data.get("cr", 0)))
+        if not isinstance(data, dict):
+            raise QawlError(f"must be an object, got {type(data).__name__}", field="normalisation")
+        bom, crlf, cr = data.get("bom", False), data.get("crlf", 0), data.get("cr", 0)
+        if not isinstance(bom, bool):
+            raise QawlError(f"must be true or false, got {bom!r}"[:120], field="normalisation.bom")
+        for key, value in (("crlf", crlf), ("cr", cr)):
+            if not isinstance(value, int) or isinstance(value, bool) or not 0 <= value < 1 << 62:
+                raise QawlError(f"must be a count (a non-negative integer), got {value!r}"[:120],
+                                field=f"normalisation.{key}")
+        return cls(bom, crlf, cr)
 
     def restore(self, text: str) -> str:
         """The source text, as far as it can be rebuilt: exact when the file used one line-ending style."""
