@@ -12,6 +12,7 @@ import sys
 from pathlib import Path
 
 from ..core.errors import QawlError
+from .common import say
 
 # The metrics are imported when the command runs: building the parser (every `qawl` start) stays cheap.
 
@@ -136,5 +137,5 @@ def run(args) -> int:
     if args.json:
         sys.stdout.write(orjson.dumps(data, option=orjson.OPT_INDENT_2).decode() + "\n")
     else:
-        print(render_text(data))
+        say(render_text(data))
     return 0

@@ -6,7 +6,7 @@ import sys
 
 import orjson
 
-from .common import EXIT_OK, db_option, open_project
+from .common import EXIT_OK, db_option, open_project, say
 
 
 def add_parser(sub) -> None:
@@ -51,5 +51,5 @@ def run(args) -> int:
         out.append("  (none)")
     for row in stats["layers_by_annotator_status"]:
         out.append(f"  {row['annotator']:<20} {row['status']:<12} {row['documents']:>8}")
-    print("\n".join(out))
+    say("\n".join(out))
     return EXIT_OK

@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import argparse
 import os
+import sys
 import time
 from pathlib import Path
 
 from ..core.errors import QawlError
+from .common import say
 
 
 def add_parser(sub) -> None:
@@ -57,10 +59,10 @@ def run(args) -> int:
         docs, registry = _docs_of_files(args.files)
         results = suggest_many(docs, registry, workers=max(1, args.workers))
         lines = (orjson.dumps(export_line(doc, sug, registry)) for doc, sug in zip(docs, results))
-        n = write_lines(Path(args.output), lines)
+        n = write_lines(args.output if args.output == "-" else Path(args.output), lines)
         spans = sum(len(s.layer.spans) for s in results)
-        print(f"Wrote suggestions for {n} documents ({spans} spans) to {args.output} "
-              f"in {time.perf_counter() - started:.1f} s.")
+        say(f"Wrote suggestions for {n} documents ({spans} spans) to {args.output} "
+            f"in {time.perf_counter() - started:.1f} s.", file=sys.stderr if args.output == "-" else None)
         return 0
     if args.output:
         raise QawlError("-o goes with input files; without files the suggestions go into the project", field="-o")
@@ -77,18 +79,22 @@ def run(args) -> int:
         progress = Progress("Suggesting")
         kept = added = 0
         chunk = 500
-        with store.atomic():  # all documents or none
-            for at in range(0, len(docs), chunk):
-                for sug in suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)):
-                    k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)
-                    kept, added = kept + k, added + a
-                progress(min(at + chunk, len(docs)), len(docs))
+        # The suggestions are computed first, then stored in ONE short transaction (all documents or none): the
+        # project is not kept locked against the window's edits while the rules run.
+        found = []
+        for at in range(0, len(docs), chunk):
+            found.extend(suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)))
+            progress(min(at + chunk, len(docs)), len(docs))
+        with store.atomic():
+            for sug in found:
+                k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)
+                kept, added = kept + k, added + a
             store.record_event("suggest", f"Suggestions for {len(docs)} documents",
                                {"documents": len(docs), "added": added, "kept_decided": kept})
         progress.done()
         results = docs
     finally:
         store.close()
-    print(f"Suggested {added} spans in {len(results)} documents ({kept} already decided kept as they were) "
-          f"in {time.perf_counter() - started:.1f} s.")
+    say(f"Suggested {added} spans in {len(results)} documents ({kept} already decided kept as they were) "
+        f"in {time.perf_counter() - started:.1f} s.")
     return 0

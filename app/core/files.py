@@ -121,3 +121,32 @@ def read_line(path: str | os.PathLike, limit: int) -> bytes:
 def is_project(path: str | os.PathLike) -> bool:
     """Is ``path`` an open project file (or one of its journal files)?"""
     return project_of(path) is not None
+
+
+def walk(folder: str | os.PathLike) -> tuple[list[str], list[str]]:
+    """The regular files under ``folder`` (sorted; hidden names and hidden folders left out) and the symbolic
+    links found there, which are never followed: a folder of articles must not pull in files from elsewhere
+    (another project, a home directory) through a link. The caller says which links it left out."""
+    found: list[str] = []
+    links: list[str] = []
+    for root, dirs, names in os.walk(folder, followlinks=False):
+        dirs[:] = sorted(d for d in dirs if not d.startswith("."))
+        for d in list(dirs):
+            if os.path.islink(os.path.join(root, d)):
+                links.append(os.path.join(root, d))
+                dirs.remove(d)
+        for name in names:
+            if name.startswith("."):
+                continue
+            path = os.path.join(root, name)
+            if os.path.islink(path):
+                links.append(path)
+            elif os.path.isfile(path):
+                found.append(path)
+    return sorted(found), sorted(links)
+
+
+def links_note(links: list[str]) -> str:
+    shown = ", ".join(links[:5]) + (f" and {len(links) - 5} more" if len(links) > 5 else "")
+    return f"{len(links)} symbolic link(s) inside the folders were not followed (import their targets by name " \
+           f"if you mean them): {shown}"

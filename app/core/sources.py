@@ -14,6 +14,7 @@ from typing import Callable, Iterable
 import orjson
 
 from . import files
+from .files import links_note as _links_note
 from .errors import Cancelled, QawlError
 from .jsonl import Record, make_document, parse_record
 from .jsontext import loads as exact_loads, needs_exact, problem_text
@@ -27,8 +28,9 @@ _SIDECAR_SKIP = ("text_file",)
 Progress = Callable[[int, int], None]
 
 
-def expand(paths: Iterable[str | Path]) -> list[Path]:
-    """Files to import, folders expanded (recursively, sorted); sidecars are read with their .txt."""
+def expand(paths: Iterable[str | Path], links: list[str] | None = None) -> list[Path]:
+    """Files to import, folders expanded (recursively, sorted; symbolic links inside them are not followed and
+    are added to ``links``); sidecars are read with their .txt."""
     out: list[Path] = []
     for raw in paths:
         path = Path(raw)
@@ -36,8 +38,10 @@ def expand(paths: Iterable[str | Path]) -> list[Path]:
             raise QawlError("no such file or folder", file=str(path))
         files.check(path)
         if path.is_dir():
-            found = sorted((p for p in path.rglob("*") if p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
-                            and not p.name.startswith(".") and p.is_file()), key=str)
+            inside, found_links = files.walk(path)
+            if links is not None:
+                links.extend(found_links)
+            found = [Path(p) for p in inside if Path(p).suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES]
             if not found:
                 raise QawlError("the folder holds no .txt or .jsonl files", file=str(path))
             out.extend(found)
@@ -145,7 +149,13 @@ def read_jsonl_file(path: Path, *, default_annotator: str | None = None,
                 if needs_exact(line):  # an integer orjson may have read as a float: read the line exactly
                     obj = exact_loads(line)
             except orjson.JSONDecodeError as exc:
-                raise QawlError(_json_problem(line, exc), file=source, line=number) from None
+                reason = _json_problem(line, exc)
+                if needs_exact(line):  # say what is wrong with the long number rather than "infinity"
+                    try:
+                        exact_loads(line)
+                    except ValueError as exact:
+                        reason = f"not valid JSON: {problem_text(exact)}"
+                raise QawlError(reason, file=source, line=number) from None
             except ValueError as exc:
                 raise QawlError(f"not valid JSON: {problem_text(exc)}", file=source, line=number) from None
             try:
@@ -176,11 +186,15 @@ def _json_problem(line: bytes, exc: Exception) -> str:
 
 def read_sources(paths: Iterable[str | Path], *, default_annotator: str | None = None,
                  progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
-                 skipped: Skipped | None = None) -> list[Record]:
+                 skipped: Skipped | None = None, notes: list[str] | None = None) -> list[Record]:
     """All records of all the given files and folders, in order; raises on the first bad file. With ``skipped``
     (``--skip-invalid``), each document with a problem (a bad line, an unreadable article) is left out wholly and
-    said there; a file that is not an import file at all is still an error."""
-    files = expand(paths)
+    said there; a file that is not an import file at all is still an error. ``notes``: what the user should know
+    (links inside folders that were not followed)."""
+    links: list[str] = []
+    files = expand(paths, links)
+    if links and notes is not None:
+        notes.append(_links_note(links))
     records: list[Record] = []
     for n, path in enumerate(files):
         if cancel and cancel():

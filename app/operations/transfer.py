@@ -119,9 +119,10 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
         if mapping is not None and (mapping.labels or mapping.relations):
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
         left_out = Skipped() if skip_invalid else None
+        notes: list[str] = []
         records = read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel,
-                               skipped=left_out)
-        return fmt, records, None, [], left_out.reasons if left_out else []
+                               skipped=left_out, notes=notes)
+        return fmt, records, None, notes, left_out.reasons if left_out else []
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
     if schema is None:

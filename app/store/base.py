@@ -33,7 +33,7 @@ from ..core.schema import DEFAULT_SCHEMA, LabelSchema
 from ..core.text.normalise import Normalisation
 from .editing import EditingMixin
 from .importing import ImportingMixin
-from .connection import BUSY_TIMEOUT_S, RECOVERY, Connection, explain
+from .connection import RECOVERY, Connection, busy_timeout, explain
 from .migrations import KNOWN_MIGRATIONS, PAGE_SIZE, applied, check_database_file, migrate
 from .reading import ReadingMixin
 from .rows import (dumps as _dumps, relation_of_row as _relation, span_of_row as _span)
@@ -124,15 +124,16 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
                 path.parent.mkdir(parents=True, exist_ok=True)
             except OSError as exc:
                 raise QawlError(f"cannot create the project folder ({exc.strerror})", file=str(path)) from None
+        wait = busy_timeout()
         try:
-            raw = sqlite3.connect(str(path), check_same_thread=False, timeout=BUSY_TIMEOUT_S, isolation_level=None)
+            raw = sqlite3.connect(str(path), check_same_thread=False, timeout=wait, isolation_level=None)
         except sqlite3.Error as exc:
             raise explain(exc, path) from None
         files.hold(path)
         store = cls(Connection(raw, path), path)
         try:
             conn = store.conn
-            conn.execute(f"PRAGMA busy_timeout = {BUSY_TIMEOUT_S * 1000}")
+            conn.execute(f"PRAGMA busy_timeout = {int(wait * 1000)}")
             # Article texts are several KB of UTF-8: larger pages mean fewer overflow pages on import and read.
             # (Only takes effect on a new, empty file, before WAL is switched on.)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")

@@ -9,12 +9,20 @@ failed statement inside a transaction rolls the whole transaction back: :meth:`a
 
 from __future__ import annotations
 
+import os
 import sqlite3
 from pathlib import Path
 
 from ..core.errors import ProjectDamaged, StorageError
 
-BUSY_TIMEOUT_S = 10
+BUSY_TIMEOUT_S = 10.0  # how long a write waits for another process's transaction (QAWL_BUSY_TIMEOUT overrides)
+
+
+def busy_timeout() -> float:
+    try:
+        return max(0.0, float(os.environ.get("QAWL_BUSY_TIMEOUT", BUSY_TIMEOUT_S)))
+    except ValueError:
+        return BUSY_TIMEOUT_S
 RECOVERY = ("Recover what can be recovered into a new file with the sqlite3 tool: sqlite3 FILE .recover | sqlite3 "
             "recovered.db (then open recovered.db), or restore a backup; the README's Integrity section says more")
 
@@ -24,15 +32,18 @@ def explain(exc: BaseException, path: Path | str | None) -> StorageError:
     name = getattr(exc, "sqlite_errorname", "") or ""
     text = str(exc)
     where = str(path) if path else None
-    if name.startswith("SQLITE_FULL") or "disk is full" in text:
+    if name.startswith("SQLITE_FULL") or "disk is full" in text or (
+            name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_full(path)):
         return StorageError("the disk is full (or the project reached its size limit); nothing was changed. Free "
                             "some space and try again", file=where)
-    if name.startswith("SQLITE_READONLY") or "readonly database" in text:
-        return StorageError("the project file is read-only (check its permissions, or whether its disk is mounted "
-                            "read-only); nothing was changed", file=where)
+    unwritable = _unwritable(path)
+    if name.startswith("SQLITE_READONLY") or "readonly database" in text or (unwritable and name.startswith(
+            ("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM"))):
+        return StorageError(f"the project {unwritable or 'file is read-only'} (check its permissions, or whether "
+                            "its disk is mounted read-only); nothing was changed", file=where)
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return StorageError(f"the project is busy: another program (a qawl import or export, another window) kept "
-                            f"it locked for more than {BUSY_TIMEOUT_S} seconds; nothing was changed. Try again",
+                            f"it locked for more than {busy_timeout():g} seconds; nothing was changed. Try again",
                             file=where)
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
         return ProjectDamaged(f"the project file is damaged ({text}); nothing was changed. {RECOVERY}", file=where)
@@ -43,6 +54,27 @@ def explain(exc: BaseException, path: Path | str | None) -> StorageError:
         return StorageError(f"cannot be opened ({text}): check that its folder exists and that you may write in "
                             "it; nothing was changed", file=where)
     return StorageError(f"SQLite failed ({text}); nothing was changed", file=where)
+
+
+def _disk_full(path) -> bool:
+    try:
+        return os.statvfs(os.path.dirname(os.path.abspath(path)) or ".").f_bavail == 0 if path else False
+    except (OSError, AttributeError):
+        return False
+
+
+def _unwritable(path) -> str | None:
+    """Why the project cannot be written, if that is the case: a read-only disk or file (``stat`` only)."""
+    if not path:
+        return None
+    try:
+        if os.statvfs(os.path.dirname(os.path.abspath(path)) or ".").f_flag & os.ST_RDONLY:
+            return "is on a read-only disk"
+        if os.path.exists(path) and not os.access(path, os.W_OK):
+            return "file is read-only"
+    except (OSError, AttributeError):
+        return None
+    return None
 
 
 class Connection:

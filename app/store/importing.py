@@ -71,6 +71,7 @@ class ImportingMixin:
                        cancel) -> ImportSummary:
         left_out: set[str] = set()  # documents (by text hash: an id may be another copy's) skipped wholly
         reasons: list[str] = []
+        failed: set[int] = set()
         while True:
             kept = [r for r in records if r.document.text_sha256 not in left_out]
             summary, new_docs, new_entities, to_write, failures = self._plan(kept, replace_layers, schema,
@@ -83,7 +84,14 @@ class ImportingMixin:
             # problem was found (so the plan is made again without it).
             for rec, err in failures:
                 left_out.add(rec.document.text_sha256)
+                failed.add(id(rec))
                 reasons.append(str(err))
+        for rec in records:
+            if rec.document.text_sha256 in left_out and id(rec) not in failed:
+                where = f"{rec.document.source}:{rec.line}" if rec.line else f"document {rec.document.id!r}"
+                who = f" ({rec.layer.annotator}'s layer)" if rec.layer is not None else ""
+                reasons.append(f"{where}: left out too{who}: another part of document {rec.document.id!r} has a "
+                               "problem (a document is imported whole or not at all)")
         summary.skipped.extend(reasons)
         if not kept and reasons:
             raise QawlError(f"every document had a problem; nothing was imported:\n  " + "\n  ".join(reasons[:20]))

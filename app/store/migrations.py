@@ -266,23 +266,17 @@ def check_database_file(path: Path) -> None:
         try:
             return _check_tables(path)
         except sqlite3.OperationalError as exc:
+            from .connection import explain
+
             busy = getattr(exc, "sqlite_errorname", "").startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or \
                 "locked" in str(exc)
-            if not busy:
-                raise NotOurDatabase(f"cannot be read as a Qawl project ({exc}); it was left untouched",
-                                     file=str(path)) from None
-            if time.monotonic() > deadline:
-                from .connection import explain
-
-                raise explain(exc, path) from None
+            if not busy or time.monotonic() > deadline:
+                raise explain(exc, path) from None  # a full or read-only disk, an I/O error: said as such
             time.sleep(0.02)
 
 
 def _check_tables(path: Path) -> None:
-    try:
-        conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
-    except sqlite3.Error as exc:
-        raise QawlError(f"cannot be opened ({exc})", file=str(path)) from None
+    conn = sqlite3.connect(f"{path.resolve().as_uri()}?mode=ro", uri=True, timeout=10)
     try:
         tables = {r[0] for r in conn.execute("SELECT name FROM sqlite_master WHERE type = 'table'")}
         ours = set()

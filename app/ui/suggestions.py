@@ -65,14 +65,16 @@ def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
             ids = list(doc_ids) if doc_ids else store.document_ids()
             registry = list(store.entities().values())
             added = kept = 0
+            found = []
+            for i, doc_id in enumerate(ids):  # computed first: the project is locked only while they are stored
+                if cancel():
+                    raise Cancelled()
+                found.append((doc_id, suggest_document(store.document(doc_id), registry)))
+                progress(i + 1, len(ids))
             with store.atomic():
-                for i, doc_id in enumerate(ids):
-                    if cancel():
-                        raise Cancelled()
-                    result = suggest_document(store.document(doc_id), registry)
+                for doc_id, result in found:
                     k, a = store.put_suggestions(doc_id, result.layer, result.entities)
                     kept, added = kept + k, added + a
-                    progress(i + 1, len(ids))
                 store.record_event("suggest", f"Suggestions for {len(ids)} documents",
                                    {"documents": len(ids), "added": added, "kept_decided": kept}, actor=actor,
                                    doc_id=ids[0] if len(ids) == 1 else None)

@@ -18,6 +18,7 @@ from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..errors import QawlError
+from ..files import links_note
 from ..jsonl import Record
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from . import brat, brat_write, doccano, labelstudio, prodigy
@@ -65,7 +66,8 @@ def read(fmt: str, sources: Iterable[Source] | Source, *, mapping: LabelMapping 
          schema: LabelSchema = DEFAULT_SCHEMA, add_labels: bool = False, offset_unit: str = "auto",
          default_annotator: str | None = None) -> ImportResult:
     """Read peer files (see the module docstring). Problems come back in the result, never half-imported."""
-    items = load_sources(sources)
+    links: list[str] = []
+    items = load_sources(sources, links)
     mapping = mapping or LabelMapping()
     if fmt == "auto":
         fmt = detect(items)
@@ -76,8 +78,11 @@ def read(fmt: str, sources: Iterable[Source] | Source, *, mapping: LabelMapping 
     refused = [PeerFile(name, problems=[err]) for (name, _), err in zip(items, wrong) if err]
     files = refused + spec.parse([item for item, err in zip(items, wrong) if not err], mapping, schema,
                                  default_annotator)
-    return build(files, fmt=fmt, units=spec.units, mapping=mapping, schema=schema, add_labels=add_labels,
-                 offset_unit=offset_unit)
+    result = build(files, fmt=fmt, units=spec.units, mapping=mapping, schema=schema, add_labels=add_labels,
+                   offset_unit=offset_unit)
+    if links:
+        result.notes.append(links_note(links))
+    return result
 
 
 def write(fmt: str, records: Iterable[Record], *, mapping: LabelMapping | None = None,

@@ -109,8 +109,9 @@ class ImportResult:
 
 # --- sources --------------------------------------------------------------------------------------------------
 
-def load_sources(sources: Iterable[Source] | Source) -> list[tuple[str, bytes]]:
-    """Paths (files, or folders with their sub-folders) or ``(name, bytes)`` pairs -> ``(name, bytes)`` pairs."""
+def load_sources(sources: Iterable[Source] | Source, links: list[str] | None = None) -> list[tuple[str, bytes]]:
+    """Paths (files, or folders with their sub-folders) or ``(name, bytes)`` pairs -> ``(name, bytes)`` pairs.
+    Symbolic links inside folders are not followed; they are added to ``links``."""
     if isinstance(sources, (str, Path)) or (isinstance(sources, tuple) and len(sources) == 2
                                             and isinstance(sources[1], (bytes, bytearray))):
         sources = [sources]
@@ -123,10 +124,11 @@ def load_sources(sources: Iterable[Source] | Source) -> list[tuple[str, bytes]]:
             out.append((name, bytes(data)))
             continue
         path = Path(src)
-        if path.is_dir():  # a folder and its sub-folders (brat keeps one collection per folder)
-            for child in sorted(path.rglob("*")):
-                if child.is_file() and not any(part.startswith(".") for part in child.relative_to(path).parts):
-                    out.append((str(child), _read(child)))
+        if path.is_dir():  # a folder and its sub-folders (brat keeps one collection per folder); links not followed
+            inside, found_links = files.walk(path)
+            out.extend((child, _read(Path(child))) for child in inside)
+            if links is not None:
+                links.extend(found_links)
         else:
             out.append((str(path), _read(path)))
     return out
