@@ -25,6 +25,24 @@ def visible(text: str) -> str:
                        else f"\\u{ord(m.group()):04x}", text)
 
 
+def report_stream(output: str | None):
+    """Where to say what was written: stderr when the data itself goes to our standard output (``-o -``,
+    ``-o /dev/stdout``), so that the data stream stays exactly the export."""
+    if output is None:
+        return sys.stdout
+    if output == "-":
+        return sys.stderr
+    try:
+        import os
+
+        here, out = os.stat(output), os.fstat(sys.stdout.fileno())
+        if (here.st_dev, here.st_ino) == (out.st_dev, out.st_ino):
+            return sys.stderr
+    except (OSError, ValueError, AttributeError):
+        pass
+    return sys.stdout
+
+
 def say(text: object = "", file=None) -> None:
     """Print a line for people (never data: exports to standard output are written as they are)."""
     print(visible(str(text)), file=file or sys.stdout)

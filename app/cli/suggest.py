@@ -10,12 +10,11 @@ from __future__ import annotations
 
 import argparse
 import os
-import sys
 import time
 from pathlib import Path
 
 from ..core.errors import QawlError
-from .common import say
+from .common import report_stream, say
 
 
 def add_parser(sub) -> None:
@@ -62,7 +61,7 @@ def run(args) -> int:
         n = write_lines(args.output if args.output == "-" else Path(args.output), lines)
         spans = sum(len(s.layer.spans) for s in results)
         say(f"Wrote suggestions for {n} documents ({spans} spans) to {args.output} "
-            f"in {time.perf_counter() - started:.1f} s.", file=sys.stderr if args.output == "-" else None)
+            f"in {time.perf_counter() - started:.1f} s.", file=report_stream(args.output))
         return 0
     if args.output:
         raise QawlError("-o goes with input files; without files the suggestions go into the project", field="-o")

@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-import sys
-
 from ..core.model import STATUSES
 from ..operations import EXPORT_FORMATS, IMPORT_FORMATS
-from .common import EXIT_OK, EXIT_PARTIAL, Progress, db_option, mapping, mapping_options, open_project, say
+from .common import (EXIT_OK, EXIT_PARTIAL, Progress, db_option, mapping, mapping_options, open_project,
+                     report_stream, say)
 
 
 
@@ -98,7 +97,7 @@ def run_export(args) -> int:
     finally:
         store.close()
     # Written to standard output: the summary goes to stderr, so the data stream stays exactly the export.
-    out = sys.stderr if args.output == "-" else sys.stdout
+    out = report_stream(args.output)
     if args.format in ("jsonl", "quotes"):
         n = written.lines
         say(f"Wrote {n} {'quotes' if args.format == 'quotes' else 'lines'} to {args.output}.", file=out)

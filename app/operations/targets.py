@@ -90,7 +90,7 @@ def kind(path: str | os.PathLike) -> str:
 
 
 def real_target(path: Path) -> Path:
-    """The path to write: a symbolic link's target (the link itself stays as it is)."""
+    """The path to write a file or folder at: a symbolic link's target (the link itself stays as it is)."""
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
@@ -147,6 +147,32 @@ def _sync_folder(folder: Path) -> None:
         os.close(fd)
 
 
+def _sync_all(folder: Path, paths: list[Path]) -> None:
+    """Everything written under ``folder`` on disk before it is put in place (a power cut must not leave empty
+    files in a finished export): one ``syncfs`` for the file system where Linux has it, else each file."""
+    try:
+        import ctypes
+
+        syncfs = ctypes.CDLL(None, use_errno=True).syncfs
+    except (OSError, AttributeError):
+        syncfs = None
+    if syncfs is not None:
+        fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0))
+        try:
+            if syncfs(fd) == 0:
+                return
+        finally:
+            os.close(fd)
+    for path in paths:
+        fd = os.open(path, os.O_RDONLY)
+        try:
+            os.fsync(fd)
+        finally:
+            os.close(fd)
+    for parent in {p.parent for p in paths}:
+        _sync_folder(parent)
+
+
 def _remove_stale(folder: Path, name: str) -> None:
     """Temporary files / staging folders of ``name`` left by a killed writer (we hold the folder's lock, so no
     live writer owns them). Also the ``.NAME.XXXXXXXX.part`` files of earlier Qawl versions."""
@@ -184,6 +210,9 @@ def write_file(path: str | os.PathLike, chunks: Iterable[bytes], *, is_ours: Cal
         return _stream(STDOUT, chunks, cancel)
     path = Path(path)
     files.check(path)
+    found = kind(path)  # through links: a link to /dev/stdout or a FIFO is a stream
+    if found == "stream":
+        return _stream(path, chunks, cancel)
     path = real_target(path)
     files.check(path)
     found = kind(path)
@@ -393,11 +422,8 @@ def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[
                 with os.fdopen(fd, "wb") as out:
                     os.fchmod(out.fileno(), file_mode)
                     out.write(data)
-                    out.flush()
-                    os.fsync(out.fileno())
                 new[str(os.path.abspath(old))] = hashlib.sha256(data).hexdigest()
-            for folder in {(staging / name).parent for name in plan}:
-                _sync_folder(folder)
+            _sync_all(staging, [staging / name for name in plan])
         except OSError as exc:
             shutil.rmtree(staging, ignore_errors=True)
             raise QawlError(f"{_problem(exc, target).message}; nothing in the folder was changed",
