@@ -69,13 +69,16 @@ def remount_read_only(folder: Path) -> None:
 
 def fill(folder: Path) -> None:
     """Use up the free space of a small disk."""
-    with open(folder / "filler", "wb") as out:
-        try:
-            while True:
-                out.write(b"\0" * 65536)
-                out.flush()
-        except OSError:
-            pass
+    fd = os.open(folder / "filler", os.O_WRONLY | os.O_CREAT | os.O_APPEND, 0o600)
+    try:
+        for size in (65536, 4096, 512, 1):
+            try:
+                while True:
+                    os.write(fd, b"\0" * size)
+            except OSError:
+                continue
+    finally:
+        os.close(fd)
 
 
 def device(folder: Path, name: str) -> Path:

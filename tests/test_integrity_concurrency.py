@@ -146,3 +146,43 @@ def test_creating_a_new_project_from_several_processes_at_once(tmp_path, command
             assert store.count_documents() == 1
             assert store.conn.execute("PRAGMA integrity_check").fetchone()[0] == "ok"
     assert env_db is None
+
+
+def test_an_interrupted_creation_from_an_older_qawl_is_created_again(tmp_path):
+    """What v1 left when killed between sqlite-utils' bookkeeping table and the first migration: a file it
+    then refused for ever as "an SQLite database of another program"."""
+    import sqlite3
+
+    db = tmp_path / "qawl.db"
+    conn = sqlite3.connect(db)
+    conn.execute("PRAGMA journal_mode = WAL")
+    conn.execute("CREATE TABLE [_sqlite_migrations] ([id] INTEGER PRIMARY KEY, [migration_set] TEXT, [name] TEXT, "
+                  "[applied_at] TEXT)")
+    conn.commit()
+    conn.close()
+    with Store.open(db) as store:
+        assert store.schema.name == "quotes-claims" and store.count_documents() == 0
+
+
+def test_killing_the_first_start_at_any_moment_never_leaves_a_project_qawl_refuses(tmp_path):
+    """The default project is created (and seeded with the sample article) by the first start: killed anywhere
+    in it, the next start works."""
+    import random
+    import signal
+
+    rng = random.Random(4)
+    env = {**os.environ, "XDG_DATA_HOME": str(tmp_path / "data")}
+    default = tmp_path / "data" / "qawl" / "qawl.db"
+    for attempt in range(10):
+        proc = subprocess.Popen([sys.executable, "-m", "app", "stats"], cwd=REPO, env=env,
+                                stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+        time.sleep(rng.uniform(0.05, 0.6))
+        proc.send_signal(signal.SIGKILL)
+        proc.wait()
+        done = subprocess.run([sys.executable, "-m", "app", "stats", "--json"], cwd=REPO, env=env,
+                              capture_output=True, text=True, timeout=60)
+        assert done.returncode == 0, (attempt, done.stderr)
+        assert orjson.loads(done.stdout)["documents"] == 1  # the sample article, once
+        default.unlink()
+        for extra in ("-wal", "-shm"):
+            Path(f"{default}{extra}").unlink(missing_ok=True)

@@ -112,18 +112,15 @@ def test_import_runs_in_the_background_and_the_list_follows(qtbot, make_store, t
     assert "1 new documents" in win.message.text()
 
 
-def test_a_bad_import_reports_where_and_changes_nothing(qtbot, make_store, tmp_path, monkeypatch):
-    from app.ui import window as window_module
-
-    warnings = []
-    monkeypatch.setattr(window_module.QMessageBox, "warning", lambda *a: warnings.append(a[2]))
+def test_a_bad_import_reports_where_and_changes_nothing(qtbot, make_store, tmp_path):
     bad = tmp_path / "bad.jsonl"
     bad.write_text('{"text": "نص"}\n{"text": \n', encoding="utf-8")
     win = open_window(qtbot, make_store({"d1": "نص أول."}), api=project_api())
     task = win.start_import(ImportRequest((str(bad),)))
-    qtbot.waitUntil(lambda: bool(warnings), timeout=20000)
+    qtbot.waitUntil(lambda: bool(win.failures.shown), timeout=20000)
     assert task.isFinished()
-    assert "bad.jsonl:2" in warnings[0]
+    assert "bad.jsonl:2" in win.failures.shown[0] and win.failures.box.isVisible()
+    win.failures.box.close()
     assert win.documents.model.rowCount() == 1
 
 

@@ -466,3 +466,36 @@ def merge_entities(keep: Entity, gone: Entity, layers: Iterable[Layer]) -> Batch
         changes.append(UpdateEntity(keep, merged))
     changes.append(RemoveEntity(gone))
     return Batch(tuple(changes), f"Merge speaker {gone.name} into {keep.name}")
+
+
+def difference(old: Layer, new: Layer, same=None) -> list[Change]:
+    """The leaf changes that turn ``old`` into ``new`` (same document and annotator), in an order a target can
+    apply: relations that go, spans that go, spans that change, spans that come, relations that come, the status.
+    How the window shows what another process changed without reopening the document. ``same(a, b)``: are two
+    versions of a span the same for this purpose (default: equal)."""
+    same = same or (lambda a, b: a == b)
+    doc, who = new.doc_id, new.annotator
+    out: list[Change] = []
+    for rel in old.relations.values():
+        if new.relations.get(rel.id) != rel:
+            out.append(RemoveRelation(doc, who, rel))
+    for span in old.spans.values():
+        if span.id not in new.spans:
+            out.append(RemoveSpan(doc, who, span))
+    for span in new.spans.values():
+        before = old.spans.get(span.id)
+        if before is not None and not same(before, span):
+            out.append(UpdateSpan(doc, who, before, span))
+    out.extend(AddSpan(doc, who, span) for span in new.spans.values() if span.id not in old.spans)
+    out.extend(AddRelation(doc, who, rel) for rel in new.relations.values() if old.relations.get(rel.id) != rel)
+    if old.status != new.status:
+        out.append(SetStatus(doc, who, old.status, new.status))
+    return out
+
+
+def registry_difference(old: dict[str, Entity], new: dict[str, Entity]) -> list[Change]:
+    """The leaf changes that turn the speaker registry ``old`` into ``new``."""
+    out: list[Change] = [RemoveEntity(e) for key, e in old.items() if key not in new]
+    out.extend(UpdateEntity(old[key], e) for key, e in new.items() if key in old and old[key] != e)
+    out.extend(AddEntity(e) for key, e in new.items() if key not in old)
+    return out

@@ -178,6 +178,11 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
     def __exit__(self, *exc) -> None:
         self.close()
 
+    def data_version(self) -> int:
+        """A number that changes when another connection (another process, another store of this process)
+        commits to the project: how the window notices a command-line import."""
+        return self.conn.execute("PRAGMA data_version").fetchone()[0]
+
     def meta(self, key: str) -> str | None:
         row = self.conn.execute("SELECT value FROM qawl_meta WHERE key = ?", [key]).fetchone()
         return row[0] if row else None

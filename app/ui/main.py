@@ -18,6 +18,7 @@ from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
 from ..core.errors import QawlError
+from . import failures
 from . import settings as cfg
 from .api import ProjectApi
 from .session import Session
@@ -108,6 +109,7 @@ def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | N
         QMessageBox.critical(None, "Qawl", str(exc))
         store.close()
         return 1
+    failures.install(window.failures)  # whatever escapes a slot is shown, not only printed
     window.show()
     if os.environ.get(ENV_EXIT_WHEN_READY):
         def ready() -> None:

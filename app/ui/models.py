@@ -52,6 +52,26 @@ class DocumentsModel(HeaderedTableModel):
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
         self.endResetModel()
 
+    def update(self) -> None:
+        """Read every row again in place (another process changed the project): rows that changed are redrawn,
+        new documents are added at the end, so the list keeps its selection and scroll position."""
+        rows = self.session.store.summaries()
+        old = [s.id for s in self._rows]
+        if [s.id for s in rows[:len(old)]] != old:  # not just added to: read again in full
+            self.beginResetModel()
+            self._rows, self._row_of = rows, {s.id: i for i, s in enumerate(rows)}
+            self.endResetModel()
+            return
+        for row, (was, now) in enumerate(zip(self._rows, rows)):
+            if was != now:
+                self._rows[row] = now
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+        if len(rows) > len(old):
+            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
+            self._rows.extend(rows[len(old):])
+            self._row_of.update({s.id: i for i, s in enumerate(rows) if i >= len(old)})
+            self.endInsertRows()
+
     def on_changed(self, event: ChangeEvent) -> None:
         doc = self.session.document
         if doc is None or doc.id not in event.doc_ids or doc.id not in self._row_of:

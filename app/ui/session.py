@@ -27,8 +27,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
-from ..core.errors import QawlError
+from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan, Workspace
+from ..core.errors import QawlError, StorageError
 from ..core.model import Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
 from ..core.review.triage import traced
@@ -47,6 +47,7 @@ class ChangeEvent:
     doc_ids: frozenset[str]
     entities_changed: bool
     seq: int = 0  # emission order: a view that re-read everything after event N ignores queued events <= N
+    external: bool = False  # made by another process or window, seen by Session.poll (never on the undo stack)
 
 
 class ChangeCommand(QUndoCommand):
@@ -97,6 +98,8 @@ class Session(QObject):
     selection_changed = Signal(object)  # span id of the annotator's layer, or None
     record_changed = Signal(object)  # id of the current quote / claim (what new parts link to), or None
     failed = Signal(str)  # a refused edit, in words
+    storage_failed = Signal(str)  # the project itself failed (disk full, read-only, busy): nothing was saved
+    refreshed = Signal()  # another process or window changed the project (documents, statuses may differ)
 
     def __init__(self, store, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
@@ -113,6 +116,7 @@ class Session(QObject):
         self.record: str | None = None
         self._mentions: dict[str, int] | None = None
         self.events_emitted = 0
+        self._data_version = store.data_version()
 
     # --- what is shown ------------------------------------------------------------------------------------------
 
@@ -245,6 +249,9 @@ class Session(QObject):
         try:
             change = traced(change, self._layer_of)
             seq = self.store.apply(change, actor=self.annotator)
+        except StorageError as exc:
+            self._storage_failed(change, exc)
+            return False
         except QawlError as exc:
             self.failed.emit(str(exc))
             return False
@@ -259,6 +266,12 @@ class Session(QObject):
             self.open(doc_id)
         try:
             seq = self.store.apply(change, actor=self.annotator, reverts=reverts)
+        except StorageError as exc:
+            self.storage_failed.emit(self.tr("Could not undo or redo “%1”: %2 The undo history was cleared and the "
+                                             "document reloaded.").replace("%1", describe(change))
+                                     .replace("%2", exc.message[:1].upper() + exc.message[1:] + "."))
+            QTimer.singleShot(0, self._resync)
+            return None
         except QawlError as exc:
             self.failed.emit(self.tr("Could not undo or redo: %1. The undo history was cleared and the document "
                                      "reloaded.").replace("%1", str(exc)))
@@ -267,6 +280,49 @@ class Session(QObject):
             return None
         self._after(change, replay=True)
         return seq
+
+    def _storage_failed(self, change: Change, exc: StorageError) -> None:
+        self.storage_failed.emit(self.tr("Not saved: “%1”. %2.").replace("%1", describe(change))
+                                 .replace("%2", exc.message[:1].upper() + exc.message[1:]))
+
+    # --- other processes ----------------------------------------------------------------------------------------
+
+    def poll(self) -> bool:
+        """Show what another process or window committed since we last looked (``PRAGMA data_version``): a
+        command-line import, a teammate's window on the same project, this window's own background work."""
+        try:
+            version = self.store.data_version()
+        except QawlError:
+            return False  # the project is unreadable right now: the next poll tries again
+        if version == self._data_version:
+            return False
+        self._data_version = version
+        self.refresh()
+        return True
+
+    def refresh(self) -> None:
+        """Read the registry and the shown layers again and show the differences as external changes: the
+        document stays open, the selection and the scroll position stay where they are (unless what was selected
+        is gone). The undo history stays; a step that no longer fits is refused when undone, and says so."""
+        from ..core.changes import difference, registry_difference
+
+        entities = dict(self.store.entities())
+        leaves = registry_difference(self.workspace.entities, entities)
+        self.workspace.entities = entities
+        self._mentions = None
+        if self.document is not None:
+            if not self.store.has_document(self.document.id):
+                self.document = None
+            else:
+                for who in self._styles:
+                    old = self.workspace.layer(self.document.id, who)
+                    new = self.store.layer(self.document.id, who)
+                    leaves.extend(difference(old, new, same=_same_but_timestamps))
+                    self.workspace.layers[(self.document.id, who)] = new
+                self._shown_cache.clear()
+        if leaves:
+            self._after(Batch(tuple(leaves), self.tr("Changed elsewhere")), replay=False, external=True)
+        self.refreshed.emit()
 
     def _layer_of(self, doc_id: str, annotator: str) -> Layer:
         """A layer as it is now: from the cache when shown, else from the store."""
@@ -278,11 +334,11 @@ class Session(QObject):
         self.undo_stack.clear()
         self.reload()
 
-    def _after(self, change: Change, *, replay: bool) -> None:
+    def _after(self, change: Change, *, replay: bool, external: bool = False) -> None:
         leaves = tuple(change.flat())
         open_id = self.document.id if self.document else None
         try:
-            for leaf in leaves:
+            for leaf in (() if external else leaves):  # an external change is in the cache already
                 doc_id = leaf.doc_id
                 if doc_id is None:
                     leaf.apply(self.workspace)
@@ -307,7 +363,7 @@ class Session(QObject):
             if self.record is not None and self.record not in self.layer.spans:
                 self.set_record(None)
         self.events_emitted += 1
-        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
+        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted, external))
 
     def _as_shown(self, leaves: tuple[Change, ...], open_id: str | None) -> tuple[Change, ...]:
         """The leaves as the views see them: in a layer shown with ``hide``, a span that stops being shown is
@@ -341,6 +397,12 @@ class Session(QObject):
                 if rel is None or (rel.head in shown and rel.tail in shown):
                     out.append(leaf)
         return tuple(out)
+
+
+def _same_but_timestamps(a: Span, b: Span) -> bool:
+    return a == b or (a.created, a.updated) != (b.created, b.updated) and \
+        (a.id, a.label, a.start, a.end, a.text, a.attrs, a.origin, a.provenance) == \
+        (b.id, b.label, b.start, b.end, b.text, b.attrs, b.origin, b.provenance)
 
 
 def _touches_speakers(leaf: Change) -> bool:

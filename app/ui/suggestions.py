@@ -348,6 +348,9 @@ class SuggestionsUi(QObject):
 
     def _suggest_failed(self, message: str) -> None:
         self.failed.emit(message)
+        failures = getattr(self.window, "failures", None)
+        if failures is not None:  # a background run failing must not pass as a line in the status bar
+            failures.show(self.tr("Suggesting failed; nothing was stored: %1").replace("%1", message))
 
     def _suggest_cancelled(self) -> None:
         self.message.emit(self.tr("Cancelled; nothing was changed."))

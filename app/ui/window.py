@@ -22,8 +22,10 @@ from .review.menu import install_review
 from .session import ChangeEvent, Session
 from .api import ProjectApi
 from .suggestions import SuggestionsUi
+from .failures import FailureNotice
 
 DEFAULT_POINT_SIZE = 15.0
+WATCH_MS = 700  # how often the window looks for other processes' commits (one cheap PRAGMA)
 
 
 class MainWindow(QMainWindow):
@@ -85,6 +87,13 @@ class MainWindow(QMainWindow):
         self.statusBar().addWidget(self.message, 1)
         self.statusBar().addPermanentWidget(self.progress)
         self.suggestions = SuggestionsUi(self)
+        self.failures = FailureNotice(self)
+        # Other processes (a qawl import in a terminal, a second window) change the project too: look for their
+        # commits regularly and show them in place.
+        self.watch = QTimer(self)
+        self.watch.setInterval(WATCH_MS)
+        self.watch.timeout.connect(self.poll_project)
+        self.watch.start()
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
@@ -202,6 +211,8 @@ class MainWindow(QMainWindow):
         # After the document list has taken the change (it follows on the next event-loop turn).
         s.changed.connect(self._update_progress, Qt.ConnectionType.QueuedConnection)
         s.failed.connect(self._failed)
+        s.storage_failed.connect(self._storage_failed)
+        s.refreshed.connect(self._refreshed)
         s.selection_changed.connect(lambda _id: self._update_selection_bar())
         c.message.connect(self._say)
         c.other_selection_changed.connect(lambda _key: self._update_selection_bar())
@@ -316,12 +327,32 @@ class MainWindow(QMainWindow):
         self.view.apply_leaves(event.leaves, styles)
         if event.replay:
             self._say(self.tr("Undone or redone: %1").replace("%1", describe(event.change)))
+        elif event.external:
+            self._say(self.tr("Updated with changes made elsewhere (a qawl command, another window)."))
         self._update_title()
         self._update_selection_bar()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #c00000")
         self.message.setText(message)
+
+    def _storage_failed(self, message: str) -> None:
+        """The project could not save an edit: said where it cannot be missed, and the view shows the project
+        as it is (the edit is not drawn as done)."""
+        self._failed(message)
+        self.failures.show(message)
+
+    def poll_project(self) -> bool:
+        """Show what another process committed (the session compares ``PRAGMA data_version``)."""
+        return self.session.poll()
+
+    def _refreshed(self) -> None:
+        self.documents.model.update()
+        if self.session.document is None and self.documents.model.ids():
+            self.open_document(self.documents.model.ids()[0])
+        self._update_title()
+        self._update_progress()
+        self._update_selection_bar()
 
     def _say(self, message: str) -> None:
         self.message.setStyleSheet("")
@@ -469,7 +500,7 @@ class MainWindow(QMainWindow):
 
     def _transfer_failed(self, message: str) -> None:
         self._failed(message)
-        QMessageBox.warning(self, "Qawl", message)
+        self.failures.show(message)
 
     def _cancelled(self) -> None:
         self._say(self.tr("Cancelled; nothing was changed."))
