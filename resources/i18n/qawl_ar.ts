@@ -697,6 +697,17 @@
     </message>
 </context>
 <context>
+    <name>FailureNotice</name>
+    <message>
+        <source>(%1 failures since this box opened)</source>
+        <translation>(%1 إخفاقات منذ فتح هذه النافذة)</translation>
+    </message>
+    <message>
+        <source>Qawl hit an unexpected problem (%1: %2). Everything shown as done is saved in the project; the last action may not have been. Please report this.</source>
+        <translation>واجه «قول» مشكلة غير متوقعة (%1: %2). كل ما ظهر منجزًا محفوظ في المشروع؛ وقد لا يكون الإجراء الأخير قد حُفظ. يُرجى الإبلاغ عن ذلك.</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
@@ -823,6 +834,10 @@
     <message>
         <source>Undone or redone: %1</source>
         <translation>تم التراجع أو الإعادة: %1</translation>
+    </message>
+    <message>
+        <source>Updated with changes made elsewhere (a qawl command, another window).</source>
+        <translation>حُدِّث العرض بتغييرات أُجريت في مكان آخر (أمر qawl، أو نافذة أخرى).</translation>
     </message>
     <message>
         <source>No document open. Import articles with File ▸ Import.</source>
@@ -1402,8 +1417,20 @@
 <context>
     <name>Session</name>
     <message>
+        <source>Could not undo or redo “%1”: %2 The undo history was cleared and the document reloaded.</source>
+        <translation>تعذّر التراجع عن «%1» أو إعادته: %2 مُسح سجل التراجع وأُعيد تحميل الوثيقة.</translation>
+    </message>
+    <message>
         <source>Could not undo or redo: %1. The undo history was cleared and the document reloaded.</source>
         <translation>تعذّر التراجع أو الإعادة: %1. مُسح سجل التراجع وأُعيد تحميل المستند.</translation>
+    </message>
+    <message>
+        <source>Not saved: “%1”. %2.</source>
+        <translation>لم يُحفظ: «%1». %2.</translation>
+    </message>
+    <message>
+        <source>Changed elsewhere</source>
+        <translation>تغيّر في مكان آخر</translation>
     </message>
 </context>
 <context>
@@ -1558,6 +1585,10 @@
     <message>
         <source>Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).</source>
         <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
+    </message>
+    <message>
+        <source>Suggesting failed; nothing was stored: %1</source>
+        <translation>فشل الاقتراح؛ لم يُخزَّن شيء: %1</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
