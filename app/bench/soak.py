@@ -61,6 +61,7 @@ class SoakResult:
     edits_refused: int = 0
     kills: dict[str, int] = field(default_factory=dict)
     commands: dict[str, int] = field(default_factory=dict)  # command -> runs that finished
+    started: dict[str, int] = field(default_factory=dict)  # command -> runs started (some are killed)
     told_failures: int = 0  # commands that ended with a "qawl: ..." message (busy, a bad file on purpose)
     losses: list[str] = field(default_factory=list)
     bad_outputs: list[str] = field(default_factory=list)  # tracebacks, unexpected failures, unknown exit codes
@@ -136,6 +137,7 @@ class Soak:
             self.result.bad_outputs.append(f"{o.command}: exit {o.code}: {text.strip()[-600:]}")
 
     def qawl(self, *args: str, kind: str = "command") -> Outcome:
+        self.result.started[args[0]] = self.result.started.get(args[0], 0) + 1
         proc = self.spawn(kind, ["-m", "app", *args])
         return self.finish(proc, " ".join(args))
 
@@ -405,6 +407,7 @@ def report(result: SoakResult) -> str:
             ("edits removed again", str(r.edits_removed), ""),
             ("edits refused and shown (busy, conflicts)", str(r.edits_refused), ""),
             ("kills (kill -9)", ", ".join(f"{k} {v}" for k, v in sorted(r.kills.items())) or "0", "> 0"),
+            ("commands started", ", ".join(f"{k} {v}" for k, v in sorted(r.started.items())), ""),
             ("commands finished", ", ".join(f"{k} {v}" for k, v in sorted(r.commands.items())), ""),
             ("commands that ended with a qawl: message", str(r.told_failures), ""),
             ("losses (committed edits missing)", str(len(r.losses)), "0"),

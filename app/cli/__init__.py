@@ -43,9 +43,14 @@ def build_parser() -> argparse.ArgumentParser:
     return parser
 
 
+_parser: argparse.ArgumentParser | None = None
+
+
 def main(argv: Sequence[str] | None = None) -> int:
-    parser = build_parser()
-    args = parser.parse_args(argv)
+    global _parser
+    if _parser is None:  # built once per process (a script or a test calling main() many times)
+        _parser = build_parser()
+    args = _parser.parse_args(argv)
     handler = getattr(args, "handler", None) or gui.run
     try:
         return handler(args)

@@ -416,7 +416,10 @@ def entity_to_dict(entity: Entity) -> dict:
 def entity_from_dict(data: Mapping) -> Entity:
     if not isinstance(data, dict):
         raise QawlError(f"must be an object, got {type(data).__name__}")
+    aliases = data.get("aliases") or ()
+    if not isinstance(aliases, (list, tuple)):
+        raise QawlError(f"must be a list of names, got {type(aliases).__name__}", field="aliases")
     try:
-        return Entity(id=data["id"], name=data["name"], aliases=tuple(data.get("aliases") or ()))
+        return Entity(id=data["id"], name=data["name"], aliases=tuple(aliases))
     except KeyError as exc:
         raise QawlError("is missing", field=exc.args[0]) from None

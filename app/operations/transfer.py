@@ -101,6 +101,8 @@ def _looks_like_ours(head: bytes) -> bool:
         return False
     entities = obj.get("entities") or []
     relations = obj.get("relations") or []
+    if not isinstance(entities, list) or not isinstance(relations, list):
+        return True  # ours in shape; the reader says what is wrong with these fields
     if any(not isinstance(e, dict) or "start_offset" in e for e in entities):
         return False  # doccano entities are spans
     if any(not isinstance(r, dict) or "head_span" in r or "from_id" in r for r in relations):
