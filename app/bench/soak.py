@@ -23,6 +23,7 @@ from __future__ import annotations
 import argparse
 import os
 import random
+import re
 import shutil
 import signal
 import sqlite3
@@ -63,6 +64,7 @@ class SoakResult:
     commands: dict[str, int] = field(default_factory=dict)  # command -> runs that finished
     started: dict[str, int] = field(default_factory=dict)  # command -> runs started (some are killed)
     told_failures: int = 0  # commands that ended with a "qawl: ..." message (busy, a bad file on purpose)
+    told: dict[str, int] = field(default_factory=dict)  # those messages, paths and numbers left out
     losses: list[str] = field(default_factory=list)
     bad_outputs: list[str] = field(default_factory=list)  # tracebacks, unexpected failures, unknown exit codes
     integrity: str = ""
@@ -133,6 +135,9 @@ class Soak:
         self.result.commands[o.command.split()[0]] = self.result.commands.get(o.command.split()[0], 0) + 1
         if o.code in (1, 3) and "qawl: " in o.err or o.code == 3:
             self.result.told_failures += o.code == 1
+            if o.code == 1:
+                key = re.sub(r"\S*/\S*|\d+", "…", o.err.strip().splitlines()[-1])[:120]
+                self.result.told[key] = self.result.told.get(key, 0) + 1
         elif o.code != 0:
             self.result.bad_outputs.append(f"{o.command}: exit {o.code}: {text.strip()[-600:]}")
 
@@ -418,6 +423,8 @@ def report(result: SoakResult) -> str:
     width = max(len(a) for a, _, _ in rows)
     lines = [f"{a:<{width}}  {b:>14}  target {c}" if c else f"{a:<{width}}  {b:>14}" for a, b, c in rows]
     details = [*r.losses[:5], *r.bad_outputs[:5], *r.broken_exports[:5], *r.leftovers[:5]]
+    told = [f"  {n:>4} × {msg}" for msg, n in sorted(r.told.items(), key=lambda kv: -kv[1])[:8]]
+    lines += ["", "what the commands that stopped said (exit 1):", *told] if told else []
     return "\n".join(lines + ([""] + details if details else []) + ["", "verdict: " + ("PASS" if r.ok else "FAIL")])
 
 
