@@ -122,3 +122,58 @@ def test_the_command_line_refuses_to_import_its_own_project(tmp_path, capsys):
     assert "project file" in err and "Traceback" not in err
     with Store.open(db) as store:
         assert store.count_documents() == 1
+
+
+DIALOG_CHILD = """
+import sys, time
+sys.path.insert(0, sys.argv[3])
+from PySide6.QtCore import QTimer
+from PySide6.QtWidgets import QApplication, QFileDialog
+from app.core.jsonl import Record, make_document
+from app.store import Store
+app = QApplication([])
+store = Store.open(sys.argv[1])
+store.import_records([Record(make_document("نص", id="d1"))])
+if sys.argv[2] == "ours":
+    from app.ui.filedialog import _dialog
+    dialog = _dialog(None, "Import", str(store.path.parent), "", QFileDialog.FileMode.ExistingFiles,
+                     QFileDialog.AcceptMode.AcceptOpen)
+else:  # what the window used before: Qt's dialog with its own icons
+    dialog = QFileDialog(None, "Import", str(store.path.parent))
+    dialog.setOption(QFileDialog.Option.DontUseNativeDialog, True)
+dialog.setViewMode(QFileDialog.ViewMode.Detail)
+dialog.show()
+QTimer.singleShot(1500, app.quit)
+app.exec()
+print("shown", flush=True)
+sys.stdin.readline()  # the window stays open while another process comes and goes
+store.apply(__import__("app.core.changes", fromlist=["AddSpan"]).AddSpan(
+    "d1", "ali", __import__("app.core.model", fromlist=["Span"]).Span.of("نص", "CUE", 0, 2, id="k")))
+store.close()
+print("done", flush=True)
+"""
+
+
+@pytest.mark.parametrize("which", ["ours"])  # "qt" (the stock dialog v1 used) fails: the log is deleted
+def test_browsing_the_projects_folder_in_a_file_dialog_keeps_its_locks(tmp_path, which):
+    """Qt's file dialog reads the first bytes of files it cannot place by name (qawl.db) to choose their icon;
+    closing that descriptor dropped the window's locks. Every dialog of the window is now app.ui.filedialog's."""
+    import os
+
+    db = tmp_path / "qawl.db"
+    env = {**os.environ, "QT_QPA_PLATFORM": "offscreen"}
+    repo = str(Path(__file__).resolve().parents[1])
+    child = subprocess.Popen([sys.executable, "-c", DIALOG_CHILD, str(db), which, repo], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True, env=env)
+    try:
+        assert child.stdout.readline().strip() == "shown"
+        other_process_opens_and_closes(db)
+        assert Path(f"{db}-wal").exists(), "the dialog dropped the window's locks"
+        child.stdin.write("\n")
+        child.stdin.flush()
+        assert child.stdout.readline().strip() == "done"
+    finally:
+        child.kill()
+        child.wait()
+    with Store.open(db) as again:
+        assert "k" in again.layer("d1", "ali").spans

@@ -12,10 +12,11 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from PySide6.QtCore import QCoreApplication
-from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFileDialog, QFormLayout,
+from PySide6.QtWidgets import (QCheckBox, QComboBox, QDialog, QDialogButtonBox, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QListWidget, QPushButton, QVBoxLayout, QWidget)
 
 from ..core.model import STATUSES
+from . import filedialog
 from .api import ProjectApi
 from .names import status_name
 
@@ -99,7 +100,8 @@ class _MappingRow(QWidget):
         row.addWidget(browse)
 
     def _browse(self) -> None:
-        path, _ = QFileDialog.getOpenFileName(self, QCoreApplication.translate("Transfer", "Label mapping file"), "", "(*.txt *.json *.map)")
+        path = filedialog.open_file(self, QCoreApplication.translate("Transfer", "Label mapping file"), "",
+                                    "(*.txt *.json *.map)")
         if path:
             self.file.setText(path)
 
@@ -159,11 +161,11 @@ class ImportDialog(QDialog):
         return f"{choice.label} ({' '.join(choice.patterns)})"
 
     def _add_files(self) -> None:
-        files, _ = QFileDialog.getOpenFileNames(self, self.tr("Import files"), "", self._patterns())
+        files = filedialog.open_files(self, self.tr("Import files"), "", self._patterns())
         self.paths.addItems(files)
 
     def _add_folder(self) -> None:
-        folder = QFileDialog.getExistingDirectory(self, self.tr("Import a folder"))
+        folder = filedialog.folder(self, self.tr("Import a folder"))
         if folder:
             self.paths.addItem(folder)
 
@@ -225,9 +227,9 @@ class ExportDialog(QDialog):
     def _browse(self) -> None:
         choice = self.formats[max(0, self.format.currentIndex())]
         if choice.folder:
-            path = QFileDialog.getExistingDirectory(self, self.tr("Export into the folder"), self.path.text())
+            path = filedialog.folder(self, self.tr("Export into the folder"), self.path.text())
         else:
-            path, _ = QFileDialog.getSaveFileName(self, self.tr("Export to"), self.path.text(), "JSONL (*.jsonl)")
+            path = filedialog.save_file(self, self.tr("Export to"), self.path.text(), "JSONL (*.jsonl)")
         if path:
             self.path.setText(path)
 

@@ -20,7 +20,7 @@ from html import escape
 import orjson
 from PySide6.QtCore import QByteArray, QCoreApplication, Qt
 from PySide6.QtSvgWidgets import QSvgWidget
-from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QFileDialog, QHBoxLayout, QHeaderView,
+from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QHBoxLayout, QHeaderView,
                                QLabel, QMessageBox, QPushButton, QRadioButton, QScrollArea, QTableWidget,
                                QTableWidgetItem, QTabWidget, QVBoxLayout, QWidget)
 
@@ -28,6 +28,7 @@ from ...core.review.agreement import AgreementReport, Comparison, agreement_repo
 from ...core.errors import Cancelled, QawlError
 from ...core.model import GOLD, SUGGESTIONS
 from ...core.review.report import chart_svg, figure_values, report_to_html, report_to_json
+from .. import filedialog
 from ..names import label_name
 
 SCOPES = ("document", "selection", "project")
@@ -325,7 +326,7 @@ class AgreementWindow(QDialog):
     @staticmethod
     def ask_path(parent, title: str, suggested: str, pattern: str) -> str | None:
         """The file to save to (the seam tests replace)."""
-        path, _ = QFileDialog.getSaveFileName(parent, title, suggested, pattern)
+        path = filedialog.save_file(parent, title, suggested, pattern)
         return path or None
 
     def warn(self, message: str) -> None:
