@@ -78,8 +78,14 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
     rejected: list[str] = []
     unit_of: dict[str, str] = {}
 
-    # Pass 1: the labels the files use, so that the extended schema is known before layers are checked.
+    # Pass 1: the labels the files use (and, when adding, the ones their configuration declares), so that the
+    # extended schema is known before layers are checked.
     for pf in files:
+        if add_labels:
+            for name in pf.declared_labels:
+                labels.label(name)
+            for name in pf.declared_relations:
+                labels.relation(name)
         for doc in pf.docs:
             for layer in doc.layers:
                 for span in layer.spans:
@@ -136,7 +142,7 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
         doc.problem("the record has no text", field="text")
         return []
     try:
-        document = make_document(doc.raw, id=doc.doc_id, meta=doc.meta)
+        document = make_document(doc.raw, id=doc.doc_id, meta=doc.meta, source=doc.file)
     except QawlError as exc:
         doc.problems.append(exc.located(file=doc.file, line=doc.line))
         return []

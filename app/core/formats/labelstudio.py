@@ -36,20 +36,47 @@ from bisect import bisect_right
 from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
-from ..jsonl import Record
-from ..model import SUGGESTIONS, Origin, Status
+import orjson
+
+from ..model import GOLD, STATUSES, SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, decode_text,
                    is_int, lone_surrogate, offset_pair)
 from .mapping import LabelMapping
+from .out import (MemorySink, Sink, as_lines, by_document, entities_from, is_suggestions, schema_labels,
+                  schema_relations, speakers)
 
 NAME = "labelstudio"
 UNITS = ("codepoint", "utf16")
 UNLABELLED = "relation"  # the type of a relation drawn without a label
 _PER_REGION = {"choices": "choices", "textarea": "text"}  # result type -> the value key holding the answer
 _ORIGIN_IN = {"prediction": Origin.SUGGESTED.value, "prediction-changed": Origin.SUGGESTED_EDITED.value}
+JSON_SUFFIX = "__json"  # a text area holding the JSON of a span attribute that is not a string
+QAWL_SPEAKERS = "qawl_speakers"  # task data: the speakers the task's SPEAKER spans name (id, name, aliases)
+# On each annotation of our files: whose layer it is in Qawl and its status (Label Studio does not keep them; they
+# serve a direct re-import of our own file, and name the layer when completed_by is not written).
+QAWL_ANNOTATOR = "qawl_annotator"
+QAWL_STATUS = "qawl_status"
+_OWN_DATA = ("doc_id", "direction", QAWL_SPEAKERS)  # task data keys our exports add (not document metadata)
 _ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
+
+
+_CSV_HEADER = re.compile(r"^[^\n]*\b(annotation_id|annotator|lead_time)\b[^\n]*$", re.M)
+
+
+def other_export(name: str, head: str) -> str | None:
+    """The name of Label Studio's export that ``head`` (the file's start) is, when it is one Qawl cannot read."""
+    lower = name.lower()
+    first = head.lstrip("\ufeff \t\r\n")[:2000]
+    if lower.endswith((".conll", ".conll2003")) or first.startswith("-DOCSTART-"):
+        return "CONLL2003"
+    if lower.endswith(".tsv") or (not first.startswith(("[", "{")) and "\t" in first.split("\n", 1)[0]
+                                  and _CSV_HEADER.match(first)):
+        return "TSV"
+    if lower.endswith(".csv") or (not first.startswith(("[", "{")) and _CSV_HEADER.match(first)):
+        return "CSV"
+    return None
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -62,20 +89,31 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
     except Exception as exc:  # QawlError
         pf.problems.append(exc)
         return pf
+    other = other_export(name, text[:4000])
+    if other is not None:
+        pf.problems.append(_err(f"this is Label Studio's {other} export, which keeps no character offsets Qawl can "
+                                f"check (and no relations); export the project as JSON (Export > JSON) and import "
+                                f"that file", name, 1))
+        return pf
     try:
-        tasks = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        cut = exc.pos >= len(text.rstrip()) - 1
-        pf.problems.append(_err(f"not valid JSON: {'the file ends too early (truncated?)' if cut else exc.msg} "
-                                f"(column {exc.colno})", name, exc.lineno))
-        return pf
-    except RecursionError:
-        pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
-        return pf
-    if lone_surrogate(text, tasks):
-        pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
-                                name, None))
-        return pf
+        tasks = orjson.loads(text.lstrip("\ufeff"))
+    except orjson.JSONDecodeError:
+        tasks = None  # the stdlib parser says where and why below
+    if tasks is None:
+        try:
+            tasks = json.loads(text.lstrip("\ufeff"))
+        except json.JSONDecodeError as exc:
+            cut = exc.pos >= len(text.rstrip()) - 1
+            pf.problems.append(_err(f"not valid JSON: {'the file ends too early (truncated?)' if cut else exc.msg} "
+                                    f"(column {exc.colno})", name, exc.lineno))
+            return pf
+        except RecursionError:
+            pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
+            return pf
+        if lone_surrogate(text, tasks):
+            pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
+                                    name, None))
+            return pf
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list) or not tasks:
@@ -86,10 +124,18 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
     lines = _task_lines(body, len(tasks)) if body.startswith("[") else [1] * len(tasks)
     lines = [n + lead for n in lines] if lines else None
     skipped: dict[str, int] = {}
+    minimal = _is_min(tasks[0])
+    if minimal:
+        pf.notes.append(f"{name}: Label Studio's JSON_MIN export: spans and per-region answers only (it keeps no "
+                        f"relations); export JSON to keep them")
+    authors: dict[int, dict[str, int]] = {}  # task id -> author -> annotations seen (JSON_MIN: one record each)
     for i, task in enumerate(tasks):
         doc = PeerDoc(name, lines[i] if lines else None, None)
         pf.docs.append(doc)
-        _parse_task(task, i, doc, default_annotator, skipped, pf)
+        if minimal:
+            _parse_min(task, i, doc, default_annotator, skipped, authors)
+        else:
+            _parse_task(task, i, doc, default_annotator, skipped, pf)
     for rtype, count in sorted(skipped.items()):
         pf.notes.append(f"{name}: skipped {count} result(s) of type {rtype!r} (not text spans)")
     return pf
@@ -102,24 +148,34 @@ def _err(message: str, name: str, line: int | None):
 
 
 def _task_lines(text: str, count: int) -> list[int] | None:
-    """The line each top-level task starts on (for messages): the JSON decoder steps from task to task."""
+    """The line each top-level task starts on (for messages). Our own files and Label Studio's pretty-printed ones
+    start each task on a line of its own at the shallowest indentation; anything else is stepped through with the
+    JSON decoder."""
     if "\n" not in text.strip():
         return [1] * count
+    starts: dict[int, list[int]] = {}
+    for m in re.finditer(r"\n([ \t]*)\{", text):
+        starts.setdefault(len(m.group(1)), []).append(m.start() + 1)
+    if starts:
+        shallow = starts[min(starts)]
+        if len(shallow) == count:
+            newlines = [m.start() for m in re.finditer("\n", text)]
+            return [bisect_right(newlines, pos) + 1 for pos in shallow]
     decoder = json.JSONDecoder()
     gap = re.compile(r"[\s,]*")
-    starts: list[int] = []
+    found: list[int] = []
     try:
         i = text.index("[") + 1
         while True:
             i = gap.match(text, i).end()
             if i >= len(text) or text[i] == "]":
                 break
-            starts.append(i)
+            found.append(i)
             i = decoder.raw_decode(text, i)[1]
     except (ValueError, RecursionError):
         return None
     newlines = [m.start() for m in re.finditer("\n", text)]
-    return [bisect_right(newlines, pos) + 1 for pos in starts] if len(starts) == count else None
+    return [bisect_right(newlines, pos) + 1 for pos in found] if len(found) == count else None
 
 
 def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str | None,
@@ -148,13 +204,16 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
             return
         doc.doc_id = str(doc_id)
     meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-    doc.meta = {**{k: v for k, v in data.items() if k not in (text_key, "doc_id")}, **meta}
+    doc.meta = {**{k: v for k, v in data.items() if k not in (text_key, *_OWN_DATA)}, **meta}
+    if not _speakers(data, f"{where}.data", doc):
+        return
 
     annotations = task.get("annotations", task.get("completions", []))
     if not isinstance(annotations, list):
         doc.problem(f"must be a list, got {type(annotations).__name__}", field=f"{where}.annotations")
         return
     cancelled = 0
+    kept: list[tuple[str, object, PeerLayer]] = []
     for a, ann in enumerate(annotations):
         aw = f"{where}.annotations[{a}]"
         if not isinstance(ann, dict):
@@ -166,26 +225,161 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
         annotator = _author(ann, default_annotator, aw, doc)
         if annotator is None:
             continue
-        layer = PeerLayer(annotator, Status.DONE.value)
+        status = ann.get(QAWL_STATUS) if ann.get(QAWL_STATUS) in STATUSES else Status.DONE.value
+        layer = PeerLayer(annotator, status)
         _parse_result(ann.get("result"), f"{aw}.result", doc, layer, skipped, None)
+        kept.append((annotator, ann.get("id", a + 1), layer))
+    # One person may submit several annotations of one task: each stays a layer of its own, told apart by the
+    # annotation id (the first keeps the plain name, so it lines up with the person's other tasks).
+    seen: dict[str, int] = {}
+    for annotator, ann_id, layer in kept:
+        seen[annotator] = seen.get(annotator, 0) + 1
+        if seen[annotator] > 1:
+            layer.annotator = f"{annotator}#{ann_id}"
         doc.layers.append(layer)
+    if any(n > 1 for n in seen.values()):
+        many = ", ".join(f"{who} ({n})" for who, n in seen.items() if n > 1)
+        pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: several annotations by {many}: each is a "
+                        f"layer of its own (NAME#<annotation id>)")
+    drafts = task.get("drafts") or []
+    if isinstance(drafts, list):
+        for d, draft in enumerate(drafts):
+            if not isinstance(draft, dict) or not isinstance(draft.get("result"), list):
+                continue  # draft ids only (Label Studio's default export): nothing to read
+            user = draft.get("user")
+            who = user if isinstance(user, str) and user.strip() else f"user-{user}" if is_int(user) else None
+            if who is None or who in seen:
+                continue
+            layer = PeerLayer(who, Status.IN_PROGRESS.value)  # a draft: work not submitted yet
+            _parse_result(draft["result"], f"{where}.drafts[{d}].result", doc, layer, skipped, None)
+            if layer.spans or layer.relations:
+                doc.layers.append(layer)
     if cancelled:
         pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: {cancelled} cancelled annotation(s) skipped")
     predictions = task.get("predictions", [])
     if not isinstance(predictions, list):
         doc.problem(f"must be a list, got {type(predictions).__name__}", field=f"{where}.predictions")
         return
+    ids_only = 0
     for p, pred in enumerate(predictions):
         pw = f"{where}.predictions[{p}]"
-        if not isinstance(pred, dict):
-            doc.problem(f"must be an object, got {type(pred).__name__}", field=pw)
+        if is_int(pred) or isinstance(pred, str):
+            ids_only += 1  # Label Studio 1.23 exports predictions as ids: their results are not in the file
             continue
-        layer = PeerLayer(SUGGESTIONS, Status.IN_PROGRESS.value)
+        if not isinstance(pred, dict):
+            doc.problem(f"must be an object or a prediction id, got {type(pred).__name__}", field=pw)
+            continue
+        layer = PeerLayer(SUGGESTIONS, Status.TODO.value)
         version = pred.get("model_version")
         _parse_result(pred.get("result"), f"{pw}.result", doc, layer, skipped,
                       {"model_version": version} if isinstance(version, (str, int)) else {})
         if layer.spans or layer.relations:
             doc.layers.append(layer)
+    if ids_only:
+        pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: {ids_only} prediction(s) given only as ids "
+                        f"(Label Studio's default export); their results are not in the file, so no suggestions "
+                        f"were read from them")
+
+
+def _speakers(data: dict, where: str, doc: PeerDoc) -> bool:
+    value = data.get(QAWL_SPEAKERS)
+    if value is None:
+        return True
+    doc.entities = entities_from(value)
+    if not isinstance(value, list) or len(doc.entities) != len(value):
+        doc.problem("must be a list of speakers with id, name and aliases", field=f"{where}.{QAWL_SPEAKERS}")
+        return False
+    return True
+
+
+def _is_min(task: object) -> bool:
+    """Label Studio's JSON_MIN export: flat records (task data, one key per control) with ``annotation_id``."""
+    if not isinstance(task, dict) or "data" in task or "annotations" in task or "completions" in task:
+        return False
+    return "annotation_id" in task or any(_min_spans(v) for v in task.values())
+
+
+def _min_spans(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, dict) and "start" in v and "end" in v and any(k.endswith("labels") for k in v) for v in value)
+
+
+_MIN_KEYS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement")
+
+
+def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | None, skipped: dict[str, int],
+               authors: dict) -> None:
+    """One JSON_MIN record: one annotation of one task (an unannotated task has ``annotator: null``)."""
+    where = f"[{index}]"
+    if not isinstance(task, dict):
+        doc.problem(f"each record must be a JSON object, got {type(task).__name__}", field=where)
+        return
+    text = task.get("text")
+    if not isinstance(text, str) or not text.strip():
+        doc.problem("the record has no text", field=f"{where}.text")
+        return
+    doc.raw = text
+    doc_id = task.get("doc_id", task.get("id"))
+    if doc_id is not None:
+        if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
+            doc.problem(f"must be a string or an integer, got {doc_id!r}", field=f"{where}.id")
+            return
+        doc.doc_id = str(doc_id)
+    controls = {k: v for k, v in task.items() if _min_spans(v)}
+    answers = {k: v for k, v in task.items() if k not in controls and k not in _MIN_KEYS
+               and k not in ("text", *_OWN_DATA) and isinstance(v, (list, dict))
+               and all(isinstance(x, dict) and "start" in x for x in (v if isinstance(v, list) else [v]))}
+    doc.meta = {k: v for k, v in task.items()
+                if k not in controls and k not in answers and k not in _MIN_KEYS and k not in ("text", *_OWN_DATA)}
+    if not _speakers(task, where, doc):
+        return
+    who = task.get("annotator")
+    if who is None and not controls:
+        return  # an unannotated task
+    name = who.strip() if isinstance(who, str) and who.strip() else f"user-{who}" if is_int(who) else \
+        default_annotator or "label-studio"
+    count = authors.setdefault(doc.doc_id, {})
+    count[name] = count.get(name, 0) + 1
+    if count[name] > 1:
+        name = f"{name}#{task.get('annotation_id', count[name])}"
+    layer = PeerLayer(name, Status.DONE.value)
+    for key, regions in controls.items():
+        for r, region in enumerate(regions):
+            rw = f"{where}.{key}[{r}]"
+            pair = offset_pair(region, "start", "end", rw, doc)
+            names = next((v for k, v in region.items() if k.endswith("labels")), None)
+            if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+                doc.problem(f"must be a non-empty list of label names, got {names!r}"[:200], field=f"{rw}.labels")
+                continue
+            if pair is None:
+                continue
+            rtext = region.get("text") if isinstance(region.get("text"), str) else None
+            for label in names:
+                layer.spans.append(PeerSpan(("m", key, r), label, *pair, rw, text=rtext,
+                                            provenance={"source": NAME}))
+    # Per-region answers keep their region's offsets only when the control held several values.
+    for key, value in answers.items():
+        for item in value if isinstance(value, list) else [value]:
+            answer = item.get("choices", item.get("text"))
+            targets = [s for s in layer.spans if (s.start, s.end) == (item.get("start"), item.get("end"))]
+            if targets and isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer):
+                _set_attr(targets, key, answer)
+            else:
+                skipped[f"{key} (JSON_MIN answer)"] = skipped.get(f"{key} (JSON_MIN answer)", 0) + 1
+    doc.layers.append(layer)
+
+
+def _set_attr(spans: list[PeerSpan], name: str, answer: list[str]) -> None:
+    if name.endswith(JSON_SUFFIX):
+        try:
+            value = orjson.loads(answer[0])
+        except orjson.JSONDecodeError:
+            value = answer[0]
+        name = name[:-len(JSON_SUFFIX)]
+    else:
+        value = answer[0] if len(answer) == 1 else list(answer)
+    for span in spans:
+        span.attrs[name] = value
 
 
 def _author(ann: dict, default: str | None, where: str, doc: PeerDoc) -> str | None:
@@ -245,8 +439,7 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
                 and all(isinstance(a, str) for a in answer)):
             doc.problem("a per-region answer needs from_name and a non-empty list of strings", field=rw)
             continue
-        for span in spans:
-            span.attrs[name] = answer[0] if len(answer) == 1 else list(answer)
+        _set_attr(spans, name, answer)
 
 
 def _hashable(value: object) -> bool:
@@ -314,94 +507,148 @@ def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion
 
 # --- writing ---------------------------------------------------------------------------------------------------
 
-def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, schema: LabelSchema = DEFAULT_SCHEMA,
-          name: str = "tasks.json", from_name: str = "label", to_name: str = "text") -> dict[str, bytes]:
-    """Records -> ``{name: tasks JSON, "label_config.xml": config}`` (see the module docstring)."""
+def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+           schema: LabelSchema = DEFAULT_SCHEMA, name: str = "tasks.json", from_name: str = "label",
+           to_name: str = "text", annotator_map: dict[str, str] | None = None, **_) -> None:
+    """Export lines -> ``name`` (a JSON array of tasks, written task by task) and ``label_config.xml``."""
     mapping = mapping or LabelMapping()
-    tasks: dict[str, dict] = {}
+    people = annotator_map or {}
     labels_used: list[str] = []
     relations_used: list[str] = []
-    answers: dict[str, list] = {}  # span attribute -> [result type, values seen]
-    for rec in records:
-        doc = rec.document
-        task = tasks.get(doc.id)
-        if task is None:
-            # Label Studio's own exports always carry an integer task id (its converter needs one).
-            task = tasks[doc.id] = {"id": len(tasks) + 1, "data": {"text": doc.text, "doc_id": doc.id},
-                                    "meta": doc.meta, "annotations": [], "predictions": []}
-        layer = rec.layer
-        if layer is None:
-            continue
-        result = []
-        rid = {s.id: s.id for s in layer.sorted_spans()}
-        for span in layer.sorted_spans():
-            label = mapping.label_out(span.label)
-            if label not in labels_used:
-                labels_used.append(label)
-            item = {"id": rid[span.id], "from_name": from_name, "to_name": to_name, "type": "labels",
-                    "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [label]}}
-            if layer.annotator != SUGGESTIONS:
-                item["origin"] = _ORIGIN_OUT.get(span.origin, "manual")
-            result.append(item)
-            for attr, value in span.attrs.items():
-                kind = _attr_kind(schema, span.label, attr, value)
-                if kind is None:
-                    continue
-                answers.setdefault(attr, [kind, set()])[1].add(value)
-                result.append({"id": rid[span.id], "from_name": attr, "to_name": to_name, "type": kind,
-                               "value": {"start": span.start, "end": span.end,
-                                         _PER_REGION[kind]: [value]}})
-        for rel in sorted(layer.relations.values(), key=lambda r: (r.head, r.tail, r.type)):
-            rtype = mapping.relation_out(rel.type)
-            if rtype not in relations_used:
-                relations_used.append(rtype)
-            result.append({"from_id": rid[rel.head], "to_id": rid[rel.tail], "type": "relation",
-                           "direction": "bi" if rel.provenance.get("direction") == "bi" else "right",
-                           "labels": [] if rtype == UNLABELLED else [rtype]})
-        if layer.annotator == SUGGESTIONS:
-            task["predictions"].append({"model_version": "qawl-suggestions", "result": result})
-            continue
-        ann: dict = {"result": result, "was_cancelled": False, "ground_truth": layer.annotator == "gold"}
-        if "@" in layer.annotator:
-            ann["completed_by"] = {"email": layer.annotator}
-        else:
-            ann["qawl_annotator"] = layer.annotator
-        task["annotations"].append(ann)
-    body = json.dumps(list(tasks.values()), ensure_ascii=False, indent=1)
-    return {name: (body + "\n").encode("utf-8"),
-            "label_config.xml": label_config(labels_used, relations_used, from_name, to_name, answers,
-                                             schema).encode("utf-8")}
+    answers: dict[str, list] = {}  # control name -> [result type, values seen]
+    directions: set[str] = set()
+    out_label: dict[str, str] = {}
+    sink.write(name, b"[")
+    for n, (first, layers) in enumerate(by_document(lines)):
+        directions.add(first.get("direction") or "ltr")
+        data = {"text": first["text"], "doc_id": first["doc_id"], "direction": first.get("direction") or "ltr"}
+        ents = speakers(layers)
+        if ents:
+            data[QAWL_SPEAKERS] = ents
+        # Label Studio's own exports always carry an integer task id (its converter needs one).
+        task = {"id": n + 1, "data": data, "meta": first.get("meta") or {}, "annotations": [], "predictions": []}
+        for line in layers:
+            result = _result(line, mapping, schema, from_name, to_name, labels_used, relations_used, answers,
+                             out_label)
+            if is_suggestions(line):
+                task["predictions"].append({"model_version": "qawl-suggestions", "result": result})
+                continue
+            who = line["annotator"]
+            ann: dict = {"result": result, "was_cancelled": False, "ground_truth": who == GOLD,
+                         QAWL_ANNOTATOR: who, QAWL_STATUS: line.get("status")}
+            member = people.get(who)
+            if member is not None:  # only a member the user named: Label Studio refuses the import otherwise
+                ann["completed_by"] = int(member) if member.isdigit() else {"email": member}
+            task["annotations"].append(ann)
+        sink.write(name, (b",\n" if n else b"\n") + orjson.dumps(task))
+    sink.write(name, b"\n]\n")
+    sink.write("label_config.xml", label_config(
+        schema_labels(schema, mapping, labels_used), schema_relations(schema, mapping, relations_used), from_name,
+        to_name, answers, schema, direction=_layout(directions)).encode("utf-8"))
 
 
-def _attr_kind(schema: LabelSchema, label: str, attr: str, value: object) -> str | None:
+def _result(line: dict, mapping: LabelMapping, schema: LabelSchema, from_name: str, to_name: str,
+            labels_used: list, relations_used: list, answers: dict, out_label: dict) -> list:
+    result = []
+    suggestion = is_suggestions(line)
+    for span in line.get("spans") or []:
+        label = out_label.get(span["label"])
+        if label is None:
+            label = out_label[span["label"]] = mapping.label_out(span["label"])
+            labels_used.append(label)
+        value = {"start": span["start"], "end": span["end"], "text": span["text"], "labels": [label]}
+        item = {"id": span["id"], "from_name": from_name, "to_name": to_name, "type": "labels", "value": value}
+        if not suggestion:
+            item["origin"] = _ORIGIN_OUT.get(span.get("origin"), "manual")
+        result.append(item)
+        for attr, val in (span.get("attrs") or {}).items():
+            if attr == "score" and suggestion:
+                continue
+            kind, control, answer = _attr_out(schema, span["label"], attr, val)
+            if kind is None:
+                continue
+            answers.setdefault(control, [kind, set()])[1].add(answer)
+            result.append({"id": span["id"], "from_name": control, "to_name": to_name, "type": kind,
+                           "value": {"start": span["start"], "end": span["end"], _PER_REGION[kind]: [answer]}})
+    for rel in sorted(line.get("relations") or [], key=lambda r: (r["head"], r["tail"], r["type"])):
+        rtype = mapping.relation_out(rel["type"])
+        if rtype not in relations_used:
+            relations_used.append(rtype)
+        prov = rel.get("provenance") or {}
+        result.append({"from_id": rel["head"], "to_id": rel["tail"], "type": "relation",
+                       "direction": "bi" if prov.get("direction") == "bi" else "right",
+                       "labels": [] if rtype == UNLABELLED else [rtype]})
+    return result
+
+
+def _attr_out(schema: LabelSchema, label: str, attr: str, value: object) -> tuple[str | None, str, str]:
     """How a span attribute goes to Label Studio: a per-region choice (declared choices), a per-region text area
-    (any other string), or not at all (lists, numbers, objects have no per-region control)."""
-    if not isinstance(value, str) or not value:
-        return None
-    spec = schema.label(label).attr(attr) if schema.label(label) else None
-    return "choices" if spec is not None and spec.kind == "choice" else "textarea"
+    (any other string), or a text area named ``<attr>__json`` holding the JSON of any other value (``false``, a
+    number, a list), so that every attribute comes back as it was."""
+    if isinstance(value, str):
+        if not value:
+            return None, attr, ""
+        spec = schema.label(label).attr(attr) if schema.label(label) else None
+        return ("choices" if spec is not None and spec.kind == "choice" else "textarea"), attr, value
+    if value is None:
+        return None, attr, ""
+    return "textarea", attr + JSON_SUFFIX, orjson.dumps(value).decode()
+
+
+def _layout(directions: set[str]) -> str:
+    """The text direction the config lays the text out in: rtl when every document is right-to-left, ltr when
+    none is, and per paragraph (``unicode-bidi: plaintext``) when they are mixed."""
+    if directions == {"rtl"}:
+        return "rtl"
+    if "rtl" in directions:
+        return "mixed"
+    return "ltr"
+
+
+_VIEW = {"rtl": "direction: rtl; text-align: right",
+         "mixed": "unicode-bidi: plaintext; text-align: start; white-space: pre-wrap"}
 
 
 def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text",
-                 answers: dict | None = None, schema: LabelSchema = DEFAULT_SCHEMA) -> str:
-    """A Label Studio labeling config declaring ``labels``, ``relations`` and per-region controls for span
-    attributes over one Text field."""
+                 answers: dict | None = None, schema: LabelSchema = DEFAULT_SCHEMA, direction: str = "ltr") -> str:
+    """A Label Studio labeling config: every label and relation type of the schema (and any other used), per-region
+    controls for every span attribute the schema declares (and any other exported), the text laid out in its
+    direction (see :func:`_layout`)."""
     lines = ["<View>", f"  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>"]
     lines += [f"    <Label value={quoteattr(n)}/>" for n in labels]
-    lines += ["  </Labels>", f"  <Text name={quoteattr(to_name)} value=\"$text\"/>"]
+    lines += ["  </Labels>"]
+    text = f"<Text name={quoteattr(to_name)} value=\"$text\"/>"
+    if direction in _VIEW:
+        lines += [f"  <View style={quoteattr(_VIEW[direction])}>", f"    {text}", "  </View>"]
+    else:
+        lines.append(f"  {text}")
     rels = [r for r in relations if r != UNLABELLED]
-    if relations:
+    if rels:
         lines += ["  <Relations>"] + [f"    <Relation value={quoteattr(r)}/>" for r in rels] + ["  </Relations>"]
-    for attr, (kind, seen) in (answers or {}).items():
+    controls: dict[str, list] = {}
+    for span_label in schema.span_labels:
+        for a in span_label.attrs:
+            kind = "choices" if a.kind == "choice" else "textarea"
+            controls.setdefault(a.name, [kind, set()])
+    for control, (kind, seen) in (answers or {}).items():
+        controls.setdefault(control, [kind, set()])[1].update(seen)
+    for control, (kind, seen) in controls.items():
         if kind == "choices":
-            declared = [c for s in schema.span_labels for a in s.attrs if a.name == attr for c in a.choices]
+            declared = [c for s in schema.span_labels for a in s.attrs if a.name == control for c in a.choices]
             values = list(dict.fromkeys(declared + sorted(seen)))
-            lines.append(f"  <Choices name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\">")
+            lines.append(f"  <Choices name={quoteattr(control)} toName={quoteattr(to_name)} perRegion=\"true\">")
             lines += [f"    <Choice value={quoteattr(v)}/>" for v in values] + ["  </Choices>"]
         else:
-            lines.append(f"  <TextArea name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
+            lines.append(f"  <TextArea name={quoteattr(control)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
     lines.append("</View>")
     return "\n".join(lines) + "\n"
+
+
+def write(records, **options) -> dict[str, bytes]:
+    """Records (or export lines) -> ``{name: tasks JSON, "label_config.xml": config}`` (in memory)."""
+    sink = MemorySink()
+    stream(as_lines(records), sink, **options)
+    return sink.files
 
 
 read = per_file_reader(NAME, UNITS, parse_file)

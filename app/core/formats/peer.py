@@ -84,6 +84,8 @@ class PeerFile:
     problems: list[QawlError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     declared_unit: str | None = None  # the unit the file says it uses (our own doccano exports do)
+    declared_labels: list[str] = field(default_factory=list)  # labels its configuration declares (brat)
+    declared_relations: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
