@@ -199,7 +199,8 @@ def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, a
         pf.problems.append(exc)
         pf.docs.clear()
         return pf
-    doc.layers.append(layer)
+    if layer.spans or layer.relations:  # an empty .ann is a document nobody annotated (brat makes one on view)
+        doc.layers.append(layer)
     doc.entities = entities
     return pf
 
