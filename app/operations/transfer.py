@@ -261,6 +261,10 @@ def _digest(path: Path) -> str | None:
         return None
 
 
+# A name with one of these endings is a file name: a folder format refuses it rather than make a folder called so.
+_FILE_SUFFIXES = (".json", ".jsonl", ".txt", ".ann", ".xml", ".csv", ".tsv", ".md", ".zip", ".parquet")
+
+
 class FileSink:
     """Where a streamed peer export goes: each file grows in a temporary file beside its target and replaces it
     only when the whole export is done (:meth:`commit`); a failure or Cancel (:meth:`abort`) leaves every old file
@@ -276,7 +280,7 @@ class FileSink:
             if target.exists() and not target.is_dir():
                 raise QawlError(f"{fmt} writes a folder (several files); this is a file. Give a folder name",
                                 file=str(target))
-            if not target.exists() and target.suffix.lower() in extensions:
+            if not target.exists() and target.suffix.lower() in (*extensions, *_FILE_SUFFIXES):
                 raise QawlError(f"{fmt} writes a folder (several files), whatever the number of annotators; give "
                                 f"a folder name, not a {target.suffix} file name", file=str(target))
         elif target.is_dir():

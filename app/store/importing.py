@@ -51,6 +51,7 @@ class ImportingMixin:
         entity_map: dict[str, str] = {}
         new_entities: dict[str, Entity] = {}
         layers: dict[tuple[str, str], Layer] = {}
+        unknown_status: set[tuple[str, str]] = set()  # layers from formats without a status (brat)
 
         def fail(exc: QawlError, rec: Record) -> None:
             located = exc.located(file=rec.document.source, line=rec.line)
@@ -114,6 +115,8 @@ class ImportingMixin:
             registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
             if layer is not None:
                 layers[(layer.doc_id, layer.annotator)] = layer
+                if not rec.status_known:
+                    unknown_status.add((layer.doc_id, layer.annotator))
         if problems:
             raise _combine(problems)
 
@@ -125,7 +128,7 @@ class ImportingMixin:
                 if row is not None:
                     current = self.layer(*key)
                     # The same annotations after a trip through another tool (new ids, provenance) are unchanged.
-                    difference = _layer_difference(current, layer)
+                    difference = _layer_difference(current, layer, status=key not in unknown_status)
                     if difference is None:
                         summary.layers_unchanged += 1
                         continue

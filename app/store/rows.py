@@ -124,8 +124,9 @@ def _content(layer: Layer) -> tuple[Counter, Counter]:
     return Counter(key.values()), Counter((r.type, key[r.head], key[r.tail]) for r in layer.relations.values())
 
 
-def layer_difference(here: Layer, there: Layer) -> str | None:
-    """None when two layers say the same (see :func:`_content`); else what differs, in words."""
+def layer_difference(here: Layer, there: Layer, *, status: bool = True) -> str | None:
+    """None when two layers say the same (see :func:`_content`; ``status=False``: whatever their statuses);
+    else what differs, in words."""
     if same_layer(here, there):
         return None
     (spans_a, rels_a), (spans_b, rels_b) = _content(here), _content(there)
@@ -146,7 +147,7 @@ def layer_difference(here: Layer, there: Layer) -> str | None:
     if rels_a != rels_b:
         parts.append(f"relations differ ({sum((rels_a - rels_b).values())} only here, "
                      f"{sum((rels_b - rels_a).values())} only in the file)")
-    if here.status != there.status:
+    if status and here.status != there.status:
         parts.append(f"status {here.status} here, {there.status} in the file")
     return "; ".join(parts) if parts else None
 

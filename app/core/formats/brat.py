@@ -312,7 +312,7 @@ class _Ann:
     # --- annotations ---------------------------------------------------------------------------------------------
 
     def _layer(self, annotator: str) -> tuple[PeerLayer, list[Entity]]:
-        layer = PeerLayer(annotator, Status.IN_PROGRESS.value)
+        layer = PeerLayer(annotator, Status.IN_PROGRESS.value, status_known=False)
         for ident, ev in self.e.items():
             self._need(ev["trigger"], ev["line"], ident, "T")
             for role, target in ev["args"]:

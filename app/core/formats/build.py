@@ -150,7 +150,7 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
     for layer in doc.layers:
         built = _build_layer(doc, document, text, layer, unit, labels, schema, notes)
         if built is not None:
-            out.append(Record(document, built, list(doc.entities), doc.line))
+            out.append(Record(document, built, list(doc.entities), doc.line, layer.status_known))
     if not doc.layers:
         out.append(Record(document, None, list(doc.entities), doc.line))
     return out

@@ -136,6 +136,10 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
             _parse_min(task, i, doc, default_annotator, skipped, authors)
         else:
             _parse_task(task, i, doc, default_annotator, skipped, pf)
+    ids_only = skipped.pop("prediction (id only)", 0)
+    if ids_only:
+        pf.notes.append(f"{name}: {ids_only} prediction(s) are given only as ids (Label Studio's default export "
+                        f"leaves their results out), so no suggestions were read from them")
     for rtype, count in sorted(skipped.items()):
         pf.notes.append(f"{name}: skipped {count} result(s) of type {rtype!r} (not text spans)")
     return pf
@@ -276,9 +280,7 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
         if layer.spans or layer.relations:
             doc.layers.append(layer)
     if ids_only:
-        pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: {ids_only} prediction(s) given only as ids "
-                        f"(Label Studio's default export); their results are not in the file, so no suggestions "
-                        f"were read from them")
+        skipped["prediction (id only)"] = skipped.get("prediction (id only)", 0) + ids_only
 
 
 def _speakers(data: dict, where: str, doc: PeerDoc) -> bool:
@@ -304,6 +306,8 @@ def _min_spans(value: object) -> bool:
         isinstance(v, dict) and "start" in v and "end" in v and any(k.endswith("labels") for k in v) for v in value)
 
 
+# The per-region controls our configs declare: in JSON_MIN their answers are top-level keys, not task data.
+_OUR_CONTROLS = ("type", "entity", "value", "calendar", "hijri", "resolved", "score")
 _MIN_KEYS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement")
 
 
@@ -327,8 +331,10 @@ def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | 
         doc.doc_id = str(doc_id)
     controls = {k: v for k, v in task.items() if _min_spans(v)}
     answers = {k: v for k, v in task.items() if k not in controls and k not in _MIN_KEYS
-               and k not in ("text", *_OWN_DATA) and isinstance(v, (list, dict))
-               and all(isinstance(x, dict) and "start" in x for x in (v if isinstance(v, list) else [v]))}
+               and k not in ("text", *_OWN_DATA) and (
+                   isinstance(v, (list, dict)) and all(isinstance(x, dict) and "start" in x
+                                                       for x in (v if isinstance(v, list) else [v]))
+                   or k in _OUR_CONTROLS or k.endswith(JSON_SUFFIX))}
     doc.meta = {k: v for k, v in task.items()
                 if k not in controls and k not in answers and k not in _MIN_KEYS and k not in ("text", *_OWN_DATA)}
     if not _speakers(task, where, doc):
@@ -360,6 +366,9 @@ def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | 
     # Per-region answers keep their region's offsets only when the control held several values.
     for key, value in answers.items():
         for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):  # one region's answer, flattened without its region by JSON_MIN
+                skipped[f"{key} (JSON_MIN answer)"] = skipped.get(f"{key} (JSON_MIN answer)", 0) + 1
+                continue
             answer = item.get("choices", item.get("text"))
             targets = [s for s in layer.spans if (s.start, s.end) == (item.get("start"), item.get("end"))]
             if targets and isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer):

@@ -56,6 +56,7 @@ class PeerLayer:
     status: str
     spans: list[PeerSpan] = field(default_factory=list)
     relations: list[PeerRelation] = field(default_factory=list)
+    status_known: bool = True  # False when the format has no place for a status (brat)
 
 
 @dataclass
