@@ -367,11 +367,11 @@ def card(store: Store, stats: _Stats, agreement: dict | None, *, split: str | No
             "quotes = load_dataset(\"path/to/this/folder\", \"quotes\")", "",
             "import pandas as pd",
             f"df = pd.read_parquet(\"data/documents-{splits[0]}.parquet\")",
-            f"df = pd.read_json(\"data/documents-{splits[0]}.jsonl\", lines=True, dtype=False, convert_dates=False)",
+            f"df = pd.read_json(\"data/documents-{splits[0]}.jsonl\", lines=True, dtype=False)",
             "```", "",
             "Each table is there twice with the same rows: Parquet (what `load_dataset` reads: it keeps its types, so "
             "a date such as `2024-01-18` stays a string) and JSON Lines (readable anywhere; give pandas "
-            "`dtype=False, convert_dates=False` so it leaves ids and dates as they are).", "",
+            "`dtype=False` so it leaves ids and dates as they are).", "",
             "Offsets are Unicode code points (Python `str` indices): `text[start:end]` is the span's text. "
             "`attrs` and `meta` are JSON strings (their keys differ between spans and between documents): "
             "`json.loads` them.", "",
