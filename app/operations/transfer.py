@@ -275,6 +275,7 @@ class FileSink:
         self.store, self.target, self.folder, self.fmt = store, target, folder, fmt
         self.notes: list[str] = []
         self._open: dict[str, tuple[Path, str, object, object]] = {}  # name -> (final, tmp, file, hash)
+        self._synced_later = False
         self._written = orjson.loads(store.meta(_WRITTEN_KEY) or "{}")
         if folder:
             if target.exists() and not target.is_dir():
@@ -305,21 +306,37 @@ class FileSink:
             fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         except OSError as exc:
             raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-        entry = (path, tmp, os.fdopen(fd, "wb", buffering=1 << 20), hashlib.sha256())
+        entry = (path, tmp, os.fdopen(fd, "wb", buffering=1 << 16), hashlib.sha256())
         self._open[name] = entry
         return entry
 
     def write(self, name: str, chunk: bytes) -> None:
         entry = self._open.get(name) or self._start(name)
+        if entry[2].closed:
+            raise QawlError(f"{self.fmt} wrote to {name!r} after saying it was complete")
         try:
             entry[2].write(chunk)
         except OSError as exc:
             raise QawlError(f"cannot be written ({exc.strerror})", file=str(entry[0])) from None
         entry[3].update(chunk)
 
+    def close(self, name: str) -> None:
+        """A file the writer has finished (one per document): closed now, so thousands never stay open; it is
+        synced to disk with the others at :meth:`commit`."""
+        entry = self._open.get(name)
+        if entry is not None and not entry[2].closed:
+            try:
+                entry[2].close()
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(entry[0])) from None
+            self._synced_later = True
+
     def abort(self) -> None:
         for _, tmp, fh, _ in self._open.values():
-            fh.close()
+            try:
+                fh.close()
+            except OSError:
+                pass
             Path(tmp).unlink(missing_ok=True)
         self._open.clear()
 
@@ -328,9 +345,12 @@ class FileSink:
             self.target.mkdir(parents=True, exist_ok=True)
         try:
             for path, tmp, fh, _ in self._open.values():
-                fh.flush()
-                os.fsync(fh.fileno())
-                fh.close()
+                if not fh.closed:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                    fh.close()
+            if self._synced_later:
+                os.sync()  # the files closed early: one sync for all, not one per document
         except OSError as exc:
             self.abort()
             raise QawlError(f"cannot be written ({exc.strerror})", file=str(self.target)) from None

@@ -60,6 +60,8 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
             sink.write(f"{folder}{name}.txt", text)
             ann = _Writer(_as_record(doc, line), mapping, confs[folder]).ann() if line is not None else ""
             sink.write(f"{folder}{name}.ann", ann.encode("utf-8"))
+            sink.close(f"{folder}{name}.txt")
+            sink.close(f"{folder}{name}.ann")
     for folder, conf in confs.items():
         conf.declare(schema, mapping)
         sink.write(f"{folder}annotation.conf", conf.text().encode("utf-8"))

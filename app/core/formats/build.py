@@ -73,6 +73,7 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
     if offset_unit != "auto" and offset_unit not in UNITS:
         raise QawlError(f"must be auto or one of {', '.join(UNITS)}, got {offset_unit!r}", field="offset_unit")
     labels = _Labels(mapping, schema, add_labels)
+    _ids.reset()
     problems: list[QawlError] = []
     notes: list[str] = []
     rejected: list[str] = []
@@ -204,7 +205,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
             dropped.add(ps.key)
             failed.discard(ps.key)
             continue
-        span = Span.of(document.text, ours, start, end, id=new_id("s"), attrs=dict(ps.attrs),
+        span = Span(_ids.next("s"), ours, start, end, document.text[start:end], attrs=dict(ps.attrs),
                        origin=ps.origin, provenance=dict(ps.provenance))
         if ps.group is not None:
             groups.setdefault(ps.group, []).append((ps, span))
@@ -258,7 +259,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
                 if (ours, head.id, tail.id) in seen:
                     continue
                 seen.add((ours, head.id, tail.id))
-                relations.append(Relation(new_id("r"), ours, head.id, tail.id, origin=pr.origin,
+                relations.append(Relation(_ids.next("r"), ours, head.id, tail.id, origin=pr.origin,
                                           provenance=dict(pr.provenance)))
     if not ok:
         return None
@@ -271,6 +272,23 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
         return None
     return result
 
+
+class _Ids:
+    """Fresh span and relation ids, unique across machines like :func:`~app.core.model.new_id` (a random stem per
+    import, then a counter) but without a UUID per annotation: an import makes tens of thousands."""
+
+    def __init__(self) -> None:
+        self.stem, self.n = new_id("")[:8], 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.stem}{self.n:x}"
+
+    def reset(self) -> None:
+        self.stem, self.n = new_id("")[:8], 0
+
+
+_ids = _Ids()
 
 _LINE_BREAKS = set("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 

@@ -70,6 +70,12 @@ def _first_record(data: bytes) -> object:
         return None
     if not text or text[0] not in "[{":
         return None
+    if text[0] == "[":  # a JSON array (Label Studio, a pretty-printed export): decode its first element only
+        start = len(text) - len(text[1:].lstrip()) if len(text) > 1 else 1
+        try:
+            return json.JSONDecoder().raw_decode(text, start)[0]
+        except (json.JSONDecodeError, RecursionError):
+            pass
     first_line = text.split("\n", 1)[0].strip()
     for candidate in (first_line, text):
         try:

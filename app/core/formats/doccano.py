@@ -142,9 +142,10 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
             if not (is_int(ent_id) or isinstance(ent_id, str)):
                 doc.problem(f"must be an integer id, got {ent_id!r}", field=f"{where}.id")
                 continue
-            if any(s.key == ("e", ent_id) for s in layer.spans):
+            if ("e", ent_id) in layer.keys:
                 doc.problem(f"duplicate entity id {ent_id!r}", field=f"{where}.id")
                 continue
+            layer.keys.add(("e", ent_id))
             pair = offset_pair(item, "start_offset", "end_offset", where, doc)
             label = label_name(item.get("label"), f"{where}.label", doc)
             if pair and label:

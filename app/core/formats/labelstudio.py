@@ -437,8 +437,13 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
         else:
             doc.problem(f"must be a result type such as labels or relation, got {rtype!r}", field=f"{rw}.type")
     # Per-region choices / text areas (perRegion="true") carry the region's id: they become span attributes.
+    regions: dict | None = None
     for rw, item in per_region:
-        spans = [s for s in layer.spans if s.key == ("r", item.get("id"))] if _hashable(item.get("id")) else []
+        if regions is None:
+            regions = {}
+            for span in layer.spans:
+                regions.setdefault(span.key, []).append(span)
+        spans = regions.get(("r", item.get("id")), []) if _hashable(item.get("id")) else []
         value = item.get("value") if isinstance(item.get("value"), dict) else {}
         name, answer = item.get("from_name"), value.get(_PER_REGION[item["type"]])
         if not spans:
@@ -475,9 +480,10 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
         return
     if pair is None:
         return
-    if any(s.key == ("r", rid) for s in layer.spans):
+    if ("r", rid) in layer.keys:
         doc.problem(f"duplicate region id {rid!r}", field=f"{where}.id")
         return
+    layer.keys.add(("r", rid))
     origin = item.get("origin")
     origin = _ORIGIN_IN.get(origin, Origin.MANUAL.value) if isinstance(origin, str) else Origin.MANUAL.value
     provenance = {"source": NAME, "id": rid}

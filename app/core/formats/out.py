@@ -26,6 +26,9 @@ from ..model import SUGGESTIONS, Entity, Status
 class Sink(Protocol):
     def write(self, name: str, chunk: bytes) -> None: ...
 
+    def close(self, name: str) -> None:
+        """``name`` is complete (writers of one file per document say so, so that files need not stay open)."""
+
     def note(self, message: str) -> None: ...
 
 
@@ -38,6 +41,9 @@ class MemorySink:
 
     def write(self, name: str, chunk: bytes) -> None:
         self._parts.setdefault(name, []).append(chunk)
+
+    def close(self, name: str) -> None:
+        pass
 
     def note(self, message: str) -> None:
         if message not in self.notes:

@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+
+import orjson
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Union
@@ -57,6 +59,7 @@ class PeerLayer:
     spans: list[PeerSpan] = field(default_factory=list)
     relations: list[PeerRelation] = field(default_factory=list)
     status_known: bool = True  # False when the format has no place for a status (brat)
+    keys: set = field(default_factory=set, repr=False)  # span keys seen, for the readers' duplicate checks
 
 
 @dataclass
@@ -175,6 +178,11 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
         line = line.strip().lstrip("\ufeff")
         if not line:
             continue
+        try:  # orjson refuses lone surrogates and says little about errors: the stdlib parser says where
+            out.append((i, orjson.loads(line)))
+            continue
+        except orjson.JSONDecodeError:
+            pass
         try:
             value = json.loads(line)
             if lone_surrogate(line, value):
@@ -213,6 +221,8 @@ def is_int(value: object) -> bool:
 def offset_pair(obj: dict, start_key: str, end_key: str, where: str, doc: PeerDoc) -> tuple[int, int] | None:
     """Two integer offsets from ``obj`` or a problem naming the field."""
     start, end = obj.get(start_key), obj.get(end_key)
+    if type(start) is int and type(end) is int and 0 <= start < end:  # the usual case, checked at once
+        return start, end
     for key, value in ((start_key, start), (end_key, end)):
         if value is None:
             doc.problem("is missing", field=f"{where}.{key}")

@@ -182,6 +182,12 @@ def _tokens(tokens: object, doc: PeerDoc) -> list[tuple[int, int]] | None | bool
     if not isinstance(tokens, list):
         doc.problem(f"must be a list, got {type(tokens).__name__}", field="tokens")
         return False
+    try:  # the usual case at once; anything odd is found and named by the loop below
+        fast = [(tok["start"], tok["end"]) for tok in tokens]
+        if all(type(a) is int and type(b) is int for a, b in fast):
+            return fast
+    except (TypeError, KeyError):
+        pass
     out = []
     for i, tok in enumerate(tokens):
         if not isinstance(tok, dict):
@@ -295,14 +301,14 @@ class _Tokens:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        self.bounds = [(m.start(), m.end()) for m in _TOKEN.finditer(text)]
+        self.bounds = [m.span() for m in _TOKEN.finditer(text)]
         self._fragment: orjson.Fragment | None = None
         self._starts = {s: i for i, (s, _) in enumerate(self.bounds)}
         self._ends = {e: i for i, (_, e) in enumerate(self.bounds)}
 
     def _dicts(self, bounds: list[tuple[int, int]]) -> list[dict]:
-        text, n = self.text, len(self.text)
-        return [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": e < n and text[e].isspace()}
+        text = self.text + "x"  # text[e] at the very end is not white space
+        return [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e].isspace()}
                 for i, (s, e) in enumerate(bounds)]
 
     def fragment(self) -> orjson.Fragment:
