@@ -333,7 +333,8 @@ def test_label_studio_config_wraps_rtl_text_and_declares_every_label(project, tm
                                                         Record(make_document("English.", id="b"))])
                           ["label_config.xml"])
     view = next(v for v in mixed.iter("View") if v.find("Text") is not None)
-    assert "unicode-bidi: plaintext" in view.get("style")  # each paragraph in its own direction
+    assert "direction: rtl" in view.get("style") and view.get("className") == "qawl-text"
+    assert "unicode-bidi: plaintext" in mixed.find("Style").text  # each paragraph in its own direction
 
 
 def test_an_empty_project_exports_configs_with_every_label(tmp_path):

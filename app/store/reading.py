@@ -46,7 +46,8 @@ class ReadingMixin:
                 continue
             layers = layer_rows.get(doc_id, [])
             if annotator is not None:
-                layers = [(w, s) for w, s in layers if w == annotator] or [(annotator, Status.TODO.value)]
+                layers = [(w, s) for w, s in layers if w == annotator] or \
+                    ([(annotator, Status.TODO.value)] if include_unannotated else [])
             elif not include_suggestions:
                 layers = [(w, s) for w, s in layers if w != SUGGESTIONS]
             if not layers:

@@ -79,12 +79,10 @@ def make_project(work: Path, corpus: Path, n: int) -> Store:
         shutil.copy(p, src / p.name)
         if p.with_suffix(".json").exists():
             shutil.copy(p.with_suffix(".json"), src / p.with_suffix(".json").name)
-    qawl = [sys.executable, "-m", "app.cli"]
     db = work / "project.db"
-    subprocess.run([*qawl, "import", "--db", db, src], check=True, cwd=REPO, capture_output=True)
-    subprocess.run([*qawl, "suggest", "--db", db], check=True, cwd=REPO, capture_output=True)
-    subprocess.run([*qawl, "export", "--db", db, "--include-suggestions", "--annotator", SUGGESTIONS, "-o",
-                    work / "suggested.jsonl"], check=True, cwd=REPO, capture_output=True)
+    qawl("import", "--db", db, src)
+    qawl("suggest", "--db", db)
+    qawl("export", "--db", db, "--include-suggestions", "--annotator", SUGGESTIONS, "-o", work / "suggested.jsonl")
     lines = [json.loads(x) for x in (work / "suggested.jsonl").read_text().splitlines()]
     out = []
     for line in lines:
@@ -97,8 +95,15 @@ def make_project(work: Path, corpus: Path, n: int) -> Store:
                 "relations": [r for r in line["relations"] if r["head"] not in dates and r["tail"] not in dates]}
         out += [ali, sara]
     (work / "people.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in out))
-    subprocess.run([*qawl, "import", "--db", db, work / "people.jsonl"], check=True, cwd=REPO, capture_output=True)
+    qawl("import", "--db", db, work / "people.jsonl")
     return Store.open(db)
+
+
+def qawl(*args) -> None:
+    done = subprocess.run([sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
+                           *map(str, args)], cwd=REPO, capture_output=True, text=True)
+    if done.returncode:
+        raise SystemExit(f"qawl {' '.join(map(str, args))} failed:\n{done.stderr}")
 
 
 def ours(store: Store, annotator: str | None = None) -> dict:
@@ -117,7 +122,7 @@ def counts(layers) -> tuple[int, int, int]:
             sum(len([a for a in s.attrs.values() if a not in (None, "")]) for l in layers for s in l.spans.values()))
 
 
-def compare_back(store: Store, back: Store, tool: str, note: str, same_status: bool = True) -> None:
+def compare_back(store: Store, back: Store, tool: str, note: str) -> None:
     """Their export, imported into a fresh project, against what we sent: documents, texts, spans, speakers."""
     sent = ours(store)
     docs = [d for d in back.document_ids()]

@@ -531,11 +531,12 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
     labels_used: list[str] = []
     relations_used: list[str] = []
     answers: dict[str, list] = {}  # control name -> [result type, values seen]
-    directions: set[str] = set()
+    directions: dict[str, int] = {}
     out_label: dict[str, str] = {}
     sink.write(name, b"[")
     for n, (first, layers) in enumerate(by_document(lines)):
-        directions.add(first.get("direction") or "ltr")
+        way = first.get("direction") or "ltr"
+        directions[way] = directions.get(way, 0) + 1
         data = {"text": first["text"], "doc_id": first["doc_id"], "direction": first.get("direction") or "ltr"}
         ents = speakers(layers)
         if ents:
@@ -610,18 +611,23 @@ def _attr_out(schema: LabelSchema, label: str, attr: str, value: object) -> tupl
     return "textarea", attr + JSON_SUFFIX, orjson.dumps(value).decode()
 
 
-def _layout(directions: set[str]) -> str:
-    """The text direction the config lays the text out in: rtl when every document is right-to-left, ltr when
-    none is, and per paragraph (``unicode-bidi: plaintext``) when they are mixed."""
-    if directions == {"rtl"}:
+def _layout(directions: dict[str, int]) -> str:
+    """How the config lays the text out: ``rtl`` when every document is right-to-left, ``ltr`` when none is, and
+    ``mixed-rtl`` / ``mixed-ltr`` (the majority's alignment, each paragraph's own direction) when they are mixed."""
+    rtl, ltr = directions.get("rtl", 0), sum(n for d, n in directions.items() if d != "rtl")
+    if rtl and not ltr:
         return "rtl"
-    if "rtl" in directions:
-        return "mixed"
-    return "ltr"
+    if not rtl:
+        return "ltr"
+    return "mixed-rtl" if rtl >= ltr else "mixed-ltr"
 
 
-_VIEW = {"rtl": "direction: rtl; text-align: right",
-         "mixed": "unicode-bidi: plaintext; text-align: start; white-space: pre-wrap"}
+# Label Studio does not put task data into a View's style, and one config serves every task: for a mixed project
+# the text takes the majority's alignment and every paragraph its own direction (unicode-bidi: plaintext on the
+# elements inside the Text, so a full stop ends each sentence on its own side). Checked in headless Chromium.
+_VIEW = {"rtl": "direction: rtl; text-align: right", "mixed-rtl": "direction: rtl; text-align: right",
+         "mixed-ltr": "direction: ltr; text-align: left"}
+_PER_PARAGRAPH = "  <Style>.qawl-text * { unicode-bidi: plaintext; }</Style>"
 
 
 def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text",
@@ -633,7 +639,10 @@ def label_config(labels: list[str], relations: list[str], from_name: str = "labe
     lines += [f"    <Label value={quoteattr(n)}/>" for n in labels]
     lines += ["  </Labels>"]
     text = f"<Text name={quoteattr(to_name)} value=\"$text\"/>"
-    if direction in _VIEW:
+    if direction.startswith("mixed"):
+        lines += [_PER_PARAGRAPH, f"  <View className=\"qawl-text\" style={quoteattr(_VIEW[direction])}>",
+                  f"    {text}", "  </View>"]
+    elif direction in _VIEW:
         lines += [f"  <View style={quoteattr(_VIEW[direction])}>", f"    {text}", "  </View>"]
     else:
         lines.append(f"  {text}")
