@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
 from itertools import groupby
@@ -286,6 +287,19 @@ class FileSink:
                                 f"a folder name, not a {target.suffix} file name", file=str(target))
         elif target.is_dir():
             raise QawlError(f"is a folder; {fmt} writes one file: give a file name", file=str(target))
+        # A new (or empty) folder is built beside its place and moved there in one rename at the end: no temporary
+        # file and rename per file (a brat export has two files per document).
+        self._staging: Path | None = None
+        if folder and (not target.exists() or (target.is_dir() and not any(target.iterdir()))):
+            parent = target.parent if str(target.parent) else Path(".")
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+                self._staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(self._staging, 0o777 & ~mask)  # mkdtemp makes it private; the folder is the user's
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(target)) from None
 
     def note(self, message: str) -> None:
         if message not in self.notes:
@@ -295,6 +309,15 @@ class FileSink:
         path = self.target / name if self.folder else self.target
         if not self.folder and self._open:
             raise QawlError(f"{self.fmt} wrote a second file {name!r} into a one-file export")
+        if self._staging is not None:
+            staged = self._staging / name
+            try:
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                entry = (path, str(staged), open(staged, "wb", buffering=1 << 16), hashlib.sha256())
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+            self._open[name] = entry
+            return entry
         if path.exists() and path.stat().st_size and self._written.get(str(path.resolve())) != _digest(path):
             raise QawlError("exists and was not written by Qawl; Qawl never overwrites other files. Choose another "
                             "name or folder, or remove it first", file=str(path))
@@ -339,6 +362,9 @@ class FileSink:
                 pass
             Path(tmp).unlink(missing_ok=True)
         self._open.clear()
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
 
     def commit(self) -> list[Path]:
         if not self._open and self.folder:
@@ -354,6 +380,8 @@ class FileSink:
         except OSError as exc:
             self.abort()
             raise QawlError(f"cannot be written ({exc.strerror})", file=str(self.target)) from None
+        if self._staging is not None:
+            return self._commit_staged()
         out = []
         for path, tmp, _, digest in self._open.values():
             try:
@@ -361,6 +389,24 @@ class FileSink:
             except OSError as exc:
                 self.abort()
                 raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+            self._written[str(path.resolve())] = digest.hexdigest()
+            out.append(path)
+        self._open.clear()
+        self.store.set_meta(_WRITTEN_KEY, orjson.dumps(self._written).decode())
+        return out
+
+
+    def _commit_staged(self) -> list[Path]:
+        try:
+            if self.target.is_dir():
+                self.target.rmdir()  # empty (checked at the start); anything written there since makes this fail
+            os.replace(self._staging, self.target)
+        except OSError as exc:
+            self.abort()
+            raise QawlError(f"cannot be written ({exc.strerror})", file=str(self.target)) from None
+        self._staging = None
+        out = []
+        for path, _, _, digest in self._open.values():
             self._written[str(path.resolve())] = digest.hexdigest()
             out.append(path)
         self._open.clear()

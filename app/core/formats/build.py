@@ -165,6 +165,9 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     groups: dict[object, list[tuple[PeerSpan, Span]]] = {}
     unknown: dict[str, list[PeerSpan]] = {}
     failed: set = set()  # keys of spans already reported: their relations are not reported again
+    # The usual case needs no conversion: code points into a text that normalisation left as it was.
+    direct = unit == "codepoint" and not text.changed
+    raw_length = len(text.raw)
     for ps in layer.spans:
         ours = labels.label(ps.label) if ps.keep else DROP
         failed.add(ps.key)  # until the span is built
@@ -173,7 +176,10 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
             ok = False
             continue
         try:
-            raw_start, raw_end = text.to_raw(ps.start, unit), text.to_raw(ps.end, unit)
+            if direct and 0 <= ps.start and ps.end <= raw_length:  # code points into an unchanged text
+                raw_start, raw_end = ps.start, ps.end
+            else:
+                raw_start, raw_end = text.to_raw(ps.start, unit), text.to_raw(ps.end, unit)
         except ValueError as exc:
             bad = ps.start
             try:
@@ -195,7 +201,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
                         f"({unit}), which holds {_short(actual)}; not imported (never shifted)", field=ps.field)
             ok = False
             continue
-        start, end = text.normalised(raw_start), text.normalised(raw_end)
+        start, end = (raw_start, raw_end) if direct else (text.normalised(raw_start), text.normalised(raw_end))
         if start >= end:
             doc.problem("the span covers only characters that import removes (a BOM or the CR of a CRLF)",
                         field=ps.field)

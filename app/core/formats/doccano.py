@@ -162,8 +162,8 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
                 doc.problem(f"must be an object, got {type(item).__name__}", field=where)
                 continue
             ends = [item.get("from_id"), item.get("to_id")]
-            bad = next((k for k, v in zip(("from_id", "to_id"), ends) if not (is_int(v) or isinstance(v, str))),
-                       None)
+            bad = None if all(type(v) in (int, str) for v in ends) else \
+                "from_id" if not (is_int(ends[0]) or isinstance(ends[0], str)) else "to_id"
             if bad:
                 doc.problem(f"must be an entity id, got {item.get(bad)!r}", field=f"{where}.{bad}")
                 continue

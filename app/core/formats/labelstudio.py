@@ -533,6 +533,7 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
     answers: dict[str, list] = {}  # control name -> [result type, values seen]
     directions: dict[str, int] = {}
     out_label: dict[str, str] = {}
+    kinds: dict = {}  # (label, attribute) -> the control type, found once
     sink.write(name, b"[")
     for n, (first, layers) in enumerate(by_document(lines)):
         way = first.get("direction") or "ltr"
@@ -545,7 +546,7 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
         task = {"id": n + 1, "data": data, "meta": first.get("meta") or {}, "annotations": [], "predictions": []}
         for line in layers:
             result = _result(line, mapping, schema, from_name, to_name, labels_used, relations_used, answers,
-                             out_label)
+                             out_label, kinds)
             if is_suggestions(line):
                 task["predictions"].append({"model_version": "qawl-suggestions", "result": result})
                 continue
@@ -564,7 +565,7 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
 
 
 def _result(line: dict, mapping: LabelMapping, schema: LabelSchema, from_name: str, to_name: str,
-            labels_used: list, relations_used: list, answers: dict, out_label: dict) -> list:
+            labels_used: list, relations_used: list, answers: dict, out_label: dict, kinds: dict) -> list:
     result = []
     suggestion = is_suggestions(line)
     for span in line.get("spans") or []:
@@ -580,7 +581,7 @@ def _result(line: dict, mapping: LabelMapping, schema: LabelSchema, from_name: s
         for attr, val in (span.get("attrs") or {}).items():
             if attr == "score" and suggestion:
                 continue
-            kind, control, answer = _attr_out(schema, span["label"], attr, val)
+            kind, control, answer = _attr_out(schema, span["label"], attr, val, kinds)
             if kind is None:
                 continue
             answers.setdefault(control, [kind, set()])[1].add(answer)
@@ -597,15 +598,21 @@ def _result(line: dict, mapping: LabelMapping, schema: LabelSchema, from_name: s
     return result
 
 
-def _attr_out(schema: LabelSchema, label: str, attr: str, value: object) -> tuple[str | None, str, str]:
+def _attr_out(schema: LabelSchema, label: str, attr: str, value: object,
+              kinds: dict | None = None) -> tuple[str | None, str, str]:
     """How a span attribute goes to Label Studio: a per-region choice (declared choices), a per-region text area
     (any other string), or a text area named ``<attr>__json`` holding the JSON of any other value (``false``, a
     number, a list), so that every attribute comes back as it was."""
     if isinstance(value, str):
         if not value:
             return None, attr, ""
-        spec = schema.label(label).attr(attr) if schema.label(label) else None
-        return ("choices" if spec is not None and spec.kind == "choice" else "textarea"), attr, value
+        kind = kinds.get((label, attr)) if kinds is not None else None
+        if kind is None:
+            spec = schema.label(label).attr(attr) if schema.label(label) else None
+            kind = "choices" if spec is not None and spec.kind == "choice" else "textarea"
+            if kinds is not None:
+                kinds[(label, attr)] = kind
+        return kind, attr, value
     if value is None:
         return None, attr, ""
     return "textarea", attr + JSON_SUFFIX, orjson.dumps(value).decode()

@@ -28,6 +28,7 @@ class PeerText:
         self.raw = raw
         self.text, self.normalisation = normalise(raw)
         self._removed = removed_positions(raw, self.normalisation)
+        self.changed = bool(self._removed)
         self._u16: OffsetMap | None = None
         self._clusters: list[int] | None = None
 
