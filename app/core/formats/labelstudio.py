@@ -51,6 +51,7 @@ NAME = "labelstudio"
 UNITS = ("codepoint", "utf16")
 UNLABELLED = "relation"  # the type of a relation drawn without a label
 _PER_REGION = {"choices": "choices", "textarea": "text"}  # result type -> the value key holding the answer
+_MANUAL, _SUGGESTED = Origin.MANUAL.value, Origin.SUGGESTED.value
 _ORIGIN_IN = {"prediction": Origin.SUGGESTED.value, "prediction-changed": Origin.SUGGESTED_EDITED.value}
 JSON_SUFFIX = "__json"  # a text area holding the JSON of a span attribute that is not a string
 QAWL_SPEAKERS = "qawl_speakers"  # task data: the speakers the task's SPEAKER spans name (id, name, aliases)
@@ -469,9 +470,12 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
     if not isinstance(value, dict):
         doc.problem(f"must be an object, got {type(value).__name__}", field=f"{where}.value")
         return
-    pair = offset_pair(value, "start", "end", f"{where}.value", doc)
+    start, end = value.get("start"), value.get("end")
+    pair = (start, end) if type(start) is int and type(end) is int and 0 <= start < end else \
+        offset_pair(value, "start", "end", f"{where}.value", doc)
     names = value.get("labels")
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+    if not (type(names) is list and len(names) == 1 and type(names[0]) is str and names[0].strip()) and (
+            not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names)):
         doc.problem(f"must be a non-empty list of label names, got {names!r}"[:200], field=f"{where}.value.labels")
         return
     text = value.get("text")
@@ -485,23 +489,22 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
         return
     layer.keys.add(("r", rid))
     origin = item.get("origin")
-    origin = _ORIGIN_IN.get(origin, Origin.MANUAL.value) if isinstance(origin, str) else Origin.MANUAL.value
-    provenance = {"source": NAME, "id": rid}
+    origin = _ORIGIN_IN.get(origin, _MANUAL) if isinstance(origin, str) else _MANUAL
     if suggestion is not None:
-        origin = Origin.SUGGESTED.value
-        provenance.update(suggestion)
-    attrs = {"score": item["score"]} if isinstance(item.get("score"), (int, float)) and \
-        not isinstance(item.get("score"), bool) else {}
+        origin = _SUGGESTED
+    score = item.get("score")
     for name in names:
-        layer.spans.append(PeerSpan(("r", rid), name, *pair, f"{where}.value", text=text, attrs=dict(attrs),
-                                    provenance=dict(provenance), origin=origin))
+        provenance = {"source": NAME, "id": rid, **suggestion} if suggestion else {"source": NAME, "id": rid}
+        attrs = {"score": score} if type(score) in (int, float) else {}
+        layer.spans.append(PeerSpan(("r", rid), name, *pair, where, text=text, attrs=attrs,
+                                    provenance=provenance, origin=origin))
 
 
 def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: dict | None) -> None:
     ends = []
     for key in ("from_id", "to_id"):
         value = item.get(key)
-        if not isinstance(value, (str, int)) or isinstance(value, bool):
+        if type(value) not in (str, int):
             doc.problem(f"must be a region id, got {value!r}", field=f"{where}.{key}")
             return
         ends.append(("r", value))
@@ -514,10 +517,10 @@ def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion
         doc.problem(f"must be a list of relation labels, got {names!r}"[:200], field=f"{where}.labels")
         return
     head, tail = (ends[1], ends[0]) if direction == "left" else (ends[0], ends[1])
-    provenance = {"source": NAME} if direction != "bi" else {"source": NAME, "direction": "bi"}
-    origin = Origin.SUGGESTED.value if suggestion is not None else Origin.MANUAL.value
+    origin = _SUGGESTED if suggestion is not None else _MANUAL
     for name in names:
-        layer.relations.append(PeerRelation(name, head, tail, where, dict(provenance), origin))
+        provenance = {"source": NAME} if direction != "bi" else {"source": NAME, "direction": "bi"}
+        layer.relations.append(PeerRelation(name, head, tail, where, provenance, origin))
 
 
 # --- writing ---------------------------------------------------------------------------------------------------
