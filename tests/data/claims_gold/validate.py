@@ -27,7 +27,8 @@ BAD_END = set(".،,:؛;!?؟«“'")
 
 
 def corpus_dir(arg):
-    for cand in (arg, os.environ.get("QAWL_CORPUS"), HERE.parents[3] / "shared" / "corpus", "/work/shared/corpus"):
+    repo = HERE.parents[2] if len(HERE.parents) > 2 else HERE
+    for cand in (arg, os.environ.get("QAWL_CORPUS"), repo.parent / "shared" / "corpus"):
         if cand and (Path(cand) / "arabic_articles").is_dir():
             return Path(cand)
     sys.exit("validate.py: corpus not found (pass --corpus DIR or set QAWL_CORPUS)")
@@ -151,11 +152,10 @@ def counts(lines):
         cw = collections.Counter(s["attrs"]["checkworthy"] for s in cl)
         kinds = collections.Counter(s["attrs"]["kind"] for s in cl)
         rel = collections.Counter(r["type"] for r in g["relations"])
-        attributed = {r["head"] for r in g["relations"] if r["type"] == "CLAIMED_BY"}
         entities = {spans[r["tail"]]["attrs"]["entity"] for r in g["relations"] if r["type"] == "CLAIMED_BY"}
         rows.append({
             "file": g["file"], "claims": len(cl), "yes": cw["yes"], "no": cw["no"], "unsure": cw["unsure"],
-            "kinds": kinds, "attributed_claims": len(attributed), "claimants": len(entities),
+            "kinds": kinds, "claimants": len(entities),
             "speaker_spans": sum(s["label"] == "SPEAKER" for s in g["spans"]),
             "dates": sum(s["label"] == "DATE" for s in g["spans"]),
             "CLAIMED_BY": rel["CLAIMED_BY"], "DATED": rel["DATED"],
@@ -186,17 +186,16 @@ def main():
         if args.counts:
             rows = counts(lines)
             kinds = sorted(KINDS)
-            print(f"\n| file | claims | yes | no | unsure | {' | '.join(kinds)} | attributed claims | claimants | "
+            print(f"\n| file | claims | yes | no | unsure | {' | '.join('kind ' + k for k in kinds)} | claimants | "
                   "SPEAKER spans | DATE | CLAIMED_BY | DATED |")
-            print("|---" * (11 + len(kinds)) + "|")
+            print("|---" * (10 + len(kinds)) + "|")
             total = collections.Counter()
             for r in rows:
                 cells = [r["claims"], r["yes"], r["no"], r["unsure"], *(r["kinds"][k] for k in kinds),
-                         r["attributed_claims"], r["claimants"], r["speaker_spans"], r["dates"], r["CLAIMED_BY"],
-                         r["DATED"]]
+                         r["claimants"], r["speaker_spans"], r["dates"], r["CLAIMED_BY"], r["DATED"]]
                 print(f"| {r['file']} | " + " | ".join(str(c) for c in cells) + " |")
                 total.update({i: c for i, c in enumerate(cells)})
-            width = 10 + len(kinds)
+            width = 9 + len(kinds)
             print("| **total** | " + " | ".join(f"**{total[i]}**" for i in range(width)) + " |\n")
     sys.exit(1 if failed else 0)
 
