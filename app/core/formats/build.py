@@ -166,7 +166,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     unknown: dict[str, list[PeerSpan]] = {}
     failed: set = set()  # keys of spans already reported: their relations are not reported again
     # The usual case needs no conversion: code points into a text that normalisation left as it was.
-    direct = unit == "codepoint" and not text.changed
+    direct = not text.changed and text.same_as_codepoints(unit)
     raw_length = len(text.raw)
     for ps in layer.spans:
         ours = labels.label(ps.label) if ps.keep else DROP

@@ -33,6 +33,7 @@ offset unit. doccano drops overlapping spans unless the project allows them: the
 
 from __future__ import annotations
 
+import re
 from pathlib import PurePath
 from typing import Iterable
 
@@ -57,6 +58,7 @@ DECLARED = "qawl_offset_unit"
 # What else our exports carry on every line (doccano keeps it as metadata): whose layer it is and its status, the
 # speakers its SPEAKER spans name, and the span attributes doccano has no place for ("start end LABEL" -> attrs).
 QAWL = "qawl"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -258,23 +260,34 @@ def _record(first: dict, layer: dict | None, mapping: LabelMapping, use_entities
     (CHECK constraint JSON_VALID("meta"), and nothing is imported)."""
     text = first["text"]
     spans = layer.get("spans") or [] if layer else []
+    names = cache.setdefault("labels", {})
+    if "text" not in cache or cache["text"][0] is not text:  # once per document (every annotator's file)
+        plain = unit == "codepoint" or (unit == "utf16" and not _ASTRAL.search(text))
+        cache["text"] = (text, plain)
+    plain = cache["text"][1]
 
-    def off(cp: int) -> int:
-        return to_unit(text, cp, unit, cache)
+    def off(cp: int) -> int:  # UTF-16 units equal code points in a text without astral characters
+        return cp if plain else to_unit(text, cp, unit, cache)
 
+    def label(name: str) -> str:
+        found = names.get(name)
+        if found is None:
+            found = names[name] = mapping.label_out(name)
+        return found
+
+    edges = [(off(s["start"]), off(s["end"]), label(s["label"])) for s in spans]
     row: dict = {"text": text}
     if use_entities:
         ids = {s["id"]: i for i, s in enumerate(spans)}
-        row["entities"] = [{"id": ids[s["id"]], "label": mapping.label_out(s["label"]), "start_offset": off(s["start"]),
-                            "end_offset": off(s["end"])} for s in spans]
+        row["entities"] = [{"id": i, "label": lab, "start_offset": a, "end_offset": b}
+                           for i, (a, b, lab) in enumerate(edges)]
         rels = sorted(layer.get("relations") or [], key=lambda r: (ids[r["head"]], ids[r["tail"]], r["type"])) \
             if layer else []
         row["relations"] = [{"id": i, "from_id": ids[r["head"]], "to_id": ids[r["tail"]],
                              "type": mapping.relation_out(r["type"])} for i, r in enumerate(rels)]
     else:
-        row["label"] = [[off(s["start"]), off(s["end"]), mapping.label_out(s["label"])] for s in spans]
-    attrs = {f"{off(s['start'])} {off(s['end'])} {mapping.label_out(s['label'])}": s["attrs"]
-             for s in spans if s.get("attrs")}
+        row["label"] = [list(e) for e in edges]
+    attrs = {f"{a} {b} {lab}": s["attrs"] for s, (a, b, lab) in zip(spans, edges) if s.get("attrs")}
     row["doc_id"] = first["doc_id"]
     row["meta"] = first.get("meta") or {}
     row[DECLARED] = unit
