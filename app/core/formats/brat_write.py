@@ -11,8 +11,15 @@ One annotator: files at the top level; several: one folder per annotator (a brat
   ``Cue`` / ``Content`` roles; other relations that came from brat events become those events again; equivalence
   relations become ``*`` lines; every other relation an ``R`` line;
 * attrs -> ``A`` lines (strings without white space, ``True`` for binary), ``note`` -> ``#`` AnnotatorNotes,
-  ``norm`` -> ``N`` lines, ``entity`` (a speaker) -> ``N<TAB>Reference T Qawl:<id><TAB><name>``. Attribute values
-  brat cannot hold (with white space, lists, objects) are written as notes ``name=value``.
+  ``norm`` -> ``N`` lines, ``entity`` (a speaker) -> ``N<TAB>Reference T Qawl:<id><TAB><name>`` and, once per
+  document, a note ``qawl:aliases=<JSON>``. Attribute values brat cannot hold (``false``, white space, lists,
+  objects) are written as notes ``qawl:name=<JSON>``, which the reader turns back into attributes;
+* label, relation and attribute names brat cannot hold (``Direct Quote``) become type names (``Direct_Quote``);
+  ``visual.conf`` shows the original names and the reader maps them back; ``annotation.conf`` declares the whole
+  schema (every label, relation type, attribution event and choice attribute) and everything the files use.
+
+Streaming: each document's ``.txt`` / ``.ann`` is written (and closed) as soon as its lines are read; the
+configuration files come last.
 """
 
 from __future__ import annotations

@@ -7,25 +7,32 @@ to ``from_id``; ``bi`` is read as from -> to and remembered in the relation's pr
 (``choices``, ``rectanglelabels``, ...) are skipped with a note. Cancelled annotations (``was_cancelled``) are
 skipped with a note.
 
-Annotators: each annotation's author becomes a layer: ``completed_by`` as an object (its ``email``) or an int
-(``user-<id>``); if absent, ``default_annotator`` or ``label-studio``. ``predictions`` become the suggestion layer
-(``suggestions``, origin ``suggested``). A result's ``origin`` ``prediction`` / ``prediction-changed`` (a suggestion
-the annotator accepted / edited) is kept as origin ``suggested`` / ``suggested-edited``.
+Annotators: each annotation's author becomes a layer: ``completed_by`` as an object (its ``email``; Label Studio
+writes one when its export expands ``completed_by``) or an int (``user-<id>``, the default export; map it with an
+annotator map); if absent, ``default_annotator`` or ``label-studio``. A person with several annotations of one task
+gets one layer each: the first keeps the name, the others are ``NAME#<annotation id>``. Drafts with results (an
+export that expands them) are unfinished layers of people who did not submit. ``predictions`` become the suggestion
+layer (``suggestions``, origin ``suggested``); Label Studio 1.23's default export lists them as ids only, which is
+noted and skipped. A result's ``origin`` ``prediction`` / ``prediction-changed`` (a suggestion the annotator
+accepted / edited) is kept as origin ``suggested`` / ``suggested-edited``. JSON_MIN (flat records, one per
+annotation) gives spans and the per-region answers it keeps with their region; it keeps no relations (noted). The
+CSV, TSV and CONLL exports are refused, saying to export JSON.
 
 Offsets: Label Studio's front end stores code points since its 2021 fix (label-studio-frontend PR 308, "store code
 points instead of js length"); earlier versions stored UTF-16 units (label-studio issue 1347). Every ``labels`` result
 carries its text, so ``offset_unit="auto"`` proves the unit per file from the texts.
 
-Span attributes (QUOTE ``type``, DATE ``value``, SPEAKER ``entity``) go both ways as per-region results on the
-span's region: ``choices`` for attributes the schema declares as choices, ``textarea`` for other strings (Label
-Studio's ``perRegion="true"`` controls, declared in the written config). Choices / text areas that are not tied to a
-region (whole-task classification) are skipped with a note.
+Span attributes go both ways as per-region results on the span's region: ``choices`` for attributes the schema
+declares as choices, ``textarea`` for other strings, and a ``textarea`` named ``<attr>__json`` holding the JSON of
+any other value (``resolved: false``, numbers, lists). Choices / text areas not tied to a region are skipped.
 
-Write: a JSON array with one task per document (``data.text``, ``data.doc_id``, ``meta``), one annotation per
-annotator layer (``completed_by: {"email": ...}`` when the annotator's name is an e-mail address, which Label Studio
-resolves to a member on import; otherwise the name is kept in ``qawl_annotator``, which Label Studio ignores, and
-Label Studio assigns the annotation to the importing user), the suggestion layer as ``predictions``, code-point
-offsets, and ``label_config.xml``, a labeling config that declares every label and relation type used.
+Write (streaming, task by task): a JSON array with one task per document (``data``: ``text``, ``doc_id``,
+``direction``, ``qawl_speakers`` — the speakers its SPEAKER spans name —; ``meta``: the document's metadata), one
+annotation per layer that is someone's work (``qawl_annotator`` / ``qawl_status`` name it for a direct re-import;
+``completed_by`` only for annotators the caller maps to a Label Studio member with ``annotator_map``, because Label
+Studio refuses a whole import naming anyone else), the suggestion layer as ``predictions``, code-point offsets;
+then ``label_config.xml`` declaring every label, relation type and attribute control of the schema (and any other
+used), with the text laid out right-to-left for Arabic projects.
 """
 
 from __future__ import annotations
