@@ -211,6 +211,7 @@ class _Ann:
     def __init__(self, name: str, mapping: LabelMapping, schema: LabelSchema, names: dict[str, str]) -> None:
         self.name = name
         self.names = names  # brat type -> our label name (visual.conf)
+        self._label_names: tuple[str, ...] | None = None
         self.mapping = mapping
         self.schema = schema
         self.t: dict[str, dict] = {}
@@ -447,7 +448,9 @@ class _Ann:
                             "delta": [t_start - a_start, t_end - a_end]}}
 
     def _our_label(self, t_id: str) -> str | None:
-        return self.mapping.label_in(self.t[t_id]["label"], self.schema.label_names)
+        if self._label_names is None:
+            self._label_names = self.schema.label_names
+        return self.mapping.label_in(self.t[t_id]["label"], self._label_names)
 
     def _anchor(self, target: str) -> str:
         """The T that stands for ``target``: itself, or an event's trigger (chains of events are followed)."""
