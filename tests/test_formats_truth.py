@@ -256,14 +256,23 @@ def test_doccano_lines_all_have_the_same_keys_whatever_the_metadata(project, tmp
 
 
 def test_doccano_export_of_our_file_comes_back_with_ids_speakers_and_attributes(tmp_path):
-    result = formats.read("doccano", DOCCANO)
+    result = formats.read("doccano", [("admin.jsonl", DOCCANO.read_bytes())])  # doccano names it by member
     assert result.ok, result.problems
     ids = {r.document.id for r in result.records}
     assert ids == {"d1", "d2", "d3"}  # our doc_id, not doccano's example ids
-    ali = next(r for r in result.records if r.layer and r.layer.annotator == "ali")
-    by_label = {s.label: s for s in ali.layer.spans.values()}
+    # The labels in doccano's per-member file are that member's (admin uploaded both of our files).
+    (admin,) = [r for r in result.records if r.layer and r.document.id == "d1"]
+    assert admin.layer.annotator == "admin"
+    by_label = {s.label: s for s in admin.layer.spans.values()}
     assert by_label["DATE"].attrs["resolved"] is False and by_label["QUOTE"].attrs == {"type": "direct"}
-    assert [e.name for e in ali.entities] == ["Sergei Lavrov"]
+    assert [e.name for e in admin.entities] == ["Sergei Lavrov"]
+
+
+def test_a_doccano_member_file_is_the_members_work_whatever_layer_we_sent():
+    line = json.loads(DOCCANO.read_text().splitlines()[0])
+    assert line["qawl"]["annotator"] == "ali" and isinstance(line["id"], int)
+    result = formats.read("doccano", [("bob.jsonl", json.dumps(line, ensure_ascii=False).encode())])
+    assert result.ok and result.records[0].layer.annotator == "bob"
 
 
 # --- defect 8: brat collections as brat keeps them -----------------------------------------------------------------

@@ -304,37 +304,44 @@ def check_doccano(store: Store, work: Path, tools: Path, skip: bool, procs: list
     out = work / "doccano-out"
     notes: list[str] = []
     export_paths(store, out, "doccano", notes=notes)
-    project = http("POST", f"{base}/projects", {
-        "name": f"qawl check {time.time():.0f}", "description": "qawl", "project_type": "SequenceLabeling",
-        "resourcetype": "SequenceLabelingProject", "allow_overlapping": True, "use_relation": True}, headers=auth)
-    pid = project["id"]
+    # One doccano project per annotator's file (doccano's labels belong to the member who uploads them: here the
+    # one admin), each exported and imported back under that annotator's name.
     files = sorted(out.glob("*.jsonl"))
-    ids = [upload(f"{base}/fp/process/", f, auth) for f in files]
-    task = http("POST", f"{base}/projects/{pid}/upload", {"uploadIds": ids, "format": "JSONL",
-                                                          "task": "RelationExtraction", "column_data": "text",
-                                                          "column_label": "label"}, headers=auth)["task_id"]
-    result = poll(f"{base}/tasks/status/{task}", auth)
-    examples = http("GET", f"{base}/projects/{pid}/examples?limit=1000", headers=auth)
-    spans = rels = bad = 0
-    for ex in examples["results"]:
-        for s in http("GET", f"{base}/projects/{pid}/examples/{ex['id']}/spans", headers=auth):
-            spans += 1
-        rels += len(http("GET", f"{base}/projects/{pid}/examples/{ex['id']}/relations", headers=auth))
-    sent = [json.loads(x) for f in files for x in f.read_text().splitlines()]
-    ws, wr = sum(len(x["entities"]) for x in sent), sum(len(x["relations"]) for x in sent)
-    ok = not result["result"]["error"] and examples["count"] == len(sent) and (spans, rels) == (ws, wr)
-    row(f"doccano {DOCCANO_VERSION}", "Qawl -> their import", f"{examples['count']}/{len(sent)}", f"{spans}/{ws}",
-        f"{rels}/{wr}", "in meta", "equal", ok, "errors: " + json.dumps(result["result"]["error"])[:80]
-        if result["result"]["error"] else "overlapping spans allowed in the project")
-    task = http("POST", f"{base}/projects/{pid}/download", {"format": "JSONL", "exportApproved": False},
-                headers=auth)["task_id"]
-    poll(f"{base}/tasks/status/{task}", auth)
-    data, _ = http("GET", f"{base}/projects/{pid}/download?taskId={task}", headers=auth, raw=True)
-    back_dir = work / "doccano-export"
-    zipfile.ZipFile(io.BytesIO(data)).extractall(back_dir)
     back = Store.open(work / "doccano-back.db")
-    import_paths(back, sorted(back_dir.glob("*.jsonl")), "doccano")
-    compare_back(store, back, f"doccano {DOCCANO_VERSION}", "one member file, layers named by our qawl key")
+    counted = [0, 0, 0, 0, 0]  # examples, spans, relations, lines sent, errors
+    ws = wr = 0
+    for path in files:
+        project = http("POST", f"{base}/projects", {
+            "name": f"qawl check {path.stem} {time.time():.0f}", "description": "qawl",
+            "project_type": "SequenceLabeling", "resourcetype": "SequenceLabelingProject",
+            "allow_overlapping": True, "use_relation": True}, headers=auth)
+        pid = project["id"]
+        task = http("POST", f"{base}/projects/{pid}/upload", {
+            "uploadIds": [upload(f"{base}/fp/process/", path, auth)], "format": "JSONL",
+            "task": "RelationExtraction", "column_data": "text", "column_label": "label"}, headers=auth)["task_id"]
+        counted[4] += len(poll(f"{base}/tasks/status/{task}", auth)["result"]["error"])
+        examples = http("GET", f"{base}/projects/{pid}/examples?limit=1000", headers=auth)
+        counted[0] += examples["count"]
+        for ex in examples["results"]:
+            counted[1] += len(http("GET", f"{base}/projects/{pid}/examples/{ex['id']}/spans", headers=auth))
+            counted[2] += len(http("GET", f"{base}/projects/{pid}/examples/{ex['id']}/relations", headers=auth))
+        sent = [json.loads(x) for x in path.read_text().splitlines()]
+        counted[3] += len(sent)
+        ws += sum(len(x["entities"]) for x in sent)
+        wr += sum(len(x["relations"]) for x in sent)
+        task = http("POST", f"{base}/projects/{pid}/download", {"format": "JSONL", "exportApproved": False},
+                    headers=auth)["task_id"]
+        poll(f"{base}/tasks/status/{task}", auth)
+        data, _ = http("GET", f"{base}/projects/{pid}/download?taskId={task}", headers=auth, raw=True)
+        back_dir = work / f"doccano-export-{path.stem}"
+        zipfile.ZipFile(io.BytesIO(data)).extractall(back_dir)
+        import_paths(back, sorted(back_dir.glob("*.jsonl")), "doccano", annotator_map={USER: path.stem})
+    ok = not counted[4] and counted[0] == counted[3] and (counted[1], counted[2]) == (ws, wr)
+    row(f"doccano {DOCCANO_VERSION}", "Qawl -> their import", f"{counted[0]}/{counted[3]}", f"{counted[1]}/{ws}",
+        f"{counted[2]}/{wr}", "in meta", "equal", ok,
+        f"{counted[4]} import errors" if counted[4] else "overlapping spans allowed in the project")
+    compare_back(store, back, f"doccano {DOCCANO_VERSION}", "a project per annotator, its member file imported "
+                 "as that annotator; statuses are doccano's (in progress)")
     back.close()
 
 

@@ -108,10 +108,14 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         return
     status = Status.DONE.value if obj.get("annotation_approver") else Status.IN_PROGRESS.value
     own = obj.get(QAWL) if isinstance(obj.get(QAWL), dict) else {}
-    if own.get("status") in STATUSES:
-        status = own["status"]
-    if isinstance(own.get("annotator"), str) and own["annotator"].strip() and user is None:
-        user = own["annotator"]
+    # Whose layer and its status come from our key only in our own file. In doccano's export (an integer example
+    # id) the key is the example's metadata, shared by every member's file, while the labels are the member's:
+    # they are the member's work (the file's name), whoever's layer we once sent.
+    if not is_int(obj.get("id")):
+        if own.get("status") in STATUSES:
+            status = own["status"]
+        if isinstance(own.get("annotator"), str) and own["annotator"].strip() and user is None:
+            user = own["annotator"]
     doc.entities = entities_from(own.get("speakers"))
     layer = PeerLayer(user or annotator, status)
 
