@@ -67,6 +67,9 @@ def add_parsers(sub) -> None:
     annotator_map_option(p, "our annotator FROM is written as TO (for Label Studio: a member's e-mail or user id, "
                             "written as completed_by; without it Label Studio gives the annotations to the "
                             "importing user)")
+    p.add_argument("--doccano-form", choices=("auto", "label", "entities"), default="auto",
+                   help="doccano: entities/relations (for a project with relation labeling; auto when the schema "
+                        "has relation types) or label: [[start, end, LABEL]] (a project without relations)")
     p.add_argument("--split", metavar="TRAIN,DEV,TEST",
                    help="dataset: split by document, e.g. 80,10,10 (default: one 'train' split)")
     p.add_argument("--seed", type=int, default=13, help="dataset: seed of the split by document (default 13)")
@@ -113,6 +116,8 @@ def run_export(args) -> int:
         options["annotator_map"] = people
     if args.format == "dataset":
         options.update(split=args.split, seed=args.seed)
+    if args.format == "doccano" and args.doccano_form != "auto":
+        options["form"] = args.doccano_form
     notes: list[str] = []
     store = open_project(args)
     try:

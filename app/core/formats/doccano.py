@@ -233,7 +233,7 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
         annotators = [a for a in dict.fromkeys(line["annotator"] for line in lines if worked(line))]
     names = {a: f"{safe_name(a)}.jsonl" for a in annotators} or {None: "all.jsonl"}
     use_entities = form == "entities" or (form == "auto" and bool(schema.relation_types))
-    overlapping = 0
+    overlapping = lost = 0
     for first, layers in by_document(lines):
         by_who = {line["annotator"]: line for line in layers}
         cache: dict = {}
@@ -241,8 +241,15 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
             layer = by_who.get(who)
             if layer is not None and _overlaps(layer.get("spans") or []):
                 overlapping += 1
+            if layer is not None and not use_entities:
+                lost += len(layer.get("relations") or [])
             row = _record(first, layer, mapping, use_entities, offset_unit, cache)
             sink.write(name, orjson.dumps(row) + b"\n")
+    sink.note("doccano: written for a sequence-labeling project with relation labeling on (entities/relations); "
+              "for a project without relations export with --doccano-form label" if use_entities else
+              "doccano: written for a sequence-labeling project (label: [[start, end, LABEL]])")
+    if lost:
+        sink.note(f"doccano: {lost} relation(s) left out: the label form has no place for them")
     if overlapping:
         sink.note(f"doccano: {overlapping} layer(s) have overlapping spans (a speaker inside a quote); doccano drops "
                   f"them on import unless the project allows overlapping spans (project settings)")
