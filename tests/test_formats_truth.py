@@ -416,3 +416,10 @@ def test_date_attributes_survive_every_format(fmt):
     assert back.ok, back.problems
     (date,) = [s for r in back.records if r.layer for s in r.layer.spans.values() if s.label == "DATE"]
     assert date.attrs == {"value": "2024-01-18", "resolved": False, "calendar": "hijri", "hijri": "1445-07-07"}
+
+
+def test_doccano_label_form_says_which_relations_it_leaves_out(project, tmp_path):
+    notes: list[str] = []
+    export_paths(project, tmp_path / "dc", "doccano", options={"form": "label"}, notes=notes)
+    assert any("3 relation(s) left out" in n for n in notes)
+    assert all("label" in json.loads(x) for x in (tmp_path / "dc" / "ali.jsonl").read_text().splitlines())
