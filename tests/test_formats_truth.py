@@ -423,3 +423,11 @@ def test_doccano_label_form_says_which_relations_it_leaves_out(project, tmp_path
     export_paths(project, tmp_path / "dc", "doccano", options={"form": "label"}, notes=notes)
     assert any("3 relation(s) left out" in n for n in notes)
     assert all("label" in json.loads(x) for x in (tmp_path / "dc" / "ali.jsonl").read_text().splitlines())
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "doccano", "brat"])
+def test_an_export_folder_imports_back_with_the_format_detected(project, tmp_path, capsys, fmt):
+    export_paths(project, tmp_path / "out", fmt, annotator="ali")
+    code, out, err = run(capsys, "import", "--db", tmp_path / "fresh.db", tmp_path / "out")
+    assert code == 0, err
+    assert f"({fmt})" in out

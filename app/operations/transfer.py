@@ -57,6 +57,11 @@ def choose_format(paths: Iterable[str | Path]) -> str:
     for path in paths:
         if path.is_dir() and any(path.rglob("*.ann")):
             return "brat"
+        if path.is_dir() and not any(p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES for p in path.rglob("*")):
+            # e.g. a Label Studio export folder: tasks.json and its labeling config
+            peer_files = [p for p in sorted(path.rglob("*.json")) if not p.name.startswith(".")]
+            if peer_files:
+                return formats.detect_format(peer_files)
         if path.suffix.lower() == ".ann" or (path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()):
             return "brat"
     files = expand(paths) if all(p.is_dir() or p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
