@@ -50,6 +50,7 @@ def test_split_is_by_document_seeded_and_stable():
     assert plan != split_plan(ids, "80,10,10", 8)
 
 
+@pytest.mark.slow
 def test_datasets_and_pandas_load_the_folder_exactly(project, tmp_path):
     datasets = pytest.importorskip("datasets")
     pd = pytest.importorskip("pandas")
