@@ -8,17 +8,15 @@ Each test names the defect of the issue it covers."""
 from __future__ import annotations
 
 import json
-import math
 import shutil
 import xml.etree.ElementTree as ET
 from pathlib import Path
 
-import orjson
 import pytest
 
 from app.cli import main
 from app.core import formats
-from app.core.formats import LabelMapping, brat_write, labelstudio
+from app.core.formats import brat_write, labelstudio
 from app.core.jsonl import Record, make_document
 from app.core.model import SUGGESTIONS, Entity, Layer, Relation, Span
 from app.core.schema import DEFAULT_SCHEMA

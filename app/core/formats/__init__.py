@@ -22,7 +22,7 @@ from typing import Callable, Iterable
 from ..errors import QawlError
 from ..jsonl import Record
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from . import brat, brat_write, doccano, labelstudio, prodigy
+from . import brat, brat_write, doccano, labelstudio, labelstudio_write, prodigy
 from .build import build
 from .peer import ImportResult, PeerFile, Source, load_sources
 from .detect import detect, mismatch
@@ -55,7 +55,7 @@ FORMATS: dict[str, Format] = {
     "doccano": Format("doccano", "doccano JSONL", doccano.UNITS, _per_file(doccano), doccano.stream,
                       (".jsonl", ".json"), True),
     "labelstudio": Format("labelstudio", "Label Studio JSON", labelstudio.UNITS, _per_file(labelstudio),
-                          labelstudio.stream, (".json",), True),
+                          labelstudio_write.stream, (".json",), True),
     "prodigy": Format("prodigy", "Prodigy JSONL", prodigy.UNITS, _per_file(prodigy), prodigy.stream, (".jsonl",),
                       False),
     "brat": Format("brat", "brat standoff", brat.UNITS, brat.parse_files, brat_write.stream,

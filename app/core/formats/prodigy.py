@@ -32,7 +32,6 @@ from typing import Iterable
 import orjson
 import regex
 
-from ..jsonl import Record
 from ..model import STATUSES, SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
