@@ -68,6 +68,16 @@ class ClaimsMixin:
                                  "json_extract(attrs, '$.claim') = ?", [claim_id]).fetchall()
         return [self.layer(d, a) for d, a in keys]
 
+    def document_titles(self, doc_ids) -> dict[str, str]:
+        """Titles of the given documents (for lists of mentions)."""
+        ids = list(dict.fromkeys(doc_ids))
+        out: dict[str, str] = {}
+        for at in range(0, len(ids), 500):
+            chunk = ids[at:at + 500]
+            out.update(self.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                                         chunk).fetchall())
+        return out
+
     def claim_spans(self, annotator: str | None = None) -> list[tuple[str, str, Span]]:
         """Every CLAIM span of people's layers (not suggestions): (doc_id, annotator, span)."""
         sql = (f"SELECT s.doc_id, s.annotator, s.{_SPAN_COLUMNS.replace(', ', ', s.')} FROM spans s JOIN documents "

@@ -68,10 +68,14 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work, *,
             dialog.setValue(min(done, total))
 
     def finish(callback, *args) -> None:
+        shown = dialog.isVisible()
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
         task.wait()
+        if shown and parent is not None and parent.isVisible():
+            # The keys go back to the window the dialog covered (not every platform gives it back by itself).
+            parent.activateWindow()
         callback(*args)
 
     dialog.canceled.connect(task.cancel)

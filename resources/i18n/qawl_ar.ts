@@ -154,6 +154,38 @@
         <translation>مباشر ← غير مباشر ← مختلط</translation>
     </message>
     <message>
+        <source>Next check-&amp;worthiness</source>
+        <translation>الجدارة بال&amp;تحقق: التالي</translation>
+    </message>
+    <message>
+        <source>Claim: check-worthy yes → no → unsure → none</source>
+        <translation>الادعاء: جدير بالتحقق نعم ← لا ← غير متأكد ← بلا</translation>
+    </message>
+    <message>
+        <source>Claim &amp;verdict…</source>
+        <translation>&amp;حكم الادعاء…</translation>
+    </message>
+    <message>
+        <source>Choose the claim&apos;s verdict: R, then its number</source>
+        <translation>اختيار حكم الادعاء: R ثم رقمه</translation>
+    </message>
+    <message>
+        <source>Fact-check &amp;URL…</source>
+        <translation>&amp;رابط التحقق…</translation>
+    </message>
+    <message>
+        <source>The URL of the published fact-check of the claim</source>
+        <translation>رابط التحقق المنشور من الادعاء</translation>
+    </message>
+    <message>
+        <source>Link to canonical &amp;claim…</source>
+        <translation>ربط بال&amp;ادعاء الموحّد…</translation>
+    </message>
+    <message>
+        <source>Link the claim to the project&apos;s claim registry (similar claims first)</source>
+        <translation>ربط الادعاء بسجل الادعاءات في المشروع (الادعاءات المشابهة أولاً)</translation>
+    </message>
+    <message>
         <source>&amp;Next document</source>
         <translation>المستند ال&amp;تالي</translation>
     </message>
@@ -543,6 +575,239 @@
     </message>
 </context>
 <context>
+    <name>ClaimCommands</name>
+    <message>
+        <source>Select a claim (C on a selection) first.</source>
+        <translation>حدّد ادعاءً أولاً (C على تحديد).</translation>
+    </message>
+    <message>
+        <source>Fact-check URL: %1</source>
+        <translation>رابط التحقق: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of this project&apos;s verdicts</source>
+        <translation>«%1» ليس من أحكام هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Check-worthiness: %1</source>
+        <translation>الجدارة بالتحقق: %1</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>الحكم: %1</translation>
+    </message>
+    <message>
+        <source>Fact-check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>URL of the published fact-check of “%1”:</source>
+        <translation>رابط التحقق المنشور من «%1»:</translation>
+    </message>
+    <message>
+        <source>Similar claim in the registry: “%1” (%2) — G to link</source>
+        <translation>ادعاء مشابه في السجل: «%1» (%2) — اضغط G للربط</translation>
+    </message>
+    <message>
+        <source>Linked to the claim “%1”</source>
+        <translation>رُبط بالادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>New canonical claim “%1”</source>
+        <translation>ادعاء موحّد جديد «%1»</translation>
+    </message>
+    <message>
+        <source>Merged the claim “%1” into “%2”.</source>
+        <translation>دُمج الادعاء «%1» في «%2».</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFields</name>
+    <message>
+        <source>sources, reasoning</source>
+        <translation>المصادر، التعليل</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>ربط…</translation>
+    </message>
+    <message>
+        <source>Link to a canonical claim of the registry (G)</source>
+        <translation>ربط بادعاء موحّد من السجل (G)</translation>
+    </message>
+    <message>
+        <source>Claimant:</source>
+        <translation>صاحب الادعاء:</translation>
+    </message>
+    <message>
+        <source>Check-worthy:</source>
+        <translation>جدير بالتحقق:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>الحكم:</translation>
+    </message>
+    <message>
+        <source>Fact-check:</source>
+        <translation>التحقق:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>السجل:</translation>
+    </message>
+    <message>
+        <source>Similar:</source>
+        <translation>مشابه:</translation>
+    </message>
+    <message>
+        <source>the article itself (link a speaker mention above to name one)</source>
+        <translation>المقال نفسه (اربط إشارة إلى متحدث أعلاه لتسميته)</translation>
+    </message>
+    <message>
+        <source>(from the quote; choose a speaker mention above to override)</source>
+        <translation>(من الاقتباس؛ اختر إشارة إلى متحدث أعلاه لتغييره)</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>غير مربوط</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>بلا حكم</translation>
+    </message>
+    <message>
+        <source>differs from this claim&apos;s verdict</source>
+        <translation>يختلف عن حكم هذا الادعاء</translation>
+    </message>
+    <message>
+        <source>%1 similar claim(s): choose one to link</source>
+        <translation>%1 ادعاء مشابه: اختر واحداً للربط</translation>
+    </message>
+    <message>
+        <source>none in the registry</source>
+        <translation>لا شيء في السجل</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPicker</name>
+    <message>
+        <source>Link claim to the registry</source>
+        <translation>ربط الادعاء بالسجل</translation>
+    </message>
+    <message>
+        <source>type the claim&apos;s wording to search the registry</source>
+        <translation>اكتب صياغة الادعاء للبحث في السجل</translation>
+    </message>
+    <message>
+        <source>Which canonical claim does this claim state?
+%1</source>
+        <translation>أيّ ادعاء موحّد يقرّره هذا الادعاء؟
+%1</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2  ·  similarity %3</source>
+        <translation>%1  ·  %2  ·  التشابه %3</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>بلا حكم</translation>
+    </message>
+    <message>
+        <source>New canonical claim: “%1”</source>
+        <translation>ادعاء موحّد جديد: «%1»</translation>
+    </message>
+    <message>
+        <source>Unlink from “%1”</source>
+        <translation>فكّ الربط عن «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsDock</name>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Find a claim by its wording…</source>
+        <translation>ابحث عن ادعاء بصياغته…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Select two claims that say the same thing to merge them</source>
+        <translation>حدّد ادعاءين يقولان الشيء نفسه لدمجهما</translation>
+    </message>
+    <message>
+        <source>Link current claim</source>
+        <translation>ربط الادعاء الحالي</translation>
+    </message>
+    <message>
+        <source>Link the selected claim span to the claim selected here</source>
+        <translation>ربط الادعاء المحدد في النص بالادعاء المحدد هنا</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Remove a claim no span links to</source>
+        <translation>إزالة ادعاء لا يرتبط به أي وسم</translation>
+    </message>
+    <message>
+        <source>Mentions (double-click to go there)</source>
+        <translation>الإشارات (انقر مرتين للانتقال إليها)</translation>
+    </message>
+    <message>
+        <source>%1 claims</source>
+        <translation>%1 ادعاء</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>الحكم</translation>
+    </message>
+    <message>
+        <source>Fact-check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+    <message>
+        <source>Verdict from</source>
+        <translation>مصدر الحكم</translation>
+    </message>
+    <message>
+        <source>%1&apos;s claim in “%2”</source>
+        <translation>ادعاء %1 في «%2»</translation>
+    </message>
+    <message>
+        <source>set by %1 in the registry</source>
+        <translation>عيّنه %1 في السجل</translation>
+    </message>
+</context>
+<context>
     <name>DatesDock</name>
     <message>
         <source>Dates</source>
@@ -801,6 +1066,10 @@
         <translation>&amp;وسم التحديد</translation>
     </message>
     <message>
+        <source>C&amp;laim</source>
+        <translation>ا&amp;دعاء</translation>
+    </message>
+    <message>
         <source>Adjust &amp;edges</source>
         <translation>ضبط ال&amp;حدود</translation>
     </message>
@@ -819,6 +1088,10 @@
     <message>
         <source>No mention of this speaker in your annotations.</source>
         <translation>لا إشارة إلى هذا المتحدث في توسيماتك.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s mention of the claim</source>
+        <translation>إشارة %1 إلى الادعاء</translation>
     </message>
     <message>
         <source>Undone or redone: %1</source>
@@ -894,6 +1167,40 @@
     </message>
 </context>
 <context>
+    <name>MentionsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>الإشارة</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>الحكم</translation>
+    </message>
+    <message>
+        <source>This mention&apos;s verdict differs from the claim&apos;s (%1)</source>
+        <translation>حكم هذه الإشارة يختلف عن حكم الادعاء (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeClaimsDialog</name>
+    <message>
+        <source>Merge claims</source>
+        <translation>دمج الادعاءات</translation>
+    </message>
+    <message>
+        <source>Keep which wording? The other claim&apos;s mentions will link to it.</source>
+        <translation>أيّ صياغة تُبقي؟ ستُربط إشارات الادعاء الآخر بها.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge speakers</source>
@@ -949,6 +1256,42 @@
     <message>
         <source>mixed</source>
         <translation>مختلط</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>صحيح</translation>
+    </message>
+    <message>
+        <source>mostly true</source>
+        <translation>صحيح في معظمه</translation>
+    </message>
+    <message>
+        <source>misleading</source>
+        <translation>مضلِّل</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>زائف</translation>
+    </message>
+    <message>
+        <source>unverifiable</source>
+        <translation>لا يمكن التحقق منه</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>لم يُتحقَّق منه</translation>
+    </message>
+    <message>
+        <source>check-worthy</source>
+        <translation>جدير بالتحقق</translation>
+    </message>
+    <message>
+        <source>not check-worthy</source>
+        <translation>غير جدير بالتحقق</translation>
+    </message>
+    <message>
+        <source>check-worthy?</source>
+        <translation>جدير بالتحقق؟</translation>
     </message>
     <message>
         <source>speaker</source>
@@ -1032,6 +1375,50 @@
         <translation>حذف المتحدث %1</translation>
     </message>
     <message>
+        <source>Merge claim “%1”</source>
+        <translation>دمج الادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>New claim “%1”</source>
+        <translation>ادعاء جديد «%1»</translation>
+    </message>
+    <message>
+        <source>Remove claim “%1”</source>
+        <translation>إزالة الادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>Link claim</source>
+        <translation>ربط الادعاء</translation>
+    </message>
+    <message>
+        <source>Unlink claim</source>
+        <translation>فكّ ربط الادعاء</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>الحكم: %1</translation>
+    </message>
+    <message>
+        <source>Check-worthiness: %1</source>
+        <translation>الجدارة بالتحقق: %1</translation>
+    </message>
+    <message>
+        <source>Fact-check link</source>
+        <translation>رابط التحقق</translation>
+    </message>
+    <message>
+        <source>Claim note</source>
+        <translation>ملاحظة الادعاء</translation>
+    </message>
+    <message>
+        <source>Claim verdict: %1</source>
+        <translation>حكم الادعاء: %1</translation>
+    </message>
+    <message>
+        <source>Edit claim “%1”</source>
+        <translation>تحرير الادعاء «%1»</translation>
+    </message>
+    <message>
         <source>Gold: accept %1 annotations</source>
         <translation>الذهبية: قبول %1 توسيماً</translation>
     </message>
@@ -1087,6 +1474,14 @@
         <translation>حدّد اقتباساً (أو اضغط Q على تحديد) لتحريره هنا.</translation>
     </message>
     <message>
+        <source>%1 (from the quote)</source>
+        <translation>%1 (من الاقتباس)</translation>
+    </message>
+    <message>
+        <source>(the article)</source>
+        <translation>(المقال)</translation>
+    </message>
+    <message>
         <source>⚠ no speaker</source>
         <translation>⚠ بلا متحدث</translation>
     </message>
@@ -1135,6 +1530,18 @@
     <message>
         <source>⚠ no speaker</source>
         <translation>⚠ بلا متحدث</translation>
+    </message>
+    <message>
+        <source>(the article)</source>
+        <translation>(المقال)</translation>
+    </message>
+    <message>
+        <source>from the quote around this claim</source>
+        <translation>من الاقتباس المحيط بهذا الادعاء</translation>
+    </message>
+    <message>
+        <source>no one else makes this claim</source>
+        <translation>لا أحد غير المقال يقدّم هذا الادعاء</translation>
     </message>
 </context>
 <context>
@@ -1632,6 +2039,13 @@
     <message>
         <source>Label mapping file</source>
         <translation>ملف مطابقة الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictMenu</name>
+    <message>
+        <source>&amp;0  (no verdict)</source>
+        <translation>&amp;0  (بلا حكم)</translation>
     </message>
 </context>
 </TS>
