@@ -91,8 +91,7 @@ def test_a_claim_inside_a_quote_shows_the_quotes_speaker_as_claimant(win):
     label(win, *find(A, "وزير الصحة"), K.Key_S)
     span = _claim(win, A, "عدد المصابين بلغ 500 شخص")
     settle()
-    fields = win.findChild(claims_ui.ClaimFields)
-    assert "وزير الصحة" in fields.claimant.text() and "from the quote" in fields.claimant.text()
+    assert "وزير الصحة" in win.quotes.editor.entity.text() and "from the quote" in win.quotes.editor.entity.text()
     row = win.quotes.model.row_of("amal", span.id)
     assert "وزير الصحة" in win.quotes.model.index(row, 2).data()
 

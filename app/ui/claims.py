@@ -23,7 +23,6 @@ from PySide6.QtWidgets import (QComboBox, QDialog, QDialogButtonBox, QFormLayout
 
 from ..core.changes import AddSpan
 from ..core.claims import registry
-from ..core.claims.claimant import QUOTE, claimant
 from ..core.claims.similar import ClaimIndex
 from ..core.model import CanonicalClaim, Span
 from ..core.schema import CHECKWORTHY, VERDICTS, url_problem
@@ -390,16 +389,15 @@ class MergeClaimsDialog(QDialog):
 
 
 class ClaimFields(QWidget):
-    """The current claim's own fields in the Quotes sidebar: claimant (from the quote when it has none of its
-    own), check-worthiness, verdict, fact-check URL, note, and its canonical claim with similar ones proposed."""
+    """The current claim's own fields in the Quotes sidebar (below the record editor, which shows its claimant:
+    its own speaker, or the quote's, or the article): check-worthiness, verdict, fact-check URL, note, and its
+    canonical claim with similar ones proposed."""
 
     def __init__(self, session: Session, commands: ClaimCommands, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("claim_fields")
         self.session = session
         self.commands = commands
-        self.claimant = QLabel()
-        self.claimant.setWordWrap(True)
         self.checkworthy = QComboBox()
         self.checkworthy.addItem("—", None)
         for value in CHECKWORTHY:
@@ -411,17 +409,19 @@ class ClaimFields(QWidget):
         self.note = QLineEdit()
         self.note.setPlaceholderText(self.tr("sources, reasoning"))
         self.canonical = QLabel()
-        self.canonical.setWordWrap(True)
         self.canonical.setTextFormat(Qt.TextFormat.PlainText)
+        self.canonical.setMinimumWidth(60)
         self.link_button = QPushButton(self.tr("Link…"))
         self.link_button.setToolTip(self.tr("Link to a canonical claim of the registry (G)"))
         self.proposals = QComboBox()
         self.proposals.setObjectName("claim_proposals")
         form = QFormLayout(self)
         form.setContentsMargins(4, 0, 4, 4)
-        form.addRow(self.tr("Claimant:"), self.claimant)
-        form.addRow(self.tr("Check-worthy:"), self.checkworthy)
-        form.addRow(self.tr("Verdict:"), self.verdict)
+        judged = QHBoxLayout()
+        judged.addWidget(self.checkworthy, 1)
+        judged.addWidget(QLabel(self.tr("Verdict:")))
+        judged.addWidget(self.verdict, 1)
+        form.addRow(self.tr("Check-worthy:"), judged)
         form.addRow(self.tr("Fact-check:"), self.factcheck)
         form.addRow(self.tr("Note:"), self.note)
         row = QHBoxLayout()
@@ -473,16 +473,6 @@ class ClaimFields(QWidget):
         if span is None:
             return
         s = self.session
-        found = claimant(s.layer, span)
-        if found is None:
-            self.claimant.setText(self.tr("the article itself (link a speaker mention above to name one)"))
-        else:
-            entity = s.entities.get(found.speaker.entity or "")
-            name = entity.name if entity else " ".join(found.speaker.text.split())
-            text = f"\u2068{name}\u2069"
-            if found.source == QUOTE:
-                text += " " + self.tr("(from the quote; choose a speaker mention above to override)")
-            self.claimant.setText(text)
         self.checkworthy.setCurrentIndex(max(0, self.checkworthy.findData(span.attrs.get("checkworthy"))))
         self.verdict.clear()
         self.verdict.addItem("—", None)
@@ -503,7 +493,8 @@ class ClaimFields(QWidget):
         else:
             verdict = verdict_name(claim.verdict) or self.tr("no verdict")
             flag = "  ⚠ " + self.tr("differs from this claim's verdict") if registry.differs(span, claim) else ""
-            self.canonical.setText(f"\u2068{_short(claim.text, 90)}\u2069 · {verdict}{flag}")
+            self.canonical.setText(f"\u2068{_short(claim.text, 45)}\u2069 · {verdict}{flag}")
+        self.canonical.setToolTip(claim.text if claim is not None else "")
         self.proposals.clear()
         found_claims = self.commands.proposals(span)
         if found_claims:

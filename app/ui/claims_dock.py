@@ -314,9 +314,12 @@ class ClaimsDock(QDockWidget):
         self.table.setItemDelegateForColumn(ClaimsModel.VERDICT, VerdictDelegate(commands, self.table))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(ClaimsModel.TEXT, QHeaderView.ResizeMode.Stretch)
-        for column, width in ((ClaimsModel.VERDICT, 90), (ClaimsModel.FACTCHECK, 120), (ClaimsModel.NOTE, 80),
-                              (ClaimsModel.MENTIONS, 70), (ClaimsModel.HERE, 50), (ClaimsModel.SOURCE, 150)):
-            header.resizeSection(column, width)
+        metrics = self.fontMetrics()
+        for column, sample in ((ClaimsModel.VERDICT, "mostly true"), (ClaimsModel.FACTCHECK, "https://"),
+                               (ClaimsModel.NOTE, "note"), (ClaimsModel.MENTIONS, "0000"), (ClaimsModel.HERE, "00"),
+                               (ClaimsModel.SOURCE, "amal's claim in")):
+            title = str(self.model.headerData(column, Qt.Orientation.Horizontal) or "")
+            header.resizeSection(column, max(metrics.horizontalAdvance(sample), metrics.horizontalAdvance(title)) + 18)
         self.mentions = MentionsModel(session, self)
         self.mention_table = _table(self.mentions)
         self.mention_table.setObjectName("claim_mentions_table")

@@ -267,8 +267,10 @@ class QuotesDock(QDockWidget):
         self._count_missing()
 
     def add_section(self, widget: QWidget) -> None:
-        """A part of the record editor added by a feature (the claim fields)."""
+        """A part of the record editor added by a feature (the claim fields). The list keeps room for a few rows."""
         self._layout.addWidget(widget, 0)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 +
+                                    self.table.horizontalHeader().sizeHint().height())
 
     def _clicked(self, index: QModelIndex) -> None:
         # Not when the current row moved because rows came or went (an accepted suggestion leaves the list).

@@ -636,10 +636,6 @@
         <translation>ربط بادعاء موحّد من السجل (G)</translation>
     </message>
     <message>
-        <source>Claimant:</source>
-        <translation>صاحب الادعاء:</translation>
-    </message>
-    <message>
         <source>Check-worthy:</source>
         <translation>جدير بالتحقق:</translation>
     </message>
@@ -662,14 +658,6 @@
     <message>
         <source>Similar:</source>
         <translation>مشابه:</translation>
-    </message>
-    <message>
-        <source>the article itself (link a speaker mention above to name one)</source>
-        <translation>المقال نفسه (اربط إشارة إلى متحدث أعلاه لتسميته)</translation>
-    </message>
-    <message>
-        <source>(from the quote; choose a speaker mention above to override)</source>
-        <translation>(من الاقتباس؛ اختر إشارة إلى متحدث أعلاه لتغييره)</translation>
     </message>
     <message>
         <source>not linked</source>
