@@ -189,3 +189,20 @@ def test_claim_keys_without_a_claim_say_what_to_do(win):
         press(win.view, key)
         assert "Select a claim" in win.message.text()
     assert win.session.store.claims() == {}
+
+
+def test_the_window_exports_claim_reviews_in_the_background(qtbot, make_store, tmp_path, monkeypatch):
+    from app.operations.project import gui_api
+    from app.ui.transfer import ExportRequest, export_formats
+
+    win = open_window(qtbot, make_store({"a": A}), doc="a", api=gui_api())
+    assert {c.key: c.folder for c in export_formats(win.api.export_formats)}["claimreview"] is False
+    span = _claim(win, A, "المستشفيات تعمل بكامل طاقتها")
+    win.claim_commands.set_attr(span.id, "verdict", "misleading")
+    out = tmp_path / "reviews.jsonld"
+    win.start_export(ExportRequest(str(out), "claimreview", "amal"))
+    qtbot.waitUntil(lambda: "Wrote" in win.message.text(), timeout=20000)
+    import orjson
+
+    (review,) = orjson.loads(out.read_bytes())
+    assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "misleading"

@@ -1,7 +1,7 @@
 """``qawl claims``: the project's claim registry and verdict list from the command line.
 
-``qawl claims list [--json]`` prints the canonical claims with their verdict, fact-check URL and number of mentions;
-``qawl claims verdicts`` prints the project's verdict list and ``qawl claims verdicts --set V1 V2 ...`` replaces it
+'qawl claims list [--json]' prints the canonical claims with their verdict, fact-check URL and number of mentions;
+'qawl claims verdicts' prints the project's verdict list and 'qawl claims verdicts --set V1 V2 ...' replaces it
 (a verdict still used by a claim cannot be left out: the error says which and how often, and nothing changes).
 """
 

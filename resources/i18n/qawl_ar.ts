@@ -2001,6 +2001,14 @@
         <translation>الاقتباسات: سطر لكل اقتباس مع المتحدث وفعل القول والتاريخ (qawl-quotes/1)</translation>
     </message>
     <message>
+        <source>Claims: one line per claim with claimant, verdict and fact-check (qawl-claims/1)</source>
+        <translation>الادعاءات: سطر لكل ادعاء مع صاحبه وحكمه ورابط التحقق (qawl-claims/1)</translation>
+    </message>
+    <message>
+        <source>ClaimReview JSON-LD (schema.org): the claims with a verdict</source>
+        <translation>ClaimReview JSON-LD (schema.org): الادعاءات التي لها حكم</translation>
+    </message>
+    <message>
         <source>doccano JSONL (a folder: one file per annotator)</source>
         <translation>JSONL من doccano (مجلد: ملف لكل موسِّم)</translation>
     </message>
