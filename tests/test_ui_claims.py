@@ -206,3 +206,23 @@ def test_the_window_exports_claim_reviews_in_the_background(qtbot, make_store, t
 
     (review,) = orjson.loads(out.read_bytes())
     assert review["@type"] == "ClaimReview" and review["reviewRating"]["alternateName"] == "misleading"
+
+
+def test_the_verdict_list_is_edited_in_the_window_and_a_used_verdict_cannot_go(qtbot, make_store, monkeypatch):
+    from PySide6.QtWidgets import QInputDialog
+
+    from app.operations.project import gui_api
+    from app.ui.claims import edit_verdicts
+
+    win = open_window(qtbot, make_store({"a": A}), doc="a", api=gui_api())
+    span = _claim(win, A, "المستشفيات تعمل بكامل طاقتها")
+    win.claim_commands.set_attr(span.id, "verdict", "misleading")
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("صحيح\nزائف", True))
+    assert not edit_verdicts(win)
+    assert "misleading" in win.message.text() and "verdicts:" in win.message.text()
+    assert win.session.store.schema.label("CLAIM").attr("verdict").choices[2] == "misleading"
+    monkeypatch.setattr(QInputDialog, "getMultiLineText", lambda *a, **k: ("صحيح\nمضلل\nmisleading\nزائف", True))
+    assert edit_verdicts(win)
+    assert win.claim_commands.verdicts() == ("صحيح", "مضلل", "misleading", "زائف")
+    assert win.claim_commands.set_attr(span.id, "verdict", "مضلل")
+    assert not win.claim_commands.set_attr(span.id, "verdict", "false")

@@ -245,6 +245,35 @@ class ClaimCommands(QObject):
         return self.session.apply(registry.remove_claim(claim)) if claim else False
 
 
+def edit_verdicts(window) -> bool:
+    """Edit ▸ Claim ▸ Verdicts…: the project's verdict list, one per line. A verdict still used by a claim cannot
+    be left out (the error says which; nothing changes)."""
+    from PySide6.QtWidgets import QInputDialog
+
+    session = window.session
+    api = getattr(window, "api", None)
+    if api is None or api.set_verdicts is None:
+        return False
+    current = "\n".join(window.claim_commands.verdicts())
+    text, ok = QInputDialog.getMultiLineText(window, QCoreApplication.translate("ClaimCommands", "Verdicts"),
+                                             QCoreApplication.translate("ClaimCommands",
+                                                                        "The project's verdicts, one per line:"),
+                                             current)
+    if not ok:
+        return False
+    from ..core.errors import QawlError
+
+    try:
+        values = api.set_verdicts(session.store, [line for line in text.splitlines() if line.strip()])
+    except QawlError as exc:
+        session.failed.emit(str(exc))
+        return False
+    session.schema = session.store.schema
+    window.claim_commands.message.emit(QCoreApplication.translate("ClaimCommands", "Verdicts: %1")
+                                       .replace("%1", ", ".join(values)))
+    return True
+
+
 class VerdictMenu(QMenu):
     """The verdict menu of R: the project's verdicts numbered 1…9 (press the number), 0 for none."""
 

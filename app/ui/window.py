@@ -15,7 +15,7 @@ from . import settings as cfg
 from .actions import ActionId as A
 from .actions import ActionRegistry, label_key
 from .article_view import ArticleView
-from .claims import ClaimCommands, ClaimFields
+from .claims import ClaimCommands, ClaimFields, edit_verdicts
 from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
@@ -121,6 +121,10 @@ class MainWindow(QMainWindow):
         claim_menu = edit.addMenu(self.tr("C&laim"))
         for key in (A.CYCLE_CHECKWORTHY, A.CHOOSE_VERDICT, A.SET_FACTCHECK, A.LINK_CLAIM):
             claim_menu.addAction(r[key])
+        claim_menu.addSeparator()
+        verdicts = claim_menu.addAction(self.tr("Verdicts…"))
+        verdicts.setObjectName("action_edit_verdicts")
+        verdicts.triggered.connect(lambda: edit_verdicts(self))
         edges = edit.addMenu(self.tr("Adjust &edges"))
         for key in (A.END_LEFT, A.END_RIGHT, A.START_LEFT, A.START_RIGHT):
             edges.addAction(r[key])

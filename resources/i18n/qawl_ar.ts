@@ -620,6 +620,18 @@
         <source>Merged the claim “%1” into “%2”.</source>
         <translation>دُمج الادعاء «%1» في «%2».</translation>
     </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>الأحكام</translation>
+    </message>
+    <message>
+        <source>The project&apos;s verdicts, one per line:</source>
+        <translation>أحكام المشروع، حكم في كل سطر:</translation>
+    </message>
+    <message>
+        <source>Verdicts: %1</source>
+        <translation>الأحكام: %1</translation>
+    </message>
 </context>
 <context>
     <name>ClaimFields</name>
@@ -1056,6 +1068,10 @@
     <message>
         <source>C&amp;laim</source>
         <translation>ا&amp;دعاء</translation>
+    </message>
+    <message>
+        <source>Verdicts…</source>
+        <translation>الأحكام…</translation>
     </message>
     <message>
         <source>Adjust &amp;edges</source>
