@@ -257,3 +257,28 @@ def test_a_claim_inside_a_quote_is_claimed_by_the_quotes_speaker_unless_linked_t
     layer.add_relation(Relation("r2", "CLAIMED_BY", "c1", "s2"))
     found = claimant(layer, claim)
     assert found.speaker.id == "s2" and found.source == "claim"
+
+
+def test_the_claimants_of_a_whole_layer_are_each_claims_claimant():
+    import random
+
+    rng = random.Random(7)
+    text = "كلمة " * 400
+    spans, rels = [], []
+    for i in range(120):
+        a = rng.randrange(0, 380) * 5
+        z = a + 5 * rng.randrange(1, 12)
+        label = rng.choice(["QUOTE", "CLAIM", "SPEAKER"])
+        spans.append(Span.of(text, label, a, min(z, len(text)) - 1, id=f"x{i}"))
+    layer = Layer("d", "a", spans=spans)
+    speakers = [s for s in spans if s.label == "SPEAKER"]
+    for i, s in enumerate(spans):
+        if s.label in ("QUOTE", "CLAIM") and rng.random() < 0.5:
+            layer.add_relation(Relation(f"r{i}", "SAID_BY" if s.label == "QUOTE" else "CLAIMED_BY", s.id,
+                                        rng.choice(speakers).id))
+    from app.core.claims.claimant import claimants
+
+    every = claimants(layer)
+    for span in layer.spans.values():
+        if span.label == "CLAIM":
+            assert every.get(span.id) == claimant(layer, span)

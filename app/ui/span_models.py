@@ -282,7 +282,13 @@ class QuotesModel(SpanTableModel):
 
     def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Kind"), self.tr("Quote"), self.tr("Speaker"), self.tr("Cue"), self.tr("Date"))
+        self._claimants: dict[str, dict] = {}  # annotator -> claim id -> Claimant, cleared with the links
         super().__init__(session, overlays=overlays, parent=parent)
+
+    def links(self, annotator: str):
+        if annotator not in self._links:
+            self._claimants.pop(annotator, None)
+        return super().links(annotator)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
         links = self.links(annotator)
@@ -330,9 +336,13 @@ class QuotesModel(SpanTableModel):
 
     def _claimant_cell(self, annotator: str, span: Span, role: int):
         """A claim without a speaker of its own: its quote's speaker, or the article itself (not a warning)."""
-        from ..core.claims.claimant import claimant
+        cache = self._claimants.get(annotator)
+        if cache is None:
+            from ..core.claims.claimant import claimants
 
-        found = claimant(self.session.workspace.layer(self.session.document.id, annotator), span)
+            cache = self._claimants[annotator] = claimants(self.session.workspace.layer(self.session.document.id,
+                                                                                       annotator))
+        found = cache.get(span.id)
         if role == Qt.ItemDataRole.DisplayRole:
             if found is None:
                 return self.tr("(the article)")

@@ -9,6 +9,7 @@ A claim with neither is the article's own.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..model import Layer, Span
@@ -45,3 +46,40 @@ def claimant(layer: Layer, claim: Span) -> Claimant | None:
         if said:
             return Claimant(said[0], QUOTE, quote)
     return None
+
+
+def claimants(layer: Layer) -> dict[str, Claimant]:
+    """The claimant of every claim of a layer that has one, by claim id: the same answer as :func:`claimant`, in
+    O((spans + relations) log spans) for the whole layer (a sidebar shows thousands of rows)."""
+    out_rel: dict[tuple[str, str], list[str]] = {}
+    for rel in layer.relations.values():
+        out_rel.setdefault((rel.head, rel.type), []).append(rel.tail)
+
+    def first(head: str, rtype: str) -> Span | None:
+        tails = [layer.spans[t] for t in out_rel.get((head, rtype), ()) if t in layer.spans]
+        return min(tails, key=lambda s: (s.start, s.end)) if tails else None
+
+    quotes = sorted((s for s in layer.spans.values() if s.label == "QUOTE"), key=lambda s: (s.start, s.end))
+    starts = [q.start for q in quotes]
+    longest = max((q.end - q.start for q in quotes), default=0)
+    found: dict[str, Claimant] = {}
+    for claim in layer.spans.values():
+        if claim.label != "CLAIM":
+            continue
+        own = first(claim.id, "CLAIMED_BY")
+        if own is not None:
+            found[claim.id] = Claimant(own, CLAIM)
+            continue
+        best = None
+        i = bisect_right(starts, claim.start) - 1
+        while i >= 0 and quotes[i].start >= claim.start - longest:
+            q = quotes[i]
+            if claim.end <= q.end and q.id != claim.id and \
+                    (best is None or (q.end - q.start, q.start, q.id) < (best.end - best.start, best.start, best.id)):
+                best = q
+            i -= 1
+        if best is not None:
+            said = first(best.id, "SAID_BY")
+            if said is not None:
+                found[claim.id] = Claimant(said, QUOTE, best)
+    return found
