@@ -11,8 +11,14 @@ import os
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
+
+# Property tests check behaviour, not speed: a per-example deadline only fails them when the machine is busy
+# (CI and a developer's machine run other work beside the suite). Speed is measured by `qawl bench`.
+settings.register_profile("qawl", deadline=None)
+settings.load_profile("qawl")
 
 REPO = Path(__file__).resolve().parents[1]
 
