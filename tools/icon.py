@@ -78,7 +78,7 @@ def image(size: int) -> QImage:
 
 
 def main() -> int:
-    app = QGuiApplication(sys.argv[:1])  # noqa: F841 (fonts need an application)
+    application = QGuiApplication(sys.argv[:1])  # fonts need an application
     OUT.mkdir(parents=True, exist_ok=True)
     svg = QSvgGenerator()
     svg.setFileName(str(OUT / "qawl.svg"))
@@ -100,6 +100,7 @@ def main() -> int:
         if not writer.write(image(max(sizes))):
             print(f"could not write qawl.{fmt}: {writer.errorString()}", file=sys.stderr)
     print(f"wrote {OUT}")
+    del application
     return 0
 
 

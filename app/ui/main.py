@@ -29,10 +29,15 @@ from .help import app_icon, versions
 from .session import Session
 from .window import MainWindow
 
-I18N = resources.i18n_dir()  # in the installed package (app.resources), whatever the installation
 DESKTOP_ID = "qawl"  # the desktop entry's name (qawl.desktop): Wayland docks match the window to it
 LANGUAGES = ("en", "ar")
 ENV_EXIT_WHEN_READY = "QAWL_EXIT_WHEN_READY"  # benchmarks: quit once the window is shown with the project loaded
+
+
+def __getattr__(name: str):
+    if name == "I18N":  # the translations' folder, in the installed package (app.resources); looked up when used
+        return resources.i18n_dir()
+    raise AttributeError(name)
 
 
 def choose_language(settings, lang: str | None) -> str:
@@ -48,7 +53,7 @@ def install_language(app: QApplication, lang: str) -> list[QTranslator]:
     """Load Qawl's and Qt's own translations and set the window direction (mirrored in Arabic)."""
     translators: list[QTranslator] = []
     if lang != "en":
-        for name, folder in ((f"qawl_{lang}", I18N),
+        for name, folder in ((f"qawl_{lang}", resources.i18n_dir()),
                              (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
             translator = QTranslator(app)
             if translator.load(name, str(folder)):
@@ -142,7 +147,14 @@ def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: Qt
     window.show()
     if os.environ.get(ENV_EXIT_WHEN_READY):
         def ready() -> None:
+            import json
+
+            # The start-up time, then what the window shows (for smoke tests of an installation or a bundle).
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+            document = window.session.document
+            print(json.dumps({"document": document.id if document else None, "language": language,
+                              "menus": [a.text() for a in window.menuBar().actions()],
+                              "icon": not app.windowIcon().isNull()}, ensure_ascii=False), flush=True)
             window.close()
             app.quit()
         QTimer.singleShot(0, ready)
