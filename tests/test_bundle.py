@@ -60,6 +60,9 @@ def test_the_bundle_starts_alone_on_the_sample_article_in_arabic(tmp_path):
     assert run("--version").stdout.strip() == f"qawl {app.__version__}"
     assert Path(run("schema", "--path").stdout.strip()).is_relative_to(folder)
     assert json.loads(run("stats", "--json").stdout)["documents"] == 1
+    assert run("desktop", "install").returncode == 0
+    entry = (home / "data" / "applications" / "qawl.desktop").read_text(encoding="utf-8").splitlines()
+    assert f"Exec={exe.resolve()} gui" in entry  # the menu starts the bundle itself
     bench = run("bench", "store")
     assert bench.returncode == 1 and "source checkout" in bench.stderr
 

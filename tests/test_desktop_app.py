@@ -238,15 +238,29 @@ def test_without_a_display_qawl_says_so_in_one_line(tmp_path):
     assert "Reinstalling" not in out.stderr
 
 
+def _xcb_loads() -> bool:
+    """Whether Qt's X11 plugin finds its system libraries here (a bare machine lacks some: libxcb-icccm4 ...)."""
+    import PySide6
+
+    qt = Path(PySide6.__file__).parent / "Qt"
+    libs = [qt / "plugins" / "platforms" / "libqxcb.so", *qt.glob("lib/libQt6XcbQpa.so*")]
+    out = subprocess.run(["ldd", *map(str, libs)], capture_output=True, text=True)
+    return out.returncode == 0 and "not found" not in out.stdout
+
+
 def test_a_display_that_does_not_answer_is_said_in_one_line(tmp_path):
+    """Before: Qt's abort (exit 134). Where the X11 plugin cannot load, the same one line names the libraries."""
     free = next(n for n in range(271, 400) if not Path(f"/tmp/.X11-unix/X{n}").exists())
     out = subprocess.run([str(_qawl()), "gui", "--annotator", "amal"], capture_output=True, text=True, timeout=60,
                          env=_without_display(DISPLAY=f":{free}", QAWL_SETTINGS_DIR=str(tmp_path / "s")))
     assert out.returncode == 1
     assert out.stderr.strip().splitlines() == [out.stderr.strip()], out.stderr
-    assert out.stderr.startswith(f"qawl: cannot connect to the display :{free}")
     assert "Reinstalling" not in out.stderr
-    assert "could not connect to display" in logfile.log_path().read_text(encoding="utf-8")  # Qt's words, kept
+    if _xcb_loads():
+        assert out.stderr.startswith(f"qawl: cannot connect to the display :{free}")
+        assert "could not connect to display" in logfile.log_path().read_text(encoding="utf-8")  # Qt's words, kept
+    else:
+        assert out.stderr.startswith("qawl: Qt could not start its 'xcb' platform plugin, most likely for want of")
 
 
 def test_the_display_check():

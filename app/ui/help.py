@@ -11,6 +11,7 @@ from __future__ import annotations
 import sys
 from dataclasses import dataclass
 from importlib.resources import files
+from pathlib import Path
 from typing import Callable
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
@@ -42,7 +43,8 @@ def versions(sqlite: str | None = None) -> list[tuple[str, str]]:
 
     qt = qVersion()
     built = QLibraryInfo.version().toString()
-    installed = "standalone bundle" if getattr(sys, "frozen", False) else str(files("app"))
+    installed = f"standalone bundle, {Path(sys.executable).parent}" if getattr(sys, "frozen", False) \
+        else str(files("app"))
     return [(APP_NAME, __version__), ("Python", sys.version.split()[0]), ("PySide6", PySide6.__version__),
             ("Qt", qt if qt == built else f"{qt} (built with {built})"), ("SQLite", sqlite or "?"),
             ("System", f"{QSysInfo.prettyProductName()} ({QSysInfo.currentCpuArchitecture()})"),
