@@ -55,9 +55,12 @@ def test_the_help_menu_is_last_and_holds_report_and_about(qtbot, make_store):
 def test_a_feature_adds_its_own_help_entry(qtbot, make_store):
     win = open_window(qtbot, make_store({"d1": "نص."}), doc="d1")
     shown = []
-    action = win.help.add(HelpEntry("cheat_sheet", "&Keys cheat sheet", lambda menu: shown.append(menu), "F1"))
+    action = win.help.add(HelpEntry("cheat_sheet", "&Keys cheat sheet", lambda menu: shown.append(menu), "F1"),
+                          before="report_problem")
     action.trigger()
-    assert shown == [win.help] and action in win.menus["help"].actions()
+    assert shown == [win.help]
+    assert [a.text() for a in win.menus["help"].actions() if a.text()] == \
+        ["&Keys cheat sheet", "&Report a problem…", "&About Qawl"]
     assert win.registry.shortcut("cheat_sheet") == "F1"
 
 

@@ -2,8 +2,9 @@
 :mod:`.about`.
 
 The window calls :func:`install_help` once; the menu is ``window.menus["help"]``. A later entry (a keys cheat sheet,
-the labelling guidelines) is one more :class:`HelpEntry` in ``ENTRIES``, or ``window.help.add(...)`` from the
-feature's own module; entries are actions of the window's registry, so they show in Edit ▸ Keys… like every command.
+the labelling guidelines) is one more :class:`HelpEntry` in ``ENTRIES``, or ``window.help.add(entry, before=...)``
+from the feature's own module; entries are actions of the window's registry, so they show in Edit ▸ Keys… like
+every command.
 """
 
 from __future__ import annotations
@@ -95,14 +96,22 @@ class HelpMenu:
         for entry in ENTRIES:
             self.add(entry)
 
-    def add(self, entry: HelpEntry) -> QAction:
-        if entry.separator_before:
-            self.menu.addSeparator()
+    def add(self, entry: HelpEntry, before: str | None = None) -> QAction:
+        """Add an entry at the end of the menu, or ``before`` the entry with that key (e.g. "report_problem": the
+        reading matter first, the problem report and About last)."""
         action = self.window.registry.add(entry.key, _tr(entry.text), entry.shortcut)
         action.triggered.connect(lambda _=False, run=entry.run: run(self))
         if entry.key == "about":
             action.setMenuRole(QAction.MenuRole.AboutRole)  # macOS: the application menu
-        self.menu.addAction(action)
+        anchor = self.actions.get(before) if before else None
+        if anchor is None:
+            if entry.separator_before:
+                self.menu.addSeparator()
+            self.menu.addAction(action)
+        else:
+            self.menu.insertAction(anchor, action)
+            if entry.separator_before:
+                self.menu.insertSeparator(action)
         self.actions[entry.key] = action
         return action
 
