@@ -196,8 +196,11 @@ def test_our_layers_go_out_as_annotations_and_predictions_and_come_back():
     assert got == want
     config = ET.fromstring(files["label_config.xml"])
     choices = {c.get("name"): [x.get("value") for x in c.iter("Choice")] for c in config.iter("Choices")}
-    assert choices == {"type": ["direct", "indirect", "mixed"]}
-    assert {t.get("name") for t in config.iter("TextArea")} == {"entity", "value"}  # every attribute of the schema
+    # every attribute of the schema: its choices as per-region Choices, the others as per-region text areas
+    from app.core.schema import DEFAULT_SCHEMA
+    attrs = [a for label in DEFAULT_SCHEMA.span_labels for a in label.attrs]
+    assert choices == {a.name: list(a.choices) for a in attrs if a.kind == "choice"}
+    assert {t.get("name") for t in config.iter("TextArea")} == {a.name for a in attrs if a.kind != "choice"}
     assert all(c.get("perRegion") == "true" for c in (*config.iter("Choices"), *config.iter("TextArea")))
 
 

@@ -25,6 +25,7 @@ from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
+from .claims import CLAIM_FORMATS
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
 from ..store import ImportSummary, Store
@@ -32,7 +33,7 @@ from ..store import ImportSummary, Store
 OWN = "qawl"
 DATASET = "dataset"  # a publishable dataset folder (operations/dataset.py)
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
-EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *formats.FORMATS, DATASET)
+EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *CLAIM_FORMATS, *formats.FORMATS, DATASET)
 FOLDER_FORMATS = (*formats.FOLDER_FORMATS, DATASET)
 _WRITTEN_KEY = "written_files"  # qawl_meta: files Qawl wrote for peer formats, path -> sha256 (ours to replace)
 
@@ -214,6 +215,13 @@ def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mappin
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
         export_to(store, target, fmt, cancel=cancel, progress=progress, **selection)
         return [target]
+    if fmt in CLAIM_FORMATS:
+        from .claims import export_claims
+
+        files, claim_notes = export_claims(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        if notes is not None:
+            notes.extend(claim_notes)
+        return files
     if fmt == DATASET:
         from .dataset import export_dataset
 

@@ -149,9 +149,11 @@ class _Conf:
             if label.name in name:
                 self.add(self.entities, name[label.name])
                 for attr in label.attrs:
-                    if attr.kind == "choice":
-                        values, on = self.attributes.setdefault(brat_type(attr.name), (set(), set()))
-                        values.update(attr.choices)
+                    # brat holds a choice only as a value without spaces; the others go as notes (see _attr)
+                    safe = [c for c in attr.choices if brat_type(c) == c]
+                    if attr.kind == "choice" and safe and brat_type(attr.name) == attr.name:
+                        values, on = self.attributes.setdefault(attr.name, (set(), set()))
+                        values.update(safe)
                         on.add(name[label.name])
         if any(r.name in ATTRIBUTION_RELATIONS for r in schema.relation_types):
             for event in ("Attribution", "Attribution-no-source"):

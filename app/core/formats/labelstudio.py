@@ -38,6 +38,7 @@ from bisect import bisect_right
 import orjson
 
 from ..model import STATUSES, SUGGESTIONS, Origin, Status
+from ..schema import DEFAULT_SCHEMA
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, decode_text,
                    is_int, lone_surrogate, offset_pair)
@@ -303,7 +304,8 @@ def _min_spans(value: object) -> bool:
 
 
 # The per-region controls our configs declare: in JSON_MIN their answers are top-level keys, not task data.
-_OUR_CONTROLS = ("type", "entity", "value", "calendar", "hijri", "resolved", "score")
+_OUR_CONTROLS = tuple({a.name for label in DEFAULT_SCHEMA.span_labels for a in label.attrs} |
+                      {"calendar", "hijri", "resolved", "score"})
 _MIN_KEYS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement")
 
 
