@@ -429,3 +429,26 @@ def test_an_export_folder_imports_back_with_the_format_detected(project, tmp_pat
     code, out, err = run(capsys, "import", "--db", tmp_path / "fresh.db", tmp_path / "out")
     assert code == 0, err
     assert f"({fmt})" in out
+
+
+@pytest.mark.parametrize("fmt", ["labelstudio", "prodigy", "doccano", "brat"])
+def test_canonical_claims_travel_with_every_export(tmp_path, fmt):
+    """A CLAIM linked to the claim registry re-imports into a fresh project with its registry entry (the way
+    speakers do), or the fresh project refuses it."""
+    from app.core.model import CanonicalClaim
+
+    text = "قال الوزير إن التضخم سينخفض إلى 3% العام المقبل."
+    doc = make_document(text, id="c1")
+    start = text.index("التضخم")
+    claim = Span.of(text, "CLAIM", start, len(text) - 1, id="cl",
+                    attrs={"claim": "k1", "checkworthy": "yes", "verdict": "mostly true"})
+    registry = CanonicalClaim("k1", "التضخم سينخفض إلى 3%", verdict="mostly true")
+    store = fresh(tmp_path, "src")
+    store.import_records([Record(doc, Layer("c1", "ali", "done", [claim]), [], claims=[registry])])
+    out = tmp_path / ("out.jsonl" if fmt == "prodigy" else "out")
+    export_paths(store, out, fmt, annotator="ali")
+    back = fresh(tmp_path, "back")
+    import_paths(back, [out], fmt, annotator="ali")
+    (span,) = back.layer("c1", "ali").spans.values()
+    assert span.attrs == {"claim": "k1", "checkworthy": "yes", "verdict": "mostly true"}
+    assert back.claims()["k1"].text == registry.text

@@ -38,7 +38,7 @@ from pathlib import PurePath
 from typing import Iterable
 
 from ..errors import QawlError
-from ..model import Entity, Status
+from ..model import Entity, Status, claim_from_dict
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import build
 from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
@@ -194,7 +194,9 @@ def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, a
     doc = PeerDoc(ann_name, None, raw, doc_id=PurePath(txt_name).stem)
     pf.docs.append(doc)
     try:
-        layer, entities = _Ann(ann_name, mapping, schema, names or {}).parse(ann, annotator)
+        reader = _Ann(ann_name, mapping, schema, names or {})
+        layer, entities = reader.parse(ann, annotator)
+        doc.claims = reader.claims
     except QawlError as exc:
         pf.problems.append(exc)
         pf.docs.clear()
@@ -212,6 +214,7 @@ class _Ann:
         self.name = name
         self.names = names  # brat type -> our label name (visual.conf)
         self._label_names: tuple[str, ...] | None = None
+        self.claims: list = []  # canonical claims our notes carry (qawl:canonical=...)
         self.mapping = mapping
         self.schema = schema
         self.t: dict[str, dict] = {}
@@ -357,6 +360,11 @@ class _Ann:
                 key, value = ours
                 if key == "aliases" and isinstance(value, list):
                     aliases[note["target"]] = tuple(a for a in value if isinstance(a, str))
+                elif key == "canonical":
+                    try:
+                        self.claims.append(claim_from_dict(value))
+                    except QawlError as exc:
+                        raise self.err(f"a canonical claim note: {exc}", note["line"], "#") from None
                 else:
                     span_attrs[note["target"]][key] = value
                 continue

@@ -29,7 +29,7 @@ import re
 from typing import Iterable
 
 from ..jsonl import Record
-from ..model import Document, Entity, Layer, Relation, Span
+from ..model import Document, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .brat import QAWL_NOTE, QAWL_REF
 from .peer import safe_name
@@ -94,7 +94,7 @@ def _as_record(doc: Document, line: dict) -> Record:
             for r in line.get("relations") or []]
     layer = Layer(doc.id, line["annotator"], line.get("status") or "todo", spans, rels)
     ents = [Entity(e["id"], e["name"], tuple(e.get("aliases") or ())) for e in line.get("entities") or []]
-    return Record(doc, layer, ents)
+    return Record(doc, layer, ents, claims=[claim_from_dict(c) for c in line.get("claims") or []])
 
 
 _BAD_TYPE = re.compile(r"[^\w\-.]")
@@ -198,6 +198,7 @@ class _Writer:
     def __init__(self, rec: Record, mapping: LabelMapping, conf: _Conf) -> None:
         self.doc, self.layer, self.mapping, self.conf = rec.document, rec.layer, mapping, conf
         self.entities = {e.id: e for e in rec.entities}
+        self.claims = {c.id: c for c in rec.claims}
         self.lines: list[str] = []
         self.count = {"T": 0, "R": 0, "E": 0, "A": 0, "N": 0, "#": 0}
         self.tid: dict[str, str] = {}  # our span id -> T id
@@ -293,6 +294,11 @@ class _Writer:
                 if ent is not None and ent.aliases and value not in self.aliased:
                     self.aliased.add(value)  # the speaker's other names, once per document
                     self._note(tid, "aliases", list(ent.aliases))
+            elif name == "claim" and isinstance(value, str) and value in self.claims:
+                self._attr(tid, name, value)
+                if value not in self.aliased:  # the canonical claim's registry entry, once per document
+                    self.aliased.add(value)
+                    self._note(tid, "canonical", claim_to_dict(self.claims[value]))
             elif name == "norm" and isinstance(value, list) and all(isinstance(n, dict) for n in value):
                 for n in value:
                     self.lines.append(f"{self.new('N')}\t{n.get('type', 'Reference')} {tid} "

@@ -151,9 +151,10 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
     for layer in doc.layers:
         built = _build_layer(doc, document, text, layer, unit, labels, schema, notes)
         if built is not None:
-            out.append(Record(document, built, list(doc.entities), doc.line, layer.status_known))
+            out.append(Record(document, built, list(doc.entities), doc.line, layer.status_known,
+                              list(doc.claims)))
     if not doc.layers:
-        out.append(Record(document, None, list(doc.entities), doc.line))
+        out.append(Record(document, None, list(doc.entities), doc.line, claims=list(doc.claims)))
     return out
 
 
@@ -366,6 +367,9 @@ def _merge_into(target: Record, extra: Record) -> None:
     for ent in extra.entities:
         if all(e.id != ent.id for e in target.entities):
             target.entities.append(ent)
+    for claim in extra.claims:
+        if all(c.id != claim.id for c in target.claims):
+            target.claims.append(claim)
 
 
 def _show(key: object) -> str:

@@ -45,7 +45,7 @@ from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
                    json_records, label_name, offset_pair, safe_name)
 from .mapping import LabelMapping
-from .out import MemorySink, Sink, as_lines, by_document, entities_from, speakers, worked
+from .out import MemorySink, Sink, as_lines, by_document, claims, entities_from, speakers, worked
 from .units import to_unit
 
 NAME = "doccano"
@@ -117,6 +117,8 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         if isinstance(own.get("annotator"), str) and own["annotator"].strip() and user is None:
             user = own["annotator"]
     doc.entities = entities_from(own.get("speakers"))
+    if own.get("claims") and not doc.carried_claims(own["claims"], f"{QAWL}.claims"):
+        return
     layer = PeerLayer(user or annotator, status)
 
     for key in ("label", "labels"):
@@ -304,7 +306,8 @@ def _record(first: dict, layer: dict | None, mapping: LabelMapping, use_entities
     row[DECLARED] = unit
     row[QAWL] = {"annotator": layer["annotator"] if layer else None,
                  "status": layer.get("status") if layer else None,
-                 "speakers": speakers([layer]) if layer else [], "attrs": attrs}
+                 "speakers": speakers([layer]) if layer else [], "claims": claims([layer]) if layer else [],
+                 "attrs": attrs}
     return row
 
 

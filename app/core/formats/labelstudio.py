@@ -56,7 +56,8 @@ QAWL_SPEAKERS = "qawl_speakers"  # task data: the speakers the task's SPEAKER sp
 # serve a direct re-import of our own file, and name the layer when completed_by is not written).
 QAWL_ANNOTATOR = "qawl_annotator"
 QAWL_STATUS = "qawl_status"
-_OWN_DATA = ("doc_id", "direction", QAWL_SPEAKERS)  # task data keys our exports add (not document metadata)
+QAWL_CLAIMS = "qawl_claims"  # task data: the canonical claims the task's CLAIM spans link to
+_OWN_DATA = ("doc_id", "direction", QAWL_SPEAKERS, QAWL_CLAIMS)  # task data keys our exports add (not document metadata)
 
 
 _CSV_HEADER = re.compile(r"^[^\n]*\b(annotation_id|annotator|lead_time)\b[^\n]*$", re.M)
@@ -281,6 +282,9 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
 
 
 def _speakers(data: dict, where: str, doc: PeerDoc) -> bool:
+    """The speakers and canonical claims our own tasks carry (``qawl_speakers``, ``qawl_claims``)."""
+    if QAWL_CLAIMS in data and not doc.carried_claims(data[QAWL_CLAIMS], f"{where}.{QAWL_CLAIMS}"):
+        return False
     value = data.get(QAWL_SPEAKERS)
     if value is None:
         return True

@@ -1,7 +1,8 @@
 """Label Studio JSON writing (reading is in :mod:`.labelstudio`).
 
 Write (streaming, task by task): a JSON array with one task per document (``data``: ``text``, ``doc_id``,
-``direction``, ``qawl_speakers`` — the speakers its SPEAKER spans name —; ``meta``: the document's metadata), one
+``direction``, ``qawl_speakers`` — the speakers its SPEAKER spans name —, ``qawl_claims`` — the canonical claims
+its CLAIM spans link to —; ``meta``: the document's metadata), one
 annotation per layer that is someone's work (``qawl_annotator`` / ``qawl_status`` name it for a direct re-import;
 ``completed_by`` only for annotators the caller maps to a Label Studio member with ``annotator_map``, because Label
 Studio refuses a whole import naming anyone else), the suggestion layer as ``predictions``, code-point offsets;
@@ -18,10 +19,11 @@ import orjson
 
 from ..model import GOLD, Origin
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .labelstudio import _PER_REGION, JSON_SUFFIX, QAWL_ANNOTATOR, QAWL_SPEAKERS, QAWL_STATUS, UNLABELLED
+from .labelstudio import (_PER_REGION, JSON_SUFFIX, QAWL_ANNOTATOR, QAWL_CLAIMS, QAWL_SPEAKERS, QAWL_STATUS,
+                          UNLABELLED)
 from .mapping import LabelMapping
-from .out import (MemorySink, Sink, as_lines, by_document, is_suggestions, schema_labels, schema_relations,
-                  speakers)
+from .out import (MemorySink, Sink, as_lines, by_document, claims, is_suggestions, schema_labels,
+                  schema_relations, speakers)
 
 _ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
 
@@ -46,6 +48,9 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
         ents = speakers(layers)
         if ents:
             data[QAWL_SPEAKERS] = ents
+        linked = claims(layers)
+        if linked:
+            data[QAWL_CLAIMS] = linked
         # Label Studio's own exports always carry an integer task id (its converter needs one).
         task = {"id": n + 1, "data": data, "meta": first.get("meta") or {}, "annotations": [], "predictions": []}
         for line in layers:

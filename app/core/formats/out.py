@@ -19,8 +19,9 @@ from __future__ import annotations
 from itertools import groupby
 from typing import Iterable, Iterator, Protocol
 
+from ..errors import QawlError
 from ..jsonl import Record, export_record
-from ..model import SUGGESTIONS, Entity, Status
+from ..model import SUGGESTIONS, CanonicalClaim, Entity, Status, claim_from_dict, claim_to_dict
 
 
 class Sink(Protocol):
@@ -79,7 +80,7 @@ def as_lines(items: Iterable[Record | dict], label_schema: str = "") -> Iterator
             yield item
             continue
         entities = {e.id: e for e in item.entities}
-        yield export_record(item.document, item.layer, entities, label_schema)
+        yield export_record(item.document, item.layer, entities, label_schema, {c.id: c for c in item.claims})
 
 
 def speakers(layers: Iterable[dict]) -> list[dict]:
@@ -91,6 +92,32 @@ def speakers(layers: Iterable[dict]) -> list[dict]:
                 ent = {"id": ent.id, "name": ent.name, "aliases": list(ent.aliases)}
             out.setdefault(ent["id"], {"id": ent["id"], "name": ent["name"], "aliases": list(ent.get("aliases") or [])})
     return list(out.values())
+
+
+def claims(layers: Iterable[dict]) -> list[dict]:
+    """The canonical claims (the claim registry's entries) the layers' CLAIM spans link to, each once."""
+    out: dict[str, dict] = {}
+    for line in layers:
+        for claim in line.get("claims") or ():
+            if isinstance(claim, CanonicalClaim):
+                claim = claim_to_dict(claim)
+            out.setdefault(claim["id"], claim)
+    return list(out.values())
+
+
+def claims_from(value: object) -> list[CanonicalClaim]:
+    """Canonical claims a peer file carries back (our own ``qawl_claims`` lists); QawlError when malformed."""
+    if value is None:
+        return []
+    if not isinstance(value, list):
+        raise QawlError("must be a list of canonical claims")
+    out = []
+    for i, item in enumerate(value):
+        try:
+            out.append(claim_from_dict(item))
+        except QawlError as exc:
+            raise exc.located(field_prefix=f"[{i}]") from None
+    return out
 
 
 def entities_from(value: object) -> list[Entity]:

@@ -73,7 +73,20 @@ class PeerDoc:
     meta: dict = field(default_factory=dict)
     layers: list[PeerLayer] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    claims: list = field(default_factory=list)  # canonical claims (CanonicalClaim) its CLAIM spans link to
     problems: list[QawlError] = field(default_factory=list)
+
+    def carried_claims(self, value: object, field: str) -> bool:
+        """Read the canonical claims a file of ours carries; a problem (and False) when they are malformed."""
+        from .out import claims_from
+
+        try:
+            self.claims = claims_from(value)
+            return True
+        except QawlError as exc:
+            self.problem(exc.message, field=f"{field}{exc.field}" if exc.field and exc.field.startswith("[")
+                         else f"{field}.{exc.field}" if exc.field else field)
+            return False
 
     def problem(self, message: str, field: str | None = None, line: int | None = None) -> None:
         self.problems.append(QawlError(message, file=self.file, line=line or self.line, field=field))

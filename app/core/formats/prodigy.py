@@ -38,7 +38,7 @@ from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
                    json_records, label_name, offset_pair)
 from .mapping import LabelMapping
-from .out import MemorySink, Sink, as_lines, by_document, entities_from, is_suggestions, speakers
+from .out import MemorySink, Sink, as_lines, by_document, claims, entities_from, is_suggestions, speakers
 
 NAME = "prodigy"
 UNITS = ("codepoint", "utf16")
@@ -47,6 +47,7 @@ _TOKEN = regex.compile(r"[\w\p{M}]+|[^\w\s\p{M}]\p{M}*")
 # Keys our exports add to a task's ``meta`` (Prodigy keeps meta as it is): the speaker registry entries the spans
 # use, and, for layers that are not an annotator's finished answer, whose layer it is and where they are with it.
 QAWL_SPEAKERS = "qawl_speakers"
+QAWL_CLAIMS = "qawl_claims"  # the canonical claims the CLAIM spans link to
 QAWL_ANNOTATOR = "qawl_annotator"
 QAWL_STATUS = "qawl_status"
 
@@ -84,7 +85,10 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
     if not isinstance(meta, dict):
         doc.problem(f"must be an object, got {type(meta).__name__}", field="meta")
         return None
-    doc.meta = {k: v for k, v in meta.items() if k not in ("doc_id", QAWL_SPEAKERS, QAWL_ANNOTATOR, QAWL_STATUS)}
+    doc.meta = {k: v for k, v in meta.items()
+                if k not in ("doc_id", QAWL_SPEAKERS, QAWL_CLAIMS, QAWL_ANNOTATOR, QAWL_STATUS)}
+    if QAWL_CLAIMS in meta and not doc.carried_claims(meta[QAWL_CLAIMS], f"meta.{QAWL_CLAIMS}"):
+        return None
     if isinstance(meta.get("doc_id"), str) and meta["doc_id"].strip():
         doc.doc_id = meta["doc_id"]
     if QAWL_SPEAKERS in meta:
@@ -255,6 +259,9 @@ def _meta(first: dict, layers: list[dict], line: dict | None) -> dict:
     ents = speakers(layers)
     if ents:
         out[QAWL_SPEAKERS] = ents
+    linked = claims(layers)
+    if linked:
+        out[QAWL_CLAIMS] = linked
     return out
 
 
