@@ -184,5 +184,5 @@ def test_killing_the_first_start_at_any_moment_never_leaves_a_project_qawl_refus
         assert done.returncode == 0, (attempt, done.stderr)
         assert orjson.loads(done.stdout)["documents"] == 1  # the sample article, once
         default.unlink()
-        for extra in ("-wal", "-shm"):
+        for extra in ("-wal", "-shm", "-journal"):
             Path(f"{default}{extra}").unlink(missing_ok=True)

@@ -107,24 +107,6 @@ def test_an_edit_waiting_too_long_for_another_process_is_shown(qtbot, make_store
     assert len(win.session.layer.spans) == 1
 
 
-def test_an_error_escaping_a_slot_is_shown_not_only_printed(win, qtbot, monkeypatch):
-    from app.ui import failures
-
-    monkeypatch.setattr(sys, "excepthook", lambda *a: None)  # pytest's own; the hook chains to it
-    failures.install(win.failures)
-    button = QPushButton()
-    qtbot.addWidget(button)
-
-    def boom() -> None:
-        raise RuntimeError("the keypress failed")
-
-    button.clicked.connect(boom)
-    button.click()
-    assert "unexpected problem (RuntimeError: the keypress failed)" in win.failures.shown[-1]
-    assert "Everything shown as done is saved" in win.failures.shown[-1]
-    win.failures.box.close()
-
-
 # --- other processes -------------------------------------------------------------------------------------------------
 
 def _scrolled_with_a_selection(win, qtbot):

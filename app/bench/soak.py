@@ -13,7 +13,7 @@
 - a supervisor ``kill -9``s a random process (the player included, which is restarted) every few hundred ms.
 
 At the end: SQLite's ``integrity_check``; every edit logged as committed (and not removed since) is in the project;
-no traceback and no "unexpected failure" in any output; every export target holds a whole export (each line
+no traceback and no "unexpected error" in any output; every export target holds a whole export (each line
 parses, each folder reads back without a problem) and can be replaced by the next export; no temporary file left
 once the next export has run. Figures: edits committed and refused, kills, commands run, losses (must be 0).
 """
@@ -36,14 +36,15 @@ from pathlib import Path
 
 import orjson
 
-from ..operations.project import REPO_ROOT
+# Where the app package is: the children run `python -m app` from there (a checkout or an installation).
+REPO_ROOT = Path(__file__).resolve().parents[2]
 
 PLAYER = "soak"  # the player's annotator name
 TEXT = ("قال وزير الخارجية في مؤتمر صحفي يوم الثلاثاء إن المحادثات ستستأنف الأسبوع المقبل، وأضاف أن الوفد "
         "سيصل إلى العاصمة قبل الموعد. وأكد المتحدث باسم الحكومة أن «الاتفاق قريب جدا» وفق مصادر مطلعة.\n")
 EXPORTS = (("jsonl", "all.jsonl"), ("quotes", "quotes.jsonl"), ("prodigy", "prodigy.jsonl"),
            ("doccano", "doccano"), ("labelstudio", "labelstudio"), ("brat", "brat"))
-BAD = ("Traceback", "unexpected failure")
+BAD = ("Traceback", "unexpected error")
 
 
 @dataclass
@@ -66,7 +67,7 @@ class SoakResult:
     told_failures: int = 0  # commands that ended with a "qawl: ..." message (busy, a bad file on purpose)
     told: dict[str, int] = field(default_factory=dict)  # those messages, paths and numbers left out
     losses: list[str] = field(default_factory=list)
-    bad_outputs: list[str] = field(default_factory=list)  # tracebacks, unexpected failures, unknown exit codes
+    bad_outputs: list[str] = field(default_factory=list)  # tracebacks, unexpected errors, unknown exit codes
     integrity: str = ""
     broken_exports: list[str] = field(default_factory=list)
     leftovers: list[str] = field(default_factory=list)
@@ -416,7 +417,7 @@ def report(result: SoakResult) -> str:
             ("commands finished", ", ".join(f"{k} {v}" for k, v in sorted(r.commands.items())), ""),
             ("commands that ended with a qawl: message", str(r.told_failures), ""),
             ("losses (committed edits missing)", str(len(r.losses)), "0"),
-            ("tracebacks / unexpected failures", str(len(r.bad_outputs)), "0"),
+            ("tracebacks / unexpected errors", str(len(r.bad_outputs)), "0"),
             ("integrity_check", r.integrity, "ok"),
             ("exports broken or not replaceable", str(len(r.broken_exports)), "0"),
             ("temporary files left", str(len(r.leftovers)), "0")]

@@ -5,7 +5,8 @@ either, the default project in the user data directory is used. Errors are print
 ``qawl: FILE:LINE: FIELD: what is wrong`` with exit status 1 (2 for usage errors), and change nothing.
 
 Modules: :mod:`.gui` (the window), :mod:`.transfer` (import, export), :mod:`.stats`, :mod:`.suggest`,
-:mod:`.agree`, :mod:`.bench`. Each registers its sub-parser with ``add_parser(s)`` and sets ``handler``; command
+:mod:`.agree`, :mod:`.bench`, :mod:`.claims`, :mod:`.system` (schema, desktop entry). Each registers its
+sub-parser with ``add_parser(s)`` and sets ``handler``; command
 modules import the operations they run only when they run, so building the parser (every start) stays cheap.
 """
 
@@ -18,7 +19,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, QawlError
-from . import agree, bench, gui, stats, suggest, transfer
+from . import agree, bench, claims, gui, stats, suggest, system, transfer
 from .common import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, say
 
 
@@ -40,6 +41,8 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_parser(sub)
     suggest.add_parser(sub)
     agree.add_parser(sub)
+    claims.add_parser(sub)
+    system.add_parsers(sub)
     return parser
 
 
@@ -52,6 +55,8 @@ def main(argv: Sequence[str] | None = None) -> int:
         _parser = build_parser()
     args = _parser.parse_args(argv)
     handler = getattr(args, "handler", None) or gui.run
+    # The parser is reused: take the command's function as its module has it now (a test may have replaced it).
+    handler = getattr(sys.modules.get(handler.__module__), handler.__name__, handler)
     try:
         return handler(args)
     except QawlError as exc:
@@ -84,8 +89,12 @@ def _unexpected(exc: Exception, args) -> int:
     if isinstance(exc, MemoryError):
         say("qawl: out of memory; nothing was changed", file=sys.stderr)
         return EXIT_ERROR
-    say(f"qawl: unexpected failure ({type(exc).__name__}: {str(exc)[:300]}); this is a bug in Qawl, please report "
-        "it with the command you ran", file=sys.stderr)
+    # A bug: one line for the person, the traceback in the log for whoever fixes it.
+    from ..logfile import one_line, record_exception
+
+    path = record_exception((type(exc), exc, exc.__traceback__), f"qawl {getattr(args, 'command', None) or 'gui'}")
+    where = f"; the details are in {path} (Help ▸ Report a problem, or README: reporting a problem)" if path else ""
+    say(f"qawl: unexpected error: {one_line(exc)[:300]}{where}", file=sys.stderr)
     if os.environ.get("QAWL_DEBUG"):
         import traceback
 

@@ -9,9 +9,10 @@ import sys
 import time
 
 # Exit status, the same for every command and format: 0 done; 1 nothing was done (the message says why; the project
-# is as it was); 2 the command line is wrong; 3 done in part: --skip-invalid left out documents (listed);
-# 70 a bug in Qawl (an unexpected failure, reported in one line); 130 interrupted.
-EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_BUG, EXIT_INTERRUPTED = 0, 1, 2, 3, 70, 130
+# is as it was; a bug in Qawl says "unexpected error" and where its details were logged); 2 the command line is
+# wrong; 3 done in part: --skip-invalid left out documents (listed); 130 interrupted.
+EXIT_OK, EXIT_ERROR, EXIT_USAGE, EXIT_PARTIAL, EXIT_INTERRUPTED = 0, 1, 2, 3, 130
+EXIT_BUG = EXIT_ERROR
 
 # What a terminal would act on instead of showing: C0/C1 controls (escape sequences clear screens, retitle windows,
 # fake prompts) and the bidi embeddings/overrides/isolates that reorder a line. Names, ids and file names come from

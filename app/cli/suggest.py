@@ -19,7 +19,8 @@ from .common import report_stream, say
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "suggest", help="pre-annotate quotes, cues, speakers and dates for annotators to accept or reject",
+        "suggest", help="pre-annotate quotes, cues, speakers, dates and check-worthy claims for annotators to accept "
+                        "or reject",
         description=__doc__.split("\n\n", 1)[1])
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="project file (without FILES)")
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt / .jsonl input (then -o is required)")
@@ -43,6 +44,15 @@ def _docs_of_files(paths: list[str]):
     return docs, list(entities.values())
 
 
+def with_claim_suggestions(doc, sug):
+    """The engine's suggestions with the check-worthiness suggestions (CLAIM) in the same layer."""
+    from dataclasses import replace
+
+    from ..core.claims.suggest import with_claims
+
+    return replace(sug, layer=with_claims(doc, sug.layer))
+
+
 def run(args) -> int:
     from .common import Progress
     from ..core.suggest import export_line, suggest_many
@@ -56,7 +66,8 @@ def run(args) -> int:
         from ..operations.writing import write_lines
 
         docs, registry = _docs_of_files(args.files)
-        results = suggest_many(docs, registry, workers=max(1, args.workers))
+        results = [with_claim_suggestions(doc, sug)
+                   for doc, sug in zip(docs, suggest_many(docs, registry, workers=max(1, args.workers)))]
         lines = (orjson.dumps(export_line(doc, sug, registry)) for doc, sug in zip(docs, results))
         n = write_lines(args.output if args.output == "-" else Path(args.output), lines)
         spans = sum(len(s.layer.spans) for s in results)
@@ -82,7 +93,9 @@ def run(args) -> int:
         # project is not kept locked against the window's edits while the rules run.
         found = []
         for at in range(0, len(docs), chunk):
-            found.extend(suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)))
+            batch = docs[at:at + chunk]
+            found.extend(with_claim_suggestions(doc, sug)
+                         for doc, sug in zip(batch, suggest_many(batch, registry, workers=max(1, args.workers))))
             progress(min(at + chunk, len(docs)), len(docs))
         with store.atomic():
             for sug in found:

@@ -15,6 +15,7 @@ import re
 
 # An integer literal of 19 digits or more (the 64-bit range ends there): orjson may have turned it into a float.
 _LONG_INT = re.compile(rb"(?<![\w.\"])-?\d{19,}(?![\w.])")
+_LONG_INT_TEXT = re.compile(r"(?<![\w.\"])-?\d{19,}(?![\w.])", re.ASCII)
 MAX_DIGITS = 40  # longer integers are refused outright (the limit of Python's int parsing is 4,300 digits)
 
 
@@ -48,9 +49,9 @@ def loads(text: str | bytes):
         raise JSONProblem("nested too deeply") from None
 
 
-def needs_exact(raw: bytes) -> bool:
+def needs_exact(raw: bytes | str) -> bool:
     """May orjson have read a number of ``raw`` inexactly (an integer of 19 digits or more)?"""
-    return _LONG_INT.search(raw) is not None
+    return (_LONG_INT_TEXT if isinstance(raw, str) else _LONG_INT).search(raw) is not None
 
 
 def problem_text(exc: ValueError) -> str:

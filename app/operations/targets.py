@@ -94,45 +94,210 @@ def real_target(path: Path) -> Path:
     return Path(os.path.realpath(path)) if path.is_symlink() else path
 
 
-def _stream(path: str | Path, chunks: Iterable[bytes], cancel) -> int:
-    """Write into standard output, a FIFO or a device, as it is."""
-    n = 0
-    try:
-        if str(path) == STDOUT:
-            out = sys.stdout.buffer
-            for n, chunk in enumerate(chunks, 1):
-                out.write(chunk)
-                if cancel and n % 1000 == 0 and cancel():
-                    raise Cancelled()
-            out.flush()
-            return n
-        with open(path, "wb", buffering=1 << 16) as out:  # a device or FIFO: no truncation, no replacing
-            for n, chunk in enumerate(chunks, 1):
-                out.write(chunk)
-                if cancel and n % 1000 == 0 and cancel():
-                    raise Cancelled()
-    except BrokenPipeError:
-        raise
-    except OSError as exc:
-        raise _problem(exc, path) from None
-    return n
+class _Stream:
+    """Standard output, a FIFO or a device, written into as it is (never replaced)."""
+
+    def __init__(self, path: str | Path) -> None:
+        self.path = path
+        try:
+            self.out = sys.stdout.buffer if str(path) == STDOUT else open(path, "wb", buffering=1 << 16)
+        except OSError as exc:
+            raise _problem(exc, path) from None
+
+    def write(self, chunk: bytes) -> None:
+        try:
+            self.out.write(chunk)
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _problem(exc, self.path) from None
+
+    def commit(self) -> None:
+        try:
+            self.out.flush()
+            if self.out is not sys.stdout.buffer:
+                self.out.close()
+        except BrokenPipeError:
+            raise
+        except OSError as exc:
+            raise _problem(exc, self.path) from None
+
+    def abort(self) -> None:
+        if self.out is not sys.stdout.buffer:
+            try:
+                self.out.close()
+            except OSError:
+                pass
+
+
+class _FolderLock:
+    """The advisory lock of a folder (one Qawl writer at a time there; released if the process dies)."""
+
+    def __init__(self, folder: Path) -> None:
+        self.fd = None
+        try:
+            import fcntl
+        except ImportError:  # pragma: no cover - not POSIX: no stale-file clean-up, writes are still atomic
+            return
+        self.fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
+        fcntl.flock(self.fd, fcntl.LOCK_EX)
+
+    def release(self) -> None:
+        if self.fd is not None:
+            os.close(self.fd)  # a folder, never a project file
+            self.fd = None
 
 
 @contextmanager
 def folder_lock(folder: Path) -> Iterator[None]:
-    """Hold the advisory lock of ``folder`` (one Qawl writer at a time there; released if the process dies)."""
+    lock = _FolderLock(folder)
     try:
-        import fcntl
-    except ImportError:  # pragma: no cover - not POSIX: no stale-file clean-up, writes are still atomic
-        yield
-        return
-    fd = os.open(folder, os.O_RDONLY | getattr(os, "O_DIRECTORY", 0) | getattr(os, "O_CLOEXEC", 0))
-    try:
-        fcntl.flock(fd, fcntl.LOCK_EX)
         yield
     finally:
-        os.close(fd)  # a folder, never a project file
+        lock.release()
 
+
+class StagedFile:
+    """One file written chunk by chunk (see the module docstring for what the target may be): into a temporary
+    file beside it, put in place whole by :meth:`commit`; :meth:`abort` leaves the old file as it was.
+
+    ``is_ours(path)``: may an existing non-empty file there be replaced? ``record(path, sha256)`` is called just
+    before the new file takes its place (to remember it as ours)."""
+
+    def __init__(self, path: str | os.PathLike, *, is_ours: Callable[[Path], bool], what: str = "export",
+                 record: Callable[[Path, str], None] | None = None) -> None:
+        self.record = record
+        self.stream: _Stream | None = None
+        self.tmp: str | None = None
+        self.lock: _FolderLock | None = None
+        self.path = Path(path) if str(path) != STDOUT else STDOUT
+        if str(path) == STDOUT:
+            self.stream = _Stream(STDOUT)
+            return
+        path = Path(path)
+        files.check(path)
+        if kind(path) == "stream":  # through links: a link to /dev/stdout or a FIFO is a stream
+            self.stream = _Stream(path)
+            return
+        path = real_target(path)
+        files.check(path)
+        found = kind(path)
+        if found == "folder":
+            raise QawlError(f"is a folder; give a file name for the {what}", file=str(path))
+        if found == "file" and path.stat().st_size and not is_ours(path):
+            raise QawlError(f"exists and is not a Qawl {what}; Qawl never overwrites other files. Choose another "
+                            "name or remove it first", file=str(path))
+        parent = path.parent
+        if not parent.is_dir():
+            raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
+        if not os.access(parent, os.W_OK):
+            raise QawlError(f"cannot be written: no permission to write in {parent}", file=str(path))
+        self.path = path
+        mode = stat.S_IMODE(path.stat().st_mode) if found == "file" else FILE_MODE
+        self.lock = _FolderLock(parent)
+        try:
+            _remove_stale(parent, path.name)
+            fd, self.tmp = tempfile.mkstemp(prefix=f".{path.name}{_TEMP}", suffix=".part", dir=parent)
+            os.fchmod(fd, mode)
+            self.out = os.fdopen(fd, "wb", buffering=1 << 20)
+        except OSError as exc:
+            self.abort()
+            raise _problem(exc, path) from None
+        except BaseException:
+            self.abort()
+            raise
+        self.digest = hashlib.sha256()
+
+    def write(self, chunk: bytes) -> None:
+        if self.stream is not None:
+            self.stream.write(chunk)
+            return
+        try:
+            self.out.write(chunk)
+        except OSError as exc:
+            self.abort()
+            raise _problem(exc, self.path) from None
+        self.digest.update(chunk)
+
+    def commit(self) -> Path | str:
+        if self.stream is not None:
+            self.stream.commit()
+            return self.path
+        try:
+            self.out.flush()
+            os.fsync(self.out.fileno())
+            self.out.close()
+            files.check(self.path)
+            if self.record is not None:
+                self.record(self.path, self.digest.hexdigest())
+            os.replace(self.tmp, self.path)
+            self.tmp = None
+            _sync_folder(self.path.parent)
+        except OSError as exc:
+            self.abort()
+            raise _problem(exc, self.path) from None
+        except BaseException:
+            self.abort()
+            raise
+        finally:
+            if self.lock is not None:
+                self.lock.release()
+        return self.path
+
+    def abort(self) -> None:
+        if self.stream is not None:
+            self.stream.abort()
+            return
+        out = getattr(self, "out", None)
+        if out is not None:
+            try:
+                out.close()
+            except OSError:
+                pass
+        if self.tmp:
+            _unlink(self.tmp)
+            self.tmp = None
+        if self.lock is not None:
+            self.lock.release()
+
+
+def write_file(path: str | os.PathLike, chunks: Iterable[bytes], *, is_ours: Callable[[Path], bool],
+               what: str = "export", cancel: Callable[[], bool] | None = None,
+               record: Callable[[Path, str], None] | None = None) -> int:
+    """Write ``chunks`` to ``path`` whole (see :class:`StagedFile`); returns the number of chunks."""
+    out = StagedFile(path, is_ours=is_ours, what=what, record=record)
+    n = 0
+    try:
+        for n, chunk in enumerate(chunks, 1):
+            out.write(chunk)
+            if cancel and n % 1000 == 0 and cancel():
+                raise Cancelled()
+    except BaseException:
+        out.abort()
+        raise
+    out.commit()
+    return n
+
+
+def _unlink(path: str) -> None:
+    try:
+        os.unlink(path)
+    except OSError:
+        pass
+
+
+def sha256_of(path: Path) -> str | None:
+    try:
+        h = hashlib.sha256()
+        with files.open_read(path) as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
+    except OSError:
+        return None
+
+
+# --- several files ------------------------------------------------------------------------------------------------
 
 def _sync_folder(folder: Path) -> None:
     try:
@@ -198,86 +363,6 @@ def _remove_stale(folder: Path, name: str) -> None:
             pass
 
 
-def write_file(path: str | os.PathLike, chunks: Iterable[bytes], *, is_ours: Callable[[Path], bool],
-               what: str = "export", cancel: Callable[[], bool] | None = None,
-               record: Callable[[Path, str], None] | None = None) -> int:
-    """Write ``chunks`` to ``path`` (see the module docstring); returns the number of chunks.
-
-    ``is_ours(path)``: may an existing non-empty file there be replaced? ``record(path, sha256)`` is called just
-    before the new file takes its place (to remember it as ours).
-    """
-    if str(path) == STDOUT:
-        return _stream(STDOUT, chunks, cancel)
-    path = Path(path)
-    files.check(path)
-    found = kind(path)  # through links: a link to /dev/stdout or a FIFO is a stream
-    if found == "stream":
-        return _stream(path, chunks, cancel)
-    path = real_target(path)
-    files.check(path)
-    found = kind(path)
-    if found == "folder":
-        raise QawlError(f"is a folder; give a file name for the {what}", file=str(path))
-    if found == "stream":
-        return _stream(path, chunks, cancel)
-    if found == "file" and path.stat().st_size and not is_ours(path):
-        raise QawlError(f"exists and is not a Qawl {what}; Qawl never overwrites other files. Choose another name "
-                        "or remove it first", file=str(path))
-    parent = path.parent
-    if not parent.is_dir():
-        raise QawlError(f"cannot be written: the folder {parent} does not exist", file=str(path))
-    if not os.access(parent, os.W_OK):
-        raise QawlError(f"cannot be written: no permission to write in {parent}", file=str(path))
-    mode = stat.S_IMODE(path.stat().st_mode) if found == "file" else FILE_MODE
-    with folder_lock(parent):
-        _remove_stale(parent, path.name)
-        try:
-            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}{_TEMP}", suffix=".part", dir=parent)
-        except OSError as exc:
-            raise _problem(exc, path) from None
-        n = 0
-        digest = hashlib.sha256() if record else None
-        try:
-            os.fchmod(fd, mode)
-            with os.fdopen(fd, "wb", buffering=1 << 20) as out:
-                for n, chunk in enumerate(chunks, 1):
-                    out.write(chunk)
-                    if digest is not None:
-                        digest.update(chunk)
-                    if cancel and n % 1000 == 0 and cancel():
-                        raise Cancelled()
-                out.flush()
-                os.fsync(out.fileno())
-            files.check(path)
-            if record is not None:
-                record(path, digest.hexdigest())
-            os.replace(tmp, path)
-        except OSError as exc:
-            _unlink(tmp)
-            raise _problem(exc, path) from None
-        except BaseException:
-            _unlink(tmp)
-            raise
-        _sync_folder(parent)
-    return n
-
-
-def _unlink(path: str) -> None:
-    try:
-        os.unlink(path)
-    except OSError:
-        pass
-
-
-def sha256_of(path: Path) -> str | None:
-    try:
-        return hashlib.sha256(files.read_bytes(path)).hexdigest()
-    except OSError:
-        return None
-
-
-# --- several files ------------------------------------------------------------------------------------------------
-
 def _name_max(folder: Path) -> int:
     try:
         return os.pathconf(folder, "PC_NAME_MAX")
@@ -285,10 +370,10 @@ def _name_max(folder: Path) -> int:
         return 255
 
 
-def check_names(names: Iterable[str], folder: Path) -> None:
+def check_names(names: Iterable[str], folder: Path, limit: int | None = None) -> None:
     """Every file name is a plain relative path whose parts fit the file system; no name is also a folder of
     another. Raise naming the document or annotator a bad name came from."""
-    limit = _name_max(folder if folder.is_dir() else folder.parent)
+    limit = limit or _name_max(folder if folder.is_dir() else folder.parent)
     names = list(names)
     dirs: set[str] = set()
     for name in names:
@@ -356,86 +441,143 @@ def _exchange(a: Path, b: Path) -> bool:
     return fn(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0
 
 
-def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[Path], bool],
-                 record: Callable[[dict[str, str]], None], settle: Callable[[dict[str, str], list[str]], None],
-                 cancel: Callable[[], bool] | None = None, what: str = "export") -> list[Path]:
-    """Write several files into the folder ``target``, all or nothing.
+class StagedFolder:
+    """Several files written chunk by chunk into the folder ``target``, all or nothing.
 
-    Every file is first written into a staging folder beside ``target`` and flushed to disk (a full disk or a
-    cancel stops here, and nothing in ``target`` has changed). Their hashes are recorded as ours (``record``)
-    before anything moves, so an export killed from then on leaves only files Qawl recognises. Then, when
-    ``target`` holds nothing but earlier Qawl files, the staging folder and ``target`` are swapped in one step
-    (the reader sees the whole old export or the whole new one); otherwise (other people's files are there) each
-    file is renamed into place, each in one step. Qawl's earlier files that the new export does not have are
+    Every file is first written into a staging folder beside ``target`` (a full disk or a cancel stops there, and
+    nothing in ``target`` has changed). At :meth:`commit` they are flushed to disk and their hashes recorded as
+    ours (``record``) before anything moves, so an export killed from then on leaves only files Qawl recognises.
+    Then, when ``target`` holds nothing but earlier Qawl files, the staging folder and ``target`` are swapped in one
+    step (the reader sees the whole old export or the whole new one); otherwise (other people's files are there)
+    each file is renamed into place, each in one step. Qawl's earlier files that the new export does not have are
     removed; other files are never touched. ``settle(new, gone)`` then forgets the old hashes.
-    """
-    files.check(target)
-    target = real_target(target)
-    files.check(target)
-    found = kind(target)
-    if found not in ("folder", "new"):
-        raise QawlError(f"this format writes {len(plan)} files; give a folder, not a file", file=str(target))
-    check_names(plan, target)
-    parent = target.parent
-    try:
-        parent.mkdir(parents=True, exist_ok=True)
-    except OSError as exc:
-        raise QawlError(f"cannot create the folder ({exc.strerror})", file=str(parent)) from None
-    if not os.access(parent, os.W_OK):
-        raise QawlError(f"cannot be written: no permission to write in {parent}", file=str(target))
-    with folder_lock(parent):
-        _remove_stale(parent, target.name)
+
+    Each name is checked before its first byte: a plain relative name that fits the file system, and no file there
+    that is not Qawl's."""
+
+    def __init__(self, target: Path, *, is_ours: Callable[[Path], bool], record: Callable[[dict[str, str]], None],
+                 settle: Callable[[dict[str, str], list[str]], None], what: str = "export") -> None:
+        self.is_ours, self.record, self.settle, self.what = is_ours, record, settle, what
+        files.check(target)
+        target = real_target(Path(target))
+        files.check(target)
+        found = kind(target)
+        if found not in ("folder", "new"):
+            raise QawlError(f"this export writes several files; give a folder, not a file", file=str(target))
+        self.target = target
+        parent = target.parent
+        try:
+            parent.mkdir(parents=True, exist_ok=True)
+        except OSError as exc:
+            raise QawlError(f"cannot create the folder ({exc.strerror})", file=str(parent)) from None
+        if not os.access(parent, os.W_OK):
+            raise QawlError(f"cannot be written: no permission to write in {parent}", file=str(target))
+        self.limit = _name_max(parent)
+        self.lock = _FolderLock(parent)
+        self.staging = parent / f".{target.name}{_TEMP}{secrets.token_hex(4)}"
+        self._open: dict[str, object] = {}
+        self._digests: dict[str, object] = {}
+        try:
+            _remove_stale(parent, target.name)
+            self.staging.mkdir(mode=0o700)
+            os.chmod(self.staging, stat.S_IMODE(target.stat().st_mode) if target.is_dir() else DIR_MODE)
+        except OSError as exc:
+            self.abort()
+            raise _problem(exc, target) from None
+        except BaseException:
+            self.abort()
+            raise
+
+    def _start(self, name: str):
+        check_names([name], self.target, self.limit)
+        dest = self.target / name
+        files.check(dest)
+        if dest.is_dir() and not dest.is_symlink():
+            raise QawlError(f"is a folder, where the {self.what} has a file", file=str(dest))
+        if dest.is_symlink() or (dest.exists() and dest.stat().st_size and not self.is_ours(dest)):
+            raise QawlError("exists and was not written by Qawl; Qawl never overwrites other files. Choose another "
+                            "folder, or remove it first", file=str(dest))
+        staged = self.staging / name
+        staged.parent.mkdir(parents=True, exist_ok=True)  # the umask applies
+        fd = os.open(staged, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
+        os.fchmod(fd, stat.S_IMODE(dest.stat().st_mode) if dest.is_file() else FILE_MODE)
+        self._digests[name] = hashlib.sha256()
+        out = self._open[name] = os.fdopen(fd, "wb", buffering=1 << 16)
+        return out
+
+    def write(self, name: str, chunk: bytes) -> None:
+        try:
+            out = self._open.get(name)
+            if out is None:
+                if name in self._digests:
+                    raise QawlError(f"{name!r} was written to after it was complete", file=str(self.target))
+                out = self._start(name)
+            out.write(chunk)
+        except OSError as exc:
+            self.abort()
+            raise QawlError(f"{_problem(exc, self.target).message}; nothing in the folder was changed",
+                            file=str(self.target)) from None
+        except BaseException:
+            self.abort()
+            raise
+        self._digests[name].update(chunk)
+
+    def close(self, name: str) -> None:
+        """``name`` is complete (writers of one file per document say so: thousands never stay open)."""
+        out = self._open.pop(name, None)
+        if out is not None:
+            try:
+                out.close()
+            except OSError as exc:
+                self.abort()
+                raise QawlError(f"{_problem(exc, self.target).message}; nothing in the folder was changed",
+                                file=str(self.target)) from None
+
+    def abort(self) -> None:
+        for out in self._open.values():
+            try:
+                out.close()
+            except OSError:
+                pass
+        self._open.clear()
+        if self.staging is not None and self.staging.exists():
+            shutil.rmtree(self.staging, ignore_errors=True)
+        self.lock.release()
+
+    def commit(self) -> list[Path]:
+        target, names = self.target, list(self._digests)
+        try:
+            for name in list(self._open):
+                self.close(name)
+            check_names(names, target, self.limit)
+            groups = _collisions(names)
+            if groups and _folds(self.staging):
+                raise QawlError(f"the files {', '.join(map(repr, groups[0]))} would be one file on this file "
+                                "system (names that differ only in letter case or accents); rename the documents "
+                                "or annotators, or export as jsonl. Nothing was written", file=str(target))
+            _sync_all(self.staging, [self.staging / name for name in names])
+        except OSError as exc:
+            self.abort()
+            raise QawlError(f"{_problem(exc, target).message}; nothing in the folder was changed",
+                            file=str(target)) from None
+        except BaseException:
+            self.abort()
+            raise
+        dests = {name: target / name for name in names}
         exists = target.is_dir()
-        dests = {name: target / name for name in plan}
-        for name, dest in dests.items():
-            files.check(dest)
-            if dest.is_dir() and not dest.is_symlink():
-                raise QawlError(f"is a folder, where the {what} has a file", file=str(dest))
-            if dest.is_symlink() or (dest.exists() and dest.stat().st_size and not is_ours(dest)):
-                raise QawlError(f"exists and was not written by Qawl; Qawl never overwrites other files. Choose "
-                                "another folder, or remove it first", file=str(dest))
         before = _tree(target) if exists else []
         planned = {str(d) for d in dests.values()}
         folders = {str(p) for d in dests.values() for p in d.parents if target in p.parents or p == target}
         earlier = [p for p in before if str(p) not in planned and p.is_file() and not p.is_symlink()
-                   and is_ours(p)]
+                   and self.is_ours(p)]
         foreign = [p for p in before if str(p) not in planned and str(p) not in folders and p not in earlier]
-        staging = parent / f".{target.name}{_TEMP}{secrets.token_hex(4)}"
-        mode = stat.S_IMODE(target.stat().st_mode) if exists else DIR_MODE
-        new: dict[str, str] = {}
+        new = {str(os.path.abspath(dests[name])): self._digests[name].hexdigest() for name in names}
         try:
-            staging.mkdir(mode=0o700)
-            os.chmod(staging, mode)
-            if len(_collisions(plan)) and _folds(staging):
-                group = _collisions(plan)[0]
-                raise QawlError(f"the files {', '.join(map(repr, group))} would be one file on this file system "
-                                "(names that differ only in letter case or accents); rename the documents or "
-                                "annotators, or export as jsonl. Nothing was written", file=str(target))
-            for i, (name, data) in enumerate(plan.items()):
-                if cancel and i % 64 == 0 and cancel():
-                    raise Cancelled()
-                dest = staging / name
-                dest.parent.mkdir(parents=True, exist_ok=True)  # the umask applies
-                old = dests[name]
-                file_mode = stat.S_IMODE(old.stat().st_mode) if old.is_file() else FILE_MODE
-                fd = os.open(dest, os.O_WRONLY | os.O_CREAT | os.O_EXCL | getattr(os, "O_CLOEXEC", 0), 0o600)
-                with os.fdopen(fd, "wb") as out:
-                    os.fchmod(out.fileno(), file_mode)
-                    out.write(data)
-                new[str(os.path.abspath(old))] = hashlib.sha256(data).hexdigest()
-            _sync_all(staging, [staging / name for name in plan])
-        except OSError as exc:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise QawlError(f"{_problem(exc, target).message}; nothing in the folder was changed",
-                            file=str(target)) from None
+            self.record(new)
         except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
+            self.abort()
             raise
-        try:
-            record(new)
-        except BaseException:
-            shutil.rmtree(staging, ignore_errors=True)
-            raise
+        staging = self.staging
         try:
             if not exists:
                 os.rename(staging, target)
@@ -450,7 +592,7 @@ def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[
                     os.replace(staging / name, dest)
                 for path in earlier:
                     _unlink(str(path))
-            _sync_folder(parent)
+            _sync_folder(target.parent)
             _sync_folder(target)
         except OSError as exc:
             raise QawlError(f"{_problem(exc, target).message}; the files already in place are complete and the "
@@ -458,8 +600,27 @@ def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[
         finally:
             if staging.exists():
                 shutil.rmtree(staging, ignore_errors=True)
-        settle(new, [str(os.path.abspath(p)) for p in earlier])
-    return list(dests.values())
+            self.lock.release()
+        self.settle(new, [str(os.path.abspath(p)) for p in earlier])
+        return list(dests.values())
+
+
+def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[Path], bool],
+                 record: Callable[[dict[str, str]], None], settle: Callable[[dict[str, str], list[str]], None],
+                 cancel: Callable[[], bool] | None = None, what: str = "export") -> list[Path]:
+    """Write the files of ``plan`` (name -> bytes) into the folder ``target``, all or nothing (:class:`StagedFolder`)."""
+    check_names(plan, target)
+    out = StagedFolder(target, is_ours=is_ours, record=record, settle=settle, what=what)
+    try:
+        for i, (name, data) in enumerate(plan.items()):
+            if cancel and i % 64 == 0 and cancel():
+                raise Cancelled()
+            out.write(name, data)
+            out.close(name)
+    except BaseException:
+        out.abort()
+        raise
+    return out.commit()
 
 
 def _restore_newcomers(old: Path, target: Path, keep: set[str]) -> None:

@@ -10,26 +10,30 @@ from __future__ import annotations
 
 import os
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import orjson
 
 from ..core import formats
-from ..core.files import read_bytes
 from ..core.errors import Cancelled, QawlError
 from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
+from ..core.files import read_bytes
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Skipped, expand, read_sources
 from . import targets
+from .claims import CLAIM_FORMATS
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
 from ..store import ImportSummary, Store
 
 OWN = "qawl"
+DATASET = "dataset"  # a publishable dataset folder (operations/dataset.py)
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
-EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *formats.FORMATS)
+EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *CLAIM_FORMATS, *formats.FORMATS, DATASET)
+FOLDER_FORMATS = (*formats.FOLDER_FORMATS, DATASET)
 
 Progress = Callable[[int, int], None]
 
@@ -52,6 +56,11 @@ def choose_format(paths: Iterable[str | Path]) -> str:
     for path in paths:
         if path.is_dir() and any(path.rglob("*.ann")):
             return "brat"
+        if path.is_dir() and not any(p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES for p in path.rglob("*")):
+            # e.g. a Label Studio export folder: tasks.json and its labeling config
+            peer_files = [p for p in sorted(path.rglob("*.json")) if not p.name.startswith(".")]
+            if peer_files:
+                return formats.detect_format(peer_files)
         if path.suffix.lower() == ".ann" or (path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()):
             return "brat"
     files = expand(paths) if all(p.is_dir() or p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
@@ -113,7 +122,7 @@ def _looks_like_ours(head: bytes) -> bool:
 def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMapping | None = None,
                  add_labels: bool = False, offset_unit: str = "auto", annotator: str | None = None,
                  schema=None, skip_invalid: bool = False, progress: Progress | None = None,
-                 cancel: Callable[[], bool] | None = None):
+                 cancel: Callable[[], bool] | None = None, annotator_map: dict[str, str] | None = None):
     """Read files into records. Returns (format, records, schema or None if unchanged, notes, skipped)."""
     if fmt == "auto":
         fmt = choose_format(paths)
@@ -124,6 +133,10 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
         notes: list[str] = []
         records = read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel,
                                skipped=left_out, notes=notes)
+        if annotator_map:
+            for rec in records:
+                if rec.layer is not None:
+                    rec.layer.annotator = formats.rename_annotator(rec.layer.annotator, annotator_map)
         return fmt, records, None, notes, left_out.reasons if left_out else []
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
@@ -132,7 +145,7 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
 
         schema = DEFAULT_SCHEMA
     result = formats.read(fmt, [str(p) for p in paths], mapping=mapping, schema=schema, add_labels=add_labels,
-                          offset_unit=offset_unit, default_annotator=annotator)
+                          offset_unit=offset_unit, default_annotator=annotator, annotator_map=annotator_map)
     if result.problems and not skip_invalid:
         shown = "\n  ".join(str(p) for p in result.problems[:20])
         more = f"\n  ... and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
@@ -154,11 +167,13 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
 def import_paths(store: Store, paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMapping | None = None,
                  add_labels: bool = False, offset_unit: str = "auto", annotator: str | None = None,
                  replace: bool = False, skip_invalid: bool = False, actor: str | None = None,
-                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> ImportReport:
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                 annotator_map: dict[str, str] | None = None) -> ImportReport:
     """Read and import, all or nothing (or skipping invalid documents wholly)."""
     fmt, records, new_schema, notes, skipped = read_records(
         paths, fmt, mapping=mapping, add_labels=add_labels, offset_unit=offset_unit, annotator=annotator,
-        schema=store.schema, skip_invalid=skip_invalid, progress=progress, cancel=cancel)
+        schema=store.schema, skip_invalid=skip_invalid, progress=progress, cancel=cancel,
+        annotator_map=annotator_map)
     summary = store.import_records(records, replace_layers=replace, skip_invalid=skip_invalid,
                                    source=", ".join(str(p) for p in paths), actor=actor, schema=new_schema,
                                    progress=progress, cancel=cancel)
@@ -168,18 +183,29 @@ def import_paths(store: Store, paths: list[str | Path], fmt: str = "auto", *, ma
 
 # --- export -------------------------------------------------------------------------------------------------------
 
-def records_for_export(store: Store, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
-                       include_unannotated: bool = True, include_suggestions: bool = False,
-                       doc_ids: Iterable[str] | None = None) -> list[Record]:
-    """The same selection as the JSONL export, as core records (for the peer-format writers)."""
-    entities = store.entities()
+def lines_for_export(store: Store, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                     include_unannotated: bool = True, include_suggestions: bool = False,
+                     doc_ids: Iterable[str] | None = None) -> Iterator[dict]:
+    """The export lines peer formats are written from (streaming, JSON columns parsed), with what is whose work
+    settled here: a layer that is nobody's work (not done and empty: a document the annotator never opened) is the
+    document's unannotated line, and a document with any work has no unannotated line."""
+    statuses = list(statuses) if statuses else None
+    lines = store.export_records(annotator=annotator, statuses=statuses, include_unannotated=True,
+                                 include_suggestions=include_suggestions, doc_ids=doc_ids, parsed=True)
+    for doc_id, group in groupby(lines, key=lambda line: line["doc_id"]):
+        group = list(group)
+        work = [line for line in group if formats.worked(line)]
+        if work:
+            yield from work
+        elif include_unannotated and (statuses is None or "todo" in statuses or annotator is not None):
+            yield {**group[0], "annotator": None, "status": "todo", "spans": [], "relations": [], "entities": []}
+
+
+def records_for_export(store: Store, **selection) -> list[Record]:
+    """The same selection as the JSONL export, as core records (in memory; for callers that want objects)."""
     out = []
-    for line in store.export_records(annotator=annotator, statuses=statuses, include_unannotated=include_unannotated,
-                                     include_suggestions=include_suggestions, doc_ids=doc_ids):
-        rec = parse_record(orjson.loads(orjson.dumps(line)))
-        used = rec.layer.entity_ids() if rec.layer else set()
-        rec.entities = [entities[e] for e in sorted(used) if e in entities]
-        out.append(rec)
+    for line in lines_for_export(store, **selection):
+        out.append(parse_record(line))
     return out
 
 
@@ -191,9 +217,11 @@ class Written(list):
 
 def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mapping: LabelMapping | None = None,
                  options: dict | None = None, cancel: Callable[[], bool] | None = None,
-                 progress: Progress | None = None, **selection) -> list[Path]:
-    """Export in any format; returns the files written. Other tools' formats that make several files (brat, one
-    file per annotator, a Label Studio config) go into the folder ``target``."""
+                 progress: Progress | None = None, notes: list[str] | None = None, **selection) -> list[Path]:
+    """Export in any format; returns the files written. The formats in ``formats.FOLDER_FORMATS`` (and
+    ``dataset``) always write into the folder ``target``; the others write the file ``target`` (or stream into
+    it: ``-`` for standard output, a FIFO, a device). Peer formats are streamed: no file is held whole in memory.
+    ``notes`` collects what the writer wants the user to know."""
     if str(target) != targets.STDOUT:
         target = Path(target)
         if str(target) == targets.STDOUT:  # "./-": a file named "-", not standard output
@@ -204,50 +232,151 @@ def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mappin
         written = Written([Path(target)])
         written.lines = export_to(store, target, fmt, cancel=cancel, progress=progress, **selection)
         return written
+    if fmt in CLAIM_FORMATS:
+        from .claims import export_claims
+
+        files, claim_notes = export_claims(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        if notes is not None:
+            notes.extend(claim_notes)
+        return files
+    if fmt == DATASET:
+        from .dataset import export_dataset
+
+        return export_dataset(store, target, cancel=cancel, progress=progress, notes=notes, **(options or {}),
+                              **selection)
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}", field="--format")
-    records = records_for_export(store, **selection)
-    if cancel and cancel():
-        raise Cancelled()
-    files_ = formats.write(fmt, records, mapping=mapping, schema=store.schema, **(options or {}))
-    return write_files(store, target, files_, cancel=cancel)
+    spec = formats.FORMATS[fmt]
+    options = dict(options or {})
+    if fmt in ("doccano", "brat"):
+        options.setdefault("annotators", store.annotators_with_work(
+            annotator=selection.get("annotator"), statuses=selection.get("statuses"),
+            include_suggestions=selection.get("include_suggestions", False)))
+    total = store.count_documents() if progress else 0
+    lines = _counted(lines_for_export(store, **selection), progress, cancel, total)
+    sink = FileSink(store, target, folder=spec.folder, fmt=fmt, extensions=spec.extensions)
+    try:
+        formats.stream(fmt, lines, sink, mapping=mapping, schema=store.schema, **options)
+    except BaseException:
+        sink.abort()
+        raise
+    written = sink.commit()
+    if notes is not None:
+        notes.extend(sink.notes)
+    return written
 
 
-def write_files(store: Store, target: str | Path, files_: dict[str, bytes], *,
-                cancel: Callable[[], bool] | None = None) -> list[Path]:
-    """Write a peer format's files. One file may go to ``target`` itself (or be streamed: ``-``, a FIFO, a device);
-    several go into the folder ``target``, all or nothing (:func:`app.operations.targets.write_folder`).
+def _counted(lines: Iterator[dict], progress: Progress | None, cancel: Callable[[], bool] | None,
+             total: int) -> Iterator[dict]:
+    seen = 0
+    last = None
+    for line in lines:
+        if line["doc_id"] != last:
+            last = line["doc_id"]
+            seen += 1
+            if cancel and seen % 200 == 0 and cancel():
+                raise Cancelled()
+            if progress and seen % 200 == 0:
+                progress(seen, total)
+        yield line
 
-    A file that exists is replaced only if Qawl wrote it (its SHA-256 is recorded in the project as written by
-    Qawl there) or it is empty; every target is checked before the first byte is written.
-    """
-    target_kind = targets.kind(target)
-    single = len(files_) == 1 and (target_kind in ("stdout", "stream") or (
-        Path(target).suffix and target_kind != "folder"))
-    if not single and target_kind in ("stdout", "stream"):
-        raise QawlError(f"this format writes {len(files_)} files ({', '.join(list(files_)[:3])}); give a folder",
-                        file=str(target))
 
-    def is_ours(path: Path) -> bool:
-        return targets.sha256_of(path) in store.written_hashes(os.path.abspath(path))
+# A name with one of these endings is a file name: a folder format refuses it rather than make a folder called so.
+_FILE_SUFFIXES = (".json", ".jsonl", ".txt", ".ann", ".xml", ".csv", ".tsv", ".md", ".zip", ".parquet")
 
-    def record(path: Path, sha: str) -> None:
-        store.record_written({os.path.abspath(path): sha})
 
-    if single:
-        (data,) = files_.values()
-        written = {}
+class FileSink:
+    """Where a streamed peer export goes, with the rules of :mod:`.targets`: a one-file format grows in a
+    temporary file beside its target (or streams into ``-``, a FIFO, a device) and replaces it when complete; a
+    folder format grows in a staging folder beside the target folder and is put in place whole at :meth:`commit`.
+    A failure or Cancel (:meth:`abort`) leaves every old file as it was. A file that exists is replaced only if Qawl
+    wrote it (its SHA-256 is recorded in the project as written by Qawl there) or it is empty: that is checked for
+    each file before its first byte is written."""
 
-        def remember(path: Path, sha: str) -> None:
-            written[os.path.abspath(path)] = sha
-            record(path, sha)
+    def __init__(self, store: Store, target: Path | str, *, folder: bool, fmt: str,
+                 extensions: tuple[str, ...] = ()) -> None:
+        self.store, self.target, self.folder, self.fmt = store, target, folder, fmt
+        self.notes: list[str] = []
+        self._file: targets.StagedFile | None = None
+        self._name: str | None = None
+        self._folder: targets.StagedFolder | None = None
+        found = targets.kind(target)
+        if folder:
+            if found in ("stdout", "stream"):
+                raise QawlError(f"{fmt} writes a folder (several files); give a folder, not {target}",
+                                file=str(target))
+            target = Path(target)
+            if found == "file":
+                raise QawlError(f"{fmt} writes a folder (several files); this is a file. Give a folder name",
+                                file=str(target))
+            if found == "new" and target.suffix.lower() in (*extensions, *_FILE_SUFFIXES):
+                raise QawlError(f"{fmt} writes a folder (several files), whatever the number of annotators; give "
+                                f"a folder name, not a {target.suffix} file name", file=str(target))
+            self._folder = targets.StagedFolder(target, is_ours=self._ours, record=store.record_written,
+                                                settle=store.settle_written, what=f"{fmt} export")
+        elif found == "folder":
+            raise QawlError(f"is a folder; {fmt} writes one file: give a file name", file=str(target))
 
-        targets.write_file(target, [data], is_ours=is_ours, record=remember, cancel=cancel)
-        if written:
-            store.settle_written(written)
-        return [Path(target)]
-    return targets.write_folder(Path(target), files_, is_ours=is_ours, record=store.record_written,
-                                settle=store.settle_written, cancel=cancel)
+    def _ours(self, path: Path) -> bool:
+        return targets.sha256_of(path) in self.store.written_hashes(os.path.abspath(path))
+
+    def _record(self, path: Path, sha: str) -> None:
+        self._sha = sha
+        self.store.record_written({os.path.abspath(path): sha})
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    def write(self, name: str, chunk: bytes) -> None:
+        if self._folder is not None:
+            self._folder.write(name, chunk)
+            return
+        if self._file is None:
+            self._name = name
+            self._file = targets.StagedFile(self.target, is_ours=self._ours, what=f"{self.fmt} export",
+                                            record=self._record)
+        elif name != self._name:
+            self.abort()
+            raise QawlError(f"{self.fmt} wrote a second file {name!r} into a one-file export")
+        self._file.write(chunk)
+
+    def close(self, name: str) -> None:
+        """A file the writer has finished (one per document): closed now, so thousands never stay open."""
+        if self._folder is not None:
+            self._folder.close(name)
+
+    def abort(self) -> None:
+        if self._folder is not None:
+            self._folder.abort()
+        if self._file is not None:
+            self._file.abort()
+
+    def commit(self) -> list[Path]:
+        if self._folder is not None:
+            return self._folder.commit()
+        if self._file is None:  # nothing was written: an empty file all the same
+            self._file = targets.StagedFile(self.target, is_ours=self._ours, what=f"{self.fmt} export",
+                                            record=self._record)
+        self._sha = None
+        path = self._file.commit()
+        if self._sha is not None:
+            self.store.settle_written({os.path.abspath(path): self._sha})
+        return [Path(path)]
+
+
+def write_files(store: Store, target: Path, files: dict[str, bytes], *, folder: bool | None = None) -> list[Path]:
+    """Write files made in memory with the same rules as a streamed export (one file to ``target``, or several
+    into the folder ``target``)."""
+    sink = FileSink(store, target, folder=len(files) > 1 if folder is None else folder, fmt="export")
+    try:
+        for name, data in files.items():
+            sink.write(name, data)
+            sink.close(name)
+    except BaseException:
+        sink.abort()
+        raise
+    return sink.commit()
 
 
 def mapping_from_options(flags: Iterable[str] = (), file: str | Path | None = None,
@@ -266,3 +395,42 @@ def mapping_from_options(flags: Iterable[str] = (), file: str | Path | None = No
     if flags:
         return LabelMapping.from_flags(flags, base=base)
     return base
+
+
+def annotator_map_from_options(items: Iterable[str] = ()) -> dict[str, str]:
+    """``--annotator-map``: ``FROM=TO`` pairs, or files of such lines (``#`` comments) or a JSON object. On import
+    FROM is the name in the file (a Label Studio user id may be given bare: ``1=ali``), TO ours; on export FROM is
+    ours and TO the name the tool knows (for Label Studio, a member's e-mail or user id)."""
+    out: dict[str, str] = {}
+    for item in items:
+        path = Path(item)
+        if "=" not in item or path.is_file():
+            try:
+                data = read_bytes(path)
+            except OSError as exc:
+                raise QawlError(f"is neither FROM=TO nor a readable file ({exc.strerror})", file=item,
+                                field="--annotator-map") from None
+            try:
+                loaded = orjson.loads(data)
+            except orjson.JSONDecodeError:
+                loaded = None
+            if isinstance(loaded, dict):
+                for key, value in loaded.items():
+                    if not isinstance(value, str) or not value.strip():
+                        raise QawlError(f"{key!r} must map to a name", file=item, field="--annotator-map")
+                    out[str(key)] = value.strip()
+                continue
+            for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+                line = line.split("#", 1)[0].strip() if not line.strip().startswith("#") else ""
+                if line:
+                    out.update(_pair(line, file=item, line=n))
+            continue
+        out.update(_pair(item))
+    return out
+
+
+def _pair(text: str, file: str | None = None, line: int | None = None) -> dict[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise QawlError(f"must be FROM=TO, got {text!r}", file=file, line=line, field="--annotator-map")
+    return {key.strip(): value.strip()}

@@ -14,6 +14,7 @@ from typing import Callable, Iterable, Iterator
 import orjson
 
 from ..core import files
+from ..core.claims.export import CLAIMS_FORMAT
 from ..core.errors import QawlError
 from ..core.jsonl import FORMAT, parse_record, quote_rows
 from ..store import Store
@@ -30,7 +31,7 @@ def looks_like_ours(path: Path) -> bool:
         obj = orjson.loads(files.read_line(path, 64 << 20))
     except (OSError, orjson.JSONDecodeError):
         return False
-    return isinstance(obj, dict) and obj.get("schema") in (FORMAT, QUOTES_FORMAT)
+    return isinstance(obj, dict) and obj.get("schema") in (FORMAT, QUOTES_FORMAT, CLAIMS_FORMAT)
 
 
 def write_lines(path: str | Path, lines: Iterable[bytes], *, cancel: Callable[[], bool] | None = None) -> int:

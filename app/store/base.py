@@ -31,6 +31,7 @@ from ..core.errors import ProjectDamaged, QawlError
 from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.schema import DEFAULT_SCHEMA, LabelSchema
 from ..core.text.normalise import Normalisation
+from .claims import ClaimsMixin
 from .editing import EditingMixin
 from .importing import ImportingMixin
 from .connection import RECOVERY, Connection, busy_timeout, explain
@@ -43,8 +44,9 @@ from .written import WrittenMixin
 _savepoints = itertools.count()
 
 
-class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
-    """A Qawl project: documents, annotators' layers, the speaker registry, the label schema and the history."""
+class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixin):
+    """A Qawl project: documents, annotators' layers, the speaker and claim registries, the label schema and the
+    history."""
 
     def __init__(self, conn: Connection, path: Path | None) -> None:
         self.conn = conn
@@ -143,7 +145,7 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
             conn.execute("PRAGMA foreign_keys = ON")
             if verify:
                 store.verify()
-            if applied(conn) != list(KNOWN_MIGRATIONS):
+            if set(applied(conn)) != set(KNOWN_MIGRATIONS):  # (branches' migrations may land in any order)
                 migrate(conn, path)
         except BaseException:
             store.close()
@@ -171,6 +173,11 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, WrittenMixin):
         finally:
             if self.path is not None:
                 files.release(self.path)
+
+    @property
+    def sqlite_version(self) -> str:
+        """The SQLite library the project is opened with (Help ▸ About, the log)."""
+        return sqlite3.sqlite_version
 
     def __enter__(self) -> "Store":
         return self

@@ -11,8 +11,8 @@ from ..core.errors import Cancelled, QawlError
 from ..core.jsonl import Record
 from ..core.model import SUGGESTIONS, Document, Entity, Layer, Status
 from ..core.schema import LabelSchema
-from .rows import (combine_problems as _combine, dumps as _dumps, now_utc as _now,
-                   rebase_layer as _rebase_layer, same_layer as _same_layer)
+from .rows import (combine_problems as _combine, dumps as _dumps, layer_difference as _layer_difference,
+                   now_utc as _now, rebase_layer as _rebase_layer)
 from .rows import ImportSummary
 
 
@@ -30,17 +30,17 @@ class ImportingMixin:
         same file changes nothing). Speakers match the registry by id with the same name, else by name; others
         are added. Raises QawlError listing every problem (up to 20) and changes nothing.
 
-        With ``skip_invalid`` (importing teammates' files), a record with a problem is skipped wholly — never
-        partly — and reported in ``summary.skipped``; the valid records are imported.
+        With ``skip_invalid`` (importing teammates' files), a document with a problem is skipped wholly — with all
+        its layers, never partly — and reported in ``summary.skipped``; the valid documents are imported.
 
         ``schema`` (a wider label schema, e.g. with a peer file's own labels) is checked against and saved with
         the import, in the same transaction.
         """
         # Checks and writes are ONE transaction (BEGIN IMMEDIATE): what is checked (ids, text hashes, existing
-        # layers, the schema) cannot change before it is written, whatever other processes import meanwhile.
-        # A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer that copy
-        # (the data is committed and visible either way) to checkpoint(), which the CLI runs at close and the
-        # window runs in the background.
+        # layers, the registries, the schema) cannot change before it is written, whatever other processes import
+        # meanwhile. A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer
+        # that copy (the data is committed and visible either way) to checkpoint(), which the CLI runs at close
+        # and the window runs in the background.
         bulk = len(records) > 100 and self.path is not None
         if bulk:
             self.conn.execute("PRAGMA wal_autocheckpoint = 0")
@@ -74,8 +74,8 @@ class ImportingMixin:
         failed: set[int] = set()
         while True:
             kept = [r for r in records if r.document.text_sha256 not in left_out]
-            summary, new_docs, new_entities, to_write, failures = self._plan(kept, replace_layers, schema,
-                                                                             progress, cancel)
+            summary, new_docs, new_entities, new_claims, to_write, failures = self._plan(
+                kept, replace_layers, schema, progress, cancel)
             if not failures:
                 break
             if not skip_invalid:
@@ -94,10 +94,12 @@ class ImportingMixin:
                                "problem (a document is imported whole or not at all)")
         summary.skipped.extend(reasons)
         if not kept and reasons:
-            raise QawlError(f"every document had a problem; nothing was imported:\n  " + "\n  ".join(reasons[:20]))
+            raise QawlError("every document had a problem; nothing was imported:\n  " + "\n  ".join(reasons[:20]))
         now = _now()
         if new_schema is not None:
             self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+        self._write_claims(list(new_claims.values()), now)
+        summary.claims_added = len(new_claims)
         self._write_import(new_docs, new_entities, to_write, summary, kept, source, actor, now, len(records),
                            progress, cancel)
         return summary
@@ -117,6 +119,10 @@ class ImportingMixin:
         entity_map: dict[str, str] = {}
         new_entities: dict[str, Entity] = {}
         layers: dict[tuple[str, str], Layer] = {}
+        unknown_status: set[tuple[str, str]] = set()  # layers from formats without a status (brat)
+        claim_registry = self.claims()
+        new_claims: dict = {}  # canonical claims the import adds (their ids are ours)
+        claim_ids: dict[str, str] = {}  # their claim id -> ours, for the records read so far
 
         def fail(exc: QawlError, rec: Record) -> None:
             failures.append((rec, exc.located(file=rec.document.source, line=rec.line)))
@@ -149,16 +155,26 @@ class ImportingMixin:
                     new_id_ = ent.id if known is None else f"{ent.id}-{doc.text_sha256[:6]}"
                     rec_new[new_id_] = Entity(new_id_, ent.name, ent.aliases)
                     rec_map[ent.id] = new_id_
+                claim_map, rec_claims = self._import_claims(rec.claims, claim_registry, new_claims, schema)
+                claim_map = {**claim_ids, **claim_map}
                 layer = None
                 if rec.layer is not None:
-                    layer = _rebase_layer(rec.layer, our_id, {**entity_map, **rec_map})
+                    layer = _rebase_layer(rec.layer, our_id, {**entity_map, **rec_map}, claim_map)
+                    for span in layer.spans.values():
+                        claim = span.attrs.get("claim") if span.label == "CLAIM" else None
+                        if claim and claim not in claim_registry and claim not in new_claims and \
+                                claim not in rec_claims:
+                            raise QawlError(f"claim {claim!r} is not in the file's \"claims\" nor in the project",
+                                            field=f"spans[{span.id}].attrs.claim")
                     layer.check_against(doc.text)
                     schema.check_layer(layer)
                     for span in layer.spans.values():
                         if span.entity and span.entity not in registry and span.entity not in new_entities \
                                 and span.entity not in rec_new and span.entity not in pending:
-                            raise QawlError(f"speaker {span.entity!r} is not in the file's \"entities\" nor in "
-                                            "the project", field=f"spans[{span.id}].attrs.entity")
+                            raise QawlError(f"speaker {span.entity!r} (of the {span.label} {span.text!r} at "
+                                            f"{span.start}..{span.end}) is not among the speakers the file carries "
+                                            "nor in the project; export it with its speakers, or import the "
+                                            "speakers first", field="attrs.entity")
                     if (layer.doc_id, layer.annotator) in layers:
                         raise QawlError(f"a second layer of annotator {layer.annotator!r} for document "
                                         f"{layer.doc_id!r} in the same import", field="annotator")
@@ -172,12 +188,16 @@ class ImportingMixin:
                 by_sha.setdefault(doc.text_sha256, doc.id)
             entity_map.update(rec_map)
             new_entities.update(rec_new)
+            claim_ids.update(claim_map)
+            new_claims.update(rec_claims)
             registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
             if layer is not None:
                 layers[(layer.doc_id, layer.annotator)] = layer
                 layer_records[(layer.doc_id, layer.annotator)] = rec
+                if not rec.status_known:
+                    unknown_status.add((layer.doc_id, layer.annotator))
         if failures:
-            return summary, new_docs, new_entities, [], failures
+            return summary, new_docs, new_entities, new_claims, [], failures
 
         # Existing layers: identical -> unchanged; different -> error unless replacing.
         to_write: list[Layer] = []
@@ -186,21 +206,23 @@ class ImportingMixin:
                 row = self.conn.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
                 if row is not None:
                     current = self.layer(*key)
-                    if _same_layer(current, layer):
+                    # The same annotations after a trip through another tool (new ids, provenance) are unchanged.
+                    difference = _layer_difference(current, layer, status=key not in unknown_status)
+                    if difference is None:
                         summary.layers_unchanged += 1
                         continue
                     if not current.empty and not replace_layers:
                         fail(QawlError(
                             f"{layer.annotator}'s layer of {layer.doc_id!r} already has different annotations "
-                            f"({len(current.spans)} spans here, {len(layer.spans)} in the file); import with "
-                            "--replace to overwrite it", field="annotator"), layer_records[key])
+                            f"({difference}); import with --replace to overwrite it", field="annotator"),
+                            layer_records[key])
                         continue
                     summary.layers_replaced += 1
                     to_write.append(layer)
                     continue
             summary.layers_added += 1
             to_write.append(layer)
-        return summary, new_docs, new_entities, to_write, failures
+        return summary, new_docs, new_entities, new_claims, to_write, failures
 
     def checkpoint(self) -> None:
         """Copy the write-ahead log into the database file (SQLite does it on close too)."""
@@ -259,7 +281,7 @@ class ImportingMixin:
                 "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
             summary.spans, summary.relations = len(span_rows), len(rel_rows)
-            if new_docs or to_write or new_entities:
+            if new_docs or to_write or new_entities or summary.claims_added:
                 self.record_event("import", f"Import: {summary.describe()}",
                                   {"source": source, "documents": summary.documents_added,
                                    "layers": [list(k) for k in ((l.doc_id, l.annotator) for l in to_write)][:1000],

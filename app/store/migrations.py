@@ -31,6 +31,12 @@ MIGRATIONS_TABLE = "_sqlite_migrations"
 PAGE_SIZE = 16384
 
 
+def _sql(db):
+    """The sqlite3 connection under a sqlite-utils ``Database`` (the migrations also run as a sqlite-utils set)."""
+    inner = getattr(db, "conn", None)
+    return inner if isinstance(inner, sqlite3.Connection) else db
+
+
 def _script(conn, script: str) -> None:
     """Run a DDL script statement by statement (``executescript`` would commit the open transaction)."""
     for statement in script.split(";"):
@@ -39,6 +45,7 @@ def _script(conn, script: str) -> None:
 
 
 def _m001_initial(conn) -> None:
+    conn = _sql(conn)
     _script(conn, """
     CREATE TABLE qawl_meta (
         key TEXT PRIMARY KEY,
@@ -130,6 +137,7 @@ def _m001_initial(conn) -> None:
 def _m002_review(conn) -> None:
     """A lookup of speaker mentions by entity (merge, mention counts), and a per-document review table that
     migration 004 drops again (review status became the gold layer's status)."""
+    conn = _sql(conn)
     _script(conn, """
     CREATE TABLE reviews (
         doc_id TEXT PRIMARY KEY REFERENCES documents (id) ON DELETE CASCADE,
@@ -143,6 +151,7 @@ def _m002_review(conn) -> None:
 
 def _m003_suggested_entities(conn) -> None:
     """Speakers the suggester proposed: they join the registry only when a suggestion naming them is accepted."""
+    conn = _sql(conn)
     _script(conn, """
     CREATE TABLE suggested_entities (
         id TEXT PRIMARY KEY,
@@ -158,6 +167,7 @@ def _m003_suggested_entities(conn) -> None:
 def _m004_drop_reviews(conn) -> None:
     """Review status is the gold layer's status (an undoable change like any other): the early `reviews` table
     was never used, so a reader of the file is not misled by it."""
+    conn = _sql(conn)
     conn.execute("DROP TABLE IF EXISTS reviews")
 
 
@@ -165,6 +175,7 @@ def _m005_written_files(conn) -> None:
     """The files Qawl wrote for other tools' formats (ours to replace): a table instead of one JSON value that
     grew with every export. A path may have two hashes while an export is being put in place (the old file and
     the new one are both ours until the new one is)."""
+    conn = _sql(conn)
     _script(conn, """
     CREATE TABLE written_files (
         path TEXT NOT NULL,
@@ -185,11 +196,68 @@ def _m005_written_files(conn) -> None:
         conn.execute("DELETE FROM qawl_meta WHERE key = 'written_files'")
 
 
+def _m008_claims(conn) -> None:
+    """The claim registry (canonical claims that CLAIM spans link to by ``attrs.claim``), and the CLAIM attributes
+    of the default schema (checkworthy, verdict, factcheck, note, claim, kind) added to a project's stored schema.
+    Values a project already has on its CLAIM spans are kept valid: a verdict or check-worthiness outside the
+    default list joins the list; an attribute whose existing values the new rule would refuse stays undeclared."""
+    conn = _sql(conn)
+    _script(conn, """
+    CREATE TABLE canonical_claims (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        verdict TEXT,
+        factcheck TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '{}',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX spans_claim ON spans (json_extract(attrs, '$.claim')) WHERE label = 'CLAIM';
+    """)
+    from dataclasses import replace
+
+    from ..core.errors import QawlError
+    from ..core.schema import CLAIM_ATTRS, LabelSchema
+
+    row = conn.execute("SELECT value FROM qawl_meta WHERE key = 'label_schema'").fetchone()
+    if row is None:
+        return
+    schema = LabelSchema.from_dict(orjson.loads(row[0]))
+    label = schema.label("CLAIM")
+    if label is None:
+        return
+    have = {a.name for a in label.attrs}
+    added = []
+    for attr in CLAIM_ATTRS:
+        if attr.name in have:
+            continue
+        values = [r[0] for r in conn.execute(
+            "SELECT DISTINCT json_extract(attrs, '$.' || ?) FROM spans WHERE label = 'CLAIM' AND "
+            "json_extract(attrs, '$.' || ?) IS NOT NULL", [attr.name, attr.name])]
+        if attr.kind == "choice":
+            extra = tuple(v for v in values if isinstance(v, str) and v not in attr.choices)
+            attr = replace(attr, choices=attr.choices + extra)
+        try:
+            for value in values:
+                attr.check(value)
+        except QawlError:
+            continue
+        added.append(attr)
+    if added:
+        labels = tuple(replace(s, attrs=s.attrs + tuple(added)) if s.name == "CLAIM" else s
+                       for s in schema.span_labels)
+        upgraded = replace(schema, span_labels=labels, version=schema.version + 1, _index={})
+        conn.execute("UPDATE qawl_meta SET value = ? WHERE key = 'label_schema'",
+                   [orjson.dumps(upgraded.to_dict()).decode()])
+
+
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
               ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
-              ("005_written_files", _m005_written_files))
+              # 005 is the written-files record; 006-007 are reserved for other branches; 008 is the claim registry.
+              ("005_written_files", _m005_written_files), ("008_claims", _m008_claims))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 

@@ -29,7 +29,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError, StorageError
-from ..core.model import Document, Entity, Layer, Span
+from ..core.model import CanonicalClaim, Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
 from ..core.review.triage import traced
 from .names import describe
@@ -107,7 +107,7 @@ class Session(QObject):
         self.annotator = annotator
         self.schema: LabelSchema = store.schema
         self.undo_stack = QUndoStack(self)
-        self.workspace = Workspace(entities=store.entities().values())
+        self.workspace = Workspace(entities=store.entities().values(), claims=store.claims().values())
         self.document: Document | None = None
         self._styles: dict[str, LayerStyle] = {annotator: LayerStyle(annotator)}
         self._hidden: dict[str, Callable[[Span], bool]] = {}  # annotator -> which of their spans are not shown
@@ -123,6 +123,11 @@ class Session(QObject):
     @property
     def entities(self) -> dict[str, Entity]:
         return self.workspace.entities
+
+    @property
+    def claims(self) -> dict[str, CanonicalClaim]:
+        """The claim registry (canonical claims by id), kept current by every change."""
+        return self.workspace.claims
 
     @property
     def layer(self) -> Layer:
@@ -210,8 +215,9 @@ class Session(QObject):
             self.open(self.document.id)
 
     def reload(self) -> None:
-        """Read the speaker registry and the open document again (after an import, or a refused replay)."""
+        """Read the registries and the open document again (after an import, or a refused replay)."""
         self.workspace.entities = dict(self.store.entities())
+        self.workspace.claims = dict(self.store.claims())
         self._mentions = None
         if self.document is not None:
             self.open(self.document.id)
@@ -304,11 +310,12 @@ class Session(QObject):
         """Read the registry and the shown layers again and show the differences as external changes: the
         document stays open, the selection and the scroll position stay where they are (unless what was selected
         is gone). The undo history stays; a step that no longer fits is refused when undone, and says so."""
-        from ..core.changes import difference, registry_difference
+        from ..core.changes import AddClaim, RemoveClaim, UpdateClaim, difference, registry_difference
 
-        entities = dict(self.store.entities())
+        entities, claims = dict(self.store.entities()), dict(self.store.claims())
         leaves = registry_difference(self.workspace.entities, entities)
-        self.workspace.entities = entities
+        leaves += registry_difference(self.workspace.claims, claims, AddClaim, RemoveClaim, UpdateClaim)
+        self.workspace.entities, self.workspace.claims = entities, claims
         self._mentions = None
         if self.document is not None:
             if not self.store.has_document(self.document.id):
@@ -347,6 +354,7 @@ class Session(QObject):
         except QawlError:
             # The cache disagrees with the store (should not happen): the store is the truth.
             self.workspace.entities = dict(self.store.entities())
+            self.workspace.claims = dict(self.store.claims())
             if self.document is not None:
                 for who in self._styles:
                     self.workspace.layers[(self.document.id, who)] = self.store.layer(self.document.id, who)

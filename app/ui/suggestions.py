@@ -57,6 +57,7 @@ def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
     """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
     suggested and stored in ONE transaction, so Cancel (or an error) leaves the project as it was."""
     def work(progress, cancel) -> SuggestReport:
+        from ..core.claims.suggest import with_claims
         from ..core.suggest import suggest_document
 
         started = time.perf_counter()
@@ -69,11 +70,13 @@ def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
             for i, doc_id in enumerate(ids):  # computed first: the project is locked only while they are stored
                 if cancel():
                     raise Cancelled()
-                found.append((doc_id, suggest_document(store.document(doc_id), registry)))
+                document = store.document(doc_id)
+                result = suggest_document(document, registry)
+                found.append((doc_id, with_claims(document, result.layer), result.entities))  # and the claims
                 progress(i + 1, len(ids))
             with store.atomic():
-                for doc_id, result in found:
-                    k, a = store.put_suggestions(doc_id, result.layer, result.entities)
+                for doc_id, layer, entities in found:
+                    k, a = store.put_suggestions(doc_id, layer, entities)
                     kept, added = kept + k, added + a
                 store.record_event("suggest", f"Suggestions for {len(ids)} documents",
                                    {"documents": len(ids), "added": added, "kept_decided": kept}, actor=actor,
