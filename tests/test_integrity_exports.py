@@ -75,12 +75,12 @@ def test_names_that_look_alike_never_overwrite_each_other_and_come_back_as_they_
 
 
 def test_names_one_file_system_cannot_tell_apart_are_refused_naming_them(tmp_path, capsys, monkeypatch):
-    from app.operations import targets
+    from app.operations import folders
 
     db = tmp_path / "p.db"
     with Store.open(db) as store:
         store.import_records([Record(make_document(TEXT, id="d"), layer("d", TEXT, who)) for who in ("Ali", "ali")])
-    monkeypatch.setattr(targets, "_folds", lambda folder: True)  # as on macOS or Windows
+    monkeypatch.setattr(folders, "_folds", lambda folder: True)  # as on macOS or Windows
     code, _, err = run(capsys, "export", "--db", db, "--format", "doccano", "-o", tmp_path / "out")
     assert code == 1 and "'Ali.jsonl', 'ali.jsonl'" in err and "would be one file" in err
     assert not (tmp_path / "out").exists()
@@ -290,7 +290,7 @@ def test_a_folder_export_never_writes_into_the_project(project, tmp_path, capsys
 
 
 def test_write_folder_refuses_names_that_leave_the_folder(tmp_path):
-    from app.operations.targets import check_names
+    from app.operations.folders import check_names
 
     for bad in ("../x.txt", "/etc/x", "a/../../b", "", "a/\x00b"):
         with pytest.raises(QawlError):

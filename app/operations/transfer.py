@@ -23,7 +23,7 @@ from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
 from ..core.files import read_bytes
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Skipped, expand, read_sources
-from . import targets
+from . import folders, targets
 from .claims import CLAIM_FORMATS
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
@@ -299,7 +299,7 @@ class FileSink:
         self.notes: list[str] = []
         self._file: targets.StagedFile | None = None
         self._name: str | None = None
-        self._folder: targets.StagedFolder | None = None
+        self._folder: folders.StagedFolder | None = None
         found = targets.kind(target)
         if folder:
             if found in ("stdout", "stream"):
@@ -312,7 +312,7 @@ class FileSink:
             if found == "new" and target.suffix.lower() in (*extensions, *_FILE_SUFFIXES):
                 raise QawlError(f"{fmt} writes a folder (several files), whatever the number of annotators; give "
                                 f"a folder name, not a {target.suffix} file name", file=str(target))
-            self._folder = targets.StagedFolder(target, is_ours=self._ours, record=store.record_written,
+            self._folder = folders.StagedFolder(target, is_ours=self._ours, record=store.record_written,
                                                 settle=store.settle_written, what=f"{fmt} export")
         elif found == "folder":
             raise QawlError(f"is a folder; {fmt} writes one file: give a file name", file=str(target))
