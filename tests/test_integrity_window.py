@@ -62,7 +62,7 @@ def _fail_with(win, how: str) -> None:
         conn.execute("PRAGMA query_only = 1")  # SQLite's own SQLITE_READONLY
 
 
-@pytest.mark.parametrize("how, words", [("full", "disk is full"), ("read-only", "read-only")])
+@pytest.mark.parametrize("how, words", [("full", "The disk is full"), ("read-only", "read-only")])
 def test_an_edit_the_project_cannot_save_is_shown_and_never_drawn_as_done(win, qtbot, how, words):
     start, end = find(TEXT, "الوزير")
     label(win, start, end, K.Key_S)  # one edit that works
@@ -71,7 +71,7 @@ def test_an_edit_the_project_cannot_save_is_shown_and_never_drawn_as_done(win, q
     label(win, *find(TEXT, more), K.Key_Q)
     assert win.failures.box is not None and win.failures.box.isVisible()
     shown = win.failures.shown[-1]
-    assert shown.startswith("Not saved:") and words in shown and "nothing was changed" in shown
+    assert shown.startswith("Not saved: Add") and words in shown and "nothing of this edit was saved" in shown
     assert "color: #c00000" in win.message.styleSheet() and words in win.message.text()
     assert [s.label for s in win.session.layer.spans.values()] == ["SPEAKER"]  # the view shows what is saved
     with Store.open(win.session.store.path) as other:
@@ -96,7 +96,7 @@ def test_an_edit_waiting_too_long_for_another_process_is_shown(qtbot, make_store
     try:
         assert holder.stdout.readline().strip() == "held"
         label(win, *find(TEXT, "الوزير"), K.Key_S)
-        assert "The project is busy" in win.failures.shown[-1] and not win.session.layer.spans
+        assert "kept the project locked too long" in win.failures.shown[-1] and not win.session.layer.spans
     finally:
         holder.kill()
         holder.wait()
@@ -185,7 +185,7 @@ def test_on_a_really_full_disk_every_edit_shown_as_done_is_saved_and_every_failu
             win.view.select_text(start, end)
             win.controller.label("SPEAKER")
         shown = set(win.session.layer.spans)
-        assert win.failures.shown and all("disk is full" in m for m in win.failures.shown)
+        assert win.failures.shown and all("The disk is full" in m for m in win.failures.shown)
         win.failures.box.close()
         win.close()
         store.close()

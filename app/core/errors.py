@@ -52,8 +52,22 @@ class Cancelled(Exception):
 
 class StorageError(QawlError):
     """The project file itself failed (disk full, read-only, kept locked by another program, unreadable);
-    nothing was changed. The window shows these where they cannot be missed."""
+    nothing was changed. The window shows these where they cannot be missed, in the interface's language by
+    ``kind``: ``full``, ``readonly``, ``busy``, ``damaged``, ``io``, ``cantopen`` or ``other``."""
+
+    def __init__(self, message: str, *, kind: str = "other", **where) -> None:
+        self.kind = kind
+        super().__init__(message, **where)
+
+    def located(self, *, file: str | None = None, line: int | None = None,
+                field_prefix: str | None = None) -> "QawlError":
+        err = super().located(file=file, line=line, field_prefix=field_prefix)
+        err.kind = self.kind
+        return err
 
 
 class ProjectDamaged(StorageError):
     """The project file is damaged (SQLite's check failed); it is left untouched, recovery is pointed to."""
+
+    def __init__(self, message: str, *, kind: str = "damaged", **where) -> None:
+        super().__init__(message, kind=kind, **where)

@@ -35,24 +35,24 @@ def explain(exc: BaseException, path: Path | str | None) -> StorageError:
     if name.startswith("SQLITE_FULL") or "disk is full" in text or (
             name.startswith(("SQLITE_IOERR", "SQLITE_CANTOPEN")) and _disk_full(path)):
         return StorageError("the disk is full (or the project reached its size limit); nothing was changed. Free "
-                            "some space and try again", file=where)
+                            "some space and try again", file=where, kind="full")
     unwritable = _unwritable(path)
     if name.startswith("SQLITE_READONLY") or "readonly database" in text or (unwritable and name.startswith(
             ("SQLITE_CANTOPEN", "SQLITE_IOERR", "SQLITE_PERM"))):
         return StorageError(f"the project {unwritable or 'file is read-only'} (check its permissions, or whether "
-                            "its disk is mounted read-only); nothing was changed", file=where)
+                            "its disk is mounted read-only); nothing was changed", file=where, kind="readonly")
     if name.startswith(("SQLITE_BUSY", "SQLITE_LOCKED")) or "database is locked" in text:
         return StorageError(f"the project is busy: another program (a qawl import or export, another window) kept "
                             f"it locked for more than {busy_timeout():g} seconds; nothing was changed. Try again",
-                            file=where)
+                            file=where, kind="busy")
     if name.startswith(("SQLITE_CORRUPT", "SQLITE_NOTADB")) or "malformed" in text or "not a database" in text:
         return ProjectDamaged(f"the project file is damaged ({text}); nothing was changed. {RECOVERY}", file=where)
     if name.startswith("SQLITE_IOERR") or "disk I/O error" in text:
         return StorageError(f"the project file could not be read or written ({text}: a failing disk, a full disk "
-                            "or a removed drive?); nothing was changed", file=where)
+                            "or a removed drive?); nothing was changed", file=where, kind="io")
     if name.startswith(("SQLITE_CANTOPEN", "SQLITE_PERM", "SQLITE_AUTH")) or "unable to open" in text:
         return StorageError(f"cannot be opened ({text}): check that its folder exists and that you may write in "
-                            "it; nothing was changed", file=where)
+                            "it; nothing was changed", file=where, kind="cantopen")
     return StorageError(f"SQLite failed ({text}); nothing was changed", file=where)
 
 

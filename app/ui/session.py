@@ -273,9 +273,9 @@ class Session(QObject):
         try:
             seq = self.store.apply(change, actor=self.annotator, reverts=reverts)
         except StorageError as exc:
-            self.storage_failed.emit(self.tr("Could not undo or redo “%1”: %2 The undo history was cleared and the "
+            self.storage_failed.emit(self.tr("Could not undo or redo (%1): %2 The undo history was cleared and the "
                                              "document reloaded.").replace("%1", describe(change))
-                                     .replace("%2", exc.message[:1].upper() + exc.message[1:] + "."))
+                                     .replace("%2", self._reason(exc)))
             QTimer.singleShot(0, self._resync)
             return None
         except QawlError as exc:
@@ -288,8 +288,25 @@ class Session(QObject):
         return seq
 
     def _storage_failed(self, change: Change, exc: StorageError) -> None:
-        self.storage_failed.emit(self.tr("Not saved: “%1”. %2.").replace("%1", describe(change))
-                                 .replace("%2", exc.message[:1].upper() + exc.message[1:]))
+        self.storage_failed.emit(self.tr("Not saved: %1. %2").replace("%1", describe(change))
+                                 .replace("%2", self._reason(exc)))
+
+    def _reason(self, exc: StorageError) -> str:
+        """Why the project could not take it, in the interface's language (the store's words otherwise)."""
+        reasons = {
+            "full": self.tr("The disk is full: nothing of this edit was saved. Free some space and try again."),
+            "readonly": self.tr("The project file is read-only (its permissions, or a disk mounted read-only): "
+                                "nothing of this edit was saved."),
+            "busy": self.tr("Another program (a qawl import or export, another window) kept the project locked "
+                            "too long: nothing of this edit was saved. Try again."),
+            "damaged": self.tr("The project file is damaged: nothing of this edit was saved. See Integrity in the "
+                               "README to recover it."),
+            "io": self.tr("The disk could not be read or written: nothing of this edit was saved."),
+        }
+        text = reasons.get(getattr(exc, "kind", ""))
+        if text is None:
+            text = exc.message[:1].upper() + exc.message[1:] + "."
+        return "\u2068" + text + "\u2069"  # isolated: its own direction and punctuation in either language
 
     # --- other processes ----------------------------------------------------------------------------------------
 

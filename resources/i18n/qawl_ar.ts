@@ -1947,16 +1947,36 @@
 <context>
     <name>Session</name>
     <message>
-        <source>Could not undo or redo “%1”: %2 The undo history was cleared and the document reloaded.</source>
-        <translation>تعذّر التراجع عن «%1» أو إعادته: %2 مُسح سجل التراجع وأُعيد تحميل الوثيقة.</translation>
+        <source>Could not undo or redo (%1): %2 The undo history was cleared and the document reloaded.</source>
+        <translation>تعذّر التراجع أو الإعادة (%1): %2 مُسح سجل التراجع وأُعيد تحميل الوثيقة.</translation>
     </message>
     <message>
         <source>Could not undo or redo: %1. The undo history was cleared and the document reloaded.</source>
         <translation>تعذّر التراجع أو الإعادة: %1. مُسح سجل التراجع وأُعيد تحميل المستند.</translation>
     </message>
     <message>
-        <source>Not saved: “%1”. %2.</source>
-        <translation>لم يُحفظ: «%1». %2.</translation>
+        <source>Not saved: %1. %2</source>
+        <translation>لم يُحفظ: %1. %2</translation>
+    </message>
+    <message>
+        <source>The disk is full: nothing of this edit was saved. Free some space and try again.</source>
+        <translation>القرص ممتلئ: لم يُحفظ شيء من هذا التعديل. أفرِغ بعض المساحة ثم أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The project file is read-only (its permissions, or a disk mounted read-only): nothing of this edit was saved.</source>
+        <translation>ملف المشروع للقراءة فقط (أذوناته، أو قرص مركَّب للقراءة فقط): لم يُحفظ شيء من هذا التعديل.</translation>
+    </message>
+    <message>
+        <source>Another program (a qawl import or export, another window) kept the project locked too long: nothing of this edit was saved. Try again.</source>
+        <translation>أبقى برنامج آخر (استيراد أو تصدير بأمر qawl، أو نافذة أخرى) المشروعَ مقفلًا مدة طويلة: لم يُحفظ شيء من هذا التعديل. أعد المحاولة.</translation>
+    </message>
+    <message>
+        <source>The project file is damaged: nothing of this edit was saved. See Integrity in the README to recover it.</source>
+        <translation>ملف المشروع تالف: لم يُحفظ شيء من هذا التعديل. راجع قسم Integrity في README لاستعادته.</translation>
+    </message>
+    <message>
+        <source>The disk could not be read or written: nothing of this edit was saved.</source>
+        <translation>تعذّرت القراءة من القرص أو الكتابة إليه: لم يُحفظ شيء من هذا التعديل.</translation>
     </message>
     <message>
         <source>Changed elsewhere</source>
