@@ -21,16 +21,16 @@ import regex
 from ..core.changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
                             UpdateEntity, UpdateSpan, merge_entities, remove_span)
 from ..core.model import Entity, Layer, Origin, Relation, Span, Status, new_id
+from ..core.text.arabic import CLOSERS, OPENERS, QUOTE_MARKS
 from ..core.text.offsets import next_boundary, previous_boundary, snap_range, trim_range
 from ..core.schema import LabelSchema
 
 #: Labels whose spans are records edited as a whole in the Quotes sidebar (they own the links).
 RECORD_LABELS = ("QUOTE", "CLAIM")
 
-# Quotation marks that open / close a direct quote (Arabic news uses all of these).
-_OPEN_QUOTES = "\"“«„‘'"
-_CLOSE_QUOTES = "\"”»“’'"
-_ANY_QUOTE = regex.compile(r"[\"“”«»„‘’]")
+# Quotation marks that open / close a direct quote: the one definition the suggestions use too.
+_OPEN_QUOTES, _CLOSE_QUOTES = OPENERS, CLOSERS
+_ANY_QUOTE = regex.compile("[" + regex.escape(QUOTE_MARKS) + "]")
 # A word: letters and digits with their combining marks (harakat) and tatweel, and joiners inside it.
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}\u0640\u200c\u200d]+")
 

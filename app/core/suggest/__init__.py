@@ -29,7 +29,7 @@ from typing import Iterable
 from ..jsonl import export_record
 from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
 from ..schema import DEFAULT_SCHEMA
-from .arabic import fold
+from ..text.arabic import fold
 from .engine import analyse
 from .coref import Coreference, honorific_antecedent, is_honorific
 from .speakers import description_before

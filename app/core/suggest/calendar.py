@@ -13,7 +13,7 @@ import datetime as dt
 
 from hijridate import Gregorian, Hijri
 
-from .arabic import fold
+from ..text.arabic import fold
 
 _GREGORIAN_NAMES = {
     1: ["يناير", "ينار", "كانون الثاني", "كانون ثاني", "جانفي", "جانفييه"],

@@ -14,7 +14,7 @@ from typing import TYPE_CHECKING
 
 import regex
 
-from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..model import Entity
-from .arabic import Analysis, fold, has_al, is_nisba, strip_al
+from ..text.arabic import fold
+from .arabic import Analysis, has_al, is_nisba, strip_al
 from .quotes import PREPOSITIONS, Stretch, is_classifier
 from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, SAME_WORDS, TITLES, speaker_after
 

@@ -14,7 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import Analysis, Token, fold
+from ..text.arabic import fold
+from .arabic import Analysis, Token
 
 VERB, PARTICIPLE, MASDAR, SOURCE = "verb", "participle", "masdar", "source"
 

@@ -21,7 +21,8 @@ from dataclasses import dataclass, field
 import regex
 
 from . import calendar as cal
-from .arabic import Analysis, fold
+from ..text.arabic import fold
+from .arabic import Analysis
 
 
 def _alt(words) -> str:

@@ -11,7 +11,8 @@ This module decides who said what (subjects, antecedents, gender); :mod:`.clause
 from __future__ import annotations
 
 from ..model import Document
-from .arabic import CLAUSE_PUNCT, Analysis, fold
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import Analysis
 from .clauses import Record, content_end, english_subject, first_person_clause, postposed, scan, typed, wording_at
 from .cues import AGENT, MASDAR, PARTICIPLE, SOURCE, VERB, Cue, find_cues, is_wording_phrase
 from .dates import DateMatch, find_dates

@@ -11,7 +11,8 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
-from .arabic import CLAUSE_PUNCT, Analysis, fold, is_nisba
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import Analysis, is_nisba
 from .clauses import Record, content_end
 from .cues import Cue, CueForm
 from .quotes import is_complementizer

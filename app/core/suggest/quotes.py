@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import CLAUSE_PUNCT, OPEN_MARKS, SENTENCE_END, Analysis, fold, has_al, is_nisba, strip_al
+from ..text.arabic import CLAUSE_PUNCT, OPEN_MARKS, PAIRS, SENTENCE_END, fold
+from .arabic import Analysis, has_al, is_nisba, strip_al
 
-_PAIR = {"«": "»", "“": "”", "„": "“", "‹": "›", "〝": "〞", "❝": "❞", "‘": "’"}
-_CLOSERS = set(_PAIR.values())
+_CLOSERS = set(PAIRS.values())
 
 COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
                             for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه", "ها"))
@@ -84,7 +84,7 @@ def pair_marks(an: Analysis) -> list[Stretch]:
             elif open_i is None:
                 open_i, open_ch = tok.i, '"'
             continue
-        if ch in _PAIR and ch != "‘" or (ch == "‘" and open_i is None):
+        if ch in PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
             if open_i is None or open_ch == ch:
                 open_i, open_ch = tok.i, ch
             elif ch == "“" and open_ch == "„":

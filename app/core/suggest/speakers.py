@@ -17,7 +17,8 @@ from __future__ import annotations
 
 from bisect import bisect_left
 
-from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import Analysis, has_al, is_nisba, strip_al
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
 
 TITLES = frozenset(fold(w) for w in (
