@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import statistics
 import time
 from pathlib import Path
@@ -25,13 +24,7 @@ from app.core import formats
 from app.core.formats import LabelMapping
 from app.core.jsonl import export_record
 
-
-def corpus_dir() -> Path | None:
-    env = os.environ.get("QAWL_CORPUS")
-    for cand in ([Path(env)] if env else []) + [Path(__file__).resolve().parents[2].parent / "shared" / "corpus"]:
-        if cand.is_dir():
-            return cand
-    return None
+from .common import NO_CORPUS, corpus_dir
 
 
 def median_time(fn: Callable[[], object], repeat: int) -> float:
@@ -79,7 +72,7 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     root = corpus_dir()
     if root is None:
-        print("the shared corpus is not available (../shared/corpus or $QAWL_CORPUS)")
+        print(NO_CORPUS)
         return 2
     print(f"{'format':<12} {'what':<7} {'docs':>6} {'spans':>7} {'ours ms':>9} {'floor ms':>9} {'ratio':>7}")
     for fmt, (items, options) in inputs(root, args.scale).items():

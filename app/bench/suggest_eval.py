@@ -28,12 +28,15 @@ import argparse
 import datetime as dt
 import hashlib
 import json
-import os
 import sys
 from pathlib import Path
 
 from app.core.jsonl import make_document
+from app.core.review.agreement import SpanMatch
+from app.core.review.matching import exact_count, greedy_pairs, overlap
 from app.core.suggest import suggest_document
+
+from .common import NO_CORPUS, corpus_dir
 
 # The split used while developing: rules were tuned looking at errors on TUNE only.
 TUNE = ("ar_snn_0224", "ar_snn_0189", "ar_snn_0174", "ar_snn_0004", "ar_snn_0097")
@@ -43,63 +46,33 @@ REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 LABELS = ("QUOTE", "SPEAKER", "CUE", "DATE")
 
 
-def default_corpus() -> Path:
-    here = Path(__file__).resolve().parents[2].parent / "shared" / "corpus"
-    env = os.environ.get("QAWL_CORPUS")
-    return Path(env) if env and not here.exists() else here
+# --- matching: the review's one-to-one overlap pairing and its P/R/F1 -------------------------------------------
+
+def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]]) -> list[tuple[int, int]]:
+    """One-to-one overlap pairs (gold index, pred index) by the review's greedy rule
+    (:func:`app.core.review.matching.greedy_pairs`: larger overlap first, then smaller union, then position)."""
+    order = sorted(range(len(pred)), key=lambda i: pred[i])
+    return [(gi, order[j]) for gi, j in greedy_pairs(gold, [pred[i] for i in order])]
 
 
-# --- matching ------------------------------------------------------------------------------------------------
-
-def _overlap(a: tuple[int, int], b: tuple[int, int]) -> int:
-    return max(0, min(a[1], b[1]) - max(a[0], b[0]))
-
-
-def match(gold: list[tuple[int, int]], pred: list[tuple[int, int]], exact: bool = False) -> list[tuple[int, int]]:
-    """One-to-one matching (gold index, pred index), largest overlaps first; ``exact`` needs equal ranges."""
-    pairs = []
-    for gi, g in enumerate(gold):
-        for pi, p in enumerate(pred):
-            if exact:
-                if g == p:
-                    pairs.append((1, gi, pi))
-            else:
-                ov = _overlap(g, p)
-                if ov > 0:
-                    pairs.append((ov / max(g[1] - g[0], p[1] - p[0]), gi, pi))
-    pairs.sort(reverse=True)
-    used_g, used_p, out = set(), set(), []
-    for _, gi, pi in pairs:
-        if gi not in used_g and pi not in used_p:
-            used_g.add(gi)
-            used_p.add(pi)
-            out.append((gi, pi))
-    return out
+def counts(gold: list[tuple[int, int]], pred: list[tuple[int, int]], exact: bool = False) -> SpanMatch:
+    """Matched / gold / predicted counts of one document's spans of one label (gold is the reference)."""
+    matched = exact_count(gold, pred) if exact else len(match(gold, pred))
+    return SpanMatch(matched, len(gold), len(pred))
 
 
-class PRF:
-    def __init__(self) -> None:
-        self.tp = self.gold = self.pred = 0
+def row(m: SpanMatch) -> str:
+    """``P … R … F1 … (tp, gold, pred)``; an undefined figure (nothing to divide by) shows as ``n/a``."""
+    return (f"P {_fig(m.precision)}  R {_fig(m.recall)}  F1 {_fig(m.f1)}  "
+            f"(tp {m.matched}, gold {m.a}, pred {m.b})")
 
-    def add(self, tp: int, gold: int, pred: int) -> None:
-        self.tp += tp
-        self.gold += gold
-        self.pred += pred
 
-    @property
-    def p(self) -> float:
-        return self.tp / self.pred if self.pred else 0.0
+def _fig(x: float | None, width: int = 5) -> str:
+    return f"{x:{width}.3f}" if x is not None else f"{'n/a':>{width}}"
 
-    @property
-    def r(self) -> float:
-        return self.tp / self.gold if self.gold else 0.0
 
-    @property
-    def f(self) -> float:
-        return 2 * self.p * self.r / (self.p + self.r) if self.p + self.r else 0.0
-
-    def row(self) -> str:
-        return f"P {self.p:.3f}  R {self.r:.3f}  F1 {self.f:.3f}  (tp {self.tp}, gold {self.gold}, pred {self.pred})"
+def prf(m: SpanMatch) -> tuple[float | None, float | None, float | None]:
+    return m.precision, m.recall, m.f1
 
 
 # --- 1. dates on TimeML ----------------------------------------------------------------------------------------
@@ -138,7 +111,7 @@ def eval_dates(corpus: Path, with_dateparser: bool = True) -> dict:
     res = {}
     for subset in ("all DATE", "calendar DATE"):
         for system in ("qawl", "dateparser") if with_dateparser else ("qawl",):
-            prf, vok, vn = PRF(), 0, 0
+            prf, vok, vn = SpanMatch(), 0, 0
             for d in docs:
                 gold = [s for s in d["spans"] if s["type"] == "DATE"
                         and (subset == "all DATE" or s["value"] not in REF_VALUES)]
@@ -149,7 +122,7 @@ def eval_dates(corpus: Path, with_dateparser: bool = True) -> dict:
                 else:
                     pred = dateparser_spans(d["text"], anchor)
                 m = match([(g["start"], g["end"]) for g in gold], [(p[0], p[1]) for p in pred])
-                prf.add(len(m), len(gold), len(pred))
+                prf += SpanMatch(len(m), len(gold), len(pred))
                 for gi, pi in m:
                     vn += 1
                     vok += _value_ok(gold[gi]["value"], pred[pi][2])
@@ -198,25 +171,25 @@ def _article(corpus: Path, name: str):
 
 class QuoteScores:
     def __init__(self) -> None:
-        self.exact = {lab: PRF() for lab in LABELS}
-        self.overlap = {lab: PRF() for lab in LABELS}
+        self.exact = {lab: SpanMatch() for lab in LABELS}
+        self.overlap = {lab: SpanMatch() for lab in LABELS}
         self.type_ok = self.type_n = 0
         self.attr_ok = self.attr_n = 0
         self.e2e_ok = self.gold_quotes = 0
         self.date_value_ok = self.date_value_n = 0
         self.name_fp = self.names = 0
-        self.coref = PRF()  # same-speaker links between found mentions: predicted entity vs gold entity
+        self.coref = SpanMatch()  # same-speaker links between found mentions: predicted entity vs gold entity
         self.misses: list[str] = []
 
     def summary(self) -> dict:
-        return {"overlap": {k: (v.p, v.r, v.f) for k, v in self.overlap.items()},
-                "exact": {k: (v.p, v.r, v.f) for k, v in self.exact.items()},
+        return {"overlap": {k: prf(v) for k, v in self.overlap.items()},
+                "exact": {k: prf(v) for k, v in self.exact.items()},
                 "type_accuracy": self.type_ok / self.type_n if self.type_n else 0.0,
                 "attribution_accuracy": self.attr_ok / self.attr_n if self.attr_n else 0.0,
                 "attribution_recall": self.e2e_ok / self.gold_quotes if self.gold_quotes else 0.0,
                 "date_value_accuracy": self.date_value_ok / self.date_value_n if self.date_value_n else 0.0,
                 "quoted_name_fp": self.name_fp, "quoted_names": self.names,
-                "speaker_coreference": (self.coref.p, self.coref.r, self.coref.f)}
+                "speaker_coreference": prf(self.coref)}
 
 
 def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | Path = "dev") -> QuoteScores:
@@ -236,9 +209,9 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | 
         for lab in LABELS:
             gr = [(s["start"], s["end"]) for s in by_label[lab]]
             pr = [(s.start, s.end) for s in pred_by[lab]]
-            sc.exact[lab].add(len(match(gr, pr, exact=True)), len(gr), len(pr))
+            sc.exact[lab] += counts(gr, pr, exact=True)
             m = match(gr, pr)
-            sc.overlap[lab].add(len(m), len(gr), len(pr))
+            sc.overlap[lab] += SpanMatch(len(m), len(gr), len(pr))
             matches[lab] = m
         # Dates: value accuracy on matched spans.
         for gi, pi in matches["DATE"]:
@@ -251,7 +224,7 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | 
             if r["type"] == "SAID_BY":
                 said.setdefault(r["head"], set()).add(gold_spk[r["tail"]]["attrs"]["entity"])
         pred_entity_gold = _entity_map(by_label["SPEAKER"], pred_by["SPEAKER"])
-        _coreference(sc.coref, by_label["SPEAKER"], pred_by["SPEAKER"])
+        sc.coref += _coreference(by_label["SPEAKER"], pred_by["SPEAKER"])
         matched_q = dict(matches["QUOTE"])
         sc.gold_quotes += len(by_label["QUOTE"])
         for gi, gq in enumerate(by_label["QUOTE"]):
@@ -282,12 +255,12 @@ def eval_quotes(corpus: Path, names: tuple[str, ...] | None = None, gold: str | 
     return sc
 
 
-def _coreference(prf: PRF, gold_speakers: list[dict], pred_speakers) -> None:
+def _coreference(gold_speakers: list[dict], pred_speakers) -> SpanMatch:
     """Pairwise coreference of the predicted speaker mentions that overlap a gold mention: a pair is linked in
     the prediction when both have the same entity, in the gold when their gold entities are equal."""
     found = []
     for p in pred_speakers:
-        g = next((gs for gs in gold_speakers if _overlap((gs["start"], gs["end"]), (p.start, p.end))), None)
+        g = next((gs for gs in gold_speakers if overlap(gs["start"], gs["end"], p.start, p.end)), None)
         if g is not None:
             found.append((p.attrs.get("entity"), g["attrs"]["entity"]))
     tp = pred = gold = 0
@@ -297,7 +270,7 @@ def _coreference(prf: PRF, gold_speakers: list[dict], pred_speakers) -> None:
             tp += same_p and same_g
             pred += same_p
             gold += same_g
-    prf.add(tp, gold, pred)
+    return SpanMatch(tp, gold, pred)
 
 
 def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
@@ -307,7 +280,7 @@ def _entity_map(gold_speakers: list[dict], pred_speakers) -> dict[str, str]:
     by_entity: dict[str, list[str]] = {}
     for p in pred_speakers:
         for gs in gold_speakers:
-            if _overlap((gs["start"], gs["end"]), (p.start, p.end)):
+            if overlap(gs["start"], gs["end"], p.start, p.end):
                 direct[p.id] = gs["attrs"]["entity"]
                 by_entity.setdefault(p.attrs.get("entity"), []).append(gs["attrs"]["entity"])
                 break
@@ -344,17 +317,18 @@ def table(quotes: dict[str, QuoteScores]) -> list[str]:
     for name, sc in quotes.items():
         s = sc.summary()
         q = sc.overlap["QUOTE"]
-        rows.append(f"   {name:<18} {q.p:6.3f} {q.r:6.3f} {q.f:6.3f} {sc.exact['QUOTE'].f:6.3f} "
-                    f"{sc.overlap['SPEAKER'].f:6.3f} {sc.overlap['CUE'].f:6.3f} {sc.overlap['DATE'].f:7.3f} "
+        rows.append(f"   {name:<18} {_fig(q.precision, 6)} {_fig(q.recall, 6)} {_fig(q.f1, 6)} "
+                    f"{_fig(sc.exact['QUOTE'].f1, 6)} {_fig(sc.overlap['SPEAKER'].f1, 6)} "
+                    f"{_fig(sc.overlap['CUE'].f1, 6)} {_fig(sc.overlap['DATE'].f1, 7)} "
                     f"{s['type_accuracy']:6.3f} {s['attribution_accuracy']:6.3f} {s['attribution_recall']:6.3f} "
-                    f"{sc.coref.f:6.3f} "
+                    f"{_fig(sc.coref.f1, 6)} "
                     f"{s['date_value_accuracy']:6.3f} {sc.name_fp:>2}/{sc.names:<3}")
     return rows
 
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="qawl evaluate suggest", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--corpus", type=Path, help="the shared corpus (default: $QAWL_CORPUS, else ../shared/corpus)")
     ap.add_argument("--gold", action="append", default=None,
                     help="gold set: dev (quote-gold-dev), dev2, blind, or a JSONL path; repeatable (default: dev)")
     ap.add_argument("--no-dateparser", action="store_true", help="skip the dateparser baseline")
@@ -362,8 +336,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--misses", action="store_true", help="list every miss and spurious suggestion")
     ap.add_argument("--json", action="store_true", help="print the figures as JSON")
     args = ap.parse_args(argv)
-    if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus} (set QAWL_CORPUS)", file=sys.stderr)
+    args.corpus = corpus_dir(args.corpus)
+    if args.corpus is None:
+        print(NO_CORPUS, file=sys.stderr)
         return 2
     golds = args.gold or ["dev"]
     for gold in golds:
@@ -380,7 +355,7 @@ def main(argv: list[str] | None = None) -> int:
     dates = {} if args.no_dates else eval_dates(args.corpus, with_dp)
     quotes = _sets(args.corpus, golds)
     if args.json:
-        print(json.dumps({"dates": {f"{a} / {b}": {"p": v[0].p, "r": v[0].r, "f1": v[0].f,
+        print(json.dumps({"dates": {f"{a} / {b}": {"p": v[0].precision, "r": v[0].recall, "f1": v[0].f1,
                                                    "value_accuracy": v[1] / v[2] if v[2] else 0.0}
                                     for (a, b), v in dates.items()},
                           "quotes": {k: v.summary() for k, v in quotes.items()}}, indent=1, ensure_ascii=False))
@@ -388,21 +363,21 @@ def main(argv: list[str] | None = None) -> int:
     if dates:
         print("1. DATE spans on timeml_arabic_news (silver TIMEX3 type DATE; anchor 2015-12-24; overlap match)")
         print(f"   {'subset':<14} {'system':<11} {'P':>6} {'R':>6} {'F1':>6} {'value acc':>10}  counts")
-        for (subset, system), (prf, vok, vn) in dates.items():
-            print(f"   {subset:<14} {system:<11} {prf.p:6.3f} {prf.r:6.3f} {prf.f:6.3f} "
-                  f"{(vok / vn if vn else 0):10.3f}  tp {prf.tp} gold {prf.gold} pred {prf.pred}; "
+        for (subset, system), (m, vok, vn) in dates.items():
+            print(f"   {subset:<14} {system:<11} {_fig(m.precision, 6)} {_fig(m.recall, 6)} {_fig(m.f1, 6)} "
+                  f"{(vok / vn if vn else 0):10.3f}  tp {m.matched} gold {m.a} pred {m.b}; "
                   f"values {vok}/{vn}")
         if with_dp:
             for subset in ("all DATE", "calendar DATE"):
-                q, dp = dates[(subset, "qawl")][0].f, dates[(subset, "dateparser")][0].f
+                q, dp = dates[(subset, "qawl")][0].f1, dates[(subset, "dateparser")][0].f1
                 print(f"   {subset}: F1 qawl / dateparser = {q / dp if dp else float('inf'):.2f}x")
         print()
     print("2. quotes, speakers, cues and dates on hand-annotated gold")
     for name, sc in quotes.items():
         print(f"   [{name}]")
         for lab in LABELS:
-            print(f"     {lab:<8} overlap {sc.overlap[lab].row()}")
-            print(f"     {'':<8} exact   {sc.exact[lab].row()}")
+            print(f"     {lab:<8} overlap {row(sc.overlap[lab])}")
+            print(f"     {'':<8} exact   {row(sc.exact[lab])}")
         s = sc.summary()
         print(f"     quote type accuracy (matched quotes)   {s['type_accuracy']:.3f} ({sc.type_ok}/{sc.type_n})")
         print(f"     attribution accuracy (matched quotes)  {s['attribution_accuracy']:.3f} "
@@ -412,12 +387,12 @@ def main(argv: list[str] | None = None) -> int:
         print(f"     DATE value accuracy (matched)          {s['date_value_accuracy']:.3f} "
               f"({sc.date_value_ok}/{sc.date_value_n})")
         print(f"     quoted names suggested as quotes       {sc.name_fp} of {sc.names}")
-        print(f"     speaker coreference (pairs of found mentions)  {sc.coref.row()}")
+        print(f"     speaker coreference (pairs of found mentions)  {row(sc.coref)}")
     print("\n3. summary (overlap F1 per label; Qex = exact quote F1; type, attribution, value = accuracy on matched;"
           " attr R = right speaker over all gold quotes; coref = pairwise F1 of same-speaker links among found"
           " mentions)")
-    for row in table(quotes):
-        print(row)
+    for line in table(quotes):
+        print(line)
     if args.misses:
         for name, sc in quotes.items():
             if "held-out" in name or "tune" in name:

@@ -23,13 +23,9 @@ import regex
 from app.core.jsonl import make_document
 from app.core.suggest import suggest_document, suggest_many
 
+from .common import NO_CORPUS, corpus_dir
+
 _WORD = regex.compile(r"\w+")
-
-
-def default_corpus() -> Path:
-    from app.bench.suggest_eval import default_corpus as corpus
-
-    return corpus()
 
 
 def _texts(corpus: Path) -> list[str]:
@@ -54,14 +50,15 @@ def _floor_one(doc) -> int:
 
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="qawl bench suggest", description=__doc__.split("\n\n")[0])
-    ap.add_argument("--corpus", type=Path, default=default_corpus())
+    ap.add_argument("--corpus", type=Path, help="the shared corpus (default: $QAWL_CORPUS, else ../shared/corpus)")
     ap.add_argument("--runs", type=int, default=21, help="runs of the single-article timing (median)")
     ap.add_argument("--words", type=int, default=5000)
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
-    if not args.corpus.exists():
-        print(f"corpus not found: {args.corpus} (set QAWL_CORPUS)", file=sys.stderr)
+    args.corpus = corpus_dir(args.corpus)
+    if args.corpus is None:
+        print(NO_CORPUS, file=sys.stderr)
         return 2
     texts = _texts(args.corpus)
 

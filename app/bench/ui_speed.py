@@ -473,13 +473,13 @@ def measure_big(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     from ..core.sources import read_sources
     from ..store import Store
-    from .common import corpus_dir
+    from .common import require_corpus
 
     db = tmp / "startup.db"
     store = Store.open(db)
     seeds = Path(__file__).parents[2] / "seeds"
     store.import_records(read_sources([*sorted(seeds.glob("*.txt")),
-                                       corpus_dir() / "arabic_articles"]))
+                                       require_corpus() / "arabic_articles"]))
     first = store.document_ids()[0]
     store.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_EXIT_WHEN_READY="1",
