@@ -64,31 +64,16 @@ def run(args) -> int:
         return 0
     if args.output:
         raise QawlError("-o goes with input files; without files the suggestions go into the project", field="-o")
+    from ..operations.suggesting import suggest_project
     from .common import open_project
 
     store = open_project(args)
     try:
-        ids = args.doc or store.document_ids()
-        for doc_id in ids:
-            if not store.has_document(doc_id):
-                raise QawlError(f"no document {doc_id!r} in this project", field="--doc")
-        docs = [store.document(i) for i in ids]
-        registry = list(store.entities().values())
         progress = Progress("Suggesting")
-        kept = added = 0
-        chunk = 500
-        with store.atomic():  # all documents or none
-            for at in range(0, len(docs), chunk):
-                for sug in suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)):
-                    k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)
-                    kept, added = kept + k, added + a
-                progress(min(at + chunk, len(docs)), len(docs))
-            store.record_event("suggest", f"Suggestions for {len(docs)} documents",
-                               {"documents": len(docs), "added": added, "kept_decided": kept})
+        report = suggest_project(store, args.doc, workers=max(1, args.workers), progress=progress)
         progress.done()
-        results = docs
     finally:
         store.close()
-    print(f"Suggested {added} spans in {len(results)} documents ({kept} already decided kept as they were) "
-          f"in {time.perf_counter() - started:.1f} s.")
+    print(f"Suggested {report.added} spans in {report.documents} documents ({report.kept} already decided kept as "
+          f"they were) in {time.perf_counter() - started:.1f} s.")
     return 0

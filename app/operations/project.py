@@ -78,6 +78,11 @@ def gui_api():
 
         return write(path, content)
 
+    def suggest(*args, **kwargs):
+        from .suggesting import suggest_project
+
+        return suggest_project(*args, **kwargs)
+
     return ProjectApi(open_project=open_project, open_store=Store.open, import_paths=import_paths,
                       export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
-                      export_formats=EXPORT_FORMATS, write_report=write_report)
+                      export_formats=EXPORT_FORMATS, write_report=write_report, suggest=suggest)

@@ -22,8 +22,6 @@ suggestions someone has decided are kept as they are.
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
@@ -31,7 +29,6 @@ from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
 from ..core.review import triage
-from ..core.errors import Cancelled
 from ..core.model import SUGGESTIONS, Span
 from .names import label_name, type_name, visible
 from .render import LayerStyle
@@ -43,42 +40,16 @@ ACCEPT, REJECT, ACCEPT_ALL, NEXT, PREVIOUS, SHOW, SUGGEST_DOCUMENT, SUGGEST_ALL 
     "suggestion:show", "suggestion:suggest_document", "suggestion:suggest_all")
 
 
-@dataclass(frozen=True)
-class SuggestReport:
-    """What a suggestion run did."""
-
-    documents: int
-    added: int
-    kept: int
-    seconds: float
-
-
 def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
     """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
-    suggested and stored in ONE transaction, so Cancel (or an error) leaves the project as it was."""
-    def work(progress, cancel) -> SuggestReport:
-        from ..core.suggest import suggest_document
-
-        started = time.perf_counter()
+    suggested and stored in ONE transaction by the project's suggest operation (``api.suggest``), so Cancel (or
+    an error) leaves the project as it was. Returns the operation's report (documents, added, kept, seconds)."""
+    def work(progress, cancel):
         store = api.open_store(db)
         try:
-            ids = list(doc_ids) if doc_ids else store.document_ids()
-            registry = list(store.entities().values())
-            added = kept = 0
-            with store.atomic():
-                for i, doc_id in enumerate(ids):
-                    if cancel():
-                        raise Cancelled()
-                    result = suggest_document(store.document(doc_id), registry)
-                    k, a = store.put_suggestions(doc_id, result.layer, result.entities)
-                    kept, added = kept + k, added + a
-                    progress(i + 1, len(ids))
-                store.record_event("suggest", f"Suggestions for {len(ids)} documents",
-                                   {"documents": len(ids), "added": added, "kept_decided": kept}, actor=actor,
-                                   doc_id=ids[0] if len(ids) == 1 else None)
+            return api.suggest(store, doc_ids, actor=actor, progress=progress, cancel=cancel)
         finally:
             store.close()
-        return SuggestReport(len(ids), added, kept, time.perf_counter() - started)
     return work
 
 
@@ -133,7 +104,7 @@ class SuggestionsUi(QObject):
         show.toggled.connect(self.set_shown)
         r[SUGGEST_DOCUMENT].triggered.connect(lambda: self.suggest(all_documents=False))
         r[SUGGEST_ALL].triggered.connect(lambda: self.suggest(all_documents=True))
-        can_run = window.api is not None and self.session.store.path is not None
+        can_run = window.api is not None and window.api.suggest is not None and self.session.store.path is not None
         r[SUGGEST_DOCUMENT].setEnabled(can_run)
         r[SUGGEST_ALL].setEnabled(can_run)
         self.session.changed.connect(self._update_status, Qt.ConnectionType.QueuedConnection)
@@ -321,7 +292,7 @@ class SuggestionsUi(QObject):
     def suggest(self, *, all_documents: bool):
         s = self.session
         api, db = self.window.api, s.store.path
-        if api is None or db is None:
+        if api is None or api.suggest is None or db is None:
             self.failed.emit(self.tr("Suggestions need a project file (this project is in memory)."))
             return None
         if not all_documents and s.document is None:
@@ -335,7 +306,7 @@ class SuggestionsUi(QObject):
                                       on_failure=self._suggest_failed, on_cancel=self._suggest_cancelled)
         return self.task
 
-    def _suggested(self, report: SuggestReport) -> None:
+    def _suggested(self, report) -> None:
         if not self.session.shows(SUGGESTIONS):
             self.registry[SHOW].setChecked(True)  # shows the layer (and reopens the document)
         self.session.reload()
