@@ -103,10 +103,6 @@ class Analysis:
 
     # --- helpers -------------------------------------------------------------------------------------------
 
-    def gap(self, a: int, b: int) -> str:
-        """The copy's characters between the end of token ``a`` and the start of token ``b``."""
-        return self.norm[self.tokens[a].end:self.tokens[b].start]
-
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence[a] == self.sentence[b]
 

@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 
 from ..model import Entity
 from ..text.arabic import fold
-from .arabic import Analysis, has_al, is_nisba, strip_al
-from .quotes import PREPOSITIONS, Stretch, is_classifier
+from .arabic import has_al, is_nisba, strip_al
+from .context import Facts, Range
+from .quotes import PREPOSITIONS, is_classifier
 from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, SAME_WORDS, TITLES, speaker_after
 
 # Honorific pronouns (His Highness, His Excellency ...) and the titles of the people they stand for.
@@ -38,17 +39,16 @@ def is_honorific(word: str) -> bool:
     return word in _HONORIFICS or (word[:1] == "و" and word[1:] in _HONORIFICS)
 
 
-def honorific_antecedent(an: Analysis, i: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                         cue_tokens: set[int]) -> tuple[int, int] | None:
+def honorific_antecedent(f: Facts, i: int) -> Range | None:
     """The mention an honorific pronoun at token ``i`` stands for: the nearest earlier noun phrase opened by a
     title it agrees with (سموه -> الأمير محمد بن نايف ...; معاليه -> وزير الإسكان ...), or None."""
-    toks = an.tokens
+    toks = f.an.tokens
     word = toks[i].norm
     titles = _HONORIFICS.get(word) or _HONORIFICS.get(word[1:], frozenset())
     for k in range(i - 1, max(-1, i - 600), -1):
         w = toks[k].norm
         if toks[k].kind == "w" and (w in titles or strip_al(w) in titles or ("ال" + w) in titles):
-            np = speaker_after(an, k - 1, stretches, date_starts, cue_tokens)
+            np = speaker_after(f, k - 1)
             if np is not None and np[0] == k and np[1] > k:
                 return np
     return None

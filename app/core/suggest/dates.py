@@ -38,8 +38,8 @@ _WEEKDAY = _alt(cal.WEEKDAYS)
 _REL = _alt(cal.PAST | cal.NEXT | (cal.CURRENT - {"هذا", "هذه"}))
 _ORD = _alt(cal.ORDINAL_DAYS)
 _CARD = _alt(cal.CARDINALS)
-_MOD = _alt(fold(w) for w in ("مطلع", "بداية", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر", "مستهل",
-                               "ختام", "أول", "آخر", "أواخر"))
+_MOD = _alt(fold(w) for w in ("مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر", "مستهل",
+                               "ختام", "أول", "آخر"))
 _ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|للهجر[ةه])(?![\p{L}]))?"
 _WD_PREFIX = rf"(?:(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+{_REL})?\s*[،,]?\s*(?:الموافق\s+)?)?"
 _TENS = _alt(cal.TENS)
@@ -229,229 +229,296 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
     return out
 
 
-def _x(parts: list[str | None]) -> str:
-    return "-".join(p for p in parts if p)
+Value = tuple[str, dict] | None  # (TIMEX3 value, attributes), or None: not a calendar date after all
 
 
-def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateMatch]):
-    """(value, attrs) of one match, or None when the match is not a calendar date after all."""
-    g = m.groupdict()
+@dataclass(frozen=True)
+class _Found:
+    """A pattern's match and what its value depends on: the folded text, the article date, the dates before it."""
+
+    rule: str
+    m: regex.Match
+    norm: str
+    anchor: dt.date | None
+    previous: list[DateMatch]
+
+    @property
+    def g(self) -> dict:
+        return self.m.groupdict()
+
+
+def _value(rule: str, m, norm: str, anchor: dt.date | None, previous: list[DateMatch]) -> Value:
+    """(value, attrs) of one match of ``rule``, or None when the match is not a calendar date after all."""
+    return _VALUES[rule](_Found(rule, m, norm, anchor, previous))
+
+
+def _day_month_year(f: _Found) -> Value:
+    """Day, month and year in words or digits (24 يوليو 2015، 3 / 11 / 1436هـ، الثالث من شهر رمضان الجاري);
+    without a year, the month is read in the year the text implies (article date, الماضي / المقبل)."""
+    g, anchor = f.g, f.anchor
+    day = int(g["day"]) if g.get("day") else (cal.ORDINAL_DAYS.get(regex.sub(r"\s+", " ", g["ord"]))
+                                              if g.get("ord") else None)
+    year = int(g["year"]) if g.get("year") else None
+    if year is not None and year < 100:
+        year += 2000 if year < 50 else 1900
+    era = g.get("era") or ""
+    month, hijri = _month(f, day, year) if f.rule in ("dmy", "dayco") else (
+        int(g["mnum"]), era.startswith("ه") or (year is not None and 1300 <= year <= 1500))
+    if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+        return None
+    if f.rule == "numeric" and year is None:
+        return None
+    if hijri or era.startswith("ه"):
+        return _hijri_value(year, month, day, anchor)
+    attrs: dict = {}
+    if year is None:
+        if anchor is None:
+            return (f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"), {"resolved": False}
+        year, attrs = _implied_year(g, month, anchor), {"resolved": True}
+    if day is not None:
+        if not cal.valid_date(year, month, day):
+            return None
+        return f"{year:04d}-{month:02d}-{day:02d}", attrs
+    return f"{year:04d}-{month:02d}", attrs
+
+
+def _month(f: _Found, day: int | None, year: int | None) -> tuple[int | None, bool]:
+    """The month of a month name (and whether it is Hijri); None when a second name in parentheses names another
+    month, or a weak month name (مارس "practised", صفر "zero") stands alone."""
+    g = f.g
+    name = regex.sub(r"\s+", " ", g["month"])
+    hijri = name in cal.HIJRI_MONTHS
+    month = cal.HIJRI_MONTHS[name] if hijri else cal.GREGORIAN_MONTHS[name]
+    if g.get("month2"):
+        name2 = regex.sub(r"\s+", " ", g["month2"])
+        if cal.GREGORIAN_MONTHS.get(name2, cal.HIJRI_MONTHS.get(name2)) != month:
+            return None, hijri
+    if name in cal.WEAK_MONTHS and day is None and year is None and not g.get("shahr") and not g.get("rel") \
+            and not g.get("month2") and not g.get("yrel"):
+        return None, hijri
+    return month, hijri
+
+
+def _implied_year(g: dict, month: int, anchor: dt.date) -> int:
+    """The year of a month named without one: of the article, or the one before / after (الماضي / المقبل, من
+    العام الماضي)."""
+    rel = _rel(g.get("rel") or g.get("yrel"))
+    if g.get("yrel"):
+        rel = {"past": "yearpast", "next": "yearnext"}.get(rel, "current")
+    if rel == "yearpast":
+        return anchor.year - 1
+    if rel == "yearnext":
+        return anchor.year + 1
+    return cal.month_year(month, rel, anchor)
+
+
+def _deictic(f: _Found) -> Value:
+    """أمس، اليوم، غداً، بعد غد، أول أمس (with an optional weekday): a day relative to the article date."""
+    g, m, norm, anchor = f.g, f.m, f.norm, f.anchor
     resolved = {"resolved": True}
     unresolved = {"resolved": False}
-
-    if rule in ("dmy", "numeric", "iso", "dayco", "ymd"):
-        day = int(g["day"]) if g.get("day") else (cal.ORDINAL_DAYS.get(regex.sub(r"\s+", " ", g["ord"]))
-                                                  if g.get("ord") else None)
-        year = int(g["year"]) if g.get("year") else None
-        if year is not None and year < 100:
-            year += 2000 if year < 50 else 1900
-        era = g.get("era") or ""
-        if rule in ("dmy", "dayco"):
-            name = regex.sub(r"\s+", " ", g["month"])
-            hijri = name in cal.HIJRI_MONTHS
-            month = cal.HIJRI_MONTHS[name] if hijri else cal.GREGORIAN_MONTHS[name]
-            if g.get("month2"):
-                name2 = regex.sub(r"\s+", " ", g["month2"])
-                if cal.GREGORIAN_MONTHS.get(name2, cal.HIJRI_MONTHS.get(name2)) != month:
-                    return None
-            weak = name in cal.WEAK_MONTHS
-            if weak and day is None and year is None and not g.get("shahr") and not g.get("rel") \
-                    and not g.get("month2") and not g.get("yrel"):
-                return None
-            if weak and day is None and year is None and g.get("rel") and _rel(g["rel"]) == "current" \
-                    and not g.get("shahr"):
-                pass
-        else:
-            month = int(g["mnum"])
-            hijri = era.startswith("ه") or (year is not None and 1300 <= year <= 1500)
-        if not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
+    word = regex.sub(r"\s+", " ", g["deictic"])
+    if word == "اليوم" and not g.get("wd"):
+        if _NOT_TODAY.match(norm, m.end("x")) or _DAY_OF.search(norm, max(0, m.start("x") - 12),
+                                                               m.start("x")):
             return None
-        if rule == "numeric" and year is None:
+        if _header_end(norm, m.start("x"), m.end("x")):
+            return None  # "عين اليوم" closing a byline: the name of an outlet
+    offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
+              "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
+    if anchor is None:
+        return "XXXX-XX-XX", unresolved
+    return (anchor + dt.timedelta(days=offset)).isoformat(), resolved
+
+
+def _weekday(f: _Found) -> Value:
+    """يوم الأربعاء الماضي: the weekday nearest the article date in the direction the text says."""
+    g, m, norm, anchor = f.g, f.m, f.norm, f.anchor
+    resolved = {"resolved": True}
+    unresolved = {"resolved": False}
+    before = norm[max(0, m.start("x") - 12):m.start("x")]
+    if regex.search(r"(?:صلاة|صلاه|خطبة|خطبه|ليلة|ليله)\s*$", before):
+        return None
+    wd = cal.WEEKDAYS[g["wd"]]
+    rel = _rel(g.get("rel"))
+    if rel == "current":
+        rel = None
+    if anchor is None:
+        return f"XXXX-WXX-{wd + 1}", unresolved
+    future = bool(_FUTURE.search(norm, max(0, m.start("x") - 40), m.start("x")))
+    return cal.weekday_date(wd, rel, anchor, future).isoformat(), resolved
+
+
+def _unit(f: _Found) -> Value:
+    """الشهر الماضي، هذا العام، مطلع الأسبوع المقبل: a calendar unit relative to the article date."""
+    g, anchor = f.g, f.anchor
+    resolved = {"resolved": True}
+    unresolved = {"resolved": False}
+    rel = _rel(g.get("rel"))
+    if g.get("this"):
+        if g.get("rel") and rel != "current":
             return None
-        hijri = hijri or era.startswith("ه")
-        rel = _rel(g.get("rel") or g.get("yrel"))
-        if g.get("yrel"):
-            rel = {"past": "yearpast", "next": "yearnext"}.get(rel, "current")
-        if hijri:
-            return _hijri_value(year, month, day, anchor)
-        if year is None:
-            if anchor is None:
-                return (f"XXXX-{month:02d}-{day:02d}" if day else f"XXXX-{month:02d}"), unresolved
-            if rel == "yearpast":
-                year = anchor.year - 1
-            elif rel == "yearnext":
-                year = anchor.year + 1
-            else:
-                year = cal.month_year(month, rel, anchor)
-            attrs = resolved
-        else:
-            attrs = {}
-        if day is not None:
-            if not cal.valid_date(year, month, day):
-                return None
-            return f"{year:04d}-{month:02d}-{day:02d}", attrs
-        return f"{year:04d}-{month:02d}", attrs
-
-    if rule == "deictic":
-        word = regex.sub(r"\s+", " ", g["deictic"])
-        if word == "اليوم" and not g.get("wd"):
-            if _NOT_TODAY.match(norm, m.end("x")) or _DAY_OF.search(norm, max(0, m.start("x") - 12),
-                                                                   m.start("x")):
-                return None
-            if _header_end(norm, m.start("x"), m.end("x")):
-                return None  # "عين اليوم" closing a byline: the name of an outlet
-        offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
-                  "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
-        if anchor is None:
-            return "XXXX-XX-XX", unresolved
-        return (anchor + dt.timedelta(days=offset)).isoformat(), resolved
-
-    if rule == "weekday":
-        before = norm[max(0, m.start("x") - 12):m.start("x")]
-        if regex.search(r"(?:صلاة|صلاه|خطبة|خطبه|ليلة|ليله)\s*$", before):
-            return None
-        wd = cal.WEEKDAYS[g["wd"]]
-        rel = _rel(g.get("rel"))
-        if rel == "current":
-            rel = None
-        if anchor is None:
-            return f"XXXX-WXX-{wd + 1}", unresolved
-        future = bool(_FUTURE.search(norm, max(0, m.start("x") - 40), m.start("x")))
-        return cal.weekday_date(wd, rel, anchor, future).isoformat(), resolved
-
-    if rule == "unit":
-        rel = _rel(g.get("rel"))
-        if g.get("this"):
-            if g.get("rel") and rel != "current":
-                return None
-            rel = "current"
-        unit = g["unit"]
-        if g.get("year"):
-            year = int(g["year"])
-            if (g.get("era") or "").startswith("ه") or 1300 <= year <= 1500:
-                return _hijri_value(year, None, None, anchor)
-            return f"{year:04d}", {}
-        if rel is None:
-            return None
-        if unit in ("العام", "السنة", "السنه"):
-            if anchor is None:
-                return "XXXX", unresolved
-            return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}", resolved
-        if unit == "الشهر":
-            if anchor is None:
-                return "XXXX-XX", unresolved
-            y, mo = cal.add_months(anchor.year, anchor.month, {"past": -1, "next": 1}.get(rel, 0))
-            return f"{y:04d}-{mo:02d}", resolved
-        if anchor is None:
-            return "XXXX-WXX", unresolved
-        return cal.iso_week(anchor + dt.timedelta(days=7 * {"past": -1, "next": 1}.get(rel, 0))), resolved
-
-    if rule == "year":
+        rel = "current"
+    unit = g["unit"]
+    if g.get("year"):
         year = int(g["year"])
         if (g.get("era") or "").startswith("ه") or 1300 <= year <= 1500:
             return _hijri_value(year, None, None, anchor)
-        return (f"{year:04d}", {}) if 1000 <= year <= 2100 else None
-
-    if rule == "bareyear":
-        year = int(g["year"])
-        era = g.get("era") or ""
-        if not era:
-            # A bare number is a year only after a temporal preposition, or in a list right after a date.
-            before = norm[max(0, m.start("x") - 20):m.start("x")]
-            prev = regex.search(r"([\p{L}\p{N}]+|[^\s\p{L}\p{N}])\s*$", before)
-            word = prev.group(1) if prev else ""
-            if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
-                return None  # نحو (2000) شخص: a count in parentheses
-            if word == "(" or (word == "-" and "(" in before):
-                # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
-                if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
-                    word = "في"
-            if word not in _YEAR_CONTEXT and not (previous and previous[-1].norm_end >= m.start("x") - 4):
-                return None
-            if word in ("و", "،", ",", "-", "الى", "من") and not (previous and previous[-1].norm_end >=
-                                                                 m.start("x") - 4):
-                return None
-            if not 1900 <= year <= 2099:
-                return None
-        if era.startswith("ه") or (not era.startswith("م") and 1300 <= year <= 1500):
-            return _hijri_value(year, None, None, anchor)
         return f"{year:04d}", {}
-
-    if rule == "ago":
-        n = g.get("n")
-        unit = g["agounit"]
-        count = None
-        if n:
-            count = int(n) if n.isdigit() else cal.CARDINALS.get(n)
-            if count is not None and g.get("tens"):
-                count += cal.TENS[g["tens"]]
-        elif g.get("tensonly"):
-            count = cal.TENS[g["tensonly"]]
-        elif unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين"):
-            count = 2
-        elif unit in ("يوم", "اسبوع", "شهر", "عام", "سنة", "سنه", "يوما", "اسبوعا", "شهرا", "عاما"):
-            count = 1
-        if count is None:
-            return None
+    if rel is None:
+        return None
+    if unit in ("العام", "السنة", "السنه"):
         if anchor is None:
-            kind = unit[:2]
-            return {"يو": "XXXX-XX-XX", "اي": "XXXX-XX-XX", "اس": "XXXX-WXX", "شه": "XXXX-XX",
-                    "اش": "XXXX-XX"}.get(kind, "XXXX"), unresolved
-        if unit.startswith(("يوم", "ايام")):
-            return (anchor - dt.timedelta(days=count)).isoformat(), resolved
-        if unit.startswith(("اسبوع", "اسابيع")):
-            return cal.iso_week(anchor - dt.timedelta(days=7 * count)), resolved
-        if unit.startswith(("شهر", "اشهر", "شهور")):
-            y, mo = cal.add_months(anchor.year, anchor.month, -count)
-            return f"{y:04d}-{mo:02d}", resolved
-        return f"{anchor.year - count:04d}", resolved
-
-    if rule == "century":
-        cent = g["cent"]
-        if cent in cal.CENTURY_ORDINALS:
-            return f"{cal.CENTURY_ORDINALS[cent] - 1:02d}", {}
+            return "XXXX", unresolved
+        return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}", resolved
+    if unit == "الشهر":
         if anchor is None:
-            return None
-        current = anchor.year // 100
-        return f"{current - 1 if _rel(cent) == 'past' else current:02d}", resolved
+            return "XXXX-XX", unresolved
+        y, mo = cal.add_months(anchor.year, anchor.month, {"past": -1, "next": 1}.get(rel, 0))
+        return f"{y:04d}-{mo:02d}", resolved
+    if anchor is None:
+        return "XXXX-WXX", unresolved
+    return cal.iso_week(anchor + dt.timedelta(days=7 * {"past": -1, "next": 1}.get(rel, 0))), resolved
 
-    if rule == "decade":
-        lo, hi = max(0, m.start("x") - 40), min(len(norm), m.end("x") + 30)
-        lo = max(lo, max(norm.rfind(c, lo, m.start("x")) for c in ".!?؟\n") + 1)
-        hi = min([norm.find(c, m.end("x"), hi) for c in ".!?؟\n" if norm.find(c, m.end("x"), hi) >= 0] + [hi])
-        if _AGE.search(norm, lo, hi):
-            return None  # في العشرينات من العمر ... في الخمسينات أو سن أكبر: ages, not decades of a century
-        cent = g.get("cent")
-        century = 19
-        if cent in cal.CENTURY_ORDINALS:
-            century = cal.CENTURY_ORDINALS[cent] - 1
-        elif cent and anchor is not None:
-            century = anchor.year // 100 - (1 if _rel(cent) == "past" else 0)
-        return f"{century:02d}{cal.DECADES[g['dec']]}", {}
 
-    if rule == "season":
-        code = cal.SEASONS[g["season"]]
-        if g.get("year"):
-            return f"{int(g['year']):04d}-{code}", {}
-        rel = "current" if g.get("this") else _rel(g.get("rel"))
-        if rel is None:
-            return None
-        if anchor is None:
-            return f"XXXX-{code}", unresolved
-        return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}-{code}", resolved
+def _year(f: _Found) -> Value:
+    """عام 2013، سنة 1435هـ: a year after the word for year."""
+    g, anchor = f.g, f.anchor
+    year = int(g["year"])
+    if (g.get("era") or "").startswith("ه") or 1300 <= year <= 1500:
+        return _hijri_value(year, None, None, anchor)
+    return (f"{year:04d}", {}) if 1000 <= year <= 2100 else None
 
-    if rule == "part":
-        n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}[g["ord"]]
-        letter = "H" if g["part"] == "النصف" else "Q"
-        if letter == "H" and n > 2:
+
+def _bare_year(f: _Found) -> Value:
+    """2002م، 1435هـ, or a bare number that is a year by its context (في 2013، منذ 1990)."""
+    g, m, norm, anchor, previous = f.g, f.m, f.norm, f.anchor, f.previous
+    year = int(g["year"])
+    era = g.get("era") or ""
+    if not era:
+        # A bare number is a year only after a temporal preposition, or in a list right after a date.
+        before = norm[max(0, m.start("x") - 20):m.start("x")]
+        prev = regex.search(r"([\p{L}\p{N}]+|[^\s\p{L}\p{N}])\s*$", before)
+        word = prev.group(1) if prev else ""
+        if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
+            return None  # نحو (2000) شخص: a count in parentheses
+        if word == "(" or (word == "-" and "(" in before):
+            # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
+            if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
+                word = "في"
+        if word not in _YEAR_CONTEXT and not (previous and previous[-1].norm_end >= m.start("x") - 4):
             return None
-        if g.get("year"):
-            return f"{int(g['year']):04d}-{letter}{n}", {}
-        if anchor is None:
-            return f"XXXX-{letter}{n}", unresolved
-        rel = _rel(g.get("rel"))
-        return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}-{letter}{n}", resolved
-    return None
+        if word in ("و", "،", ",", "-", "الى", "من") and not (previous and previous[-1].norm_end >=
+                                                             m.start("x") - 4):
+            return None
+        if not 1900 <= year <= 2099:
+            return None
+    if era.startswith("ه") or (not era.startswith("م") and 1300 <= year <= 1500):
+        return _hijri_value(year, None, None, anchor)
+    return f"{year:04d}", {}
+
+
+def _ago(f: _Found) -> Value:
+    """قبل ستة أشهر، منذ عام واحد: a point a count of units before the article date."""
+    g, anchor = f.g, f.anchor
+    resolved = {"resolved": True}
+    unresolved = {"resolved": False}
+    n = g.get("n")
+    unit = g["agounit"]
+    count = None
+    if n:
+        count = int(n) if n.isdigit() else cal.CARDINALS.get(n)
+        if count is not None and g.get("tens"):
+            count += cal.TENS[g["tens"]]
+    elif g.get("tensonly"):
+        count = cal.TENS[g["tensonly"]]
+    elif unit in ("يومين", "اسبوعين", "شهرين", "عامين", "سنتين"):
+        count = 2
+    elif unit in ("يوم", "اسبوع", "شهر", "عام", "سنة", "سنه", "يوما", "اسبوعا", "شهرا", "عاما"):
+        count = 1
+    if count is None:
+        return None
+    if anchor is None:
+        kind = unit[:2]
+        return {"يو": "XXXX-XX-XX", "اي": "XXXX-XX-XX", "اس": "XXXX-WXX", "شه": "XXXX-XX",
+                "اش": "XXXX-XX"}.get(kind, "XXXX"), unresolved
+    if unit.startswith(("يوم", "ايام")):
+        return (anchor - dt.timedelta(days=count)).isoformat(), resolved
+    if unit.startswith(("اسبوع", "اسابيع")):
+        return cal.iso_week(anchor - dt.timedelta(days=7 * count)), resolved
+    if unit.startswith(("شهر", "اشهر", "شهور")):
+        y, mo = cal.add_months(anchor.year, anchor.month, -count)
+        return f"{y:04d}-{mo:02d}", resolved
+    return f"{anchor.year - count:04d}", resolved
+
+
+def _century(f: _Found) -> Value:
+    """القرن العشرين، القرن الماضي."""
+    g, anchor = f.g, f.anchor
+    resolved = {"resolved": True}
+    cent = g["cent"]
+    if cent in cal.CENTURY_ORDINALS:
+        return f"{cal.CENTURY_ORDINALS[cent] - 1:02d}", {}
+    if anchor is None:
+        return None
+    current = anchor.year // 100
+    return f"{current - 1 if _rel(cent) == 'past' else current:02d}", resolved
+
+
+def _decade(f: _Found) -> Value:
+    """الخمسينيات (من القرن الماضي); not an age (في العشرينات من العمر)."""
+    g, m, norm, anchor = f.g, f.m, f.norm, f.anchor
+    lo, hi = max(0, m.start("x") - 40), min(len(norm), m.end("x") + 30)
+    lo = max(lo, max(norm.rfind(c, lo, m.start("x")) for c in ".!?؟\n") + 1)
+    hi = min([norm.find(c, m.end("x"), hi) for c in ".!?؟\n" if norm.find(c, m.end("x"), hi) >= 0] + [hi])
+    if _AGE.search(norm, lo, hi):
+        return None  # في العشرينات من العمر ... في الخمسينات أو سن أكبر: ages, not decades of a century
+    cent = g.get("cent")
+    century = 19
+    if cent in cal.CENTURY_ORDINALS:
+        century = cal.CENTURY_ORDINALS[cent] - 1
+    elif cent and anchor is not None:
+        century = anchor.year // 100 - (1 if _rel(cent) == "past" else 0)
+    return f"{century:02d}{cal.DECADES[g['dec']]}", {}
+
+
+def _season(f: _Found) -> Value:
+    """صيف 2014، الشتاء المقبل."""
+    g, anchor = f.g, f.anchor
+    resolved = {"resolved": True}
+    unresolved = {"resolved": False}
+    code = cal.SEASONS[g["season"]]
+    if g.get("year"):
+        return f"{int(g['year']):04d}-{code}", {}
+    rel = "current" if g.get("this") else _rel(g.get("rel"))
+    if rel is None:
+        return None
+    if anchor is None:
+        return f"XXXX-{code}", unresolved
+    return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}-{code}", resolved
+
+
+def _part(f: _Found) -> Value:
+    """النصف الأول من العام الحالي، الربع الثالث من عام 2014."""
+    g, anchor = f.g, f.anchor
+    resolved = {"resolved": True}
+    unresolved = {"resolved": False}
+    n = {"الاول": 1, "الثاني": 2, "الثالث": 3, "الرابع": 4}[g["ord"]]
+    letter = "H" if g["part"] == "النصف" else "Q"
+    if letter == "H" and n > 2:
+        return None
+    if g.get("year"):
+        return f"{int(g['year']):04d}-{letter}{n}", {}
+    if anchor is None:
+        return f"XXXX-{letter}{n}", unresolved
+    rel = _rel(g.get("rel"))
+    return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}-{letter}{n}", resolved
+
+
+_VALUES = {"dmy": _day_month_year, "dayco": _day_month_year, "numeric": _day_month_year, "iso": _day_month_year,
+           "ymd": _day_month_year, "deictic": _deictic, "weekday": _weekday, "unit": _unit, "year": _year,
+           "bareyear": _bare_year, "ago": _ago, "century": _century, "decade": _decade, "season": _season,
+           "part": _part}
 
 
 def _hijri_value(year: int | None, month: int | None, day: int | None, anchor: dt.date | None):

@@ -19,18 +19,20 @@ from bisect import bisect_left
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, strip_al
-from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+from .context import Facts, Range
+from .cues import AGENT, SOURCE, VERB, Cue
+from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 
 TITLES = frozenset(fold(w) for w in (
     "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
     "مديرة", "أمين", "الأمين", "عميد", "العميد", "سفير", "سفيرة", "مبعوث", "المبعوث", "موفد", "مندوب", "ممثل",
     "نائب", "نائبة", "مساعد", "مساعدة", "قائد", "الشيخ", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس",
-    "الأستاذ", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
+    "الأستاذ", "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
     "ولي", "مسؤول", "مسؤولة", "المسؤول", "مصدر", "مصادر", "المصدر", "المصادر", "شهود", "خبير", "خبراء", "محلل",
     "عضو", "أعضاء", "السيد", "السيدة", "المستشار", "مستشار", "مستشارة", "زعيم", "مفتي", "الإمام", "البابا",
     "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
-    "لاعب", "اللاعب", "رئيس", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
-    "وكيل", "مفوض", "المفوض", "المفوضة", "قائد", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
+    "لاعب", "اللاعب", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
+    "وكيل", "مفوض", "المفوض", "المفوضة", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
 _ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
 # Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
 _EVENT_NOUNS = frozenset(fold(w) for w in (
@@ -45,7 +47,7 @@ ADJUNCT_WORDS = frozenset(fold(w) for w in (
     "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
     "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
     "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
-    "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
+    "وقد", "قد", "كما", "صباح", "مساء", "الخميس", "خاصة", "بشأن", "حسب", "بحسب",
     "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
     "لاحقا", "حاليا", "سابقا"))
 FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
@@ -56,7 +58,7 @@ FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن"
 _ADJECTIVES = frozenset(fold(w) for w in (
     "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
-    "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
+    "التنفيذي", "التنفيذية", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
     "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي",
     "المشترك", "المشتركة", "المختص", "المختصة", "المعني", "المعنية", "المسؤول", "الرسمية"))
 _AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
@@ -90,10 +92,21 @@ def _tanween(an: Analysis, j: int) -> bool:
     return tok.norm.endswith("ا") and ("\u064b" in raw[-3:])
 
 
-def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                  cue_tokens: set[int], glued_prep: tuple[str, ...] = ()) -> tuple[int, int] | None:
-    """The subject noun phrase after the cue ending at token ``last`` (first, last token), or None.
-    ``stretches`` maps an opening mark's token to its stretch; ``date_starts`` a date's first token to its last."""
+def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
+    """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
+    construct with its agent); English is subject-verb (see :func:`.clauses.english_subject`)."""
+    if f.an.tokens[cue.i].norm.isascii():
+        return None
+    if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
+        glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
+        return speaker_after(f, cue.last, glued)
+    return None
+
+
+def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
+    """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
+    ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them)."""
+    an, stretches, date_starts, cue_tokens = f.an, f.by_open, f.date_at, f.cue_tokens
     toks = an.tokens
     n = len(toks)
     j = last + 1
@@ -131,7 +144,7 @@ def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_s
                 j += 1  # د. الجهني: the period of an abbreviated title belongs to the mention
                 continue
             if w in CLAUSE_PUNCT and end is not None:
-                k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
+                k = _apposition_end(f, j)
                 if k is None:
                     break
                 end = k
@@ -273,9 +286,10 @@ def _elative(w: str) -> bool:
     return len(s) == 4 and s[0] == "ا"
 
 
-def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens) -> int | None:
+def _apposition_end(f: Facts, comma: int) -> int | None:
     """After ``NAME،`` a title or name apposition that runs to the next comma, colon, complementizer or cue
     (``قائد شرطة لامو، كريسبوس موتالي،``): the index of its last token, or None when none follows."""
+    an, date_starts, cue_tokens = f.an, f.date_at, f.cue_tokens
     toks = an.tokens
     j = comma + 1
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
@@ -301,28 +315,29 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     return None
 
 
-def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bool) -> tuple[int, int] | None:
+def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
+    an = f.an
     toks = an.tokens
     j = i - 1
     relative = j > 0 and toks[j].norm in _RELATIVE
     if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
-        r = _relative_before_comma(an, i, j, cue_tokens)
+        r = _relative_before_comma(f, i, j)
         if r is not None:
             relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
             j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
-    collected, j = _collect_left(an, i, j, cue_tokens)
+    collected, j = _collect_left(f, i, j)
     if not collected:
         return None
     stop = toks[j].norm if j >= 0 else ""
     if stop == "في" and not relative:
         # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
         # stands before it at the start of the clause.
-        left, k = _collect_left(an, i, j - 1, cue_tokens)
+        left, k = _collect_left(f, i, j - 1)
         if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in FUNCTION_WORDS):
             collected, j = collected + [j] + left, k
             stop = toks[j].norm if j >= 0 else ""
@@ -344,9 +359,10 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     return collected[0], collected[-1]
 
 
-def _relative_before_comma(an: Analysis, i: int, comma: int, cue_tokens: set[int]) -> int | None:
+def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
     """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
     its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""
+    an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     for k in range(comma - 1, max(-1, comma - 20), -1):
         t = toks[k]
@@ -357,9 +373,10 @@ def _relative_before_comma(an: Analysis, i: int, comma: int, cue_tokens: set[int
     return None
 
 
-def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
+def description_before(f: Facts, first: int, last: int) -> list[str]:
     """For a mention without a title (الجبير), the titled description of the same name earlier in the text
     (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
+    an = f.an
     words = [t.norm for t in an.words(first, last)]
     if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
         return []
@@ -368,16 +385,17 @@ def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]
     if not at:
         return []
     k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
-    left, _ = _collect_left(an, k, k - 1, cue_tokens)
+    left, _ = _collect_left(f, k, k - 1)
     found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
     titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
     return found[titled[0]:] if titled else []
 
 
-def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
+def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
     شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
     verb can carry a long title (أن رئيس البنك المركزي الإيراني ولي الله سيف أكد)."""
+    an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     collected: list[int] = []
     while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
