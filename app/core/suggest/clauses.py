@@ -50,18 +50,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     an, toks = f.an, f.an.tokens
     n = len(toks)
     if cue.kind == SOURCE:
-        # بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
-        # (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution.
-        j = start
-        while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
-            j += 1
-        if j < n and an.same_sentence(cue.i, j):
-            if is_complementizer(an, j):
-                return "indirect", j, "indirect-complementizer"
-            st = f.by_open.get(j)
-            if st is not None and st.inner is not None and not f.name_like[st.open]:
-                return "direct", j, ("direct-after-cue", st)
-        return None
+        return _after_source(f, cue, start)
     preps = tuple(fold(p) for p in cue.form.preps)
     j = start
     words_since_start = 0
@@ -73,17 +62,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return "stop", j, None
         if t.kind == "p":
             if t.norm == ":":
-                st = f.by_open.get(j + 1)
-                if st is not None and st.inner is not None:
-                    return "direct", j + 1, ("direct-colon", st)
-                if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
-                    return "indirect", j + 1, "indirect-complementizer"
-                paren = _parenthesised(f, j + 1) or _unclosed(f, j + 1)
-                if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
-                    return "direct", j + 1, ("direct-colon", paren)
-                if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
-                    return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
-                return None
+                return _after_colon(f, j)
             st = f.by_open.get(j)
             if st is not None:
                 if f.name_like[st.open]:
@@ -124,6 +103,39 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
             in_adjunct = True
         words_since_start += 1
         j += 1
+    return None
+
+
+def _after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
+    (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    j = start
+    while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
+        j += 1
+    if j < n and an.same_sentence(cue.i, j):
+        if is_complementizer(an, j):
+            return "indirect", j, "indirect-complementizer"
+        st = f.by_open.get(j)
+        if st is not None and st.inner is not None and not f.name_like[st.open]:
+            return "direct", j, ("direct-after-cue", st)
+    return None
+
+
+def _after_colon(f: Facts, j: int) -> tuple[str, int, object] | None:
+    """What follows the colon at ``j`` after a cue: a quotation (marked, in parentheses, or opened and never closed
+    in its paragraph), a complementizer (وقال: إن ...), unmarked words, or nothing."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    st = f.by_open.get(j + 1)
+    if st is not None and st.inner is not None:
+        return "direct", j + 1, ("direct-colon", st)
+    if j + 1 < n and is_complementizer(an, j + 1):
+        return "indirect", j + 1, "indirect-complementizer"
+    paren = _parenthesised(f, j + 1) or _unclosed(f, j + 1)
+    if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
+        return "direct", j + 1, ("direct-colon", paren)
+    if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
+        return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
     return None
 
 

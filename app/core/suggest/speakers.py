@@ -16,6 +16,7 @@ speaker is :mod:`.coref`'s business.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, strip_al
@@ -106,124 +107,169 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
 def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
     """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
     ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them)."""
-    an, stretches, date_starts, cue_tokens = f.an, f.by_open, f.date_at, f.cue_tokens
-    toks = an.tokens
-    n = len(toks)
+    first = _subject_start(f, last, glued_prep)
+    if first is None:
+        return None
+    if f.an.tokens[first].kind == "p":
+        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
+        st = f.by_open.get(first)
+        return st.inner if st is not None and is_name_like(f.an, st) else None
+    return _noun_phrase(f, first)
+
+
+def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
+    """The first token of the subject after token ``last``: past a date or a tanween adverb (أعلنت أمس الشرطة)
+    and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
+    what follows cannot start a subject (the verb's object or its governed preposition)."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = last + 1
-    # Adjuncts allowed between the verb and its subject: a date (أعلنت أمس الشرطة) or a tanween adverb.
-    while j < n and an.same_sentence(last, j) and (j in date_starts or (toks[j].kind == "w" and _tanween(an, j))):
-        j = date_starts.get(j, j) + 1
-    # أكد لـ"الاقتصادية" القانوني فهد بارباع / قال لوكالة الأنباء الوزير: the addressee may come first.
-    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in stretches:
-        j = stretches[j + 1].close + 1
+    while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and _tanween(an, j))):
+        j = f.date_at.get(j, j) + 1
+    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
+        j = f.by_open[j + 1].close + 1
     elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
         j += 1
         while j < n and toks[j].kind == "w" and has_al(toks[j].norm) and is_nisba(toks[j].norm):
             j += 1
     if j >= n or not an.same_sentence(last, j):
         return None
-    first = j
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
     if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
-    if toks[j].kind == "p":
-        st = stretches.get(j)
-        if st is None or not is_name_like(an, st) or st.inner is None:
-            return None
-        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
-        return st.inner
-    end = None
-    has_envoy = False
-    name_run = 0  # words without ال since the last title or definite word: a personal name once it reaches two
-    while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
-        tok = toks[j]
-        w = tok.norm
-        if tok.kind == "p":
-            if w == "." and end == j - 1 and abbreviation_dot(an, j):
-                j += 1  # د. الجهني: the period of an abbreviated title belongs to the mention
-                continue
-            if w in CLAUSE_PUNCT and end is not None:
-                k = _apposition_end(f, j)
-                if k is None:
-                    break
-                end = k
-                j = k + 1
-                continue
-            st = stretches.get(j)
-            if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
-                end = st.close
-                j = st.close + 1
-                # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
-                if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
-                    break
-                continue
-            if w == "(" and end is not None:
-                close = _parenthetical_name(an, j)
-                if close is not None:
-                    end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
-                    j = close + 1
-                    continue
-            break
-        if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
-            break
-        if tok.kind == "n":
-            break
-        if end is not None:
-            if w == "من" and (strip_al(toks[end].norm) in _QUANTIFIERS or _partitive(an, first, end, j)):
-                end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
-                j += 1
-                continue
-            if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
-                break
-            if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
-                    and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
-                    and not toks[j - 1].norm.startswith(_NAME_PARTS)):
-                break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
-            if w in OBJECT_HEADS:
-                break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
-            if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
-                    and has_al(toks[end].norm)
-                    and toks[end].norm not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
-                break  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
-            if w in ("في", "الى") or w == fold("إلى"):
-                if j + 1 < n and toks[j + 1].kind == "w":
-                    nxt = toks[j + 1].norm
-                    if w == "في" and (is_event_noun(nxt) or (j + 1) in date_starts):
-                        break
-                    if w != "في" and not has_envoy:
-                        break
-                    j += 1
-                    continue
-                break
-            prev = toks[end].norm
-            if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
-                break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-            if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
-                break  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement, so ل + a medium is the addressee
-            if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
-                break
-            prev = toks[end].norm
-            coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
-            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
-                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
-                    and not coordinated and not _participle_agreeing(prev, w)):
-                break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-        elif w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
-            return None
+    return j
+
+
+@dataclass
+class _Phrase:
+    """A noun phrase being read left to right: its first and (so far) last token, whether it names an envoy
+    (مبعوث ... إلى سوريا), and how many words without ال followed the last title or definite word."""
+
+    first: int
+    end: int | None = None
+    envoy: bool = False
+    name_run: int = 0
+
+    def take(self, j: int, w: str) -> None:
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
-            has_envoy = True
-        if w in TITLES or strip_al(w) in TITLES or has_al(w):
-            name_run = 0
-        else:
-            name_run += 1
-        end = j
+            self.envoy = True
+        self.name_run = 0 if (w in TITLES or strip_al(w) in TITLES or has_al(w)) else self.name_run + 1
+        self.end = j
+
+
+def _noun_phrase(f: Facts, first: int) -> Range | None:
+    """Titles, names and their complements from token ``first`` (see the module doc for where it ends)."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    np = _Phrase(first)
+    j = first
+    while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
+        tok, w = toks[j], toks[j].norm
+        if tok.kind == "p":
+            step = _through_punctuation(f, np, j)
+            if step is None:
+                break
+            j = step
+            continue
+        if j in f.cue_tokens or j in f.date_at or is_complementizer(an, j) or w in ("ان", "إن") or tok.kind == "n":
+            break
+        if np.end is None:
+            if w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
+                return None
+        elif w == "من" and (strip_al(toks[np.end].norm) in _QUANTIFIERS or _partitive(an, first, np.end, j)):
+            np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
+            j += 1
+            continue
+        elif _object_or_adjunct(f, np, j):
+            break
+        elif w in ("في", "الى") or w == fold("إلى"):
+            if not _place_or_mission(f, np, j):
+                break
+            j += 1  # مسؤول في الإدارة / المبعوث إلى سوريا: the phrase goes on after the preposition
+            continue
+        elif _addressee_or_object(f, np, j):
+            break
+        np.take(j, w)
         j += 1
-    if end is None:
+    if np.end is None:
         return None
+    end = np.end
     while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\")":
         end -= 1
     return first, end
+
+
+def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
+    """Where the phrase goes on after the punctuation at ``j`` (the period of د.، an apposition after a comma, a
+    quoted name after its classifier, a name in parentheses), or None when the punctuation ends it."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    w, end = toks[j].norm, np.end
+    if w == "." and end == j - 1 and abbreviation_dot(an, j):
+        return j + 1  # د. الجهني: the period of an abbreviated title belongs to the mention
+    if w in CLAUSE_PUNCT and end is not None:
+        k = _apposition_end(f, j)
+        if k is None:
+            return None
+        np.end = k
+        return k + 1
+    st = f.by_open.get(j)
+    if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
+        np.end = st.close
+        k = st.close + 1
+        # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
+        return None if k < n and toks[k].kind == "w" and toks[k].norm not in ("في", "الي") else k
+    if w == "(" and end is not None:
+        close = _parenthetical_name(an, j)
+        if close is not None:
+            np.end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
+            return close + 1
+    return None
+
+
+def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
+    """في / إلى at ``j`` inside the phrase (مسؤول في الإدارة المحلية، المبعوث الأممي إلى سوريا), not an adjunct
+    (في بيان، في 3 آب) nor, after a phrase that names no envoy, the addressee (قال إلى ...)."""
+    toks = f.an.tokens
+    if j + 1 >= len(toks) or toks[j + 1].kind != "w":
+        return False
+    if toks[j].norm == "في":
+        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at)
+    return np.envoy
+
+
+def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
+    """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    w, prev = toks[j].norm, toks[np.end].norm
+    if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+        return True
+    if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
+            and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
+            and not toks[j - 1].norm.startswith(_NAME_PARTS)):
+        return True  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
+    if w in OBJECT_HEADS:
+        return True  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
+    if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
+            and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
+        return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
+    return False
+
+
+def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
+    """Does the word at ``j`` end the phrase as the addressee (لوكالة، للصحفيين), an occasion (ببيان) or a second
+    definite noun (the verb's object)?"""
+    toks = f.an.tokens
+    w, prev = toks[j].norm, toks[np.end].norm
+    if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
+        return True  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
+    if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
+        return True  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement: ل + a medium is the addressee
+    if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
+        return True
+    coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
+    # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
+    return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
+            and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
+            and not coordinated and not _participle_agreeing(prev, w))
 
 
 _ADDRESSEES = frozenset(fold(w) for w in (
