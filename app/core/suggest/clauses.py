@@ -224,7 +224,7 @@ def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | 
 _FIRST_PERSON = frozenset(fold(w) for w in (
     "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
     "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "فإني", "وإني", "كأني", "كأنني",
+    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "وإني", "كأني", "كأنني",
     ))
 
 
@@ -248,7 +248,7 @@ def first_person_clause(f: Facts, j: int, last: int) -> bool:
 _HARAKAT = regex.compile("[\u064b-\u065f\u0670\u0640]")
 # First-person verbs of opinion and speech as written with their hamza (folded they may read as 3rd person).
 _FIRST_PERSON_VERBS = frozenset(p + w for p in ("", "و", "ف", "ل") for w in (
-    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أفتخر", "أشعر",
+    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أشعر",
     "نعتقد", "نرى", "نتوقع", "نأمل", "نؤكد", "نشكر", "نسعى", "نعمل", "نريد", "نود", "نطالب"))
 _FIRST_PERSON_VERBS_FOLDED = frozenset(fold(w) for w in _FIRST_PERSON_VERBS)
 

@@ -286,7 +286,7 @@ def _addressee(w: str) -> bool:
         ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
 
 
-_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "اذاعة",
+_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة",
                                      "شبكة", "موقع", "تلفزيون", "محطة"))
 
 
