@@ -41,6 +41,9 @@ _CARD = _alt(cal.CARDINALS)
 _MOD = _alt(fold(w) for w in ("مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر", "مستهل",
                                "ختام", "أول", "آخر"))
 _ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|للهجر[ةه])(?![\p{L}]))?"
+# A four-digit number followed by a decimal part or a unit of measure is a quantity, not a year
+# (العام الماضي 1107.6 مليون متر مكعب).
+_NOT_QUANTITY = r"(?![.,٫]\d)(?!\s*(?:مليون|مليار|الف|طن|ريال|دولار|يورو|جنيه|درهم|متر|كيلو|%|٪)(?![\p{L}]))"
 _WD_PREFIX = rf"(?:(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+{_REL})?\s*[،,]?\s*(?:الموافق\s+)?)?"
 _TENS = _alt(cal.TENS)
 
@@ -48,12 +51,12 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("dmy", regex.compile(
         rf"{_PRE}(?P<x>{_WD_PREFIX}(?:(?:(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))\s*(?:من\s+)?)?(?P<shahr>شهر\s+)?"
         rf"(?P<month>{_MONTH})(?:\s*[(/]\s*(?P<month2>{_MONTH})\s*\)?)?"
-        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_ERA}"
+        rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}"
         rf"|\s+(?P<rel>{_REL})|\s+من\s+(?:العام|السنة|السنه)\s+(?P<yrel>{_REL}|الحالي|الجاري))?){_R}")),
     # يومي 10 و11 أبريل: the first day of a coordination takes the month (and year) of the second.
     ("dayco", regex.compile(
         rf"{_L}(?P<x>(?P<day>[0-3]?\d))\s*و\s*(?=[0-3]?\d\s*(?:من\s+)?(?:شهر\s+)?(?P<month>{_MONTH})"
-        rf"(?:\s*[(/]\s*{_MONTH}\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_ERA}"
+        rf"(?:\s*[(/]\s*{_MONTH}\s*\)?)?(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}"
         rf"|\s+(?P<rel>{_REL}))?{_R})")),
     ("numeric", regex.compile(
         rf"{_L}(?P<x>{_WD_PREFIX}(?P<day>[0-3]?\d)\s*(?P<sep>[/.\-])\s*(?P<mnum>[01]?\d)\s*(?P=sep)\s*"
@@ -69,10 +72,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("weekday", regex.compile(rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("unit", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنة|السنه)"
-        rf"(?:\s+(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_ERA})?){_R}")),
+        rf"(?:\s+(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
     ("year", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s+(?P<year>\d{{4}}){_ERA}){_R}")),
-    ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_ERA}){_R}")),
+        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}){_R}")),
+    ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
     ("ago", regex.compile(
         rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})(?:\s+و\s*(?P<tens>{_TENS}))?\s+|"
         rf"(?P<tensonly>{_TENS})\s+)?"
@@ -86,10 +89,10 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<cent>{_alt(cal.CENTURY_ORDINALS)}|الماضي|الحالي)))?")),
     ("season", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<this>هذا)\s+)?(?P<season>{_alt(cal.SEASONS)})(?:\s+(?P<rel>{_REL})|"
-        rf"\s+(?:عام\s+|العام\s+)?(?P<year>\d{{4}}))?){_R}")),
+        rf"\s+(?:عام\s+|العام\s+)?(?P<year>\d{{4}}){_NOT_QUANTITY})?){_R}")),
     ("part", regex.compile(
         rf"{_PRE}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)\s+من\s+(?:العام|السنة|عام)\s+"
-        rf"(?:(?P<rel>{_REL})|(?P<year>\d{{4}}))){_R}")),
+        rf"(?:(?P<rel>{_REL})|(?P<year>\d{{4}}){_NOT_QUANTITY})){_R}")),
 ]
 # Anchored matching: each pattern is tried only at the starts of the few tokens before a word it needs (a
 # month name for day-month-year, a number for numeric dates, a weekday ...). A pattern searched over a whole
@@ -181,6 +184,14 @@ class DateMatch:
     norm_end: int = 0
 
 
+def _hijri_era(era: str | None, year: int | None) -> bool:
+    """Is a year Hijri? As its era says (هـ / هجرية / للهجرة: Hijri; م / ميلادية / للميلاد: Gregorian); a year
+    without one is Hijri when it lies in the Hijri years news writes (1300-1500)."""
+    if era:
+        return era.startswith(("ه", "للهجر"))
+    return year is not None and 1300 <= year <= 1500
+
+
 def _rel(word: str | None) -> str | None:
     if not word:
         return None
@@ -262,13 +273,12 @@ def _day_month_year(f: _Found) -> Value:
     if year is not None and year < 100:
         year += 2000 if year < 50 else 1900
     era = g.get("era") or ""
-    month, hijri = _month(f, day, year) if f.rule in ("dmy", "dayco") else (
-        int(g["mnum"]), era.startswith("ه") or (year is not None and 1300 <= year <= 1500))
+    month, hijri = _month(f, day, year) if f.rule in ("dmy", "dayco") else (int(g["mnum"]), _hijri_era(era, year))
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
     if f.rule == "numeric" and year is None:
         return None
-    if hijri or era.startswith("ه"):
+    if hijri or _hijri_era(era, None):
         return _hijri_value(year, month, day, anchor)
     attrs: dict = {}
     if year is None:
@@ -362,7 +372,7 @@ def _unit(f: _Found) -> Value:
     unit = g["unit"]
     if g.get("year"):
         year = int(g["year"])
-        if (g.get("era") or "").startswith("ه") or 1300 <= year <= 1500:
+        if _hijri_era(g.get("era"), year):
             return _hijri_value(year, None, None, anchor)
         return f"{year:04d}", {}
     if rel is None:
@@ -385,7 +395,7 @@ def _year(f: _Found) -> Value:
     """عام 2013، سنة 1435هـ: a year after the word for year."""
     g, anchor = f.g, f.anchor
     year = int(g["year"])
-    if (g.get("era") or "").startswith("ه") or 1300 <= year <= 1500:
+    if _hijri_era(g.get("era"), year):
         return _hijri_value(year, None, None, anchor)
     return (f"{year:04d}", {}) if 1000 <= year <= 2100 else None
 
@@ -413,7 +423,7 @@ def _bare_year(f: _Found) -> Value:
             return None
         if not 1900 <= year <= 2099:
             return None
-    if era.startswith("ه") or (not era.startswith("م") and 1300 <= year <= 1500):
+    if _hijri_era(era, year):
         return _hijri_value(year, None, None, anchor)
     return f"{year:04d}", {}
 
