@@ -71,17 +71,21 @@ def test_dev2_does_not_drop_below_the_measured_floor():
 
 
 def test_blind_does_not_drop_below_the_measured_floor():
+    """The old blind set was measured once blind (figures in the comment below); it has been read since (issue 14)
+    and is development data now: these floors guard what was fixed on it. The honest estimate is the fresh blind
+    set of tests/data/suggest_blind2, measured once by the lead after the engine is frozen."""
     s = eval_quotes(corpus_dir(), None, "blind").summary()
-    # measured once after the rules were frozen: QUOTE 0.919, SPEAKER 0.780, CUE 0.914, DATE 0.891 (overlap F1);
-    # type 0.929; attribution 0.714 (recall 0.615); speaker coreference 0.898; date values 0.836
-    # (before this work: QUOTE 0.892, SPEAKER 0.759, CUE 0.887, DATE 0.891, type 0.972, attribution 0.710)
+    # measured once blind, v1: QUOTE 0.919, SPEAKER 0.780, CUE 0.914, DATE 0.891 (overlap F1); type 0.929;
+    # attribution 0.714 (recall 0.615); speaker coreference 0.898; date values 0.836.
+    # measured as development data after issue 14's root fixes (rules alone): SPEAKER 0.828, type 0.920 (أفتخر
+    # removed), attribution 0.875 (recall 0.754), coreference 0.844 (two more mentions found, two pairs fewer)
     assert s["overlap"]["QUOTE"][2] >= 0.90
-    assert s["overlap"]["SPEAKER"][2] >= 0.75
+    assert s["overlap"]["SPEAKER"][2] >= 0.80
     assert s["overlap"]["CUE"][2] >= 0.89
     assert s["overlap"]["DATE"][2] >= 0.87
     assert s["type_accuracy"] >= 0.90
-    assert s["attribution_accuracy"] >= 0.69
-    assert s["attribution_recall"] >= 0.59
-    assert s["speaker_coreference"][2] >= 0.87
+    assert s["attribution_accuracy"] >= 0.85
+    assert s["attribution_recall"] >= 0.73
+    assert s["speaker_coreference"][2] >= 0.82
     assert s["date_value_accuracy"] >= 0.82
     assert s["quoted_name_fp"] == 0

@@ -24,6 +24,7 @@ __all__ = ["Analysis", "Token", "fold", "strip_al", "has_al", "is_nisba"]
 _TOKEN = regex.compile(r"\d+(?:[.,٫]\d+)?|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]")
 
 _NEWLINE = regex.compile("\n")
+_MARKS = regex.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 def _abbreviation(found: list, kinds: list[str], i: int) -> bool:
@@ -123,6 +124,21 @@ class Analysis:
             if t.kind == "w":
                 out.setdefault(strip_al(t.norm), []).append(t.i)
         return out
+
+    def raw(self, i: int) -> str:
+        """Token ``i`` as the article writes it, without harakat and tatweel (letters not folded)."""
+        s, e = self.token_span(i, i)
+        return _MARKS.sub("", self.text[s:e])
+
+    @cached_property
+    def writes_alef_maqsura(self) -> bool:
+        """Does the article write final ى (على) apart from ي (علي)? Then the two are different words here."""
+        return "ى" in self.text
+
+    def is_name_ali(self, i: int) -> bool:
+        """علي at token ``i`` is the name Ali, not the preposition على: the article writes the preposition with ى
+        and this word with ي (folding makes them one word)."""
+        return self.tokens[i].norm == "علي" and self.writes_alef_maqsura and self.raw(i).endswith("ي")
 
     def words(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.kind != "p"]

@@ -15,7 +15,8 @@ from .clauses import Record
 from .context import Facts, Range
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
-from .speakers import ADJUNCT_WORDS, TITLES, gender_of, speaker_after
+from .arabic import strip_al
+from .speakers import ADJUNCT_WORDS, TITLES, gender_of, speaker_after, subject_after_cue
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -24,17 +25,44 @@ def antecedent(f: Facts, records: list[Record], cue: Cue, before: int) -> Record
     """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker whose
     gender does not clash with the cue's (مؤكدةً after البنك الدولي is someone else)."""
     want = cue_gender(f, cue)
+    singular = singular_cue(f, cue)
     here = f.an.sentence[cue.i]
     for r in reversed(records):
         if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
             continue
         if here - f.an.sentence[r.cues[0].i] > MAX_SENTENCES_BACK:
             return None  # too far back: the subject was introduced by a verb that is not a cue
-        have = gender_of([t.norm for t in f.an.words(*r.speaker)])
-        if want and have and want != have:
+        words = [t.norm for t in f.an.words(*r.speaker)]
+        have = gender_of(words)
+        if want and have and want != have or (singular and want != "f" and plural_people(words)):
             continue
         return r
     return None
+
+
+def singular_cue(f: Facts, cue: Cue) -> bool:
+    """The cue's own form is singular (أكد، أكدت، مؤكداً، قوله): without a subject of its own, its hidden subject
+    is one speaker, not a group of people (محللون ... وأكدوا, but not ولفت)."""
+    word = f.an.tokens[cue.i].norm
+    if cue.kind == VERB and cue.form.tense == "perfect":
+        return not word.endswith("وا")
+    if cue.kind == VERB and cue.form.tense == "imperfect":
+        return not word.endswith(("ون", "ان"))
+    if cue.kind == PARTICIPLE:
+        return word.endswith(("ا", "ة", "ه"))
+    if cue.kind == MASDAR:
+        return word.endswith(("ه", "ها"))
+    return False
+
+
+def plural_people(words: list[str]) -> bool:
+    """A mention headed by a sound masculine plural of a participle or a definite one (محللون، المسؤولين،
+    المشاركون): a group of people (a name ending in ون, خلدون, is neither)."""
+    if not words:
+        return False
+    word = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 5 else words[0]
+    head = strip_al(word)
+    return len(head) >= 5 and head.endswith(("ون", "ين")) and (head.startswith("م") or word != head)
 
 
 def cue_gender(f: Facts, cue: Cue) -> str | None:
@@ -65,6 +93,24 @@ def in_writer_frame(f: Facts, cue: Cue) -> bool:
     return False
 
 
+# "For his part", "in turn": adjuncts that open a sentence before its verb (من جهته، أكد / بدوره قال).
+OWN_PART = frozenset(fold(w) for w in ("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته",
+                                       "ناحيتها", "بدوره", "بدورها", "بدورهم"))
+
+
+def opening_word(f: Facts, first: int, limit: int) -> int:
+    """The first word of a clause starting at token ``first``: past punctuation and an opener (من جهته، بدوره)."""
+    toks = f.an.tokens
+    while first < limit and toks[first].kind == "p":
+        first += 1
+    k = first + 1 if first < limit and toks[first].norm == "من" else first
+    if k < limit and toks[k].norm in OWN_PART:
+        first = k + 1
+        while first < limit and toks[first].kind == "p":
+            first += 1
+    return first
+
+
 def _verb_shaped(f: Facts, k: int) -> bool:
     """A sentence-opening word that reads as a conjoined perfect verb (ونعت، وقدّم، وتطرق، فاستقبل): و/ف + a
     stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date."""
@@ -92,12 +138,11 @@ def sentence_subject(f: Facts, cue: Cue) -> Range | None:
     prev = toks[cue.i - 1].norm if cue.i else ""
     if not (cue.kind == PARTICIPLE or (cue.kind == VERB and (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")))):
         return None  # a circumstantial participle, a conjoined verb or a verb after حيث / إذ
-    first = an.sentence_bounds[an.sentence[cue.i]][0]
-    while first < cue.i and toks[first].kind == "p":
-        first += 1
-    if first >= cue.i - 2 or not _verb_shaped(f, first):
-        return None
-    np = speaker_after(f, first)
+    first = opening_word(f, an.sentence_bounds[an.sentence[cue.i]][0], cue.i)
+    opener = f.cue_at.get(first)
+    if first >= cue.i - 2 or not (_verb_shaped(f, first) or (opener is not None and opener.kind == VERB)):
+        return None  # (a reporting verb without content of its own opens it too: من جهتها أبدت X ...، وقالت)
+    np = subject_after_cue(f, opener) if opener is not None else speaker_after(f, first)
     if np is None or np[1] >= cue.i:
         return None
     for k in range(np[0] + 1, np[1] + 1):  # ورفض الكثير من المغردين نشرَ ...: an indefinite word after a
@@ -171,3 +216,39 @@ def continues(f: Facts, cue: Cue, k: int) -> bool:
         return True
     prev = f.an.tokens[k - 1].norm if k else ""
     return nxt.kind == MASDAR and (prev in PREPOSITIONS or f.an.tokens[k].norm.startswith("ب"))
+
+
+def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
+    """Subjects of the verbs opening the sentences before the cue's, back to sentence ``since`` (the last
+    attribution) and at most three: واستقبل الأمير ... السفير. وأكد ...: a subject-less cue may continue the
+    narrative's subject rather than the last speaker. Nearest first."""
+    an = f.an
+    out: list[Range] = []
+    here = an.sentence[cue.i]
+    for sid in range(here - 1, max(since, here - 4), -1):
+        first, last = an.sentence_bounds[sid]
+        first = opening_word(f, first, last)
+        if an.sentence[first] != sid or not _verb_shaped(f, first):
+            continue
+        np = speaker_after(f, first)
+        if np is not None:
+            out.append(np)
+    return out
+
+
+def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
+    """Noun phrases opened by a title in the sentence before the cue's and in its own sentence before the cue
+    (التقى الوزير بالسفير الياباني. من جهته، أكد ...), nearest first."""
+    an, toks = f.an, f.an.tokens
+    here = an.sentence[cue.i]
+    start = an.sentence_bounds[here - 1][0] if here > 0 else 0
+    out: list[Range] = []
+    k = cue.i - 1
+    while k >= start:
+        w = toks[k].norm
+        if toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
+            np = speaker_after(f, k - 1) if k > 0 else None
+            if np is not None and np[0] == k and np[1] < cue.i and an.same_sentence(k, np[1]):
+                out.append(np)
+        k -= 1
+    return out

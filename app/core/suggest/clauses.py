@@ -43,6 +43,8 @@ class Record:
     feminine: bool | None = None
     frame: tuple[int, int] = (0, -1)  # tokens between the cue and the content (where DATED dates stand)
     extra_cues: list[tuple[int, int]] = field(default_factory=list)  # حسب تعبيره
+    candidates: list = field(default_factory=list)  # the candidate speakers it was chosen from (.candidates)
+    chosen: int = 0  # which of them (0: the rules' own choice)
 
 
 def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:

@@ -136,12 +136,12 @@ def _build() -> dict[str, CueForm]:
     for lemma, perfect, imp, part, masdars, preps, flags in _LEXICON:
         weak, impersonal, strict = "weak" in flags, "impersonal" in flags, "strict" in flags
         for p in perfect:
-            fem = p.endswith("ت") and p != perfect[0]
-            variants = [p] if len(perfect) > 1 else [p + s for s in _VERB_SUFFIX_PERFECT]
-            for v in variants:
+            # feminine by its ending ت / تا, not by a root ending in ت (لفت "he pointed out" is masculine)
+            variants = [(p, p != perfect[0] and p.endswith(("ت", "تا")))] if len(perfect) > 1 else [
+                (p + s, s in ("ت", "تا")) for s in _VERB_SUFFIX_PERFECT]
+            for v, fem in variants:
                 for pron in _PRONOUNS if not strict else ("",):  # بينه "between him" is no cue
-                    put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect",
-                                          fem or (v.endswith("ت") and not v.endswith("ات"))))
+                    put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect", fem))
         if imp:
             for pre, suf, fem in _IMPERFECT:
                 for pron in _PRONOUNS:

@@ -11,12 +11,13 @@ from __future__ import annotations
 
 from ..model import Document
 from ..text.arabic import fold
-from .attribution import (antecedent, continues, in_writer_frame, light_verb_subject, sentence_subject,
-                          subject_after_inna, titled)
+from .attribution import continues, in_writer_frame, titled
+from .candidates import RULE_NAMES, candidates
 from .clauses import (Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
-from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
+from .cues import MASDAR, NOUN, VERB, Cue, is_wording_phrase
+from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
 
@@ -41,10 +42,11 @@ def _content_follows(f: Facts, cue: Cue, np: Range | None) -> bool:
         found is None and object_content(f, cue, np, start) is not None)
 
 
-def analyse(doc: Document) -> tuple[Context, list[Record]]:
-    """The document analysis and its attributions, in text order of their cues."""
+def analyse(doc: Document, model: Model = RULES) -> tuple[Context, list[Record]]:
+    """The document analysis and its attributions, in text order of their cues; ``model`` chooses each speaker
+    among the candidates (:data:`.model.RULES`: the rules' own choice)."""
     ctx = read(doc)
-    run = _Pass(ctx)
+    run = _Pass(ctx, model)
     for cue in ctx.cues:
         run.add(cue)
     records = run.records + continued_paragraphs(ctx, run.records, run.used)
@@ -55,8 +57,9 @@ class _Pass:
     """The attributions found so far while the cues are read in text order: the records, the quotation stretches
     already used by one, and a cue waiting for the cue that carries its content (وأوضح فلان قائلاً)."""
 
-    def __init__(self, ctx: Context) -> None:
+    def __init__(self, ctx: Context, model: Model) -> None:
         self.ctx = ctx
+        self.model = model
         self.records: list[Record] = []
         self.used: set[int] = set()
         self.pending: tuple[Cue, Range | None] | None = None
@@ -191,43 +194,23 @@ class _Pass:
     # --- who said it -------------------------------------------------------------------------------------------
 
     def _attribute(self, rec: Record, cue: Cue, np: Range | None, own_pending) -> None:
-        ctx, toks = self.ctx, self.ctx.an.tokens
-        if toks[cue.i].norm.isascii() and rec.speaker is None:
-            rec.speaker = english_subject(ctx, cue)
-            rec.speaker_rule = "speaker-before-cue" if rec.speaker else ""
-        if rec.speaker is None:
-            self._own_subject(rec, cue, np, own_pending)
-        if rec.speaker is None and cue.kind == PARTICIPLE:
-            inna = subject_after_inna(ctx, cue, self.records)
-            if inna is not None:
-                rec.speaker, rec.speaker_rule = inna, "speaker-clause-subject"
-        if rec.speaker is None and rec.antecedent is None:
-            ante = antecedent(ctx, self.records, cue, cue.i)
-            if ante is None or not ctx.an.same_sentence(ante.cues[0].i, cue.i):
-                subject = sentence_subject(ctx, cue)
-                if subject is not None:
-                    rec.speaker, rec.speaker_rule, ante = subject, "speaker-clause-subject", None
-            if ante is not None:
-                rec.antecedent, rec.speaker_rule = ante, "speaker-antecedent"
-
-    def _own_subject(self, rec: Record, cue: Cue, np: Range | None, own_pending) -> None:
-        """The cue's own subject: the one of the cue it continues (قائلاً), after it, or before it."""
-        ctx, toks = self.ctx, self.ctx.an.tokens
-        if own_pending is not None:
-            rec.cues.insert(0, own_pending[0])
-            if own_pending[1] is not None:
-                rec.speaker, rec.speaker_rule = own_pending[1], "speaker-after-cue"
+        """Choose the speaker among the candidates the rules find (:mod:`.candidates`)."""
+        ctx = self.ctx
+        english = ctx.an.tokens[cue.i].norm.isascii() and rec.speaker is None and english_subject(ctx, cue)
+        if own_pending is not None and rec.speaker is None and not english:
+            rec.cues.insert(0, own_pending[0])  # وأوضح فلان قائلاً: one statement, both cues
             rec.frame = (own_pending[0].last + 1, rec.frame[1])
-        elif np is not None:
-            rec.speaker, rec.speaker_rule = np, ("source-after-cue" if cue.kind == SOURCE else "speaker-after-cue")
-        elif cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
-            before = speaker_before(ctx, cue.i, require_title=False)
-            if before is not None:
-                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
-        elif cue.kind == MASDAR:
-            before = speaker_before(ctx, cue.i, require_title=True) or light_verb_subject(ctx, cue)
-            if before is not None:
-                rec.speaker, rec.speaker_rule = before, "speaker-before-cue"
+        rec.candidates = candidates(ctx, rec, cue, np, own_pending, self.records)
+        if not rec.candidates:
+            return
+        rec.chosen = self.model.choose(ctx, rec, cue, rec.candidates, self.records)
+        cand = rec.candidates[rec.chosen]
+        if cand.rule in ("content", "none"):
+            return
+        if cand.via is not None and cand.rule in ("antecedent", "earlier"):
+            rec.speaker, rec.antecedent, rec.speaker_rule = None, cand.via, "speaker-antecedent"
+        else:
+            rec.speaker, rec.speaker_rule = cand.mention, RULE_NAMES[cand.rule]
 
 
 # --- passes over the whole document --------------------------------------------------------------------------------

@@ -73,6 +73,18 @@ _QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "
 _NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
 _RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
                                                               "اللواتي"))
+# Words that open a clause and never a speaker: subordinators (conjunction + ما: حينما، مما), connectives of
+# consequence (لذا), and personal pronouns (an emphatic هو after the verb is not the mention of anyone).
+CLAUSE_OPENERS = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
+    "حينما", "عندما", "بينما", "كلما", "مثلما", "طالما", "ريثما", "حيثما", "أينما", "كيفما", "مهما", "مما", "عما",
+    "بما", "لما", "كما", "فيما", "إنما", "ربما", "إذا", "إذ", "لو", "لولا", "كي", "لكي", "حتى", "ماهو", "ما", "لذا",
+    "لذلك", "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم"))
+# A preposition carrying a pronoun (له، عليه، لنا، فيه): whom it was said to, or a complement; never a speaker.
+# (بي and مني are left out: بي بي سي, the name منى.)
+PRONOUN_PREPS = frozenset(fold(p + s) for p in ("ل", "ب", "في", "على", "عن", "من", "إلى", "مع", "لدى", "عند")
+                          for s in ("ي", "ك", "كم", "كما", "ه", "ها", "هم", "هما", "هن", "نا")) - {fold("بي"), fold("مني")}
+# The auxiliary كان before a subject and قد (وكانت الشركة قد أعلنت).
+_KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
 SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
@@ -123,8 +135,9 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     what follows cannot start a subject (the verb's object or its governed preposition)."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = last + 1
-    while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and _tanween(an, j))):
-        j = f.date_at.get(j, j) + 1
+    while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
+            _tanween(an, j) or toks[j].norm in PRONOUN_PREPS))):
+        j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
     elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
@@ -170,16 +183,22 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
                 break
             j = step
             continue
-        if j in f.cue_tokens or j in f.date_at or is_complementizer(an, j) or w in ("ان", "إن") or tok.kind == "n":
+        if j in f.cue_tokens or j in f.date_at or is_complementizer(an, j) or w in ("ان", "إن"):
             break
+        if tok.kind == "n":
+            if np.end is None:
+                return _quantity(f, j)  # وقال 60 في المئة من المشاركين: a share of people said it
+            break
+        name_ali = an.is_name_ali(j)
         if np.end is None:
-            if w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
+            if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS) \
+                    and not name_ali:
                 return None
         elif w == "من" and (strip_al(toks[np.end].norm) in _QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
             j += 1
             continue
-        elif _object_or_adjunct(f, np, j):
+        elif not name_ali and _object_or_adjunct(f, np, j):
             break
         elif w in ("في", "الى") or w == fold("إلى"):
             if not _place_or_mission(f, np, j):
@@ -196,6 +215,29 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
     while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\")":
         end -= 1
     return first, end
+
+
+_PERCENT = frozenset(("%", "٪"))
+_HUNDRED = frozenset(fold(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة"))
+
+
+def _quantity(f: Facts, j: int) -> Range | None:
+    """A share of people as the subject (60% من المستطلعين، 45 في المئة من السعوديين): the number, its percent,
+    من and the people; None for any other number."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    k = j + 1
+    if k < n and toks[k].norm in _PERCENT:
+        k += 1
+    elif k + 1 < n and toks[k].norm == "في" and toks[k + 1].norm in _HUNDRED:
+        k += 2
+    elif k < n and toks[k].norm in _HUNDRED:
+        k += 1
+    else:
+        return None
+    if k + 1 >= n or toks[k].norm != "من" or not an.same_sentence(j, k + 1):
+        return None
+    rest = _noun_phrase(f, k + 1) if toks[k + 1].kind == "w" else None
+    return (j, rest[1]) if rest is not None else None
 
 
 def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
@@ -376,6 +418,10 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
             j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
+    if not relative and j > 0 and toks[j].norm == "قد":
+        left, k = _collect_left(f, i, j - 1)
+        if left and k >= 0 and toks[k].norm in _KANA:
+            return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
     if not collected:
         return None
@@ -450,8 +496,9 @@ def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
             j -= 1
             continue
         bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
-        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in ADJUNCT_WORDS
-                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS):
+        if (t.kind != "w" or j in cue_tokens or t.norm in COMPLEMENTIZERS or t.norm in CLAUSE_OPENERS
+                or t.norm in PRONOUN_PREPS or bare in CLAUSE_OPENERS) or (not an.is_name_ali(j) and (
+                t.norm in FUNCTION_WORDS or t.norm in ADJUNCT_WORDS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS)):
             break
         collected.append(j)
         j -= 1
