@@ -11,7 +11,8 @@ import random
 
 import pytest
 
-from app.bench.suggest_eval import BLIND_DIR, eval_quotes, load_gold
+from app.bench.suggest_eval import eval_quotes
+from app.bench.suggest_gold import BLIND_DIR, load_gold
 from tests.test_suggest_support import corpus_dir
 
 pytestmark = pytest.mark.corpus
@@ -38,18 +39,17 @@ def test_the_split_is_the_seeded_draw_from_the_described_pool():
 @pytest.mark.parametrize("gold", ["dev2", "blind"])
 def test_gold_spans_are_the_articles_own_characters_and_relations_are_consistent(gold):
     lines = load_gold(corpus_dir(), gold)  # reads truncated span texts back and checks their hashes
-    assert sorted(g["file"] for g in lines) == SPLIT[gold]
+    assert sorted(g.id for g in lines) == SPLIT[gold]
     for g in lines:
-        text = (corpus_dir() / "arabic_articles" / f"{g['file']}.txt").read_text(encoding="utf-8")
-        ids = {s["id"]: s for s in g["spans"]}
-        for s in g["spans"]:
-            assert text[s["start"]:s["end"]] == s["text"], (g["file"], s["id"])
-        for nq in g["quoted_names_not_quotes"]:
+        text = (corpus_dir() / "arabic_articles" / f"{g.id}.txt").read_text(encoding="utf-8")
+        for s in g.layer.spans.values():
+            assert text[s.start:s.end] == s.text, (g.id, s.id)
+        for nq in g.line["quoted_names_not_quotes"]:
             assert text[nq["start"]:nq["end"]] == nq["text"]
-        for r in g["relations"]:
-            head, tail = ids[r["head"]], ids[r["tail"]]
-            assert head["label"] == "QUOTE"
-            assert tail["label"] == {"SAID_BY": "SPEAKER", "CUE": "CUE", "DATED": "DATE"}[r["type"]]
+        for r in g.layer.relations.values():
+            head, tail = g.layer.spans[r.head], g.layer.spans[r.tail]
+            assert head.label == "QUOTE"
+            assert tail.label == {"SAID_BY": "SPEAKER", "CUE": "CUE", "DATED": "DATE"}[r.type]
     stored = (BLIND_DIR / f"{gold}.jsonl").read_text(encoding="utf-8")
     assert all(len(s["text"]) <= 80 for line in stored.splitlines() for s in json.loads(line)["spans"])
 

@@ -1,7 +1,9 @@
 """``qawl suggest``: pre-annotate documents for annotators to accept or reject.
 
-Two modes. ``qawl suggest [--db PATH] [--doc ID]...`` fills the project's suggestion layer (annotator
+Two modes. ``qawl suggest [--db PATH] [--doc ID]... [--learn]`` fills the project's suggestion layer (annotator
 ``suggestions``; nobody's work until accepted, and what someone has accepted or rejected is never brought back).
+With ``--learn`` the speaker model first learns from the project's gold and finished layers and from the
+decisions made on suggestions, and is kept in the project for later runs.
 ``qawl suggest FILE... -o OUT.jsonl`` reads .txt / JSONL input and writes the suggestions in the export format
 (annotator ``suggestions``) without touching any project, for pipelines.
 """
@@ -24,6 +26,8 @@ def add_parser(sub) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt / .jsonl input (then -o is required)")
     p.add_argument("-o", "--output", metavar="OUT.jsonl", help="with FILES: where to write the suggestions")
     p.add_argument("--doc", action="append", metavar="ID", help="only these documents of the project")
+    p.add_argument("--learn", action="store_true",
+                   help="first retrain who-said-it from the project's gold and finished layers and decisions")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                    help="processes to use (default: 2 or the number of CPUs)")
     p.set_defaults(handler=run)
@@ -70,10 +74,22 @@ def run(args) -> int:
     store = open_project(args)
     try:
         progress = Progress("Suggesting")
-        report = suggest_project(store, args.doc, workers=max(1, args.workers), progress=progress)
+        report = suggest_project(store, args.doc, workers=max(1, args.workers), learn=args.learn,
+                                 progress=progress)
         progress.done()
     finally:
         store.close()
+    if report.learned is not None:
+        print(learned_line(report.learned, report.model))
     print(f"Suggested {report.added} spans in {report.documents} documents ({report.kept} already decided kept as "
-          f"they were) in {time.perf_counter() - started:.1f} s.")
+          f"they were) in {time.perf_counter() - started:.1f} s; speakers chosen by {report.model}.")
     return 0
+
+
+def learned_line(learned: dict, model: str) -> str:
+    """What learning found, in one line."""
+    cv = learned.get("cross_validated") or {}
+    figures = ", ".join(f"{k} {v:.3f}" for k, v in cv.items() if k != "folds")
+    return (f"Learned from {learned.get('documents', 0)} annotated documents ({learned.get('quotes', 0)} quotes, "
+            f"{learned.get('examples', 0)} speaker choices): cross-validated {figures or 'nothing to compare'}; "
+            f"kept {model}.")

@@ -41,13 +41,15 @@ ACCEPT, REJECT, ACCEPT_ALL, NEXT, PREVIOUS, SHOW, SUGGEST_DOCUMENT, SUGGEST_ALL 
 
 
 def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
-    """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
-    suggested and stored in ONE transaction by the project's suggest operation (``api.suggest``), so Cancel (or
-    an error) leaves the project as it was. Returns the operation's report (documents, added, kept, seconds)."""
+    """The background work of Document ▸ Suggest: its own store connection; the speaker model first learns from
+    the project's gold and finished layers and decisions, then every document (or ``doc_ids``) is suggested and
+    stored, all in ONE transaction by the project's suggest operation (``api.suggest``), so Cancel (or an error)
+    leaves the project as it was. Returns the operation's report (documents, added, kept, seconds, model, what
+    learning found)."""
     def work(progress, cancel):
         store = api.open_store(db)
         try:
-            return api.suggest(store, doc_ids, actor=actor, progress=progress, cancel=cancel)
+            return api.suggest(store, doc_ids, actor=actor, learn=True, progress=progress, cancel=cancel)
         finally:
             store.close()
     return work
@@ -311,9 +313,14 @@ class SuggestionsUi(QObject):
             self.registry[SHOW].setChecked(True)  # shows the layer (and reopens the document)
         self.session.reload()
         self.window.speakers.model.refresh()
-        self.message.emit(self.tr("Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).")
-                          .replace("%1", str(report.added)).replace("%2", str(report.documents))
-                          .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
+        done = (self.tr("Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).")
+                .replace("%1", str(report.added)).replace("%2", str(report.documents))
+                .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
+        learned = getattr(report, "learned", None)
+        if learned is not None:
+            done += " " + (self.tr("Who said it: learned from %1 annotated documents, speakers chosen by %2.")
+                           .replace("%1", str(learned.get("documents", 0))).replace("%2", report.model))
+        self.message.emit(done)
 
     def _suggest_failed(self, message: str) -> None:
         self.failed.emit(message)

@@ -1560,6 +1560,10 @@
         <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
     </message>
     <message>
+        <source>Who said it: learned from %1 annotated documents, speakers chosen by %2.</source>
+        <translation>مَن القائل: تعلَّم النموذج من %1 مستندات موسومة، واختار المتحدثين %2.</translation>
+    </message>
+    <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>أُلغي؛ لم يتغير شيء.</translation>
     </message>

@@ -10,6 +10,10 @@ Entry points:
 - :func:`suggest_many` ``(docs, registry=(), workers=2) -> list[Suggestions]``: many documents, in processes.
 - :func:`export_line` ``(doc, suggestions, registry=()) -> dict``: the ``qawl-export/1`` line of a document's
   suggestions (annotator ``"suggestions"``), for ``qawl suggest FILE... -o OUT.jsonl``.
+- :func:`quote_type` ``(text, start, end) -> str``: the type (direct / indirect / mixed) of a quote marked by
+  hand, by the engine's own rules (for the window's first guess).
+- ``model``: who chooses each speaker among the rules' candidates: the default model shipped in the package
+  (:func:`default_model`), :data:`RULES` (the rules alone), or a project's own (:mod:`.learn`).
 
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (the folded copy, tokens, sentences),
 :mod:`.cues` (reporting-verb lexicon with inflections and clitics; speech nouns after light verbs), :mod:`.quotes`
@@ -31,23 +35,29 @@ from ..model import Document, Entity
 from ..schema import DEFAULT_SCHEMA
 from .engine import analyse
 from .layer import ENGINE, Suggestions, build
+from .model import RULES, Model, default_model
+from .quotes import quote_type
 
-__all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE"]
-
-
-def suggest_document(doc: Document, registry: Iterable[Entity] = ()) -> Suggestions:
-    """Suggested quotes (with speaker, cue and date), speakers and dates for ``doc``; see the module docstring."""
-    ctx, records = analyse(doc)
-    return build(ctx, records, registry)
+__all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE", "Model", "RULES",
+           "default_model", "quote_type"]
 
 
-def _one(args: tuple[Document, tuple[Entity, ...]]) -> Suggestions:
-    doc, registry = args
-    return suggest_document(doc, registry)
+def suggest_document(doc: Document, registry: Iterable[Entity] = (), model: Model | None = None) -> Suggestions:
+    """Suggested quotes (with speaker, cue and date), speakers and dates for ``doc``; see the module docstring.
+    ``model`` chooses each speaker among the rules' candidates: the default model when None, :data:`RULES` for
+    the rules alone, or a project's own (:mod:`.learn`)."""
+    model = default_model() if model is None else model
+    ctx, records = analyse(doc, model)
+    return build(ctx, records, registry, None if model.rules_only else model.name)
+
+
+def _one(args: tuple[Document, tuple[Entity, ...], Model | None]) -> Suggestions:
+    doc, registry, model = args
+    return suggest_document(doc, registry, model)
 
 
 def suggest_many(docs: Iterable[Document], registry: Iterable[Entity] = (), workers: int = 2,
-                 chunksize: int = 64) -> list[Suggestions]:
+                 chunksize: int = 64, model: Model | None = None) -> list[Suggestions]:
     """Suggestions for many documents, in ``workers`` processes (1: in this process), in input order.
 
     Workers are *spawned*, not forked: the caller may be a Qt application with threads, which ``fork`` would
@@ -56,12 +66,12 @@ def suggest_many(docs: Iterable[Document], registry: Iterable[Entity] = (), work
     docs = list(docs)
     registry = tuple(registry)
     if workers <= 1 or len(docs) < 2 * chunksize:
-        return [suggest_document(doc, registry) for doc in docs]
+        return [suggest_document(doc, registry, model) for doc in docs]
     import multiprocessing
 
     ctx = multiprocessing.get_context("spawn")
     with ctx.Pool(workers) as pool:
-        return pool.map(_one, [(doc, registry) for doc in docs], chunksize=chunksize)
+        return pool.map(_one, [(doc, registry, model) for doc in docs], chunksize=chunksize)
 
 
 def export_line(doc: Document, suggestions: Suggestions, registry: Iterable[Entity] = ()) -> dict:

@@ -19,7 +19,9 @@ from .attribution import (antecedent, light_verb_subject, opening_subjects, sent
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
-from .speakers import speaker_before
+from .arabic import has_al, strip_al
+from .coref import person_names
+from .speakers import TITLES, speaker_before
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
 MAX_EARLIER = 3
@@ -113,7 +115,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("before-any", speaker_before(ctx, cue.i, require_title=False))
     since = ctx.an.sentence[records[-1].cues[0].i] if records else -1
     for mention in opening_subjects(ctx, cue, since):
-        out.add("narrative", mention)
+        if _names_someone(ctx, mention):
+            out.add("narrative", mention)
     for mention in titled_mentions(ctx, cue):
         out.add("mentioned", mention)
     return out.items
@@ -129,6 +132,13 @@ def _addresses_someone(ctx: Context, cue: Cue, np: Range | None, ante: Record | 
     الإسهام), not a new speaker."""
     return (np is not None and ante is not None and cue.kind == VERB and cue.form.lemma in _ADDRESSING
             and ctx.an.tokens[cue.i].norm[:1] in ("و", "ف") and ctx.an.same_sentence(ante.cues[0].i, cue.i))
+
+
+def _names_someone(ctx: Context, mention: Range) -> bool:
+    """A title or a personal name (not a definite noun alone: وجرت المباراة names no one who speaks)."""
+    words = [t.norm for t in ctx.an.words(*mention)]
+    titled = any(w in TITLES or strip_al(w) in TITLES for w in words)
+    return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
 
 
 def _earlier(ctx: Context, records: list[Record], cue: Cue) -> list[Record]:

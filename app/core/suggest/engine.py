@@ -203,7 +203,8 @@ class _Pass:
         rec.candidates = candidates(ctx, rec, cue, np, own_pending, self.records)
         if not rec.candidates:
             return
-        rec.chosen = self.model.choose(ctx, rec, cue, rec.candidates, self.records)
+        # reported speech inside someone's words keeps the rules' choice: the model learned top-level attributions
+        rec.chosen = self.model.choose(ctx, rec, cue, rec.candidates, self.records) if rec.top_level else 0
         cand = rec.candidates[rec.chosen]
         if cand.rule in ("content", "none"):
             return

@@ -61,12 +61,12 @@ class _Builder:
         self.spans[key] = span
         return span
 
-    def relate(self, type: str, head: Span, tail: Span, rule: str) -> None:
+    def relate(self, type: str, head: Span, tail: Span, rule: str, more: dict | None = None) -> None:
         key = (type, head.id, tail.id)
         if key not in self.relations:
             self.relations[key] = Relation(id=_hid("r", self.doc.id, type, head.id, tail.id), type=type,
                                            head=head.id, tail=tail.id, origin=_SUGGESTED,
-                                           provenance={"rule": rule, "engine": ENGINE})
+                                           provenance={"rule": rule, "engine": ENGINE, **(more or {})})
 
 
 class _Speakers:
@@ -116,8 +116,10 @@ class _Speakers:
         return entities
 
 
-def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = ()) -> Suggestions:
-    """The suggestion layer of the document of ``ctx`` with its attributions ``records``."""
+def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = (),
+          model: str | None = None) -> Suggestions:
+    """The suggestion layer of the document of ``ctx`` with its attributions ``records``; ``model`` names the model
+    that chose the speakers (kept in the SAID_BY relations' provenance), None for the rules alone."""
     b = _Builder(ctx.doc)
     an = ctx.an
     speakers = _Speakers(ctx, b, list(registry))
@@ -140,7 +142,8 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
             speaker = said_by.get(id(rec.antecedent)) if rec.antecedent is not None else None
         if speaker is not None:
             said_by[id(rec)] = speaker
-            b.relate("SAID_BY", quote, speaker, rec.speaker_rule or "speaker-after-cue")
+            b.relate("SAID_BY", quote, speaker, rec.speaker_rule or "speaker-after-cue",
+                     {"model": model} if model and rec.candidates else None)
         for (a, z), date in dates.items():
             if rec.frame[0] <= a and z <= rec.frame[1]:
                 b.relate("DATED", quote, date, "dated-in-attribution")

@@ -17,7 +17,9 @@ candidates (of any of them when several are right) minus an L2 penalty that pull
 weight 2 on ``rules-choice`` and 0 elsewhere, i.e. the rules alone. With little data the model stays the rules;
 it moves away only as far as the examples push it. The optimiser is L-BFGS with a fixed number of steps, in pure
 Python: deterministic, and a few seconds for a few hundred examples. A model is only kept when it beats the rules
-in a five-fold cross-validation over the documents; otherwise the rules are kept (:func:`fit` says which).
+in a five-fold cross-validation over the documents; otherwise the rules are kept (:func:`fit` says which). A
+project learns the same way starting from the default model (its weights are then the prior, and what has to be
+beaten).
 """
 
 from __future__ import annotations
@@ -37,7 +39,7 @@ from .coref import person_names
 from .cues import Cue
 from .engine import analyse
 from .features import describe
-from .model import Model, best
+from .model import RULES, Model, best
 
 PRIOR = {"rules-choice": 2.0}
 L2 = 1.0
@@ -279,31 +281,38 @@ def _pick(weights: Mapping[str, float], ex: Example) -> int:
     return best(weights, cands)
 
 
-def cross_validated(data: Sequence[Example], folds: int = FOLDS, **kw) -> tuple[float, float]:
-    """Accuracy of the trained model and of the rules on held-out documents, ``folds``-fold by document."""
+def cross_validated(data: Sequence[Example], base: Mapping[str, float], prior: Mapping[str, float],
+                    folds: int = FOLDS, l2: float = L2) -> tuple[float, float]:
+    """Accuracy of a model trained from ``prior`` and of the ``base`` weights on held-out documents,
+    ``folds``-fold by document (the documents of each fold are left out of its training)."""
     docs = sorted({ex.doc_id for ex in data})
     if len(docs) < 2:
         return 0.0, 0.0
-    right_model = right_rules = 0
-    for k in range(min(folds, len(docs))):
-        held = set(docs[k::min(folds, len(docs))])
+    k = min(folds, len(docs))
+    right_model = right_base = 0
+    for f in range(k):
+        held = set(docs[f::k])
         test = [ex for ex in data if ex.doc_id in held]
-        weights = train([ex for ex in data if ex.doc_id not in held], **kw)
+        weights = train([ex for ex in data if ex.doc_id not in held], prior, l2)
         right_model += sum(1 for ex in test if _pick(weights, ex) in ex.right)
-        right_rules += sum(1 for ex in test if 0 in ex.right)
-    return right_model / len(data), right_rules / len(data)
+        right_base += sum(1 for ex in test if _pick(base, ex) in ex.right)
+    return right_model / len(data), right_base / len(data)
 
 
-def fit(truths: Iterable[Truth], name: str, description: str = "", **kw) -> Model:
-    """A model trained on ``truths`` — or the rules, when the model does not beat them in cross-validation (the
-    model says which in ``trained_on``)."""
+def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model = RULES) -> Model:
+    """A model trained on ``truths``, starting from ``base`` (its weights are the prior: with few examples the
+    model stays ``base``) — or ``base`` itself when the trained model does not beat it in a cross-validation
+    over the documents. ``trained_on`` says what it was trained on and which was kept."""
     truths = list(truths)
     data, unreachable = examples(truths)
-    cv_model, cv_rules = cross_validated(data, **kw)
-    kept = cv_model > cv_rules
-    weights = train(data, **kw) if kept else dict(PRIOR)
-    return Model(weights if kept else {"rules-choice": 1.0}, name if kept else "rules", {
-        "description": description, "documents": len(truths), "quotes": sum(len(t.quotes) for t in truths),
-        "examples": len(data), "without_a_right_candidate": unreachable,
-        "cross_validated": {"model": round(cv_model, 4), "rules": round(cv_rules, 4), "folds": FOLDS},
-        "kept": "model" if kept else "rules"})
+    prior = dict(PRIOR) if base.rules_only else dict(base.weights)
+    cv_model, cv_base = cross_validated(data, base.weights, prior)
+    kept = cv_model > cv_base
+    about = {"description": description, "documents": len(truths),
+             "quotes": sum(len(t.quotes) for t in truths), "examples": len(data),
+             "without_a_right_candidate": unreachable, "base": base.name,
+             "cross_validated": {"model": round(cv_model, 4), base.name: round(cv_base, 4), "folds": FOLDS},
+             "kept": "model" if kept else base.name}
+    if not kept:
+        return Model(base.weights, base.name, {**base.trained_on, "refit": about})
+    return Model(train(data, prior), name, about)

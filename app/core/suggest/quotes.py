@@ -162,3 +162,40 @@ def is_speech_like(an: Analysis, st: Stretch) -> bool:
     words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
     puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
     return len(words) >= 3 or any(p in SENTENCE_END for p in puncts)
+
+
+# --- the type of a hand-made quote ---------------------------------------------------------------------------------
+
+_EDGE = frozenset(" \t\u00a0.،,:؛;!?؟…")
+
+
+def quote_type(text: str, start: int, end: int) -> str:
+    """The type of a quote an annotator marked at ``text[start:end]``, by the engine's own rules: ``direct`` only
+    when the words are enclosed in a pair of quotation marks (the marks inside the span or just outside it; spaces
+    and punctuation at the edges do not count), ``mixed`` when a quoted fragment inside it is speech rather than a
+    quoted name (:func:`is_name_like`), else ``indirect``. Only the paragraph around the span is read."""
+    a = text.rfind("\n", 0, start) + 1
+    z = text.find("\n", end)
+    z = len(text) if z < 0 else z
+    an = Analysis(text[a:z])
+    s, e = start - a, end - a
+    while s < e and an.text[s] in _EDGE:
+        s += 1
+    while e > s and an.text[e - 1] in _EDGE:
+        e -= 1
+    if s >= e:
+        return "indirect"
+    stretches = pair_marks(an)
+    marks = [(st, an.token_span(st.open, st.open), an.token_span(st.close, st.close)) for st in stretches]
+    for st, (o0, o1), (c0, c1) in marks:
+        inside = o1 <= s and e <= c0 and _only_edge(an.text[o1:s]) and _only_edge(an.text[e:c0])
+        if inside or (o0 == s and c1 == e):
+            return "direct"
+    for st, (o0, o1), (c0, c1) in marks:
+        if s <= o0 and c1 <= e and st.inner is not None and not is_name_like(an, st):
+            return "mixed"
+    return "indirect"
+
+
+def _only_edge(gap: str) -> bool:
+    return all(ch in _EDGE for ch in gap)
