@@ -11,7 +11,7 @@ subject at all (impersonal verbs inside the writer's remark, "indicates" said of
 from __future__ import annotations
 
 from ..text.arabic import fold
-from .clauses import Record
+from .clauses import Attributions, Record
 from .context import Facts, Range
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
@@ -28,10 +28,10 @@ def antecedent(f: Facts, records: list[Record], cue: Cue, before: int) -> Record
     singular = singular_cue(f, cue)
     here = f.an.sentence[cue.i]
     for r in reversed(records):
-        if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
-            continue
         if here - f.an.sentence[r.cues[0].i] > MAX_SENTENCES_BACK:
             return None  # too far back: the subject was introduced by a verb that is not a cue
+        if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
+            continue
         words = [t.norm for t in f.an.words(*r.speaker)]
         have = gender_of(words)
         if want and have and want != have or (singular and want != "f" and plural_people(words)):
@@ -176,13 +176,13 @@ def light_verb_subject(f: Facts, cue: Cue) -> Range | None:
     return None
 
 
-def subject_after_inna(f: Facts, cue: Cue, records: list[Record]) -> Range | None:
+def subject_after_inna(f: Facts, cue: Cue, records: Attributions) -> Range | None:
     """غير أن منظمات غير حكومية سارعت ...، مؤكدةً أنها: a participle whose clause opens with a connective + أنّ
     takes the noun phrase after أنّ (its subject) as the speaker."""
     toks = f.an.tokens
     k = cue.i - 1
     while k > 0 and f.an.same_sentence(cue.i, k) and cue.i - k < 40:
-        if any(r.first <= k <= r.last for r in records):
+        if records.covers(k):
             return None  # the connective belongs to someone's reported words
         if is_discourse_an(f.an, k):
             np = speaker_after(f, k)

@@ -12,6 +12,7 @@ name or an alias, or shares its surname uniquely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import Entity
 from ..text.arabic import fold
@@ -19,6 +20,8 @@ from .arabic import has_al, is_nisba, strip_al
 from .context import Facts, Range
 from .quotes import PREPOSITIONS, is_classifier
 from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, SAME_WORDS, TITLES, speaker_after
+
+_RECENT = 200  # speakers a new mention is compared with
 
 # Honorific pronouns (His Highness, His Excellency ...) and the titles of the people they stand for.
 _HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
@@ -76,10 +79,7 @@ class Cluster:
     registry_id: str | None = None
     described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
     names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
-
-    @property
-    def tokens(self) -> set[str]:
-        return {t for _, toks in self.mentions for t in toks} | self.described
+    tokens: set[str] = field(default_factory=set)  # the key words of all its mentions and its description
 
     named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
 
@@ -94,7 +94,7 @@ class Coreference:
 
     def __init__(self, registry: list[Entity]) -> None:
         self.clusters: list[Cluster] = []
-        self.recent: list[int] = []  # cluster keys, most recent last
+        self.recent: dict[int, None] = {}  # cluster keys, most recent last (a dict: moving one to the end is O(1))
         self.registry = registry
         self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
 
@@ -106,7 +106,7 @@ class Coreference:
         the titled mention it refers to, found in the text) is added first, so the speaker is named by it."""
         if len(words) == 1 and is_honorific(words[0]):
             titles = _HONORIFICS.get(words[0]) or _HONORIFICS[words[0][1:]]
-            for key in reversed(self.recent):
+            for key in islice(reversed(self.recent), _RECENT):
                 c = self.clusters[key]
                 if any(t in titles or ("ال" + t) in titles for _, toks in c.mentions for t in toks):
                     return self._attach(c, text, _key_tokens(words), set(), ())
@@ -126,19 +126,22 @@ class Coreference:
     def _attach(self, cluster: Cluster, text: str, toks: list[str], names: set[str], context) -> Cluster:
         cluster.mentions.append((text, toks))
         cluster.described.update(_key_tokens(list(context)))
+        cluster.tokens.update(toks)
+        cluster.tokens.update(cluster.described)
         cluster.names.update(names)
         cluster.named.setdefault(text, 0)
         if cluster.registry_id is None:
             cluster.registry_id = self._registry_match(toks)
-        if cluster.key in self.recent:
-            self.recent.remove(cluster.key)
-        self.recent.append(cluster.key)
+        self.recent.pop(cluster.key, None)
+        self.recent[cluster.key] = None
         return cluster
 
     def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
         if not toks:
             return None
-        ordered = [self.clusters[k] for k in reversed(self.recent)]
+        # the most recently mentioned speakers first, and only so many: a document of thousands of speakers (a
+        # whole newspaper pasted in) stays linear in its length
+        ordered = [self.clusters[k] for k in islice(reversed(self.recent), _RECENT)]
         if any(w in SAME_WORDS for w in words) or (len(words) == 1 and words[0] in DOCUMENT_WORDS):
             return ordered[0] if ordered else None
         for c in ordered:  # the same words

@@ -13,7 +13,7 @@ from ..model import Document
 from ..text.arabic import fold
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
+from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
 from .cues import MASDAR, NOUN, VERB, Cue, is_wording_phrase
@@ -49,8 +49,8 @@ def analyse(doc: Document, model: Model = RULES) -> tuple[Context, list[Record]]
     run = _Pass(ctx, model)
     for cue in ctx.cues:
         run.add(cue)
-    records = run.records + continued_paragraphs(ctx, run.records, run.used)
-    return ctx, without_nested_repeats(records)
+    records = list(run.records) + continued_paragraphs(ctx, run.records, run.used)
+    return ctx, without_nested_repeats(records, ctx.an.line)
 
 
 class _Pass:
@@ -60,7 +60,7 @@ class _Pass:
     def __init__(self, ctx: Context, model: Model) -> None:
         self.ctx = ctx
         self.model = model
-        self.records: list[Record] = []
+        self.records = Attributions(len(ctx.an.tokens))
         self.used: set[int] = set()
         self.pending: tuple[Cue, Range | None] | None = None
 
@@ -131,7 +131,7 @@ class _Pass:
 
     def _top_level(self, cue: Cue) -> bool:
         """A cue inside the content of an earlier attribution is reported speech within reported speech."""
-        return not any(r.first <= cue.i <= r.last for r in self.records)
+        return not self.records.covers(cue.i)
 
     # --- what was said -----------------------------------------------------------------------------------------
 
@@ -221,8 +221,13 @@ def continued_paragraphs(ctx: Context, records: list[Record], used: set[int]) ->
     direct quote, continues that quote's speaker (long quotations run over several paragraphs)."""
     an, toks = ctx.an, ctx.an.tokens
     line_first: dict[int, int] = {}
+    line_last: dict[int, int] = {}
     for t in toks:
         line_first.setdefault(an.line[t.i], t.i)
+        line_last[an.line[t.i]] = t.i
+    cues_by_line: dict[int, list[int]] = {}
+    for c in ctx.cues:
+        cues_by_line.setdefault(an.line[c.i], []).append(c.i)
     out: list[Record] = []
     by_line_end = {an.line[r.last]: r for r in records if r.qtype == "direct"}
     for st in ctx.stretches:
@@ -234,9 +239,9 @@ def continued_paragraphs(ctx: Context, records: list[Record], used: set[int]) ->
         after = st.close + 1
         if prev is None or (after < len(toks) and an.line[after] == line and toks[after].norm not in ".،,"):
             continue  # the quotation must fill its paragraph
-        if any(c.i > prev.last and an.line[c.i] in (line - 1, line) for c in ctx.cues):
+        if any(i > prev.last for ln in (line - 1, line) for i in cues_by_line.get(ln, ())):
             continue
-        if any(toks[k].kind != "p" for k in range(prev.last + 1, len(toks)) if an.line[k] == line - 1):
+        if any(toks[k].kind != "p" for k in range(prev.last + 1, line_last.get(line - 1, prev.last) + 1)):
             continue  # the previous paragraph must end with that quote
         rec = Record(list(prev.cues), st.inner[0], st.inner[1], "direct", "direct-continued-paragraph",
                      antecedent=prev, speaker_rule="speaker-antecedent", frame=(st.open, st.open - 1))
@@ -253,19 +258,21 @@ def source_of(rec: Record) -> Range | None:
     return rec.speaker
 
 
-def without_nested_repeats(records: list[Record]) -> list[Record]:
+def without_nested_repeats(records: list[Record], line: list[int]) -> list[Record]:
     """Drop an attribution by a verbal noun whose content lies inside the content of an earlier one of the same
     source (عبّر عن إيمانه بـ ... وبقناعته أن ...: one statement, not two); later records that pointed to it
     point to the outer. (A verb with its own content inside, وأكد على ...، ليؤكد أن ..., stays a quote.)"""
     kept: list[Record] = []
+    by_line: dict[int, list[Record]] = {}  # a content never crosses a line: only records of its line contain it
     replaced: dict[int, Record] = {}
     for rec in records:
         if rec.antecedent is not None and id(rec.antecedent) in replaced:
             rec.antecedent = replaced[id(rec.antecedent)]
-        outer = next((r for r in kept if r.first <= rec.first and rec.last <= r.last
+        outer = next((r for r in by_line.get(line[rec.first], ()) if r.first <= rec.first and rec.last <= r.last
                       and r.cues[0].i < rec.cues[0].i), None) if rec.cues[0].kind == MASDAR else None
         if outer is not None and source_of(rec) is not None and source_of(rec) == source_of(outer):
             replaced[id(rec)] = outer
             continue
         kept.append(rec)
+        by_line.setdefault(line[rec.first], []).append(rec)
     return kept

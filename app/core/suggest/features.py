@@ -50,8 +50,7 @@ def describe(ctx: Context, rec: Record, cue: Cue, cands: list[Candidate], record
     kind = "english" if toks[cue.i].norm.isascii() else cue.kind + ("+conj" if conjoined else "")
     want = cue_gender(ctx, cue)
     own_part = _after_own_part(ctx, cue)
-    sources = [m for m in (source_of(r) for r in records if r.top_level) if m is not None]
-    keys = [mention_key(ctx, m) for m in sources[-12:]]
+    keys = _recent_speakers(ctx, records, 12)
     last_key = keys[-1] if keys else frozenset()
     for i, cand in enumerate(cands):
         f = [f"rule:{r}" for r in cand.rules] + [f"{kind}*{cand.rule}"]
@@ -76,6 +75,18 @@ def describe(ctx: Context, rec: Record, cue: Cue, cands: list[Candidate], record
         if any(r.first <= cand.mention[0] <= r.last for r in records[-6:]):
             f.append("inside-quoted-words")  # someone named in another's words rarely speaks the next quote
         cand.features = f
+
+
+def _recent_speakers(ctx: Context, records: list[Record], n: int) -> list[frozenset[str]]:
+    """The keys of the speakers of the last ``n`` top-level attributions, oldest first."""
+    out: list[frozenset[str]] = []
+    for r in reversed(records):
+        if len(out) >= n:
+            break
+        m = source_of(r) if r.top_level else None
+        if m is not None:
+            out.append(mention_key(ctx, m))
+    return out[::-1]
 
 
 def _place(ctx: Context, cue: Cue, mention: Range) -> list[str]:

@@ -11,6 +11,7 @@ derived from the document id and the range, so a re-run gives the same ids.
 from __future__ import annotations
 
 import hashlib
+from bisect import bisect_left
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -126,6 +127,8 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
     dates: dict[Range, Span] = {}
     for dm, a, z in ctx.dates:
         dates[(a, z)] = b.span("DATE", dm.start, dm.end, f"date-{dm.rule}", {"value": dm.value, **dm.attrs})
+    starts = sorted(dates)  # (first, last) token ranges of the dates, by first token
+    ends = {z: (a, z) for a, z in dates}
     said_by: dict[int, Span] = {}  # id(record) -> its speaker mention
     for rec in records:
         s, e = an.token_span(rec.first, rec.last)
@@ -144,14 +147,30 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
             said_by[id(rec)] = speaker
             b.relate("SAID_BY", quote, speaker, rec.speaker_rule or "speaker-after-cue",
                      {"model": model} if model and rec.candidates else None)
-        for (a, z), date in dates.items():
-            if rec.frame[0] <= a and z <= rec.frame[1]:
-                b.relate("DATED", quote, date, "dated-in-attribution")
-            elif _opens_clause_before(ctx, a, z, rec.cues[0].i):
-                b.relate("DATED", quote, date, "dated-before-cue")
+        for (a, z), rule in _dating(ctx, starts, ends, rec):
+            b.relate("DATED", quote, dates[(a, z)], rule)
     entities = speakers.entities()
     layer = Layer(ctx.doc.id, SUGGESTIONS, Status.TODO.value, b.spans.values(), b.relations.values())
     return Suggestions(layer, entities)
+
+
+def _dating(ctx: Context, starts: list[Range], ends: dict[int, Range], rec: Record) -> list[tuple[Range, str]]:
+    """The dates of a record: those standing in its attribution (between the cue and the content), and one that
+    opens the clause right before its cue. (Dates are looked up by position: linear in the article's length.)"""
+    out: list[tuple[Range, str]] = []
+    at = bisect_left(starts, (rec.frame[0], -1))
+    for a, z in starts[at:]:
+        if a > rec.frame[1]:
+            break
+        if z <= rec.frame[1]:
+            out.append(((a, z), "dated-in-attribution"))
+    cue = rec.cues[0].i
+    for z in (cue - 2, cue - 1):
+        found = ends.get(z)
+        if found is not None and not (rec.frame[0] <= found[0] and z <= rec.frame[1]) and \
+                _opens_clause_before(ctx, found[0], z, cue):
+            out.append((found, "dated-before-cue"))
+    return sorted(out)
 
 
 def _opens_clause_before(ctx: Context, a: int, z: int, cue: int) -> bool:
