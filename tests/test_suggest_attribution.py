@@ -52,3 +52,22 @@ def test_a_singular_verb_does_not_continue_a_group_of_people():
 def test_a_share_of_people_in_a_poll_is_the_speaker():
     assert _said("وقال 60% من المستطلعة آراؤهم إن الخدمة جيدة.") == [
         ("إن الخدمة جيدة", ["60% من المستطلعة آراؤهم"], ["وقال"])]
+
+
+def test_a_construct_chain_of_organisations_stays_in_the_title():
+    said = _said("أكد معالي وزير الإسكان رئيس مجلس إدارة صندوق التنمية العقارية الأستاذ ماجد العلي على أهمية دور "
+                 "الصندوق.")
+    assert said == [("على أهمية دور الصندوق", [
+        "معالي وزير الإسكان رئيس مجلس إدارة صندوق التنمية العقارية الأستاذ ماجد العلي"], ["أكد"])]
+
+
+def test_an_object_content_may_follow_a_comma_after_the_subject():
+    assert _said("من جانبه أوضح الدكتور الآغا، أهمية التوعية الصحية للمواطنين.") == [
+        ("أهمية التوعية الصحية للمواطنين", ["الدكتور الآغا"], ["أوضح"])]
+
+
+def test_the_participle_of_expecting_is_a_cue_and_an_impersonal_verb_with_a_subject_before_it_is_active():
+    said = _said("وأفادت المنظمة أن المهاجرين وصلوا، متوقعة أن يصل العدد إلى مائتي ألف.")
+    assert said[-1] == ("أن يصل العدد إلى مائتي ألف", ["المنظمة"], ["متوقعة"])
+    assert _said("الفاتيكان يعتبر أن روسيا يمكن أن تساعد.") == [
+        ("أن روسيا يمكن أن تساعد", ["الفاتيكان"], ["يعتبر"])]

@@ -169,3 +169,14 @@ def test_the_type_of_a_hand_made_quote_follows_the_engines_rules(text, words, ex
 
     start = text.index(words)
     assert quote_type(text, start, start + len(words)) == expected
+
+
+def test_words_right_after_a_speech_verb_without_subject_or_colon_are_what_was_said():
+    """Issue 14: وأضاف يتم حاليا ... / وقال كنا ... / وأضاف لدينا ... (no colon, no complementizer) were missed."""
+    recs = records(suggest("وقال القائد إن القوات تقدمت. وأضاف يتم حاليا تمشيط المنطقة. وقال كنا عازمين على الدخول. "
+                           "وأضاف لدينا عدد من المتطوعين."))
+    assert [(r["text"], r["type"], r["speakers"]) for r in recs] == [
+        ("إن القوات تقدمت", "indirect", ["القائد"]), ("يتم حاليا تمشيط المنطقة", "indirect", ["القائد"]),
+        ("كنا عازمين على الدخول", "direct", ["القائد"]), ("لدينا عدد من المتطوعين", "direct", ["القائد"])]
+    said = records(suggest("وقال لي إن الطريق مغلق."))
+    assert [r["text"] for r in said] == ["إن الطريق مغلق"]

@@ -18,8 +18,8 @@ from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Context, Facts, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
-from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
-from .speakers import OBJECT_HEADS
+from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
+from .speakers import ADDRESSEE_PRONOUNS, CLAUSE_OPENERS, FIRST_PERSON, OBJECT_HEADS
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -81,6 +81,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     n = len(toks)
     if cue.kind == SOURCE:
         return _after_source(f, cue, start)
+    if start == cue.last + 1 and _bare_content(f, cue, start):
+        return "unmarked", start, None  # وأضاف لدينا عدد ... / وقال كنا ...: the words follow the verb at once
     preps = tuple(fold(p) for p in cue.form.preps)
     j = start
     words_since_start = 0
@@ -134,6 +136,20 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         words_since_start += 1
         j += 1
     return None
+
+
+_SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
+
+
+def _bare_content(f: Facts, cue: Cue, j: int) -> bool:
+    """A speech verb (قال، أضاف، تابع ...) with no subject, followed at once by first-person words or a clause
+    opener that no noun phrase starts with (وأضاف يتم حاليا ...، وقال كنا ...): those words are what was said."""
+    toks = f.an.tokens
+    if cue.kind != VERB or cue.form.lemma not in _SPEECH or j >= len(toks) or not f.an.same_sentence(cue.i, j):
+        return False
+    w = toks[j].norm
+    return (toks[j].kind == "w" and (w in CLAUSE_OPENERS or w in FIRST_PERSON) and w not in COMPLEMENTIZERS
+            and w not in ADDRESSEE_PRONOUNS)
 
 
 def _after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
@@ -250,14 +266,6 @@ def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | 
     return end, wording
 
 
-# (Not علي / إلي: folded they are the prepositions على / إلى.)
-_FIRST_PERSON = frozenset(fold(w) for w in (
-    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
-    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "وإني", "كأني", "كأنني",
-    ))
-
-
 def first_person_clause(f: Facts, j: int, last: int) -> bool:
     """Unmarked words after a colon are a direct quote only when they speak in the first person (the
     guidelines' convention): a first-person pronoun or particle (أنا، لدينا، لكني) or a verb of the future
@@ -265,7 +273,7 @@ def first_person_clause(f: Facts, j: int, last: int) -> bool:
     toks = f.an.tokens
     for k in range(j, min(last, j + 60) + 1):
         w = toks[k].norm
-        if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
+        if w in FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in FIRST_PERSON):
             return True
         if toks[k].kind == "w" and (w.startswith("سا") or w in _FIRST_PERSON_VERBS_FOLDED):
             s, e = f.an.token_span(k, k)
@@ -410,7 +418,7 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
-_OBJECT_VERBS = frozenset(("أكد", "توقع", "نفى", "رجح", "استبعد"))
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد"))
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
@@ -419,6 +427,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         return None
     toks = f.an.tokens
     j = start
+    if j < len(toks) and toks[j].norm in ("،", ","):  # أوضح الدكتور الآغا، أهميةَ التوعية
+        j += 1
     if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
         while j < len(toks) and toks[j].norm != ")" and j - start < 6:
             j += 1

@@ -19,7 +19,7 @@ from ..text.arabic import fold
 from .arabic import has_al, is_nisba, strip_al
 from .context import Facts, Range
 from .quotes import PREPOSITIONS, is_classifier
-from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, SAME_WORDS, TITLES, speaker_after
+from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES, speaker_after
 
 _RECENT = 200  # speakers a new mention is compared with
 
@@ -188,8 +188,6 @@ class Coreference:
         return next(iter(by_surname)) if len(by_surname) == 1 else None
 
 
-_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
 _TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
 _PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
 
@@ -216,7 +214,7 @@ def person_names(words: list[str]) -> set[str]:
         if w in FUNCTION_WORDS:
             org, prev_name, after_prep = "", False, w in PREPOSITIONS
             continue
-        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
+        if is_classifier(w) or bare in ORG_NOUNS or w in ORG_NOUNS:
             org, prev_name, after_prep = "gen", False, False
             continue
         if w in _PARTICLES:

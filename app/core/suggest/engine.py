@@ -72,9 +72,9 @@ class _Pass:
         if self._inside_words(cue):
             return
         np = ctx.subjects.get(cue.i)
-        if cue.form.impersonal and np is None:
+        if cue.form.impersonal and np is None and speaker_before(ctx, cue.i, require_title=False) is None:
             self.pending = None  # يُذكر أن / يُعتقد: an impersonal passive, no report (and no chain goes on)
-            return
+            return  # (with a subject before it, الفاتيكان يعتبر أن, it is the active verb)
         if self._not_a_report(cue, np):
             return
         start = (np[1] + 1) if np else cue.last + 1

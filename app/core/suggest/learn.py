@@ -16,8 +16,9 @@ features' weights) over the candidates of its attribution; training maximises th
 candidates (of any of them when several are right) minus an L2 penalty that pulls the weights towards the prior:
 weight 2 on ``rules-choice`` and 0 elsewhere, i.e. the rules alone. With little data the model stays the rules;
 it moves away only as far as the examples push it. The optimiser is L-BFGS with a fixed number of steps, in pure
-Python: deterministic, and a few seconds for a few hundred examples. A model is only kept when it beats the rules
-in a five-fold cross-validation over the documents; otherwise the rules are kept (:func:`fit` says which). A
+Python: deterministic, and a few seconds for a few hundred examples. A model is only kept when it does at least
+as well as the rules in a five-fold cross-validation over the documents (and there are at least ten choices to learn
+from); otherwise the rules are kept (:func:`fit` says which). A
 project learns the same way starting from the default model (its weights are then the prior, and what has to be
 beaten).
 """
@@ -44,6 +45,7 @@ from .model import RULES, Model, best
 PRIOR = {"rules-choice": 2.0}
 L2 = 1.0
 FOLDS = 5
+MIN_EXAMPLES = 10  # fewer choices to learn from: the model is not worth a cross-validation
 
 
 @dataclass(frozen=True)
@@ -211,17 +213,19 @@ def _objective(w: list[float], rows, w0: list[float], l2: float) -> tuple[float,
     loss = 0.5 * l2 * sum((a - b) ** 2 for a, b in zip(w, w0))
     for cands, right in rows:
         scores = [sum(w[k] for k in cand) for cand in cands]
-        top = max(scores)
-        exps = [math.exp(s - top) for s in scores]
-        total = sum(exps)
-        good = sum(exps[i] for i in right)
-        loss -= math.log(good / total)
+        every, good = _logsumexp(scores), _logsumexp([scores[i] for i in right])
+        loss -= good - every
         for i, cand in enumerate(cands):
-            g = exps[i] / total - (exps[i] / good if i in right else 0.0)  # p_i - q_i
+            g = math.exp(scores[i] - every) - (math.exp(scores[i] - good) if i in right else 0.0)  # p_i - q_i
             if g:
                 for k in cand:
                     grad[k] += g
     return loss, grad
+
+
+def _logsumexp(values: list[float]) -> float:
+    top = max(values)
+    return top + math.log(sum(math.exp(v - top) for v in values))
 
 
 def _lbfgs(f, x: list[float], steps: int, memory: int = 8) -> list[float]:
@@ -307,7 +311,7 @@ def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model =
     data, unreachable = examples(truths)
     prior = dict(PRIOR) if base.rules_only else dict(base.weights)
     cv_model, cv_base = cross_validated(data, base.weights, prior)
-    kept = cv_model > cv_base
+    kept = len(data) >= MIN_EXAMPLES and cv_model >= cv_base  # (a tie keeps it: it does no worse held out)
     about = {"description": description, "documents": len(truths),
              "quotes": sum(len(t.quotes) for t in truths), "examples": len(data),
              "without_a_right_candidate": unreachable, "base": base.name,

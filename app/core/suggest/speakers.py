@@ -74,15 +74,31 @@ _NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "�
 _RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
                                                               "اللواتي"))
 # Words that open a clause and never a speaker: subordinators (conjunction + ما: حينما، مما), connectives of
-# consequence (لذا), and personal pronouns (an emphatic هو after the verb is not the mention of anyone).
+# consequence (لذا), personal pronouns (an emphatic هو after the verb is not the mention of anyone), and words
+# that start a clause of their own (كنا، يتم، هناك، لم: وأضاف يتم حاليا ...).
 CLAUSE_OPENERS = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
     "حينما", "عندما", "بينما", "كلما", "مثلما", "طالما", "ريثما", "حيثما", "أينما", "كيفما", "مهما", "مما", "عما",
     "بما", "لما", "كما", "فيما", "إنما", "ربما", "إذا", "إذ", "لو", "لولا", "كي", "لكي", "حتى", "ماهو", "ما", "لذا",
-    "لذلك", "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم"))
+    "لذلك", "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم", "كنا", "كنت", "تم", "يتم", "سيتم", "ستتم",
+    "هناك", "لا", "لم", "لن", "ليس", "ليست"))
 # A preposition carrying a pronoun (له، عليه، لنا، فيه): whom it was said to, or a complement; never a speaker.
 # (بي and مني are left out: بي بي سي, the name منى.)
 PRONOUN_PREPS = frozenset(fold(p + s) for p in ("ل", "ب", "في", "على", "عن", "من", "إلى", "مع", "لدى", "عند")
                           for s in ("ي", "ك", "كم", "كما", "ه", "ها", "هم", "هما", "هن", "نا")) - {fold("بي"), fold("مني")}
+# (Not علي / إلي: folded they are the prepositions على / إلى.)
+FIRST_PERSON = frozenset(fold(w) for w in (
+    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
+    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
+    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "وإني", "كأني", "كأنني",
+    "كنا", "كنت"))  # كان in the first person
+
+# Nouns of organisations and administrations (ORG_NOUNS): in construct chains, not personal names (رئيس مجلس إدارة
+# صندوق التنمية ...).
+ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
+                                        "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة", "صندوق"))
+# To whom it was said, right after the verb (قال له، رد عليه، قال لي): skipped on the way to the subject.
+ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
+                                for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
 # The auxiliary كان before a subject and قد (وكانت الشركة قد أعلنت).
 _KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
 SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
@@ -136,7 +152,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = last + 1
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            _tanween(an, j) or toks[j].norm in PRONOUN_PREPS))):
+            _tanween(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
@@ -166,7 +182,8 @@ class _Phrase:
     def take(self, j: int, w: str) -> None:
         if w in _ENVOYS or strip_al(w) in _ENVOYS:
             self.envoy = True
-        self.name_run = 0 if (w in TITLES or strip_al(w) in TITLES or has_al(w)) else self.name_run + 1
+        named = not (w in TITLES or strip_al(w) in TITLES or has_al(w) or w in ORG_NOUNS or is_classifier(w))
+        self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
         self.end = j
 
 
@@ -191,8 +208,8 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
             break
         name_ali = an.is_name_ali(j)
         if np.end is None:
-            if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS) \
-                    and not name_ali:
+            if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
+                    or w in FIRST_PERSON) and not name_ali:
                 return None
         elif w == "من" and (strip_al(toks[np.end].norm) in _QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
