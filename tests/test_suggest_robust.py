@@ -58,8 +58,8 @@ def test_suggestion_time_grows_linearly_with_the_article(corpus):
         doc = make_document(_of_size(texts, mb), id=f"big{mb}", meta={"date": "2015-08-01"})
         best = float("inf")
         for _ in range(2):
-            t = time.perf_counter()
+            t = time.process_time()  # CPU time: the machine may be shared
             suggest_document(doc)
-            best = min(best, time.perf_counter() - t)
+            best = min(best, time.process_time() - t)
         seconds.append(best)
     assert seconds[1] / seconds[0] < 5.5, seconds

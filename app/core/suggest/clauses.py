@@ -376,7 +376,7 @@ def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
             last = j - 2
             while last > first and toks[last].kind == "p":
                 last -= 1
-            if last - first >= 3 and not any(first <= c < j for c in ctx.cue_tokens):
+            if last - first >= 3 and not any(k in ctx.cue_tokens for k in range(first, j)):
                 return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
     while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
         j -= 1
@@ -403,9 +403,9 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
         if st is not None and st.inner is not None and st.close >= end:
             used.add(st.open)
             return Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
-    at = bisect_left(f.stretches, s, key=lambda st: st.open)
     fragments = []
-    for st in f.stretches[at:]:
+    for k in range(bisect_left(f.stretches, s, key=lambda st: st.open), len(f.stretches)):
+        st = f.stretches[k]
         if st.open > end:
             break
         if st.close <= end and not f.name_like[st.open]:
@@ -449,8 +449,11 @@ def writer_cue_inside(f: Facts, st: Stretch) -> tuple[int, Record] | None:
     participle (after a comma, with an honorific subject or none, then a complementizer or its preposition) is two
     quotes. Returns the last token of the first one and the record of the second one."""
     toks = f.an.tokens
-    for c in f.inner_cues:
-        if not (st.open + 2 < c.i < st.close - 1) or c.kind != PARTICIPLE or toks[c.i - 1].norm not in CLAUSE_PUNCT:
+    for k in range(bisect_left(f.inner_cues, st.open + 3, key=lambda c: c.i), len(f.inner_cues)):
+        c = f.inner_cues[k]  # (the inner cues of this stretch only)
+        if c.i >= st.close - 1:
+            break
+        if c.kind != PARTICIPLE or toks[c.i - 1].norm not in CLAUSE_PUNCT:
             continue
         j = c.last + 1
         speaker = (j, j) if is_honorific(toks[j].norm) else None

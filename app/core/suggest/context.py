@@ -12,6 +12,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, fields
 from typing import Mapping
+from weakref import WeakKeyDictionary
 
 from ..model import Document
 from .arabic import Analysis
@@ -87,3 +88,16 @@ class Context(Facts):
     def of(cls, facts: Facts, subjects: Mapping[int, Range | None], has_content: Mapping[int, bool]) -> "Context":
         return cls(**{f.name: getattr(facts, f.name) for f in fields(Facts)}, subjects=subjects,
                    has_content=has_content)
+
+
+_MEMOS: "WeakKeyDictionary[Analysis, dict[str, dict]]" = WeakKeyDictionary()
+
+
+def memo(f: Facts, name: str) -> dict:
+    """A cache of one document's answers to one question (the same subject noun phrase is asked for by several
+    rules); it lives as long as the document's analysis and never changes what the answers are."""
+    per_doc = _MEMOS.get(f.an)
+    if per_doc is None:
+        per_doc = _MEMOS[f.an] = {}
+    return per_doc.setdefault(name, {})
+

@@ -80,6 +80,7 @@ class Cluster:
     described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
     names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
     tokens: set[str] = field(default_factory=set)  # the key words of all its mentions and its description
+    forms: set[tuple[str, ...]] = field(default_factory=set)  # the key words of each mention
 
     named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
 
@@ -127,6 +128,7 @@ class Coreference:
         cluster.mentions.append((text, toks))
         cluster.described.update(_key_tokens(list(context)))
         cluster.tokens.update(toks)
+        cluster.forms.add(tuple(toks))
         cluster.tokens.update(cluster.described)
         cluster.names.update(names)
         cluster.named.setdefault(text, 0)
@@ -145,7 +147,7 @@ class Coreference:
         if any(w in SAME_WORDS for w in words) or (len(words) == 1 and words[0] in DOCUMENT_WORDS):
             return ordered[0] if ordered else None
         for c in ordered:  # the same words
-            if any(toks == m for _, m in c.mentions):
+            if tuple(toks) in c.forms:
                 return c
         plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
         if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)

@@ -17,7 +17,7 @@ from .arabic import has_al, strip_al
 from .attribution import OWN_PART, cue_gender
 from .candidates import Candidate, source_of
 from .clauses import Record
-from .context import Context, Range
+from .context import Context, Range, memo
 from .coref import is_honorific, person_names
 from .cues import Cue
 from .quotes import PREPOSITIONS
@@ -37,9 +37,12 @@ def _bucket(n: int, edges: tuple[int, ...]) -> str:
 def mention_key(ctx: Context, mention: Range) -> frozenset[str]:
     """Words that identify a mention's speaker: its words without titles, function words and the article
     (all its words when nothing else is left). Two mentions sharing one are read as the same speaker here."""
-    words = [t.norm for t in ctx.an.words(*mention)]
-    key = {strip_al(w) for w in words if w not in TITLES and strip_al(w) not in TITLES and w not in FUNCTION_WORDS}
-    return frozenset(key or {strip_al(w) for w in words})
+    cache = memo(ctx, "mention_key")
+    if mention not in cache:
+        words = [t.norm for t in ctx.an.words(*mention)]
+        key = {strip_al(w) for w in words if w not in TITLES and strip_al(w) not in TITLES and w not in FUNCTION_WORDS}
+        cache[mention] = frozenset(key or {strip_al(w) for w in words})
+    return cache[mention]
 
 
 def describe(ctx: Context, rec: Record, cue: Cue, cands: list[Candidate], records: list[Record]) -> None:

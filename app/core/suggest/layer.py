@@ -158,8 +158,8 @@ def _dating(ctx: Context, starts: list[Range], ends: dict[int, Range], rec: Reco
     """The dates of a record: those standing in its attribution (between the cue and the content), and one that
     opens the clause right before its cue. (Dates are looked up by position: linear in the article's length.)"""
     out: list[tuple[Range, str]] = []
-    at = bisect_left(starts, (rec.frame[0], -1))
-    for a, z in starts[at:]:
+    for k in range(bisect_left(starts, (rec.frame[0], -1)), len(starts)):
+        a, z = starts[k]
         if a > rec.frame[1]:
             break
         if z <= rec.frame[1]:

@@ -20,7 +20,7 @@ from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, strip_al
-from .context import Facts, Range
+from .context import Facts, Range, memo
 from .cues import AGENT, SOURCE, VERB, Cue
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 
@@ -115,10 +115,10 @@ def abbreviation_dot(an: Analysis, j: int) -> bool:
 
 def _tanween(an: Analysis, j: int) -> bool:
     """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
-    tok = an.tokens[j]
+    if not an.tokens[j].norm.endswith("ا"):
+        return False
     s, e = an.token_span(j, j)
-    raw = an.text[s:e]
-    return tok.norm.endswith("ا") and ("\u064b" in raw[-3:])
+    return "\u064b" in an.text[s:e][-3:]
 
 
 def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
@@ -135,6 +135,14 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
 def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
     """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
     ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them)."""
+    cache = memo(f, "speaker_after")
+    key = (last, glued_prep)
+    if key not in cache:
+        cache[key] = _speaker_after(f, last, glued_prep)
+    return cache[key]
+
+
+def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | None:
     first = _subject_start(f, last, glued_prep)
     if first is None:
         return None
