@@ -425,3 +425,19 @@ def test_the_next_suggestion_stays_selected_when_the_quotes_list_changes_under_i
     settle()
     assert len(_mine(win).spans) == 4
     assert win.suggestions.selected().id == "q2" and win.session.selected is None
+
+
+def test_the_suggestion_commands_are_translated_in_the_arabic_window(qtbot, store):
+    """Their labels were looked up under no context (a local alias of tr hid the class from lupdate), so the
+    Arabic window showed them in English."""
+    from app.ui.main import install_language
+
+    app = QApplication.instance()
+    translators = install_language(app, "ar")
+    try:
+        win = open_window(qtbot, store, doc="d1", api=gui_api())
+        assert win.registry[SUGGEST_DOCUMENT].text() == "اقتراح توسيمات لهذا المستند"
+        assert win.registry[ACCEPT_ALL].text().startswith("قبول")
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

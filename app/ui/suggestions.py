@@ -70,24 +70,23 @@ class SuggestionsUi(QObject):
         self.registry = window.registry
         self.task = None
         r = self.registry
-        tr = self.tr
         # Enter is not a shortcut: it is taken only where a suggestion can be selected (the article pane, the
         # Quotes and Dates sidebars; see eventFilter), so it keeps its meaning everywhere else (a dialog's field,
         # the document list), whatever has focus.
-        r.add(ACCEPT, tr("&Accept suggestion") + "\t" + QKeySequence("Return").toString(
+        r.add(ACCEPT, self.tr("&Accept suggestion") + "\t" + QKeySequence("Return").toString(
             QKeySequence.SequenceFormat.NativeText), "",
-              tr("Accept the selected suggestion with its speaker, cue and date"))
-        r.add(REJECT, tr("&Reject suggestion"), "",
-              tr("Reject the selected suggestion (Del does the same when a suggestion is selected)"))
-        r.add(ACCEPT_ALL, tr("Accept all suggestions in this document"), "Ctrl+Shift+Return",
-              tr("Accept every pending suggestion of the document (one undo step)"))
-        r.add(NEXT, tr("&Next suggestion"), "N", remappable=True, scope="annotate")
-        r.add(PREVIOUS, tr("&Previous suggestion"), "Shift+N", remappable=True, scope="annotate")
-        r.add(SHOW, tr("Show &suggestions"))
-        r.add(SUGGEST_DOCUMENT, tr("Suggest for this document"), "",
-              tr("Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject"))
-        r.add(SUGGEST_ALL, tr("Suggest for all documents"), "",
-              tr("Pre-annotate every document of the project (suggestions already decided are kept)"))
+              self.tr("Accept the selected suggestion with its speaker, cue and date"))
+        r.add(REJECT, self.tr("&Reject suggestion"), "",
+              self.tr("Reject the selected suggestion (Del does the same when a suggestion is selected)"))
+        r.add(ACCEPT_ALL, self.tr("Accept all suggestions in this document"), "Ctrl+Shift+Return",
+              self.tr("Accept every pending suggestion of the document (one undo step)"))
+        r.add(NEXT, self.tr("&Next suggestion"), "N", remappable=True, scope="annotate")
+        r.add(PREVIOUS, self.tr("&Previous suggestion"), "Shift+N", remappable=True, scope="annotate")
+        r.add(SHOW, self.tr("Show &suggestions"))
+        r.add(SUGGEST_DOCUMENT, self.tr("Suggest for this document"), "",
+              self.tr("Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject"))
+        r.add(SUGGEST_ALL, self.tr("Suggest for all documents"), "",
+              self.tr("Pre-annotate every document of the project (suggestions already decided are kept)"))
         accept = r[ACCEPT]
         for widget in (self.view, window.quotes.table, window.dates.table):
             widget.installEventFilter(self)
@@ -318,7 +317,7 @@ class SuggestionsUi(QObject):
                 .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
         learned = getattr(report, "learned", None)
         if learned is not None:
-            done += " " + (self.tr("Who said it: learned from %1 annotated documents, speakers chosen by %2.")
+            done += " " + (self.tr("Speakers: %2 (learned from %1 documents).")
                            .replace("%1", str(learned.get("documents", 0))).replace("%2", report.model))
         self.message.emit(done)
 

@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
-    <message>
-        <source>&amp;Accept suggestion</source>
-        <translation>&amp;قبول الاقتراح</translation>
-    </message>
-    <message>
-        <source>Accept the selected suggestion with its speaker, cue and date</source>
-        <translation>قبول الاقتراح المحدد مع متحدثه وفعل القول وتاريخه</translation>
-    </message>
-    <message>
-        <source>&amp;Reject suggestion</source>
-        <translation>&amp;رفض الاقتراح</translation>
-    </message>
-    <message>
-        <source>Reject the selected suggestion (Del does the same when a suggestion is selected)</source>
-        <translation>رفض الاقتراح المحدد (يفعل Del الشيء نفسه حين يكون اقتراح محدداً)</translation>
-    </message>
-    <message>
-        <source>Accept all suggestions in this document</source>
-        <translation>قبول كل الاقتراحات في هذا المستند</translation>
-    </message>
-    <message>
-        <source>Accept every pending suggestion of the document (one undo step)</source>
-        <translation>قبول كل اقتراحات المستند المعلّقة (خطوة تراجع واحدة)</translation>
-    </message>
-    <message>
-        <source>&amp;Next suggestion</source>
-        <translation>الاقتراح ال&amp;تالي</translation>
-    </message>
-    <message>
-        <source>&amp;Previous suggestion</source>
-        <translation>الاقتراح ال&amp;سابق</translation>
-    </message>
-    <message>
-        <source>Show &amp;suggestions</source>
-        <translation>إظهار الا&amp;قتراحات</translation>
-    </message>
-    <message>
-        <source>Suggest for this document</source>
-        <translation>اقتراح توسيمات لهذا المستند</translation>
-    </message>
-    <message>
-        <source>Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject</source>
-        <translation>توسيم مسبق للاقتباسات والمتحدثين وأفعال القول والتواريخ في هذا المستند لتقبلها أو ترفضها</translation>
-    </message>
-    <message>
-        <source>Suggest for all documents</source>
-        <translation>اقتراح توسيمات لكل المستندات</translation>
-    </message>
-    <message>
-        <source>Pre-annotate every document of the project (suggestions already decided are kept)</source>
-        <translation>توسيم مسبق لكل مستندات المشروع (تبقى الاقتراحات التي حُسم أمرها كما هي)</translation>
-    </message>
-</context>
-<context>
     <name>ActionRegistry</name>
     <message>
         <source>Label as %1</source>
@@ -1544,6 +1489,58 @@
         <translation>%1 مقترح</translation>
     </message>
     <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion with its speaker, cue and date</source>
+        <translation>قبول الاقتراح المحدد مع متحدثه وفعل القول وتاريخه</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion (Del does the same when a suggestion is selected)</source>
+        <translation>رفض الاقتراح المحدد (يفعل Del الشيء نفسه حين يكون اقتراح محدداً)</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in this document</source>
+        <translation>قبول كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Accept every pending suggestion of the document (one undo step)</source>
+        <translation>قبول كل اقتراحات المستند المعلّقة (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Show &amp;suggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Suggest for this document</source>
+        <translation>اقتراح توسيمات لهذا المستند</translation>
+    </message>
+    <message>
+        <source>Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject</source>
+        <translation>توسيم مسبق للاقتباسات والمتحدثين وأفعال القول والتواريخ في هذا المستند لتقبلها أو ترفضها</translation>
+    </message>
+    <message>
+        <source>Suggest for all documents</source>
+        <translation>اقتراح توسيمات لكل المستندات</translation>
+    </message>
+    <message>
+        <source>Pre-annotate every document of the project (suggestions already decided are kept)</source>
+        <translation>توسيم مسبق لكل مستندات المشروع (تبقى الاقتراحات التي حُسم أمرها كما هي)</translation>
+    </message>
+    <message>
         <source>Suggestions need a project file (this project is in memory).</source>
         <translation>تحتاج الاقتراحات إلى ملف مشروع (هذا المشروع في الذاكرة).</translation>
     </message>
@@ -1560,8 +1557,8 @@
         <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
     </message>
     <message>
-        <source>Who said it: learned from %1 annotated documents, speakers chosen by %2.</source>
-        <translation>مَن القائل: تعلَّم النموذج من %1 مستندات موسومة، واختار المتحدثين %2.</translation>
+        <source>Speakers: %2 (learned from %1 documents).</source>
+        <translation>المتحدثون: %2 (تعلَّم من %1 مستندات).</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>
