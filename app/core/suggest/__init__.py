@@ -16,13 +16,15 @@ Entry points:
   (:func:`default_model`), :data:`RULES` (the rules alone), or a project's own (:mod:`.learn`).
 
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (the folded copy, tokens, sentences),
-:mod:`.cues` (reporting-verb lexicon with inflections and clitics; speech nouns after light verbs), :mod:`.quotes`
-(quotation marks, names vs speech, complementizers), :mod:`.dates` and :mod:`.calendar` (date expressions and
-their values). What they find is the document analysis, built once (:mod:`.context`); the passes are functions of
-it: :mod:`.clauses` (what a cue introduces and where it ends), :mod:`.nouns` (the content of speech nouns:
-وجّهت X تحذيراً بـ), :mod:`.speakers` (the extent of a speaker mention), :mod:`.attribution` (who said it when the
-cue has no subject of its own), :mod:`.engine` (the pass over the cues), :mod:`.coref` (which mentions are one
-speaker; registry) and :mod:`.layer` (the suggestion layer). No rule lists names or phrases of particular
+:mod:`.words` (closed word classes: titles, adjuncts, clause openers ...), :mod:`.cues` (reporting-verb lexicon
+with inflections and clitics; speech nouns after light verbs), :mod:`.quotes` (quotation marks, names vs speech,
+complementizers), :mod:`.dates`, :mod:`.timex` and :mod:`.calendar` (date expressions and their values). What
+they find is the document analysis, built once (:mod:`.context`); the passes are functions of it: :mod:`.clauses`
+(what a cue introduces and where it ends), :mod:`.nouns` (the content of speech nouns: وجّهت X تحذيراً بـ),
+:mod:`.speakers` (the extent of a speaker mention), :mod:`.attribution` (who said it when the cue has no subject
+of its own), :mod:`.candidates`, :mod:`.features` and :mod:`.model` (who said it as a choice among the rules'
+candidates; :mod:`.learn` trains it), :mod:`.engine` (the pass over the cues), :mod:`.coref` (which mentions are
+one speaker; registry) and :mod:`.layer` (the suggestion layer). No rule lists names or phrases of particular
 articles.
 """
 

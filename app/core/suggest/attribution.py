@@ -16,7 +16,8 @@ from .context import Facts, Range
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import strip_al
-from .speakers import ADJUNCT_WORDS, TITLES, gender_of, speaker_after, subject_after_cue
+from .speakers import gender_of, speaker_after, subject_after_cue
+from .words import ADJUNCT_WORDS, TITLES
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 

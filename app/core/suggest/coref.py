@@ -19,7 +19,8 @@ from ..text.arabic import fold
 from .arabic import has_al, is_nisba, strip_al
 from .context import Facts, Range
 from .quotes import PREPOSITIONS, is_classifier
-from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES, speaker_after
+from .speakers import speaker_after
+from .words import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES
 
 _RECENT = 200  # speakers a new mention is compared with
 

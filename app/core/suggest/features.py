@@ -21,8 +21,8 @@ from .context import Context, Range, memo
 from .coref import is_honorific, person_names
 from .cues import Cue
 from .quotes import PREPOSITIONS
-from .speakers import (ADJUNCT_WORDS, DOCUMENT_WORDS, FUNCTION_WORDS, PRONOUN_PREPS, CLAUSE_OPENERS, TITLES,
-                       gender_of, is_event_noun)
+from .speakers import gender_of, is_event_noun
+from .words import ADJUNCT_WORDS, CLAUSE_OPENERS, DOCUMENT_WORDS, FUNCTION_WORDS, PRONOUN_PREPS, TITLES
 
 # Reports that are no person: polls, studies, surveys, statistics.
 _FINDINGS = frozenset(fold(w) for w in ("استطلاع", "استبيان", "دراسة", "مسح", "إحصائية", "احصائية", "إحصاءات",

@@ -23,86 +23,10 @@ from .arabic import Analysis, has_al, is_nisba, strip_al
 from .context import Facts, Range, memo
 from .cues import AGENT, SOURCE, VERB, Cue
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
+from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
+                    EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, KANA, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES)
 
-TITLES = frozenset(fold(w) for w in (
-    "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
-    "مديرة", "أمين", "الأمين", "عميد", "العميد", "سفير", "سفيرة", "مبعوث", "المبعوث", "موفد", "مندوب", "ممثل",
-    "نائب", "نائبة", "مساعد", "مساعدة", "قائد", "الشيخ", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس",
-    "الأستاذ", "اللواء", "العقيد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
-    "ولي", "مسؤول", "مسؤولة", "المسؤول", "مصدر", "مصادر", "المصدر", "المصادر", "شهود", "خبير", "خبراء", "محلل",
-    "عضو", "أعضاء", "السيد", "السيدة", "المستشار", "مستشار", "مستشارة", "زعيم", "مفتي", "الإمام", "البابا",
-    "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
-    "لاعب", "اللاعب", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
-    "وكيل", "مفوض", "المفوض", "المفوضة", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
-_ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
-# Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
-_EVENT_NOUNS = frozenset(fold(w) for w in (
-    "بيان", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة", "مؤتمر", "منشور", "تغريدة", "رسالة", "لقاء", "اتصال",
-    "جلسة", "اجتماع", "ندوة", "خطاب", "محاضرة", "تقرير", "مقال", "حوار", "ختام", "افتتاح", "بداية", "نهاية",
-    "أعقاب", "سياق", "معرض", "رده", "ردها", "إطار", "وقت", "حين", "ورقة", "بلاغ", "برقية", "مداخلة", "تعليق",
-    "تعليقه", "تعليقها", "تصريحه", "تصريحها", "حديثه", "حديثها", "كلمته", "كلمتها", "بيانه", "بيانها",
-    "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
-    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة", "إعلان",
-    "حفل", "احتفال", "ورشة", "منتدى"))
-ADJUNCT_WORDS = frozenset(fold(w) for w in (
-    "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
-    "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
-    "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
-    "وقد", "قد", "كما", "صباح", "مساء", "الخميس", "خاصة", "بشأن", "حسب", "بحسب",
-    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
-    "لاحقا", "حاليا", "سابقا"))
-FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
-                                                        "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
-                                                        "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
-                                                        "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
-                                                        "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
-_ADJECTIVES = frozenset(fold(w) for w in (
-    "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
-    "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
-    "التنفيذي", "التنفيذية", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
-    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي",
-    "المشترك", "المشتركة", "المختص", "المختصة", "المعني", "المعنية", "المسؤول", "الرسمية"))
-_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
-                                            "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
-_PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
-# Abstract nouns that head a reported object (أكد أهميةَ، نفى وجودَ): never part of a speaker's title.
-OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "وجود", "حرص", "التزام",
-                                           "استمرار", "أن"))
-_QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
-                                            "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
-_NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
-_RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
-                                                              "اللواتي"))
-# Words that open a clause and never a speaker: subordinators (conjunction + ما: حينما، مما), connectives of
-# consequence (لذا), personal pronouns (an emphatic هو after the verb is not the mention of anyone), and words
-# that start a clause of their own (كنا، يتم، هناك، لم: وأضاف يتم حاليا ...).
-CLAUSE_OPENERS = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
-    "حينما", "عندما", "بينما", "كلما", "مثلما", "طالما", "ريثما", "حيثما", "أينما", "كيفما", "مهما", "مما", "عما",
-    "بما", "لما", "كما", "فيما", "إنما", "ربما", "إذا", "إذ", "لو", "لولا", "كي", "لكي", "حتى", "ماهو", "ما", "لذا",
-    "لذلك", "هو", "هي", "هم", "هما", "هن", "أنا", "نحن", "أنت", "أنتم", "كنا", "كنت", "تم", "يتم", "سيتم", "ستتم",
-    "هناك", "لا", "لم", "لن", "ليس", "ليست"))
-# A preposition carrying a pronoun (له، عليه، لنا، فيه): whom it was said to, or a complement; never a speaker.
-# (بي and مني are left out: بي بي سي, the name منى.)
-PRONOUN_PREPS = frozenset(fold(p + s) for p in ("ل", "ب", "في", "على", "عن", "من", "إلى", "مع", "لدى", "عند")
-                          for s in ("ي", "ك", "كم", "كما", "ه", "ها", "هم", "هما", "هن", "نا")) - {fold("بي"), fold("مني")}
-# (Not علي / إلي: folded they are the prepositions على / إلى.)
-FIRST_PERSON = frozenset(fold(w) for w in (
-    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
-    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "وإني", "كأني", "كأنني",
-    "كنا", "كنت"))  # كان in the first person
-
-# Nouns of organisations and administrations (ORG_NOUNS): in construct chains, not personal names (رئيس مجلس إدارة
-# صندوق التنمية ...).
-ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                        "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة", "صندوق"))
-# To whom it was said, right after the verb (قال له، رد عليه، قال لي): skipped on the way to the subject.
-ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
-                                for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
-# The auxiliary كان before a subject and قد (وكانت الشركة قد أعلنت).
-_KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
-SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
-DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
 
@@ -188,7 +112,7 @@ class _Phrase:
     name_run: int = 0
 
     def take(self, j: int, w: str) -> None:
-        if w in _ENVOYS or strip_al(w) in _ENVOYS:
+        if w in ENVOYS or strip_al(w) in ENVOYS:
             self.envoy = True
         named = not (w in TITLES or strip_al(w) in TITLES or has_al(w) or w in ORG_NOUNS or is_classifier(w))
         self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
@@ -219,7 +143,7 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
             if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
                     or w in FIRST_PERSON) and not name_ali:
                 return None
-        elif w == "من" and (strip_al(toks[np.end].norm) in _QUANTIFIERS or _partitive(an, first, np.end, j)):
+        elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
             j += 1
             continue
@@ -307,11 +231,11 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
-    if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+    if w in ADJUNCT_WORDS or w in AUXILIARIES or _tanween(an, j):
         return True
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
-            and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
-            and not toks[j - 1].norm.startswith(_NAME_PARTS)):
+            and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
+            and not toks[j - 1].norm.startswith(NAME_PARTS)):
         return True  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
     if w in OBJECT_HEADS:
         return True  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
@@ -326,22 +250,17 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
     definite noun (the verb's object)?"""
     toks = f.an.tokens
     w, prev = toks[j].norm, toks[np.end].norm
-    if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
+    if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in ADJECTIVES))):
         return True  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-    if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
+    if has_al(prev) and w.startswith("ل") and w[1:] in MEDIA:
         return True  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement: ل + a medium is the addressee
     if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
         return True
     coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
     # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-    return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
+    return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in ADJECTIVES and w not in SAME_WORDS
             and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
             and not coordinated and not _participle_agreeing(prev, w))
-
-
-_ADDRESSEES = frozenset(fold(w) for w in (
-    "الصحفيين", "الصحافيين", "الصحافة", "الصحفي", "وسائل", "المراسلين", "مراسل", "مراسلة", "موفد", "تلفزيون",
-    "التلفزيون", "إذاعة", "الإذاعة", "راديو", "الحضور", "المشاركين", "الجمهور", "المواطنين", "الشعب"))
 
 
 def _addressee(w: str) -> bool:
@@ -349,23 +268,19 @@ def _addressee(w: str) -> bool:
     if not w.startswith("ل") or len(w) < 4:
         return False
     rest = w[1:]
-    return is_classifier(rest) or rest in _ADDRESSEES or strip_al(rest) in _ADDRESSEES or \
-        ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
-
-
-_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة",
-                                     "شبكة", "موقع", "تلفزيون", "محطة"))
+    return is_classifier(rest) or rest in ADDRESSEES or strip_al(rest) in ADDRESSEES or \
+        ("ال" + rest[1:] in ADDRESSEES if rest.startswith("ل") else False)
 
 
 def is_event_noun(w: str) -> bool:
     """بيان، مقابلة، اجتماعه، تصريحاتها ...: the occasion of speaking (a possessive pronoun may be attached)."""
     w = strip_al(w)
-    if w in _EVENT_NOUNS:
+    if w in EVENT_NOUNS:
         return True
     for pron in ("هما", "هم", "ها", "ه"):
         if w.endswith(pron) and len(w) - len(pron) >= 3:
             stem = w[:-len(pron)]
-            return stem in _EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in _EVENT_NOUNS)
+            return stem in EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in EVENT_NOUNS)
     return False
 
 
@@ -434,7 +349,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     an = f.an
     toks = an.tokens
     j = i - 1
-    relative = j > 0 and toks[j].norm in _RELATIVE
+    relative = j > 0 and toks[j].norm in RELATIVE
     if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
         r = _relative_before_comma(f, i, j)
         if r is not None:
@@ -445,7 +360,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
             j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
     if not relative and j > 0 and toks[j].norm == "قد":
         left, k = _collect_left(f, i, j - 1)
-        if left and k >= 0 and toks[k].norm in _KANA:
+        if left and k >= 0 and toks[k].norm in KANA:
             return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
     if not collected:
@@ -463,7 +378,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
             and not (require_title and stop == "عن"):
         return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
-    if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
+    if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     collected.reverse()
     titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
@@ -485,7 +400,7 @@ def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
         t = toks[k]
         if not an.same_sentence(k, i) or t.kind == "p" or k in cue_tokens or t.norm in COMPLEMENTIZERS:
             return None
-        if t.norm in _RELATIVE:
+        if t.norm in RELATIVE:
             return k if k + 1 < comma else None
     return None
 
