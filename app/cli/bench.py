@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+
+from ..core.errors import QawlError
 
 # name -> (module in app.bench, what it measures)
 BENCHMARKS = {
@@ -14,6 +17,7 @@ BENCHMARKS = {
     "suggest": ("suggest_speed", "suggestions for a 5,000-word article and for 10,000 articles"),
     "suggest-eval": ("suggest_eval", "suggestion quality: dates on TimeML (vs dateparser), quotes on hand gold"),
     "suggest-learn": ("suggest_learn", "the speaker model's learning curve on a held-out gold (vs the rules)"),
+    "claims-eval": ("claims_eval", "check-worthiness suggestions on the claims gold (dev; blind once)"),
 }
 
 
@@ -27,5 +31,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    if getattr(sys, "frozen", False):
+        raise QawlError("the benchmarks run from a source checkout (README: how to measure), not from the "
+                        "standalone bundle")
     module = importlib.import_module(f"app.bench.{BENCHMARKS[args.name][0]}")
     return module.main(args.args)

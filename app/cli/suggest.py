@@ -20,7 +20,8 @@ from ..core.errors import QawlError
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "suggest", help="pre-annotate quotes, cues, speakers and dates for annotators to accept or reject",
+        "suggest", help="pre-annotate quotes, cues, speakers, dates and check-worthy claims for annotators to accept "
+                        "or reject",
         description=__doc__.split("\n\n", 1)[1])
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="project file (without FILES)")
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt / .jsonl input (then -o is required)")
@@ -59,7 +60,10 @@ def run(args) -> int:
         from ..operations.writing import write_lines
 
         docs, registry = _docs_of_files(args.files)
-        results = suggest_many(docs, registry, workers=max(1, args.workers))
+        from ..operations.suggesting import with_claim_suggestions
+
+        results = [with_claim_suggestions(doc, sug)
+                   for doc, sug in zip(docs, suggest_many(docs, registry, workers=max(1, args.workers)))]
         lines = (orjson.dumps(export_line(doc, sug, registry)) for doc, sug in zip(docs, results))
         n = write_lines(Path(args.output), lines)
         spans = sum(len(s.layer.spans) for s in results)

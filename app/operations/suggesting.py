@@ -3,7 +3,8 @@
 One implementation for ``qawl suggest`` and the window's Document ▸ Suggest (which reaches it through
 ``ProjectApi.suggest``). Every document asked for is suggested and stored in ONE transaction, so an error or a
 Cancel leaves the project exactly as it was; suggestions someone has already accepted or rejected are kept as they
-are (:meth:`app.store.Store.put_suggestions`).
+are (:meth:`app.store.Store.put_suggestions`). The check-worthy claims (:mod:`app.core.claims.suggest`) go into the
+same suggestion layer.
 
 **Learning.** With ``learn=True`` the speaker model is first retrained from the project's own annotations
 (:func:`learn_project`): every gold layer, every other finished (``done``) layer where there is no gold, and the
@@ -17,12 +18,13 @@ from __future__ import annotations
 
 import json
 import time
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Callable, Sequence
 
 from ..core.errors import Cancelled, QawlError
 from ..core.model import GOLD, SUGGESTIONS, Status
-from ..core.suggest import Model, default_model, suggest_document, suggest_many
+from ..core.claims.suggest import with_claims
+from ..core.suggest import Model, Suggestions, default_model, suggest_document, suggest_many
 from ..core.suggest.learn import Truth, fit, truth_of_decisions, truth_of_layer
 
 Progress = Callable[[int, int], None]
@@ -85,12 +87,18 @@ def _suggest(store, ids: list[str], model: Model, workers: int, progress: Progre
         docs = [store.document(i) for i in ids[at:at + step]]
         results = suggest_many(docs, registry, workers=workers, model=model) if step > 1 else \
             [suggest_document(docs[0], registry, model)]
-        for result in results:
+        for doc, result in zip(docs, results):
+            result = with_claim_suggestions(doc, result)
             k, a = store.put_suggestions(result.doc_id, result.layer, result.entities)
             kept, added = kept + k, added + a
         if progress is not None:
             progress(min(at + step, len(ids)), len(ids))
     return added, kept
+
+
+def with_claim_suggestions(doc, suggestions: Suggestions) -> Suggestions:
+    """The engine's suggestions with the check-worthiness suggestions (CLAIM) in the same layer."""
+    return replace(suggestions, layer=with_claims(doc, suggestions.layer))
 
 
 # --- the project's speaker model -------------------------------------------------------------------------------

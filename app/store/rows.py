@@ -3,6 +3,7 @@ the plain results the store returns (document list rows, history entries, import
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Mapping
@@ -56,6 +57,7 @@ class ImportSummary:
     spans: int = 0
     relations: int = 0
     entities_added: int = 0
+    claims_added: int = 0
     remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
     skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
 
@@ -70,6 +72,8 @@ class ImportSummary:
             parts.append(f"{self.layers_unchanged} layers unchanged")
         if self.entities_added:
             parts.append(f"{self.entities_added} new speakers")
+        if self.claims_added:
+            parts.append(f"{self.claims_added} new canonical claims")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return ", ".join(parts)
@@ -97,6 +101,13 @@ def entity_of(attrs_json: str) -> str | None:
     return str(value) if value else None
 
 
+def claim_of(attrs_json: str) -> str | None:
+    if '"claim"' not in attrs_json:
+        return None
+    value = orjson.loads(attrs_json).get("claim")
+    return str(value) if value else None
+
+
 def same_span(a: Span, b: Span) -> bool:
     """Equal in everything an annotator sees (timestamps are bookkeeping and may be filled in by the store)."""
     return (a.id, a.label, a.start, a.end, a.text, a.attrs, a.origin, a.provenance) == \
@@ -115,15 +126,65 @@ def same_layer(a: Layer, b: Layer) -> bool:
         all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
 
 
-def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str]) -> Layer:
-    """The layer moved onto our document id, with speaker ids mapped onto the registry."""
-    if doc_id == layer.doc_id and not any(s.entity and entity_map.get(s.entity, s.entity) != s.entity
-                                          for s in layer.spans.values()):
+def _content(layer: Layer) -> tuple[Counter, Counter]:
+    """What a layer says, without ids, origins, provenance or timestamps (which differ after a trip through another
+    tool): spans by label, range and attributes; relations by type and the content of their ends."""
+    key = {s.id: (s.label, s.start, s.end, orjson.dumps(s.attrs, option=orjson.OPT_SORT_KEYS))
+           for s in layer.spans.values()}
+    return Counter(key.values()), Counter((r.type, key[r.head], key[r.tail]) for r in layer.relations.values())
+
+
+def layer_difference(here: Layer, there: Layer, *, status: bool = True) -> str | None:
+    """None when two layers say the same (see :func:`_content`; ``status=False``: whatever their statuses);
+    else what differs, in words."""
+    if same_layer(here, there):
+        return None
+    (spans_a, rels_a), (spans_b, rels_b) = _content(here), _content(there)
+    parts = []
+    only_here, only_there = spans_a - spans_b, spans_b - spans_a
+    if only_here or only_there:
+        moved = {(lab, s, e) for lab, s, e, _ in only_here} & {(lab, s, e) for lab, s, e, _ in only_there}
+        shown = [f"{lab} {s}..{e}" for lab, s, e, _ in list(only_there.elements())[:3]]
+        if moved:
+            label, start, end = sorted(moved)[0]
+            parts.append(f"{len(moved)} span(s) with other attributes (e.g. {label} {start}..{end})")
+        extra_here = sum(only_here.values()) - len(moved)
+        extra_there = sum(only_there.values()) - len(moved)
+        if extra_here > 0:
+            parts.append(f"{extra_here} span(s) only here")
+        if extra_there > 0:
+            parts.append(f"{extra_there} span(s) only in the file (e.g. {', '.join(shown)})")
+    if rels_a != rels_b:
+        parts.append(f"relations differ ({sum((rels_a - rels_b).values())} only here, "
+                     f"{sum((rels_b - rels_a).values())} only in the file)")
+    if status and here.status != there.status:
+        parts.append(f"status {here.status} here, {there.status} in the file")
+    return "; ".join(parts) if parts else None
+
+
+def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str],
+                 claim_map: Mapping[str, str] | None = None) -> Layer:
+    """The layer moved onto our document id, with speaker and canonical claim ids mapped onto the registries."""
+    claim_map = claim_map or {}
+
+    def moved(s) -> bool:
+        claim = s.attrs.get("claim") if s.label == "CLAIM" else None
+        return bool(s.entity and entity_map.get(s.entity, s.entity) != s.entity) or \
+            bool(claim and claim_map.get(claim, claim) != claim)
+
+    if doc_id == layer.doc_id and not any(moved(s) for s in layer.spans.values()):
         return layer
     from dataclasses import replace
 
-    spans = [replace(s, attrs={**s.attrs, "entity": entity_map.get(s.entity, s.entity)}) if s.entity else s
-             for s in layer.spans.values()]
+    def rebased(s):
+        attrs = s.attrs
+        if s.entity:
+            attrs = {**attrs, "entity": entity_map.get(s.entity, s.entity)}
+        if s.label == "CLAIM" and attrs.get("claim"):
+            attrs = {**attrs, "claim": claim_map.get(attrs["claim"], attrs["claim"])}
+        return s if attrs is s.attrs else replace(s, attrs=attrs)
+
+    spans = [rebased(s) for s in layer.spans.values()]
     return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values())
 
 

@@ -28,5 +28,6 @@ class ProjectApi:
     import_formats: tuple[str, ...]
     export_formats: tuple[str, ...]
     write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files
-    suggest: Callable | None = None  # (store, doc_ids, *, actor, progress, cancel) -> SuggestReport (documents,
+    set_verdicts: Callable | None = None  # (store, verdicts) -> the project's new verdict list; refuses one in use
+    suggest: Callable | None = None  # (store, doc_ids, *, actor, learn, progress, cancel) -> SuggestReport (documents,
     #                                  added, kept, seconds): app.operations.suggesting.suggest_project
