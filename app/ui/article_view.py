@@ -8,8 +8,14 @@ turns each ``\\n`` into a paragraph (QTextBlock) break, one position each, so po
 Drawing: span stretches get character formats on the (read-only) document, computed by
 :func:`app.ui.render.segments` (background = innermost span, underline = the span enclosing it); a change
 re-formats only the range it touched. On top, ``paintEvent`` draws a bracket at each visible span edge (inset by
-nesting depth, so a quote within a quote shows two brackets), a frame around the selected span, and a red tag on
-every bidi control character so nobody is fooled by an invisible one.
+nesting depth, so a quote within a quote shows two brackets), a frame around the selected span, a bar in the margin
+beside the current record (the quote new parts link to), and a red tag on every bidi control character so nobody
+is fooled by an invisible one. Brackets and frames never cover a letter: the character beside each edge gets a
+few pixels more room (:func:`app.ui.render.gaps`) and the bracket stands in that room, serifs pointing inwards,
+so an edge letter can be told inside or outside.
+
+Selections: a double-click selects the word without the punctuation around it (``“بعد`` gives ``بعد``); a
+selection made with Alt held down is *exact* (not snapped to words when labelled).
 """
 
 from __future__ import annotations
@@ -24,8 +30,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan
 from ..core.model import Document, Layer
 from ..core.text.offsets import OffsetMap
+from ..core.text.words import word_at
 from .names import BIDI_CONTROLS, INVISIBLE, label_name, type_name
-from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, segments
+from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, gap_at, gaps, segments
+
+GAP = 5  # pixels of room beside each span edge, for its bracket
 
 
 class ArticleView(QPlainTextEdit):
@@ -34,6 +43,7 @@ class ArticleView(QPlainTextEdit):
     text_selection_changed = Signal(int, int)  # start, end (code points; equal when nothing is selected)
     span_clicked = Signal(str, str)  # annotator, span id (innermost at the click; clicking again goes outward)
     background_clicked = Signal()
+    pressed = Signal()  # the mouse went down in the text: the person starts something new
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,6 +61,8 @@ class ArticleView(QPlainTextEdit):
         self.index = DrawnIndex([], {})
         self.colors: dict[str, str] = {}
         self.selected: tuple[str, str] | None = None  # (annotator, span id)
+        self.record: tuple[str, str] | None = None  # the current record (annotator, span id): a bar in the margin
+        self.exact_selection = False  # the selection was made with Alt held: labelled as is, not snapped to words
         self._marks: list[int] = []  # code-point positions of bidi controls
         self._formats: dict[Paint, QTextCharFormat] = {}
         self._last_click: tuple[int, str | None] = (-1, None)
@@ -70,6 +82,7 @@ class ArticleView(QPlainTextEdit):
         """Show a document with its layers. The text shown is exactly ``document.text``."""
         self.colors = dict(colors)
         self.selected = None
+        self.record = None
         self._formats.clear()
         self._depths.clear()
         self._layout_generation += 1
@@ -127,7 +140,9 @@ class ArticleView(QPlainTextEdit):
                 self.index.remove(leaf.annotator, leaf.before.id)
                 self.index.add(leaf.after, style)
                 dirty.append((min(leaf.before.start, leaf.after.start), max(leaf.before.end, leaf.after.end)))
-        for start, end in _merge(dirty):
+        n = len(self.text)
+        # The characters just outside a span's edges get (or lose) room for its brackets too.
+        for start, end in _merge([(max(0, a - 8), min(n, b + 8)) for a, b in dirty]):
             self._render(start, end)
         if dirty:
             self.viewport().update()
@@ -142,13 +157,19 @@ class ArticleView(QPlainTextEdit):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if paint.dashed
                                       else QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(paint.underline))
+            if paint.gap == "space":
+                fmt.setFontWordSpacing(GAP)
+            elif paint.gap == "letter":
+                fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+                fmt.setFontLetterSpacing(GAP)
             self._formats[paint] = fmt
         return fmt
 
     def _render(self, start: int, end: int, *, fresh: bool = False) -> None:
         if start >= end:
             return
-        segs = segments(self.index.overlapping(start, end), start, end)
+        near = self.index.overlapping(max(0, start - 2), min(len(self.text), end + 2))
+        segs = segments(near, start, end, gaps(self.text, near, self.direction == "rtl"))
         cursor = QTextCursor(self.document())
         to16 = self.offsets.to_utf16
         cursor.beginEditBlock()
@@ -174,8 +195,9 @@ class ArticleView(QPlainTextEdit):
     def cursor_position(self) -> int:
         return self.offsets.from_utf16(min(self.textCursor().position(), self.offsets.utf16_length), strict=False)
 
-    def select_text(self, start: int, end: int) -> None:
-        """Select ``text[start:end]`` (code points) as if by mouse or keyboard."""
+    def select_text(self, start: int, end: int, *, exact: bool = False) -> None:
+        """Select ``text[start:end]`` (code points) as if by mouse or keyboard (``exact``: with Alt held)."""
+        self.exact_selection = exact
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_utf16(start))
         cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -200,11 +222,46 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(self.offsets.to_utf16(drawn.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+        # The frame shows where the selected span is; a text cursor on its edge would cover its first letter.
+        self.setCursorWidth(0 if key else 2)
         self.viewport().update()
+
+    def set_record(self, annotator: str | None, span_id: str | None) -> None:
+        """Mark the current record (the quote new parts link to) with a bar in the margin beside its lines."""
+        key = (annotator, span_id) if annotator and span_id else None
+        if key != self.record:
+            self.record = key
+            self.viewport().update()
 
     def _emit_selection(self) -> None:
         start, end = self.selection()
         self.text_selection_changed.emit(start, end)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self.setCursorWidth(2)
+            self.pressed.emit()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        self.setCursorWidth(2)  # moving the cursor with the keys: show it again
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click selects the word, without quotation marks or punctuation glued to it."""
+        super().mouseDoubleClickEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self.text:
+            return
+        pos16 = self.cursorForPosition(event.position().toPoint()).position()
+        self.select_word_at(self.offsets.from_utf16(min(pos16, self.offsets.utf16_length), strict=False))
+
+    def select_word_at(self, pos: int) -> bool:
+        found = word_at(self.text, pos)
+        if found is None:
+            return False
+        self.select_text(*found)
+        return True
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -316,6 +373,10 @@ class ArticleView(QPlainTextEdit):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             for drawn in self.index.overlapping(start, end):
                 self._paint_brackets(painter, drawn, start, end)
+            if self.record is not None:
+                drawn = self.index.get(*self.record)
+                if drawn is not None and drawn.end > start and drawn.start < end:
+                    self._paint_record(painter, drawn)
             if self.selected is not None:
                 drawn = self.index.get(*self.selected)
                 if drawn is not None and drawn.end > start and drawn.start < end:
@@ -328,11 +389,22 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
 
-    def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int) -> None:
+    def _edge_x(self, pos: int, rect: QRect) -> int:
+        """Where the bracket of an edge stands: in the room made beside it (never on a letter)."""
+        room = gap_at(self.text, pos, self.direction == "rtl")
+        if room is None:
+            return rect.left()
+        if room[2] == "space":
+            a, b = self._caret(room[0]), self._caret(room[1])
+            return (a.left() + b.left()) // 2 if a.top() == b.top() else rect.left()
+        return rect.left() - GAP // 2
+
+    def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int, *, strong: bool = False) -> None:
         depth = self._depth(drawn)
-        color = QColor(drawn.color).darker(150)
-        pen = QPen(color, 2)
-        if drawn.style.dashed:
+        color = QColor("#202020") if strong else QColor(drawn.color).darker(150)
+        width = 2 if strong or self.font().pointSizeF() >= 18 else 1
+        pen = QPen(color, width)
+        if drawn.style.dashed and not strong:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         for pos, inward in ((drawn.start, 1), (drawn.end, -1)):
@@ -341,22 +413,36 @@ class ArticleView(QPlainTextEdit):
             rect = self._caret(pos)
             inset = 1 + 2 * depth
             top, bottom = rect.top() + inset, rect.bottom() - inset
-            x = rect.left()
+            x = self._edge_x(pos, rect)
             # Which way the span lies from this edge on screen: towards the caret of the neighbouring character.
             other = self._caret(min(max(pos + inward, 0), len(self.text)))
-            if other.top() == rect.top() and other.left() != x:
-                sign = 1 if other.left() > x else -1
+            if other.top() == rect.top() and other.left() != rect.left():
+                sign = 1 if other.left() > rect.left() else -1
             else:
                 sign = (-1 if self.direction == "rtl" else 1) * inward
+            serif = max(2, GAP // 2 + 1)
             painter.drawLine(x, top, x, bottom)
-            painter.drawLine(x, top, x + 4 * sign, top)
-            painter.drawLine(x, bottom, x + 4 * sign, bottom)
+            painter.drawLine(x, top, x + serif * sign, top)
+            painter.drawLine(x, bottom, x + serif * sign, bottom)
 
     def _paint_frame(self, painter: QPainter, drawn: Drawn) -> None:
-        painter.setPen(QPen(QColor("#202020"), 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        """The selected span: its brackets in black, and a line above and below each of its lines (in the
+        leading between lines, clear of the letters)."""
+        start, end = self.visible_range()
+        self._paint_brackets(painter, drawn, start, end, strong=True)
+        painter.setPen(QPen(QColor("#202020"), 1))
         for rect in self.span_rects(drawn.start, drawn.end):
-            painter.drawRect(rect.adjusted(-2, -1, 2, 1))
+            painter.drawLine(rect.left() - GAP // 2, rect.top(), rect.right() + GAP // 2, rect.top())
+            painter.drawLine(rect.left() - GAP // 2, rect.bottom(), rect.right() + GAP // 2, rect.bottom())
+
+    def _paint_record(self, painter: QPainter, drawn: Drawn) -> None:
+        """The current record: a bar in the margin on the reading side of each of its lines."""
+        color = QColor(drawn.color).darker(140)
+        margin = int(self.document().documentMargin())
+        width = max(3, margin // 3)
+        x = self.viewport().width() - margin // 2 - width // 2 if self.direction == "rtl" else margin // 2 - width // 2
+        for rect in self.span_rects(drawn.start, drawn.end):
+            painter.fillRect(QRect(x, rect.top(), width, rect.height()), color)
 
     def span_rects(self, start: int, end: int) -> list[QRect]:
         """Screen rectangles of a range, one per visual line (bounding box of the range on that line)."""
@@ -373,6 +459,9 @@ class ArticleView(QPlainTextEdit):
                 line = layout.lineAt(i)
                 ls, le = base + line.textStart(), base + line.textStart() + line.textLength()
                 a, b = max(ls, s16), min(le, e16)
+                # White space where a line wraps sits at the line's far end: not part of what is framed.
+                while b > a and doc.characterAt(b - 1).isspace():
+                    b -= 1
                 if a >= b:
                     continue
                 # The leading edge of the first character and the trailing edge of the last one: the position

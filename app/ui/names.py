@@ -80,9 +80,16 @@ _RELATIONS = {
 }
 
 
-def _short(text: str, n: int = 30) -> str:
+def short(text: str, n: int = 80) -> str:
+    """A text on one line, cut to ``n`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _short(text: str, n: int = 30) -> str:
+    """Words of the document inside an English (or Arabic) sentence: cut, and isolated (FSI … PDI) so an Arabic
+    name in an English line, or a Latin one in Arabic, keeps its own order and leaves the line's order alone."""
+    return "\u2068" + short(text, n) + "\u2069"
 
 
 def _marks_only(leaf) -> bool:
@@ -111,9 +118,9 @@ def describe(change) -> str:
         return gold
     if "remove_entity" in kinds and len(leaves) > 1:
         gone = next(l for l in leaves if l.kind == "remove_entity").entity
-        return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", gone.name)
+        return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", _short(gone.name, 60))
     if "add_entity" in kinds and "add_span" not in kinds and len(leaves) > 1:
-        return QCoreApplication.translate("Names", "New speaker %1").replace("%1", next(l for l in leaves if l.kind == "add_entity").entity.name)
+        return QCoreApplication.translate("Names", "New speaker %1").replace("%1", _short(next(l for l in leaves if l.kind == "add_entity").entity.name, 60))
     order = ("add_span", "remove_span", "update_span", "add_relation", "remove_relation", "update_entity",
              "add_entity", "remove_entity", "set_status")
     main = min(leaves, key=lambda l: order.index(l.kind) if l.kind in order else len(order))
@@ -135,12 +142,12 @@ def describe(change) -> str:
         return QCoreApplication.translate("Names", "Mark %1").replace("%1", status_name(main.after))
     if main.kind == "update_entity":
         if main.before.name != main.after.name:
-            return QCoreApplication.translate("Names", "Rename speaker %1 → %2").replace("%1", main.before.name).replace("%2", main.after.name)
-        return QCoreApplication.translate("Names", "Edit speaker %1").replace("%1", main.after.name)
+            return QCoreApplication.translate("Names", "Rename speaker %1 → %2").replace("%1", _short(main.before.name, 60)).replace("%2", _short(main.after.name, 60))
+        return QCoreApplication.translate("Names", "Edit speaker %1").replace("%1", _short(main.after.name, 60))
     if main.kind == "add_entity":
-        return QCoreApplication.translate("Names", "Add speaker %1").replace("%1", main.entity.name)
+        return QCoreApplication.translate("Names", "Add speaker %1").replace("%1", _short(main.entity.name, 60))
     if main.kind == "remove_entity":
-        return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", main.entity.name)
+        return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", _short(main.entity.name, 60))
     return change.describe()
 
 

@@ -8,19 +8,25 @@ how each is painted, so that nested and overlapping spans stay distinguishable:
 
 - the innermost filled span gives the background; a span inside a span of the *same* label is drawn darker;
 - the span enclosing it gives the underline, so a claim inside a quote shows both colours;
-- the view also paints a bracket at every span edge and a frame around the selected span (see article_view).
+- the view also paints a bracket at every span edge and a frame around the selected span (see article_view);
+  so that these never cover a letter, the character beside each edge gets a little more room (:func:`gaps`):
+  a space is widened, and so is the punctuation mark or first letter of a word touching the edge, on the side
+  of the edge, where the bracket is drawn.
 
 Offsets are code points, ranges half-open. The view converts to UTF-16 with :class:`~app.core.text.offsets.OffsetMap`.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..core.model import Span
+from ..core.text.offsets import next_boundary
+from ..core.text.words import is_word_char
 
 
 @dataclass(frozen=True)
@@ -41,10 +47,11 @@ class Paint:
     background: str | None = None
     underline: str | None = None
     dashed: bool = False
+    gap: str | None = None  # "space" (a widened space) or "letter" (room on the visual right of the character)
 
     @property
     def empty(self) -> bool:
-        return self.background is None and self.underline is None
+        return self.background is None and self.underline is None and self.gap is None
 
 
 @dataclass(frozen=True)
@@ -197,28 +204,81 @@ def _paint(covering: list[Drawn]) -> Paint:
     return Paint(background, underline, dashed)
 
 
-def segments(drawn: Iterable[Drawn], start: int, end: int) -> list[Segment]:
-    """Cut ``[start, end)`` into stretches with the same covering spans and say how each is painted.
-    Stretches covered by nothing are included (with an empty Paint) so the caller can clear old formats."""
+# --- room for the edge marks ---------------------------------------------------------------------------------
+
+_LTR_CLASSES = frozenset({"L", "EN", "AN"})  # laid out left to right inside right-to-left text
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+def gap_at(text: str, pos: int, rtl: bool) -> tuple[int, int, str] | None:
+    """The character that gets more room beside the edge at ``pos``, as ``(start, end, kind)``, or None.
+
+    Qt adds letter spacing on the visual right of a character: in right-to-left text that is the character just
+    after the edge (the first letter of a span, or the mark or space after its end), in left-to-right text the one
+    just before it. A space is widened (any side will do). No room is made inside a word (it would break the
+    joining of Arabic letters) or beside a character laid out against the paragraph's direction (a number in
+    Arabic text: the room would land inside it)."""
+    c = pos if rtl else pos - 1
+    if not 0 <= c < len(text):
+        return None
+    ch = text[c]
+    if ch == " ":
+        return c, c + 1, "space"
+    if ch in "\n\t" or ch.isspace():
+        return None
+    other = c - 1 if rtl else c + 1
+    if 0 <= other < len(text) and is_word_char(ch) and is_word_char(text[other]):
+        return None  # an edge inside a word
+    bidi = unicodedata.bidirectional(ch)
+    if (rtl and bidi in _LTR_CLASSES) or (not rtl and bidi in _RTL_CLASSES):
+        return None
+    return c, next_boundary(text, c), "letter"
+
+
+def gaps(text: str, drawn: Iterable[Drawn], rtl: bool) -> list[tuple[int, int, str]]:
+    """The characters that get room beside the edges of ``drawn`` spans (see :func:`gap_at`), sorted, once each."""
+    found: dict[int, tuple[int, int, str]] = {}
+    for d in drawn:
+        for pos in (d.start, d.end):
+            g = gap_at(text, pos, rtl)
+            if g is not None:
+                found[g[0]] = g
+    return [found[k] for k in sorted(found)]
+
+
+# --- segments ---------------------------------------------------------------------------------------------------------
+
+def segments(drawn: Iterable[Drawn], start: int, end: int,
+             room: Sequence[tuple[int, int, str]] = ()) -> list[Segment]:
+    """Cut ``[start, end)`` into stretches with the same covering spans and say how each is painted; ``room`` are
+    characters that get room for the edge marks (:func:`gaps`). Stretches covered by nothing are included (with
+    an empty Paint) so the caller can clear old formats."""
     spans = [d for d in drawn if d.end > start and d.start < end]
+    room = [g for g in room if g[1] > start and g[0] < end]
     cuts = {start, end}
     for d in spans:
         if start < d.start < end:
             cuts.add(d.start)
         if start < d.end < end:
             cuts.add(d.end)
+    for a, b, _kind in room:
+        cuts.update(p for p in (a, b) if start < p < end)
     points = sorted(cuts)
     # Sweep: spans sorted by start enter, leave when the sweep passes their end.
     spans.sort(key=lambda d: d.start)
     active: list[Drawn] = []
     out: list[Segment] = []
-    i = 0
+    i = j = 0
     for a, b in zip(points, points[1:]):
         while i < len(spans) and spans[i].start <= a:
             active.append(spans[i])
             i += 1
         active = [d for d in active if d.end > a]
         paint = _paint(active)
+        while j < len(room) and room[j][1] <= a:
+            j += 1
+        if j < len(room) and room[j][0] <= a < room[j][1]:
+            paint = replace(paint, gap=room[j][2])
         if out and out[-1].paint == paint and out[-1].end == a:
             out[-1] = Segment(out[-1].start, b, paint)
         else:

@@ -19,7 +19,7 @@ from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text.normalise import direction_of
 from . import edits
-from .names import label_name, type_name, visible
+from .names import label_name, short, type_name, visible
 from .render import paler
 from .session import ChangeEvent, Session
 from .table_model import HeaderedTableModel
@@ -44,11 +44,6 @@ def isolate(text: str) -> str:
     """Text from the document in a cell: first-strong isolated, so an Arabic title keeps its own order in an
     English window and a Latin name in an Arabic one (the cell's own direction, not the window's)."""
     return "\u2068" + text + "\u2069"
-
-
-def short(text: str, n: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class _Links:
@@ -91,6 +86,9 @@ class SpanTableModel(HeaderedTableModel):
         self._filled: set[str] = set()  # shown layers drawn filled besides mine (gold in review): not greyed
         self._seen = 0  # the last change event the rows reflect
         self.changing = False  # True while rows are inserted or removed
+        # Suggestion span id -> the annotator's span of the same label it duplicates or overlaps (kept by the
+        # suggestions UI), so a suggestion one already has is shown as such.
+        self.existing: dict[str, str] = {}
         session.document_opened.connect(self.reset_rows)
         # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -275,14 +273,35 @@ class SpanTableModel(HeaderedTableModel):
 
 
 class QuotesModel(SpanTableModel):
-    """Quotes and claims as records: kind and type, text, speaker (flagged when missing), cue, date."""
+    """Quotes and claims as records: kind and type, text, speaker (flagged when missing), cue, date. The current
+    record (the one new parts link to) is marked ▶ and bold; a suggestion the annotator already has, or that
+    overlaps one of theirs, says so."""
 
     labels = edits.RECORD_LABELS
     KIND, TEXT, SPEAKER, CUE, DATE = range(5)
+    CURRENT = "▶ "
 
     def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Kind"), self.tr("Quote"), self.tr("Speaker"), self.tr("Cue"), self.tr("Date"))
         super().__init__(session, overlays=overlays, parent=parent)
+        self._record: str | None = None
+        session.record_changed.connect(self._record_changed)
+
+    def _record_changed(self, span_id: str | None) -> None:
+        rows = [self.row_of(self.session.annotator, r) for r in (self._record, span_id) if r]
+        self._record = span_id
+        for row in rows:
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and 0 <= index.row() < len(self._rows):
+            who, span_id = self.key_at(index.row())
+            if who == self.session.annotator and span_id == self.session.record:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
         links = self.links(annotator)
@@ -291,7 +310,16 @@ class QuotesModel(SpanTableModel):
             if display:
                 kind = label_name(span.label)
                 kind = f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
-                return self.tr("%1 (suggested)").replace("%1", kind) if annotator == SUGGESTIONS else kind
+                if annotator == SUGGESTIONS:
+                    mine = self.session.layer.spans.get(self.existing.get(span.id, ""))
+                    if mine is not None and (mine.start, mine.end) == (span.start, span.end):
+                        return self.tr("%1 (suggested; you have it)").replace("%1", kind)
+                    if mine is not None:
+                        return self.tr("%1 (suggested; overlaps yours)").replace("%1", kind)
+                    return self.tr("%1 (suggested)").replace("%1", kind)
+                if annotator == self.session.annotator and span.id == self.session.record:
+                    return self.CURRENT + kind
+                return kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)
                 return QBrush(QColor(label.color)) if label else None
