@@ -4,8 +4,8 @@ Names are compared in the suggestion engine's matching form (:func:`app.core.sug
 tatweel and bidi marks removed, alef and yeh variants folded), case-folded, one space between words, without
 punctuation or quotation marks at the edges. In order, the first rule that finds exactly one speaker wins:
 
-1. a mention of the same words already tied to a speaker in this article, or one ending with the same words
-   (in-article coreference: ``السوداني`` after ``محمد شياع السوداني``);
+1. a mention of the same words already tied to a speaker in this article, or one ending or starting with them
+   (in-article coreference: ``السوداني`` or ``رئيس الوزراء`` after ``رئيس الوزراء محمد شياع السوداني``);
 2. a speaker whose name, then whose alias, is one of the names (the suggester's in-article aliases included);
 3. a speaker whose name ends with all the words of a name, or the other way round (``محمد شياع السوداني`` and
    ``رئيس مجلس الوزراء العراقي محمد شياع السوداني``; a one-word surname such as ``لافرينتيف`` too), unless the
@@ -45,12 +45,18 @@ def key(name: str) -> tuple[str, ...]:
     return tuple(fold(clean_name(name)).casefold().split())
 
 
-def _suffix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+def _suffix(short: tuple[str, ...], long: tuple[str, ...], shortest: int = 4) -> bool:
+    """``long`` ends with all of ``short`` (a one-word surname of at least ``shortest`` letters)."""
     if not short or len(short) >= len(long) or long[-len(short):] != short:
         return False
-    if len(short) == 1 and len(short[0]) < 4:
+    if len(short) == 1 and len(short[0]) < shortest:
         return False
     return long[-len(short) - 1] not in _heads()
+
+
+def _prefix(short: tuple[str, ...], long: tuple[str, ...]) -> bool:
+    """The words a fuller mention of the same article starts with (its title: الوزير for الوزير علي حسن)."""
+    return 0 < len(short) < len(long) and long[:len(short)] == short
 
 
 def match(entities: Iterable[Entity], names: Sequence[str], mentions: Iterable[Span] = ()) -> Entity | None:
@@ -64,8 +70,9 @@ def match(entities: Iterable[Entity], names: Sequence[str], mentions: Iterable[S
     # 1. the same words already tied to a speaker in this article
     mentions = [m for m in mentions if m.entity in by_id]
     here = {m.entity for m in mentions if key(m.text) in keys}
-    if not here:  # a surname after the full name in the same article (السوداني after محمد شياع السوداني)
-        here = {m.entity for m in mentions for k in keys if _suffix(k, key(m.text)) or _suffix(key(m.text), k)}
+    if not here:  # a surname or a title after the full name in the same article (السوداني، الوزير)
+        here = {m.entity for m in mentions for k in keys
+                if _suffix(k, key(m.text), 2) or _suffix(key(m.text), k, 2) or _prefix(k, key(m.text))}
     if len(here) == 1:
         return by_id[here.pop()]
     # 2. a name, then an alias (a bare title such as الوزير names nobody in particular across articles)

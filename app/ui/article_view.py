@@ -30,11 +30,11 @@ from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan
 from ..core.model import Document, Layer
 from ..core.text.offsets import OffsetMap
-from ..core.text.words import word_at
+from ..core.text.words import is_word_char, word_at
 from .names import BIDI_CONTROLS, INVISIBLE, label_name, type_name
 from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, gap_at, gaps, segments
 
-GAP = 5  # pixels of room beside each span edge, for its bracket
+GAP = 6  # pixels of room beside each span edge, for its bracket
 
 
 class ArticleView(QPlainTextEdit):
@@ -169,7 +169,8 @@ class ArticleView(QPlainTextEdit):
         if start >= end:
             return
         near = self.index.overlapping(max(0, start - 2), min(len(self.text), end + 2))
-        segs = segments(near, start, end, gaps(self.text, near, self.direction == "rtl"))
+        selected = self.index.get(*self.selected) if self.selected else None
+        segs = segments(near, start, end, gaps(self.text, near, self.direction == "rtl"), selected)
         cursor = QTextCursor(self.document())
         to16 = self.offsets.to_utf16
         cursor.beginEditBlock()
@@ -214,8 +215,12 @@ class ArticleView(QPlainTextEdit):
         key = (annotator, span_id) if annotator and span_id else None
         if key == self.selected:
             return
+        before = self.index.get(*self.selected) if self.selected else None
         self.selected = key
         drawn = self.index.get(*key) if key else None
+        for d in (before, drawn):  # the selected span is drawn darker
+            if d is not None:
+                self._render(d.start, d.end)
         if drawn is not None and scroll:
             cursor = self.textCursor()
             cursor.clearSelection()
@@ -389,21 +394,25 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
 
-    def _edge_x(self, pos: int, rect: QRect) -> int:
-        """Where the bracket of an edge stands: in the room made beside it (never on a letter)."""
+    def _edge_x(self, pos: int, rect: QRect, sign: int) -> int:
+        """Where the bracket of an edge stands, in the room made beside it (never on a letter): in the middle of a
+        widened space; in the extra room given to a letter or mark, on its side away from the span (``sign``: +1
+        when the span lies to the right on screen), so the serif pointing inwards stays clear of the span's letter."""
         room = gap_at(self.text, pos, self.direction == "rtl")
         if room is None:
             return rect.left()
         if room[2] == "space":
             a, b = self._caret(room[0]), self._caret(room[1])
             return (a.left() + b.left()) // 2 if a.top() == b.top() else rect.left()
-        return rect.left() - GAP // 2
+        # Qt puts letter spacing on the right of a character: the room is just left of the edge's caret.
+        return rect.left() - GAP + 1 if sign > 0 else rect.left() - 1
 
     def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int, *, strong: bool = False) -> None:
         depth = self._depth(drawn)
         color = QColor("#202020") if strong else QColor(drawn.color).darker(150)
         width = 2 if strong or self.font().pointSizeF() >= 18 else 1
         pen = QPen(color, width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
         if drawn.style.dashed and not strong:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
@@ -413,27 +422,29 @@ class ArticleView(QPlainTextEdit):
             rect = self._caret(pos)
             inset = 1 + 2 * depth
             top, bottom = rect.top() + inset, rect.bottom() - inset
-            x = self._edge_x(pos, rect)
             # Which way the span lies from this edge on screen: towards the caret of the neighbouring character.
             other = self._caret(min(max(pos + inward, 0), len(self.text)))
             if other.top() == rect.top() and other.left() != rect.left():
                 sign = 1 if other.left() > rect.left() else -1
             else:
                 sign = (-1 if self.direction == "rtl" else 1) * inward
-            serif = max(2, GAP // 2 + 1)
+            x = self._edge_x(pos, rect, sign)
+            serif = 2  # inwards, inside the room beside the edge
+            if 0 < pos < len(self.text) and is_word_char(self.text[pos - 1]) and is_word_char(self.text[pos]):
+                # Inside a word (و left out of وأضاف): the letter before may reach under the edge with its tail;
+                # the bracket stays above the descenders.
+                painter.drawLine(x, top, x, rect.top() + rect.height() * 5 // 8)
+                painter.drawLine(x, top, x + serif * sign, top)
+                continue
             painter.drawLine(x, top, x, bottom)
             painter.drawLine(x, top, x + serif * sign, top)
             painter.drawLine(x, bottom, x + serif * sign, bottom)
 
     def _paint_frame(self, painter: QPainter, drawn: Drawn) -> None:
-        """The selected span: its brackets in black, and a line above and below each of its lines (in the
-        leading between lines, clear of the letters)."""
+        """The selected span: drawn darker (its formats), and its brackets in black, standing in the room beside
+        its edges; no line across the text (it would cover the hamza of an alef on the line above or below)."""
         start, end = self.visible_range()
         self._paint_brackets(painter, drawn, start, end, strong=True)
-        painter.setPen(QPen(QColor("#202020"), 1))
-        for rect in self.span_rects(drawn.start, drawn.end):
-            painter.drawLine(rect.left() - GAP // 2, rect.top(), rect.right() + GAP // 2, rect.top())
-            painter.drawLine(rect.left() - GAP // 2, rect.bottom(), rect.right() + GAP // 2, rect.bottom())
 
     def _paint_record(self, painter: QPainter, drawn: Drawn) -> None:
         """The current record: a bar in the margin on the reading side of each of its lines."""

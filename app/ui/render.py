@@ -8,7 +8,8 @@ how each is painted, so that nested and overlapping spans stay distinguishable:
 
 - the innermost filled span gives the background; a span inside a span of the *same* label is drawn darker;
 - the span enclosing it gives the underline, so a claim inside a quote shows both colours;
-- the view also paints a bracket at every span edge and a frame around the selected span (see article_view);
+- the selected span is drawn darker; the view also paints a bracket at every span edge, black for the selected
+  span (see article_view);
   so that these never cover a letter, the character beside each edge gets a little more room (:func:`gaps`):
   a space is widened, and so is the punctuation mark or first letter of a word touching the edge, on the side
   of the edge, where the bracket is drawn.
@@ -175,7 +176,7 @@ def _shorter(a: Drawn, b: Drawn | None) -> bool:
     return b is None or (a.end - a.start, -a.start) < (b.end - b.start, -b.start)
 
 
-def _paint(covering: list[Drawn]) -> Paint:
+def _paint(covering: list[Drawn], selected: Drawn | None = None) -> Paint:
     if not covering:
         return _EMPTY
     inner = outer = pale = None
@@ -201,12 +202,17 @@ def _paint(covering: list[Drawn]) -> Paint:
     elif pale is not None:
         background = paler(pale.color, 0.6)
         underline, dashed = darker(pale.color, 0.2), True
+    if selected is not None and any(d is selected for d in covering):
+        # The selected span is drawn darker (its brackets black): a frame around it would cover letters.
+        background = darker(background or paler(selected.color, 0.6), 0.22)
     return Paint(background, underline, dashed)
 
 
 # --- room for the edge marks ---------------------------------------------------------------------------------
 
 _LTR_CLASSES = frozenset({"L", "EN", "AN"})  # laid out left to right inside right-to-left text
+# Arabic letters that never join the letter after them (و in وأضاف): room after them breaks no joining.
+_JOIN_BEFORE_ONLY = frozenset("اأإآٱٲٳدذرزوؤةژڈڑ")
 _RTL_CLASSES = frozenset({"R", "AL"})
 
 
@@ -228,7 +234,9 @@ def gap_at(text: str, pos: int, rtl: bool) -> tuple[int, int, str] | None:
         return None
     other = c - 1 if rtl else c + 1
     if 0 <= other < len(text) and is_word_char(ch) and is_word_char(text[other]):
-        return None  # an edge inside a word
+        joined = text[other] if rtl else ch  # the letter logically before the edge
+        if not (rtl and joined in _JOIN_BEFORE_ONLY):
+            return None  # an edge inside a word whose letters join across it
     bidi = unicodedata.bidirectional(ch)
     if (rtl and bidi in _LTR_CLASSES) or (not rtl and bidi in _RTL_CLASSES):
         return None
@@ -248,11 +256,11 @@ def gaps(text: str, drawn: Iterable[Drawn], rtl: bool) -> list[tuple[int, int, s
 
 # --- segments ---------------------------------------------------------------------------------------------------------
 
-def segments(drawn: Iterable[Drawn], start: int, end: int,
-             room: Sequence[tuple[int, int, str]] = ()) -> list[Segment]:
+def segments(drawn: Iterable[Drawn], start: int, end: int, room: Sequence[tuple[int, int, str]] = (),
+             selected: Drawn | None = None) -> list[Segment]:
     """Cut ``[start, end)`` into stretches with the same covering spans and say how each is painted; ``room`` are
-    characters that get room for the edge marks (:func:`gaps`). Stretches covered by nothing are included (with
-    an empty Paint) so the caller can clear old formats."""
+    characters that get room for the edge marks (:func:`gaps`), ``selected`` the selected span (drawn darker).
+    Stretches covered by nothing are included (with an empty Paint) so the caller can clear old formats."""
     spans = [d for d in drawn if d.end > start and d.start < end]
     room = [g for g in room if g[1] > start and g[0] < end]
     cuts = {start, end}
@@ -274,7 +282,7 @@ def segments(drawn: Iterable[Drawn], start: int, end: int,
             active.append(spans[i])
             i += 1
         active = [d for d in active if d.end > a]
-        paint = _paint(active)
+        paint = _paint(active, selected)
         while j < len(room) and room[j][1] <= a:
             j += 1
         if j < len(room) and room[j][0] <= a < room[j][1]:
