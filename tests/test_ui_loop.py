@@ -105,6 +105,7 @@ def test_the_selection_bar_says_what_a_label_key_would_take(seed):
     text = seed.session.document.text
     start, end = find(text, "محمد شياع السوداني،")
     seed.view.select_text(start, end)
+    settle()
     assert "محمد شياع السوداني⁩" in seed.selection_bar.full and f"{start}–{end - 1}" in seed.selection_bar.full
 
 

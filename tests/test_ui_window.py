@@ -43,14 +43,17 @@ def test_pressing_q_on_a_selection_labels_highlights_and_commits(win):
     spans = list(_stored(win).spans.values())
     assert [(s.label, s.start, s.end, s.text) for s in spans] == [("QUOTE", start, end, TEXT[start:end])]
     assert spans[0].attrs == {"type": "indirect"}
-    # The new span is selected, so drawn darker; deselected, in its label's colour.
-    assert _background_at(win.view, start).name() == darker(paler("#7fb3f5", 0.25), 0.22)
+    # In its label's colour, and, being selected, drawn darker over it (its formats stay as they are).
+    assert _background_at(win.view, start).name() == paler("#7fb3f5", 0.25)
+    (tint,) = win.view.extraSelections()
+    assert tint.format.background().color().name() == darker(paler("#7fb3f5", 0.25), 0.22)
+    assert (tint.cursor.selectionStart(), tint.cursor.selectionEnd()) == (start, end)
     assert win.quotes.model.rowCount() == 1
     assert win.session.selected == spans[0].id == win.session.record
     assert "QUOTE" not in win.selection_bar.text() and TEXT[start:end] in win.selection_bar.text()
     assert _stored(win).status == "in_progress"
     win.view.select_span(None, None)
-    assert _background_at(win.view, start).name() == paler("#7fb3f5", 0.25)
+    assert not win.view.extraSelections()
 
 
 def test_label_without_a_selection_takes_the_word_at_the_cursor(win):

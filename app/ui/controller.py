@@ -159,7 +159,7 @@ class AnnotationController(QObject):
         if rng is None:
             self._say(self.tr("No proclitic to leave out of %1.").replace("%1", visible(span.text, 40)))
             return False
-        if not self.session.apply(edits.resize(self.text, self.session.layer, span.id, *rng)):
+        if not self._resize(span, rng):
             return False
         self._say(self.tr("%1 is now %2").replace("%1", label_name(span.label))
                   .replace("%2", visible(self.text[rng[0]:rng[1]], 60)))
@@ -198,7 +198,13 @@ class AnnotationController(QObject):
         rng = edits.step_boundary(self.text, span, edge, edits.visual_step(self.view.direction, arrow))
         if rng is None:
             return False
-        return self.session.apply(edits.resize(self.text, self.session.layer, span.id, *rng))
+        return self._resize(span, rng)
+
+    def _resize(self, span: Span, rng: tuple[int, int]) -> bool:
+        entity = self.session.entities.get(span.entity or "") if span.label == "SPEAKER" else None
+        mentions = self.session.mention_counts().get(entity.id, 0) if entity is not None else 0
+        return self.session.apply(edits.resize(self.text, self.session.layer, span.id, *rng, entity=entity,
+                                               mentions=mentions))
 
     # --- records: links, speaker, type, date value ------------------------------------------------------------------
 

@@ -146,10 +146,10 @@ def _with_progress(layer: Layer, changes: list[Change]) -> list[Change]:
     return changes
 
 
-def same_sentence(text: str, record: Span, part: Span) -> bool:
+def same_sentence(text: str, record: Span, part: Span, sentence: tuple[int, int] | None = None) -> bool:
     """Whether a part lies in the sentence(s) of a record (from the sentence its start is in to the one its end
     is in): the parts of a record are linked to it by themselves only there."""
-    s, e = words.sentence_of(text, record.start, record.end)
+    s, e = sentence or words.sentence_of(text, record.start, record.end)
     return part.start < e and part.end > s
 
 
@@ -157,18 +157,23 @@ def parts_before(text: str, layer: Layer, schema: LabelSchema, record: Span) -> 
     """The parts a new record takes at once: for each kind (speaker, cue, date), the unlinked span of its sentence
     nearest to it (labelled before it: verb, speaker, then content is the natural reading order). Also returns the
     parts of the sentence left out because another record already has them."""
-    linked = {r.tail for r in layer.relations.values()}
+    sentence = words.sentence_of(text, record.start, record.end)
+    wanted = {label for label in PART_LABELS if link_type(schema, record.label, label) is not None}
+    here: dict[str, list[Span]] = {label: [] for label in wanted}
+    for s in layer.spans.values():
+        if s.label in wanted and s.id != record.id and same_sentence(text, record, s, sentence):
+            here[s.label].append(s)
+    linked = {r.tail for r in layer.relations.values()} if any(here.values()) else set()
     taken: list[Span] = []
     left: list[Span] = []
     for label in PART_LABELS:
-        if link_type(schema, record.label, label) is None:
+        if label not in wanted:
             continue
-        here = [s for s in layer.spans_by_label(label) if s.id != record.id and same_sentence(text, record, s)]
-        free = [s for s in here if s.id not in linked]
+        free = [s for s in here[label] if s.id not in linked]
         if free:
             taken.append(min(free, key=lambda s: (_distance(record, s), s.start)))
         else:
-            left.extend(here)
+            left.extend(sorted(here[label], key=lambda s: s.start))
     return taken, left
 
 
@@ -236,12 +241,26 @@ def _edited(span: Span, **changes) -> Span:
     return replace(span, origin=origin, updated=utc_now(), **changes)
 
 
-def resize(text: str, layer: Layer, span_id: str, start: int, end: int) -> Change | None:
+def resize(text: str, layer: Layer, span_id: str, start: int, end: int, *, entity: Entity | None = None,
+           mentions: int = 0) -> Change | None:
+    """Move a span's edges. A quote whose type is still the first guess gets the guess for its new words. A
+    speaker mention that named its registry speaker (``entity``, the name made from its words, and ``mentions``
+    its only mention in the project) takes the new words as the name too: fixing an edge fixes the name, and the
+    registry never keeps a name cut from a loose selection."""
     span = layer.spans[span_id]
     if (start, end) == (span.start, span.end) or not 0 <= start < end <= len(text):
         return None
-    after = _edited(span, start=start, end=end, text=text[start:end])
-    return UpdateSpan(layer.doc_id, layer.annotator, span, after)
+    attrs = span.attrs
+    if span.label == "QUOTE" and attrs.get("type") == guess_quote_type(text, span.start, span.end):
+        # The type is still the first guess: it follows the words (a quote nudged to its closing mark is direct).
+        attrs = {**attrs, "type": guess_quote_type(text, start, end)}
+    after = _edited(span, start=start, end=end, text=text[start:end], attrs=attrs)
+    update = UpdateSpan(layer.doc_id, layer.annotator, span, after)
+    name = clean_name(after.text)
+    if entity is None or mentions != 1 or entity.name != clean_name(span.text) or not name or name == entity.name:
+        return update
+    renamed = Entity(entity.id, name, tuple(a for a in entity.aliases if a != name))
+    return Batch((update, UpdateEntity(entity, renamed)), update.describe())
 
 
 def set_attr(layer: Layer, span_id: str, name: str, value: str | None) -> Change | None:

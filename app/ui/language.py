@@ -7,13 +7,13 @@ document, its undo history and its current record stay) and the old window goes.
 restored per direction (:meth:`MainWindow.save_settings`), so English never comes back mirrored.
 
 Menus in a right-to-left interface also need help with shortcuts: Qt lays "Ctrl++" out right to left, which reads
-"++Ctrl". :class:`ShortcutStyle` keeps the shortcut column of every menu left to right.
+"++Ctrl". :class:`ShortcutStyle` (:func:`style_menus`) keeps the shortcut column of every menu left to right.
 """
 
 from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QTranslator, Qt
-from PySide6.QtWidgets import QApplication, QProxyStyle, QStyle, QStyleOptionMenuItem
+from PySide6.QtWidgets import QApplication, QMenu, QProxyStyle, QStyle, QStyleOptionMenuItem
 
 LRM = "\u200e"
 
@@ -35,10 +35,17 @@ class ShortcutStyle(QProxyStyle):
         super().drawControl(element, option, painter, widget)
 
 
-def install_style(app: QApplication) -> None:
-    """Wrap the application's style once in :class:`ShortcutStyle`."""
-    if not isinstance(app.style(), ShortcutStyle):
-        app.setStyle(ShortcutStyle(app.style().name()))
+def style_menus(window) -> ShortcutStyle:
+    """Give every menu of ``window`` (menu bar, submenus) a :class:`ShortcutStyle`; returns it, for the context
+    menus made later. Only menus: a Python style on the whole application would be asked about every cell of
+    every table each time it is painted."""
+    style = getattr(window, "_menu_style", None)
+    if style is None:
+        style = window._menu_style = ShortcutStyle(QApplication.style().name())
+        style.setParent(window)
+    for menu in window.menuBar().findChildren(QMenu):
+        menu.setStyle(style)
+    return style
 
 
 def switch_language(window, lang: str):

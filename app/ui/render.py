@@ -21,7 +21,9 @@ from __future__ import annotations
 
 import unicodedata
 from bisect import bisect_left
-from dataclasses import dataclass, replace
+
+import regex
+from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
@@ -211,6 +213,8 @@ def _paint(covering: list[Drawn], selected: Drawn | None = None) -> Paint:
 # --- room for the edge marks ---------------------------------------------------------------------------------
 
 _LTR_CLASSES = frozenset({"L", "EN", "AN"})  # laid out left to right inside right-to-left text
+_EXTENDS = regex.compile(r"[\p{M}\p{Grapheme_Cluster_Break=Extend}\p{Grapheme_Cluster_Break=SpacingMark}\u200c\u200d"
+                         r"\U0001F3FB-\U0001F3FF]")
 # Arabic letters that never join the letter after them (و in وأضاف): room after them breaks no joining.
 _JOIN_BEFORE_ONLY = frozenset("اأإآٱٲٳدذرزوؤةژڈڑ")
 _RTL_CLASSES = frozenset({"R", "AL"})
@@ -219,17 +223,18 @@ _RTL_CLASSES = frozenset({"R", "AL"})
 def gap_at(text: str, pos: int, rtl: bool) -> tuple[int, int, str] | None:
     """The character that gets more room beside the edge at ``pos``, as ``(start, end, kind)``, or None.
 
-    Qt adds letter spacing on the visual right of a character: in right-to-left text that is the character just
-    after the edge (the first letter of a span, or the mark or space after its end), in left-to-right text the one
-    just before it. A space is widened (any side will do). No room is made inside a word (it would break the
+    A space on either side of the edge is widened. Else Qt adds letter spacing on the visual right of a character:
+    in right-to-left text that is the character just after the edge (the first letter of a span, or the mark after
+    its end), in left-to-right text the one just before it. No room is made inside a word (it would break the
     joining of Arabic letters) or beside a character laid out against the paragraph's direction (a number in
     Arabic text: the room would land inside it)."""
+    for space in (pos - 1, pos):  # a space beside the edge is widened, on whichever side it is
+        if 0 <= space < len(text) and text[space] == " ":
+            return space, space + 1, "space"
     c = pos if rtl else pos - 1
     if not 0 <= c < len(text):
         return None
     ch = text[c]
-    if ch == " ":
-        return c, c + 1, "space"
     if ch in "\n\t" or ch.isspace():
         return None
     other = c - 1 if rtl else c + 1
@@ -240,15 +245,21 @@ def gap_at(text: str, pos: int, rtl: bool) -> tuple[int, int, str] | None:
     bidi = unicodedata.bidirectional(ch)
     if (rtl and bidi in _LTR_CLASSES) or (not rtl and bidi in _RTL_CLASSES):
         return None
-    return c, next_boundary(text, c), "letter"
+    after = c + 1
+    if after < len(text) and _EXTENDS.match(text, after):  # harakat, a joiner, an emoji modifier: the whole cluster
+        after = next_boundary(text, c)
+    return c, after, "letter"
 
 
-def gaps(text: str, drawn: Iterable[Drawn], rtl: bool) -> list[tuple[int, int, str]]:
-    """The characters that get room beside the edges of ``drawn`` spans (see :func:`gap_at`), sorted, once each."""
+def gaps(text: str, drawn: Iterable[Drawn], rtl: bool,
+         memo: dict[int, tuple[int, int, str] | None] | None = None) -> list[tuple[int, int, str]]:
+    """The characters that get room beside the edges of ``drawn`` spans (see :func:`gap_at`), sorted, once each.
+    ``memo`` keeps :func:`gap_at`'s answers by position (they depend on the text and its direction only)."""
+    memo = {} if memo is None else memo
     found: dict[int, tuple[int, int, str]] = {}
     for d in drawn:
         for pos in (d.start, d.end):
-            g = gap_at(text, pos, rtl)
+            g = memo[pos] if pos in memo else memo.setdefault(pos, gap_at(text, pos, rtl))
             if g is not None:
                 found[g[0]] = g
     return [found[k] for k in sorted(found)]
@@ -276,18 +287,25 @@ def segments(drawn: Iterable[Drawn], start: int, end: int, room: Sequence[tuple[
     spans.sort(key=lambda d: d.start)
     active: list[Drawn] = []
     out: list[Segment] = []
+    paints: dict[tuple, Paint] = {}  # the same spans cover many stretches (a gap cuts one in three)
     i = j = 0
     for a, b in zip(points, points[1:]):
         while i < len(spans) and spans[i].start <= a:
             active.append(spans[i])
             i += 1
-        active = [d for d in active if d.end > a]
-        paint = _paint(active, selected)
+        if any(d.end <= a for d in active):
+            active = [d for d in active if d.end > a]
         while j < len(room) and room[j][1] <= a:
             j += 1
-        if j < len(room) and room[j][0] <= a < room[j][1]:
-            paint = replace(paint, gap=room[j][2])
-        if out and out[-1].paint == paint and out[-1].end == a:
+        gap = room[j][2] if j < len(room) and room[j][0] <= a < room[j][1] else None
+        key = (gap, *map(id, active))
+        paint = paints.get(key)
+        if paint is None:
+            paint = _paint(active, selected)
+            if gap is not None:
+                paint = Paint(paint.background, paint.underline, paint.dashed, gap)
+            paints[key] = paint
+        if out and (out[-1].paint is paint or out[-1].paint == paint) and out[-1].end == a:
             out[-1] = Segment(out[-1].start, b, paint)
         else:
             out.append(Segment(a, b, paint))

@@ -285,7 +285,8 @@ class QuotesModel(SpanTableModel):
         self.headers = (self.tr("Kind"), self.tr("Quote"), self.tr("Speaker"), self.tr("Cue"), self.tr("Date"))
         super().__init__(session, overlays=overlays, parent=parent)
         self._record: str | None = None
-        session.record_changed.connect(self._record_changed)
+        # Like every sidebar update: one event-loop turn after the key's frame.
+        session.record_changed.connect(self._record_changed, Qt.ConnectionType.QueuedConnection)
 
     def _record_changed(self, span_id: str | None) -> None:
         rows = [self.row_of(self.session.annotator, r) for r in (self._record, span_id) if r]

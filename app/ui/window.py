@@ -6,8 +6,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (QApplication, QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox,
-                               QUndoView, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
+                               QVBoxLayout, QWidget)
 
 from ..core.errors import QawlError
 from ..core.model import Status
@@ -18,7 +18,7 @@ from .article_view import ArticleView
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .selection_bar import SelectionBar
-from .language import install_style, keep_ltr
+from .language import keep_ltr, style_menus
 from . import edits
 from .names import describe, label_name, status_name, type_name, visible
 from .review.menu import install_review
@@ -32,7 +32,6 @@ DEFAULT_POINT_SIZE = 15.0
 class MainWindow(QMainWindow):
     def __init__(self, session: Session, settings, api: ProjectApi | None = None, parent=None) -> None:
         super().__init__(parent)
-        install_style(QApplication.instance())  # menus keep their shortcuts left to right in Arabic
         self.setObjectName("main_window")
         self.session = session
         session.setParent(self)  # the session, its undo stack and their connections live as long as the window
@@ -87,6 +86,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
+        style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
         self._update_title()
         self._update_progress()
@@ -148,6 +148,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, pos) -> None:
         menu: QMenu = self.view.createStandardContextMenu()
+        menu.setStyle(self._menu_style)
         menu.addSeparator()
         for label in self.session.schema.span_labels:
             menu.addAction(self.registry[label_key(label.name)])
@@ -210,12 +211,17 @@ class MainWindow(QMainWindow):
         # After the document list has taken the change (it follows on the next event-loop turn).
         s.changed.connect(self._update_progress, Qt.ConnectionType.QueuedConnection)
         s.failed.connect(self._failed)
-        s.selection_changed.connect(lambda _id: self._update_selection_bar())
+        # The bar under the article follows on the next turn of the event loop: the label key's frame stays short.
+        self._bar_timer = QTimer(self)
+        self._bar_timer.setSingleShot(True)
+        self._bar_timer.setInterval(0)
+        self._bar_timer.timeout.connect(self._update_selection_bar)
+        s.selection_changed.connect(lambda _id: self._bar_timer.start())
         # No stale words in the status bar: a click in the article or another document starts afresh.
         self.view.pressed.connect(lambda: self._say(""))
         s.document_opened.connect(lambda _doc: self._say(""))
         c.message.connect(self._say)
-        c.other_selection_changed.connect(lambda _key: self._update_selection_bar())
+        c.other_selection_changed.connect(lambda _key: self._bar_timer.start())
         self.suggestions.message.connect(self._say)
         self.suggestions.failed.connect(self._failed)
         self.view.text_selection_changed.connect(self._text_selected)
@@ -341,7 +347,7 @@ class MainWindow(QMainWindow):
             # commands of the keys say more right after.
             self._say(self.tr("Saved: %1").replace("%1", describe(event.change)))
         self._update_title()
-        self._update_selection_bar()
+        self._bar_timer.start()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #c00000")
@@ -438,7 +444,7 @@ class MainWindow(QMainWindow):
         self._update_selection_bar()
 
     def _text_selected(self, _start: int, _end: int) -> None:
-        self._update_selection_bar()
+        self._bar_timer.start()
 
     # --- import / export ------------------------------------------------------------------------------------------------
 

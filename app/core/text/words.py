@@ -148,8 +148,11 @@ def _words_covered(text: str, start: int, end: int) -> tuple[int, int] | None:
     return (s, e) if s < e else (kept[0][0], kept[-1][1])
 
 
+_STRIPPABLE = regex.compile(r"[\p{P}\p{Cf}\p{Cc}\p{Z}]")
+
+
 def _strippable(ch: str) -> bool:
-    return ch.isspace() or bool(regex.match(r"[\p{P}\p{Cf}\p{Cc}\p{Z}]", ch))
+    return ch.isspace() or bool(_STRIPPABLE.match(ch))
 
 
 def _partner(text: str, pos: int) -> int | None:
