@@ -266,3 +266,46 @@ def test_a_long_selection_does_not_push_the_layout(seed):
     settle()
     assert (seed.view.height(), seed.selection_bar.height(), seed.quotes.width()) == before
     assert "…" in seed.selection_bar.text() and seed.selection_bar.toolTip() == seed.selection_bar.full
+
+
+def test_fixing_a_speakers_edge_fixes_the_name_it_gave_the_registry(seed):
+    text = seed.session.document.text
+    start, end = find(text, "رئيس مجلس الوزراء العراقي محمد شياع السوداني")
+    seed.view.select_text(start + 3, end)  # a loose drag: "رئيس" only one letter in, so left out
+    press(seed.view, K.Key_S)
+    span = _mine(seed).spans[seed.session.selected]
+    assert span.text == "مجلس الوزراء العراقي محمد شياع السوداني"
+    for _ in range(len("رئيس ")):
+        press(seed.view, K.Key_Right, ALT | SHIFT)  # the start edge one letter back (right-to-left: right)
+    span = _mine(seed).spans[span.id]
+    assert span.text == "رئيس مجلس الوزراء العراقي محمد شياع السوداني"
+    assert seed.session.store.entity(span.entity).name == span.text
+
+
+def test_a_quote_nudged_to_its_closing_mark_becomes_direct(seed):
+    text = seed.session.document.text
+    start, end = find(text, "هذا الأمر مطلب شعبي رسمي، وجادون به")
+    seed.view.select_text(start, end - 3)  # the drag stopped short: "به" left out
+    press(seed.view, K.Key_Q)
+    quote = seed.session.selected
+    assert _mine(seed).spans[quote].attrs["type"] == "indirect"
+    for _ in range(3):
+        press(seed.view, K.Key_Left, ALT)  # the end edge forward, to the closing mark
+    assert _mine(seed).spans[quote].text.endswith("وجادون به")
+    assert _mine(seed).spans[quote].attrs["type"] == "direct"
+    seed.session.select(quote)
+    press(seed.view, K.Key_T)  # the annotator's own choice stays, whatever the edges do afterwards
+    chosen = _mine(seed).spans[quote].attrs["type"]
+    press(seed.view, K.Key_Right, ALT)
+    assert _mine(seed).spans[quote].attrs["type"] == chosen
+
+
+@pytest.mark.slow
+def test_the_measured_session_annotates_all_eleven_quotes_with_few_corrections(qapp):
+    from app.bench import ui_session
+
+    result = ui_session.run()
+    assert result["quotes_right"] == 11 and not result["notes"]
+    assert result["keystrokes_floor"] <= result["keystrokes"] and result["label_keys"] == 32
+    assert result["corrections"] < 60  # before #12 the same plan needed over 300
+    assert len(result["speakers"]) == 5  # one registry speaker per person, none made twice

@@ -15,7 +15,7 @@ from ..core.model import Span
 from ..core.schema import QUOTE_TYPES, TIMEX_VALUE
 from . import edits
 from .article_view import ArticleView
-from .names import label_name, short, type_name, visible
+from .names import label_name, short, status_name, type_name, visible
 from .session import Session
 
 
@@ -325,7 +325,10 @@ class AnnotationController(QObject):
     def mark(self, status: str) -> bool:
         if self.session.document is None:
             return False
-        return self.session.apply(edits.set_status(self.session.layer, status))
+        if not self.session.apply(edits.set_status(self.session.layer, status)):
+            return False
+        self._say(self.tr("Document marked: %1").replace("%1", status_name(status)))
+        return True
 
     def merge_speakers(self, *ids: str) -> bool:
         """Merge any number of registry speakers into the one the person keeps (asked), as one undo step."""

@@ -13,6 +13,7 @@ from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
 from ..core.model import SUGGESTIONS, Layer, Relation, Span
@@ -319,7 +320,8 @@ class QuotesModel(SpanTableModel):
                         return self.tr("%1 (suggested; overlaps yours)").replace("%1", kind)
                     return self.tr("%1 (suggested)").replace("%1", kind)
                 if annotator == self.session.annotator and span.id == self.session.record:
-                    return self.CURRENT + kind
+                    # pointing into the row, whichever way it reads
+                    return ("◀ " if QApplication.isRightToLeft() else self.CURRENT) + kind
                 return kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)

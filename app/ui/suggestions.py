@@ -362,6 +362,9 @@ class SuggestionsUi(QObject):
             self.message.emit(self.tr("Open a document first."))
             return None
         from .tasks import run_with_progress
+        # The engine is imported here, on the window's thread, before the background work needs it: two threads
+        # importing one package at the same time can see it half made (the window also loads it when idle).
+        import app.core.suggest  # noqa: F401
 
         ids = None if all_documents else [s.document.id]
         work = suggest_work(api, db, ids, s.annotator)

@@ -523,4 +523,5 @@ class MainWindow(QMainWindow):
 
 
 def _load_engine() -> None:
+    # On the window's thread only (see SuggestionsUi.suggest: background work never races this import).
     import app.core.suggest.kinds  # noqa: F401

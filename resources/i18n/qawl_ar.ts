@@ -543,6 +543,10 @@
         <translation>حدّد تاريخاً (D) لتعطيه قيمة.</translation>
     </message>
     <message>
+        <source>Document marked: %1</source>
+        <translation>وُضعت علامة على المستند: %1</translation>
+    </message>
+    <message>
         <source>Select two or more speakers to merge them.</source>
         <translation>حدّد متحدثَين أو أكثر لدمجهم.</translation>
     </message>
