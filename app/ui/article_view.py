@@ -119,10 +119,13 @@ class ArticleView(QPlainTextEdit):
             self._render(0, len(self.text), fresh=True)
             return
         # A long article: colours everywhere at once; the room beside span edges (which costs Qt a new layout of
-        # every line it touches) first where it is seen, the rest a piece at a time while nothing else happens.
-        self._render(0, len(self.text), fresh=True, room=False)
-        self._unroomed = set(range(-(-len(self.text) // ROOM_CHUNK)))
-        self._room_visible()
+        # every line it touches) first where it is seen (a document opens at its top), the rest a piece at a time
+        # while nothing else happens, or as soon as it is scrolled to.
+        seen = 2 * ROOM_CHUNK
+        self._render(0, seen, fresh=True)
+        self._render(seen, len(self.text), fresh=True, room=False)
+        self._unroomed = set(range(2, -(-len(self.text) // ROOM_CHUNK)))
+        self._room_timer.start()
 
     def _room_visible(self, *_args) -> None:
         if self._unroomed:
