@@ -15,7 +15,7 @@ from ..core.model import Span
 from ..core.schema import QUOTE_TYPES, TIMEX_VALUE
 from . import edits
 from .article_view import ArticleView
-from .names import label_name, short, status_name, type_name, visible
+from .names import label_name, not_a_date, short, status_name, type_name, visible
 from .session import Session
 
 
@@ -315,8 +315,7 @@ class AnnotationController(QObject):
     def set_date_value(self, span_id: str, value: str) -> bool:
         value = value.strip()
         if value and not TIMEX_VALUE.match(value):
-            self.session.failed.emit(self.tr("“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18")
-                                     .replace("%1", value))
+            self.session.failed.emit(not_a_date(value))
             return False
         return self.session.apply(edits.set_attr(self.session.layer, span_id, "value", value or None))
 

@@ -16,6 +16,7 @@ from ..core.model import Entity
 from ..core.schema import TIMEX_VALUE
 from .actions import ActionRegistry
 from .language import keep_ltr
+from .names import date_examples, ltr, not_a_date
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -212,12 +213,6 @@ class AliasesDialog(QDialog):
         return dialog.aliases()
 
 
-def _ltr(text: str) -> str:
-    """A value written left to right (a date, a key), isolated so right-to-left text around it cannot reorder
-    it: 2024-01-18, never 18-01-2024."""
-    return f"\u2066{text}\u2069"
-
-
 class DateValueDialog(QDialog):
     """The normalised value of a date mention, pre-filled with what the date engine reads in it; a value that is
     not ISO-8601 / TIMEX3 is refused right there (OK stays disabled and says why)."""
@@ -228,11 +223,11 @@ class DateValueDialog(QDialog):
         self.edit = QLineEdit(value)
         self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
         self.edit.setPlaceholderText("YYYY-MM-DD")
-        examples = " · ".join(_ltr(v) for v in ("2024-01-18", "2020-01", "2020", "XXXX-01-18"))
-        hint = QLabel(self.tr("Examples: %1 (XXXX: the year is unknown). Empty: no value.").replace("%1", examples))
+        hint = QLabel(self.tr("Examples: %1 (XXXX: the year is unknown). Empty: no value.")
+                      .replace("%1", date_examples()))
         hint.setWordWrap(True)
         anchor = QLabel(self.tr("Article date: %1 (words such as الجاري or أمس are read from it)")
-                        .replace("%1", _ltr(article_date)) if article_date else
+                        .replace("%1", ltr(article_date)) if article_date else
                         self.tr("The article has no date: relative dates get X's for what is unknown."))
         anchor.setWordWrap(True)
         self.problem = QLabel()
@@ -259,8 +254,7 @@ class DateValueDialog(QDialog):
     def _check(self, _text: str = "") -> None:
         ok = self.valid()
         self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
-        self.problem.setText("" if ok else self.tr("“%1” is not a date value: use 2024-01-18, 2020-01, 2020 or "
-                                                   "XXXX-01-18").replace("%1", _ltr(self.edit.text().strip())))
+        self.problem.setText("" if ok else not_a_date(self.edit.text().strip()))
 
     def _accept(self) -> None:
         if self.valid():

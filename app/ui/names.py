@@ -102,6 +102,23 @@ _RELATIONS = {
 }
 
 
+def ltr(text: str) -> str:
+    """A value written left to right (a date value, a key), isolated (LRI … PDI) so the right-to-left text around it
+    cannot reorder it: 2024-01-18, never 18-01-2024."""
+    return f"\u2066{text}\u2069"
+
+
+def date_examples() -> str:
+    """The shapes of a date value, each isolated left to right."""
+    return " · ".join(ltr(v) for v in ("2024-01-18", "2020-01", "2020", "XXXX-01-18"))
+
+
+def not_a_date(value: str) -> str:
+    """The words for a date value refused, in the interface language."""
+    return QCoreApplication.translate("Names", "“%1” is not a date value: use %2").replace("%1", ltr(value)) \
+        .replace("%2", date_examples())
+
+
 def short(text: str, n: int = 80) -> str:
     """A text on one line, cut to ``n`` characters."""
     text = " ".join(text.split())

@@ -20,7 +20,7 @@ from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text.normalise import direction_of
 from . import edits
-from .names import checkworthy_name, label_name, short, type_name, verdict_name, visible
+from .names import checkworthy_name, date_examples, label_name, not_a_date, short, type_name, verdict_name, visible
 from .render import paler
 from .session import ChangeEvent, Session
 from .table_model import HeaderedTableModel
@@ -406,7 +406,7 @@ class DatesModel(SpanTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and not value:
                 return QBrush(QColor("#c00000"))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("ISO-8601 / TIMEX3: 2024-01-18, 2020-01, XXXX-01-18 (year unknown)")
+                return self.tr("ISO-8601 / TIMEX3: %1 (XXXX: the year is unknown)").replace("%1", date_examples())
         if column == self.DATES and role == Qt.ItemDataRole.DisplayRole:
             heads = self.links(annotator).heads(span.id, "DATED")
             return "; ".join(isolate(short(h.text, 30)) for h in heads)
@@ -424,8 +424,7 @@ class DatesModel(SpanTableModel):
             return False
         value = str(value or "").strip()
         if value and not TIMEX_VALUE.match(value):
-            self.session.failed.emit(self.tr("“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18")
-                                     .replace("%1", value))
+            self.session.failed.emit(not_a_date(value))
             return False
         who, span_id = self.key_at(index.row())
         return self.session.apply(edits.set_attr(self.session.layer, span_id, "value", value or None))

@@ -641,10 +641,6 @@
         <source>Aliases of “%1”: %2</source>
         <translation>الأسماء البديلة لـ«%1»: %2</translation>
     </message>
-    <message>
-        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
-        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
-    </message>
 </context>
 <context>
     <name>AnnotatorDialog</name>
@@ -920,10 +916,6 @@
         <source>Value of “%1”:</source>
         <translation>قيمة «%1»:</translation>
     </message>
-    <message>
-        <source>“%1” is not a date value: use 2024-01-18, 2020-01, 2020 or XXXX-01-18</source>
-        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو 2020 أو XXXX-01-18</translation>
-    </message>
 </context>
 <context>
     <name>DatesDock</name>
@@ -951,12 +943,8 @@
         <translation>(بلا قيمة)</translation>
     </message>
     <message>
-        <source>ISO-8601 / TIMEX3: 2024-01-18, 2020-01, XXXX-01-18 (year unknown)</source>
-        <translation>ISO-8601 / TIMEX3: ‏2024-01-18، 2020-01، XXXX-01-18 (السنة غير معروفة)</translation>
-    </message>
-    <message>
-        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
-        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
+        <source>ISO-8601 / TIMEX3: %1 (XXXX: the year is unknown)</source>
+        <translation>ISO-8601 / TIMEX3: %1 (XXXX: السنة مجهولة)</translation>
     </message>
 </context>
 <context>
@@ -1473,6 +1461,10 @@
     <message>
         <source>date</source>
         <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date value: use %2</source>
+        <translation>«%1» ليست قيمة تاريخ: استخدم %2</translation>
     </message>
     <message>
         <source>Accept %1 suggestions</source>
