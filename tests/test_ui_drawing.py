@@ -159,3 +159,25 @@ def test_shortcuts_read_left_to_right_in_a_right_to_left_menu(english):
     assert "".join(_visual_order("Ctrl++")) != "Ctrl++"  # what Qt shows without help: ++Ctrl
     assert "".join(_visual_order(keep_ltr("Ctrl++"))) == "Ctrl++"
     assert "".join(_visual_order(keep_ltr("Ctrl+Shift+Z"))) == "Ctrl+Shift+Z"
+
+
+def test_what_the_application_watches_goes_to_the_window_in_the_new_language(english, qtbot):
+    import sys
+
+    from app.ui.language import switch_language
+    from app.ui.main import _watch
+
+    previous = sys.excepthook
+    try:
+        _watch(english, lambda *exc_info: None)
+        arabic = switch_language(english, "ar")
+        qtbot.addWidget(arabic)
+        try:
+            raise ValueError("boom")
+        except ValueError:
+            sys.excepthook(*sys.exc_info())
+        assert arabic.unexpected is not None  # reported in the window that is there, not the one that went
+        arabic.unexpected.close()
+    finally:
+        sys.excepthook = previous
+        install_language(QApplication.instance(), "en")

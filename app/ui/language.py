@@ -80,6 +80,7 @@ def switch_language(window, lang: str):
             session.set_record(record)
     new.show()
     new.activateWindow()
+    window.replaced.emit(new)  # what the application attached to the old window goes to the new one
     window.hide()
     window.deleteLater()
     new._say(QCoreApplication.translate("MainWindow", "Interface language: %1")

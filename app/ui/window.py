@@ -4,7 +4,7 @@ from their parts and wires signals to the controller and the session; it decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
                                QVBoxLayout, QWidget)
@@ -33,6 +33,8 @@ DEFAULT_POINT_SIZE = 15.0
 
 
 class MainWindow(QMainWindow):
+    replaced = Signal(object)  # the window built in its place (another interface language)
+
     def __init__(self, session: Session, settings, api: ProjectApi | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
