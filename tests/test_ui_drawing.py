@@ -84,12 +84,22 @@ def _menu_texts(menu) -> list[str]:
     return out
 
 
+def _back_to_english() -> None:
+    """Every translator out and the left-to-right direction back: the next tests run in English."""
+    from PySide6.QtCore import QTranslator
+
+    app = QApplication.instance()
+    for translator in app.findChildren(QTranslator):
+        app.removeTranslator(translator)
+    install_language(app, "en")
+
+
 @pytest.fixture
 def english(qtbot, make_store):
     store = make_store({"d1": "قال الوزير إن الاتفاق سيوقع قريباً.", "d2": "نص ثان."})
     win = open_window(qtbot, store, doc="d1")
     yield win
-    install_language(QApplication.instance(), "en")
+    _back_to_english()
 
 
 def test_the_language_switches_without_a_restart_with_a_layout_per_direction(english, qtbot):
@@ -114,7 +124,7 @@ def test_the_language_switches_without_a_restart_with_a_layout_per_direction(eng
         assert not back.isRightToLeft() and back.dockWidgetArea(back.documents) == left
         assert "Suggest for this document" in [a.text() for a in back.menus["document"].actions()]
     finally:
-        install_language(QApplication.instance(), "en")
+        _back_to_english()
 
 
 def test_an_english_window_after_an_arabic_session_is_not_mirrored(qtbot, make_store):
@@ -180,4 +190,4 @@ def test_what_the_application_watches_goes_to_the_window_in_the_new_language(eng
         arabic.unexpected.close()
     finally:
         sys.excepthook = previous
-        install_language(QApplication.instance(), "en")
+        _back_to_english()
