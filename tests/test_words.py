@@ -167,3 +167,30 @@ def test_random_drags_over_every_article_give_whole_words_without_stray_edges(co
             # never more than a word beyond the drag on each side
             assert s >= a - 40 and e <= b + 40
     assert checked > 4000
+
+
+@pytest.mark.corpus
+def test_a_drag_one_letter_short_at_both_ends_gives_each_gold_cue_and_speaker(corpus):
+    """The hand-made gold's cues (with their clitics: وأوضح، وأكد) and speakers: a drag that starts one letter in
+    and stops one letter short still gives the gold span (its edge words are 3 letters or more) — or, where the
+    gold leaves a proclitic out (ومنظمة -> منظمة الصليب الأحمر), the whole word, and one proclitic key the gold."""
+    import json
+
+    checked = 0
+    for line in (corpus / "quote-gold-dev" / "dev.jsonl").read_text(encoding="utf-8").splitlines():
+        gold = json.loads(line)
+        text = (corpus / "arabic_articles" / f"{gold['file']}.txt").read_text(encoding="utf-8")
+        for s in gold["spans"]:
+            if s["label"] not in ("CUE", "SPEAKER"):
+                continue
+            edge_words = [w for w in (s["text"].split()[0], s["text"].split()[-1])]
+            if any(sum(c.isalpha() for c in w) < 3 for w in edge_words) or not is_word_char(s["text"][-1]):
+                continue
+            start = step(text, s["start"], True)
+            end = step(text, s["end"], False)
+            got = snap_span(text, start, end)
+            if s["start"] > 0 and is_word_char(text[s["start"] - 1]):  # the gold left a proclitic out
+                got = toggle_proclitic(text, *got)
+            assert got == (s["start"], s["end"]), (gold["file"], s["text"])
+            checked += 1
+    assert checked > 40
