@@ -28,8 +28,10 @@ from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from ..core.registry import match as same_speaker
 from ..core.review import triage
 from ..core.model import SUGGESTIONS, Span
+from .language import keep_ltr
 from .names import label_name, type_name, visible
 from .render import LayerStyle
 
@@ -111,8 +113,29 @@ class SuggestionsUi(QObject):
         self.session.changed.connect(self._update_status, Qt.ConnectionType.QueuedConnection)
         self.session.document_opened.connect(self._update_status)
         self.controller.other_selection_changed.connect(lambda _key: self._update_status())
+        self._had: frozenset[str] = frozenset()  # pending suggestions the annotator already has: not new work
+        self.session.changed.connect(self._follow_mine, Qt.ConnectionType.QueuedConnection)
+        self.session.document_opened.connect(self._follow_mine)
         if show.isChecked():
-            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=self._hidden())
+
+    def _hidden(self):
+        """Suggestions not drawn or listed: the ones the annotator has decided, and the ones they already have."""
+        decided = triage.hidden_for(self.session.annotator)
+        return lambda span: decided(span) or span.id in self._had
+
+    def _follow_mine(self, *_args) -> None:
+        """After the annotator's layer changed: which suggestions they already have (hidden: not new work), and which
+        duplicate or overlap one of their spans (said so in the sidebars)."""
+        layer = self._layer()
+        s = self.session
+        had = triage.already_had(layer, s.layer, s.annotator) if layer is not None and layer.spans else frozenset()
+        existing = triage.existing_map(layer, s.layer, s.annotator) if layer is not None and layer.spans else {}
+        for model in (self.window.quotes.model, self.window.dates.model):
+            model.existing = existing
+        if had != self._had:
+            self._had = had
+            s.refresh_hidden(SUGGESTIONS)
 
     def fill_edit_menu(self, menu) -> None:
         sub = menu.addMenu(self.tr("S&uggestions"))
@@ -137,8 +160,11 @@ class SuggestionsUi(QObject):
         return s.workspace.layer(s.document.id, SUGGESTIONS)
 
     def pending(self) -> list[triage.SuggestedRecord]:
+        """The records left to decide (not the ones the annotator already has)."""
         layer = self._layer()
-        return triage.pending(layer, self.session.annotator) if layer is not None else []
+        if layer is None:
+            return []
+        return [r for r in triage.pending(layer, self.session.annotator) if not r.ids <= self._had]
 
     def selected(self) -> Span | None:
         """The selected suggestion, if it is still pending for this annotator."""
@@ -211,7 +237,7 @@ class SuggestionsUi(QObject):
         s = self.session
         record = triage.record_for(self._layer(), s.annotator, span.id)
         change = triage.accept(self._layer(), s.layer, span.id, s.annotator, s.entities,
-                               s.store.suggested_entities(s.document.id))
+                               s.store.suggested_entities(s.document.id), same_speaker=same_speaker)
         if not s.apply(change):
             return False
         head = record.head
@@ -241,7 +267,8 @@ class SuggestionsUi(QObject):
         layer = self._layer()
         if layer is None:
             return False
-        change = triage.accept_all(layer, s.layer, s.annotator, s.entities, s.store.suggested_entities(s.document.id))
+        change = triage.accept_all(layer, s.layer, s.annotator, s.entities, s.store.suggested_entities(s.document.id),
+                                   same_speaker=same_speaker)
         if change is None:
             self.message.emit(self.tr("No suggestions left in this document."))
             return False
@@ -262,7 +289,7 @@ class SuggestionsUi(QObject):
     def set_shown(self, shown: bool) -> None:
         self.window.settings.setValue("suggestions/show", "true" if shown else "false")
         if shown:
-            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=self._hidden())
         else:
             self.controller.select_other(None, None)
             self.session.hide_layer(SUGGESTIONS)
@@ -274,7 +301,7 @@ class SuggestionsUi(QObject):
                             .replace("%2", self._key(NEXT)).replace("%3", self._key("delete")) if n else "")
 
     def _key(self, action: str) -> str:
-        return self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return keep_ltr(self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText))
 
     def selection_text(self) -> str | None:
         """The selection bar's words for a selected suggestion (None when none is selected)."""
@@ -284,9 +311,17 @@ class SuggestionsUi(QObject):
         extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
         rule = str(span.provenance.get("rule") or "")
         head = self.tr("Suggested %1").replace("%1", label_name(span.label))
-        return (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
+        said = (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
                 + self.tr("rule %1 · Enter accepts, %2 rejects").replace("%1", rule)
                 .replace("%2", self._key("delete")))
+        mine = triage.existing(self.session.layer, span)
+        if mine is not None:
+            said += " · " + (self.tr("you have it: Enter adds only what yours lacks")
+                             if (mine.start, mine.end) == (span.start, span.end) else
+                             self.tr("overlaps your %1 %2–%3: Enter merges into yours")
+                             .replace("%1", label_name(mine.label).lower()).replace("%2", str(mine.start))
+                             .replace("%3", str(mine.end)))
+        return said
 
     # --- suggestion runs ------------------------------------------------------------------------------------------
 
@@ -300,6 +335,9 @@ class SuggestionsUi(QObject):
             self.message.emit(self.tr("Open a document first."))
             return None
         from .tasks import run_with_progress
+        # The engine is imported here, on the window's thread, before the background work needs it: two threads
+        # importing one package at the same time can see it half made (the window also loads it when idle).
+        import app.core.suggest  # noqa: F401
 
         ids = None if all_documents else [s.document.id]
         work = suggest_work(api, db, ids, s.annotator)

@@ -40,7 +40,7 @@ from ..schema import DEFAULT_SCHEMA
 from .engine import analyse
 from .layer import ENGINE, Suggestions, build
 from .model import RULES, Model, default_model
-from .quotes import quote_type
+from .kinds import quote_type
 
 __all__ = ["Suggestions", "suggest_document", "suggest_many", "export_line", "ENGINE", "Model", "RULES",
            "default_model", "quote_type"]
