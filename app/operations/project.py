@@ -89,6 +89,11 @@ def gui_api():
         # A second connection of the window (background work): the window's own open already checked the file.
         return Store.open(path, create=False, verify=False)
 
+    def suggest(*args, **kwargs):
+        from .suggesting import suggest_project
+
+        return suggest_project(*args, **kwargs)
+
     def set_verdicts(store, verdicts):
         from .claims import set_verdicts as run
 
@@ -99,4 +104,4 @@ def gui_api():
                       # The dataset folder (with its card) is a command-line export for now: the window's
                       # export dialog has no words or folder choice for it yet.
                       export_formats=tuple(f for f in EXPORT_FORMATS if f != "dataset"), write_report=write_report,
-                      set_verdicts=set_verdicts)
+                      set_verdicts=set_verdicts, suggest=suggest)
