@@ -27,13 +27,12 @@ def run(capsys, *args) -> tuple[int, str, str]:
 def qawl(*args, env: dict | None = None, user: int | None = None, cwd: Path | None = None,
          timeout: float = 120) -> subprocess.CompletedProcess:
     """``qawl ARGS`` as its own process (``user``: run as that uid, for permission tests when we are root)."""
-    preexec = None
-    if user is not None:
-        def preexec() -> None:
-            os.setgid(user)
-            os.setuid(user)
+    def as_user() -> None:
+        os.setgid(user)
+        os.setuid(user)
     return subprocess.run([sys.executable, "-m", "app", *map(str, args)], capture_output=True, text=True,
-                          env={**os.environ, **(env or {})}, cwd=cwd or REPO, timeout=timeout, preexec_fn=preexec)
+                          env={**os.environ, **(env or {})}, cwd=cwd or REPO, timeout=timeout,
+                          preexec_fn=as_user if user is not None else None)
 
 
 def digest(path: Path) -> str:

@@ -29,7 +29,7 @@ from hypothesis import strategies as st
 
 from app.core.jsonl import FORMAT, export_record
 from app.store import Store
-from test_fuzz_importers import (PEER, SEEDS, arabic_record, mutate_ann, mutate_bytes, mutate_json, mutated)
+from test_fuzz_importers import PEER, arabic_record, mutate_ann, mutate_bytes, mutate_json, mutated
 
 INPUTS = int(os.environ.get("QAWL_FUZZ_INPUTS", "10000"))
 BATCH = 10

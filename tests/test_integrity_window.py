@@ -11,11 +11,11 @@ import sys
 import orjson
 import pytest
 from PySide6.QtCore import Qt
-from PySide6.QtWidgets import QApplication, QPushButton
+from PySide6.QtWidgets import QApplication
 
 from app.core.changes import AddSpan
 from app.core.jsonl import Record, make_document
-from app.core.model import Layer, Span
+from app.core.model import Span
 from app.operations.project import gui_api
 from app.store import Store
 from integrity_support import qawl

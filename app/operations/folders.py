@@ -122,7 +122,7 @@ class StagedFolder:
         files.check(target)
         found = kind(target)
         if found not in ("folder", "new"):
-            raise QawlError(f"this export writes several files; give a folder, not a file", file=str(target))
+            raise QawlError("this export writes several files; give a folder, not a file", file=str(target))
         self.target = target
         parent = target.parent
         try:
