@@ -186,3 +186,44 @@ def test_killing_the_first_start_at_any_moment_never_leaves_a_project_qawl_refus
         default.unlink()
         for extra in ("-wal", "-shm", "-journal"):
             Path(f"{default}{extra}").unlink(missing_ok=True)
+
+
+def test_a_layer_is_read_from_one_state_of_the_project(tmp_path):
+    """Another process adds a span and its relation between the reading of a layer's spans and of its relations:
+    a layer read across the two states would hold a relation to a span it does not have."""
+    from app.core.changes import AddSpan
+    from app.core.model import Relation, Span
+
+    db = tmp_path / "p.db"
+    reader, writer = Store.open(db), Store.open(db)
+    try:
+        reader.import_records([Record(make_document(TEXT, id="d1"))])
+        raw = reader.conn.raw
+        n = [0]
+
+        class Between:
+            """The reader's connection, letting the writer commit right after the spans were read."""
+
+            def execute(self, sql, args=()):
+                cur = raw.execute(sql, args)
+                if "FROM spans" in sql and n[0] == 0:
+                    n[0] += 1
+                    quote = Span.of(TEXT, "QUOTE", 11, 18, id="q", attrs={"type": "indirect"})
+                    speaker = Span.of(TEXT, "SPEAKER", 4, 10, id="s")
+                    writer.apply(AddSpan("d1", "ali", speaker))
+                    writer.apply(AddSpan("d1", "ali", quote, (Relation("r", "SAID_BY", "q", "s"),)))
+                return cur
+
+            def __getattr__(self, name):
+                return getattr(raw, name)
+
+        reader.conn.raw = Between()
+        layer = reader.layer("d1", "ali")  # before the fix: "relations[r].head: refers to span 'q', which is not..."
+        assert layer.spans == {} and layer.relations == {}
+        reader.conn.raw = raw
+        assert set(reader.layer("d1", "ali").spans) == {"q", "s"}
+        lines = list(reader.export_records(annotator="ali"))
+        assert [len(line["relations"]) for line in lines] == [1]
+    finally:
+        reader.close()
+        writer.close()

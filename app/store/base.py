@@ -99,6 +99,22 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
             conn.rollback()
             raise
 
+    @contextmanager
+    def snapshot(self) -> Iterator[None]:
+        """Several reads that see ONE state of the project. Each statement outside a transaction sees the latest
+        commit, so a layer's spans read before another process's edit and its relations read after it would not
+        fit together (a relation to a span that is not there). Inside a transaction already: that one."""
+        conn = self.conn
+        if conn.in_transaction:
+            yield
+            return
+        conn.execute("BEGIN")  # deferred: the first read fixes what every later read of it sees
+        try:
+            yield
+        finally:
+            if conn.in_transaction:
+                conn.rollback()  # nothing was written: this only ends the snapshot
+
     # --- opening ----------------------------------------------------------------------------------------------
 
     @classmethod
@@ -261,6 +277,10 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
 
     def summaries(self) -> list[DocumentSummary]:
         """Every document in import order, with each annotator's status and number of spans."""
+        with self.snapshot():
+            return self._summaries()
+
+    def _summaries(self) -> list[DocumentSummary]:
         status: dict[str, dict[str, str]] = defaultdict(dict)
         for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers"):
             status[doc_id][who] = st
@@ -289,6 +309,10 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
 
     def layer(self, doc_id: str, annotator: str) -> Layer:
         """The annotator's layer of a document (an empty 'todo' layer if they have not started)."""
+        with self.snapshot():
+            return self._layer(doc_id, annotator)
+
+    def _layer(self, doc_id: str, annotator: str) -> Layer:
         row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
                               [doc_id, annotator]).fetchone()
         spans = [_span(r) for r in self.conn.execute(
@@ -300,7 +324,8 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
         return Layer(doc_id, annotator, row[0] if row else Status.TODO.value, spans, rels)
 
     def layers(self, doc_id: str) -> list[Layer]:
-        return [self.layer(doc_id, who) for who in self.layer_annotators(doc_id)]
+        with self.snapshot():
+            return [self._layer(doc_id, who) for who in self.layer_annotators(doc_id)]
 
     def status(self, doc_id: str, annotator: str) -> str:
         row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
@@ -335,7 +360,8 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
             "ORDER BY doc_id, start", [entity_id])]
 
     def layers_mentioning(self, entity_id: str) -> list[Layer]:
-        keys = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'SPEAKER' AND "
-                               "json_extract(attrs, '$.entity') = ?", [entity_id]).fetchall()
-        return [self.layer(d, a) for d, a in keys]
+        with self.snapshot():
+            keys = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'SPEAKER' AND "
+                                     "json_extract(attrs, '$.entity') = ?", [entity_id]).fetchall()
+            return [self._layer(d, a) for d, a in keys]
 

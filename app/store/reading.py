@@ -23,7 +23,15 @@ class ReadingMixin:
         The same dicts as ``jsonl.export_record`` over ``layer()`` (a test keeps the two paths equal), built
         without constructing core objects so a million spans export at SELECT speed. JSON columns are passed
         through as ``orjson.Fragment`` and never parsed (``parsed=True``: parsed, for writers that read them).
+        The whole export is read from one snapshot of the project (:meth:`Store.snapshot`): what other processes
+        commit meanwhile is either all in it or not at all.
         """
+        with self.snapshot():
+            yield from self._export_records(annotator, statuses, include_unannotated, doc_ids,
+                                            include_suggestions, parsed)
+
+    def _export_records(self, annotator, statuses, include_unannotated, doc_ids, include_suggestions,
+                        parsed) -> Iterator[dict]:
         wanted = set(statuses) if statuses else None
         only = set(doc_ids) if doc_ids is not None else None
         label_schema = self.schema.name
@@ -109,8 +117,12 @@ class ReadingMixin:
 
     def stats(self) -> dict:
         """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
-        counted apart (``suggestions_by_label``)."""
-        q = self.db.execute
+        counted apart (``suggestions_by_label``). All from one snapshot of the project."""
+        with self.snapshot():
+            return self._stats()
+
+    def _stats(self) -> dict:
+        q = self.conn.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0],

@@ -207,8 +207,9 @@ class Session(QObject):
 
     def open(self, doc_id: str) -> Document:
         """Open a document: its text and the shown layers are read from the store."""
-        document = self.store.document(doc_id)
-        layers = [self.store.layer(doc_id, who) for who in self._styles]
+        with self.store.snapshot():  # the text and the layers as one state of the project
+            document = self.store.document(doc_id)
+            layers = [self.store.layer(doc_id, who) for who in self._styles]
         self.workspace.layers = {(l.doc_id, l.annotator): l for l in layers}
         self._shown_cache.clear()
         self.document = document
@@ -355,21 +356,22 @@ class Session(QObject):
         is gone). The undo history stays; a step that no longer fits is refused when undone, and says so."""
         from ..core.changes import AddClaim, RemoveClaim, UpdateClaim, difference, registry_difference
 
-        entities, claims = dict(self.store.entities()), dict(self.store.claims())
-        leaves = registry_difference(self.workspace.entities, entities)
-        leaves += registry_difference(self.workspace.claims, claims, AddClaim, RemoveClaim, UpdateClaim)
-        self.workspace.entities, self.workspace.claims = entities, claims
-        self._mentions = None
-        if self.document is not None:
-            if not self.store.has_document(self.document.id):
-                self.document = None
-            else:
-                for who in self._styles:
-                    old = self.workspace.layer(self.document.id, who)
-                    new = self.store.layer(self.document.id, who)
-                    leaves.extend(difference(old, new, same=_same_but_timestamps))
-                    self.workspace.layers[(self.document.id, who)] = new
-                self._shown_cache.clear()
+        with self.store.snapshot():  # one state of the project: a new span and its new speaker together
+            entities, claims = dict(self.store.entities()), dict(self.store.claims())
+            leaves = registry_difference(self.workspace.entities, entities)
+            leaves += registry_difference(self.workspace.claims, claims, AddClaim, RemoveClaim, UpdateClaim)
+            self.workspace.entities, self.workspace.claims = entities, claims
+            self._mentions = None
+            if self.document is not None:
+                if not self.store.has_document(self.document.id):
+                    self.document = None
+                else:
+                    for who in self._styles:
+                        old = self.workspace.layer(self.document.id, who)
+                        new = self.store.layer(self.document.id, who)
+                        leaves.extend(difference(old, new, same=_same_but_timestamps))
+                        self.workspace.layers[(self.document.id, who)] = new
+                    self._shown_cache.clear()
         if leaves:
             self._after(Batch(tuple(leaves), self.tr("Changed elsewhere")), replay=False, external=True)
         self.refreshed.emit()
