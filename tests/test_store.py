@@ -22,7 +22,7 @@ def test_a_new_project_has_readable_tables_and_the_default_schema(tmp_path):
     with Store.open(path) as s:
         assert s.schema.name == "quotes-claims"
         assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
-                                        "004_drop_reviews"]
+                                        "004_drop_reviews", "007_team"]
     db = Database(path)
     assert {"documents", "layers", "spans", "relations", "entities", "changes", "annotators", "qawl_meta",
             "suggested_entities"} <= set(db.table_names())
@@ -78,7 +78,7 @@ def test_migrates_a_project_made_with_the_first_schema(tmp_path):
     db.close()
     with Store.open(path) as s:
         assert s.applied_migrations() == ["001_initial", "002_review", "003_suggested_entities",
-                                        "004_drop_reviews"]
+                                        "004_drop_reviews", "007_team"]
         assert s.layer("d1", "ali").status == "done"
         assert s.mention_counts() == {"e1": 1}
 

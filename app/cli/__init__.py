@@ -5,7 +5,7 @@ either, the default project in the user data directory is used. Errors are print
 ``qawl: FILE:LINE: FIELD: what is wrong`` with exit status 1 (2 for usage errors), and change nothing.
 
 Modules: :mod:`.gui` (the window), :mod:`.transfer` (import, export), :mod:`.stats`, :mod:`.suggest`,
-:mod:`.agree`, :mod:`.bench`. Each registers its sub-parser with ``add_parser(s)`` and sets ``handler``; command
+:mod:`.agree`, :mod:`.bench`, :mod:`.team`. Each registers its sub-parser with ``add_parser(s)`` and sets ``handler``; command
 modules import the operations they run only when they run, so building the parser (every start) stays cheap.
 """
 
@@ -17,7 +17,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, QawlError
-from . import agree, bench, gui, stats, suggest, transfer
+from . import agree, bench, gui, stats, suggest, team, transfer
 from .common import EXIT_ERROR
 
 
@@ -39,6 +39,7 @@ def build_parser() -> argparse.ArgumentParser:
     bench.add_parser(sub)
     suggest.add_parser(sub)
     agree.add_parser(sub)
+    team.add_parser(sub)
     return parser
 
 

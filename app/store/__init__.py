@@ -5,12 +5,14 @@
 - :mod:`.editing` — the store as the target of changes (every edit one transaction + a history row);
 - :mod:`.importing` — imports (all or nothing, or skipping invalid records wholly) and suggestion layers;
 - :mod:`.reading` — export lines straight from SQL, statistics;
-- :mod:`.migrations` — the schema's history and the "is this file ours?" check; :mod:`.rows` — shared helpers.
+- :mod:`.migrations` — the schema's history and the "is this file ours?" check; :mod:`.rows` — shared helpers;
+- :mod:`.team` — a project's side of a team: sync state, assignments, members (:class:`TeamStore`).
 """
 
 from .base import Store
 from .migrations import APP_ID, KNOWN_MIGRATIONS, MIGRATIONS, check_database_file, migrations
 from .rows import DocumentSummary, HistoryEntry, ImportSummary
+from .team import TeamState, TeamStore
 
 __all__ = ["Store", "DocumentSummary", "HistoryEntry", "ImportSummary", "check_database_file", "migrations",
-           "APP_ID", "KNOWN_MIGRATIONS", "MIGRATIONS"]
+           "APP_ID", "KNOWN_MIGRATIONS", "MIGRATIONS", "TeamState", "TeamStore"]

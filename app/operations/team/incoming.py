@@ -1,0 +1,553 @@
+"""Bringing this project in step with a commit of the team repository: everything that changed since the last
+sync — teammates' layers, new documents, the registry, the lead's schema, assignments and removals — in ONE
+transaction (a kill leaves the project as it was; the next sync does it again).
+
+Every file is read with the same checks as an import (``app.core.team.files`` over ``app.core.jsonl``) and goes
+through the store's import (all or nothing per file, documents matched by text hash); a bad file is left out
+wholly and reported as ``FILE:LINE: FIELD: what``. Files this computer writes (its annotator's layers, gold it
+edited) are never overwritten silently: a change from elsewhere is taken only if nothing changed here since the
+last sync, and reported; if both changed, it is a conflict left for the person to decide.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from datetime import datetime, timezone
+
+from ...core.errors import QawlError
+from ...core.jsonl import Record
+from ...core.model import GOLD, Document, Layer
+from ...core.team import files as tf
+from ...core.team import layout
+from ...core.team.registry import Event, Registry, diff, fold, read_log
+from ...store.rows import now_utc
+from .context import Team
+from .report import SyncReport
+
+CHUNK = 2000  # layers per import call (a join brings in 100,000: not all in memory at once)
+
+
+def when(info) -> str:
+    if info is None:
+        return "an unknown commit"
+    at = datetime.fromtimestamp(info.at, timezone.utc).strftime("%Y-%m-%d %H:%M UTC")
+    who = info.annotator or f"{info.author} (not through Qawl)"
+    host = f" on {info.host}" if info.host else ""
+    return f"commit {info.sha[:10]} by {who}{host}, {at}"
+
+
+class Incoming:
+    """One application of a commit to the project (see the module's note)."""
+
+    def __init__(self, t: Team, target: str, report: SyncReport, *, joining: bool = False) -> None:
+        self.t = t
+        self.store = t.store
+        self.tables = t.tables
+        self.state = t.reload()
+        self.target = target
+        self.report = report
+        self.joining = joining
+        self.me = self.state.annotator
+        self.pending = self.state.pending if self.state.pending and \
+            self.t.repo.is_ancestor(self.state.pending["commit"], target) else None
+        self.stamps: dict[tuple[str, str], str] = {}  # layers in step with the repository now
+        self.unstamp: list[tuple[str, str]] = []
+        self.imported: set[tuple[str, str]] = set()
+
+    # --- the whole step ------------------------------------------------------------------------------------------------
+
+    def run(self, progress=None) -> None:
+        state, repo = self.state, self.t.repo
+        changes = repo.diff(state.synced_commit, self.target)
+        history = repo.history(state.synced_commit, self.target) if changes else []
+        by_kind: dict[str, list] = {}
+        for c in changes:
+            by_kind.setdefault(layout.place(c.path).kind, []).append(c)
+        self.history = history
+        self.changed_here = {(d, a) for d, a, _u in self.tables.changed_layers(self.t.writes(), state.synced_seq)}
+        wanted = [c.new for k in ("team", "member", "schema", "document", "assignments", "removed", "layer")
+                  for c in by_kind.get(k, []) if c.new]
+        self.data = repo.blobs(wanted)
+        with self.store.atomic():
+            self._team_file(by_kind.get("team", []))
+            self._members(by_kind.get("member", []))
+            self._schema(by_kind.get("schema", []))
+            registry = self._registry(bool(changes))
+            self._documents(by_kind.get("document", []))
+            self._removals(by_kind.get("removed", []))
+            self._layers(by_kind.get("layer", []), registry, progress)
+            self._drifted(registry)
+            self._assignments(by_kind.get("assignments", []))
+            self._history(history)
+            self.tables.record_layers(fill_stamps(self.tables, self.stamps))
+            for key in self.unstamp:
+                self.tables.forget_layer(*key)
+            done = {"synced_commit": self.target, "synced_at": now_utc()}
+            if self.pending is not None:
+                done["synced_seq"] = self.pending.get("seq", state.synced_seq)
+                done["pending"] = None
+                sent = set(self.pending["files"])
+                rescued = {p: d for p, d in state.rescued.items() if p not in sent}
+                if rescued != state.rescued:
+                    done["rescued"] = rescued
+                gone = {r["doc_id"] for r in self.pending.get("removals", [])}
+                if gone:
+                    done["removals"] = [r for r in state.removals if r["doc_id"] not in gone]
+                for conflict in self.tables.conflicts():
+                    if conflict.resolution == "mine" and conflict.path in sent:
+                        self.tables.resolve_conflict(conflict.path, None)
+            self.tables.update(**done)
+        self.report.commit = self.target
+        self.report.local_only = len(self.tables.local_documents())
+
+    def _problem(self, change, exc: QawlError) -> None:
+        message = str(exc.located(file=change.path))
+        self.report.problems.append(message)
+        self.tables.set_problem(change.path, change.new or "", message)
+
+    def _who_changed(self, path: str) -> str:
+        return when(self.t.repo.last_commit_touching(self.target, path, self.state.synced_commit))
+
+    # --- the lead's files and the members ---------------------------------------------------------------------------------
+
+    def _team_file(self, changes) -> None:
+        for c in changes:
+            if c.new is None:
+                continue
+            try:
+                team = tf.read_team(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            if team.lead != self.state.lead:
+                self.tables.update(lead=team.lead)
+                self.report.notices.append(f"the team's lead is now {team.lead}")
+
+    def _members(self, changes) -> None:
+        for c in changes:
+            if c.new is None:
+                continue
+            try:
+                member = tf.read_member(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            if member.name == self.me and member.computer != self.state.computer and not self.joining \
+                    and member.joined > self.state.joined:
+                raise QawlError(
+                    f"{self.me} now works from another computer ({member.host or member.computer}, joined "
+                    f"{member.joined}); this computer no longer sends {self.me}'s work and nothing was changed. "
+                    f"What changed here since the last sync stays in this project: export it with 'qawl export "
+                    f"--annotator {self.me}' to bring it over")
+            self.tables.set_member(member.name, role=member.role, joined=member.joined, computer=member.computer,
+                                   host=member.host)
+
+    def _schema(self, changes) -> None:
+        for c in changes:
+            if c.new is None:
+                continue
+            try:
+                schema = tf.read_schema(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            if schema != self.store.schema:
+                if self.state.is_lead and not self.joining and not self._mine(c):
+                    self.report.notices.append(f"{c.path}: changed by {self._who_changed(c.path)}; only the lead "
+                                               "changes the schema: yours is sent again")
+                    continue
+                self.store.set_schema(schema)
+                if self.state.synced_commit is not None:
+                    self.report.notices.append("the label schema was changed by the lead")
+
+    def _mine(self, c) -> bool:
+        return self.pending is not None and self.pending["files"].get(c.path) == c.new
+
+    # --- the speaker registry ---------------------------------------------------------------------------------------------
+
+    def _registry(self, arrived: bool) -> Registry | None:
+        """Fold every member's speaker events (with this computer's not yet sent) into the registry, whenever
+        anything arrived or the registry changed here: a teammate's layer may name a speaker merged since."""
+        state = self.state
+        base = state.base_entities()
+        local = self.store.entities()
+        outbox = [Event.from_dict(e) for e in state.outbox]
+        new = diff(base, local, by=self.me, at=now_utc())
+        if not (arrived or new or outbox or state.synced_commit is None):
+            return None
+        paths = self.t.repo.tree(self.target, [f"{layout.REGISTRY}/{layout.SPEAKERS}"])
+        blobs = self.t.repo.blobs(paths.values())
+        events: dict[str, Event] = {}
+        for path, blob in sorted(paths.items()):
+            try:
+                for e in read_log(path, blobs[blob]):
+                    events.setdefault(e.id, e)
+            except QawlError as exc:
+                self.report.problems.append(str(exc))
+                self.tables.set_problem(path, blob, str(exc))
+        unsent = [e for e in [*outbox, *new] if e.id not in events]
+        for e in unsent:
+            events[e.id] = e
+        registry = fold(events.values())
+        result = self.tables.set_registry(registry.entities, registry.merged, registry.deleted)
+        if result["touched"] & {k for k in result["touched"] if k[1] in self.t.writes()}:
+            self.report.own_changed = True
+        for key in result["touched"]:
+            if key[1] not in self.t.writes():
+                self.stamps[key] = ""  # filled below: teammates' layers whose mentions followed a merge
+        if state.synced_commit is not None:
+            self.report.registry = {k: result[k] for k in ("added", "changed", "removed", "mentions_moved")}
+            if result["added"] or result["changed"] or result["removed"]:
+                self.report.own_changed = True
+        self.tables.update(registry_base={k: [e.name, list(e.aliases)] for k, e in registry.entities.items()},
+                           outbox=[e.to_dict() for e in unsent])
+        self.registry = registry
+        return registry
+
+    # --- documents ----------------------------------------------------------------------------------------------------------
+
+    def _documents(self, changes) -> None:
+        mapped = self.tables.document_map()
+        existing = {r[0]: r[1] for r in self.store.conn.execute("SELECT id, text_sha256 FROM documents")}
+        by_sha = {}
+        for doc_id, sha in self.store.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
+            by_sha[sha] = doc_id
+        new_records, pairs = [], []
+        for c in changes:
+            if c.new is None:
+                if c.old and not self._removed_path(c.path):
+                    self.report.notices.append(f"{c.path}: deleted from the repository ({self._who_changed(c.path)})"
+                                               "; the document stays here (the lead removes documents with 'qawl "
+                                               "team remove')")
+                continue
+            try:
+                doc = tf.read_document(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            ours = mapped.get(doc.id)
+            if c.old is not None and ours is not None:
+                if existing.get(ours) != doc.text_sha256:
+                    self._problem(c, QawlError(f"the text of {doc.id!r} was changed in the repository "
+                                               f"({self._who_changed(c.path)}); a document's text never changes: "
+                                               "ignored", field="text"))
+                else:
+                    self.report.notices.append(f"{c.path}: changed in the repository ({self._who_changed(c.path)})"
+                                               "; a document never changes once added: the change is ignored")
+                continue
+            if doc.id in existing:
+                if existing[doc.id] != doc.text_sha256:
+                    self._problem(c, QawlError(f"document {doc.id!r} is in this project with a different text "
+                                               "(same id, different content); it is never merged", field="doc_id"))
+                    continue
+                pairs.append((doc.id, doc.id))
+            elif doc.text_sha256 in by_sha:
+                pairs.append((doc.id, by_sha[doc.text_sha256]))
+            else:
+                new_records.append(Record(doc, None, []))
+                existing[doc.id] = doc.text_sha256
+                by_sha[doc.text_sha256] = doc.id
+                pairs.append((doc.id, doc.id))
+            self.tables.clear_problems([c.path])
+        if new_records:
+            # In id order (natural: doc2 before doc10), not the repository's hashed folders.
+            new_records.sort(key=lambda r: _natural(r.document.id))
+            summary = self.store.import_records(new_records, source="team", actor=self.me)
+            if self.state.synced_commit is not None:
+                mine = sum(1 for r in new_records if self._mine_path(layout.document_path(r.document.id)))
+                self.report.documents_added += summary.documents_added - mine
+        self.tables.map_documents(pairs)
+
+    def _mine_path(self, path: str) -> bool:
+        return self.pending is not None and path in self.pending["files"]
+
+    def _removed_path(self, path: str) -> bool:
+        return any(layout.document_path(r.doc_id) == path for r in getattr(self, "removals", ()))
+
+    def _removals(self, changes) -> None:
+        self.removals: list[tf.Removal] = []
+        for c in changes:
+            if c.new is None:
+                continue
+            try:
+                self.removals = tf.read_removals(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+        if not self.removals:
+            return
+        mapped = self.tables.document_map()
+        gone = []
+        rescued = dict(self.state.rescued)
+        for r in self.removals:
+            ours = mapped.get(r.doc_id)
+            if ours is None or not self.store.has_document(ours):
+                continue
+            doc = self.store.document(ours)
+            if doc.text_sha256 != r.text_sha256:
+                continue
+            for who in self.t.writes():
+                if (ours, who) in self.changed_here:  # work not sent yet: it goes out with this sync
+                    rescued[layout.layer_path(who, r.doc_id)] = tf.layer_bytes(
+                        self.store.layer(ours, who), r.doc_id, doc.text_sha256, self.store.schema.name).decode()
+            gone.append(ours)
+            self.tables.unmap_document(r.doc_id)
+            self.report.documents_removed.append(r.doc_id)
+        if rescued != self.state.rescued:
+            self.tables.update(rescued=rescued)
+        if gone:
+            self.tables.delete_documents(gone)
+            self.report.own_changed = True
+
+    # --- layers -------------------------------------------------------------------------------------------------------------
+
+    def _layers(self, changes, registry: Registry | None, progress) -> None:
+        mapped = self.tables.document_map()
+        removed_ids = {r.doc_id for r in getattr(self, "removals", ())}
+        known = _known(self.store, registry)
+        batch: list[tuple[object, Record]] = []
+        docs: dict[str, Document] = {}
+        total = len(changes)
+        for n, c in enumerate(changes):
+            if progress and n % 500 == 0:
+                progress(n, total)
+            if c.new is None:
+                self._layer_deleted(c, mapped)
+                continue
+            data = self.data[c.new]
+            try:
+                header = tf.read_layer_header(c.path, data)
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            ours = mapped.get(header.doc_id)
+            if ours is None:
+                if header.doc_id not in removed_ids and not self._doc_removed_earlier(header.doc_id):
+                    self._problem(c, QawlError(f"a layer of {header.doc_id!r}, which is not among the team's "
+                                               "documents", line=1, field="doc_id"))
+                continue
+            who = header.annotator
+            key = (ours, who)
+            if who in self.t.writes():
+                if not self._own_arrived(c, key, header, data):
+                    continue
+            doc = docs.get(ours) or docs.setdefault(ours, self.store.document(ours))
+            try:
+                layer = tf.read_layer(c.path, data, doc, self.store.schema, known)
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            if registry is not None and registry.merged:
+                layer = _follow_merges(layer, registry)
+            batch.append((c, Record(doc, layer, [], None)))
+            if len(batch) >= CHUNK:
+                self._import(batch, registry)
+                batch = []
+                docs.clear()
+        if batch:
+            self._import(batch, registry)
+        if progress:
+            progress(total, total)
+
+    def _doc_removed_earlier(self, repo_id: str) -> bool:
+        tree = self.t.repo.tree(self.target, [layout.REMOVED_FILE])
+        if not tree:
+            return False
+        data = self.t.repo.blobs(tree.values())
+        try:
+            return any(r.doc_id == repo_id for r in tf.read_removals(layout.REMOVED_FILE, data[tree[layout.REMOVED_FILE]]))
+        except QawlError:
+            return False
+
+    def _own_arrived(self, c, key, header, data: bytes) -> bool:
+        """A file this computer writes changed in the repository: True to take it in (nothing changed here)."""
+        doc_id, who = key
+        if self.pending is not None and self.pending["files"].get(c.path) == c.new:
+            stamp = self.pending.get("stamps", {}).get(f"{doc_id}\x1f{who}")
+            if stamp:
+                self.stamps[key] = stamp
+            return False  # what this computer itself sent
+        if self.store.has_document(doc_id) and (doc_id, who) in self._layer_keys():
+            ours = tf.layer_bytes(self.store.layer(doc_id, who), header.doc_id,
+                                  self.store.document(doc_id).text_sha256, self.store.schema.name)
+            if self.t.repo.blob_id(ours) == c.new:
+                self.stamps[key] = ""
+                return False  # the same as here
+        if self.joining or self.state.synced_commit is None:
+            return True
+        try:
+            tf.read_layer(c.path, data, self.store.document(doc_id), self.store.schema, _known(self.store, getattr(
+                self, "registry", None)))
+        except QawlError as exc:  # damaged in the repository: this computer's good version goes out again
+            self._problem(c, exc)
+            self.report.notices.append(f"{c.path}: {who}'s layer of {doc_id!r} was damaged in the repository "
+                                       f"({self._who_changed(c.path)}); this computer's version is sent again")
+            self.unstamp.append(key)
+            return False
+        if key in self.changed_here:
+            detail = (f"{c.path}: changed in the repository ({self._who_changed(c.path)}) while {who}'s layer of "
+                      f"{doc_id!r} also changed here. Nothing was overwritten: decide with 'qawl team resolve "
+                      f"{doc_id} --mine' (send this computer's) or '--theirs' (take the repository's)")
+            self.tables.add_conflict(c.path, doc_id, who, c.new, detail)
+            self.report.conflicts.append(detail)
+            return False
+        if who == GOLD:
+            return True
+        self.report.notices.append(
+            f"{c.path}: {who}'s layer of {doc_id!r} was changed in the repository, not by this computer "
+            f"({self._who_changed(c.path)}); nothing had changed here since the last sync, so this project now has "
+            f"that version (the one it replaces is in the repository's history)")
+        self.report.own_changed = True
+        return True
+
+    def _layer_keys(self) -> set[tuple[str, str]]:
+        if not hasattr(self, "_keys"):
+            self._keys = {(d, a) for d, a in self.store.conn.execute(
+                "SELECT doc_id, annotator FROM layers WHERE annotator IN (?, ?)", list(self.t.writes()))}
+        return self._keys
+
+    def _layer_deleted(self, c, mapped) -> None:
+        old = self.t.repo.blobs([c.old]).get(c.old, b"")
+        try:
+            header = tf.read_layer_header(c.path, old)
+        except QawlError:
+            return
+        ours = mapped.get(header.doc_id)
+        if ours is None:
+            return
+        who = header.annotator
+        if who in self.t.writes() and not self.joining:
+            self.unstamp.append((ours, who))
+            self.report.notices.append(f"{c.path}: {who}'s layer of {ours!r} was deleted from the repository "
+                                       f"({self._who_changed(c.path)}); it is sent again from this project")
+            return
+        if self.tables.delete_layer(ours, who):
+            self.report.notices.append(f"{c.path}: deleted from the repository ({self._who_changed(c.path)}); "
+                                       f"{who}'s layer of {ours!r} was removed here too")
+
+    def _import(self, batch, registry: Registry | None, *, arrivals: bool = True) -> None:
+        records = [rec for _c, rec in batch]
+        if registry is not None and registry.deleted:
+            # A speaker the team deleted while a teammate mentioned it: the mention brings it back.
+            needed = {s.entity for rec in records for s in rec.layer.spans.values() if s.entity} & set(registry.deleted)
+            local = set(self.store.entities())
+            self.tables.add_entities([registry.deleted[e] for e in sorted(needed - local)])
+        summary = self.store.import_records(records, replace_layers=True, skip_invalid=True, source="team",
+                                            actor=self.me)
+        failed = set()
+        for message in summary.skipped:
+            path = message.split(":", 1)[0]
+            failed.add(path)
+            self.report.problems.append(message)
+        arrived = []
+        for c, rec in batch:
+            if c.path in failed:
+                self.tables.set_problem(c.path, c.new, next(m for m in summary.skipped if m.startswith(c.path)))
+                continue
+            key = (rec.layer.doc_id, rec.layer.annotator)
+            self.stamps[key] = ""
+            self.imported.add(key)
+            self.tables.clear_problems([c.path])
+            if rec.layer.annotator != self.me and arrivals:
+                arrived.append((rec.layer.doc_id, rec.layer.annotator, len(rec.layer.spans), rec.layer.status))
+                self.report.arrived[rec.layer.annotator].add(rec.layer.doc_id)
+            elif rec.layer.annotator == self.me:
+                self.report.own_changed = True
+        if self.state.synced_commit is not None:
+            self.tables.record_arrivals(arrived)
+
+    def _drifted(self, registry) -> None:
+        """Teammates' layers changed on this computer since a sync brought them: the repository's version is
+        put back (only their author changes them), and said."""
+        drifted = [k for k in self.tables.drifted_layers(self.t.writes()) if tuple(k) not in self.stamps]
+        if not drifted:
+            return
+        repo_of = self.tables.repo_ids()
+        paths = {layout.layer_path(who, repo_of.get(doc_id, doc_id)): (doc_id, who) for doc_id, who in drifted}
+        tree = self.t.repo.tree(self.target, paths)
+        blobs = self.t.repo.blobs(tree.values())
+        known = _known(self.store, registry)
+        batch = []
+        for path, (doc_id, who) in sorted(paths.items()):
+            if path not in tree:
+                continue
+            doc = self.store.document(doc_id)
+            try:
+                layer = tf.read_layer(path, blobs[tree[path]], doc, self.store.schema, known)
+            except QawlError as exc:
+                self.report.problems.append(str(exc))
+                continue
+            if registry is not None and registry.merged:
+                layer = _follow_merges(layer, registry)
+            self.report.notices.append(f"{who}'s layer of {doc_id!r} had been changed on this computer; the "
+                                       f"repository's version was put back (only {who} changes {who}'s layers)")
+            batch.append((_Path(path, tree[path]), Record(doc, layer, [], None)))
+        if batch:
+            self._import(batch, registry, arrivals=False)
+
+    def _assignments(self, changes) -> None:
+        for c in changes:
+            if c.new is None:
+                continue
+            try:
+                items = tf.read_assignments(c.path, self.data[c.new])
+            except QawlError as exc:
+                self._problem(c, exc)
+                continue
+            if self.state.is_lead and not self.joining:
+                if not self._mine(c):
+                    self.report.notices.append(f"{c.path}: changed by {self._who_changed(c.path)}; only the lead "
+                                               "assigns: the lead's list is sent again")
+                continue
+            mapped = self.tables.document_map()
+            self.tables.replace_assignments(replace(a, doc_id=mapped[a.doc_id]) for a in items if a.doc_id in mapped)
+            if self.state.synced_commit is not None:
+                mine = sum(1 for a in items if a.annotator == self.me)
+                self.report.notices.append(f"assignments updated by the lead ({mine} document(s) assigned to you)")
+
+    def _history(self, history) -> None:
+        seen: set[str] = set()
+        for info in history:  # newest first
+            if info.annotator and info.annotator not in seen:
+                seen.add(info.annotator)
+                at = datetime.fromtimestamp(info.at, timezone.utc).strftime("%Y-%m-%dT%H:%M:%SZ")
+                self.tables.set_member(info.annotator, last_commit=info.sha, last_commit_at=at)
+            if info.computer == self.state.computer and (self.pending is None or info.sha != self.pending["commit"]) \
+                    and self.state.synced_commit is not None and not self.joining:
+                self.report.notices.append(
+                    f"{when(info)} was sent as this very computer by another copy of this project: a project file "
+                    f"copied to another computer must not sync (join from there with 'qawl team join')")
+
+class _Path:
+    def __init__(self, path: str, blob: str) -> None:
+        self.path, self.new = path, blob
+
+
+def _follow_merges(layer: Layer, registry: Registry) -> Layer:
+    """A teammate's layer with its mentions of merged speakers moved to the speaker they went into."""
+    if not any(s.entity and s.entity in registry.merged for s in layer.spans.values()):
+        return layer
+    spans = [replace(s, attrs={**s.attrs, "entity": registry.resolve(s.entity)}) if s.entity in registry.merged
+             else s for s in layer.spans.values()]
+    return Layer(layer.doc_id, layer.annotator, layer.status, spans, layer.relations.values())
+
+
+def fill_stamps(tables, stamps: dict[tuple[str, str], str]) -> dict[tuple[str, str], str]:
+    """Stamps given as "" are the layer's current ``updated`` (read after the import wrote it)."""
+    empty = [k for k, v in stamps.items() if not v]
+    current = tables.layer_stamps(empty)
+    return {k: (v or current.get(k, "")) for k, v in stamps.items() if v or k in current}
+
+
+def _natural(key: str) -> list:
+    return [(0, int(part), "") if part.isdigit() else (1, 0, part) for part in re.split(r"(\d+)", key)]
+
+
+def _known(store, registry: Registry | None) -> set[str]:
+    """Speaker ids a teammate's layer may name: the registry here, and merged or deleted ones (followed or
+    brought back on import)."""
+    known = set(store.entities())
+    if registry is not None:
+        known |= set(registry.deleted) | set(registry.merged)
+    return known
