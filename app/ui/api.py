@@ -27,3 +27,16 @@ class ProjectApi:
     import_formats: tuple[str, ...]
     export_formats: tuple[str, ...]
     write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files
+    team: "TeamApi | None" = None  # team projects over git (app.operations.team)
+
+
+@dataclass(frozen=True)
+class TeamApi:
+    """The team operations the window uses (``app.operations.team``, through ``gui_api``)."""
+
+    info: Callable  # (store) -> TeamState | None: is this project in a team, as whom, last sync
+    sync: Callable  # (db_path, *, progress, cancel, stage) -> SyncReport; opens its own connection
+    status: Callable  # (store) -> TeamStatus
+    assign: Callable  # (store, annotator, doc_ids, *, role, remove) -> list[str]; the lead only
+    assignments: Callable  # (store, annotator=None, role=None) -> list[Assignment]
+    arrivals: Callable  # (store, limit) -> [(doc_id, annotator, arrived, spans, status)]

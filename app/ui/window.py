@@ -19,6 +19,7 @@ from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .names import describe, label_name, status_name, type_name, visible
 from .review.menu import install_review
+from .team import install_team
 from .session import ChangeEvent, Session
 from .api import ProjectApi
 from .suggestions import SuggestionsUi
@@ -88,6 +89,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
+        self.team = install_team(self)  # the Team menu; in a team project its sidebar and assignments first
         self._restore()
         self._update_title()
         self._update_progress()
