@@ -456,3 +456,15 @@ def test_concurrent_threads_in_one_process_take_turns(crew):
         th.join()
     assert all("already running" in e for e in errors)
     assert show(crew.remote, layout.layer_path("ali", "d1"))
+
+
+def test_status_counts_what_this_computer_has_not_sent(crew):
+    # Regression: a speaker added and not yet sent made `status` fail ("at: is missing"), and with it the window.
+    s = crew.stores
+    new_speaker(s["ali"], "e-new", "المتحدث الجديد")
+    add_word(s["ali"], "ali", "d1", "CUE", "قال")
+    st = team.status(s["ali"])
+    assert (st.unsent_layers, st.unsent_speaker_changes) == (1, 1)
+    crew.sync("ali")
+    st = team.status(s["ali"])
+    assert (st.unsent_layers, st.unsent_speaker_changes) == (0, 0)

@@ -43,7 +43,7 @@ def test_sync_from_the_window_sends_brings_in_and_shows_what_arrived(qtbot, crew
     wait_sync(qtbot, hook)
     assert hook.last_report.sent_layers == 1
     assert hook.last_report.arrived == {"bob": {"d1"}}
-    assert "teammates' work arrived: bob (1)" in win.message.text()
+    assert "teammates' work arrived: \u2068bob\u2069 (1)" in win.message.text()
     dock = hook.dock
     assert dock.arrived.rowCount() == 1 and dock.arrived.item(0, 1).text() == "bob"
     # ali's assignments are on top of the document list, in bold, and listed in the sidebar
@@ -121,3 +121,17 @@ def test_a_failed_sync_is_shown_to_the_person(qtbot, crew, tmp_path, monkeypatch
     assert win.message.text().startswith("Sync failed")
     QApplication.processEvents()
     (tmp_path / "gone.git").rename(crew.remote)
+
+
+def test_a_team_failure_never_keeps_the_window_from_opening(qtbot, crew):
+    from app.core.errors import QawlError
+
+    api = gui_api()
+
+    def broken(store):
+        raise QawlError("the team tables cannot be read")
+
+    api = type(api)(**{**api.__dict__, "team": type(api.team)(**{**api.team.__dict__, "status": broken})})
+    win = open_window(qtbot, crew.stores["ali"], annotator="ali", api=api)
+    assert win.isVisible()
+    assert "the team tables cannot be read" in win.message.text()

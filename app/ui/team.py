@@ -12,12 +12,12 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
-                               QLabel, QMenu, QMessageBox, QPushButton, QTableWidget, QTableWidgetItem, QVBoxLayout,
+                               QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
                                QWidget)
 
 from ..core.model import GOLD, Status
 from .names import status_name
-from .span_models import isolate
+from .span_models import align_for, isolate
 
 POLL_MS = 5000
 
@@ -40,12 +40,15 @@ def stage_text(stage: str) -> str:
 def summary(report) -> str:
     """What a sync did, in the interface's language."""
     parts = []
-    sent = report.sent_layers + report.sent_documents + report.sent_events
-    parts.append(translate("Team", "sent %1 layer(s), %2 document(s), %3 speaker change(s)").replace("%1", str(report.sent_layers))
-                 .replace("%2", str(report.sent_documents)).replace("%3", str(report.sent_events))
-                 if sent else translate("Team", "nothing to send"))
+    sent = [text.replace("%1", str(n)) for n, text in (
+        (report.sent_layers, translate("Team", "%1 layer(s)")),
+        (report.sent_documents, translate("Team", "%1 new document(s)")),
+        (report.sent_events, translate("Team", "%1 speaker change(s)"))) if n]
+    comma, semicolon = translate("Team", ", "), translate("Team", "; ")  # Arabic has its own: ، ؛
+    parts.append(translate("Team", "sent %1").replace("%1", comma.join(sent)) if sent
+                 else translate("Team", "nothing to send"))
     if report.arrived:
-        who = ", ".join(f"{name} ({len(docs)})" for name, docs in sorted(report.arrived.items()))
+        who = comma.join(f"{isolate(name)} ({len(docs)})" for name, docs in sorted(report.arrived.items()))
         parts.append(translate("Team", "teammates' work arrived: %1").replace("%1", who))
     else:
         parts.append(translate("Team", "nothing new from teammates"))
@@ -57,7 +60,7 @@ def summary(report) -> str:
         parts.append(translate("Team", "%1 conflict(s) to decide").replace("%1", str(len(report.conflicts))))
     if report.problems:
         parts.append(translate("Team", "%1 file(s) with problems left out").replace("%1", str(len(report.problems))))
-    return "; ".join(parts)
+    return semicolon.join(parts)
 
 
 class TeamDock(QDockWidget):
@@ -79,18 +82,28 @@ class TeamDock(QDockWidget):
         top.addWidget(self.header, 1)
         top.addWidget(self.sync_button)
         layout.addLayout(top)
+        # Three lists the person can resize against each other.
+        split = QSplitter(Qt.Orientation.Vertical)
         self.mine_label = QLabel()
-        layout.addWidget(self.mine_label)
         self.mine = self._table([translate("Team", "Document"), translate("Team", "Status")])
-        layout.addWidget(self.mine, 2)
         self.arrived_label = QLabel(translate("Team", "Arrived from teammates"))
-        layout.addWidget(self.arrived_label)
-        self.arrived = self._table([translate("Team", "Document"), translate("Team", "Annotator"), translate("Team", "When"), "#", translate("Team", "Status")])
-        layout.addWidget(self.arrived, 2)
-        layout.addWidget(QLabel(translate("Team", "The team")))
-        self.people = self._table([translate("Team", "Annotator"), translate("Team", "Assigned"), translate("Team", "Not started"), translate("Team", "In progress"), translate("Team", "Done"),
-                                   translate("Team", "Last sync")])
-        layout.addWidget(self.people, 1)
+        self.arrived = self._table([translate("Team", "Document"), translate("Team", "Annotator"),
+                                    translate("Team", "When"), "#", translate("Team", "Status")])
+        self.people = self._table([translate("Team", "Annotator"), translate("Team", "Assigned"),
+                                   translate("Team", "Not started"), translate("Team", "In progress"),
+                                   translate("Team", "Done"), translate("Team", "Last sync")])
+        for title, table in ((self.mine_label, self.mine), (self.arrived_label, self.arrived),
+                             (QLabel(translate("Team", "The team")), self.people)):
+            part = QWidget()
+            column = QVBoxLayout(part)
+            column.setContentsMargins(0, 2, 0, 0)
+            column.addWidget(title)
+            column.addWidget(table)
+            split.addWidget(part)
+        split.setStretchFactor(0, 2)
+        split.setStretchFactor(1, 3)
+        split.setStretchFactor(2, 2)
+        layout.addWidget(split, 1)
         self.lead_row = QWidget()
         row = QHBoxLayout(self.lead_row)
         row.setContentsMargins(0, 0, 0, 0)
@@ -142,6 +155,7 @@ class TeamDock(QDockWidget):
                 if c == 0 and ids is not None:
                     item.setData(Qt.ItemDataRole.UserRole, ids[r])
                     item.setToolTip(ids[r])
+                    item.setTextAlignment(align_for(value))  # a title keeps its own direction
                 elif c > 0:
                     item.setTextAlignment(Qt.AlignmentFlag.AlignCenter)
                 table.setItem(r, c, item)
@@ -181,9 +195,16 @@ class TeamHook:
         self.timer = QTimer(window)
         self.timer.setInterval(POLL_MS)
         self.timer.timeout.connect(self._poll)
-        self.refresh()
+        self.safely(self.refresh)
         if self.state is not None:
             self.timer.start()
+
+    def safely(self, fn) -> None:
+        """The team's side must never keep the window from working: a failure is said in the status bar."""
+        try:
+            fn()
+        except Exception as exc:  # QawlError, or a project the sidebar cannot read: shown, not raised
+            self.window._failed(translate("Team", "Team: %1").replace("%1", str(exc)))
 
     # --- reading the project ----------------------------------------------------------------------------------------
 
@@ -220,12 +241,13 @@ class TeamHook:
         self._fill_dock(mine)
 
     def _make_dock(self) -> None:
+        # Beside the Quotes sidebar (the wide side: the tables need room); the document list stays in view.
         w = self.window
         self.dock = TeamDock(self, w)
-        leading = Qt.DockWidgetArea.RightDockWidgetArea if w.isRightToLeft() else Qt.DockWidgetArea.LeftDockWidgetArea
-        w.addDockWidget(leading, self.dock)
-        w.tabifyDockWidget(w.documents, self.dock)
-        w.documents.raise_()
+        trailing = Qt.DockWidgetArea.LeftDockWidgetArea if w.isRightToLeft() else Qt.DockWidgetArea.RightDockWidgetArea
+        w.addDockWidget(trailing, self.dock)
+        w.tabifyDockWidget(w.quotes, self.dock)
+        w.quotes.raise_()
         w.menus["view"].addAction(self.dock.toggleViewAction())
 
     def _title(self, doc_id: str) -> str:
@@ -239,13 +261,15 @@ class TeamHook:
         st, store, dock = self.state, self.window.session.store, self.dock
         me = self.window.session.annotator
         when = (st.synced_at or "")[:16].replace("T", " ")
-        role = translate("Team", "you are the lead") if st.annotator == st.lead else translate("Team", "lead: %1").replace("%1", st.lead)
-        dock.header.setText(translate("Team", "Team at %1 · %2 · last sync: %3").replace("%1", st.remote).replace("%2", role)
-                            .replace("%3", when or translate("Team", "never")))
+        role = translate("Team", "you are the lead") if st.annotator == st.lead else \
+            translate("Team", "lead: %1").replace("%1", isolate(st.lead))
+        dock.header.setText(translate("Team", "Team at %1 · %2 · last sync: %3").replace("%1", isolate(st.remote))
+                            .replace("%2", role)
+                            .replace("%3", isolate(when) if when else translate("Team", "never")))
         if me != st.annotator:
-            dock.header.setText(dock.header.text() + "\n" + translate("Team", "The window annotates as %1, but this project "
-                                                               "syncs %2's work.").replace("%1", me)
-                                .replace("%2", st.annotator))
+            dock.header.setText(dock.header.text() + "\n" + translate(
+                "Team", "The window annotates as %1, but this project syncs %2's work.")
+                .replace("%1", isolate(me)).replace("%2", isolate(st.annotator)))
         dock.mine_label.setText(translate("Team", "Assigned to you (%1)").replace("%1", str(len(mine))))
         TeamDock._fill(dock.mine, [[isolate(self._title(d)), status_name(store.status(d, me))] for d in mine], mine)
         arrived = self.api.arrivals(store, 200)
@@ -274,7 +298,7 @@ class TeamHook:
             return
         state = self._info()
         if state is not None and state.synced_at != getattr(self, "_seen", None):
-            self.refresh()  # a sync from the command line
+            self.safely(self.refresh)  # a sync from the command line
 
     def show_dock(self) -> None:
         if self.dock is None:
@@ -305,8 +329,17 @@ class TeamHook:
         self.task = run_with_progress(w, translate("Team", "Syncing with the team…"), work, on_success=self._synced,
                                       on_failure=self._failed, on_cancel=self._cancelled)
         relay.setParent(self.task)
-        relay.staged.connect(lambda s: self.task and self.task.dialog.setLabelText(stage_text(s)))
+        relay.staged.connect(self._staged)
         return self.task
+
+    def _staged(self, stage: str) -> None:
+        if self.task is None:
+            return
+        dialog = self.task.dialog
+        dialog.setLabelText(stage_text(stage))
+        dialog.setRange(0, 0)  # busy until the step reports how far it is (bringing in layers does)
+        if stage in ("send", "finish"):
+            dialog.setCancelButton(None)  # once sending, the sync finishes: Cancel would leave it unclear
 
     def _done(self) -> None:
         self.task = None
@@ -330,7 +363,7 @@ class TeamHook:
             s.reload()
         w.speakers.model.refresh()
         w._update_progress()
-        self.refresh()
+        self.safely(self.refresh)
         text = translate("Team", "Synced: %1").replace("%1", summary(report))
         w._say(text)
         details = report.details()
@@ -384,7 +417,7 @@ class TeamHook:
         msg = translate("Team", "Took back %1 document(s) from %2; sent at the next sync.") if remove else \
             translate("Team", "Assigned %1 document(s) to %2; sent at the next sync.")
         w._say(msg.replace("%1", str(len(done))).replace("%2", who))
-        self.refresh()
+        self.safely(self.refresh)
         return done
 
 

@@ -1598,10 +1598,6 @@
         <translation>مزامنة…</translation>
     </message>
     <message>
-        <source>sent %1 layer(s), %2 document(s), %3 speaker change(s)</source>
-        <translation>أُرسلت %1 طبقة و%2 مستند و%3 تغيير في المتحدثين</translation>
-    </message>
-    <message>
         <source>nothing to send</source>
         <translation>لا شيء للإرسال</translation>
     </message>
@@ -1666,6 +1662,26 @@
         <translation>المُسنَد</translation>
     </message>
     <message>
+        <source>%1 layer(s)</source>
+        <translation>%1 طبقة</translation>
+    </message>
+    <message>
+        <source>%1 speaker change(s)</source>
+        <translation>%1 تغيير في المتحدثين</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>أُرسل: %1</translation>
+    </message>
+    <message>
         <source>Not started</source>
         <translation>لم يبدأ</translation>
     </message>
@@ -1720,6 +1736,10 @@
     <message>
         <source>&amp;Team</source>
         <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>الفريق: %1</translation>
     </message>
     <message>
         <source>This project is not part of a team. The lead publishes it with &apos;qawl team init REMOTE&apos;; annotators join with &apos;qawl team join REMOTE --annotator NAME&apos;.</source>

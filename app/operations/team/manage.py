@@ -85,7 +85,7 @@ def status(store: Store) -> TeamStatus:
     out.gold = dict(layers.get(GOLD, {}))
     out.unsent_layers = len(tables.changed_layers((state.annotator, GOLD), state.synced_seq))
     out.unsent_speaker_changes = len(state.outbox) + len(diff(state.base_entities(), store.entities(),
-                                                              by=state.annotator, at=""))
+                                                              by=state.annotator, at=now_utc()))
     out.local_documents = len(tables.local_documents())
     out.conflicts = [c.detail + (f" [decided: {c.resolution}, sent at the next sync]" if c.resolution else "")
                      for c in tables.conflicts()]

@@ -73,9 +73,9 @@ def sync(store: Store, *, interactive: bool = True, progress: Progress | None = 
             commit = t.repo.commit(head, out.files, out.message(t.me), annotator=t.me,
                                    computer=t.state.computer, host=t.state.host)
             _note_pending(t, commit, out)
-            t.check_cancel()  # the last moment a Cancel changes nothing
+            t.check_cancel()  # the last moment a Cancel changes nothing: once sending, the sync finishes
             stage("send")
-            if t.repo.push(commit):
+            if _push(t, commit):
                 stage("finish")
                 Incoming(t, commit, report).run()
                 report.sent_layers += out.layers
@@ -90,6 +90,15 @@ def sync(store: Store, *, interactive: bool = True, progress: Progress | None = 
                             "syncing right now); nothing was lost: sync again in a moment")
     t.repo.tidy()
     return report
+
+
+def _push(t: Team, commit: str) -> bool:
+    """Push without Cancel: stopping git halfway would leave the person unsure whether their work went out."""
+    cancel, t.repo.git.cancel = t.repo.git.cancel, None
+    try:
+        return t.repo.push(commit)
+    finally:
+        t.repo.git.cancel = cancel
 
 
 def _note_pending(t: Team, commit: str, out: Outgoing) -> None:
