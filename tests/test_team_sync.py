@@ -468,3 +468,17 @@ def test_status_counts_what_this_computer_has_not_sent(crew):
     crew.sync("ali")
     st = team.status(s["ali"])
     assert (st.unsent_layers, st.unsent_speaker_changes) == (0, 0)
+
+
+def test_an_edit_undone_sends_nothing_and_is_not_left_as_unsent(crew):
+    s = crew.stores
+    add_word(s["ali"], "ali", "d2", "CUE", "أكد")
+    crew.sync("ali")
+    mark(s["ali"], "ali", "d2", "done")  # an edit ...
+    mark(s["ali"], "ali", "d2", "todo")  # ... undone
+    add_word(s["ali"], "ali", "d1", "CUE", "قال")  # and another one kept
+    report = crew.sync("ali")
+    assert report.sent_layers == 1  # d1 only: d2's bytes are what the repository has
+    st = team.status(s["ali"])
+    assert st.unsent_layers == 0
+    assert not crew.sync("ali").sent

@@ -172,6 +172,13 @@ class TeamStore:
             f"ON c.doc_id = l.doc_id AND c.annotator = l.annotator", [*who, since_seq, *who]).fetchall()
         return sorted(rows)
 
+    def edited_since(self, annotators: Iterable[str], seq: int) -> set[tuple[str, str]]:
+        """(doc_id, annotator) of these annotators' layers with an edit in the history after ``seq``."""
+        who = sorted(set(annotators))
+        marks = ", ".join("?" * len(who))
+        return {(d, a) for d, a in self.conn.execute(
+            f"SELECT DISTINCT doc_id, annotator FROM changes WHERE seq > ? AND annotator IN ({marks})", [seq, *who])}
+
     def drifted_layers(self, exclude: Iterable[str]) -> list[tuple[str, str]]:
         """Layers of teammates that changed here after the sync brought them (only their author writes them)."""
         ex = sorted(set(exclude) | {SUGGESTIONS})

@@ -17,7 +17,7 @@ from datetime import datetime, timezone
 
 from ...core.errors import QawlError
 from ...core.jsonl import Record
-from ...core.model import GOLD, Document, Layer
+from ...core.model import GOLD, SUGGESTIONS, Document, Layer
 from ...core.team import files as tf
 from ...core.team import layout
 from ...core.team.registry import Event, Registry, diff, fold, read_log
@@ -65,7 +65,7 @@ class Incoming:
         for c in changes:
             by_kind.setdefault(layout.place(c.path).kind, []).append(c)
         self.history = history
-        self.changed_here = {(d, a) for d, a, _u in self.tables.changed_layers(self.t.writes(), state.synced_seq)}
+        self.changed_here = self._changed_here()
         wanted = [c.new for k in ("team", "member", "schema", "document", "assignments", "removed", "layer")
                   for c in by_kind.get(k, []) if c.new]
         self.data = repo.blobs(wanted)
@@ -100,6 +100,22 @@ class Incoming:
             self.tables.update(**done)
         self.report.commit = self.target
         self.report.local_only = len(self.tables.local_documents())
+
+    def _changed_here(self) -> set[tuple[str, str]]:
+        """Layers this computer writes that changed since they were last in step with the repository: since the
+        last sync, or — once the pending commit is in — since they were sent in it."""
+        writes = self.t.writes()
+        changed = {(d, a) for d, a, _u in self.tables.changed_layers(writes, self.state.synced_seq)}
+        if self.pending is None:
+            return changed
+        sent = {tuple(k.split("\x1f")): v for k, v in self.pending.get("stamps", {}).items()}
+        current = self.tables.layer_stamps(sent)
+        later = self.tables.edited_since(writes, self.pending.get("seq", 0))
+        for key, stamp in sent.items():
+            if current.get(key) == stamp and key not in later:
+                changed.discard(key)
+                self.stamps[key] = stamp  # sent (or already the same there): in step
+        return changed
 
     def _problem(self, change, exc: QawlError) -> None:
         message = str(exc.located(file=change.path))
@@ -329,6 +345,10 @@ class Incoming:
                 continue
             who = header.annotator
             key = (ours, who)
+            if who == SUGGESTIONS:
+                self._problem(c, QawlError("machine suggestions are not shared: each computer makes its own",
+                                           line=1, field="annotator"))
+                continue
             if who in self.t.writes():
                 if not self._own_arrived(c, key, header, data):
                     continue
