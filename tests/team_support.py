@@ -3,6 +3,7 @@ what a project holds (to compare computers)."""
 
 from __future__ import annotations
 
+import shutil
 import subprocess
 from pathlib import Path
 
@@ -24,10 +25,27 @@ TEXTS = {
 class Team:
     """A lead and members, each with their own project file, sharing one bare repository."""
 
-    def __init__(self, root: Path, texts: dict[str, str] | None = None) -> None:
+    def __init__(self, root: Path, texts: dict[str, str] | None = None, *, publish: bool = True) -> None:
         self.root = root
         self.remote = root / "team.git"
         self.stores: dict[str, Store] = {}
+        if publish:
+            self._publish(texts)
+
+    @classmethod
+    def copy(cls, template: Path, root: Path, names: tuple[str, ...]) -> "Team":
+        """A copy of a team made once (publishing and joining cost seconds; copying, milliseconds): the same
+        projects and repositories in another folder, pointing at the copy of the repository."""
+        shutil.copytree(template, root, dirs_exist_ok=True)
+        team = cls(root, publish=False)
+        for name in ("lead", *names):
+            store = team.open(name)
+            with store.atomic():
+                store.conn.execute("UPDATE team SET remote = ?", [str(team.remote)])
+            git(root / f"{name}.team.git", "config", "remote.origin.url", str(team.remote))
+        return team
+
+    def _publish(self, texts) -> None:
         lead = self.open("lead")
         lead.import_records([Record(make_document(t, id=i, meta={"title": f"Title {i}"}), None, [])
                              for i, t in (texts or TEXTS).items()], source="test")
@@ -130,3 +148,11 @@ def show(remote: Path, path: str) -> bytes:
 
 def state(store: Store):
     return TeamStore(store).state()
+
+
+def make_template(root: Path, names: tuple[str, ...] = ("ali", "bob", "carol")) -> Path:
+    team = Team(root)
+    for name in names:
+        team.join(name)
+    team.close()
+    return root

@@ -13,7 +13,7 @@ import pytest
 
 from app.core.team import layout
 
-from team_support import Team, add_word, git, holdings, show
+from team_support import Team, add_word, holdings, make_template, show
 
 pytestmark = pytest.mark.slow
 CHILD = Path(__file__).with_name("team_child.py")
@@ -23,6 +23,11 @@ REPO = Path(__file__).resolve().parents[1]
 def child(db: Path, point: str) -> subprocess.CompletedProcess:
     return subprocess.run([sys.executable, str(CHILD), str(db), point], cwd=REPO, capture_output=True, timeout=120,
                           env={**__import__("os").environ, "PYTHONPATH": str(REPO)})
+
+
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("team-template"), ("ali", "bob"))
 
 
 def consistent(db: Path, remote: Path) -> None:
@@ -35,10 +40,8 @@ def consistent(db: Path, remote: Path) -> None:
 
 
 @pytest.mark.parametrize("point", ["received", "committed", "noted", "pushed", "finishing"])
-def test_a_kill_at_each_step_leaves_both_consistent_and_the_next_sync_completes(tmp_path, point):
-    crew = Team(tmp_path)
-    crew.join("ali")
-    crew.join("bob")
+def test_a_kill_at_each_step_leaves_both_consistent_and_the_next_sync_completes(tmp_path, template, point):
+    crew = Team.copy(template, tmp_path, ("ali", "bob"))
     s = crew.stores
     add_word(s["bob"], "bob", "d2", "CUE", "أكد")
     crew.sync("bob")
@@ -63,10 +66,8 @@ def test_a_kill_at_each_step_leaves_both_consistent_and_the_next_sync_completes(
     crew.close()
 
 
-def test_kills_at_random_moments_never_break_anything(tmp_path):
-    crew = Team(tmp_path)
-    crew.join("ali")
-    crew.join("bob")
+def test_kills_at_random_moments_never_break_anything(tmp_path, template):
+    crew = Team.copy(template, tmp_path, ("ali", "bob"))
     s = crew.stores
     rng = random.Random(15)
     words = ["قال", "الرئيس", "الاقتصاد", "بخير", "وأضاف", "الأمور", "تتحسن"]

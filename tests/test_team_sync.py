@@ -15,17 +15,20 @@ from app.operations import team
 from app.operations.team import repo as repo_module
 from app.store import TeamStore
 
-from team_support import (Team, add, add_word, find, git, hand_edit, holdings, mark, new_speaker, remove,
-                          rename_speaker, show, state)
+from team_support import (Team, add, add_word, find, git, hand_edit, holdings, make_template, mark, new_speaker,
+                          remove, rename_speaker, show, state)
 
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("team-template"))
+
+
 @pytest.fixture
-def crew(tmp_path):
-    t = Team(tmp_path)
-    for name in ("ali", "bob", "carol"):
-        t.join(name)
+def crew(tmp_path, template):
+    t = Team.copy(template, tmp_path, ("ali", "bob", "carol"))
     yield t
     t.close()
 

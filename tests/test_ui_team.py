@@ -8,17 +8,20 @@ from app.operations import team
 from app.operations.project import gui_api
 from app.store import TeamStore
 
-from team_support import Team, add_word
+from team_support import Team, add_word, make_template
 from ui_support import open_window
 
 pytestmark = pytest.mark.slow
 
 
+@pytest.fixture(scope="module")
+def template(tmp_path_factory):
+    return make_template(tmp_path_factory.mktemp("team-template"), ("ali", "bob"))
+
+
 @pytest.fixture
-def crew(tmp_path):
-    t = Team(tmp_path)
-    t.join("ali")
-    t.join("bob")
+def crew(tmp_path, template):
+    t = Team.copy(template, tmp_path, ("ali", "bob"))
     yield t
     t.close()
 

@@ -12,8 +12,8 @@ from __future__ import annotations
 
 from PySide6.QtCore import QCoreApplication, QObject, Qt, QTimer, Signal
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
-                               QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem, QVBoxLayout,
-                               QWidget)
+                               QLabel, QMenu, QMessageBox, QPushButton, QSplitter, QTableWidget, QTableWidgetItem,
+                               QVBoxLayout, QWidget)
 
 from ..core.model import GOLD, Status
 from .names import status_name
@@ -32,8 +32,10 @@ class _Relay(QObject):
 
 
 def stage_text(stage: str) -> str:
-    return {"fetch": translate("Team", "Fetching the team's work…"), "receive": translate("Team", "Bringing in your teammates' work…"),
-            "prepare": translate("Team", "Preparing your changes…"), "send": translate("Team", "Sending your work…"),
+    return {"fetch": translate("Team", "Fetching the team's work…"),
+            "receive": translate("Team", "Bringing in your teammates' work…"),
+            "prepare": translate("Team", "Preparing your changes…"),
+            "send": translate("Team", "Sending your work…"),
             "finish": translate("Team", "Finishing…")}.get(stage, translate("Team", "Syncing…"))
 
 
@@ -55,7 +57,8 @@ def summary(report) -> str:
     if report.documents_added:
         parts.append(translate("Team", "%1 new document(s)").replace("%1", str(report.documents_added)))
     if report.documents_removed:
-        parts.append(translate("Team", "%1 document(s) removed by the lead").replace("%1", str(len(report.documents_removed))))
+        parts.append(translate("Team", "%1 document(s) removed by the lead")
+                     .replace("%1", str(len(report.documents_removed))))
     if report.conflicts:
         parts.append(translate("Team", "%1 conflict(s) to decide").replace("%1", str(len(report.conflicts))))
     if report.problems:
@@ -222,12 +225,12 @@ class TeamHook:
         on = self.state is not None
         self.actions["sync"].setEnabled(on and self.task is None)
         self.actions["sidebar"].setEnabled(on)
-        self.actions["assign"].setEnabled(on and self.state.annotator == self.state.lead if on else False)
+        self.actions["assign"].setEnabled(on and self.state.annotator == self.state.lead)
         if not on:
             self.menu.setToolTipsVisible(True)
-            self.actions["sync"].setToolTip(translate("Team", "This project is not part of a team. The lead publishes it with "
-                                              "'qawl team init REMOTE'; annotators join with 'qawl team join REMOTE "
-                                              "--annotator NAME'."))
+            self.actions["sync"].setToolTip(translate(
+                "Team", "This project is not part of a team. The lead publishes it with 'qawl team init REMOTE'; "
+                        "annotators join with 'qawl team join REMOTE --annotator NAME'."))
             return
         store = self.window.session.store
         me = self.window.session.annotator
@@ -371,8 +374,9 @@ class TeamHook:
             box = QMessageBox(QMessageBox.Icon.Information if not (report.problems or report.conflicts)
                               else QMessageBox.Icon.Warning, "Qawl", text, parent=w)
             if report.arrived:
-                box.setInformativeText(translate("Team", "Their work is in the list on the Team sidebar; Review ▸ Review mode "
-                                         "compares it with yours."))
+                box.setInformativeText(translate(
+                    "Team", "Their work is in the list on the Team sidebar; Review ▸ Review mode compares it with "
+                            "yours."))
             if details:
                 box.setDetailedText("\n".join(details))
             box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)

@@ -10,6 +10,7 @@ a broken pipe halfway through updating a ref, and finishes on its own.
 
 from __future__ import annotations
 
+import functools
 import os
 import shutil
 import subprocess
@@ -133,9 +134,8 @@ class Git:
             err.seek(0)
             return code, out.read().decode("utf-8", "replace"), err.read().decode("utf-8", "replace")
 
-    def stream(self, *args: str) -> subprocess.Popen:
-        return subprocess.Popen(self._args(args), stdin=subprocess.PIPE, stdout=subprocess.PIPE,
-                                stderr=subprocess.PIPE, env=self.env)
+    def stream(self, *args: str, stdout=subprocess.PIPE, stderr=subprocess.PIPE) -> subprocess.Popen:
+        return subprocess.Popen(self._args(args), stdin=subprocess.PIPE, stdout=stdout, stderr=stderr, env=self.env)
 
 
 def _email(author: str) -> str:
@@ -144,7 +144,9 @@ def _email(author: str) -> str:
     return f"{safe}@qawl.invalid"
 
 
+@functools.lru_cache(maxsize=None)
 def configured_email(exe: str | None = None) -> str | None:
+    """git's configured address (asked once per process)."""
     try:
         proc = subprocess.run([exe or git_command(), "config", "--get", "user.email"], stdout=subprocess.PIPE,
                               stderr=subprocess.DEVNULL, timeout=10)

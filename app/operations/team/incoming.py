@@ -66,14 +66,14 @@ class Incoming:
             by_kind.setdefault(layout.place(c.path).kind, []).append(c)
         self.history = history
         self.changed_here = self._changed_here()
-        wanted = [c.new for k in ("team", "member", "schema", "document", "assignments", "removed", "layer")
-                  for c in by_kind.get(k, []) if c.new]
+        wanted = [c.new for k in ("team", "member", "schema", "document", "assignments", "removed")
+                  for c in by_kind.get(k, []) if c.new]  # layers are read a chunk at a time
         self.data = repo.blobs(wanted)
         with self.store.atomic():
             self._team_file(by_kind.get("team", []))
             self._members(by_kind.get("member", []))
             self._schema(by_kind.get("schema", []))
-            registry = self._registry(bool(changes))
+            registry = self._registry(self._teammates_arrived(changes))
             self._documents(by_kind.get("document", []))
             self._removals(by_kind.get("removed", []))
             self._layers(by_kind.get("layer", []), registry, progress)
@@ -100,6 +100,17 @@ class Incoming:
             self.tables.update(**done)
         self.report.commit = self.target
         self.report.local_only = len(self.tables.local_documents())
+
+    def _teammates_arrived(self, changes) -> bool:
+        """Anything from others that may name speakers: their layers, or registry logs."""
+        own = {layout.file_name(w) for w in self.t.writes()}
+        for c in changes:
+            where = layout.place(c.path)
+            if where.kind == "registry" or (where.kind == "layer" and where.owner not in own):
+                return True
+            if where.kind == "layer" and not self._mine_path(c.path):
+                return True  # a file of mine changed elsewhere: taken in, it may name merged speakers
+        return False
 
     def _changed_here(self) -> set[tuple[str, str]]:
         """Layers this computer writes that changed since they were last in step with the repository: since the
@@ -325,13 +336,16 @@ class Incoming:
         batch: list[tuple[object, Record]] = []
         docs: dict[str, Document] = {}
         total = len(changes)
+        blobs: dict[str, bytes] = {}
         for n, c in enumerate(changes):
+            if n % CHUNK == 0:
+                blobs = self.t.repo.blobs(x.new for x in changes[n:n + CHUNK] if x.new)
             if progress and n % 500 == 0:
                 progress(n, total)
             if c.new is None:
                 self._layer_deleted(c, mapped)
                 continue
-            data = self.data[c.new]
+            data = blobs[c.new]
             try:
                 header = tf.read_layer_header(c.path, data)
             except QawlError as exc:

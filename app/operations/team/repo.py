@@ -12,6 +12,7 @@ import hashlib
 import os
 import re
 import socket
+import tempfile
 import threading
 import time
 from contextlib import contextmanager
@@ -26,6 +27,7 @@ TRAILER_ANNOTATOR = "Qawl-Annotator"
 TRAILER_COMPUTER = "Qawl-Computer"
 TRAILER_HOST = "Qawl-Host"
 LOCK = "qawl-sync.lock"
+_FORMATS: dict[str, str] = {}  # git dir -> object format (sha1 / sha256), asked once per process
 _SCP = re.compile(r"^[^/\\:]+@?[^/\\:]*:")  # user@host:path (git's scp-like syntax)
 
 
@@ -209,8 +211,10 @@ class LocalRepo:
                 stream.read(1)
                 out[fields[0].decode()] = data
         finally:
-            feeder.join()
+            if len(out) < len(wanted):  # stopped early: git must not wait for a reader that is gone
+                proc.kill()
             stream.close()
+            feeder.join()
             proc.stderr.close()
             proc.wait()
         return out
@@ -218,7 +222,11 @@ class LocalRepo:
     def blob_id(self, data: bytes) -> str:
         """The id git gives these bytes (computed here: no process per file)."""
         if self._format is None:
-            self._format = self.git.run("rev-parse", "--show-object-format").decode().strip() or "sha1"
+            known = _FORMATS.get(str(self.git_dir))
+            if known is None:
+                known = self.git.run("rev-parse", "--show-object-format").decode().strip() or "sha1"
+                _FORMATS[str(self.git_dir)] = known
+            self._format = known
         h = hashlib.sha256() if self._format == "sha256" else hashlib.sha1()
         h.update(b"blob %d\0" % len(data))
         h.update(data)
@@ -255,34 +263,45 @@ class LocalRepo:
 
     # --- writing -----------------------------------------------------------------------------------------------
 
-    def commit(self, parent: str | None, files: dict[str, bytes | None], message: str, *, annotator: str,
-               computer: str, host: str) -> str:
+    def commit(self, parent: str | None, files: dict[str, bytes | None] | Iterable[tuple[str, bytes | None]],
+               message: str, *, annotator: str, computer: str, host: str) -> str:
         """A new commit: ``parent``'s tree with ``files`` written (None: removed). Not pushed; no ref but
-        ``refs/qawl/outgoing`` moves."""
+        ``refs/qawl/outgoing`` moves. The files are streamed to ``git fast-import`` (publishing a large project
+        never holds them all in memory)."""
         body = f"{message}\n\n{TRAILER_ANNOTATOR}: {annotator}\n{TRAILER_COMPUTER}: {computer}\n" \
                f"{TRAILER_HOST}: {host}\n".encode("utf-8")
         name = self.git.env["GIT_COMMITTER_NAME"]
         email = self.git.env["GIT_COMMITTER_EMAIL"]
-        stamp = f"{int(time.time())} +0000"
-        chunks = [b"commit refs/qawl/outgoing\n",
-                  f"committer {name} <{email}> {stamp}\n".encode("utf-8"),
-                  b"data %d\n" % len(body), body, b"\n"]
-        if parent is not None:
-            chunks.append(f"from {parent}\n".encode())
-        else:
-            chunks.append(b"from 0000000000000000000000000000000000000000\n")
-        for path, data in sorted(files.items()):
-            quoted = _quote(path)
-            if data is None:
-                chunks.append(b"D " + quoted + b"\n")
-            else:
-                chunks.append(b"M 100644 inline " + quoted + b"\n")
-                chunks.append(b"data %d\n" % len(data))
-                chunks.append(data)
-                chunks.append(b"\n")
-        chunks.append(b"\ndone\n")
-        self.git.run("fast-import", "--quiet", "--done", "--force", input=b"".join(chunks),
-                     what="writing the commit")
+        head = [b"commit refs/qawl/outgoing\n",
+                f"committer {name} <{email}> {int(time.time())} +0000\n".encode("utf-8"),
+                b"data %d\n" % len(body), body, b"\n",
+                f"from {parent or '0' * 40}\n".encode()]
+        items = sorted(files.items()) if isinstance(files, dict) else files
+        with tempfile.TemporaryFile() as err:
+            proc = self.git.stream("fast-import", "--quiet", "--done", "--force", stdout=err, stderr=err)
+            try:
+                out = proc.stdin
+                out.write(b"".join(head))
+                for path, data in items:
+                    quoted = _quote(path)
+                    if data is None:
+                        out.write(b"D " + quoted + b"\n")
+                    else:
+                        out.write(b"M 100644 inline " + quoted + b"\ndata %d\n" % len(data))
+                        out.write(data)
+                        out.write(b"\n")
+                out.write(b"\ndone\n")
+                out.close()
+            except BrokenPipeError:
+                pass
+            except BaseException:
+                proc.kill()
+                proc.wait()
+                raise
+            code = proc.wait()
+            if code != 0:
+                err.seek(0)
+                raise GitError(_explain(err.read().decode("utf-8", "replace"), "writing the commit"))
         sha = self.rev("refs/qawl/outgoing")
         if sha is None:  # pragma: no cover - fast-import succeeded
             raise GitError("git fast-import made no commit")

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 import uuid
 from pathlib import Path
-from typing import Callable
+from typing import Callable, Iterator
 
 from ...core.errors import Cancelled, QawlError
 from ...core.model import GOLD, SUGGESTIONS
 from ...core.team import files as tf
 from ...core.team import layout
-from ...core.team.registry import Event
+from ...core.team.registry import Event, log_bytes
 from ...store import Store, TeamStore
 from ...store.rows import now_utc
 from .context import Team, check_name, git_dir_for, host_name, login_name
@@ -88,7 +88,8 @@ def sync(store: Store, *, interactive: bool = True, progress: Progress | None = 
         else:
             raise QawlError(f"the repository changed {MAX_ATTEMPTS} times while this sync was sending (others are "
                             "syncing right now); nothing was lost: sync again in a moment")
-    t.repo.tidy()
+    if report.sent or report.arrived or report.documents_added:
+        t.repo.tidy()  # new objects: let git pack them when there are many
     return report
 
 
@@ -148,10 +149,10 @@ def init(store: Store, remote: str, *, annotator: str | None = None, interactive
         tables.create(remote=remote, branch="main", git_dir=git_dir.name, annotator=me, lead=me, computer=computer,
                       host=host_name())
     t = Team(store, interactive=interactive, cancel=cancel)
+    counts: dict[str, int] = {"documents": 0, "layers": 0, "speakers": 0}
     try:
-        files, counts = _everything(t)
-        commit = repo.commit(None, files, f"{me} starts the team: {counts}", annotator=me, computer=computer,
-                             host=t.state.host)
+        commit = repo.commit(None, _everything(t, counts), f"{me} starts the team", annotator=me,
+                             computer=computer, host=t.state.host)
         t.check_cancel()
         if not repo.push(commit):
             raise QawlError("someone else published a team to this repository at the same moment; nothing was "
@@ -161,10 +162,10 @@ def init(store: Store, remote: str, *, annotator: str | None = None, interactive
             store.conn.execute("DELETE FROM team")
         raise
     report = SyncReport(commit=commit)
-    _adopt(t, commit, files)
-    report.sent_documents = sum(1 for p in files if p.startswith(layout.DOCUMENTS + "/"))
-    report.sent_layers = sum(1 for p in files if p.startswith(layout.LAYERS + "/"))
-    report.sent_events = len(store.entities())
+    _adopt(t, commit)
+    report.sent_documents = counts["documents"]
+    report.sent_layers = counts["layers"]
+    report.sent_events = counts["speakers"]
     report.sent_other.append(f"the label schema, the team file and {me} as the lead")
     return report
 
@@ -174,43 +175,39 @@ def _lead_name(store: Store) -> str:
     return people[0] if len(people) == 1 else login_name()
 
 
-def _everything(t: Team) -> tuple[dict[str, bytes], str]:
+def _everything(t: Team, counts: dict[str, int]) -> Iterator[tuple[str, bytes]]:
+    """Every file of the first commit, one at a time (a project of 10,000 documents is never all in memory)."""
     store, state = t.store, t.state
     schema = store.schema
-    files: dict[str, bytes] = {
-        layout.TEAM_FILE: tf.team_bytes(tf.TeamFile(state.annotator, now_utc(), state.branch)),
-        layout.README: tf.README_TEXT.encode("utf-8"),
-        layout.SCHEMA_FILE: tf.schema_bytes(schema),
-        layout.member_path(state.annotator): tf.member_bytes(tf.Member(state.annotator, state.joined, state.computer,
-                                                                       state.host, "lead")),
-    }
-    docs = 0
+    yield layout.TEAM_FILE, tf.team_bytes(tf.TeamFile(state.annotator, now_utc(), state.branch))
+    yield layout.README, tf.README_TEXT.encode("utf-8")
+    yield layout.SCHEMA_FILE, tf.schema_bytes(schema)
+    yield layout.member_path(state.annotator), tf.member_bytes(tf.Member(state.annotator, state.joined,
+                                                                         state.computer, state.host, "lead"))
     texts: dict[str, str] = {}
     for doc_id in store.document_ids():
         doc = store.document(doc_id)
         texts[doc_id] = doc.text_sha256
-        files[layout.document_path(doc_id)] = tf.document_bytes(doc, schema.name)
-        docs += 1
-    layers = 0
-    for doc_id, who in store.conn.execute("SELECT doc_id, annotator FROM layers WHERE annotator != ? ORDER BY rowid",
-                                          [SUGGESTIONS]).fetchall():
-        layer = store.layer(doc_id, who)
-        files[layout.layer_path(who, doc_id)] = tf.layer_bytes(layer, doc_id, texts[doc_id], schema.name)
-        layers += 1
+        counts["documents"] += 1
+        yield layout.document_path(doc_id), tf.document_bytes(doc, schema.name)
+    keys = store.conn.execute("SELECT doc_id, annotator FROM layers WHERE annotator != ? ORDER BY rowid",
+                              [SUGGESTIONS]).fetchall()
+    for doc_id, who in keys:
+        counts["layers"] += 1
+        yield layout.layer_path(who, doc_id), tf.layer_bytes(store.layer(doc_id, who), doc_id, texts[doc_id],
+                                                            schema.name)
     at = now_utc()
     events = [Event(uuid.uuid4().hex, at, state.annotator, "add", e.id, name=e.name, aliases=e.aliases)
               for e in store.entities().values()]
+    counts["speakers"] = len(events)
     if events:
-        from ...core.team.registry import log_bytes
-
-        files[layout.registry_path(state.annotator)] = log_bytes(events)
+        yield layout.registry_path(state.annotator), log_bytes(events)
     assignments = TeamStore(store).assignments()
     if assignments:
-        files[layout.ASSIGNMENTS_FILE] = tf.assignments_bytes(assignments)
-    return files, f"{docs} documents, {layers} layers, {len(events)} speakers"
+        yield layout.ASSIGNMENTS_FILE, tf.assignments_bytes(assignments)
 
 
-def _adopt(t: Team, commit: str, files: dict[str, bytes]) -> None:
+def _adopt(t: Team, commit: str) -> None:
     """After publishing: everything here is in step with the first commit."""
     entities = t.store.entities()
     with t.store.atomic():
