@@ -2,7 +2,8 @@
 repository (GitHub, GitLab, or a bare repository on a shared drive) carries the work between them.
 
 - :mod:`.sync` — ``init`` (the lead publishes a project), ``join`` (an annotator gets a copy), ``sync``;
-- :mod:`.incoming` / :mod:`.outgoing` — bringing the team's changes in, sending this computer's out;
+- :mod:`.incoming` (with :mod:`.layers`) / :mod:`.outgoing` — bringing the team's changes in, sending this
+  computer's out;
 - :mod:`.manage` — status, assignments, removing documents, deciding conflicts;
 - :mod:`.repo` / :mod:`.git` — this computer's copy of the repository, and running ``git``;
 - :mod:`.report` — what an operation did, in words.
