@@ -440,24 +440,28 @@ def test_concurrent_threads_in_one_process_take_turns(crew):
     s = crew.stores
     add_word(s["ali"], "ali", "d1", "CUE", "قال")
     errors = []
+    start = threading.Barrier(4)
 
     def go():
+        # Regression: the lock file existed for a moment before it named its owner, and a second sync that read
+        # it then took it as left by a killed sync: both ran ("cannot lock ref" from git).
         from app.store import Store
 
         st = Store.open(s["ali"].path)
         try:
+            start.wait()
             team.sync(st)
         except QawlError as exc:
             errors.append(str(exc))
         finally:
             st.close()
 
-    threads = [threading.Thread(target=go) for _ in range(2)]
+    threads = [threading.Thread(target=go) for _ in range(4)]
     for th in threads:
         th.start()
     for th in threads:
         th.join()
-    assert all("already running" in e for e in errors)
+    assert all("already running" in e for e in errors), errors
     assert show(crew.remote, layout.layer_path("ali", "d1"))
 
 

@@ -147,7 +147,12 @@ class TeamStore:
     def local_documents(self) -> list[str]:
         """Documents of this project that are not (yet) in the team's repository, in import order."""
         return [r[0] for r in self.conn.execute(
-            "SELECT id FROM documents WHERE id NOT IN (SELECT doc_id FROM team_documents) ORDER BY rowid")]
+            "SELECT d.id FROM documents d LEFT JOIN team_documents t ON t.doc_id = d.id WHERE t.doc_id IS NULL "
+            "ORDER BY d.rowid")]
+
+    def count_local_documents(self) -> int:
+        return self.conn.execute("SELECT count(*) FROM documents d LEFT JOIN team_documents t ON t.doc_id = d.id "
+                                 "WHERE t.doc_id IS NULL").fetchone()[0]
 
     def delete_documents(self, doc_ids: Iterable[str]) -> int:
         """Take documents out of this project (with every layer of them: their spans and relations follow)."""
@@ -179,14 +184,35 @@ class TeamStore:
         return {(d, a) for d, a in self.conn.execute(
             f"SELECT DISTINCT doc_id, annotator FROM changes WHERE seq > ? AND annotator IN ({marks})", [seq, *who])}
 
-    def drifted_layers(self, exclude: Iterable[str]) -> list[tuple[str, str]]:
-        """Layers of teammates that changed here after the sync brought them (only their author writes them)."""
+    def drifted_layers(self, exclude: Iterable[str], since_seq: int) -> list[tuple[str, str]]:
+        """Layers of teammates that changed here after a sync brought them (only their author writes them).
+
+        Only the layers the history names after ``since_seq`` are looked at (an edit names its layer; an import
+        lists the layers it wrote), unless an import wrote too many to list: then every layer is compared."""
         ex = sorted(set(exclude) | {SUGGESTIONS})
+        candidates: set[tuple[str, str]] | None = set()
+        for doc_id, who, kind, change in self.conn.execute(
+                "SELECT doc_id, annotator, kind, change FROM changes WHERE seq > ? AND (annotator IS NOT NULL "
+                "OR kind = 'import')", [since_seq]):
+            if kind != "import":
+                if who not in ex:
+                    candidates.add((doc_id, who))
+                continue
+            listed = orjson.loads(change).get("layers") or []
+            if len(listed) >= 1000:  # the history lists the first 1,000 layers of an import
+                candidates = None
+                break
+            candidates.update((d, a) for d, a in listed if a not in ex)
         marks = ", ".join("?" * len(ex))
-        return self.conn.execute(
-            f"SELECT l.doc_id, l.annotator FROM layers l JOIN team_layers t ON t.doc_id = l.doc_id "
-            f"AND t.annotator = l.annotator WHERE l.annotator NOT IN ({marks}) AND t.updated != l.updated "
-            f"ORDER BY l.doc_id, l.annotator", ex).fetchall()
+        sql = (f"SELECT l.doc_id, l.annotator FROM layers l JOIN team_layers t ON t.doc_id = l.doc_id "
+               f"AND t.annotator = l.annotator WHERE l.annotator NOT IN ({marks}) AND t.updated != l.updated")
+        if candidates is None:
+            return self.conn.execute(sql + " ORDER BY l.doc_id, l.annotator", ex).fetchall()
+        out = []
+        for key in sorted(candidates):
+            if self.conn.execute(sql + " AND l.doc_id = ? AND l.annotator = ?", [*ex, *key]).fetchone():
+                out.append(key)
+        return out
 
     def layer_stamps(self, keys: Iterable[tuple[str, str]]) -> dict[tuple[str, str], str]:
         out = {}

@@ -159,11 +159,12 @@ _WHERE = re.compile(r"^(spans|relations)\[([^\]]+)\]\.?(.*)$")
 
 
 def read_layer(path: str, data: bytes, doc: Document, schema: LabelSchema,
-               entities: set[str] | None = None) -> Layer:
+               entities: set[str] | None = None, header: LayerHeader | None = None) -> Layer:
     """The layer a layer file holds, on ``doc`` (the document as this project has it), checked like an import:
     the text hash, every span against the text and the schema, relations, speakers against ``entities``.
-    ``doc.id`` may differ from the file's (a copy of the same text under another id here)."""
-    header = read_layer_header(path, data)
+    ``doc.id`` may differ from the file's (a copy of the same text under another id here). ``header``: the
+    file's first line when the caller has read it already."""
+    header = header or read_layer_header(path, data)
     if header.text_sha256 != doc.text_sha256:
         raise QawlError(f"the layer was made on a different text of {header.doc_id!r} than this project's (texts "
                         "must be byte-identical); it is never merged", file=path, line=1, field="text_sha256")

@@ -96,7 +96,7 @@ class Incoming(LayerIntake):
                         self.tables.resolve_conflict(conflict.path, None)
             self.tables.update(**done)
         self.report.commit = self.target
-        self.report.local_only = len(self.tables.local_documents())
+        self.report.local_only = self.tables.count_local_documents()
 
     def _teammates_arrived(self, changes) -> bool:
         """Anything from others that may name speakers: their layers, or registry logs."""
@@ -232,6 +232,8 @@ class Incoming(LayerIntake):
     # --- documents ----------------------------------------------------------------------------------------------------------
 
     def _documents(self, changes) -> None:
+        if not changes:
+            return
         mapped = self.tables.document_map()
         existing = {r[0]: r[1] for r in self.store.conn.execute("SELECT id, text_sha256 FROM documents")}
         by_sha = {}

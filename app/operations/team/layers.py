@@ -14,7 +14,7 @@ from ...core.team import files as tf
 from ...core.team import layout
 from ...core.team.registry import Registry
 
-CHUNK = 2000  # layers per import call (a join brings in 100,000: not all in memory at once)
+CHUNK = 5000  # layers per import call (a join brings in 100,000: not all in memory at once)
 
 
 class LayerIntake:
@@ -59,7 +59,7 @@ class LayerIntake:
                     continue
             doc = docs.get(ours) or docs.setdefault(ours, self.store.document(ours))
             try:
-                layer = tf.read_layer(c.path, data, doc, self.store.schema, known)
+                layer = tf.read_layer(c.path, data, doc, self.store.schema, known, header)
             except QawlError as exc:
                 self._problem(c, exc)
                 continue
@@ -185,7 +185,8 @@ class LayerIntake:
     def _drifted(self, registry) -> None:
         """Teammates' layers changed on this computer since a sync brought them: the repository's version is
         put back (only their author changes them), and said."""
-        drifted = [k for k in self.tables.drifted_layers(self.t.writes()) if tuple(k) not in self.stamps]
+        drifted = [k for k in self.tables.drifted_layers(self.t.writes(), self.state.synced_seq)
+                   if tuple(k) not in self.stamps]
         if not drifted:
             return
         repo_of = self.tables.repo_ids()

@@ -86,7 +86,7 @@ def status(store: Store) -> TeamStatus:
     out.unsent_layers = len(tables.changed_layers((state.annotator, GOLD), state.synced_seq))
     out.unsent_speaker_changes = len(state.outbox) + len(diff(state.base_entities(), store.entities(),
                                                               by=state.annotator, at=now_utc()))
-    out.local_documents = len(tables.local_documents())
+    out.local_documents = tables.count_local_documents()
     out.conflicts = [c.detail + (f" [decided: {c.resolution}, sent at the next sync]" if c.resolution else "")
                      for c in tables.conflicts()]
     out.problems = [p[2] for p in tables.problems()]

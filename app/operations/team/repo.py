@@ -321,25 +321,29 @@ class LocalRepo:
         """One sync of this project at a time (the window's and the command line's). A lock left by a killed sync
         (its process is gone) is taken over."""
         path = self.git_dir / LOCK
-        me = f"{os.getpid()} {socket.gethostname()}\n"
-        for _ in range(2):
-            try:
-                fd = os.open(path, os.O_CREAT | os.O_EXCL | os.O_WRONLY, 0o644)
-            except FileExistsError:
+        # The lock file appears whole, owner included (written aside, then linked into place: linking fails if
+        # the lock exists), so nobody ever reads a lock that is there but does not say whose it is yet.
+        fd, tmp = tempfile.mkstemp(prefix=LOCK + ".", dir=self.git_dir)
+        with os.fdopen(fd, "w") as fh:
+            fh.write(f"{os.getpid()} {socket.gethostname()}\n")
+        try:
+            for _ in range(3):
                 try:
-                    pid_s, host = (path.read_text().split() + ["", ""])[:2]
-                except OSError:
-                    continue
-                if host == socket.gethostname() and pid_s.isdigit() and _alive(int(pid_s)):
-                    raise QawlError(f"a sync of this project is already running (process {pid_s}); wait for it "
-                                    "to finish") from None
-                path.unlink(missing_ok=True)  # left by a sync that was killed
-                continue
-            with os.fdopen(fd, "w") as fh:
-                fh.write(me)
-            break
-        else:
-            raise QawlError("cannot take the sync lock", file=str(path))
+                    os.link(tmp, path)
+                    break
+                except FileExistsError:
+                    try:
+                        pid_s, host = (path.read_text().split() + ["", ""])[:2]
+                    except OSError:
+                        continue  # released meanwhile
+                    if host == socket.gethostname() and pid_s.isdigit() and _alive(int(pid_s)):
+                        raise QawlError(f"a sync of this project is already running (process {pid_s}); wait for "
+                                        "it to finish") from None
+                    path.unlink(missing_ok=True)  # left by a sync that was killed
+            else:
+                raise QawlError("cannot take the sync lock", file=str(path))
+        finally:
+            os.unlink(tmp)
         try:
             yield
         finally:
