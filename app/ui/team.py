@@ -333,6 +333,8 @@ class TeamHook:
                                       on_failure=self._failed, on_cancel=self._cancelled)
         relay.setParent(self.task)
         relay.staged.connect(self._staged)
+        self.task.dialog.setRange(0, 0)
+        self.task.dialog.setValue(0)  # starts the dialog's clock: it shows if the sync takes longer than a moment
         return self.task
 
     def _staged(self, stage: str) -> None:
