@@ -7,11 +7,11 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
-                              UpdateEntity, UpdateSpan, Workspace, merge_entities, remove_span)
+from app.core.changes import (AddClaim, AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
+                              UpdateClaim, UpdateEntity, UpdateSpan, Workspace, merge_entities, remove_span)
 from app.core.errors import ConflictError, QawlError
 from app.core.jsonl import make_document
-from app.core.model import Entity, Relation, Span
+from app.core.model import CanonicalClaim, Entity, Relation, Span
 from app.store import Store
 
 TEXT = "أكد المبعوث الروسي ألكسندر لافرينتيف أن سحب القوات سيتبعه انسحاب. وقال لافرينتيف: «سنرى» يوم 18 كانون الثاني."
@@ -30,14 +30,16 @@ def snapshot_store(store):
     layer = store.layer("d1", "ali")
     strip = lambda s: replace(s, created=None, updated=None)
     return (layer.status, {k: strip(v) for k, v in layer.spans.items()},
-            {k: replace(v, created=None) for k, v in layer.relations.items()}, store.entities())
+            {k: replace(v, created=None) for k, v in layer.relations.items()}, store.entities(),
+            dict(sorted(store.claims().items())))
 
 
 def snapshot_ws(ws):
     layer = ws.layer("d1", "ali")
     strip = lambda s: replace(s, created=None, updated=None)
     return (layer.status, {k: strip(v) for k, v in layer.spans.items()},
-            {k: replace(v, created=None) for k, v in layer.relations.items()}, dict(sorted(ws.entities.items())))
+            {k: replace(v, created=None) for k, v in layer.relations.items()}, dict(sorted(ws.entities.items())),
+            dict(sorted(ws.claims.items())))
 
 
 def sp(label, sub, id, **kw):
@@ -53,7 +55,8 @@ def edit_scripts(draw):
     changes = []
     words = [w for w in set(TEXT.replace(".", " ").replace(":", " ").split()) if w not in "«»"]
     for i in range(draw(st.integers(1, 12))):
-        kind = draw(st.sampled_from(["add", "add", "update", "remove", "relate", "unrelate", "status", "entity"]))
+        kind = draw(st.sampled_from(["add", "add", "update", "remove", "relate", "unrelate", "status", "entity",
+                                     "claim", "link", "verdict"]))
         if kind == "add" or not layer.spans:
             word = draw(st.sampled_from(sorted(words)))
             label = draw(st.sampled_from(["QUOTE", "SPEAKER", "CUE", "DATE", "CLAIM"]))
@@ -77,6 +80,21 @@ def edit_scripts(draw):
             ch = RemoveRelation("d1", "ali", layer.relations[sorted(layer.relations)[0]])
         elif kind == "status":
             ch = SetStatus("d1", "ali", layer.status, draw(st.sampled_from(["todo", "in_progress", "done"])))
+        elif kind == "claim":
+            ch = AddClaim(CanonicalClaim(f"k{i}", f"Claim {i}", draw(st.sampled_from([None, "false", "true"]))))
+        elif kind == "link":
+            claims = [s for s in layer.spans.values() if s.label == "CLAIM"]
+            if not claims or not ws.claims:
+                continue
+            target = draw(st.sampled_from(sorted(ws.claims)))
+            ch = UpdateSpan("d1", "ali", claims[0], replace(claims[0], attrs={**claims[0].attrs, "claim": target,
+                                                                              "verdict": "misleading"}))
+        elif kind == "verdict":
+            if not ws.claims:
+                continue
+            old = ws.claims[sorted(ws.claims)[0]]
+            ch = UpdateClaim(old, replace(old, verdict=draw(st.sampled_from([None, "unverifiable"])),
+                                          factcheck="https://example.org/check/1"))
         else:
             ch = AddEntity(Entity(f"e{i}", f"Speaker {i}"))
         ch.apply(ws)

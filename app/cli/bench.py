@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+
+from ..core.errors import QawlError
 
 # name -> (module in app.bench, what it measures)
 BENCHMARKS = {
@@ -13,6 +16,7 @@ BENCHMARKS = {
     "ui": ("ui_speed", "the annotation window: open, label, a 1 MB article, start-up, review, suggestions"),
     "suggest": ("suggest_speed", "suggestions for a 5,000-word article and for 10,000 articles"),
     "suggest-eval": ("suggest_eval", "suggestion quality: dates on TimeML (vs dateparser), quotes on hand gold"),
+    "claims-eval": ("claims_eval", "check-worthiness suggestions on the claims gold (dev; blind once)"),
     "team": ("team_speed", "team projects over git: join, incremental sync, repository size, beside plain git"),
 }
 
@@ -27,5 +31,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    if getattr(sys, "frozen", False):
+        raise QawlError("the benchmarks run from a source checkout (README: how to measure), not from the "
+                        "standalone bundle")
     module = importlib.import_module(f"app.bench.{BENCHMARKS[args.name][0]}")
     return module.main(args.args)

@@ -11,16 +11,20 @@ from .common import EXIT_OK, db_option, open_project
 
 def add_parser(sub) -> None:
     p = sub.add_parser("stats", help="documents and annotations per label, annotator and status",
-                       description="Print counts of documents and annotations per label, annotator and status.")
+                       description="Print counts of documents and annotations per label, annotator and status, "
+                                   "and of claims per verdict and check-worthiness.")
     db_option(p)
     p.add_argument("--json", action="store_true", help="print JSON instead of a table")
     p.set_defaults(handler=run)
 
 
 def run(args) -> int:
+    from ..operations.claims import claim_stats
+
     store = open_project(args)
     try:
         stats = store.stats()
+        stats["claims"] = claim_stats(store)
         where = str(store.path) if store.path else ":memory:"
     finally:
         store.close()
@@ -43,6 +47,12 @@ def run(args) -> int:
     table("Annotations per label", stats["spans_by_label"])
     if stats.get("suggestions_by_label"):
         table("Suggestions not yet reviewed, per label", stats["suggestions_by_label"])
+    claims = stats["claims"]
+    table(f"Claims per verdict ({claims['claims']} claims, {claims['claims_linked']} linked to the registry)",
+          claims["claims_by_verdict"])
+    table("Claims per check-worthiness", claims["claims_by_checkworthy"])
+    table(f"Canonical claims per verdict ({claims['canonical_claims']} in the registry)",
+          claims["canonical_claims_by_verdict"])
     table("Relations per type", stats["relations_by_type"])
     table("Annotations per annotator", stats["spans_by_annotator"])
     table("Annotations per origin", stats["spans_by_origin"])

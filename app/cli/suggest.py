@@ -18,7 +18,8 @@ from ..core.errors import QawlError
 
 def add_parser(sub) -> None:
     p = sub.add_parser(
-        "suggest", help="pre-annotate quotes, cues, speakers and dates for annotators to accept or reject",
+        "suggest", help="pre-annotate quotes, cues, speakers, dates and check-worthy claims for annotators to accept "
+                        "or reject",
         description=__doc__.split("\n\n", 1)[1])
     p.add_argument("--db", metavar="PATH", default=argparse.SUPPRESS, help="project file (without FILES)")
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt / .jsonl input (then -o is required)")
@@ -42,6 +43,15 @@ def _docs_of_files(paths: list[str]):
     return docs, list(entities.values())
 
 
+def with_claim_suggestions(doc, sug):
+    """The engine's suggestions with the check-worthiness suggestions (CLAIM) in the same layer."""
+    from dataclasses import replace
+
+    from ..core.claims.suggest import with_claims
+
+    return replace(sug, layer=with_claims(doc, sug.layer))
+
+
 def run(args) -> int:
     from .common import Progress
     from ..core.suggest import export_line, suggest_many
@@ -55,7 +65,8 @@ def run(args) -> int:
         from ..operations.writing import write_lines
 
         docs, registry = _docs_of_files(args.files)
-        results = suggest_many(docs, registry, workers=max(1, args.workers))
+        results = [with_claim_suggestions(doc, sug)
+                   for doc, sug in zip(docs, suggest_many(docs, registry, workers=max(1, args.workers)))]
         lines = (orjson.dumps(export_line(doc, sug, registry)) for doc, sug in zip(docs, results))
         n = write_lines(Path(args.output), lines)
         spans = sum(len(s.layer.spans) for s in results)
@@ -79,7 +90,9 @@ def run(args) -> int:
         chunk = 500
         with store.atomic():  # all documents or none
             for at in range(0, len(docs), chunk):
-                for sug in suggest_many(docs[at:at + chunk], registry, workers=max(1, args.workers)):
+                batch = docs[at:at + chunk]
+                for doc, sug in zip(batch, suggest_many(batch, registry, workers=max(1, args.workers))):
+                    sug = with_claim_suggestions(doc, sug)
                     k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)
                     kept, added = kept + k, added + a
                 progress(min(at + chunk, len(docs)), len(docs))

@@ -39,9 +39,11 @@ def add_parsers(sub) -> None:
     p = sub.add_parser(
         "export", help="write the labelled dataset",
         description="Export the project. Format 'jsonl' (qawl-export/1): one line per document per annotator, "
-                    "with text, spans, relations and speaker entities; documents nobody has annotated yet are "
-                    "exported too (annotator null, status todo) unless --annotated-only. Format 'quotes': one "
-                    "line per quote with its type, speaker, cue and date. Existing files are overwritten only "
+                    "with text, spans, relations, speaker entities and canonical claims; documents nobody has annotated "
+                    "yet are exported too (annotator null, status todo) unless --annotated-only. Format 'quotes': "
+                    "one line per quote with its type, speaker, cue and date. Format 'claims': one line per claim "
+                    "with its claimant, date, check-worthiness, verdict, fact-check URL and canonical claim. Format "
+                    "'claimreview': schema.org ClaimReview JSON-LD (a JSON array) for the claims with a verdict. Existing files are overwritten only "
                     "if they are Qawl exports; the file is replaced atomically when the export is complete.")
     db_option(p)
     p.add_argument("-o", "--output", required=True, metavar="FILE",
@@ -87,8 +89,21 @@ def run_export(args) -> int:
 
     label_mapping = mapping(args)
     store = open_project(args)
+    notes: list[str] = []
     try:
         progress = Progress("Exporting")
+        if args.format in ("claims", "claimreview"):
+            from ..core.errors import QawlError
+            from ..operations.claims import export_claims
+
+            if label_mapping is not None and (label_mapping.labels or label_mapping.relations):
+                raise QawlError("a label mapping applies to other tools' formats, not to claim exports",
+                                field="--map")
+            written, notes = export_claims(store, args.output, args.format, annotator=args.annotator,
+                                           statuses=args.status, include_suggestions=args.include_suggestions,
+                                           progress=progress)
+            progress.done()
+            return _said_claims(args, written, notes)
         written = export_paths(store, args.output, args.format, mapping=label_mapping, annotator=args.annotator,
                                statuses=args.status, include_unannotated=not args.annotated_only,
                                include_suggestions=args.include_suggestions, progress=progress)
@@ -101,4 +116,20 @@ def run_export(args) -> int:
     else:
         print(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
               + (" ..." if len(written) > 5 else ""))
+    return EXIT_OK
+
+
+def _said_claims(args, written, notes: list[str]) -> int:
+    import orjson
+
+    if args.format == "claims":
+        n = sum(1 for _ in open(written[0], "rb"))
+        print(f"Wrote {n} claims to {written[0]}.")
+    else:
+        n = len(orjson.loads(written[0].read_bytes()))
+        print(f"Wrote {n} claim reviews (ClaimReview JSON-LD) to {written[0]}.")
+    for note in notes[:20]:
+        print(f"  note: {note}")
+    if len(notes) > 20:
+        print(f"  ... and {len(notes) - 20} more notes")
     return EXIT_OK

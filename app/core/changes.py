@@ -14,8 +14,9 @@ from dataclasses import dataclass
 from typing import ClassVar, Iterable, Protocol
 
 from .errors import ConflictError, QawlError
-from .model import (Entity, Layer, Relation, Span, entity_from_dict, entity_to_dict, relation_from_dict,
-                    relation_to_dict, span_from_dict, span_to_dict)
+from .model import (CanonicalClaim, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict,
+                    entity_from_dict, entity_to_dict, relation_from_dict, relation_to_dict, span_from_dict,
+                    span_to_dict)
 
 
 class Target(Protocol):
@@ -27,6 +28,9 @@ class Target(Protocol):
     def insert_entity(self, entity: Entity) -> None: ...
     def delete_entity(self, entity: Entity) -> None: ...
     def update_entity(self, before: Entity, after: Entity) -> None: ...
+    def insert_claim(self, claim: CanonicalClaim) -> None: ...
+    def delete_claim(self, claim: CanonicalClaim) -> None: ...
+    def update_claim(self, before: CanonicalClaim, after: CanonicalClaim) -> None: ...
     def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None: ...
 
 
@@ -334,6 +338,88 @@ class UpdateEntity(Change):
 
 
 @dataclass(frozen=True)
+class AddClaim(Change):
+    """Add a canonical claim to the project's claim registry."""
+
+    kind: ClassVar[str] = "add_claim"
+    claim: CanonicalClaim
+
+    def apply(self, target: Target) -> None:
+        target.insert_claim(self.claim)
+
+    def inverse(self) -> Change:
+        return RemoveClaim(self.claim)
+
+    def describe(self) -> str:
+        return f"Add claim “{_short(self.claim.text)}”"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "claim": claim_to_dict(self.claim)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "AddClaim":
+        return cls(claim_from_dict(d["claim"]))
+
+
+@dataclass(frozen=True)
+class RemoveClaim(Change):
+    """Remove a canonical claim no CLAIM span links to any more."""
+
+    kind: ClassVar[str] = "remove_claim"
+    claim: CanonicalClaim
+
+    def apply(self, target: Target) -> None:
+        target.delete_claim(self.claim)
+
+    def inverse(self) -> Change:
+        return AddClaim(self.claim)
+
+    def describe(self) -> str:
+        return f"Remove claim “{_short(self.claim.text)}”"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "claim": claim_to_dict(self.claim)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "RemoveClaim":
+        return cls(claim_from_dict(d["claim"]))
+
+
+@dataclass(frozen=True)
+class UpdateClaim(Change):
+    """Change a canonical claim's wording, verdict, fact-check link, note or verdict source (same id)."""
+
+    kind: ClassVar[str] = "update_claim"
+    before: CanonicalClaim
+    after: CanonicalClaim
+
+    def __post_init__(self) -> None:
+        if self.before.id != self.after.id:
+            raise QawlError("an update cannot change a claim's id", field="after.id")
+
+    def apply(self, target: Target) -> None:
+        target.update_claim(self.before, self.after)
+
+    def inverse(self) -> Change:
+        return UpdateClaim(self.after, self.before)
+
+    def describe(self) -> str:
+        b, a = self.before, self.after
+        if b.verdict != a.verdict:
+            return f"Set claim verdict {a.verdict or '(none)'}"
+        if b.text != a.text:
+            return f"Reword claim “{_short(a.text)}”"
+        return f"Edit claim “{_short(a.text)}”"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "before": claim_to_dict(self.before), "after": claim_to_dict(self.after)}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "UpdateClaim":
+        return cls(claim_from_dict(d["before"]), claim_from_dict(d["after"]))
+
+
+@dataclass(frozen=True)
 class Batch(Change):
     """Several changes done and undone as one (a macro): e.g. a quote with its speaker, cue and links."""
 
@@ -374,15 +460,17 @@ class Batch(Change):
 
 
 class Workspace:
-    """An in-memory :class:`Target`: layers by (doc_id, annotator) plus the speaker registry.
+    """An in-memory :class:`Target`: layers by (doc_id, annotator) plus the speaker and claim registries.
 
     Used by the UI session as its cache of the open document and by tests as the reference behaviour
     the store must match. Preconditions are checked exactly as the store checks them.
     """
 
-    def __init__(self, layers: Iterable[Layer] = (), entities: Iterable[Entity] = ()) -> None:
+    def __init__(self, layers: Iterable[Layer] = (), entities: Iterable[Entity] = (),
+                 claims: Iterable[CanonicalClaim] = ()) -> None:
         self.layers: dict[tuple[str, str], Layer] = {(l.doc_id, l.annotator): l for l in layers}
         self.entities: dict[str, Entity] = {e.id: e for e in entities}
+        self.claims: dict[str, CanonicalClaim] = {c.id: c for c in claims}
 
     def layer(self, doc_id: str, annotator: str) -> Layer:
         key = (doc_id, annotator)
@@ -437,6 +525,21 @@ class Workspace:
             raise ConflictError(f"speaker {before.id!r} is not as expected (changed elsewhere?)")
         self.entities[after.id] = after
 
+    def insert_claim(self, claim):
+        if claim.id in self.claims:
+            raise ConflictError(f"claim {claim.id!r} already exists")
+        self.claims[claim.id] = claim
+
+    def delete_claim(self, claim):
+        if self.claims.get(claim.id) != claim:
+            raise ConflictError(f"claim {claim.id!r} is not as expected (changed elsewhere?)")
+        del self.claims[claim.id]
+
+    def update_claim(self, before, after):
+        if self.claims.get(before.id) != before:
+            raise ConflictError(f"claim {before.id!r} is not as expected (changed elsewhere?)")
+        self.claims[after.id] = after
+
     def set_status(self, doc_id, annotator, before, after):
         layer = self.layer(doc_id, annotator)
         if layer.status != before:
@@ -466,3 +569,29 @@ def merge_entities(keep: Entity, gone: Entity, layers: Iterable[Layer]) -> Batch
         changes.append(UpdateEntity(keep, merged))
     changes.append(RemoveEntity(gone))
     return Batch(tuple(changes), f"Merge speaker {gone.name} into {keep.name}")
+
+
+def merge_claims(keep: CanonicalClaim, gone: CanonicalClaim, layers: Iterable[Layer]) -> Batch:
+    """Merge canonical claim ``gone`` into ``keep``: every CLAIM span linked to ``gone`` (in the given layers: every
+    layer that links to it) now links to ``keep``; ``keep`` takes ``gone``'s verdict, fact-check link and note
+    where it has none (with where that verdict came from), and ``gone`` leaves the registry. The spans' own
+    verdicts are the annotators' and are left as they are. One undoable change."""
+    from dataclasses import replace as _replace
+
+    changes: list[Change] = []
+    for layer in layers:
+        for span in layer.sorted_spans():
+            if span.label == "CLAIM" and span.attrs.get("claim") == gone.id:
+                after = _replace(span, attrs={**span.attrs, "claim": keep.id})
+                changes.append(UpdateSpan(layer.doc_id, layer.annotator, span, after))
+    merged = keep
+    if keep.verdict is None and gone.verdict is not None:
+        merged = _replace(merged, verdict=gone.verdict, source=gone.source)
+    if keep.factcheck is None and gone.factcheck is not None:
+        merged = _replace(merged, factcheck=gone.factcheck)
+    if not keep.note and gone.note:
+        merged = _replace(merged, note=gone.note)
+    if merged != keep:
+        changes.append(UpdateClaim(keep, merged))
+    changes.append(RemoveClaim(gone))
+    return Batch(tuple(changes), f"Merge claim “{_short(gone.text)}” into “{_short(keep.text)}”")

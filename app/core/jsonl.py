@@ -15,8 +15,9 @@ from dataclasses import dataclass, field
 from typing import Iterable, Mapping
 
 from .errors import QawlError
-from .model import (STATUSES, Document, Entity, Layer, Span, Status, entity_from_dict, entity_to_dict,
-                    relation_from_dict, relation_to_dict, span_to_dict)
+from .model import (STATUSES, CanonicalClaim, Document, Entity, Layer, Span, Status, claim_from_dict,
+                    claim_to_dict, entity_from_dict, entity_to_dict, relation_from_dict, relation_to_dict,
+                    span_to_dict)
 from .text.normalise import Normalisation, detect_direction_utf8, normalise, removed_positions
 
 FORMAT = "qawl-export/1"
@@ -49,19 +50,23 @@ def make_document(raw_text: str, *, id: str | None = None, meta: Mapping | None 
 
 @dataclass
 class Record:
-    """What one input line holds: a document, maybe one annotator's layer of it, and the speakers it uses."""
+    """What one input line holds: a document, maybe one annotator's layer of it, and the speakers and canonical
+    claims it uses."""
 
     document: Document
     layer: Layer | None = None
     entities: list[Entity] = field(default_factory=list)
     line: int | None = None
+    claims: list[CanonicalClaim] = field(default_factory=list)
 
 
 def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Entity],
-                  label_schema: str) -> dict:
+                  label_schema: str, claims: Mapping[str, CanonicalClaim] | None = None) -> dict:
     """The export line of ``doc`` for one annotator's layer (``None``: nobody has annotated it)."""
     spans = layer.sorted_spans() if layer else []
     used = sorted({s.entity for s in spans if s.entity and s.entity in entities})
+    claims = claims or {}
+    linked = sorted(c for c in (layer.claim_ids() if layer else ()) if c in claims)
     return {
         "schema": FORMAT,
         "label_schema": label_schema,
@@ -78,6 +83,7 @@ def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Ent
         "relations": [relation_to_dict(r) for r in sorted(layer.relations.values(), key=lambda r: r.id)]
         if layer else [],
         "entities": [entity_to_dict(entities[e]) for e in used],
+        "claims": [claim_to_dict(claims[c]) for c in linked],
     }
 
 
@@ -145,7 +151,20 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
         seen_entities.add(entity.id)
         entities.append(entity)
 
-    return Record(doc, parse_layer(obj, doc, raw=raw, shift=shift, default_annotator=default_annotator), entities)
+    claims = []
+    seen_claims: set[str] = set()
+    for i, c in enumerate(_as_list(obj.get("claims"), "claims")):
+        try:
+            claim = claim_from_dict(c)
+        except QawlError as exc:
+            raise exc.located(field_prefix=f"claims[{i}]") from None
+        if claim.id in seen_claims:
+            raise QawlError(f"duplicate claim id {claim.id!r}", field=f"claims[{i}].id")
+        seen_claims.add(claim.id)
+        claims.append(claim)
+
+    layer = parse_layer(obj, doc, raw=raw, shift=shift, default_annotator=default_annotator)
+    return Record(doc, layer, entities, claims=claims)
 
 
 def parse_layer(obj: Mapping, doc: Document, *, raw: str | None = None, shift=None,

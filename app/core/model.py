@@ -221,6 +221,39 @@ class Entity:
         return bool(q) and any(q in n.casefold() for n in self.names)
 
 
+@dataclass(frozen=True)
+class CanonicalClaim:
+    """A claim in the project-wide claim registry: one assertion that may be made in many articles. CLAIM spans
+    link to it (``attrs.claim``); it holds the claim's normalised wording and what fact-checking found: the verdict,
+    the URL of the fact-check, a note, and ``source``, where the verdict came from (the claim span it was taken from,
+    or who set it in the registry, and when)."""
+
+    id: str
+    text: str
+    verdict: str | None = None
+    factcheck: str | None = None
+    note: str = ""
+    source: dict = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not isinstance(self.id, str) or not self.id:
+            raise QawlError("must be a non-empty string", field="id")
+        if not isinstance(self.text, str) or not self.text.strip():
+            raise QawlError("a canonical claim needs its wording", field="text")
+        object.__setattr__(self, "text", " ".join(self.text.split()))
+        for name in ("verdict", "factcheck"):
+            value = getattr(self, name)
+            if value == "":
+                object.__setattr__(self, name, None)
+            elif value is not None and not isinstance(value, str):
+                raise QawlError(f"must be a string or null, got {value!r}", field=name)
+        if self.note is None:
+            object.__setattr__(self, "note", "")
+        if not isinstance(self.note, str):
+            raise QawlError(f"must be a string, got {self.note!r}", field="note")
+        object.__setattr__(self, "source", _check_json_object(self.source, "source"))
+
+
 class Layer:
     """One annotator's annotations on one document. Keeps spans and relations consistent:
     unique ids, relations only between spans of this layer, removing a span removes its relations."""
@@ -329,6 +362,10 @@ class Layer:
     def entity_ids(self) -> set[str]:
         return {s.entity for s in self.spans.values() if s.entity}
 
+    def claim_ids(self) -> set[str]:
+        """The canonical claims this layer's CLAIM spans link to."""
+        return {str(s.attrs["claim"]) for s in self.spans.values() if s.label == "CLAIM" and s.attrs.get("claim")}
+
     def __iter__(self) -> Iterator[Span]:
         return iter(self.sorted_spans())
 
@@ -378,5 +415,21 @@ def entity_from_dict(data: Mapping) -> Entity:
         raise QawlError(f"must be an object, got {type(data).__name__}")
     try:
         return Entity(id=data["id"], name=data["name"], aliases=tuple(data.get("aliases") or ()))
+    except KeyError as exc:
+        raise QawlError("is missing", field=exc.args[0]) from None
+
+
+def claim_to_dict(claim: CanonicalClaim) -> dict:
+    return {"id": claim.id, "text": claim.text, "verdict": claim.verdict, "factcheck": claim.factcheck,
+            "note": claim.note, "source": claim.source}
+
+
+def claim_from_dict(data: Mapping) -> CanonicalClaim:
+    if not isinstance(data, dict):
+        raise QawlError(f"must be an object, got {type(data).__name__}")
+    try:
+        return CanonicalClaim(id=data["id"], text=data["text"], verdict=data.get("verdict"),
+                              factcheck=data.get("factcheck"), note=data.get("note") or "",
+                              source=data.get("source") or {})
     except KeyError as exc:
         raise QawlError("is missing", field=exc.args[0]) from None

@@ -9,11 +9,12 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field, replace
+from urllib.parse import urlsplit
 
 from .errors import QawlError
 from .model import Relation, Span
 
-ATTR_KINDS = ("choice", "text", "date", "entity")
+ATTR_KINDS = ("choice", "text", "date", "entity", "url", "claim")
 
 # TIMEX3-style values: 2024-01-18, 2020-01, 2020, 2024-W03, XXXX-01-18 (year unknown), 2024-01-18T10:00,
 # and the TIMEX3 reference tokens.
@@ -22,6 +23,31 @@ TIMEX_VALUE = re.compile(
     r"(?:-(?:[0-9X]{2}|W[0-9X]{2}|Q[1-4X]|H[12X]|SP|SU|FA|WI)"
     r"(?:-(?:[0-9X]{2}|WE|[1-7]))?(?:T[0-9X:]{2,8}|T(?:MO|AF|EV|NI|DT))?)?"
     r"|PRESENT_REF|PAST_REF|FUTURE_REF)$")
+
+_URL_HOST = re.compile(r"^(?:localhost|\[[0-9a-fA-F:.]+\]|(?:[^\s./:@]+\.)+[^\s./:@\d][^\s./:@]*|[\d.]+)$")
+
+
+def url_problem(value: object) -> str | None:
+    """What is wrong with a link given for a fact-check (None when it is a usable http(s) URL): a published
+    fact-check is a web page, so the scheme is http or https, a host is named, and nothing invisible is inside."""
+    if not isinstance(value, str):
+        return f"must be a URL (text), got {value!r}"
+    if value != value.strip() or any(ch.isspace() or ord(ch) < 32 or ch in "\u200e\u200f\u202a\u202b\u202c\u202d"
+                                     "\u202e\u2066\u2067\u2068\u2069" for ch in value):
+        return f"{value!r} is not a URL: it contains spaces or invisible characters"
+    if len(value) > 2048:
+        return "is longer than 2,048 characters"
+    try:
+        parts = urlsplit(value)
+        port = parts.port  # raises on a port that is not a number
+    except ValueError:
+        return f"{value!r} is not a URL"
+    if parts.scheme.lower() not in ("http", "https"):
+        return f"{value!r} is not a web address: it must start with http:// or https://"
+    host = parts.hostname or ""
+    if not host or not _URL_HOST.match(host) or port == 0:
+        return f"{value!r} names no valid host (e.g. https://example.org/fact-check/1)"
+    return None
 
 
 @dataclass(frozen=True)
@@ -39,8 +65,12 @@ class AttrDef:
             return
         if self.kind == "choice" and value not in self.choices:
             raise QawlError(f"must be one of {', '.join(self.choices)}, got {value!r}", field=f"attrs.{self.name}")
-        if self.kind in ("text", "entity") and not isinstance(value, str):
+        if self.kind in ("text", "entity", "claim") and not isinstance(value, str):
             raise QawlError(f"must be a string, got {value!r}", field=f"attrs.{self.name}")
+        if self.kind == "url":
+            problem = url_problem(value)
+            if problem:
+                raise QawlError(problem, field=f"attrs.{self.name}")
         if self.kind == "date" and (not isinstance(value, str) or not TIMEX_VALUE.match(value)):
             raise QawlError(f"must be an ISO-8601 / TIMEX3 value such as 2024-01-18, 2020-01 or XXXX-01-18, "
                             f"got {value!r}", field=f"attrs.{self.name}")
@@ -141,6 +171,34 @@ class LabelSchema:
             return self
         return replace(self, span_labels=spans, relation_types=rels, version=self.version + 1, _index={})
 
+    def with_choices(self, label: str, attr: str, choices: tuple[str, ...]) -> "LabelSchema":
+        """This schema with the choice list of ``label``.``attr`` replaced (the project's verdict list)."""
+        found = self.label(label)
+        definition = found.attr(attr) if found else None
+        if definition is None or definition.kind != "choice":
+            raise QawlError(f"{label} has no choice attribute {attr!r}", field="schema")
+        clean = tuple(dict.fromkeys(" ".join(c.split()) for c in choices if c.strip()))
+        if not clean:
+            raise QawlError("needs at least one value", field=f"{label}.{attr}")
+        if clean == definition.choices:
+            return self
+        attrs = tuple(replace(a, choices=clean) if a.name == attr else a for a in found.attrs)
+        labels = tuple(replace(s, attrs=attrs) if s.name == label else s for s in self.span_labels)
+        return replace(self, span_labels=labels, version=self.version + 1, _index={})
+
+    def check_claim(self, claim) -> None:
+        """A canonical claim's verdict and fact-check link follow the CLAIM label's ``verdict`` and ``factcheck``
+        definitions (the one verdict list of the project)."""
+        label = self.label("CLAIM")
+        for name in ("verdict", "factcheck"):
+            definition = label.attr(name) if label else None
+            value = getattr(claim, name)
+            if definition is not None:
+                try:
+                    definition.check(value)
+                except QawlError as exc:
+                    raise QawlError(exc.message, field=name) from None
+
     def to_dict(self) -> dict:
         return {
             "name": self.name, "version": self.version, "description": self.description,
@@ -181,6 +239,23 @@ def _color_for(name: str) -> str:
 
 
 QUOTE_TYPES = ("direct", "indirect", "mixed")
+# Claims (see README "Claims"): whether a claim is worth checking, the fact-checker's verdict (the default list; a
+# project can set its own), and the coarse kind of assertion of the claims guidelines.
+CHECKWORTHY = ("yes", "no", "unsure")
+VERDICTS = ("true", "mostly true", "misleading", "false", "unverifiable", "not checked")
+NOT_CHECKED = "not checked"  # a verdict that says no review was done: never published as a ClaimReview
+CLAIM_KINDS = ("prediction", "statistic", "comparison", "causal", "rule", "attributed", "event", "other")
+CLAIM_ATTRS = (
+    AttrDef("checkworthy", "choice", CHECKWORTHY, False,
+            "yes: specific, of public interest or harmful if false, not settled or routine; no: otherwise; "
+            "unsure: the claimant's own reading without data, a hedged forecast, a vague quantity"),
+    AttrDef("verdict", "choice", VERDICTS, False, "the fact-checker's verdict (the project's list)"),
+    AttrDef("factcheck", "url", (), False, "the URL of the published fact-check"),
+    AttrDef("note", "text", (), False, "free text: sources, reasoning"),
+    AttrDef("claim", "claim", (), False, "the canonical claim in the project's claim registry"),
+    AttrDef("kind", "choice", CLAIM_KINDS, False,
+            "the main assertion: prediction, statistic, comparison, causal, rule, attributed, event, other"),
+)
 
 DEFAULT_SCHEMA = LabelSchema(
     name="quotes-claims",
@@ -191,7 +266,7 @@ DEFAULT_SCHEMA = LabelSchema(
                            "direct: the words as said, inside quotation marks; indirect: reported content; "
                            "mixed: indirect content with a quoted fragment"),),
                   "Direct or indirect reported speech"),
-        SpanLabel("CLAIM", "C", "#f5b971", (), "A check-worthy assertion of fact"),
+        SpanLabel("CLAIM", "C", "#f5b971", CLAIM_ATTRS, "A verifiable assertion of fact"),
         SpanLabel("SPEAKER", "S", "#8fd694",
                   (AttrDef("entity", "entity", (), False, "the speaker entity in the project registry"),),
                   "A mention of the source of a quote or claim"),

@@ -4,11 +4,12 @@
   functions the window is given (``gui_api``);
 - :mod:`.transfer` — import and export in every format (ours and other tools');
 - :mod:`.writing` — writing files safely: atomically, never over a file that is not Qawl's;
-- :mod:`.reports` — the agreement report written as JSON or HTML.
+- :mod:`.reports` — the agreement report written as JSON or HTML;
+- :mod:`.claims` — the claim exports (``claims``, ``claimreview``), claim statistics, the project's verdict list.
 
 The format keys live here, cheap to import, so building the command line or the window does not load the format
 modules (a test keeps them equal to what :mod:`.transfer` derives from the format registry).
 """
 
 IMPORT_FORMATS = ("auto", "qawl", "doccano", "labelstudio", "prodigy", "brat")
-EXPORT_FORMATS = ("jsonl", "quotes", "doccano", "labelstudio", "prodigy", "brat")
+EXPORT_FORMATS = ("jsonl", "quotes", "claims", "claimreview", "doccano", "labelstudio", "prodigy", "brat")

@@ -23,13 +23,14 @@ from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
 from ..core.jsonl import Record, parse_record
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, expand, read_sources
+from .claims import CLAIM_FORMATS
 from .writing import FORMATS as OWN_EXPORT_FORMATS
 from .writing import export_to
 from ..store import ImportSummary, Store
 
 OWN = "qawl"
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
-EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *formats.FORMATS)
+EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *CLAIM_FORMATS, *formats.FORMATS)
 _WRITTEN_KEY = "written_files"  # qawl_meta: files Qawl wrote for peer formats, path -> sha256 (ours to replace)
 
 Progress = Callable[[int, int], None]
@@ -186,6 +187,11 @@ def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mappin
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
         export_to(store, target, fmt, cancel=cancel, progress=progress, **selection)
         return [target]
+    if fmt in CLAIM_FORMATS:
+        from .claims import export_claims
+
+        files, _notes = export_claims(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        return files
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}", field="--format")
     records = records_for_export(store, **selection)

@@ -15,6 +15,7 @@ from typing import Callable, Iterable, Iterator
 import orjson
 
 from ..core.errors import Cancelled, QawlError
+from ..core.claims.export import CLAIMS_FORMAT
 from ..core.jsonl import FORMAT, parse_record, quote_rows
 from ..store import Store
 
@@ -32,7 +33,7 @@ def _looks_like_ours(path: Path) -> bool:
         obj = orjson.loads(first)
     except (OSError, orjson.JSONDecodeError):
         return False
-    return isinstance(obj, dict) and obj.get("schema") in (FORMAT, QUOTES_FORMAT)
+    return isinstance(obj, dict) and obj.get("schema") in (FORMAT, QUOTES_FORMAT, CLAIMS_FORMAT)
 
 
 def check_target(path: Path) -> None:

@@ -30,6 +30,7 @@ from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.schema import DEFAULT_SCHEMA, LabelSchema
 from ..core.text.normalise import Normalisation
+from .claims import ClaimsMixin
 from .editing import EditingMixin
 from .importing import ImportingMixin
 from .migrations import APP_ID, KNOWN_MIGRATIONS, PAGE_SIZE, check_database_file, migrations
@@ -40,8 +41,9 @@ from .rows import DocumentSummary
 _savepoints = itertools.count()
 
 
-class Store(EditingMixin, ImportingMixin, ReadingMixin):
-    """A Qawl project: documents, annotators' layers, the speaker registry, the label schema and the history."""
+class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin):
+    """A Qawl project: documents, annotators' layers, the speaker and claim registries, the label schema and the
+    history."""
 
     def __init__(self, conn: sqlite3.Connection, path: Path | None) -> None:
         self.conn = conn
@@ -123,6 +125,11 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin):
 
     def close(self) -> None:
         self.conn.close()
+
+    @property
+    def sqlite_version(self) -> str:
+        """The SQLite library the project is opened with (Help ▸ About, the log)."""
+        return sqlite3.sqlite_version
 
     def __enter__(self) -> "Store":
         return self

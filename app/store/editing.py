@@ -52,6 +52,7 @@ class EditingMixin:
     def _check_span(self, doc_id: str, span: Span) -> None:
         span.check_against(self.text(doc_id))
         self.schema.check_span(span)
+        self._check_claim_link(span)
 
     def insert_span(self, doc_id: str, annotator: str, span: Span) -> None:
         self._check_span(doc_id, span)

@@ -51,6 +51,9 @@ class ImportingMixin:
         entity_map: dict[str, str] = {}
         new_entities: dict[str, Entity] = {}
         layers: dict[tuple[str, str], Layer] = {}
+        claim_registry = self.claims()
+        new_claims: dict = {}  # canonical claims the import adds (their ids are ours)
+        claim_ids: dict[str, str] = {}  # their claim id -> ours, for the records read so far
 
         def fail(exc: QawlError, rec: Record) -> None:
             located = exc.located(file=rec.document.source, line=rec.line)
@@ -86,9 +89,17 @@ class ImportingMixin:
                     new_id_ = ent.id if known is None else f"{ent.id}-{doc.text_sha256[:6]}"
                     rec_new[new_id_] = Entity(new_id_, ent.name, ent.aliases)
                     rec_map[ent.id] = new_id_
+                claim_map, rec_claims = self._import_claims(rec.claims, claim_registry, new_claims, schema)
+                claim_map = {**claim_ids, **claim_map}
                 layer = None
                 if rec.layer is not None:
-                    layer = _rebase_layer(rec.layer, our_id, {**entity_map, **rec_map})
+                    layer = _rebase_layer(rec.layer, our_id, {**entity_map, **rec_map}, claim_map)
+                    for span in layer.spans.values():
+                        claim = span.attrs.get("claim") if span.label == "CLAIM" else None
+                        if claim and claim not in claim_registry and claim not in new_claims and \
+                                claim not in rec_claims:
+                            raise QawlError(f"claim {claim!r} is not in the file's \"claims\" nor in the project",
+                                            field=f"spans[{span.id}].attrs.claim")
                     layer.check_against(doc.text)
                     schema.check_layer(layer)
                     for span in layer.spans.values():
@@ -109,6 +120,8 @@ class ImportingMixin:
                 by_sha.setdefault(doc.text_sha256, doc.id)
             entity_map.update(rec_map)
             new_entities.update(rec_new)
+            claim_ids.update(claim_map)
+            new_claims.update(rec_claims)
             registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
             if layer is not None:
                 layers[(layer.doc_id, layer.annotator)] = layer
@@ -154,6 +167,8 @@ class ImportingMixin:
             with self.atomic():
                 if new_schema is not None and new_schema != self.schema:
                     self.set_meta("label_schema", _dumps(new_schema.to_dict()))
+                self._write_claims(list(new_claims.values()), now)
+                summary.claims_added = len(new_claims)
                 self._write_import(new_docs, new_entities, to_write, summary, records, source, actor, now, total,
                                    progress, cancel)
             if new_schema is not None:
@@ -222,7 +237,7 @@ class ImportingMixin:
                 "INSERT INTO relations (doc_id, annotator, id, type, head, tail, origin, provenance, created) "
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
             summary.spans, summary.relations = len(span_rows), len(rel_rows)
-            if new_docs or to_write or new_entities:
+            if new_docs or to_write or new_entities or summary.claims_added:
                 self.record_event("import", f"Import: {summary.describe()}",
                                   {"source": source, "documents": summary.documents_added,
                                    "layers": [list(k) for k in ((l.doc_id, l.annotator) for l in to_write)][:1000],

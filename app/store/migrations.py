@@ -231,11 +231,67 @@ CREATE INDEX team_arrivals_time ON team_arrivals (arrived)
 """
 
 
+def _m008_claims(db) -> None:
+    """The claim registry (canonical claims that CLAIM spans link to by ``attrs.claim``), and the CLAIM attributes
+    of the default schema (checkworthy, verdict, factcheck, note, claim, kind) added to a project's stored schema.
+    Values a project already has on its CLAIM spans are kept valid: a verdict or check-worthiness outside the
+    default list joins the list; an attribute whose existing values the new rule would refuse stays undeclared."""
+    db.executescript("""
+    CREATE TABLE canonical_claims (
+        id TEXT PRIMARY KEY,
+        text TEXT NOT NULL,
+        verdict TEXT,
+        factcheck TEXT,
+        note TEXT NOT NULL DEFAULT '',
+        source TEXT NOT NULL DEFAULT '{}',
+        created TEXT NOT NULL,
+        updated TEXT NOT NULL
+    );
+    CREATE INDEX spans_claim ON spans (json_extract(attrs, '$.claim')) WHERE label = 'CLAIM';
+    """)
+    from dataclasses import replace
+
+    from ..core.errors import QawlError
+    from ..core.schema import CLAIM_ATTRS, LabelSchema
+
+    row = db.execute("SELECT value FROM qawl_meta WHERE key = 'label_schema'").fetchone()
+    if row is None:
+        return
+    schema = LabelSchema.from_dict(orjson.loads(row[0]))
+    label = schema.label("CLAIM")
+    if label is None:
+        return
+    have = {a.name for a in label.attrs}
+    added = []
+    for attr in CLAIM_ATTRS:
+        if attr.name in have:
+            continue
+        values = [r[0] for r in db.execute(
+            "SELECT DISTINCT json_extract(attrs, '$.' || ?) FROM spans WHERE label = 'CLAIM' AND "
+            "json_extract(attrs, '$.' || ?) IS NOT NULL", [attr.name, attr.name])]
+        if attr.kind == "choice":
+            extra = tuple(v for v in values if isinstance(v, str) and v not in attr.choices)
+            attr = replace(attr, choices=attr.choices + extra)
+        try:
+            for value in values:
+                attr.check(value)
+        except QawlError:
+            continue
+        added.append(attr)
+    if added:
+        labels = tuple(replace(s, attrs=s.attrs + tuple(added)) if s.name == "CLAIM" else s
+                       for s in schema.span_labels)
+        upgraded = replace(schema, span_labels=labels, version=schema.version + 1, _index={})
+        db.execute("UPDATE qawl_meta SET value = ? WHERE key = 'label_schema'",
+                   [orjson.dumps(upgraded.to_dict()).decode()])
+
+
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
               ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
-              ("007_team", _m007_team))
+              # 005 and 006 are reserved for other branches; 007 is team projects, 008 the claim registry.
+              ("007_team", _m007_team), ("008_claims", _m008_claims))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 

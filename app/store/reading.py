@@ -10,7 +10,7 @@ import orjson
 
 from ..core.jsonl import FORMAT, OFFSET_UNIT
 from ..core.model import SUGGESTIONS, Status
-from .rows import (entity_of as _entity_of, span_order as _span_order)
+from .rows import (claim_of as _claim_of, entity_of as _entity_of, span_order as _span_order)
 
 
 class ReadingMixin:
@@ -31,6 +31,9 @@ class ReadingMixin:
         entities = {r[0]: {"id": r[0], "name": r[1], "aliases": orjson.Fragment(r[2])}
                     for r in self.conn.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
                                              "SELECT id, name, aliases FROM entities")}
+        claims = {r[0]: {"id": r[0], "text": r[1], "verdict": r[2], "factcheck": r[3], "note": r[4],
+                         "source": orjson.Fragment(r[5])}
+                  for r in self.conn.execute("SELECT id, text, verdict, factcheck, note, source FROM canonical_claims")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
         for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
             layer_rows[doc_id].append((who, st))
@@ -70,6 +73,7 @@ class ReadingMixin:
                 rows = spans_by.get(who, [])
                 rows.sort(key=_span_order)
                 used = sorted({_entity_of(r[6]) for r in rows if r[2] == "SPEAKER"} - {None})
+                linked = sorted({_claim_of(r[6]) for r in rows if r[2] == "CLAIM"} - {None}) if claims else ()
                 yield {
                     "schema": FORMAT, "label_schema": label_schema, "doc_id": doc_id, "text": text,
                     "text_sha256": sha, "offset_unit": OFFSET_UNIT, "direction": direction,
@@ -81,6 +85,7 @@ class ReadingMixin:
                                    "provenance": Frag(r[6]), "created": r[7]}
                                   for r in sorted(rels_by.get(who, []), key=lambda r: r[1])],
                     "entities": [entities[e] for e in used if e in entities],
+                    "claims": [claims[c] for c in linked if c in claims],
                 }
 
     # --- statistics -----------------------------------------------------------------------------------------------

@@ -56,6 +56,7 @@ class ImportSummary:
     spans: int = 0
     relations: int = 0
     entities_added: int = 0
+    claims_added: int = 0
     remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
     skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
 
@@ -70,6 +71,8 @@ class ImportSummary:
             parts.append(f"{self.layers_unchanged} layers unchanged")
         if self.entities_added:
             parts.append(f"{self.entities_added} new speakers")
+        if self.claims_added:
+            parts.append(f"{self.claims_added} new canonical claims")
         if self.skipped:
             parts.append(f"{len(self.skipped)} skipped")
         return ", ".join(parts)
@@ -97,6 +100,13 @@ def entity_of(attrs_json: str) -> str | None:
     return str(value) if value else None
 
 
+def claim_of(attrs_json: str) -> str | None:
+    if '"claim"' not in attrs_json:
+        return None
+    value = orjson.loads(attrs_json).get("claim")
+    return str(value) if value else None
+
+
 def same_span(a: Span, b: Span) -> bool:
     """Equal in everything an annotator sees (timestamps are bookkeeping and may be filled in by the store)."""
     return (a.id, a.label, a.start, a.end, a.text, a.attrs, a.origin, a.provenance) == \
@@ -115,15 +125,29 @@ def same_layer(a: Layer, b: Layer) -> bool:
         all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
 
 
-def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str]) -> Layer:
-    """The layer moved onto our document id, with speaker ids mapped onto the registry."""
-    if doc_id == layer.doc_id and not any(s.entity and entity_map.get(s.entity, s.entity) != s.entity
-                                          for s in layer.spans.values()):
+def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str],
+                 claim_map: Mapping[str, str] | None = None) -> Layer:
+    """The layer moved onto our document id, with speaker and canonical claim ids mapped onto the registries."""
+    claim_map = claim_map or {}
+
+    def moved(s) -> bool:
+        claim = s.attrs.get("claim") if s.label == "CLAIM" else None
+        return bool(s.entity and entity_map.get(s.entity, s.entity) != s.entity) or \
+            bool(claim and claim_map.get(claim, claim) != claim)
+
+    if doc_id == layer.doc_id and not any(moved(s) for s in layer.spans.values()):
         return layer
     from dataclasses import replace
 
-    spans = [replace(s, attrs={**s.attrs, "entity": entity_map.get(s.entity, s.entity)}) if s.entity else s
-             for s in layer.spans.values()]
+    def rebased(s):
+        attrs = s.attrs
+        if s.entity:
+            attrs = {**attrs, "entity": entity_map.get(s.entity, s.entity)}
+        if s.label == "CLAIM" and attrs.get("claim"):
+            attrs = {**attrs, "claim": claim_map.get(attrs["claim"], attrs["claim"])}
+        return s if attrs is s.attrs else replace(s, attrs=attrs)
+
+    spans = [rebased(s) for s in layer.spans.values()]
     return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values())
 
 

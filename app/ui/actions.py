@@ -36,6 +36,10 @@ class ActionId(str, Enum):
     CHOOSE_SPEAKER = "choose_speaker"
     SET_VALUE = "set_value"
     CYCLE_TYPE = "cycle_type"
+    CYCLE_CHECKWORTHY = "cycle_checkworthy"
+    CHOOSE_VERDICT = "choose_verdict"
+    SET_FACTCHECK = "set_factcheck"
+    LINK_CLAIM = "link_claim"
     NEXT_DOCUMENT = "next_document"
     PREVIOUS_DOCUMENT = "previous_document"
     MARK_TODO = "mark_todo"
@@ -87,6 +91,14 @@ SPECS: tuple[ActionSpec, ...] = (
     _spec(A.SET_VALUE, QT_TRANSLATE_NOOP("Actions", "Set date &value…"), "V"),
     _spec(A.CYCLE_TYPE, QT_TRANSLATE_NOOP("Actions", "Next quote &type"), "T",
           QT_TRANSLATE_NOOP("Actions", "direct → indirect → mixed")),
+    _spec(A.CYCLE_CHECKWORTHY, QT_TRANSLATE_NOOP("Actions", "Next check-&worthiness"), "W",
+          QT_TRANSLATE_NOOP("Actions", "Claim: check-worthy yes → no → unsure → none")),
+    _spec(A.CHOOSE_VERDICT, QT_TRANSLATE_NOOP("Actions", "Claim &verdict…"), "R",
+          QT_TRANSLATE_NOOP("Actions", "Choose the claim's verdict: R, then its number")),
+    _spec(A.SET_FACTCHECK, QT_TRANSLATE_NOOP("Actions", "Fact-check &URL…"), "U",
+          QT_TRANSLATE_NOOP("Actions", "The URL of the published fact-check of the claim")),
+    _spec(A.LINK_CLAIM, QT_TRANSLATE_NOOP("Actions", "Link to canonical &claim…"), "G",
+          QT_TRANSLATE_NOOP("Actions", "Link the claim to the project's claim registry (similar claims first)")),
     _spec(A.NEXT_DOCUMENT, QT_TRANSLATE_NOOP("Actions", "&Next document"), "Ctrl+PgDown"),
     _spec(A.PREVIOUS_DOCUMENT, QT_TRANSLATE_NOOP("Actions", "&Previous document"), "Ctrl+PgUp"),
     _spec(A.MARK_TODO, QT_TRANSLATE_NOOP("Actions", "Mark to do"), "Ctrl+1"),
@@ -106,6 +118,7 @@ SPECS: tuple[ActionSpec, ...] = (
 
 # Commands a person may want on another key (single keys clash with keyboard layouts and habits).
 REMAPPABLE = {A.DELETE.value, A.LINK.value, A.CHOOSE_SPEAKER.value, A.SET_VALUE.value, A.CYCLE_TYPE.value,
+              A.CYCLE_CHECKWORTHY.value, A.CHOOSE_VERDICT.value, A.SET_FACTCHECK.value, A.LINK_CLAIM.value,
               A.NEXT_ANNOTATION.value, A.PREVIOUS_ANNOTATION.value, A.NEXT_DOCUMENT.value,
               A.PREVIOUS_DOCUMENT.value, A.MARK_DONE.value, A.END_LEFT.value, A.END_RIGHT.value,
               A.START_LEFT.value, A.START_RIGHT.value}

@@ -27,6 +27,7 @@ class ProjectApi:
     import_formats: tuple[str, ...]
     export_formats: tuple[str, ...]
     write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files
+    set_verdicts: Callable | None = None  # (store, verdicts) -> the project's new verdict list; refuses one in use
     team: "TeamApi | None" = None  # team projects over git (app.operations.team)
 
 

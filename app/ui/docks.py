@@ -201,7 +201,16 @@ class QuoteEditor(QWidget):
         self._fill(self.cue, "CUE", record.cue)
         self.cue.setEnabled(is_quote)
         self._fill(self.date, "DATE", record.date)
-        if record.speaker is None:
+        if record.speaker is None and span.label == "CLAIM":
+            # A claim's claimant may come from the quote it sits in, or be the article itself (claims panel below).
+            from ..core.claims.claimant import claimant
+
+            found = claimant(self.session.layer, span)
+            entity = self.session.entities.get(found.speaker.entity or "") if found else None
+            self.entity.setText(self.tr("%1 (from the quote)").replace("%1", entity.name if entity else
+                                                                        found.speaker.text) if found else
+                                self.tr("(the article)"))
+        elif record.speaker is None:
             missing = self.tr("⚠ no speaker")
             self.entity.setText(f"<span style='color:#c00000'>{missing}</span>")
         else:
@@ -244,6 +253,7 @@ class QuotesDock(QDockWidget):
         layout.addWidget(self.table, 3)
         layout.addWidget(self.missing)
         layout.addWidget(self.editor, 0)
+        self._layout = layout
         self.setWidget(box)
         self.table.clicked.connect(self._clicked)
         self.table.selectionModel().currentRowChanged.connect(lambda cur, _prev: self._clicked(cur))
@@ -255,6 +265,12 @@ class QuotesDock(QDockWidget):
         session.changed.connect(self._count_missing, Qt.ConnectionType.QueuedConnection)
         session.document_opened.connect(self._count_missing)
         self._count_missing()
+
+    def add_section(self, widget: QWidget) -> None:
+        """A part of the record editor added by a feature (the claim fields). The list keeps room for a few rows."""
+        self._layout.addWidget(widget, 0)
+        self.table.setMinimumHeight(self.table.verticalHeader().defaultSectionSize() * 5 +
+                                    self.table.horizontalHeader().sizeHint().height())
 
     def _clicked(self, index: QModelIndex) -> None:
         # Not when the current row moved because rows came or went (an accepted suggestion leaves the list).
@@ -287,7 +303,8 @@ class QuotesDock(QDockWidget):
             self.missing.setText("")
             return
         said = {r.head for r in s.layer.relations.values() if r.type in ("SAID_BY", "CLAIMED_BY")}
-        missing = sum(1 for sp in s.layer.spans.values() if sp.label in edits.RECORD_LABELS and sp.id not in said)
+        # A claim without a speaker is the article's own (or its quote's speaker's): only quotes need one.
+        missing = sum(1 for sp in s.layer.spans.values() if sp.label == "QUOTE" and sp.id not in said)
         self.missing.setText(self.tr("⚠ %1 without a speaker").replace("%1", str(missing)) if missing else "")
         self.missing.setStyleSheet("color: #c00000" if missing else "")
 

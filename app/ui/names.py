@@ -23,6 +23,20 @@ _TYPES = {
     "indirect": QT_TRANSLATE_NOOP("Names", "indirect"),
     "mixed": QT_TRANSLATE_NOOP("Names", "mixed"),
 }
+# The default verdicts and check-worthiness values in words (a project's own verdicts are shown as they are).
+_VERDICTS = {
+    "true": QT_TRANSLATE_NOOP("Names", "true"),
+    "mostly true": QT_TRANSLATE_NOOP("Names", "mostly true"),
+    "misleading": QT_TRANSLATE_NOOP("Names", "misleading"),
+    "false": QT_TRANSLATE_NOOP("Names", "false"),
+    "unverifiable": QT_TRANSLATE_NOOP("Names", "unverifiable"),
+    "not checked": QT_TRANSLATE_NOOP("Names", "not checked"),
+}
+_CHECKWORTHY = {
+    "yes": QT_TRANSLATE_NOOP("Names", "check-worthy"),
+    "no": QT_TRANSLATE_NOOP("Names", "not check-worthy"),
+    "unsure": QT_TRANSLATE_NOOP("Names", "check-worthy?"),
+}
 # Invisible characters shown by name wherever the exact text is displayed.
 INVISIBLE = {
     "\u200e": "LRM", "\u200f": "RLM", "\u061c": "ALM", "\u202a": "LRE", "\u202b": "RLE", "\u202c": "PDF",
@@ -47,6 +61,14 @@ def status_name(status: str) -> str:
 
 def type_name(value: str | None) -> str:
     return _t(_TYPES[value]) if value in _TYPES else (value or "")
+
+
+def verdict_name(value: str | None) -> str:
+    return _t(_VERDICTS[value]) if value in _VERDICTS else (value or "")
+
+
+def checkworthy_name(value: str | None) -> str:
+    return _t(_CHECKWORTHY[value]) if value in _CHECKWORTHY else (value or "")
 
 
 def visible(text: str, limit: int | None = None) -> str:
@@ -112,6 +134,9 @@ def describe(change) -> str:
     if "remove_entity" in kinds and len(leaves) > 1:
         gone = next(l for l in leaves if l.kind == "remove_entity").entity
         return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", gone.name)
+    claim = _describe_claim(leaves, kinds)
+    if claim:
+        return claim
     if "add_entity" in kinds and "add_span" not in kinds and len(leaves) > 1:
         return QCoreApplication.translate("Names", "New speaker %1").replace("%1", next(l for l in leaves if l.kind == "add_entity").entity.name)
     order = ("add_span", "remove_span", "update_span", "add_relation", "remove_relation", "update_entity",
@@ -142,6 +167,39 @@ def describe(change) -> str:
     if main.kind == "remove_entity":
         return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", main.entity.name)
     return change.describe()
+
+
+def _describe_claim(leaves, kinds) -> str | None:
+    """A change of the claim registry, or of a claim's verdict, check-worthiness, fact-check or link, in words."""
+    if "remove_claim" in kinds and len(leaves) > 1:
+        gone = next(l for l in leaves if l.kind == "remove_claim").claim
+        return QCoreApplication.translate("Names", "Merge claim “%1”").replace("%1", _short(gone.text))
+    if "add_claim" in kinds:
+        return QCoreApplication.translate("Names", "New claim “%1”").replace("%1", _short(next(l for l in leaves
+                                                                     if l.kind == "add_claim").claim.text))
+    if "remove_claim" in kinds:
+        return QCoreApplication.translate("Names", "Remove claim “%1”").replace("%1", _short(leaves[0].claim.text))
+    updates = [l for l in leaves if l.kind == "update_span" and l.after.label == "CLAIM" and
+               (l.before.label, l.before.start, l.before.end) == (l.after.label, l.after.start, l.after.end)]
+    if updates and len(updates) + kinds.count("update_claim") == len(leaves):
+        before, after = updates[0].before.attrs, updates[0].after.attrs
+        if before.get("claim") != after.get("claim"):
+            return QCoreApplication.translate("Names", "Link claim") if after.get("claim") else QCoreApplication.translate("Names", "Unlink claim")
+        if before.get("verdict") != after.get("verdict"):
+            return QCoreApplication.translate("Names", "Verdict: %1").replace("%1", verdict_name(after.get("verdict")) or "—")
+        if before.get("checkworthy") != after.get("checkworthy"):
+            return QCoreApplication.translate("Names", "Check-worthiness: %1").replace("%1", checkworthy_name(after.get("checkworthy"))
+                                                                 or "—")
+        if before.get("factcheck") != after.get("factcheck"):
+            return QCoreApplication.translate("Names", "Fact-check link")
+        if before.get("note") != after.get("note"):
+            return QCoreApplication.translate("Names", "Claim note")
+    if kinds and kinds[0] == "update_claim":
+        before, after = leaves[0].before, leaves[0].after
+        if before.verdict != after.verdict:
+            return QCoreApplication.translate("Names", "Claim verdict: %1").replace("%1", verdict_name(after.verdict) or "—")
+        return QCoreApplication.translate("Names", "Edit claim “%1”").replace("%1", _short(after.text))
+    return None
 
 
 def _describe_gold(leaves) -> str | None:

@@ -29,7 +29,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError
-from ..core.model import Document, Entity, Layer, Span
+from ..core.model import CanonicalClaim, Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
 from ..core.review.triage import traced
 from .names import describe
@@ -104,7 +104,7 @@ class Session(QObject):
         self.annotator = annotator
         self.schema: LabelSchema = store.schema
         self.undo_stack = QUndoStack(self)
-        self.workspace = Workspace(entities=store.entities().values())
+        self.workspace = Workspace(entities=store.entities().values(), claims=store.claims().values())
         self.document: Document | None = None
         self._styles: dict[str, LayerStyle] = {annotator: LayerStyle(annotator)}
         self._hidden: dict[str, Callable[[Span], bool]] = {}  # annotator -> which of their spans are not shown
@@ -119,6 +119,11 @@ class Session(QObject):
     @property
     def entities(self) -> dict[str, Entity]:
         return self.workspace.entities
+
+    @property
+    def claims(self) -> dict[str, CanonicalClaim]:
+        """The claim registry (canonical claims by id), kept current by every change."""
+        return self.workspace.claims
 
     @property
     def layer(self) -> Layer:
@@ -206,8 +211,9 @@ class Session(QObject):
             self.open(self.document.id)
 
     def reload(self) -> None:
-        """Read the speaker registry and the open document again (after an import, or a refused replay)."""
+        """Read the registries and the open document again (after an import, or a refused replay)."""
         self.workspace.entities = dict(self.store.entities())
+        self.workspace.claims = dict(self.store.claims())
         self._mentions = None
         if self.document is not None:
             self.open(self.document.id)
@@ -291,6 +297,7 @@ class Session(QObject):
         except QawlError:
             # The cache disagrees with the store (should not happen): the store is the truth.
             self.workspace.entities = dict(self.store.entities())
+            self.workspace.claims = dict(self.store.claims())
             if self.document is not None:
                 for who in self._styles:
                     self.workspace.layers[(self.document.id, who)] = self.store.layer(self.document.id, who)

@@ -19,7 +19,7 @@ from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text.normalise import direction_of
 from . import edits
-from .names import label_name, type_name, visible
+from .names import checkworthy_name, label_name, type_name, verdict_name, visible
 from .render import paler
 from .session import ChangeEvent, Session
 from .table_model import HeaderedTableModel
@@ -282,7 +282,13 @@ class QuotesModel(SpanTableModel):
 
     def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Kind"), self.tr("Quote"), self.tr("Speaker"), self.tr("Cue"), self.tr("Date"))
+        self._claimants: dict[str, dict] = {}  # annotator -> claim id -> Claimant, cleared with the links
         super().__init__(session, overlays=overlays, parent=parent)
+
+    def links(self, annotator: str):
+        if annotator not in self._links:
+            self._claimants.pop(annotator, None)
+        return super().links(annotator)
 
     def cell(self, annotator: str, span: Span, column: int, role: int):
         links = self.links(annotator)
@@ -291,6 +297,9 @@ class QuotesModel(SpanTableModel):
             if display:
                 kind = label_name(span.label)
                 kind = f"{kind} · {type_name(span.attrs.get('type'))}" if span.attrs.get("type") else kind
+                if span.label == "CLAIM" and (span.attrs.get("verdict") or span.attrs.get("checkworthy")):
+                    kind = f"{kind} · " + (verdict_name(span.attrs.get("verdict")) or
+                                           checkworthy_name(span.attrs.get("checkworthy")))
                 return self.tr("%1 (suggested)").replace("%1", kind) if annotator == SUGGESTIONS else kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)
@@ -302,6 +311,8 @@ class QuotesModel(SpanTableModel):
                 return visible(span.text, 600) + f"\n{span.start}–{span.end}"
         elif column == self.SPEAKER:
             speaker = links.first(span.id, "SAID_BY", "CLAIMED_BY")
+            if speaker is None and span.label == "CLAIM":
+                return self._claimant_cell(annotator, span, role)
             if display:
                 if speaker is None:
                     return self.tr("⚠ no speaker")
@@ -320,6 +331,27 @@ class QuotesModel(SpanTableModel):
             if display and date:
                 value = date.attrs.get("value")
                 return isolate(short(date.text, 30)) + (f" = {value}" if value else "")
+        return None
+
+
+    def _claimant_cell(self, annotator: str, span: Span, role: int):
+        """A claim without a speaker of its own: its quote's speaker, or the article itself (not a warning)."""
+        cache = self._claimants.get(annotator)
+        if cache is None:
+            from ..core.claims.claimant import claimants
+
+            cache = self._claimants[annotator] = claimants(self.session.workspace.layer(self.session.document.id,
+                                                                                       annotator))
+        found = cache.get(span.id)
+        if role == Qt.ItemDataRole.DisplayRole:
+            if found is None:
+                return self.tr("(the article)")
+            entity = self.session.entities.get(found.speaker.entity or "")
+            return isolate(entity.name if entity else short(found.speaker.text, 40)) + " ↑"
+        if role == Qt.ItemDataRole.ForegroundRole:
+            return QBrush(QColor("#777777"))
+        if role == Qt.ItemDataRole.ToolTipRole:
+            return self.tr("from the quote around this claim") if found else self.tr("no one else makes this claim")
         return None
 
 

@@ -57,6 +57,7 @@ def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
     """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
     suggested and stored in ONE transaction, so Cancel (or an error) leaves the project as it was."""
     def work(progress, cancel) -> SuggestReport:
+        from ..core.claims.suggest import with_claims
         from ..core.suggest import suggest_document
 
         started = time.perf_counter()
@@ -69,8 +70,10 @@ def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
                 for i, doc_id in enumerate(ids):
                     if cancel():
                         raise Cancelled()
-                    result = suggest_document(store.document(doc_id), registry)
-                    k, a = store.put_suggestions(doc_id, result.layer, result.entities)
+                    document = store.document(doc_id)
+                    result = suggest_document(document, registry)
+                    layer = with_claims(document, result.layer)  # and the check-worthy claims
+                    k, a = store.put_suggestions(doc_id, layer, result.entities)
                     kept, added = kept + k, added + a
                     progress(i + 1, len(ids))
                 store.record_event("suggest", f"Suggestions for {len(ids)} documents",

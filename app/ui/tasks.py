@@ -11,11 +11,13 @@ across threads (the project is in WAL mode, so the window keeps reading while an
 
 from __future__ import annotations
 
+import sys
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from .. import logfile
 from ..core.errors import Cancelled, QawlError
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
@@ -42,6 +44,7 @@ class Task(QThread):
         except QawlError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # an unexpected failure must still reach the person, not vanish in a thread
+            logfile.record_exception(sys.exc_info(), "background work failed")  # the traceback, for a report
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.succeeded.emit(result)
@@ -68,10 +71,14 @@ def run_with_progress(parent: QWidget | None, label: str, work: Work, *,
             dialog.setValue(min(done, total))
 
     def finish(callback, *args) -> None:
+        shown = dialog.isVisible()
         dialog.reset()
         dialog.close()
         dialog.deleteLater()
         task.wait()
+        if shown and parent is not None and parent.isVisible():
+            # The keys go back to the window the dialog covered (not every platform gives it back by itself).
+            parent.activateWindow()
         callback(*args)
 
     dialog.canceled.connect(task.cancel)

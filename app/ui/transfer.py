@@ -44,6 +44,8 @@ def export_formats(keys: tuple[str, ...]) -> list[FormatChoice]:
     words = {
         "jsonl": (QCoreApplication.translate("Transfer", "Qawl JSONL: one line per document and annotator (qawl-export/1)"), ("*.jsonl",), False),
         "quotes": (QCoreApplication.translate("Transfer", "Quotes: one line per quote with speaker, cue and date (qawl-quotes/1)"), ("*.jsonl",), False),
+        "claims": (QCoreApplication.translate("Transfer", "Claims: one line per claim with claimant, verdict and fact-check (qawl-claims/1)"), ("*.jsonl",), False),
+        "claimreview": (QCoreApplication.translate("Transfer", "ClaimReview JSON-LD (schema.org): the claims with a verdict"), ("*.jsonld", "*.json"), False),
         "doccano": (QCoreApplication.translate("Transfer", "doccano JSONL (a folder: one file per annotator)"), (), True),
         "labelstudio": (QCoreApplication.translate("Transfer", "Label Studio JSON (a folder: tasks and labelling config)"), (), True),
         "prodigy": (QCoreApplication.translate("Transfer", "Prodigy JSONL"), ("*.jsonl",), False),

@@ -15,8 +15,11 @@ from . import settings as cfg
 from .actions import ActionId as A
 from .actions import ActionRegistry, label_key
 from .article_view import ArticleView
+from .claims import ClaimCommands, ClaimFields, edit_verdicts
+from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
+from .help import install_help
 from .names import describe, label_name, status_name, type_name, visible
 from .review.menu import install_review
 from .team import install_team
@@ -64,6 +67,9 @@ class MainWindow(QMainWindow):
         self.quotes = QuotesDock(session, self.controller, self)
         self.speakers = SpeakersDock(session, self.controller, self)
         self.dates = DatesDock(session, self, self.controller)
+        self.claim_commands = ClaimCommands(session, self.view, self.controller, self)
+        self.claims = ClaimsDock(session, self.claim_commands, self)
+        self.quotes.add_section(ClaimFields(session, self.claim_commands))
         self.history = QDockWidget(self.tr("Undo history"), self)
         self.history.setObjectName("history_dock")
         self.history.setWidget(QUndoView(session.undo_stack))
@@ -75,7 +81,8 @@ class MainWindow(QMainWindow):
         self.addDockWidget(leading, self.documents)
         self.addDockWidget(trailing, self.quotes)
         self.addDockWidget(trailing, self.speakers)
-        self.tabifyDockWidget(self.speakers, self.dates)
+        self.tabifyDockWidget(self.speakers, self.claims)
+        self.tabifyDockWidget(self.claims, self.dates)
         self.tabifyDockWidget(self.dates, self.history)
         self.speakers.raise_()
         self.history.hide()
@@ -90,6 +97,7 @@ class MainWindow(QMainWindow):
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
         self.team = install_team(self)  # the Team menu; in a team project its sidebar and assignments first
+        self.help = install_help(self)  # last in the menu bar: About, Report a problem
         self._restore()
         self._update_title()
         self._update_progress()
@@ -114,6 +122,13 @@ class MainWindow(QMainWindow):
             label_menu.addAction(r[label_key(label.name)])
         for key in (A.LINK, A.CHOOSE_SPEAKER, A.CYCLE_TYPE, A.SET_VALUE, A.DELETE, A.DESELECT):
             edit.addAction(r[key])
+        claim_menu = edit.addMenu(self.tr("C&laim"))
+        for key in (A.CYCLE_CHECKWORTHY, A.CHOOSE_VERDICT, A.SET_FACTCHECK, A.LINK_CLAIM):
+            claim_menu.addAction(r[key])
+        claim_menu.addSeparator()
+        verdicts = claim_menu.addAction(self.tr("Verdicts…"))
+        verdicts.setObjectName("action_edit_verdicts")
+        verdicts.triggered.connect(lambda: edit_verdicts(self))
         edges = edit.addMenu(self.tr("Adjust &edges"))
         for key in (A.END_LEFT, A.END_RIGHT, A.START_LEFT, A.START_RIGHT):
             edges.addAction(r[key])
@@ -134,7 +149,7 @@ class MainWindow(QMainWindow):
         doc.addSeparator()
         doc.addAction(r[A.TOGGLE_DIRECTION])
         view = bar.addMenu(self.tr("&View"))
-        for dock in (self.documents, self.quotes, self.speakers, self.dates, self.history):
+        for dock in (self.documents, self.quotes, self.speakers, self.claims, self.dates, self.history):
             view.addAction(dock.toggleViewAction())
         view.addSeparator()
         for key in (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_RESET, A.FONT):
@@ -173,6 +188,13 @@ class MainWindow(QMainWindow):
         r[A.CHOOSE_SPEAKER].triggered.connect(c.choose_speaker)
         r[A.SET_VALUE].triggered.connect(c.set_value)
         r[A.CYCLE_TYPE].triggered.connect(c.cycle_type)
+        k = self.claim_commands
+        r[A.CYCLE_CHECKWORTHY].triggered.connect(k.cycle_checkworthy)
+        r[A.CHOOSE_VERDICT].triggered.connect(k.choose_verdict)
+        r[A.SET_FACTCHECK].triggered.connect(k.ask_factcheck)
+        r[A.LINK_CLAIM].triggered.connect(k.link_claim)
+        k.message.connect(self._say)
+        self.claims.jump_requested.connect(self.jump_to_claim)
         r[A.MARK_TODO].triggered.connect(lambda: c.mark(Status.TODO.value))
         r[A.MARK_IN_PROGRESS].triggered.connect(lambda: c.mark(Status.IN_PROGRESS.value))
         r[A.MARK_DONE].triggered.connect(lambda: c.mark(Status.DONE.value))
@@ -305,6 +327,19 @@ class MainWindow(QMainWindow):
                 return
         self._say(self.tr("No mention of this speaker in your annotations."))
 
+    def jump_to_claim(self, doc_id: str, annotator: str, span_id: str) -> None:
+        """Open the document of a claim mention and select it (another annotator's: its words)."""
+        s = self.session
+        if (s.document is None or s.document.id != doc_id) and not self.open_document(doc_id):
+            return
+        if annotator == s.annotator:
+            s.select(span_id)
+            return
+        span = s.store.layer(doc_id, annotator).spans.get(span_id)
+        if span is not None:
+            self.view.select_text(span.start, span.end)
+            self._say(self.tr("%1's mention of the claim").replace("%1", annotator))
+
     # --- reacting -----------------------------------------------------------------------------------------------------
 
     def _document_opened(self, document) -> None:
@@ -430,6 +465,7 @@ class MainWindow(QMainWindow):
         self.documents.model.refresh()
         self.session.reload()
         self.speakers.model.refresh()
+        self.claims.model.refresh()
         if self.session.document is None and self.documents.model.ids():
             self.open_document(self.documents.model.ids()[0])
         self._update_progress()

@@ -57,6 +57,45 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Qawl</source>
+        <translation>عن قول</translation>
+    </message>
+    <message>
+        <source>Annotate quotes, claims, speakers, cues and dates in news articles by hand, review teammates&apos; annotations and export labelled datasets. Free software (MIT licence).</source>
+        <translation>توسيم الاقتباسات والادعاءات والمتحدثين وأفعال القول والتواريخ في المقالات الإخبارية يدوياً، ومراجعة توسيمات الزملاء، وتصدير مجموعات بيانات موسومة. برنامج حر (رخصة MIT).</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>المشروع</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(في الذاكرة)</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>نسخ الإصدارات</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>النظام</translation>
+    </message>
+    <message>
+        <source>Installed in</source>
+        <translation>مثبَّت في</translation>
+    </message>
+</context>
+<context>
     <name>ActionRegistry</name>
     <message>
         <source>Label as %1</source>
@@ -152,6 +191,38 @@
     <message>
         <source>direct → indirect → mixed</source>
         <translation>مباشر ← غير مباشر ← مختلط</translation>
+    </message>
+    <message>
+        <source>Next check-&amp;worthiness</source>
+        <translation>الجدارة بال&amp;تحقق: التالي</translation>
+    </message>
+    <message>
+        <source>Claim: check-worthy yes → no → unsure → none</source>
+        <translation>الادعاء: جدير بالتحقق نعم ← لا ← غير متأكد ← بلا</translation>
+    </message>
+    <message>
+        <source>Claim &amp;verdict…</source>
+        <translation>&amp;حكم الادعاء…</translation>
+    </message>
+    <message>
+        <source>Choose the claim&apos;s verdict: R, then its number</source>
+        <translation>اختيار حكم الادعاء: R ثم رقمه</translation>
+    </message>
+    <message>
+        <source>Fact-check &amp;URL…</source>
+        <translation>&amp;رابط التحقق…</translation>
+    </message>
+    <message>
+        <source>The URL of the published fact-check of the claim</source>
+        <translation>رابط التحقق المنشور من الادعاء</translation>
+    </message>
+    <message>
+        <source>Link to canonical &amp;claim…</source>
+        <translation>ربط بال&amp;ادعاء الموحّد…</translation>
+    </message>
+    <message>
+        <source>Link the claim to the project&apos;s claim registry (similar claims first)</source>
+        <translation>ربط الادعاء بسجل الادعاءات في المشروع (الادعاءات المشابهة أولاً)</translation>
     </message>
     <message>
         <source>&amp;Next document</source>
@@ -543,6 +614,239 @@
     </message>
 </context>
 <context>
+    <name>ClaimCommands</name>
+    <message>
+        <source>Select a claim (C on a selection) first.</source>
+        <translation>حدّد ادعاءً أولاً (C على تحديد).</translation>
+    </message>
+    <message>
+        <source>Fact-check URL: %1</source>
+        <translation>رابط التحقق: %1</translation>
+    </message>
+    <message>
+        <source>“%1” is not one of this project&apos;s verdicts</source>
+        <translation>«%1» ليس من أحكام هذا المشروع</translation>
+    </message>
+    <message>
+        <source>Check-worthiness: %1</source>
+        <translation>الجدارة بالتحقق: %1</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>الحكم: %1</translation>
+    </message>
+    <message>
+        <source>Fact-check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>URL of the published fact-check of “%1”:</source>
+        <translation>رابط التحقق المنشور من «%1»:</translation>
+    </message>
+    <message>
+        <source>Similar claim in the registry: “%1” (%2) — G to link</source>
+        <translation>ادعاء مشابه في السجل: «%1» (%2) — اضغط G للربط</translation>
+    </message>
+    <message>
+        <source>Linked to the claim “%1”</source>
+        <translation>رُبط بالادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>New canonical claim “%1”</source>
+        <translation>ادعاء موحّد جديد «%1»</translation>
+    </message>
+    <message>
+        <source>Merged the claim “%1” into “%2”.</source>
+        <translation>دُمج الادعاء «%1» في «%2».</translation>
+    </message>
+    <message>
+        <source>Verdicts</source>
+        <translation>الأحكام</translation>
+    </message>
+    <message>
+        <source>The project&apos;s verdicts, one per line:</source>
+        <translation>أحكام المشروع، حكم في كل سطر:</translation>
+    </message>
+    <message>
+        <source>Verdicts: %1</source>
+        <translation>الأحكام: %1</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimFields</name>
+    <message>
+        <source>sources, reasoning</source>
+        <translation>المصادر، التعليل</translation>
+    </message>
+    <message>
+        <source>Link…</source>
+        <translation>ربط…</translation>
+    </message>
+    <message>
+        <source>Link to a canonical claim of the registry (G)</source>
+        <translation>ربط بادعاء موحّد من السجل (G)</translation>
+    </message>
+    <message>
+        <source>Check-worthy:</source>
+        <translation>جدير بالتحقق:</translation>
+    </message>
+    <message>
+        <source>Verdict:</source>
+        <translation>الحكم:</translation>
+    </message>
+    <message>
+        <source>Fact-check:</source>
+        <translation>التحقق:</translation>
+    </message>
+    <message>
+        <source>Note:</source>
+        <translation>ملاحظة:</translation>
+    </message>
+    <message>
+        <source>Registry:</source>
+        <translation>السجل:</translation>
+    </message>
+    <message>
+        <source>Similar:</source>
+        <translation>مشابه:</translation>
+    </message>
+    <message>
+        <source>not linked</source>
+        <translation>غير مربوط</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>بلا حكم</translation>
+    </message>
+    <message>
+        <source>differs from this claim&apos;s verdict</source>
+        <translation>يختلف عن حكم هذا الادعاء</translation>
+    </message>
+    <message>
+        <source>%1 similar claim(s): choose one to link</source>
+        <translation>%1 ادعاء مشابه: اختر واحداً للربط</translation>
+    </message>
+    <message>
+        <source>none in the registry</source>
+        <translation>لا شيء في السجل</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimPicker</name>
+    <message>
+        <source>Link claim to the registry</source>
+        <translation>ربط الادعاء بالسجل</translation>
+    </message>
+    <message>
+        <source>type the claim&apos;s wording to search the registry</source>
+        <translation>اكتب صياغة الادعاء للبحث في السجل</translation>
+    </message>
+    <message>
+        <source>Which canonical claim does this claim state?
+%1</source>
+        <translation>أيّ ادعاء موحّد يقرّره هذا الادعاء؟
+%1</translation>
+    </message>
+    <message>
+        <source>%1  ·  %2  ·  similarity %3</source>
+        <translation>%1  ·  %2  ·  التشابه %3</translation>
+    </message>
+    <message>
+        <source>no verdict</source>
+        <translation>بلا حكم</translation>
+    </message>
+    <message>
+        <source>New canonical claim: “%1”</source>
+        <translation>ادعاء موحّد جديد: «%1»</translation>
+    </message>
+    <message>
+        <source>Unlink from “%1”</source>
+        <translation>فكّ الربط عن «%1»</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsDock</name>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Find a claim by its wording…</source>
+        <translation>ابحث عن ادعاء بصياغته…</translation>
+    </message>
+    <message>
+        <source>Merge</source>
+        <translation>دمج</translation>
+    </message>
+    <message>
+        <source>Select two claims that say the same thing to merge them</source>
+        <translation>حدّد ادعاءين يقولان الشيء نفسه لدمجهما</translation>
+    </message>
+    <message>
+        <source>Link current claim</source>
+        <translation>ربط الادعاء الحالي</translation>
+    </message>
+    <message>
+        <source>Link the selected claim span to the claim selected here</source>
+        <translation>ربط الادعاء المحدد في النص بالادعاء المحدد هنا</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>إزالة</translation>
+    </message>
+    <message>
+        <source>Remove a claim no span links to</source>
+        <translation>إزالة ادعاء لا يرتبط به أي وسم</translation>
+    </message>
+    <message>
+        <source>Mentions (double-click to go there)</source>
+        <translation>الإشارات (انقر مرتين للانتقال إليها)</translation>
+    </message>
+    <message>
+        <source>%1 claims</source>
+        <translation>%1 ادعاء</translation>
+    </message>
+</context>
+<context>
+    <name>ClaimsModel</name>
+    <message>
+        <source>Claim</source>
+        <translation>الادعاء</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>الحكم</translation>
+    </message>
+    <message>
+        <source>Fact-check</source>
+        <translation>التحقق</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>Mentions</source>
+        <translation>الإشارات</translation>
+    </message>
+    <message>
+        <source>Here</source>
+        <translation>هنا</translation>
+    </message>
+    <message>
+        <source>Verdict from</source>
+        <translation>مصدر الحكم</translation>
+    </message>
+    <message>
+        <source>%1&apos;s claim in “%2”</source>
+        <translation>ادعاء %1 في «%2»</translation>
+    </message>
+    <message>
+        <source>set by %1 in the registry</source>
+        <translation>عيّنه %1 في السجل</translation>
+    </message>
+</context>
+<context>
     <name>DatesDock</name>
     <message>
         <source>Dates</source>
@@ -697,6 +1001,21 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>الإ&amp;بلاغ عن مشكلة…</translation>
+    </message>
+    <message>
+        <source>&amp;About Qawl</source>
+        <translation>&amp;عن قول</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
@@ -783,6 +1102,25 @@
     </message>
 </context>
 <context>
+    <name>Main</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>حدث خطأ غير متوقع: %1</translation>
+    </message>
+    <message>
+        <source>The details were written to the log: %1</source>
+        <translation>كُتبت التفاصيل في السجل: %1</translation>
+    </message>
+    <message>
+        <source>The log could not be written.</source>
+        <translation>تعذّرت الكتابة في السجل.</translation>
+    </message>
+    <message>
+        <source>Help ▸ Report a problem says what to send.</source>
+        <translation>يبيّن «مساعدة ◂ الإبلاغ عن مشكلة» ما يجب إرساله.</translation>
+    </message>
+</context>
+<context>
     <name>MainWindow</name>
     <message>
         <source>Undo history</source>
@@ -799,6 +1137,14 @@
     <message>
         <source>&amp;Label selection</source>
         <translation>&amp;وسم التحديد</translation>
+    </message>
+    <message>
+        <source>C&amp;laim</source>
+        <translation>ا&amp;دعاء</translation>
+    </message>
+    <message>
+        <source>Verdicts…</source>
+        <translation>الأحكام…</translation>
     </message>
     <message>
         <source>Adjust &amp;edges</source>
@@ -819,6 +1165,10 @@
     <message>
         <source>No mention of this speaker in your annotations.</source>
         <translation>لا إشارة إلى هذا المتحدث في توسيماتك.</translation>
+    </message>
+    <message>
+        <source>%1&apos;s mention of the claim</source>
+        <translation>إشارة %1 إلى الادعاء</translation>
     </message>
     <message>
         <source>Undone or redone: %1</source>
@@ -894,6 +1244,40 @@
     </message>
 </context>
 <context>
+    <name>MentionsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>Mention</source>
+        <translation>الإشارة</translation>
+    </message>
+    <message>
+        <source>Verdict</source>
+        <translation>الحكم</translation>
+    </message>
+    <message>
+        <source>This mention&apos;s verdict differs from the claim&apos;s (%1)</source>
+        <translation>حكم هذه الإشارة يختلف عن حكم الادعاء (%1)</translation>
+    </message>
+</context>
+<context>
+    <name>MergeClaimsDialog</name>
+    <message>
+        <source>Merge claims</source>
+        <translation>دمج الادعاءات</translation>
+    </message>
+    <message>
+        <source>Keep which wording? The other claim&apos;s mentions will link to it.</source>
+        <translation>أيّ صياغة تُبقي؟ ستُربط إشارات الادعاء الآخر بها.</translation>
+    </message>
+</context>
+<context>
     <name>MergeDialog</name>
     <message>
         <source>Merge speakers</source>
@@ -949,6 +1333,42 @@
     <message>
         <source>mixed</source>
         <translation>مختلط</translation>
+    </message>
+    <message>
+        <source>true</source>
+        <translation>صحيح</translation>
+    </message>
+    <message>
+        <source>mostly true</source>
+        <translation>صحيح في معظمه</translation>
+    </message>
+    <message>
+        <source>misleading</source>
+        <translation>مضلِّل</translation>
+    </message>
+    <message>
+        <source>false</source>
+        <translation>زائف</translation>
+    </message>
+    <message>
+        <source>unverifiable</source>
+        <translation>لا يمكن التحقق منه</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>لم يُتحقَّق منه</translation>
+    </message>
+    <message>
+        <source>check-worthy</source>
+        <translation>جدير بالتحقق</translation>
+    </message>
+    <message>
+        <source>not check-worthy</source>
+        <translation>غير جدير بالتحقق</translation>
+    </message>
+    <message>
+        <source>check-worthy?</source>
+        <translation>جدير بالتحقق؟</translation>
     </message>
     <message>
         <source>speaker</source>
@@ -1032,6 +1452,50 @@
         <translation>حذف المتحدث %1</translation>
     </message>
     <message>
+        <source>Merge claim “%1”</source>
+        <translation>دمج الادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>New claim “%1”</source>
+        <translation>ادعاء جديد «%1»</translation>
+    </message>
+    <message>
+        <source>Remove claim “%1”</source>
+        <translation>إزالة الادعاء «%1»</translation>
+    </message>
+    <message>
+        <source>Link claim</source>
+        <translation>ربط الادعاء</translation>
+    </message>
+    <message>
+        <source>Unlink claim</source>
+        <translation>فكّ ربط الادعاء</translation>
+    </message>
+    <message>
+        <source>Verdict: %1</source>
+        <translation>الحكم: %1</translation>
+    </message>
+    <message>
+        <source>Check-worthiness: %1</source>
+        <translation>الجدارة بالتحقق: %1</translation>
+    </message>
+    <message>
+        <source>Fact-check link</source>
+        <translation>رابط التحقق</translation>
+    </message>
+    <message>
+        <source>Claim note</source>
+        <translation>ملاحظة الادعاء</translation>
+    </message>
+    <message>
+        <source>Claim verdict: %1</source>
+        <translation>حكم الادعاء: %1</translation>
+    </message>
+    <message>
+        <source>Edit claim “%1”</source>
+        <translation>تحرير الادعاء «%1»</translation>
+    </message>
+    <message>
         <source>Gold: accept %1 annotations</source>
         <translation>الذهبية: قبول %1 توسيماً</translation>
     </message>
@@ -1050,6 +1514,41 @@
     <message>
         <source>Review: mark %1</source>
         <translation>المراجعة: وضع علامة %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>الإبلاغ عن مشكلة</translation>
+    </message>
+    <message>
+        <source>Qawl writes every unexpected error, with the details a developer needs, to its log file:</source>
+        <translation>يكتب قول كل خطأ غير متوقع، مع التفاصيل التي يحتاجها المطوّر، في ملف السجل:</translation>
+    </message>
+    <message>
+        <source>In that folder now (the newest first): %1</source>
+        <translation>في ذلك المجلد الآن (الأحدث أولاً): %1</translation>
+    </message>
+    <message>
+        <source>Nothing has been written to it yet.</source>
+        <translation>لم يُكتب فيه شيء بعد.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Please send:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;the log file &lt;b&gt;qawl.log&lt;/b&gt; (and &lt;b&gt;qawl.log.1&lt;/b&gt; if the problem happened a while ago);&lt;/li&gt;&lt;li&gt;the versions (the button below copies them);&lt;/li&gt;&lt;li&gt;what you did, step by step, what you expected and what happened instead;&lt;/li&gt;&lt;li&gt;a screenshot when the problem is in what the window shows;&lt;/li&gt;&lt;li&gt;when it concerns one article and you may share it: that document exported (File ▸ Export, Qawl JSONL).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The log is a plain text file: read it before you send it. Send all this to whoever looks after Qawl for your team, or attach it to an issue in Qawl&apos;s repository.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;يُرجى إرسال:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;ملف السجل &lt;b&gt;qawl.log&lt;/b&gt; (وكذلك &lt;b&gt;qawl.log.1&lt;/b&gt; إن كانت المشكلة قد وقعت منذ مدة)؛&lt;/li&gt;&lt;li&gt;الإصدارات (ينسخها الزر أدناه)؛&lt;/li&gt;&lt;li&gt;ما فعلته خطوة خطوة، وما توقعته، وما حدث بدلاً منه؛&lt;/li&gt;&lt;li&gt;لقطة شاشة إن كانت المشكلة فيما تعرضه النافذة؛&lt;/li&gt;&lt;li&gt;إن كانت تخص مقالاً واحداً ويحق لك مشاركته: ذلك المستند مصدَّراً (ملف ◂ تصدير، بصيغة Qawl JSONL).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;السجل ملف نصي عادي: اقرأه قبل إرساله. أرسل كل ذلك إلى من يتولى دعم قول في فريقك، أو أرفقه ببلاغ في مستودع قول.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>فتح مجلد السجل</translation>
+    </message>
+    <message>
+        <source>Copy the log&apos;s path</source>
+        <translation>نسخ مسار السجل</translation>
+    </message>
+    <message>
+        <source>Copy the versions</source>
+        <translation>نسخ الإصدارات</translation>
     </message>
 </context>
 <context>
@@ -1085,6 +1584,14 @@
     <message>
         <source>Select a quote (or press Q on a selection) to edit it here.</source>
         <translation>حدّد اقتباساً (أو اضغط Q على تحديد) لتحريره هنا.</translation>
+    </message>
+    <message>
+        <source>%1 (from the quote)</source>
+        <translation>%1 (من الاقتباس)</translation>
+    </message>
+    <message>
+        <source>(the article)</source>
+        <translation>(المقال)</translation>
     </message>
     <message>
         <source>⚠ no speaker</source>
@@ -1135,6 +1642,18 @@
     <message>
         <source>⚠ no speaker</source>
         <translation>⚠ بلا متحدث</translation>
+    </message>
+    <message>
+        <source>(the article)</source>
+        <translation>(المقال)</translation>
+    </message>
+    <message>
+        <source>from the quote around this claim</source>
+        <translation>من الاقتباس المحيط بهذا الادعاء</translation>
+    </message>
+    <message>
+        <source>no one else makes this claim</source>
+        <translation>لا أحد غير المقال يقدّم هذا الادعاء</translation>
     </message>
 </context>
 <context>
@@ -1845,6 +2364,14 @@
         <translation>الاقتباسات: سطر لكل اقتباس مع المتحدث وفعل القول والتاريخ (qawl-quotes/1)</translation>
     </message>
     <message>
+        <source>Claims: one line per claim with claimant, verdict and fact-check (qawl-claims/1)</source>
+        <translation>الادعاءات: سطر لكل ادعاء مع صاحبه وحكمه ورابط التحقق (qawl-claims/1)</translation>
+    </message>
+    <message>
+        <source>ClaimReview JSON-LD (schema.org): the claims with a verdict</source>
+        <translation>ClaimReview JSON-LD (schema.org): الادعاءات التي لها حكم</translation>
+    </message>
+    <message>
         <source>doccano JSONL (a folder: one file per annotator)</source>
         <translation>JSONL من doccano (مجلد: ملف لكل موسِّم)</translation>
     </message>
@@ -1871,6 +2398,13 @@
     <message>
         <source>Label mapping file</source>
         <translation>ملف مطابقة الوسوم</translation>
+    </message>
+</context>
+<context>
+    <name>VerdictMenu</name>
+    <message>
+        <source>&amp;0  (no verdict)</source>
+        <translation>&amp;0  (بلا حكم)</translation>
     </message>
 </context>
 </TS>
