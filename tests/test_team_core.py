@@ -9,11 +9,11 @@ import pytest
 
 from app.core.errors import QawlError
 from app.core.jsonl import make_document
-from app.core.model import Entity, Layer, Relation, Span
+from app.core.model import CanonicalClaim, Entity, Layer, Relation, Span
 from app.core.schema import DEFAULT_SCHEMA
 from app.core.team import files as tf
 from app.core.team import layout
-from app.core.team.registry import Event, diff, fold, log_bytes, read_log
+from app.core.team.registry import CLAIMS, SPEAKERS, Event, diff, fold, log_bytes, read_log
 
 TEXT = "قال الرئيس إن الاقتصاد بخير، وأضاف أن الأمور تتحسن."
 
@@ -128,91 +128,125 @@ def test_assignments_removals_members_round_trip_and_bad_lines_are_located():
         tf.read_team("qawl-team.json", b'{"format": "qawl-team/9", "lead": "x"}')
 
 
-# --- the registry -------------------------------------------------------------------------------------------------------------
+# --- the registries --------------------------------------------------------------------------------------------------------
 
-def ev(n, by, op, speaker, **kw):
-    return Event(f"{by}{n}", f"2026-01-01T00:00:{n:02d}.000Z", by, op, speaker, **kw)
+def ev(n, by, op, item, fields=None, added=None, removed=None, into=None):
+    return Event(f"{by}{n}", f"2026-01-01T00:00:{n:02d}.000Z", by, op, item, fields or {}, added or {},
+                 removed or {}, into)
+
+
+def add(n, by, item, name, *aliases):
+    return ev(n, by, "add", item, {"name": name}, {"aliases": list(aliases)} if aliases else None)
 
 
 def test_diff_describes_edits_and_a_merge_as_events():
     before = {"e1": Entity("e1", "Putin", ("بوتين",)), "e2": Entity("e2", "V. Putin"), "e3": Entity("e3", "X")}
     after = {"e1": Entity("e1", "Vladimir Putin", ("بوتين", "Putin", "V. Putin")), "e4": Entity("e4", "New")}
-    events = diff(before, after, by="ali", at="t")
-    ops = sorted((e.op, e.speaker, e.into) for e in events)
-    assert ops == [("add", "e4", None), ("aliases", "e1", None), ("delete", "e3", None), ("merge", "e2", "e1"),
-                   ("rename", "e1", None)]
+    events = diff(before, after, SPEAKERS, by="ali", at="t")
+    ops = sorted((e.op, e.item, e.into) for e in events)
+    assert ops == [("add", "e4", None), ("delete", "e3", None), ("merge", "e2", "e1"), ("set", "e1", None)]
     # Folding base + events gives the edited registry back.
-    base = [ev(i, "lead", "add", e.id, name=e.name, aliases=e.aliases) for i, e in enumerate(before.values())]
-    assert fold(base + events).entities == after
+    base = [add(i, "lead", e.id, e.name, *e.aliases) for i, e in enumerate(before.values())]
+    assert fold(base + events).items == after
 
 
 def test_fold_merges_concurrent_edits_the_same_way_in_any_order():
     events = [
-        ev(1, "lead", "add", "e1", name="Putin"), ev(2, "lead", "add", "e2", name="بوتين"),
-        ev(3, "ali", "rename", "e1", name="Vladimir Putin"),  # ali renames ...
+        add(1, "lead", "e1", "Putin"), add(2, "lead", "e2", "بوتين"),
+        ev(3, "ali", "set", "e1", {"name": "Vladimir Putin"}),  # ali renames ...
         ev(4, "bob", "merge", "e2", into="e1"),  # ... while bob merges the Arabic name into it
-        ev(5, "bob", "aliases", "e1", aliases=("الرئيس الروسي",)),
-        ev(6, "ali", "aliases", "e1", aliases=("Путин",)),  # both add aliases: both kept
-        ev(7, "ali", "rename", "e2", name="فلاديمير بوتين"),  # a rename of the merged one becomes an alias
-        ev(8, "ali", "add", "e9", name="Trump"), ev(8, "bob", "add", "e8", name="trump"),  # the same speaker twice
+        ev(5, "bob", "set", "e1", added={"aliases": ["الرئيس الروسي"]}),
+        ev(6, "ali", "set", "e1", added={"aliases": ["Путин"]}),  # both add aliases: both kept
+        ev(7, "ali", "set", "e2", {"name": "فلاديمير بوتين"}),  # a rename of the merged one becomes an alias
+        ev(7, "carol", "set", "e2", added={"aliases": ["بوتن"]}),  # an alias of the merged one follows it
+        add(8, "ali", "e9", "Trump"), add(8, "bob", "e8", "trump"),  # the same speaker twice
     ]
     results = set()
     for order in itertools.islice(itertools.permutations(events), 0, 2000, 97):
         reg = fold(order)
-        results.add(orjson.dumps({k: [e.name, e.aliases] for k, e in sorted(reg.entities.items())}))
+        results.add(orjson.dumps({k: [e.name, e.aliases] for k, e in sorted(reg.items.items())}))
     assert len(results) == 1
     reg = fold(events)
-    assert set(reg.entities) == {"e1", "e9"} or set(reg.entities) == {"e1", "e8"}
-    putin = reg.entities["e1"]
+    assert set(reg.items) == {"e1", "e9"}
+    putin = reg.items["e1"]
     assert putin.name == "Vladimir Putin"
-    assert set(putin.aliases) == {"بوتين", "الرئيس الروسي", "Путин", "فلاديمير بوتين"}
+    assert set(putin.aliases) == {"بوتين", "الرئيس الروسي", "Путин", "فلاديمير بوتين", "بوتن"}
     assert reg.resolve("e2") == "e1"
     assert reg.resolve("e8") == "e9"  # ali's "Trump" came first (same time: by name order)
 
 
 def test_two_members_merging_each_into_the_other_end_with_one_speaker():
-    base = [ev(1, "lead", "add", "a", name="A"), ev(2, "lead", "add", "b", name="B")]
+    base = [add(1, "lead", "a", "A"), add(2, "lead", "b", "B")]
     reg = fold(base + [ev(5, "ali", "merge", "a", into="b"), ev(5, "bob", "merge", "b", into="a")])
-    assert len(reg.entities) == 1
-    (only,) = reg.entities
+    assert len(reg.items) == 1
+    (only,) = reg.items
     assert reg.resolve("a") == reg.resolve("b") == only
 
 
 def test_a_delete_loses_to_a_later_edit_and_a_members_own_same_names_stay_two():
-    events = [ev(1, "lead", "add", "e1", name="X"), ev(2, "ali", "delete", "e1"),
-              ev(3, "bob", "aliases", "e1", aliases=("Ex",))]
-    assert fold(events).entities["e1"].aliases == ("Ex",)
+    events = [add(1, "lead", "e1", "X"), ev(2, "ali", "delete", "e1"),
+              ev(3, "bob", "set", "e1", added={"aliases": ["Ex"]})]
+    assert fold(events).items["e1"].aliases == ("Ex",)
     assert "e1" in fold(events[:2]).deleted
-    same = [ev(1, "ali", "add", "e1", name="Mohammed Ali"), ev(2, "ali", "add", "e2", name="Mohammed Ali")]
-    assert set(fold(same).entities) == {"e1", "e2"}
+    same = [add(1, "ali", "e1", "Mohammed Ali"), add(2, "ali", "e2", "Mohammed Ali")]
+    assert set(fold(same).items) == {"e1", "e2"}
+
+
+def test_claims_fold_the_same_way_fields_last_wins_and_a_merge_keeps_findings():
+    claim = lambda n, by, item, text, **f: ev(n, by, "add", item, {"text": text, **f})  # noqa: E731
+    events = [claim(1, "lead", "c1", "النمو بلغ 5 في المئة"), claim(2, "ali", "c2", "Growth reached 5%"),
+              ev(3, "ali", "set", "c1", {"verdict": "false", "source": {"by": "ali"}}),
+              ev(4, "bob", "set", "c1", {"verdict": "misleading", "note": "partial data"}),  # later: wins
+              ev(5, "bob", "set", "c2", {"factcheck": "https://example.org/check"}),
+              ev(6, "lead", "merge", "c2", into="c1"),
+              ev(7, "ali", "set", "c2", {"note": "seen again"}),  # about the merged claim: goes to c1
+              claim(8, "bob", "c3", "growth  reached 5%"), claim(9, "lead", "c4", "Growth reached 5%")]
+    reg = fold(events, CLAIMS, key=lambda t: " ".join(t.split()).casefold())
+    c1 = reg.items["c1"]
+    assert (c1.verdict, c1.factcheck, c1.note) == ("misleading", "https://example.org/check", "seen again")
+    assert reg.resolve("c2") == "c1"
+    # bob's c3 and lead's c4 have one wording (spacing, case apart) that is nobody's now: they are one claim
+    assert reg.resolve("c4") == "c3" and "c3" in reg.items
+    assert isinstance(c1, CanonicalClaim)
+    with pytest.raises(QawlError, match="claims have no field 'name'"):
+        read_log("r.jsonl", log_bytes([ev(1, "ali", "add", "c9", {"name": "x"})]), CLAIMS)
 
 
 def test_a_log_appends_and_reads_back_and_its_bad_lines_are_located():
-    events = [ev(2, "ali", "add", "e2", name="B"), ev(1, "ali", "add", "e1", name="A")]
+    events = [add(2, "ali", "e2", "B"), add(1, "ali", "e1", "A")]
     data = log_bytes(events + events)
-    assert [e.id for e in read_log("r.jsonl", data)] == ["ali1", "ali2"]
-    longer = log_bytes(events + [ev(3, "ali", "rename", "e1", name="AA")])
+    assert [e.id for e in read_log("r.jsonl", data, SPEAKERS)] == ["ali1", "ali2"]
+    longer = log_bytes(events + [ev(3, "ali", "set", "e1", {"name": "AA"})])
     assert longer.startswith(data)  # appending keeps every earlier line: diffs are additions
     with pytest.raises(QawlError) as info:
-        read_log("r.jsonl", data + b'{"id": "x", "at": "t", "by": "ali", "op": "explode", "speaker": "e1"}\n')
+        read_log("r.jsonl", data + b'{"id": "x", "at": "t", "by": "ali", "op": "explode", "item": "e1"}\n', SPEAKERS)
     assert (info.value.line, info.value.field) == (3, "op")
 
 
 def test_random_concurrent_histories_converge():
     rng = random.Random(7)
     for _ in range(30):
-        events = [ev(0, "lead", "add", f"e{i}", name=f"S{i}") for i in range(6)]
+        events = [add(0, "lead", f"e{i}", f"S{i}") for i in range(6)]
         for n in range(1, 40):
             by = rng.choice(["ali", "bob", "carol"])
             op = rng.choice(["rename", "aliases", "merge", "delete", "add"])
             a, b = rng.sample(range(8), 2)
-            kw = {"rename": {"name": f"N{n}"}, "aliases": {"aliases": (f"A{n}",)}, "merge": {"into": f"e{b}"},
-                  "delete": {}, "add": {"name": f"S{b}"}}[op]
-            events.append(Event(f"{by}-{n}", f"2026-01-01T00:00:{rng.randint(0, 59):02d}.000Z", by, op, f"e{a}", **kw))
+            at = f"2026-01-01T00:00:{rng.randint(0, 59):02d}.000Z"
+            if op == "rename":
+                e = Event(f"{by}-{n}", at, by, "set", f"e{a}", {"name": f"N{n}"})
+            elif op == "aliases":
+                e = Event(f"{by}-{n}", at, by, "set", f"e{a}", added={"aliases": [f"A{n}"]})
+            elif op == "merge":
+                e = Event(f"{by}-{n}", at, by, "merge", f"e{a}", into=f"e{b}")
+            elif op == "delete":
+                e = Event(f"{by}-{n}", at, by, "delete", f"e{a}")
+            else:
+                e = Event(f"{by}-{n}", at, by, "add", f"e{a}", {"name": f"S{b}"})
+            events.append(e)
         first = fold(events)
         for _ in range(5):
             rng.shuffle(events)
             again = fold(events)
-            assert again.entities == first.entities and again.merged == first.merged
+            assert again.items == first.items and again.merged == first.merged
         for gone, into in first.merged.items():
-            assert into in first.entities or into in first.deleted
+            assert into in first.items or into in first.deleted

@@ -489,3 +489,57 @@ def test_an_edit_undone_sends_nothing_and_is_not_left_as_unsent(crew):
     st = team.status(s["ali"])
     assert st.unsent_layers == 0
     assert not crew.sync("ali").sent
+
+
+def test_the_claim_registry_travels_and_merges_like_the_speakers(crew):
+    from dataclasses import replace as _replace
+
+    from app.core.changes import AddClaim, UpdateClaim, merge_claims
+    from app.core.model import CanonicalClaim
+
+    s = crew.stores
+    s["lead"].apply(AddClaim(CanonicalClaim("c-economy", "الاقتصاد بخير")))
+    add_word(s["lead"], "lead", "d1", "CLAIM", "الاقتصاد بخير", claim="c-economy")
+    crew.sync("lead")
+    for name in ("ali", "bob", "carol"):
+        crew.sync(name)
+    assert s["ali"].claims()["c-economy"].text == "الاقتصاد بخير"
+    (link,) = s["ali"].layer("d1", "lead").spans.values()
+    assert link.attrs["claim"] == "c-economy"  # a teammate's link to a canonical claim comes in (it was refused)
+    # At the same time: ali gives it a verdict; bob adds the same claim under another id and merges it into the
+    # first; carol links a new span to bob's claim before she knows of the merge.
+    s["ali"].apply(UpdateClaim(s["ali"].claim("c-economy"), _replace(s["ali"].claim("c-economy"), verdict="false")))
+    s["bob"].apply(AddClaim(CanonicalClaim("c-bob", "الأمور تتحسن")))
+    add_word(s["bob"], "bob", "d1", "CLAIM", "الأمور تتحسن", claim="c-bob")
+    crew.sync("bob")
+    crew.sync("carol")
+    add_word(s["carol"], "carol", "d1", "CLAIM", "تتحسن", claim="c-bob")
+    keep, gone = s["bob"].claim("c-economy"), s["bob"].claim("c-bob")
+    s["bob"].apply(merge_claims(keep, gone, s["bob"].layers_linking_claim("c-bob")))
+    for name in ("ali", "carol", "bob", "lead"):
+        crew.sync(name)
+    sync_all(crew)
+    first = holdings(s["lead"])
+    for name in ("ali", "bob", "carol"):
+        assert holdings(s[name]) == first
+        assert set(s[name].claims()) == {"c-economy"}
+        assert s[name].claims()["c-economy"].verdict == "false"
+    links = {sp.attrs["claim"] for st in s.values() for layer in st.layers("d1") for sp in layer.spans.values()
+             if sp.label == "CLAIM"}
+    assert links == {"c-economy"}  # carol's link followed bob's merge on every computer
+
+
+def test_a_problem_found_by_the_import_names_the_layer_file(crew):
+    # Regression: a problem only the store's import finds (here a link to a claim nobody has) was reported under
+    # the document's file, and the layer was counted as brought in.
+    s = crew.stores
+    span = add_word(s["bob"], "bob", "d1", "CLAIM", "الاقتصاد بخير")
+    crew.sync("bob")
+    path = layout.layer_path("bob", "d1")
+    data = show(crew.remote, path).replace(b'"attrs":{}', b'"attrs":{"claim":"c-nowhere"}', 1)
+    hand_edit(crew.remote, path, data)
+    report = crew.sync("ali")
+    assert len(report.problems) == 1 and report.problems[0].startswith(path + ":2: span.attrs.claim: ")
+    assert "c-nowhere" in report.problems[0] and not report.arrived
+    assert ("d1", "bob") not in holdings(s["ali"])["layers"] or \
+        s["ali"].layer("d1", "bob").spans[span.id].attrs.get("claim") is None

@@ -169,8 +169,9 @@ def run_status(args) -> int:
         print("Gold layers: " + ", ".join(f"{n} {s}" for s, n in sorted(st.gold.items())))
     if st.mine:
         print(f"Assigned to you: {len(st.mine)} document(s)")
-    if st.unsent_layers or st.unsent_speaker_changes:
-        print(f"Not sent yet: {st.unsent_layers} layer(s), {st.unsent_speaker_changes} speaker change(s)")
+    if st.unsent_layers or st.unsent_speaker_changes or st.unsent_claim_changes:
+        print(f"Not sent yet: {st.unsent_layers} layer(s), {st.unsent_speaker_changes} speaker change(s), "
+              f"{st.unsent_claim_changes} claim registry change(s)")
     if st.local_documents:
         print(f"Documents only here (sent at the next sync): {st.local_documents}")
     for c in st.conflicts:

@@ -169,7 +169,7 @@ CREATE TABLE team (
     synced_at TEXT,
     synced_seq INTEGER NOT NULL DEFAULT 0,
     registry_base TEXT NOT NULL DEFAULT '{}',
-    outbox TEXT NOT NULL DEFAULT '[]',
+    outbox TEXT NOT NULL DEFAULT '{}',
     pending TEXT,
     removals TEXT NOT NULL DEFAULT '[]',
     rescued TEXT NOT NULL DEFAULT '{}'

@@ -14,7 +14,7 @@ from typing import Iterable, Iterator
 
 import orjson
 
-from ..core.model import GOLD, SUGGESTIONS, Entity
+from ..core.model import GOLD, SUGGESTIONS
 from ..core.team.files import Assignment
 from .rows import dumps as _dumps, now_utc as _now
 
@@ -34,8 +34,8 @@ class TeamState:
     synced_commit: str | None
     synced_at: str | None
     synced_seq: int
-    registry_base: dict = field(default_factory=dict)  # id -> [name, [aliases]] as of the last sync
-    outbox: list = field(default_factory=list)  # registry events made here, not yet in the repository
+    registry_base: dict = field(default_factory=dict)  # kind -> id -> [fields, sets], as of the last sync
+    outbox: dict = field(default_factory=dict)  # kind -> registry events made here, not yet in the repository
     pending: dict | None = None  # what the sync being pushed wrote: {"commit", "files": {path: blob}, ...}
     removals: list = field(default_factory=list)  # the lead's removals not yet sent
     rescued: dict = field(default_factory=dict)  # path -> layer file of a removed document, not yet sent
@@ -44,8 +44,9 @@ class TeamState:
     def is_lead(self) -> bool:
         return self.annotator == self.lead
 
-    def base_entities(self) -> dict[str, Entity]:
-        return {k: Entity(k, v[0], tuple(v[1])) for k, v in self.registry_base.items()}
+    def base(self, kind) -> dict:
+        """A registry (``app.core.team.registry.Kind``) as it was after the last sync."""
+        return {k: kind.build(k, v[0], v[1]) for k, v in self.registry_base.get(kind.name, {}).items()}
 
 
 @dataclass(frozen=True)
@@ -251,52 +252,90 @@ class TeamStore:
 
     # --- the speaker registry as the team's events made it ----------------------------------------------------------------
 
-    def set_registry(self, entities: dict[str, Entity], moved: dict[str, str | None],
-                     revive: dict[str, Entity]) -> dict:
-        """Make the registry ``entities``: mentions of moved speakers follow them, speakers mentioned here that the
-        team deleted are kept (``revive`` has their last names), the rest is added, renamed, or removed.
-        Returns what changed, with the layers whose mentions moved."""
+    def registry(self, kind) -> dict:
+        """The registry of this kind as it is here (speakers, canonical claims)."""
+        return self.store.entities() if kind.name == "speakers" else self.store.claims()
+
+    def set_registry(self, kind, items: dict, moved: dict[str, str], revive: dict) -> dict:
+        """Make the registry of ``kind`` hold ``items``: links to merged items follow them (SPEAKER spans'
+        ``entity``, CLAIM spans' ``claim``), items linked here that the team deleted are kept (``revive`` has them as
+        they last were), the rest is added, changed or removed. Returns what changed, with the layers whose links
+        moved."""
         touched: set[tuple[str, str]] = set()
-        moved_mentions = 0
+        moved_links = 0
+        path = f"$.{kind.attr}"
         for old, new in moved.items():
-            if new is None or new == old:
+            if new == old:
                 continue
-            rows = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'SPEAKER' AND "
-                                     "json_extract(attrs, '$.entity') = ?", [old]).fetchall()
+            rows = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = ? AND "
+                                     "json_extract(attrs, ?) = ?", [kind.label, path, old]).fetchall()
             if not rows:
                 continue
-            cur = self.conn.execute("UPDATE spans SET attrs = json_set(attrs, '$.entity', ?) WHERE label = 'SPEAKER' "
-                                    "AND json_extract(attrs, '$.entity') = ?", [new, old])
-            moved_mentions += cur.rowcount
+            cur = self.conn.execute("UPDATE spans SET attrs = json_set(attrs, ?, ?) WHERE label = ? AND "
+                                    "json_extract(attrs, ?) = ?", [path, new, kind.label, path, old])
+            moved_links += cur.rowcount
             touched.update((d, a) for d, a in rows)
         self.touch_layers(touched)
-        current = self.store.entities()
+        current = self.registry(kind)
         referenced = {r[0] for r in self.conn.execute(
-            "SELECT DISTINCT json_extract(attrs, '$.entity') FROM spans WHERE label = 'SPEAKER' AND annotator != ? "
-            "AND json_extract(attrs, '$.entity') IS NOT NULL", [SUGGESTIONS])}
-        wanted = dict(entities)
+            "SELECT DISTINCT json_extract(attrs, ?) FROM spans WHERE label = ? AND annotator != ? "
+            "AND json_extract(attrs, ?) IS NOT NULL", [path, kind.label, SUGGESTIONS, path])}
+        wanted = dict(items)
         kept = []
-        for eid in sorted(referenced - set(wanted)):
-            keep = current.get(eid) or revive.get(eid)
+        for iid in sorted(referenced - set(wanted)):
+            keep = current.get(iid) or revive.get(iid)
             if keep is not None:
-                wanted[eid] = keep
-                kept.append(eid)
-        now = _now()
+                wanted[iid] = keep
+                kept.append(iid)
         added = [e for k, e in wanted.items() if k not in current]
         changed = [e for k, e in wanted.items() if k in current and current[k] != e]
         removed = [k for k in current if k not in wanted]
-        self.conn.executemany("DELETE FROM entities WHERE id = ?", [[k] for k in removed])
-        self.conn.executemany("INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
-                              [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in added])
-        self.conn.executemany("UPDATE entities SET name = ?, aliases = ?, updated = ? WHERE id = ?",
-                              [(e.name, _dumps(list(e.aliases)), now, e.id) for e in changed])
+        self._write_items(kind, added, changed, removed)
         return {"added": len(added), "changed": len(changed), "removed": len(removed), "kept": kept,
-                "mentions_moved": moved_mentions, "touched": touched, "entities": wanted}
+                "links_moved": moved_links, "touched": touched, "items": wanted}
 
-    def add_entities(self, entities: Iterable[Entity]) -> None:
+    def _write_items(self, kind, added: list, changed: list, removed: list[str]) -> None:
         now = _now()
-        self.conn.executemany("INSERT OR IGNORE INTO entities (id, name, aliases, created, updated) VALUES "
-                              "(?, ?, ?, ?, ?)", [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in entities])
+        if kind.name == "speakers":
+            self.conn.executemany("DELETE FROM entities WHERE id = ?", [[k] for k in removed])
+            self.conn.executemany("INSERT INTO entities (id, name, aliases, created, updated) VALUES (?, ?, ?, ?, ?)",
+                                  [(e.id, e.name, _dumps(list(e.aliases)), now, now) for e in added])
+            self.conn.executemany("UPDATE entities SET name = ?, aliases = ?, updated = ? WHERE id = ?",
+                                  [(e.name, _dumps(list(e.aliases)), now, e.id) for e in changed])
+            return
+        self.conn.executemany("DELETE FROM canonical_claims WHERE id = ?", [[k] for k in removed])
+        self.conn.executemany(
+            "INSERT INTO canonical_claims (id, text, verdict, factcheck, note, source, created, updated) "
+            "VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            [(c.id, c.text, c.verdict, c.factcheck, c.note, _dumps(c.source), now, now) for c in added])
+        self.conn.executemany(
+            "UPDATE canonical_claims SET text = ?, verdict = ?, factcheck = ?, note = ?, source = ?, updated = ? "
+            "WHERE id = ?", [(c.text, c.verdict, c.factcheck, c.note, _dumps(c.source), now, c.id) for c in changed])
+
+    def add_items(self, kind, items: Iterable) -> None:
+        """Bring back items a teammate's layer links to (deleted meanwhile): kept, not changed."""
+        current = self.registry(kind)
+        self._write_items(kind, [i for i in items if i.id not in current], [], [])
+
+    def link_moves(self, since_seq: int, kind) -> dict[str, str]:
+        """Links this project's edits moved from one item to another since ``since_seq`` (a merge moves every
+        link of the merged item): old id -> new id, the last move winning."""
+        moves: dict[str, str] = {}
+        for (raw,) in self.conn.execute("SELECT change FROM changes WHERE seq > ? AND kind IN ('batch', "
+                                        "'update_span') ORDER BY seq", [since_seq]):
+            stack = [orjson.loads(raw)]
+            while stack:
+                change = stack.pop(0)
+                if change.get("kind") == "batch":
+                    stack[:0] = change.get("changes") or []
+                elif change.get("kind") == "update_span":
+                    before, after = change.get("before") or {}, change.get("after") or {}
+                    if before.get("label") == kind.label == after.get("label"):
+                        a = (before.get("attrs") or {}).get(kind.attr)
+                        b = (after.get("attrs") or {}).get(kind.attr)
+                        if a and b and a != b:
+                            moves[a] = b
+        return moves
 
     # --- assignments ----------------------------------------------------------------------------------------------------
 

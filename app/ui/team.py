@@ -45,7 +45,7 @@ def summary(report) -> str:
     sent = [text.replace("%1", str(n)) for n, text in (
         (report.sent_layers, translate("Team", "%1 layer(s)")),
         (report.sent_documents, translate("Team", "%1 new document(s)")),
-        (report.sent_events, translate("Team", "%1 speaker change(s)"))) if n]
+        (report.sent_events, translate("Team", "%1 registry change(s)"))) if n]
     comma, semicolon = translate("Team", ", "), translate("Team", "; ")  # Arabic has its own: ، ؛
     parts.append(translate("Team", "sent %1").replace("%1", comma.join(sent)) if sent
                  else translate("Team", "nothing to send"))

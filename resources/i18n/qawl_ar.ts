@@ -2133,6 +2133,10 @@
         <translation>%1 مستند جديد</translation>
     </message>
     <message>
+        <source>%1 registry change(s)</source>
+        <translation>%1 تغيير في السجلات</translation>
+    </message>
+    <message>
         <source>%1 document(s) removed by the lead</source>
         <translation>أزال قائد الفريق %1 مستند</translation>
     </message>
@@ -2183,10 +2187,6 @@
     <message>
         <source>%1 layer(s)</source>
         <translation>%1 طبقة</translation>
-    </message>
-    <message>
-        <source>%1 speaker change(s)</source>
-        <translation>%1 تغيير في المتحدثين</translation>
     </message>
     <message>
         <source>, </source>

@@ -159,11 +159,12 @@ _WHERE = re.compile(r"^(spans|relations)\[([^\]]+)\]\.?(.*)$")
 
 
 def read_layer(path: str, data: bytes, doc: Document, schema: LabelSchema,
-               entities: set[str] | None = None, header: LayerHeader | None = None) -> Layer:
+               entities: set[str] | None = None, header: LayerHeader | None = None,
+               claims: set[str] | None = None) -> Layer:
     """The layer a layer file holds, on ``doc`` (the document as this project has it), checked like an import:
-    the text hash, every span against the text and the schema, relations, speakers against ``entities``.
-    ``doc.id`` may differ from the file's (a copy of the same text under another id here). ``header``: the
-    file's first line when the caller has read it already."""
+    the text hash, every span against the text and the schema, relations, speakers against ``entities``, claim
+    links against ``claims``. ``doc.id`` may differ from the file's (a copy of the same text under another id
+    here). ``header``: the file's first line when the caller has read it already."""
     header = header or read_layer_header(path, data)
     if header.text_sha256 != doc.text_sha256:
         raise QawlError(f"the layer was made on a different text of {header.doc_id!r} than this project's (texts "
@@ -204,11 +205,14 @@ def read_layer(path: str, data: bytes, doc: Document, schema: LabelSchema,
         if layer is None:  # pragma: no cover - the header names an annotator
             raise QawlError("holds no layer", field="annotator")
         schema.check_layer(layer)
-        if entities is not None:
-            for span in layer.sorted_spans():
-                if span.entity and span.entity not in entities:
-                    raise QawlError(f"speaker {span.entity!r} is not in the team's speaker registry",
-                                    field=f"spans[{span.id}].attrs.entity")
+        for span in layer.sorted_spans():
+            if entities is not None and span.entity and span.entity not in entities:
+                raise QawlError(f"speaker {span.entity!r} is not in the team's speaker registry",
+                                field=f"spans[{span.id}].attrs.entity")
+            claim = span.attrs.get("claim") if span.label == "CLAIM" else None
+            if claims is not None and claim and claim not in claims:
+                raise QawlError(f"claim {claim!r} is not in the team's claim registry",
+                                field=f"spans[{span.id}].attrs.claim")
     except QawlError as exc:
         raise locate(exc) from None
     return layer

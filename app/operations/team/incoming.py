@@ -19,7 +19,8 @@ from ...core.errors import QawlError
 from ...core.jsonl import Record
 from ...core.team import files as tf
 from ...core.team import layout
-from ...core.team.registry import Event, Registry, diff, fold, read_log
+from ...core.team.registry import CLAIMS, KINDS, Event, Registry, diff, fold, read_log
+from ...store.claims import claim_key
 from ...store.rows import now_utc
 from .context import Team
 from .layers import LayerIntake
@@ -51,6 +52,7 @@ class Incoming(LayerIntake):
         self.stamps: dict[tuple[str, str], str] = {}  # layers in step with the repository now
         self.unstamp: list[tuple[str, str]] = []
         self.imported: set[tuple[str, str]] = set()
+        self.registries: dict[str, Registry] = {}  # the registries folded in this step (speakers, claims)
 
     # --- the whole step ------------------------------------------------------------------------------------------------
 
@@ -70,11 +72,11 @@ class Incoming(LayerIntake):
             self._team_file(by_kind.get("team", []))
             self._members(by_kind.get("member", []))
             self._schema(by_kind.get("schema", []))
-            registry = self._registry(self._teammates_arrived(changes))
+            self._registries(self._teammates_arrived(changes))
             self._documents(by_kind.get("document", []))
             self._removals(by_kind.get("removed", []))
-            self._layers(by_kind.get("layer", []), registry, progress)
-            self._drifted(registry)
+            self._layers(by_kind.get("layer", []), progress)
+            self._drifted()
             self._assignments(by_kind.get("assignments", []))
             self._history(history)
             self.tables.record_layers(fill_stamps(self.tables, self.stamps))
@@ -190,22 +192,35 @@ class Incoming(LayerIntake):
 
     # --- the speaker registry ---------------------------------------------------------------------------------------------
 
-    def _registry(self, arrived: bool) -> Registry | None:
-        """Fold every member's speaker events (with this computer's not yet sent) into the registry, whenever
-        anything arrived or the registry changed here: a teammate's layer may name a speaker merged since."""
+    def _registries(self, arrived: bool) -> None:
+        """Fold every member's events of each registry (speakers, claims), with this computer's not yet sent,
+        whenever anything arrived or a registry changed here: a teammate's layer may link to an item merged since."""
+        base, outbox = dict(self.state.registry_base), dict(self.state.outbox)
+        for kind in KINDS.values():
+            registry, unsent = self._registry(kind, arrived)
+            if registry is None:
+                continue
+            self.registries[kind.name] = registry
+            base[kind.name] = {k: list(kind.parts(item)) for k, item in registry.items.items()}
+            outbox[kind.name] = [e.to_dict() for e in unsent]
+        if self.registries:
+            self.tables.update(registry_base=base, outbox=outbox)
+
+    def _registry(self, kind, arrived: bool) -> tuple[Registry | None, list[Event]]:
         state = self.state
-        base = state.base_entities()
-        local = self.store.entities()
-        outbox = [Event.from_dict(e) for e in state.outbox]
-        new = diff(base, local, by=self.me, at=now_utc())
+        base = state.base(kind)
+        local = self.tables.registry(kind)
+        outbox = [Event.from_dict(e) for e in state.outbox.get(kind.name, [])]
+        merges = self.tables.link_moves(state.synced_seq, kind) if set(base) - set(local) else {}
+        new = diff(base, local, kind, by=self.me, at=now_utc(), merges=merges)
         if not (arrived or new or outbox or state.synced_commit is None):
-            return None
-        paths = self.t.repo.tree(self.target, [f"{layout.REGISTRY}/{layout.SPEAKERS}"])
+            return None, []
+        paths = self.t.repo.tree(self.target, [f"{layout.REGISTRY}/{kind.name}"])
         blobs = self.t.repo.blobs(paths.values())
         events: dict[str, Event] = {}
         for path, blob in sorted(paths.items()):
             try:
-                for e in read_log(path, blobs[blob]):
+                for e in read_log(path, blobs[blob], kind):
                     events.setdefault(e.id, e)
             except QawlError as exc:
                 self.report.problems.append(str(exc))
@@ -213,21 +228,18 @@ class Incoming(LayerIntake):
         unsent = [e for e in [*outbox, *new] if e.id not in events]
         for e in unsent:
             events[e.id] = e
-        registry = fold(events.values())
-        result = self.tables.set_registry(registry.entities, registry.merged, registry.deleted)
-        if result["touched"] & {k for k in result["touched"] if k[1] in self.t.writes()}:
+        registry = fold(events.values(), kind, key=claim_key if kind is CLAIMS else str.casefold)
+        result = self.tables.set_registry(kind, registry.items, registry.merged, registry.deleted)
+        if any(k[1] in self.t.writes() for k in result["touched"]):
             self.report.own_changed = True
         for key in result["touched"]:
             if key[1] not in self.t.writes():
-                self.stamps[key] = ""  # filled below: teammates' layers whose mentions followed a merge
+                self.stamps[key] = ""  # filled below: teammates' layers whose links followed a merge
         if state.synced_commit is not None:
-            self.report.registry = {k: result[k] for k in ("added", "changed", "removed", "mentions_moved")}
+            self.report.registry[kind.name] = {k: result[k] for k in ("added", "changed", "removed", "links_moved")}
             if result["added"] or result["changed"] or result["removed"]:
                 self.report.own_changed = True
-        self.tables.update(registry_base={k: [e.name, list(e.aliases)] for k, e in registry.entities.items()},
-                           outbox=[e.to_dict() for e in unsent])
-        self.registry = registry
-        return registry
+        return registry, unsent
 
     # --- documents ----------------------------------------------------------------------------------------------------------
 

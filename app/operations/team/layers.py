@@ -12,7 +12,7 @@ from ...core.jsonl import Record
 from ...core.model import GOLD, SUGGESTIONS, Document, Layer
 from ...core.team import files as tf
 from ...core.team import layout
-from ...core.team.registry import Registry
+from ...core.team.registry import CLAIMS, KINDS, SPEAKERS, Registry
 
 CHUNK = 5000  # layers per import call (a join brings in 100,000: not all in memory at once)
 
@@ -20,10 +20,10 @@ CHUNK = 5000  # layers per import call (a join brings in 100,000: not all in mem
 class LayerIntake:
     """The layer half of a sync's incoming step (mixed into ``Incoming``, which holds the state it uses)."""
 
-    def _layers(self, changes, registry: Registry | None, progress) -> None:
+    def _layers(self, changes, progress) -> None:
         mapped = self.tables.document_map()
         removed_ids = {r.doc_id for r in getattr(self, "removals", ())}
-        known = _known(self.store, registry)
+        known, claims = _known(self.store, self.registries), _known_claims(self.store, self.registries)
         batch: list[tuple[object, Record]] = []
         docs: dict[str, Document] = {}
         total = len(changes)
@@ -59,19 +59,18 @@ class LayerIntake:
                     continue
             doc = docs.get(ours) or docs.setdefault(ours, self.store.document(ours))
             try:
-                layer = tf.read_layer(c.path, data, doc, self.store.schema, known, header)
+                layer = tf.read_layer(c.path, data, doc, self.store.schema, known, header, claims)
             except QawlError as exc:
                 self._problem(c, exc)
                 continue
-            if registry is not None and registry.merged:
-                layer = _follow_merges(layer, registry)
-            batch.append((c, Record(doc, layer, [], None)))
+            layer = _follow_merges(layer, self.registries)
+            batch.append((c, Record(_from(doc, c.path), layer, [], None)))
             if len(batch) >= CHUNK:
-                self._import(batch, registry)
+                self._import(batch)
                 batch = []
                 docs.clear()
         if batch:
-            self._import(batch, registry)
+            self._import(batch)
         if progress:
             progress(total, total)
 
@@ -102,8 +101,8 @@ class LayerIntake:
         if self.joining or self.state.synced_commit is None:
             return True
         try:
-            tf.read_layer(c.path, data, self.store.document(doc_id), self.store.schema, _known(self.store, getattr(
-                self, "registry", None)))
+            tf.read_layer(c.path, data, self.store.document(doc_id), self.store.schema,
+                          _known(self.store, self.registries))
         except QawlError as exc:  # damaged in the repository: this computer's good version goes out again
             self._problem(c, exc)
             self.report.notices.append(f"{c.path}: {who}'s layer of {doc_id!r} was damaged in the repository "
@@ -151,13 +150,16 @@ class LayerIntake:
             self.report.notices.append(f"{c.path}: deleted from the repository ({self._who_changed(c.path)}); "
                                        f"{who}'s layer of {ours!r} was removed here too")
 
-    def _import(self, batch, registry: Registry | None, *, arrivals: bool = True) -> None:
+    def _import(self, batch, *, arrivals: bool = True) -> None:
         records = [rec for _c, rec in batch]
-        if registry is not None and registry.deleted:
-            # A speaker the team deleted while a teammate mentioned it: the mention brings it back.
-            needed = {s.entity for rec in records for s in rec.layer.spans.values() if s.entity} & set(registry.deleted)
-            local = set(self.store.entities())
-            self.tables.add_entities([registry.deleted[e] for e in sorted(needed - local)])
+        for kind in KINDS.values():
+            registry = self.registries.get(kind.name)
+            if registry is None or not registry.deleted:
+                continue
+            # An item the team deleted while a teammate linked to it: the link brings it back.
+            needed = {s.attrs.get(kind.attr) for rec in records for s in rec.layer.spans.values()
+                      if s.label == kind.label} & set(registry.deleted)
+            self.tables.add_items(kind, [registry.deleted[i] for i in sorted(needed)])
         summary = self.store.import_records(records, replace_layers=True, skip_invalid=True, source="team",
                                             actor=self.me)
         failed = set()
@@ -182,7 +184,7 @@ class LayerIntake:
         if self.state.synced_commit is not None:
             self.tables.record_arrivals(arrived)
 
-    def _drifted(self, registry) -> None:
+    def _drifted(self) -> None:
         """Teammates' layers changed on this computer since a sync brought them: the repository's version is
         put back (only their author changes them), and said."""
         drifted = [k for k in self.tables.drifted_layers(self.t.writes(), self.state.synced_seq)
@@ -193,7 +195,7 @@ class LayerIntake:
         paths = {layout.layer_path(who, repo_of.get(doc_id, doc_id)): (doc_id, who) for doc_id, who in drifted}
         tree = self.t.repo.tree(self.target, paths)
         blobs = self.t.repo.blobs(tree.values())
-        known = _known(self.store, registry)
+        known = _known(self.store, self.registries)
         batch = []
         for path, (doc_id, who) in sorted(paths.items()):
             if path not in tree:
@@ -204,13 +206,12 @@ class LayerIntake:
             except QawlError as exc:
                 self.report.problems.append(str(exc))
                 continue
-            if registry is not None and registry.merged:
-                layer = _follow_merges(layer, registry)
+            layer = _follow_merges(layer, self.registries)
             self.report.notices.append(f"{who}'s layer of {doc_id!r} had been changed on this computer; the "
                                        f"repository's version was put back (only {who} changes {who}'s layers)")
-            batch.append((_Path(path, tree[path]), Record(doc, layer, [], None)))
+            batch.append((_Path(path, tree[path]), Record(_from(doc, path), layer, [], None)))
         if batch:
-            self._import(batch, registry, arrivals=False)
+            self._import(batch, arrivals=False)
 
 
 class _Path:
@@ -218,19 +219,44 @@ class _Path:
         self.path, self.new = path, blob
 
 
-def _follow_merges(layer: Layer, registry: Registry) -> Layer:
-    """A teammate's layer with its mentions of merged speakers moved to the speaker they went into."""
-    if not any(s.entity and s.entity in registry.merged for s in layer.spans.values()):
+def _follow_merges(layer: Layer, registries: dict[str, Registry]) -> Layer:
+    """A teammate's layer with its links to merged items (speakers, claims) moved to the items they went into."""
+    moves = [(kind, registries[kind.name]) for kind in KINDS.values()
+             if kind.name in registries and registries[kind.name].merged]
+    if not moves:
         return layer
-    spans = [replace(s, attrs={**s.attrs, "entity": registry.resolve(s.entity)}) if s.entity in registry.merged
-             else s for s in layer.spans.values()]
-    return Layer(layer.doc_id, layer.annotator, layer.status, spans, layer.relations.values())
+    changed = False
+    spans = []
+    for span in layer.spans.values():
+        for kind, registry in moves:
+            target = span.attrs.get(kind.attr) if span.label == kind.label else None
+            if target in registry.merged:
+                span = replace(span, attrs={**span.attrs, kind.attr: registry.resolve(target)})
+                changed = True
+        spans.append(span)
+    return Layer(layer.doc_id, layer.annotator, layer.status, spans, layer.relations.values()) if changed else layer
 
 
-def _known(store, registry: Registry | None) -> set[str]:
+def _known(store, registries: dict[str, Registry]) -> set[str]:
     """Speaker ids a teammate's layer may name: the registry here, and merged or deleted ones (followed or
     brought back on import)."""
     known = set(store.entities())
+    registry = registries.get(SPEAKERS.name)
     if registry is not None:
         known |= set(registry.deleted) | set(registry.merged)
     return known
+
+
+def _known_claims(store, registries: dict[str, Registry]) -> set[str]:
+    """Canonical claim ids a teammate's layer may link to (as speakers above)."""
+    known = set(store.claims())
+    registry = registries.get(CLAIMS.name)
+    if registry is not None:
+        known |= set(registry.deleted) | set(registry.merged)
+    return known
+
+
+def _from(doc: Document, path: str) -> Document:
+    """The document as the record of a layer file (problems the import finds name that file)."""
+    return Document(doc.id, doc.text, doc.meta, doc.direction, doc.text_sha256, doc.normalisation, path,
+                    verify=False)

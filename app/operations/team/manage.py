@@ -9,7 +9,7 @@ from typing import Iterable
 from ...core.errors import QawlError
 from ...core.model import GOLD, SUGGESTIONS
 from ...core.team import files as tf
-from ...core.team.registry import diff
+from ...core.team.registry import KINDS, diff
 from ...store import Store, TeamStore
 from ...store.rows import now_utc
 from .context import NOT_A_TEAM, Team
@@ -48,6 +48,7 @@ class TeamStatus:
     gold: dict[str, int] = field(default_factory=dict)  # gold layers by status
     unsent_layers: int = 0
     unsent_speaker_changes: int = 0
+    unsent_claim_changes: int = 0
     local_documents: int = 0
     conflicts: list[str] = field(default_factory=list)
     problems: list[str] = field(default_factory=list)
@@ -84,8 +85,13 @@ def status(store: Store) -> TeamStatus:
                                             counts.get("done", 0)))
     out.gold = dict(layers.get(GOLD, {}))
     out.unsent_layers = len(tables.changed_layers((state.annotator, GOLD), state.synced_seq))
-    out.unsent_speaker_changes = len(state.outbox) + len(diff(state.base_entities(), store.entities(),
-                                                              by=state.annotator, at=now_utc()))
+    for kind in KINDS.values():
+        unsent = len(state.outbox.get(kind.name, [])) + len(diff(state.base(kind), tables.registry(kind), kind,
+                                                                 by=state.annotator, at=now_utc()))
+        if kind.name == "speakers":
+            out.unsent_speaker_changes = unsent
+        else:
+            out.unsent_claim_changes = unsent
     out.local_documents = tables.count_local_documents()
     out.conflicts = [c.detail + (f" [decided: {c.resolution}, sent at the next sync]" if c.resolution else "")
                      for c in tables.conflicts()]

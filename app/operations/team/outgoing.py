@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from ...core.errors import QawlError
 from ...core.team import files as tf
 from ...core.team import layout
-from ...core.team.registry import Event, log_bytes, read_log
+from ...core.team.registry import KINDS, Event, log_bytes, read_log
 from ...store.rows import now_utc
 from .context import Team
 
@@ -80,12 +80,12 @@ def prepare(t: Team, head: str | None) -> Outgoing:
             candidates[layout.ASSIGNMENTS_FILE] = tf.assignments_bytes(
                 tf.Assignment(repo_of.get(a.doc_id, a.doc_id), a.annotator, a.role, a.by, a.at)
                 for a in tables.assignments())
-        outbox = [Event.from_dict(e) for e in state.outbox]
+        outboxes = {kind: [Event.from_dict(e) for e in state.outbox.get(kind.name, [])] for kind in KINDS.values()}
     rescued = {path: data.encode("utf-8") for path, data in state.rescued.items()}
     repo = t.repo
-    me_log = layout.registry_path(state.annotator)
+    logs = {kind: layout.registry_path(state.annotator, kind.name) for kind in KINDS.values()}
     member = layout.member_path(state.annotator)
-    extra = [me_log, member, layout.REMOVED_FILE] + [layout.document_path(r["doc_id"]) for r in state.removals]
+    extra = [*logs.values(), member, layout.REMOVED_FILE] + [layout.document_path(r["doc_id"]) for r in state.removals]
     current = repo.tree(head, [*candidates, *extra, *rescued])
     for path, data in rescued.items():  # this computer's work on documents the lead removed
         if current.get(path) != repo.blob_id(data):
@@ -111,18 +111,21 @@ def prepare(t: Team, head: str | None) -> Outgoing:
             out.other.append("the label schema")
         elif path == layout.ASSIGNMENTS_FILE:
             out.other.append("assignments")
-    if outbox:
+    for kind, outbox in outboxes.items():  # this member's log of each registry, with the events not sent yet
+        if not outbox:
+            continue
+        path = logs[kind]
         existing: list[Event] = []
-        if me_log in current:
+        if path in current:
             try:
-                existing = read_log(me_log, repo.blobs([current[me_log]])[current[me_log]])
+                existing = read_log(path, repo.blobs([current[path]])[current[path]], kind)
             except QawlError:
                 existing = []  # a damaged log of ours is rewritten whole from what we know
         known = {e.id for e in existing}
         fresh = [e for e in outbox if e.id not in known]
         if fresh:
-            out.files[me_log] = log_bytes([*existing, *fresh])
-            out.events = len(fresh)
+            out.files[path] = log_bytes([*existing, *fresh])
+            out.events += len(fresh)
     mine = tf.member_bytes(tf.Member(state.annotator, state.joined, state.computer, state.host,
                                      "lead" if state.is_lead else "annotator"))
     if current.get(member) != repo.blob_id(mine):

@@ -16,7 +16,7 @@ class SyncReport:
     arrived: dict[str, set[str]] = field(default_factory=lambda: defaultdict(set))  # annotator -> documents
     documents_added: int = 0
     documents_removed: list[str] = field(default_factory=list)
-    registry: dict = field(default_factory=dict)  # added / changed / removed / mentions_moved
+    registry: dict = field(default_factory=dict)  # kind -> added / changed / removed / links_moved
     notices: list[str] = field(default_factory=list)  # detected and handled (another computer, hand edits, ...)
     conflicts: list[str] = field(default_factory=list)  # left for the person to decide
     problems: list[str] = field(default_factory=list)  # FILE:LINE: FIELD: what — files left out
@@ -44,7 +44,7 @@ class SyncReport:
             if self.sent_documents:
                 what.append(f"{self.sent_documents} new document{'s' if self.sent_documents != 1 else ''}")
             if self.sent_events:
-                what.append(f"{self.sent_events} speaker change{'s' if self.sent_events != 1 else ''}")
+                what.append(f"{self.sent_events} registry change{'s' if self.sent_events != 1 else ''}")
             what.extend(self.sent_other)
             parts.append("sent " + ", ".join(what))
         else:
@@ -55,11 +55,13 @@ class SyncReport:
             parts.append(f"{self.documents_added} new document{'s' if self.documents_added != 1 else ''}")
         if self.documents_removed:
             parts.append(f"{len(self.documents_removed)} document(s) removed by the lead")
-        reg = self.registry
-        if reg.get("added") or reg.get("changed") or reg.get("removed"):
-            parts.append(f"speaker registry: {reg.get('added', 0)} added, {reg.get('changed', 0)} changed, "
-                         f"{reg.get('removed', 0)} merged or removed")
-        if not self.arrived and not self.documents_added and not reg.get("added") and not reg.get("changed"):
+        news = False
+        for kind, reg in sorted(self.registry.items()):
+            if reg.get("added") or reg.get("changed") or reg.get("removed"):
+                news = True
+                parts.append(f"{'speaker' if kind == 'speakers' else 'claim'} registry: {reg.get('added', 0)} "
+                             f"added, {reg.get('changed', 0)} changed, {reg.get('removed', 0)} merged or removed")
+        if not self.arrived and not self.documents_added and not news:
             parts.append("nothing new from teammates")
         if self.conflicts:
             parts.append(f"{len(self.conflicts)} conflict(s) to decide")

@@ -23,7 +23,7 @@ from ...core.errors import Cancelled, QawlError
 from ...core.model import GOLD, SUGGESTIONS
 from ...core.team import files as tf
 from ...core.team import layout
-from ...core.team.registry import Event, log_bytes
+from ...core.team.registry import KINDS, diff, log_bytes
 from ...store import Store, TeamStore
 from ...store.rows import now_utc
 from .context import Team, check_name, git_dir_for, host_name, login_name
@@ -149,7 +149,7 @@ def init(store: Store, remote: str, *, annotator: str | None = None, interactive
         tables.create(remote=remote, branch="main", git_dir=git_dir.name, annotator=me, lead=me, computer=computer,
                       host=host_name())
     t = Team(store, interactive=interactive, cancel=cancel)
-    counts: dict[str, int] = {"documents": 0, "layers": 0, "speakers": 0}
+    counts: dict[str, int] = {"documents": 0, "layers": 0, "speakers": 0, "claims": 0}
     try:
         commit = repo.commit(None, _everything(t, counts), f"{me} starts the team", annotator=me,
                              computer=computer, host=t.state.host)
@@ -165,7 +165,7 @@ def init(store: Store, remote: str, *, annotator: str | None = None, interactive
     _adopt(t, commit)
     report.sent_documents = counts["documents"]
     report.sent_layers = counts["layers"]
-    report.sent_events = counts["speakers"]
+    report.sent_events = counts["speakers"] + counts["claims"]
     report.sent_other.append(f"the label schema, the team file and {me} as the lead")
     return report
 
@@ -196,12 +196,11 @@ def _everything(t: Team, counts: dict[str, int]) -> Iterator[tuple[str, bytes]]:
         counts["layers"] += 1
         yield layout.layer_path(who, doc_id), tf.layer_bytes(store.layer(doc_id, who), doc_id, texts[doc_id],
                                                             schema.name)
-    at = now_utc()
-    events = [Event(uuid.uuid4().hex, at, state.annotator, "add", e.id, name=e.name, aliases=e.aliases)
-              for e in store.entities().values()]
-    counts["speakers"] = len(events)
-    if events:
-        yield layout.registry_path(state.annotator), log_bytes(events)
+    for kind in KINDS.values():  # the registries as this member's first events
+        events = diff({}, t.tables.registry(kind), kind, by=state.annotator, at=now_utc())
+        counts[kind.name] = len(events)
+        if events:
+            yield layout.registry_path(state.annotator, kind.name), log_bytes(events)
     assignments = TeamStore(store).assignments()
     if assignments:
         yield layout.ASSIGNMENTS_FILE, tf.assignments_bytes(assignments)
@@ -209,14 +208,15 @@ def _everything(t: Team, counts: dict[str, int]) -> Iterator[tuple[str, bytes]]:
 
 def _adopt(t: Team, commit: str) -> None:
     """After publishing: everything here is in step with the first commit."""
-    entities = t.store.entities()
+    base = {kind.name: {k: list(kind.parts(item)) for k, item in t.tables.registry(kind).items()}
+            for kind in KINDS.values()}
     with t.store.atomic():
         t.tables.map_documents((d, d) for d in t.store.document_ids())
         t.tables.record_all_layers()
         t.tables.set_member(t.me, role="lead", joined=t.state.joined, computer=t.state.computer, host=t.state.host,
                             last_commit=commit, last_commit_at=now_utc())
         t.tables.update(synced_commit=commit, synced_at=now_utc(), synced_seq=t.tables.max_seq(),
-                        registry_base={k: [e.name, list(e.aliases)] for k, e in entities.items()}, outbox=[])
+                        registry_base=base, outbox={})
 
 
 # --- joining a team ----------------------------------------------------------------------------------------------------------
