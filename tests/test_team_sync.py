@@ -203,6 +203,7 @@ def test_a_removed_document_leaves_every_project_but_nobody_loses_work(crew):
     assert "1 removal(s)" in report.sent_other
     report = crew.sync("ali")
     assert report.sent_layers == 1 and report.documents_removed == ["d4"]
+    assert not report.notices  # a removal is not "deleted from the repository by hand"
     assert "d4" not in s["ali"].document_ids()
     # ali's work on it is in the repository (and its history), never deleted
     assert b"\xd8\xb5\xd8\xb1\xd8\xad" in show(crew.remote, layout.layer_path("ali", "d4"))

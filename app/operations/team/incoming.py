@@ -53,6 +53,7 @@ class Incoming(LayerIntake):
         self.unstamp: list[tuple[str, str]] = []
         self.imported: set[tuple[str, str]] = set()
         self.registries: dict[str, Registry] = {}  # the registries folded in this step (speakers, claims)
+        self.removals: list[tf.Removal] = []  # the lead's list, when it changed in this step
 
     # --- the whole step ------------------------------------------------------------------------------------------------
 
@@ -73,8 +74,9 @@ class Incoming(LayerIntake):
             self._members(by_kind.get("member", []))
             self._schema(by_kind.get("schema", []))
             self._registries(self._teammates_arrived(changes))
+            self._read_removals(by_kind.get("removed", []))
             self._documents(by_kind.get("document", []))
-            self._removals(by_kind.get("removed", []))
+            self._removals()
             self._layers(by_kind.get("layer", []), progress)
             self._drifted()
             self._assignments(by_kind.get("assignments", []))
@@ -301,10 +303,9 @@ class Incoming(LayerIntake):
         return self.pending is not None and path in self.pending["files"]
 
     def _removed_path(self, path: str) -> bool:
-        return any(layout.document_path(r.doc_id) == path for r in getattr(self, "removals", ()))
+        return any(layout.document_path(r.doc_id) == path for r in self.removals)
 
-    def _removals(self, changes) -> None:
-        self.removals: list[tf.Removal] = []
+    def _read_removals(self, changes) -> None:
         for c in changes:
             if c.new is None:
                 continue
@@ -312,7 +313,9 @@ class Incoming(LayerIntake):
                 self.removals = tf.read_removals(c.path, self.data[c.new])
             except QawlError as exc:
                 self._problem(c, exc)
-                continue
+
+    def _removals(self) -> None:
+        """Documents the lead removed leave this project (work on them not sent yet goes out first)."""
         if not self.removals:
             return
         mapped = self.tables.document_map()

@@ -20,9 +20,11 @@ CHUNK = 5000  # layers per import call (a join brings in 100,000: not all in mem
 class LayerIntake:
     """The layer half of a sync's incoming step (mixed into ``Incoming``, which holds the state it uses)."""
 
+    _removed_ids: set[str] | None = None  # the lead's removals as of the commit brought in (read when needed)
+
     def _layers(self, changes, progress) -> None:
         mapped = self.tables.document_map()
-        removed_ids = {r.doc_id for r in getattr(self, "removals", ())}
+        removed_ids = {r.doc_id for r in self.removals}
         known, claims = _known(self.store, self.registries), _known_claims(self.store, self.registries)
         batch: list[tuple[object, Record]] = []
         docs: dict[str, Document] = {}
@@ -75,14 +77,17 @@ class LayerIntake:
             progress(total, total)
 
     def _doc_removed_earlier(self, repo_id: str) -> bool:
-        tree = self.t.repo.tree(self.target, [layout.REMOVED_FILE])
-        if not tree:
-            return False
-        data = self.t.repo.blobs(tree.values())
-        try:
-            return any(r.doc_id == repo_id for r in tf.read_removals(layout.REMOVED_FILE, data[tree[layout.REMOVED_FILE]]))
-        except QawlError:
-            return False
+        """A layer of a document the lead removed (its author's layers stay in the repository): not a problem."""
+        if self._removed_ids is None:
+            self._removed_ids = set()
+            tree = self.t.repo.tree(self.target, [layout.REMOVED_FILE])
+            if tree:
+                data = self.t.repo.blobs(tree.values())[tree[layout.REMOVED_FILE]]
+                try:
+                    self._removed_ids = {r.doc_id for r in tf.read_removals(layout.REMOVED_FILE, data)}
+                except QawlError:
+                    pass  # reported where the list is read
+        return repo_id in self._removed_ids
 
     def _own_arrived(self, c, key, header, data: bytes) -> bool:
         """A file this computer writes changed in the repository: True to take it in (nothing changed here)."""
