@@ -367,6 +367,7 @@ class TeamHook:
         else:
             s.reload()
         w.speakers.model.refresh()
+        w.claims.model.refresh()  # the claim registry travels too
         w._update_progress()
         self.safely(self.refresh)
         text = translate("Team", "Synced: %1").replace("%1", summary(report))
