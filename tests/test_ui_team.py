@@ -138,3 +138,11 @@ def test_a_team_failure_never_keeps_the_window_from_opening(qtbot, crew):
     win = open_window(qtbot, crew.stores["ali"], annotator="ali", api=api)
     assert win.isVisible()
     assert "the team tables cannot be read" in win.message.text()
+
+
+def test_the_window_annotates_as_the_member_this_project_syncs(crew, make_store):
+    # Otherwise the name saved for other projects would stamp work that no sync ever sends.
+    from app.ui.main import team_annotator
+
+    assert team_annotator(gui_api(), crew.stores["bob"]) == "bob"
+    assert team_annotator(gui_api(), make_store({"x": "نص"}, name="plain.db")) is None
