@@ -56,14 +56,12 @@ def prepare(t: Team, head: str | None) -> Outgoing:
         schema = store.schema
         repo_of = tables.repo_ids()
         removed = {r["text_sha256"] for r in state.removals}
-        new_docs = []
-        for doc_id in tables.local_documents():
+        for doc_id in tables.local_documents():  # documents added here: anyone may add documents
             doc = store.document(doc_id)
             if doc.text_sha256 in removed:
                 continue
             candidates[layout.document_path(doc_id)] = tf.document_bytes(doc, schema.name)
             repo_of[doc_id] = doc_id
-            new_docs.append(doc_id)
         blocked = {c.path for c in tables.conflicts() if c.resolution != "mine"}
         for doc_id, who, updated in tables.changed_layers(t.writes(), state.synced_seq):
             repo_id = repo_of.get(doc_id)
