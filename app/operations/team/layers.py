@@ -70,7 +70,8 @@ class LayerIntake:
             if len(batch) >= CHUNK:
                 self._import(batch)
                 batch = []
-                docs.clear()
+                if len(docs) > 20000:  # each document serves every annotator's layer of it: keep them a while
+                    docs.clear()
         if batch:
             self._import(batch)
         if progress:
