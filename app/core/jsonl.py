@@ -57,6 +57,7 @@ class Record:
     layer: Layer | None = None
     entities: list[Entity] = field(default_factory=list)
     line: int | None = None
+    status_known: bool = True  # False: the file has no place for the layer's status (brat); ours is kept
     claims: list[CanonicalClaim] = field(default_factory=list)
 
 
