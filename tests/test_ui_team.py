@@ -96,6 +96,7 @@ def test_the_lead_assigns_the_selected_documents(qtbot, crew):
     assert hook.dock.lead_row.isVisibleTo(hook.dock)
     table = win.documents.table
     table.selectRow(0)
+    qtbot.waitUntil(lambda: win.documents.selected_ids() == ["d1"])
     hook.dock.who.setCurrentText("bob")
     assert hook.assign_selected(remove=False) == ["d1"]
     assert [a.doc_id for a in TeamStore(s["lead"]).assignments("bob")] == ["d1"]
@@ -137,7 +138,7 @@ def test_a_team_failure_never_keeps_the_window_from_opening(qtbot, crew):
     api = type(api)(**{**api.__dict__, "team": type(api.team)(**{**api.team.__dict__, "status": broken})})
     win = open_window(qtbot, crew.stores["ali"], annotator="ali", api=api)
     assert win.isVisible()
-    assert "the team tables cannot be read" in win.message.text()
+    qtbot.waitUntil(lambda: "the team tables cannot be read" in win.message.text())
 
 
 def test_the_window_annotates_as_the_member_this_project_syncs(crew, make_store):

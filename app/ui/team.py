@@ -207,7 +207,10 @@ class TeamHook:
         try:
             fn()
         except Exception as exc:  # QawlError, or a project the sidebar cannot read: shown, not raised
-            self.window._failed(translate("Team", "Team: %1").replace("%1", str(exc)))
+            message = translate("Team", "Team: %1").replace("%1", str(exc))
+            self.window._failed(message)
+            # Said again once the window is up (opening the first document clears the status bar).
+            QTimer.singleShot(0, lambda: self.window._failed(message))
 
     # --- reading the project ----------------------------------------------------------------------------------------
 
