@@ -19,6 +19,7 @@ BENCHMARKS = {
     "suggest-learn": ("suggest_learn", "the speaker model's learning curve on a held-out gold (vs the rules)"),
     "claims-eval": ("claims_eval", "check-worthiness suggestions on the claims gold (dev; blind once)"),
     "soak": ("soak", "one project, many processes killed at random: edits committed, kills, losses (must be 0)"),
+    "team": ("team_speed", "team projects over git: join, incremental sync, repository size, beside plain git"),
 }
 
 

@@ -163,14 +163,24 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
         seen_claims.add(claim.id)
         claims.append(claim)
 
+    layer = parse_layer(obj, doc, raw=raw, shift=shift, default_annotator=default_annotator)
+    return Record(doc, layer, entities, claims=claims)
+
+
+def parse_layer(obj: Mapping, doc: Document, *, raw: str | None = None, shift=None,
+                default_annotator: str | None = None) -> Layer | None:
+    """The annotator's layer a parsed line holds (``annotator``, ``status``, ``spans``, ``relations``) on ``doc``,
+    or ``None`` when it holds none. ``raw``: the text as the line gave it, when normalising changed it (``shift``
+    maps its offsets)."""
+    raw = doc.text if raw is None else raw
     spans_in = obj.get("spans")
     rels_in = obj.get("relations")
     annotator = obj.get("annotator", default_annotator)
     if spans_in is None and rels_in is None and obj.get("annotator") is None:
-        return Record(doc, None, entities, claims=claims)
+        return None
     if annotator is None:
         if not spans_in and not rels_in:
-            return Record(doc, None, entities, claims=claims)
+            return None
         raise QawlError("the line has annotations but no annotator; add \"annotator\" or pass --annotator",
                         field="annotator")
     if not isinstance(annotator, str) or not annotator.strip():
@@ -187,8 +197,7 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
             rels.append(relation_from_dict(r))
         except QawlError as exc:
             raise exc.located(field_prefix=f"relations[{i}]") from None
-    layer = Layer(doc.id, annotator.strip(), status, spans, rels)
-    return Record(doc, layer, entities, claims=claims)
+    return Layer(doc.id, annotator.strip(), status, spans, rels)
 
 
 def _as_list(value: object, name: str) -> list:

@@ -104,4 +104,45 @@ def gui_api():
                       # The dataset folder (with its card) is a command-line export for now: the window's
                       # export dialog has no words or folder choice for it yet.
                       export_formats=tuple(f for f in EXPORT_FORMATS if f != "dataset"), write_report=write_report,
-                      set_verdicts=set_verdicts, suggest=suggest)
+                      set_verdicts=set_verdicts, suggest=suggest, team=team_api())
+
+
+def team_api():
+    """Team projects for the window; the team package loads when first used."""
+    from ..ui.api import TeamApi
+
+    def info(store):
+        from ..store import TeamStore
+
+        return TeamStore(store).state()
+
+    def sync(db, *, progress=None, cancel=None, stage=None):
+        from .team import sync as run
+
+        store = Store.open(db)
+        try:
+            return run(store, interactive=False, progress=progress, cancel=cancel, stage=stage)
+        finally:
+            store.close()
+
+    def status(store):
+        from .team import status as run
+
+        return run(store)
+
+    def assign(store, annotator, doc_ids, *, role="annotate", remove=False):
+        from .team import assign as run
+
+        return run(store, annotator, doc_ids, role=role, remove=remove)
+
+    def assignments(store, annotator=None, role=None):
+        from .team import assignments as run
+
+        return run(store, annotator, role)
+
+    def arrivals(store, limit=200):
+        from ..store import TeamStore
+
+        return TeamStore(store).arrivals(limit)
+
+    return TeamApi(info=info, sync=sync, status=status, assign=assign, assignments=assignments, arrivals=arrivals)

@@ -7,7 +7,8 @@
 - :mod:`.reading` — export lines straight from SQL, statistics;
 - :mod:`.migrations` — the schema's history and the "is this file ours?" check; :mod:`.rows` — shared helpers;
 - :mod:`.connection` — the connection whose SQLite failures come out as words (:class:`StorageError`);
-- :mod:`.written` — the record of the files Qawl wrote for other tools' formats (ours to replace).
+- :mod:`.written` — the record of the files Qawl wrote for other tools' formats (ours to replace);
+- :mod:`.team` — a project's side of a team: sync state, assignments, members (:class:`TeamStore`).
 """
 
 import sqlite3 as _sqlite3
@@ -16,6 +17,7 @@ from .base import Store
 from .connection import explain as _explain
 from .migrations import APP_ID, KNOWN_MIGRATIONS, MIGRATIONS, check_database_file, migrations
 from .rows import DocumentSummary, HistoryEntry, ImportSummary
+from .team import TeamState, TeamStore
 
 
 
@@ -25,4 +27,4 @@ def explain(exc: BaseException, path=None):
 
 
 __all__ = ["explain", "Store", "DocumentSummary", "HistoryEntry", "ImportSummary", "check_database_file", "migrations",
-           "APP_ID", "KNOWN_MIGRATIONS", "MIGRATIONS"]
+           "APP_ID", "KNOWN_MIGRATIONS", "MIGRATIONS", "TeamState", "TeamStore"]

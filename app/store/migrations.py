@@ -196,6 +196,89 @@ def _m005_written_files(conn) -> None:
         conn.execute("DELETE FROM qawl_meta WHERE key = 'written_files'")
 
 
+def _m007_team(conn) -> None:
+    """Team projects over git (app.operations.team): this project's membership and sync state, the lead's
+    assignments, and what the last syncs found. One statement at a time (``executescript`` would commit)."""
+    _script(_sql(conn), _TEAM_TABLES)
+
+
+_TEAM_TABLES = """
+CREATE TABLE team (
+    id INTEGER PRIMARY KEY CHECK (id = 1),
+    remote TEXT NOT NULL,
+    branch TEXT NOT NULL DEFAULT 'main',
+    git_dir TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    lead TEXT NOT NULL,
+    computer TEXT NOT NULL,
+    host TEXT NOT NULL DEFAULT '',
+    joined TEXT NOT NULL,
+    synced_commit TEXT,
+    synced_at TEXT,
+    synced_seq INTEGER NOT NULL DEFAULT 0,
+    registry_base TEXT NOT NULL DEFAULT '{}',
+    outbox TEXT NOT NULL DEFAULT '{}',
+    pending TEXT,
+    removals TEXT NOT NULL DEFAULT '[]',
+    rescued TEXT NOT NULL DEFAULT '{}'
+);
+CREATE TABLE team_documents (
+    repo_id TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE
+);
+CREATE INDEX team_documents_doc ON team_documents (doc_id);
+CREATE TABLE team_layers (
+    doc_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    updated TEXT NOT NULL,
+    PRIMARY KEY (doc_id, annotator),
+    FOREIGN KEY (doc_id, annotator) REFERENCES layers (doc_id, annotator) ON DELETE CASCADE
+);
+CREATE TABLE assignments (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    role TEXT NOT NULL DEFAULT 'annotate' CHECK (role IN ('annotate', 'review')),
+    assigned_by TEXT,
+    assigned TEXT,
+    PRIMARY KEY (doc_id, annotator, role)
+);
+CREATE INDEX assignments_annotator ON assignments (annotator, role);
+CREATE TABLE team_members (
+    name TEXT PRIMARY KEY,
+    role TEXT NOT NULL DEFAULT 'annotator',
+    joined TEXT,
+    computer TEXT,
+    host TEXT,
+    last_commit TEXT,
+    last_commit_at TEXT
+);
+CREATE TABLE team_conflicts (
+    path TEXT PRIMARY KEY,
+    doc_id TEXT NOT NULL,
+    annotator TEXT NOT NULL,
+    theirs TEXT NOT NULL,
+    detail TEXT NOT NULL,
+    found TEXT NOT NULL,
+    resolution TEXT CHECK (resolution IN ('mine', 'theirs'))
+);
+CREATE TABLE team_problems (
+    path TEXT PRIMARY KEY,
+    blob TEXT NOT NULL,
+    message TEXT NOT NULL,
+    found TEXT NOT NULL
+);
+CREATE TABLE team_arrivals (
+    doc_id TEXT NOT NULL REFERENCES documents (id) ON DELETE CASCADE,
+    annotator TEXT NOT NULL,
+    arrived TEXT NOT NULL,
+    spans INTEGER NOT NULL DEFAULT 0,
+    status TEXT,
+    PRIMARY KEY (doc_id, annotator)
+);
+CREATE INDEX team_arrivals_time ON team_arrivals (arrived)
+"""
+
+
 def _m008_claims(conn) -> None:
     """The claim registry (canonical claims that CLAIM spans link to by ``attrs.claim``), and the CLAIM attributes
     of the default schema (checkworthy, verdict, factcheck, note, claim, kind) added to a project's stored schema.
@@ -256,8 +339,9 @@ def _m008_claims(conn) -> None:
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
               ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
-              # 005 is the written-files record; 006-007 are reserved for other branches; 008 is the claim registry.
-              ("005_written_files", _m005_written_files), ("008_claims", _m008_claims))
+              # 005 is the written-files record; 006 is reserved for another branch; 007 is team projects; 008 the
+              # claim registry.
+              ("005_written_files", _m005_written_files), ("007_team", _m007_team), ("008_claims", _m008_claims))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 

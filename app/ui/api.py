@@ -31,3 +31,16 @@ class ProjectApi:
     set_verdicts: Callable | None = None  # (store, verdicts) -> the project's new verdict list; refuses one in use
     suggest: Callable | None = None  # (store, doc_ids, *, actor, learn, progress, cancel) -> SuggestReport (documents,
     #                                  added, kept, seconds): app.operations.suggesting.suggest_project
+    team: "TeamApi | None" = None  # team projects over git (app.operations.team)
+
+
+@dataclass(frozen=True)
+class TeamApi:
+    """The team operations the window uses (``app.operations.team``, through ``gui_api``)."""
+
+    info: Callable  # (store) -> TeamState | None: is this project in a team, as whom, last sync
+    sync: Callable  # (db_path, *, progress, cancel, stage) -> SyncReport; opens its own connection
+    status: Callable  # (store) -> TeamStatus
+    assign: Callable  # (store, annotator, doc_ids, *, role, remove) -> list[str]; the lead only
+    assignments: Callable  # (store, annotator=None, role=None) -> list[Assignment]
+    arrivals: Callable  # (store, limit) -> [(doc_id, annotator, arrived, spans, status)]

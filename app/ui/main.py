@@ -95,6 +95,18 @@ def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
     return window
 
 
+def team_annotator(api: ProjectApi, store) -> str | None:
+    """In a team project the window annotates as the member this project syncs (not the name saved for other
+    projects): otherwise its work would never be sent."""
+    if api.team is None:
+        return None
+    try:
+        state = api.team.info(store)
+    except Exception:  # not readable as a team project: the usual name
+        return None
+    return state.annotator if state is not None else None
+
+
 def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | None = None,
             lang: str | None = None) -> int:
     """Start the window on the project ``db`` (``api`` opens it: see ``app.operations.project.gui_api``)."""
@@ -130,7 +142,7 @@ def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: Qt
         return 1
     logfile.logger().info("window started (%s; language %s; project %s)",
                           ", ".join(f"{k} {v}" for k, v in versions(store.sqlite_version)), language, store.path)
-    name = annotator_name(settings, annotator)
+    name = annotator or team_annotator(api, store) or annotator_name(settings, annotator)
     if not name:
         store.close()
         return 1

@@ -13,7 +13,7 @@ from __future__ import annotations
 from dataclasses import replace
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor
+from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import AddEntity, RemoveEntity, UpdateEntity
 from ..core.model import GOLD, Entity, Status
@@ -27,7 +27,8 @@ IdRole = Qt.ItemDataRole.UserRole + 1
 SortRole = Qt.ItemDataRole.UserRole + 3
 # The roles these models answer; views ask for a dozen per cell and every other answer is None.
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
-                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, IdRole, SortRole})
+                    Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
+                    IdRole, SortRole})
 
 _STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"}
 
@@ -42,6 +43,7 @@ class DocumentsModel(HeaderedTableModel):
         self.headers = (self.tr("Document"), "✓", "#", self.tr("Review"))
         self._rows = []
         self._row_of: dict[str, int] = {}
+        self.first: frozenset[str] = frozenset()  # listed first, in bold: the documents assigned to this annotator
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
         self.refresh()
 
@@ -49,6 +51,8 @@ class DocumentsModel(HeaderedTableModel):
         """Read every row again (after an import)."""
         self.beginResetModel()
         self._rows = self.session.store.summaries()
+        if self.first:
+            self._rows.sort(key=lambda s: s.id not in self.first)  # stable: import order within each part
         self._row_of = {s.id: i for i, s in enumerate(self._rows)}
         self.endResetModel()
 
@@ -143,6 +147,10 @@ class DocumentsModel(HeaderedTableModel):
             return "\n".join(others) or None
         if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
             return align_for(summary.title or summary.id)
+        if role == Qt.ItemDataRole.FontRole and column == self.TITLE and summary.id in self.first:
+            font = QFont()
+            font.setBold(True)
+            return font
         if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
             return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
         if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and GOLD in summary.status:

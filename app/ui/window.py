@@ -26,6 +26,7 @@ from . import edits
 from .names import describe, label_name, status_name, type_name, visible
 from .review.menu import install_review
 from .session import SHOWN_ONLY, ChangeEvent, Session
+from .team import install_team
 from .api import ProjectApi
 from .suggestions import SuggestionsUi
 from .failures import FailureNotice
@@ -104,6 +105,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
+        self.team = install_team(self)  # the Team menu; in a team project its sidebar and assignments first
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()

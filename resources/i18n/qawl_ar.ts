@@ -2357,6 +2357,245 @@
     </message>
 </context>
 <context>
+    <name>Team</name>
+    <message>
+        <source>Fetching the team&apos;s work…</source>
+        <translation>جلب عمل الفريق…</translation>
+    </message>
+    <message>
+        <source>Bringing in your teammates&apos; work…</source>
+        <translation>إدخال عمل زملائك…</translation>
+    </message>
+    <message>
+        <source>Preparing your changes…</source>
+        <translation>تجهيز تغييراتك…</translation>
+    </message>
+    <message>
+        <source>Sending your work…</source>
+        <translation>إرسال عملك…</translation>
+    </message>
+    <message>
+        <source>Finishing…</source>
+        <translation>إنهاء…</translation>
+    </message>
+    <message>
+        <source>Syncing…</source>
+        <translation>مزامنة…</translation>
+    </message>
+    <message>
+        <source>nothing to send</source>
+        <translation>لا شيء للإرسال</translation>
+    </message>
+    <message>
+        <source>teammates&apos; work arrived: %1</source>
+        <translation>وصل عمل الزملاء: %1</translation>
+    </message>
+    <message>
+        <source>nothing new from teammates</source>
+        <translation>لا جديد من الزملاء</translation>
+    </message>
+    <message>
+        <source>%1 new document(s)</source>
+        <translation>%1 مستند جديد</translation>
+    </message>
+    <message>
+        <source>%1 registry change(s)</source>
+        <translation>%1 تغيير في السجلات</translation>
+    </message>
+    <message>
+        <source>%1 document(s) removed by the lead</source>
+        <translation>أزال قائد الفريق %1 مستند</translation>
+    </message>
+    <message>
+        <source>%1 conflict(s) to decide</source>
+        <translation>%1 تعارض بانتظار قرارك</translation>
+    </message>
+    <message>
+        <source>%1 file(s) with problems left out</source>
+        <translation>تُرك %1 ملف فيه مشكلات</translation>
+    </message>
+    <message>
+        <source>Team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Sync now</source>
+        <translation>زامن الآن</translation>
+    </message>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>الحالة</translation>
+    </message>
+    <message>
+        <source>Arrived from teammates</source>
+        <translation>وصل من الزملاء</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>When</source>
+        <translation>متى</translation>
+    </message>
+    <message>
+        <source>The team</source>
+        <translation>الفريق</translation>
+    </message>
+    <message>
+        <source>Assigned</source>
+        <translation>المُسنَد</translation>
+    </message>
+    <message>
+        <source>%1 layer(s)</source>
+        <translation>%1 طبقة</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
+        <source>; </source>
+        <translation>؛ </translation>
+    </message>
+    <message>
+        <source>sent %1</source>
+        <translation>أُرسل: %1</translation>
+    </message>
+    <message>
+        <source>Not started</source>
+        <translation>لم يبدأ</translation>
+    </message>
+    <message>
+        <source>In progress</source>
+        <translation>قيد العمل</translation>
+    </message>
+    <message>
+        <source>Done</source>
+        <translation>منجز</translation>
+    </message>
+    <message>
+        <source>Last sync</source>
+        <translation>آخر مزامنة</translation>
+    </message>
+    <message>
+        <source>to review</source>
+        <translation>للمراجعة</translation>
+    </message>
+    <message>
+        <source>Assign selected documents</source>
+        <translation>إسناد المستندات المحددة</translation>
+    </message>
+    <message>
+        <source>Take back</source>
+        <translation>استرجاع</translation>
+    </message>
+    <message>
+        <source>&amp;Sync with the team</source>
+        <translation>م&amp;زامنة مع الفريق</translation>
+    </message>
+    <message>
+        <source>Send your work to the team&apos;s repository and bring in your teammates&apos;</source>
+        <translation>إرسال عملك إلى مستودع الفريق وإدخال عمل زملائك</translation>
+    </message>
+    <message>
+        <source>Team &amp;sidebar</source>
+        <translation>الشريط &amp;الجانبي للفريق</translation>
+    </message>
+    <message>
+        <source>Your assignments, what arrived from teammates, where everyone is</source>
+        <translation>ما أُسند إليك، وما وصل من الزملاء، وأين وصل كل واحد</translation>
+    </message>
+    <message>
+        <source>&amp;Assign selected documents…</source>
+        <translation>إ&amp;سناد المستندات المحددة…</translation>
+    </message>
+    <message>
+        <source>Give the documents selected in the list to an annotator (the lead)</source>
+        <translation>إسناد المستندات المحددة في القائمة إلى موسِّم (قائد الفريق)</translation>
+    </message>
+    <message>
+        <source>&amp;Team</source>
+        <translation>ال&amp;فريق</translation>
+    </message>
+    <message>
+        <source>Team: %1</source>
+        <translation>الفريق: %1</translation>
+    </message>
+    <message>
+        <source>This project is not part of a team. The lead publishes it with &apos;qawl team init REMOTE&apos;; annotators join with &apos;qawl team join REMOTE --annotator NAME&apos;.</source>
+        <translation>هذا المشروع ليس مشروع فريق. ينشره قائد الفريق بالأمر ‎&apos;qawl team init REMOTE&apos;‎ وينضم الموسِّمون بالأمر ‎&apos;qawl team join REMOTE --annotator NAME&apos;‎.</translation>
+    </message>
+    <message>
+        <source>you are the lead</source>
+        <translation>أنت قائد الفريق</translation>
+    </message>
+    <message>
+        <source>lead: %1</source>
+        <translation>قائد الفريق: %1</translation>
+    </message>
+    <message>
+        <source>Team at %1 · %2 · last sync: %3</source>
+        <translation>الفريق في %1 · %2 · آخر مزامنة: %3</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>لم تحدث</translation>
+    </message>
+    <message>
+        <source>The window annotates as %1, but this project syncs %2&apos;s work.</source>
+        <translation>النافذة توسِّم باسم %1، لكن هذا المشروع يزامن عمل %2.</translation>
+    </message>
+    <message>
+        <source>Assigned to you (%1)</source>
+        <translation>المُسنَد إليك (%1)</translation>
+    </message>
+    <message>
+        <source>Arrived from teammates (%1)</source>
+        <translation>وصل من الزملاء (%1)</translation>
+    </message>
+    <message>
+        <source>Syncing with the team…</source>
+        <translation>المزامنة مع الفريق…</translation>
+    </message>
+    <message>
+        <source>Synced: %1</source>
+        <translation>تمت المزامنة: %1</translation>
+    </message>
+    <message>
+        <source>Their work is in the list on the Team sidebar; Review ▸ Review mode compares it with yours.</source>
+        <translation>عملهم في قائمة الشريط الجانبي للفريق؛ وتقارنه «المراجعة ▸ وضع المراجعة» بعملك.</translation>
+    </message>
+    <message>
+        <source>Sync failed: %1</source>
+        <translation>فشلت المزامنة: %1</translation>
+    </message>
+    <message>
+        <source>Sync cancelled; nothing was sent. Your work is safe in the project.</source>
+        <translation>أُلغيت المزامنة ولم يُرسل شيء. عملك محفوظ في المشروع.</translation>
+    </message>
+    <message>
+        <source>Select documents in the document list first.</source>
+        <translation>حدد مستندات في قائمة المستندات أولاً.</translation>
+    </message>
+    <message>
+        <source>Type the annotator&apos;s name.</source>
+        <translation>اكتب اسم الموسِّم.</translation>
+    </message>
+    <message>
+        <source>Took back %1 document(s) from %2; sent at the next sync.</source>
+        <translation>استُرجع %1 مستند من %2؛ يُرسل ذلك في المزامنة القادمة.</translation>
+    </message>
+    <message>
+        <source>Assigned %1 document(s) to %2; sent at the next sync.</source>
+        <translation>أُسند %1 مستند إلى %2؛ يُرسل ذلك في المزامنة القادمة.</translation>
+    </message>
+</context>
+<context>
     <name>Transfer</name>
     <message>
         <source>Detect the format</source>
