@@ -32,6 +32,8 @@ class Target(Protocol):
     def delete_claim(self, claim: CanonicalClaim) -> None: ...
     def update_claim(self, before: CanonicalClaim, after: CanonicalClaim) -> None: ...
     def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None: ...
+    def set_layer_note(self, doc_id: str, annotator: str, before: tuple[str, bool],
+                       after: tuple[str, bool]) -> None: ...
 
 
 _KINDS: dict[str, type["Change"]] = {}
@@ -181,6 +183,8 @@ class UpdateSpan(_LayerChange):
         if b.label != a.label:
             return f"Relabel {b.label} → {a.label}"
         changed = sorted(k for k in set(b.attrs) | set(a.attrs) if b.attrs.get(k) != a.attrs.get(k))
+        if changed and set(changed) <= {"note", "discuss"}:
+            return f"Note on {a.label} “{_short(a.text)}”"
         if changed:
             return f"Set {a.label} {', '.join(changed)}"
         return f"Edit {a.label}"
@@ -262,6 +266,41 @@ class SetStatus(_LayerChange):
     @classmethod
     def _from_dict(cls, d: dict) -> "SetStatus":
         return cls(d["doc_id"], d["annotator"], d["before"], d["after"])
+
+
+@dataclass(frozen=True)
+class SetLayerNote(_LayerChange):
+    """Set the annotator's note on a document and its "needs discussion" flag: (text, flag) before and after."""
+
+    kind: ClassVar[str] = "set_layer_note"
+    before: tuple[str, bool]
+    after: tuple[str, bool]
+
+    def __post_init__(self) -> None:
+        for name in ("before", "after"):
+            value = getattr(self, name)
+            if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
+                    and isinstance(value[1], bool)):
+                raise QawlError(f"must be (note text, needs discussion), got {value!r}", field=name)
+
+    def apply(self, target: Target) -> None:
+        target.set_layer_note(self.doc, self.who, self.before, self.after)
+
+    def inverse(self) -> Change:
+        return SetLayerNote(self.doc, self.who, self.after, self.before)
+
+    def describe(self) -> str:
+        return "Note on the document"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who,
+                "before": {"note": self.before[0], "discuss": self.before[1]},
+                "after": {"note": self.after[0], "discuss": self.after[1]}}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "SetLayerNote":
+        return cls(d["doc_id"], d["annotator"], (d["before"]["note"], bool(d["before"]["discuss"])),
+                   (d["after"]["note"], bool(d["after"]["discuss"])))
 
 
 @dataclass(frozen=True)
@@ -545,6 +584,12 @@ class Workspace:
         if layer.status != before:
             raise ConflictError(f"status is {layer.status!r}, not {before!r}")
         layer.status = after
+
+    def set_layer_note(self, doc_id, annotator, before, after):
+        layer = self.layer(doc_id, annotator)
+        if (layer.note, layer.discuss) != tuple(before):
+            raise ConflictError("the document's note is not as expected (changed elsewhere?)")
+        layer.note, layer.discuss = after
 
 
 def remove_span(layer: Layer, span_id: str) -> RemoveSpan:

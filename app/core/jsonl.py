@@ -84,7 +84,18 @@ def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Ent
         if layer else [],
         "entities": [entity_to_dict(entities[e]) for e in used],
         "claims": [claim_to_dict(claims[c]) for c in linked],
+        **(layer_note_fields(layer.note, layer.discuss) if layer else {}),
     }
+
+
+def layer_note_fields(note: str, discuss: bool) -> dict:
+    """The annotator's note on the document in an export line: ``note`` and ``discuss`` when there is one."""
+    out: dict = {}
+    if note:
+        out["note"] = note
+    if discuss:
+        out["discuss"] = True
+    return out
 
 
 def _shift_map(raw: str, norm: Normalisation):
@@ -187,7 +198,13 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
             rels.append(relation_from_dict(r))
         except QawlError as exc:
             raise exc.located(field_prefix=f"relations[{i}]") from None
-    layer = Layer(doc.id, annotator.strip(), status, spans, rels)
+    note = obj.get("note")
+    if note is not None and not isinstance(note, str):
+        raise QawlError(f"a note must be text, got {note!r}", field="note")
+    discuss = obj.get("discuss", False)
+    if discuss is not True and discuss is not False:
+        raise QawlError(f"must be true or false, got {discuss!r}", field="discuss")
+    layer = Layer(doc.id, annotator.strip(), status, spans, rels, note or "", discuss)
     return Record(doc, layer, entities, claims=claims)
 
 

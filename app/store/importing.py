@@ -14,6 +14,7 @@ from ..core.schema import LabelSchema
 from .rows import (combine_problems as _combine, dumps as _dumps, now_utc as _now,
                    rebase_layer as _rebase_layer, same_layer as _same_layer)
 from .rows import ImportSummary
+from .search import sync as sync_search
 
 
 class ImportingMixin:
@@ -195,6 +196,8 @@ class ImportingMixin:
                     [(d.id, d.title, d.text, d.text_sha256, len(d.text), d.direction, _dumps(d.meta),
                       _dumps(d.normalisation.to_dict()), d.source or source, now) for d in new_docs.values()])
             summary.documents_added = len(new_docs)
+            # The full-text index takes the new documents in this same transaction (see app.store.search).
+            sync_search(self.conn)
             summary.documents_existing = len({r.document.id for r in records}) - len(new_docs)
             # Speakers only suggestions name wait in suggested_entities, as after `qawl suggest`.
             confirmed = {e for layer in to_write if layer.annotator != SUGGESTIONS for e in layer.entity_ids()}
@@ -216,8 +219,10 @@ class ImportingMixin:
             keys = [(layer.doc_id, layer.annotator) for layer in to_write]
             # Replaced layers go first (their spans and relations follow by ON DELETE CASCADE).
             self.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
-            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
-                                     [(*key, layer.status, now) for key, layer in zip(keys, to_write)])
+            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated, note, discuss) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)",
+                                  [(*key, layer.status, now, layer.note, int(layer.discuss))
+                                   for key, layer in zip(keys, to_write)])
             span_rows, rel_rows = [], []
             for i, (key, layer) in enumerate(zip(keys, to_write)):
                 if cancel and i % 256 == 0 and cancel():

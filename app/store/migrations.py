@@ -201,12 +201,32 @@ def _m008_claims(db) -> None:
                    [orjson.dumps(upgraded.to_dict()).decode()])
 
 
+def _m011_notes_search(db) -> None:
+    """Notes on documents (each annotator's, with the "needs discussion" flag; notes on spans are span attributes,
+    found through a partial index), and the full-text index with the document list's table (see
+    ``app.store.search``), filled here for the documents a project already has."""
+    from .notes import NOTED
+    from .search import SCHEMA, sync
+
+    db.executescript(f"""
+    ALTER TABLE layers ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE layers ADD COLUMN discuss INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX spans_noted ON spans (doc_id, annotator) WHERE {NOTED};
+    CREATE INDEX layers_annotator ON layers (annotator, status);
+    {SCHEMA}
+    INSERT INTO search_added (doc) SELECT rowid FROM documents;
+    """)
+    sync(db.conn)
+
+
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
               ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
               # 005-007 are reserved for other branches; 008 is the claim registry.
-              ("008_claims", _m008_claims))
+              ("008_claims", _m008_claims),
+              # 009-010 are reserved for other branches; 011 is notes and the full-text search.
+              ("011_notes_search", _m011_notes_search))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 

@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 import orjson
 
-from ..core.jsonl import FORMAT, OFFSET_UNIT
+from ..core.jsonl import FORMAT, OFFSET_UNIT, layer_note_fields
 from ..core.model import SUGGESTIONS, Status
 from .rows import (claim_of as _claim_of, entity_of as _entity_of, span_order as _span_order)
 
@@ -35,8 +35,12 @@ class ReadingMixin:
                          "source": orjson.Fragment(r[5])}
                   for r in self.conn.execute("SELECT id, text, verdict, factcheck, note, source FROM canonical_claims")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
+        notes: dict[tuple[str, str], tuple[str, int]] = {}  # the annotator's note on the document, when there is one
+        for doc_id, who, st, note, flag in self.conn.execute("SELECT doc_id, annotator, status, note, discuss "
+                                                             "FROM layers ORDER BY annotator"):
             layer_rows[doc_id].append((who, st))
+            if note or flag:
+                notes[(doc_id, who)] = (note, flag)
         Frag = orjson.Fragment
         docs = self.conn.execute("SELECT id, text, text_sha256, direction, normalisation, meta FROM documents "
                                     "ORDER BY rowid")
@@ -74,7 +78,7 @@ class ReadingMixin:
                 rows.sort(key=_span_order)
                 used = sorted({_entity_of(r[6]) for r in rows if r[2] == "SPEAKER"} - {None})
                 linked = sorted({_claim_of(r[6]) for r in rows if r[2] == "CLAIM"} - {None}) if claims else ()
-                yield {
+                line = {
                     "schema": FORMAT, "label_schema": label_schema, "doc_id": doc_id, "text": text,
                     "text_sha256": sha, "offset_unit": OFFSET_UNIT, "direction": direction,
                     "normalisation": Frag(norm), "meta": Frag(meta), "annotator": who, "status": st,
@@ -87,6 +91,10 @@ class ReadingMixin:
                     "entities": [entities[e] for e in used if e in entities],
                     "claims": [claims[c] for c in linked if c in claims],
                 }
+                note = notes.get((doc_id, who))
+                if note is not None:
+                    line.update(layer_note_fields(*note))
+                yield line
 
     # --- statistics -----------------------------------------------------------------------------------------------
 

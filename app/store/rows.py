@@ -119,7 +119,8 @@ def same_relation(a: Relation, b: Relation) -> bool:
 
 
 def same_layer(a: Layer, b: Layer) -> bool:
-    if a.status != b.status or a.spans.keys() != b.spans.keys() or a.relations.keys() != b.relations.keys():
+    if a.status != b.status or (a.note, a.discuss) != (b.note, b.discuss) or a.spans.keys() != b.spans.keys() or \
+            a.relations.keys() != b.relations.keys():
         return False
     return all(same_span(a.spans[k], b.spans[k]) for k in a.spans) and \
         all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
@@ -148,7 +149,7 @@ def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str],
         return s if attrs is s.attrs else replace(s, attrs=attrs)
 
     spans = [rebased(s) for s in layer.spans.values()]
-    return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values())
+    return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values(), layer.note, layer.discuss)
 
 
 def combine_problems(problems: list[QawlError]) -> QawlError:

@@ -1379,6 +1379,14 @@
         <translation>حذف المتحدث %1</translation>
     </message>
     <message>
+        <source>Note on the document</source>
+        <translation>ملاحظة على المستند</translation>
+    </message>
+    <message>
+        <source>Note on %1 “%2”</source>
+        <translation>ملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
         <source>Merge claim “%1”</source>
         <translation>دمج الادعاء «%1»</translation>
     </message>
