@@ -34,7 +34,7 @@ CREATE TABLE search_list (
     title TEXT NOT NULL,
     key TEXT NOT NULL
 );
-CREATE INDEX search_list_title ON search_list (title);
+CREATE INDEX search_list_key ON search_list (key);
 CREATE TABLE search_added (doc INTEGER PRIMARY KEY);
 CREATE TABLE search_removed (
     seq INTEGER PRIMARY KEY,
@@ -107,15 +107,16 @@ class Hit:
     title: str
 
 
-# Sort keys of the document list (column -> SQL over search_list l; ?1 is the annotator).
+# Sort keys of the document list (column -> SQL over search_list l; :me is the annotator).
+_STATUS_RANK = "CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END"
 _ORDERS = {
-    "import": "l.doc",
-    "title": "l.title COLLATE NOCASE, l.doc",
-    "status": "coalesce((SELECT CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END FROM layers "
-              "WHERE doc_id = l.id AND annotator = ?1), 0), l.doc",
-    "count": "(SELECT count(*) FROM spans WHERE doc_id = l.id AND annotator = ?1), l.doc",
-    "review": "coalesce((SELECT CASE status WHEN 'todo' THEN 0 WHEN 'in_progress' THEN 1 ELSE 2 END FROM layers "
-              "WHERE doc_id = l.id AND annotator = 'gold'), -1), l.doc",
+    "import": ("l.doc",),
+    "title": ("l.key", "l.doc"),  # the folded title: أخبار with اخبار, Latin without case
+    "status": (f"coalesce((SELECT {_STATUS_RANK} FROM layers WHERE doc_id = l.id AND annotator = :me), 0)",
+               "l.doc"),
+    "count": ("(SELECT count(*) FROM spans WHERE doc_id = l.id AND annotator = :me)", "l.doc"),
+    "review": (f"coalesce((SELECT {_STATUS_RANK} FROM layers WHERE doc_id = l.id AND annotator = 'gold'), -1)",
+               "l.doc"),
 }
 ORDERS = tuple(_ORDERS)
 
@@ -160,18 +161,17 @@ class SearchMixin:
         if order not in _ORDERS:
             raise ValueError(f"unknown order {order!r}")
         self.sync_search()
-        where, args = "", [annotator]
+        where, args = "", {"me": annotator}
         needle = fold_for_index(query.strip()) if query.strip() else ""
         if needle:
-            where = "WHERE instr(l.key, ?2) > 0"
-            args.append(needle)
+            where = "WHERE instr(l.key, :needle) > 0"
+            args["needle"] = needle
             expression = fts_query(query) if text else None
             if expression is not None:
-                where += " OR l.doc IN (SELECT rowid FROM search_index WHERE search_index MATCH ?3)"
-                args.append(expression)
+                where += " OR l.doc IN (SELECT rowid FROM search_index WHERE search_index MATCH :fts)"
+                args["fts"] = expression
         direction = " DESC" if descending else ""
-        keys = _ORDERS[order].split(", ")
-        ordering = ", ".join(k + direction for k in keys)
+        ordering = ", ".join(k + direction for k in _ORDERS[order])
         return [r[0] for r in self.conn.execute(f"SELECT l.doc FROM search_list l {where} ORDER BY {ordering}",
                                                 args)]
 

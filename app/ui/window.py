@@ -462,8 +462,9 @@ class MainWindow(QMainWindow):
         self.session.reload()
         self.speakers.model.refresh()
         self.claims.model.refresh()
-        if self.session.document is None and self.documents.model.ids():
-            self.open_document(self.documents.model.ids()[0])
+        first = self.documents.model.first_id()
+        if self.session.document is None and first:
+            self.open_document(first)
         self._update_progress()
         self._say(self.tr("Imported: %1").replace("%1", report.describe()))
         details = [*getattr(report, "notes", []), *(self.tr("skipped: %1").replace("%1", s)

@@ -111,8 +111,8 @@ def find_all(text: str | Folded, query: str, options: FoldOptions = EXACT, *, li
     """Every non-overlapping occurrence of ``query`` in ``text`` as original ``(start, end)`` ranges, in text
     order, matched with ``options`` (a :class:`Folded` copy of the text may be passed to fold it once)."""
     folded = text if isinstance(text, Folded) else Folded(text, options)
-    needle = Folded(query, options).text.strip() if isinstance(query, str) else ""
-    if not needle:
+    needle = Folded(query, options).text if isinstance(query, str) else ""
+    if not needle.strip():
         return []
     hay = folded.text
     out: list[tuple[int, int]] = []

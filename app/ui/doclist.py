@@ -1,0 +1,294 @@
+"""The document list of a project of any size: a model that reads rows lazily and filters and sorts in SQL.
+
+:class:`DocumentsModel` holds only the row keys of what is shown (document rowids, from
+``store.document_rows``: filtered by title or id, and by the full-text search after a pause; sorted by any
+column) and reads the cells of the rows the view asks for a page at a time (``store.document_page``), so a project
+of 100,000 documents opens, filters, sorts and scrolls without reading every row. An applied change repaints the
+open document's row (its status and count are re-read when next shown).
+
+:class:`DocumentsDock` is the sidebar: the filter box, the list (click a header to sort), the selection used by the
+agreement report.
+"""
+
+from __future__ import annotations
+
+from collections import OrderedDict
+
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
+from PySide6.QtGui import QBrush, QColor
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLineEdit, QTableView,
+                               QVBoxLayout, QWidget)
+
+from ..core.model import GOLD, Status
+from .names import status_name
+from .session import ChangeEvent, Session
+from .span_models import align_for, isolate
+from .table_model import HeaderedTableModel
+
+IdRole = Qt.ItemDataRole.UserRole + 1
+SortRole = Qt.ItemDataRole.UserRole + 3
+_ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.ToolTipRole, Qt.ItemDataRole.ForegroundRole,
+                    Qt.ItemDataRole.TextAlignmentRole, IdRole, SortRole})
+_STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"}
+PAGE = 128  # rows read at once
+CACHED = 4096  # rows kept
+
+
+class DocumentsModel(HeaderedTableModel):
+    """The document list: one row per document shown (title, my status, my annotation count, gold's status)."""
+
+    TITLE, STATUS, COUNT, REVIEW = range(4)
+    _ORDERS = {TITLE: "title", STATUS: "status", COUNT: "count", REVIEW: "review"}
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(parent)
+        self.session = session
+        self.headers = (self.tr("Document"), self.tr("Status"), "#", self.tr("Review"))
+        self.query = ""
+        self.text_search = False  # also documents whose text the search finds
+        self.order = "import"
+        self.descending = False
+        self._keys: list[int] = []
+        self._row_of_key: dict[int, int] | None = None
+        self._cache: OrderedDict[int, object] = OrderedDict()
+        session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
+        self.refresh()
+
+    # --- rows -------------------------------------------------------------------------------------------------
+
+    def refresh(self) -> None:
+        """Read the rows again (after an import, a new filter or order)."""
+        keys = self.session.store.document_rows(self.session.annotator, self.query, text=self.text_search,
+                                                order=self.order, descending=self.descending)
+        self.beginResetModel()
+        self._keys = keys
+        self._row_of_key = None
+        self._cache.clear()
+        self.endResetModel()
+
+    def set_query(self, query: str, text: bool = False) -> None:
+        """Show the documents whose title or id contains ``query`` (and with ``text``, whose text the search finds)."""
+        query = query.strip()
+        if (query, text and bool(query)) == (self.query, self.text_search):
+            return
+        self.query, self.text_search = query, text and bool(query)
+        self.refresh()
+
+    def sort(self, column: int, order: Qt.SortOrder = Qt.SortOrder.AscendingOrder) -> None:
+        wanted = self._ORDERS.get(column, "import")
+        descending = order == Qt.SortOrder.DescendingOrder
+        if (wanted, descending) == (self.order, self.descending):
+            return
+        self.layoutAboutToBeChanged.emit()
+        old = self.persistentIndexList()
+        old_keys = [self._keys[i.row()] if 0 <= i.row() < len(self._keys) else None for i in old]
+        self.order, self.descending = wanted, descending
+        self._keys = self.session.store.document_rows(self.session.annotator, self.query, text=self.text_search,
+                                                      order=self.order, descending=self.descending)
+        self._row_of_key = None
+        # Persistent indexes (the selection) follow their documents.
+        rows = self._rows_by_key()
+        self.changePersistentIndexList(old, [self.index(rows[k], i.column()) if k in rows else QModelIndex()
+                                             for i, k in zip(old, old_keys)])
+        self.layoutChanged.emit()
+
+    def _rows_by_key(self) -> dict[int, int]:
+        if self._row_of_key is None:
+            self._row_of_key = {key: row for row, key in enumerate(self._keys)}
+        return self._row_of_key
+
+    def summary(self, row: int):
+        """The cells of ``row`` (read with the rows around it when not cached)."""
+        key = self._keys[row]
+        found = self._cache.get(key)
+        if found is not None:
+            self._cache.move_to_end(key)
+            return found
+        first = row - row % PAGE
+        page = self.session.store.document_page(self._keys[first:first + PAGE])
+        self._cache.update(page)
+        while len(self._cache) > CACHED:
+            self._cache.popitem(last=False)
+        return page[key]
+
+    def on_changed(self, event: ChangeEvent) -> None:
+        doc = self.session.document
+        if doc is None or doc.id not in event.doc_ids:
+            return
+        row = self.row_of(doc.id)
+        if row < 0:
+            return
+        self._cache.pop(self._keys[row], None)
+        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def doc_id(self, row: int) -> str:
+        return self.summary(row).id
+
+    def row_of(self, doc_id: str) -> int:
+        key = self.session.store.document_rowid(doc_id)
+        return self._rows_by_key().get(key, -1) if key is not None else -1
+
+    def ids(self) -> list[str]:
+        """Every document of the project, in import order (the whole project, whatever is shown)."""
+        return self.session.store.document_ids()
+
+    def first_id(self) -> str | None:
+        return self.doc_id(0) if self._keys else None
+
+    def progress(self) -> dict[str, int]:
+        """How many documents the annotator has in each status (documents never opened count as to do)."""
+        return self.session.store.status_counts(self.session.annotator)
+
+    # --- Qt ---------------------------------------------------------------------------------------------------
+
+    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
+        return 0 if parent.isValid() else len(self._keys)
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._keys):
+            return None
+        summary = self.summary(index.row())
+        me = self.session.annotator
+        column = index.column()
+        if role == IdRole:
+            return summary.id
+        status = summary.status.get(me, Status.TODO.value)
+        if role in (Qt.ItemDataRole.DisplayRole, SortRole):
+            if column == self.TITLE:
+                return isolate(summary.title or summary.id)
+            if column == self.STATUS:
+                return status_name(status)
+            if column == self.COUNT:
+                return summary.counts.get(me, 0)
+            if column == self.REVIEW:
+                return status_name(summary.status[GOLD]) if GOLD in summary.status else ""
+        if role == Qt.ItemDataRole.ToolTipRole:
+            if column == self.COUNT:
+                return self.tr("%1 annotations").replace("%1", str(summary.counts.get(me, 0)))
+            if column == self.TITLE:
+                return f"{summary.id} · {summary.chars:,} · {summary.direction}"
+            if column == self.REVIEW:
+                return self.tr("Review (gold layer): %1").replace(
+                    "%1", status_name(summary.status.get(GOLD, Status.TODO.value)))
+            others = [f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
+                      if who not in (me, "suggestions")]
+            return "\n".join(others) or None
+        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
+            return align_for(summary.title or summary.id)
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
+            return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
+        if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and GOLD in summary.status:
+            return QBrush(QColor(_STATUS_COLORS.get(summary.status[GOLD], "#000000")))
+        return None
+
+
+def _select_row(view: QTableView, row: int) -> None:
+    if row < 0:
+        view.clearSelection()
+        return
+    index = view.model().index(row, 0)
+    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
+                                          QItemSelectionModel.SelectionFlag.Rows)
+    view.scrollTo(index)
+
+
+class DocumentsDock(QDockWidget):
+    """The document list: title, my status, my annotation count, gold's; filter by title or id as you type, and
+    by the words of the text after a pause; click a column title to sort."""
+
+    document_activated = Signal(str)
+
+    def __init__(self, session: Session, parent=None) -> None:
+        super().__init__(self.tr("Documents"), parent)
+        self.setObjectName("documents_dock")
+        self.session = session
+        self.model = DocumentsModel(session, self)
+        self.proxy = self.model  # the list shown is the model itself (filtered and sorted in SQL)
+        self.filter = QLineEdit()
+        self.filter.setObjectName("document_filter")
+        self.filter.setPlaceholderText(self.tr("Filter by title, or search the text…"))
+        self.filter.setClearButtonEnabled(True)
+        self.table = QTableView()
+        self.table.setObjectName("documents")
+        self.table.setModel(self.model)
+        self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
+        self.table.verticalHeader().hide()
+        # Uniform rows: the view never measures rows it does not show.
+        self.table.verticalHeader().setSectionResizeMode(QHeaderView.ResizeMode.Fixed)
+        self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
+        self.table.setWordWrap(False)
+        self.table.setAlternatingRowColors(True)
+        header = self.table.horizontalHeader()
+        header.setHighlightSections(False)
+        header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Stretch)
+        # Fixed widths: sizing to contents reads every row of a long list at start-up.
+        header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
+        header.resizeSection(DocumentsModel.REVIEW, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        header.setSortIndicatorShown(True)
+        header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
+        header.setSectionsClickable(True)
+        header.sortIndicatorChanged.connect(self._sort)
+        self.table.setColumnHidden(DocumentsModel.REVIEW, True)  # shown by review (see review_menu)
+        # Several documents can be selected (Ctrl/Shift+click) for an agreement report over them.
+        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
+        box = QWidget()
+        layout = QVBoxLayout(box)
+        layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filter)
+        layout.addWidget(self.table)
+        self.setWidget(box)
+        self._search = QTimer(self)
+        self._search.setSingleShot(True)
+        self._search.setInterval(250)
+        self._search.timeout.connect(self._run_search)
+        self.filter.textChanged.connect(self._filter_changed)
+        self.table.clicked.connect(self._activated)
+        self.table.activated.connect(self._activated)
+        session.document_opened.connect(self._show_current)
+
+    def _filter_changed(self, text: str) -> None:
+        """Titles and ids at once; the words of the texts once typing pauses."""
+        self.model.set_query(text, False)
+        self._show_current()
+        if len(text.strip()) >= 2:
+            self._search.start()
+        else:
+            self._search.stop()
+
+    def _run_search(self) -> None:
+        self.model.set_query(self.filter.text(), True)
+        self._show_current()
+
+    def _sort(self, column: int, order: Qt.SortOrder) -> None:
+        self.model.sort(column, order)
+        self._show_current()
+
+    def _activated(self, index: QModelIndex) -> None:
+        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier |
+                                               Qt.KeyboardModifier.ShiftModifier):
+            return  # extending the selection, not opening
+        doc_id = index.data(IdRole)
+        if doc_id and (self.session.document is None or doc_id != self.session.document.id):
+            self.document_activated.emit(doc_id)
+
+    def selected_ids(self) -> list[str]:
+        """The documents selected in the list as shown (several with Ctrl/Shift+click)."""
+        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
+        return [self.model.doc_id(r) for r in rows]
+
+    def _show_current(self, *_args) -> None:
+        doc = self.session.document
+        _select_row(self.table, self.model.row_of(doc.id) if doc is not None else -1)
+
+    def neighbour(self, step: int) -> str | None:
+        """The next / previous document in the list as shown (filtered and sorted)."""
+        n = self.model.rowCount()
+        if n == 0:
+            return None
+        current = self.session.document.id if self.session.document else None
+        row = self.model.row_of(current) if current else -1
+        if row < 0:
+            return self.model.doc_id(0)
+        row += step
+        return self.model.doc_id(row) if 0 <= row < n else None
