@@ -1,5 +1,9 @@
 """Shared fixtures. Qt runs offscreen (set before any QApplication exists); the corpus is read from
-../shared/corpus (or $QAWL_CORPUS) and tests that need it skip with a reason when it is absent.
+$QAWL_CORPUS when set, else ../shared/corpus, and tests that need it skip with a reason when it is absent.
+
+CI is told apart by ``QAWL_REQUIRE_CORPUS=1`` (set by .ci/run): there a missing corpus stops the run at once
+(pytest exits non-zero naming the folder), and any test that would skip for want of the corpus fails instead, so
+a CI run without ../shared can never pass by skipping.
 
 The annotation window's settings go to a fresh folder per test (QAWL_SETTINGS_DIR, read by app.ui.settings), and
 ``make_store`` builds file-backed projects from texts.
@@ -23,12 +27,38 @@ settings.load_profile("qawl")
 REPO = Path(__file__).resolve().parents[1]
 
 
+REQUIRE_CORPUS = "QAWL_REQUIRE_CORPUS"
+
+
 def _corpus() -> Path | None:
     env = os.environ.get("QAWL_CORPUS")
-    for cand in ([Path(env)] if env else []) + [REPO.parent / "shared" / "corpus"]:
-        if cand.is_dir():
-            return cand
-    return None
+    cand = Path(env) if env else REPO.parent / "shared" / "corpus"
+    return cand if cand.is_dir() else None
+
+
+def _corpus_required() -> bool:
+    return os.environ.get(REQUIRE_CORPUS, "") not in ("", "0")
+
+
+def pytest_configure(config):
+    if _corpus_required() and _corpus() is None:
+        where = os.environ.get("QAWL_CORPUS") or REPO.parent / "shared" / "corpus"
+        raise pytest.UsageError(f"{REQUIRE_CORPUS} is set (CI) but the shared corpus is not at {where}: "
+                                "put ../shared beside the repository (or set QAWL_CORPUS)")
+
+
+@pytest.hookimpl(hookwrapper=True)
+def pytest_runtest_makereport(item, call):
+    """Under QAWL_REQUIRE_CORPUS, a skip for want of the corpus (from the fixture below or a module's own
+    skipif) is a failure."""
+    outcome = yield
+    report = outcome.get_result()
+    if report.skipped and _corpus_required():
+        reason = report.longrepr[2] if isinstance(report.longrepr, tuple) else str(report.longrepr)
+        if "corpus" in reason.lower():
+            report.outcome = "failed"
+            report.longrepr = f"{REQUIRE_CORPUS} is set (CI): this test needs the shared corpus and would have " \
+                              f"skipped: {reason}"
 
 
 @pytest.fixture(scope="session")

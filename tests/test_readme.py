@@ -31,3 +31,19 @@ def test_the_console_script_is_the_cli():
     assert project["project"]["scripts"]["qawl"] == "app.cli:main"
     deps = " ".join(project["project"]["dependencies"])
     assert "python_version < '3.12'" in deps and "<6.12" in deps  # PySide6 6.12.0 crashes on Python 3.11
+
+
+def test_the_readme_lists_the_system_packages_ci_installs():
+    """Before: the README left out fonts-dejavu-core, which .ci/run installs."""
+    text = (REPO / "README.md").read_text(encoding="utf-8")
+    listed = re.search(r"```sh\nsudo apt-get install ([^\n]*)\n```", text).group(1).split()
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8")
+    installed = re.search(r"^for pkg in ([^;]*); do$", ci, re.M).group(1).split()
+    assert listed == installed
+
+
+def test_ci_requires_the_corpus():
+    ci = (REPO / ".ci" / "run").read_text(encoding="utf-8").splitlines()
+    tests = readme_commands()[1]
+    assert "export QAWL_REQUIRE_CORPUS=1" in ci
+    assert ci.index("export QAWL_REQUIRE_CORPUS=1") < ci.index(tests)

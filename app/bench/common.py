@@ -8,7 +8,7 @@ import time
 from pathlib import Path
 from typing import Callable
 
-from ..operations.project import REPO_ROOT
+REPO_ROOT = Path(__file__).resolve().parents[2]  # a source checkout: the corpus lies beside it
 
 
 def corpus_dir() -> Path | None:

@@ -477,8 +477,9 @@ def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 
     db = tmp / "startup.db"
     store = Store.open(db)
-    seeds = Path(__file__).parents[2] / "seeds"
-    store.import_records(read_sources([*sorted(seeds.glob("*.txt")),
+    from .. import seeds
+
+    store.import_records(read_sources([*seeds.articles(),
                                        corpus_dir() / "arabic_articles"]))
     first = store.document_ids()[0]
     store.close()

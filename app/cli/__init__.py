@@ -5,7 +5,8 @@ either, the default project in the user data directory is used. Errors are print
 ``qawl: FILE:LINE: FIELD: what is wrong`` with exit status 1 (2 for usage errors), and change nothing.
 
 Modules: :mod:`.gui` (the window), :mod:`.transfer` (import, export), :mod:`.stats`, :mod:`.suggest`,
-:mod:`.agree`, :mod:`.bench`, :mod:`.claims`. Each registers its sub-parser with ``add_parser(s)`` and sets ``handler``; command
+:mod:`.agree`, :mod:`.bench`, :mod:`.claims`, :mod:`.system` (schema, desktop entry). Each registers its
+sub-parser with ``add_parser(s)`` and sets ``handler``; command
 modules import the operations they run only when they run, so building the parser (every start) stays cheap.
 """
 
@@ -17,7 +18,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, QawlError
-from . import agree, bench, claims, gui, stats, suggest, transfer
+from . import agree, bench, claims, gui, stats, suggest, system, transfer
 from .common import EXIT_ERROR
 
 
@@ -40,6 +41,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_parser(sub)
     agree.add_parser(sub)
     claims.add_parser(sub)
+    system.add_parsers(sub)
     return parser
 
 
@@ -59,6 +61,14 @@ def main(argv: Sequence[str] | None = None) -> int:
         print("\nqawl: interrupted; nothing was changed", file=sys.stderr)
         return 130
     except BrokenPipeError:
+        return EXIT_ERROR
+    except Exception as exc:  # a bug: one line for the person, the traceback in the log for whoever fixes it
+        from ..logfile import one_line, record_exception
+
+        path = record_exception(sys.exc_info(), f"qawl {args.command or 'gui'}")
+        where = f"; the details are in {path} (Help ▸ Report a problem, or README: reporting a problem)" \
+            if path else ""
+        print(f"qawl: unexpected error: {one_line(exc)}{where}", file=sys.stderr)
         return EXIT_ERROR
 
 

@@ -4,6 +4,9 @@ from __future__ import annotations
 
 import argparse
 import importlib
+import sys
+
+from ..core.errors import QawlError
 
 # name -> (module in app.bench, what it measures)
 BENCHMARKS = {
@@ -27,5 +30,8 @@ def add_parser(sub) -> None:
 
 
 def run(args) -> int:
+    if getattr(sys, "frozen", False):
+        raise QawlError("the benchmarks run from a source checkout (README: how to measure), not from the "
+                        "standalone bundle")
     module = importlib.import_module(f"app.bench.{BENCHMARKS[args.name][0]}")
     return module.main(args.args)

@@ -2,7 +2,8 @@
 
 The default project is an SQLite file in the user data directory (platformdirs); ``--db PATH`` or the
 ``QAWL_DB`` environment variable choose another. A new default project is pre-loaded with the sample article
-from ``seeds/`` so the first thing a new user sees is a real Arabic article to annotate.
+(``seeds/`` in the repository, shipped in the package as ``app.seeds``) so the first thing a new user sees is a real
+Arabic article to annotate, however Qawl was installed.
 """
 
 from __future__ import annotations
@@ -12,14 +13,12 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
+from .. import seeds
 from ..core.sources import read_sources
 from ..store import Store
 from . import EXPORT_FORMATS, IMPORT_FORMATS
 
 ENV_DB = "QAWL_DB"
-REPO_ROOT = Path(__file__).resolve().parents[2]
-SEEDS = REPO_ROOT / "seeds"
-RESOURCES = REPO_ROOT / "resources"
 
 
 def default_db_path() -> Path:
@@ -37,21 +36,19 @@ def resolve_db_path(db: str | os.PathLike | None) -> tuple[Path, bool]:
 
 
 def seed_articles() -> list[Path]:
-    return sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
+    return seeds.articles()
 
 
 def open_project(db: str | os.PathLike | None = None) -> Store:
-    """Open the chosen project; a new default project gets the sample article(s) from seeds/."""
+    """Open the chosen project; a new default project gets the sample article(s) (app.seeds)."""
     path, is_default = resolve_db_path(db)
     store = Store.open(path)
     if is_default and store.meta("seeded") is None:
-        seeds = seed_articles()
-        if seeds and store.count_documents() == 0:
-            store.import_records(read_sources(seeds), source="seeds")
+        articles = seed_articles()
+        if articles and store.count_documents() == 0:
+            store.import_records(read_sources(articles), source="seeds")
         store.set_meta("seeded", "1")
     return store
-
-
 
 
 def gui_api():

@@ -128,6 +128,11 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, NotesMixin,
     def close(self) -> None:
         self.conn.close()
 
+    @property
+    def sqlite_version(self) -> str:
+        """The SQLite library the project is opened with (Help ▸ About, the log)."""
+        return sqlite3.sqlite_version
+
     def __enter__(self) -> "Store":
         return self
 

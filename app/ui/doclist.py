@@ -51,8 +51,13 @@ class DocumentsModel(HeaderedTableModel):
         self._keys: list[int] = []
         self._row_of_key: dict[int, int] | None = None
         self._cache: OrderedDict[int, object] = OrderedDict()
+        self._open: tuple[str, int | None] = ("", None)  # the open document and its row key
+        session.document_opened.connect(self._document_opened)
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
         self.refresh()
+
+    def _document_opened(self, document) -> None:
+        self._open = (document.id, self.session.store.document_rowid(document.id))
 
     # --- rows -------------------------------------------------------------------------------------------------
 
@@ -112,13 +117,13 @@ class DocumentsModel(HeaderedTableModel):
         return page[key]
 
     def on_changed(self, event: ChangeEvent) -> None:
-        doc = self.session.document
-        if doc is None or doc.id not in event.doc_ids:
+        doc_id, key = self._open
+        if key is None or doc_id not in event.doc_ids:
             return
-        row = self.row_of(doc.id)
+        self._cache.pop(key, None)  # its status and count are read again when next shown
+        row = self._rows_by_key().get(key, -1)
         if row < 0:
             return
-        self._cache.pop(self._keys[row], None)
         self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
 
     def doc_id(self, row: int) -> str:
@@ -257,6 +262,8 @@ class DocumentsDock(QDockWidget):
             self._search.stop()
 
     def _run_search(self) -> None:
+        if not self.window().isVisible():
+            return  # the window was closed while typing paused (its project may be closed too)
         self.model.set_query(self.filter.text(), True)
         self._show_current()
 

@@ -5,6 +5,10 @@
 The interface language comes from ``--lang``, else the saved choice, else the system locale; in Arabic the whole
 window is mirrored (the application's layout direction), while each article keeps its own direction.
 The annotator's name is asked once (:class:`~app.ui.dialogs.AnnotatorDialog`) and kept in the settings.
+
+Before Qt starts, a missing display is said in one line (:mod:`.display`). The window starts the log
+(:mod:`app.logfile`): a line with the versions and the project, and every unexpected error with its traceback,
+which is also shown to the person with the way to report it (Help ▸ Report a problem).
 """
 
 from __future__ import annotations
@@ -12,20 +16,28 @@ from __future__ import annotations
 import os
 import sys
 import time
-from pathlib import Path
 
-from PySide6.QtCore import QLibraryInfo, QLocale, Qt, QTimer, QTranslator
+from PySide6.QtCore import QCoreApplication, QLibraryInfo, QLocale, Qt, QTimer, QTranslator
 from PySide6.QtWidgets import QApplication, QMessageBox
 
+from .. import APP_NAME, logfile, resources
 from ..core.errors import QawlError
 from . import settings as cfg
 from .api import ProjectApi
+from .display import QtMessages, missing_display
+from .help import app_icon, versions
 from .session import Session
 from .window import MainWindow
 
-I18N = Path(__file__).resolve().parents[2] / "resources" / "i18n"
+DESKTOP_ID = "qawl"  # the desktop entry's name (qawl.desktop): Wayland docks match the window to it
 LANGUAGES = ("en", "ar")
 ENV_EXIT_WHEN_READY = "QAWL_EXIT_WHEN_READY"  # benchmarks: quit once the window is shown with the project loaded
+
+
+def __getattr__(name: str):
+    if name == "I18N":  # the translations' folder, in the installed package (app.resources); looked up when used
+        return resources.i18n_dir()
+    raise AttributeError(name)
 
 
 def choose_language(settings, lang: str | None) -> str:
@@ -41,7 +53,7 @@ def install_language(app: QApplication, lang: str) -> list[QTranslator]:
     """Load Qawl's and Qt's own translations and set the window direction (mirrored in Arabic)."""
     translators: list[QTranslator] = []
     if lang != "en":
-        for name, folder in ((f"qawl_{lang}", I18N),
+        for name, folder in ((f"qawl_{lang}", resources.i18n_dir()),
                              (f"qtbase_{lang}", QLibraryInfo.path(QLibraryInfo.LibraryPath.TranslationsPath))):
             translator = QTranslator(app)
             if translator.load(name, str(folder)):
@@ -86,17 +98,37 @@ def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | N
             lang: str | None = None) -> int:
     """Start the window on the project ``db`` (``api`` opens it: see ``app.operations.project.gui_api``)."""
     started = time.perf_counter()
+    if QApplication.instance() is None:
+        reason = missing_display()
+        if reason:
+            print(reason, file=sys.stderr)
+            return 1
+    messages = QtMessages().install()
+    try:
+        return _run(api, db, doc, annotator, lang, started, messages)
+    finally:
+        messages.uninstall()
+
+
+def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: QtMessages) -> int:
     app = QApplication.instance() or QApplication(sys.argv[:1])
-    app.setApplicationName("Qawl")
-    app.setOrganizationName("Qawl")
+    messages.started()
+    app.setApplicationName(APP_NAME)
+    app.setOrganizationName(APP_NAME)
+    app.setDesktopFileName(DESKTOP_ID)
+    app.setWindowIcon(app_icon())
+    logfile.start()
     settings = cfg.make_settings()
     language = choose_language(settings, lang)
     install_language(app, language)
     try:
         store = api.open_project(db)
     except QawlError as exc:
+        logfile.logger().warning("the project could not be opened: %s", exc)
         QMessageBox.critical(None, "Qawl", str(exc))
         return 1
+    logfile.logger().info("window started (%s; language %s; project %s)",
+                          ", ".join(f"{k} {v}" for k, v in versions(store.sqlite_version)), language, store.path)
     name = annotator_name(settings, annotator)
     if not name:
         store.close()
@@ -104,16 +136,47 @@ def run_gui(api: ProjectApi, db=None, doc: str | None = None, annotator: str | N
     try:
         window = build_window(store, name, settings, api, doc)
     except QawlError as exc:
+        logfile.logger().warning("the window could not open the project: %s", exc)
         QMessageBox.critical(None, "Qawl", str(exc))
         store.close()
         return 1
+    window.session.failed.connect(lambda message: logfile.logger().warning("refused: %s", message))
+    previous_hook = sys.excepthook
+    sys.excepthook = lambda *exc_info: report_unexpected(window, exc_info, previous_hook)
     window.show()
     if os.environ.get(ENV_EXIT_WHEN_READY):
         def ready() -> None:
+            import json
+
+            # The start-up time, then what the window shows (for smoke tests of an installation or a bundle).
             print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+            document = window.session.document
+            print(json.dumps({"document": document.id if document else None, "language": language,
+                              "menus": [a.text() for a in window.menuBar().actions()],
+                              "icon": not app.windowIcon().isNull()}, ensure_ascii=False), flush=True)
             window.close()
             app.quit()
         QTimer.singleShot(0, ready)
-    code = app.exec()
+    try:
+        code = app.exec()
+    finally:
+        sys.excepthook = previous_hook
     store.close()
     return code
+
+
+def report_unexpected(window, exc_info, previous=None) -> None:
+    """An exception no code expected (Qt calls sys.excepthook from a slot): logged with its traceback, printed
+    as Python would, and shown to the person with where the details are; the window goes on."""
+    path = logfile.record_exception(exc_info)
+    if previous is not None:
+        previous(*exc_info)
+    box = QMessageBox(QMessageBox.Icon.Critical, "Qawl",
+                      QCoreApplication.translate("Main", "Something went wrong: %1")
+                      .replace("%1", logfile.one_line(exc_info[1])), parent=window)
+    where = QCoreApplication.translate("Main", "The details were written to the log: %1") \
+        .replace("%1", f"\u2066{path}\u2069") if path else QCoreApplication.translate("Main", "The log could not be written.")
+    box.setInformativeText(where + "\n" + QCoreApplication.translate("Main", "Help ▸ Report a problem says what to send."))
+    box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
+    box.open()
+    window.unexpected = box  # for tests

@@ -11,11 +11,13 @@ across threads (the project is in WAL mode, so the window keeps reading while an
 
 from __future__ import annotations
 
+import sys
 from typing import Callable
 
 from PySide6.QtCore import QCoreApplication, QThread, Qt, Signal
 from PySide6.QtWidgets import QProgressDialog, QWidget
 
+from .. import logfile
 from ..core.errors import Cancelled, QawlError
 
 Work = Callable[[Callable[[int, int], None], Callable[[], bool]], object]
@@ -42,6 +44,7 @@ class Task(QThread):
         except QawlError as exc:
             self.failed.emit(str(exc))
         except Exception as exc:  # an unexpected failure must still reach the person, not vanish in a thread
+            logfile.record_exception(sys.exc_info(), "background work failed")  # the traceback, for a report
             self.failed.emit(f"{type(exc).__name__}: {exc}")
         else:
             self.succeeded.emit(result)

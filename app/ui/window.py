@@ -19,6 +19,7 @@ from .claims import ClaimCommands, ClaimFields, edit_verdicts
 from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
+from .help import install_help
 from .names import describe, label_name, status_name, type_name, visible
 from .review.menu import install_review
 from .session import ChangeEvent, Session
@@ -94,6 +95,7 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
+        self.help = install_help(self)  # last in the menu bar: About, Report a problem
         self._restore()
         self._update_title()
         self._update_progress()

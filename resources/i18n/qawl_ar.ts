@@ -57,6 +57,45 @@
     </message>
 </context>
 <context>
+    <name>AboutDialog</name>
+    <message>
+        <source>About Qawl</source>
+        <translation>عن قول</translation>
+    </message>
+    <message>
+        <source>Annotate quotes, claims, speakers, cues and dates in news articles by hand, review teammates&apos; annotations and export labelled datasets. Free software (MIT licence).</source>
+        <translation>توسيم الاقتباسات والادعاءات والمتحدثين وأفعال القول والتواريخ في المقالات الإخبارية يدوياً، ومراجعة توسيمات الزملاء، وتصدير مجموعات بيانات موسومة. برنامج حر (رخصة MIT).</translation>
+    </message>
+    <message>
+        <source>Project</source>
+        <translation>المشروع</translation>
+    </message>
+    <message>
+        <source>Log</source>
+        <translation>السجل</translation>
+    </message>
+    <message>
+        <source>Settings</source>
+        <translation>الإعدادات</translation>
+    </message>
+    <message>
+        <source>(in memory)</source>
+        <translation>(في الذاكرة)</translation>
+    </message>
+    <message>
+        <source>Copy versions</source>
+        <translation>نسخ الإصدارات</translation>
+    </message>
+    <message>
+        <source>System</source>
+        <translation>النظام</translation>
+    </message>
+    <message>
+        <source>Installed in</source>
+        <translation>مثبَّت في</translation>
+    </message>
+</context>
+<context>
     <name>ActionRegistry</name>
     <message>
         <source>Label as %1</source>
@@ -962,6 +1001,21 @@
     </message>
 </context>
 <context>
+    <name>Help</name>
+    <message>
+        <source>&amp;Report a problem…</source>
+        <translation>الإ&amp;بلاغ عن مشكلة…</translation>
+    </message>
+    <message>
+        <source>&amp;About Qawl</source>
+        <translation>&amp;عن قول</translation>
+    </message>
+    <message>
+        <source>&amp;Help</source>
+        <translation>م&amp;ساعدة</translation>
+    </message>
+</context>
+<context>
     <name>ImportDialog</name>
     <message>
         <source>Import</source>
@@ -1045,6 +1099,25 @@
     <message>
         <source>“%1” is used twice: %2 and %3</source>
         <translation>«%1» مستخدم مرتين: %2 و%3</translation>
+    </message>
+</context>
+<context>
+    <name>Main</name>
+    <message>
+        <source>Something went wrong: %1</source>
+        <translation>حدث خطأ غير متوقع: %1</translation>
+    </message>
+    <message>
+        <source>The details were written to the log: %1</source>
+        <translation>كُتبت التفاصيل في السجل: %1</translation>
+    </message>
+    <message>
+        <source>The log could not be written.</source>
+        <translation>تعذّرت الكتابة في السجل.</translation>
+    </message>
+    <message>
+        <source>Help ▸ Report a problem says what to send.</source>
+        <translation>يبيّن «مساعدة ◂ الإبلاغ عن مشكلة» ما يجب إرساله.</translation>
     </message>
 </context>
 <context>
@@ -1449,6 +1522,41 @@
     <message>
         <source>Review: mark %1</source>
         <translation>المراجعة: وضع علامة %1</translation>
+    </message>
+</context>
+<context>
+    <name>ProblemDialog</name>
+    <message>
+        <source>Report a problem</source>
+        <translation>الإبلاغ عن مشكلة</translation>
+    </message>
+    <message>
+        <source>Qawl writes every unexpected error, with the details a developer needs, to its log file:</source>
+        <translation>يكتب قول كل خطأ غير متوقع، مع التفاصيل التي يحتاجها المطوّر، في ملف السجل:</translation>
+    </message>
+    <message>
+        <source>In that folder now (the newest first): %1</source>
+        <translation>في ذلك المجلد الآن (الأحدث أولاً): %1</translation>
+    </message>
+    <message>
+        <source>Nothing has been written to it yet.</source>
+        <translation>لم يُكتب فيه شيء بعد.</translation>
+    </message>
+    <message>
+        <source>&lt;p&gt;Please send:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;the log file &lt;b&gt;qawl.log&lt;/b&gt; (and &lt;b&gt;qawl.log.1&lt;/b&gt; if the problem happened a while ago);&lt;/li&gt;&lt;li&gt;the versions (the button below copies them);&lt;/li&gt;&lt;li&gt;what you did, step by step, what you expected and what happened instead;&lt;/li&gt;&lt;li&gt;a screenshot when the problem is in what the window shows;&lt;/li&gt;&lt;li&gt;when it concerns one article and you may share it: that document exported (File ▸ Export, Qawl JSONL).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;The log is a plain text file: read it before you send it. Send all this to whoever looks after Qawl for your team, or attach it to an issue in Qawl&apos;s repository.&lt;/p&gt;</source>
+        <translation>&lt;p&gt;يُرجى إرسال:&lt;/p&gt;&lt;ol&gt;&lt;li&gt;ملف السجل &lt;b&gt;qawl.log&lt;/b&gt; (وكذلك &lt;b&gt;qawl.log.1&lt;/b&gt; إن كانت المشكلة قد وقعت منذ مدة)؛&lt;/li&gt;&lt;li&gt;الإصدارات (ينسخها الزر أدناه)؛&lt;/li&gt;&lt;li&gt;ما فعلته خطوة خطوة، وما توقعته، وما حدث بدلاً منه؛&lt;/li&gt;&lt;li&gt;لقطة شاشة إن كانت المشكلة فيما تعرضه النافذة؛&lt;/li&gt;&lt;li&gt;إن كانت تخص مقالاً واحداً ويحق لك مشاركته: ذلك المستند مصدَّراً (ملف ◂ تصدير، بصيغة Qawl JSONL).&lt;/li&gt;&lt;/ol&gt;&lt;p&gt;السجل ملف نصي عادي: اقرأه قبل إرساله. أرسل كل ذلك إلى من يتولى دعم قول في فريقك، أو أرفقه ببلاغ في مستودع قول.&lt;/p&gt;</translation>
+    </message>
+    <message>
+        <source>Open the log folder</source>
+        <translation>فتح مجلد السجل</translation>
+    </message>
+    <message>
+        <source>Copy the log&apos;s path</source>
+        <translation>نسخ مسار السجل</translation>
+    </message>
+    <message>
+        <source>Copy the versions</source>
+        <translation>نسخ الإصدارات</translation>
     </message>
 </context>
 <context>
