@@ -35,6 +35,7 @@ from .editing import EditingMixin
 from .importing import ImportingMixin
 from .migrations import APP_ID, KNOWN_MIGRATIONS, PAGE_SIZE, check_database_file, migrations
 from .notes import NotesMixin
+from .progress import ProgressMixin
 from .reading import ReadingMixin
 from .search import SearchMixin
 from .rows import (dumps as _dumps, relation_of_row as _relation, span_of_row as _span)
@@ -43,7 +44,7 @@ from .rows import DocumentSummary
 _savepoints = itertools.count()
 
 
-class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, NotesMixin, SearchMixin):
+class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, NotesMixin, SearchMixin, ProgressMixin):
     """A Qawl project: documents, annotators' layers, the speaker and claim registries, the label schema and the
     history."""
 

@@ -100,8 +100,9 @@ class ReadingMixin:
 
     def stats(self) -> dict:
         """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
-        counted apart (``suggestions_by_label``)."""
-        q = self.db.execute
+        counted apart (``suggestions_by_label``); ``progress`` holds the project overview's figures (see
+        :mod:`.progress`). Plain SQL on the connection: the window asks too, and starts without sqlite-utils."""
+        q = self.conn.execute
         return {
             "documents": q("SELECT count(*) FROM documents").fetchone()[0],
             "characters": q("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0],
@@ -126,6 +127,7 @@ class ReadingMixin:
             "documents_not_started": q("SELECT count(*) FROM documents WHERE id NOT IN "
                                        "(SELECT doc_id FROM layers WHERE annotator != 'suggestions')").fetchone()[0],
             "changes": q("SELECT count(*) FROM changes").fetchone()[0],
+            "progress": self.progress(),
         }
 
 

@@ -3,7 +3,9 @@ in SQL, read a page at a time.
 
 Tables (migration 011):
 
-- ``search_index``: an FTS5 index (contentless: the texts are not stored twice) of every document's title and
+- ``search_index``: an FTS5 index (contentless: the texts are not stored twice; ``detail=none``: which documents
+  hold a word, not where: a fifth of the size, and the search asks for words, never phrases) of every document's
+  title and
   text as :func:`~app.core.text.search.fold_for_index` folds them (harakat and tatweel left out, letter variants
   as one, lower case); queried with :func:`~app.core.text.search.fts_query` (each word in its written forms).
 - ``search_list``: per document (by rowid) its id, title and the folded ``key`` the list filter matches; small
@@ -27,7 +29,8 @@ from ..core.text.search import fold_for_index, fts_query
 from .rows import DocumentSummary
 
 SCHEMA = """
-CREATE VIRTUAL TABLE search_index USING fts5(title, text, content='', tokenize='unicode61 remove_diacritics 2');
+CREATE VIRTUAL TABLE search_index USING fts5(title, text, content='', detail=none,
+                                             tokenize='unicode61 remove_diacritics 2');
 CREATE TABLE search_list (
     doc INTEGER PRIMARY KEY,
     id TEXT NOT NULL,
@@ -196,6 +199,15 @@ class SearchMixin:
                     "GROUP BY doc_id, annotator", ids):
                 counts[doc_id][who] = n
         return {r[0]: DocumentSummary(r[1], r[2], r[3], r[4], status[r[1]], counts[r[1]]) for r in docs}
+
+    def titles(self, doc_ids: list[str]) -> dict[str, str]:
+        """Document id -> title (its first line when it has none), for the ids given."""
+        out: dict[str, str] = {}
+        for k in range(0, len(doc_ids), 500):
+            chunk = doc_ids[k:k + 500]
+            out.update(self.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
+                                         chunk).fetchall())
+        return out
 
     def document_rowid(self, doc_id: str) -> int | None:
         row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", [doc_id]).fetchone()

@@ -21,6 +21,8 @@ from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .help import install_help
 from .names import describe, label_name, status_name, type_name, visible
+from .notes import install_notes
+from .overview import install_overview
 from .review.menu import install_review
 from .session import ChangeEvent, Session
 from .api import ProjectApi
@@ -95,6 +97,8 @@ class MainWindow(QMainWindow):
         self._build_menus()
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
+        self.overview = install_overview(self)  # View ▸ Project overview (#13)
+        install_notes(self)  # Edit ▸ Note…, Needs discussion; the Notes sidebar (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
         self._restore()
         self._update_title()

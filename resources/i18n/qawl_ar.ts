@@ -1525,6 +1525,200 @@
     </message>
 </context>
 <context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>What should the team know about this? (sources, doubts, a question)</source>
+        <translation>ما الذي ينبغي أن يعرفه الفريق عن هذا؟ (مصادر، شكوك، سؤال)</translation>
+    </message>
+    <message>
+        <source>Needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected annotation (or on the document when none is selected)</source>
+        <translation>كتابة ملاحظة على التوسيم المحدد (أو على المستند حين لا يكون شيء محدداً)</translation>
+    </message>
+    <message>
+        <source>Needs &amp;discussion</source>
+        <translation>يحتاج إلى &amp;نقاش</translation>
+    </message>
+    <message>
+        <source>Flag the selected annotation (or the document) as needing discussion, or lower the flag</source>
+        <translation>وضع علامة «يحتاج إلى نقاش» على التوسيم المحدد (أو على المستند)، أو إزالتها</translation>
+    </message>
+    <message>
+        <source>Note on the &amp;document…</source>
+        <translation>ملاحظة على الم&amp;ستند…</translation>
+    </message>
+    <message>
+        <source>Your note on this document and its needs-discussion flag</source>
+        <translation>ملاحظتك على هذا المستند وعلامة «يحتاج إلى نقاش»</translation>
+    </message>
+    <message>
+        <source>Note on %1 “%2”</source>
+        <translation>ملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Your note on the document “%1”</source>
+        <translation>ملاحظتك على المستند «%1»</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>%1 needs discussion</source>
+        <translation>%1 يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>%1: discussion flag lowered</source>
+        <translation>%1: أُزيلت علامة النقاش</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDock</name>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Filter notes by their words or the annotated text…</source>
+        <translation>تصفية الملاحظات بكلماتها أو بالنص الموسوم…</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Whole project</source>
+        <translation>المشروع كله</translation>
+    </message>
+    <message>
+        <source>Needs discussion only</source>
+        <translation>ما يحتاج إلى نقاش فقط</translation>
+    </message>
+    <message>
+        <source>Note on the document…</source>
+        <translation>ملاحظة على المستند…</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Edit the selected note (your own notes only)</source>
+        <translation>تحرير الملاحظة المحددة (ملاحظاتك أنت فقط)</translation>
+    </message>
+    <message>
+        <source>No note of yours on this document.</source>
+        <translation>لا ملاحظة لك على هذا المستند.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>على</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>(the document)</source>
+        <translation>(المستند)</translation>
+    </message>
+    <message>
+        <source>Needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Project &amp;overview…</source>
+        <translation>&amp;نظرة عامة على المشروع…</translation>
+    </message>
+    <message>
+        <source>Documents per annotator and status, annotations per label, suggestions, review, notes: the figures of qawl stats, as charts</source>
+        <translation>المستندات حسب الموسِّم والحالة، والتوسيمات حسب الوسم، والاقتراحات، والمراجعة، والملاحظات: أرقام qawl stats في رسوم بيانية</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Project overview</source>
+        <translation>نظرة عامة على المشروع</translation>
+    </message>
+    <message>
+        <source>Show the notes that need discussion</source>
+        <translation>عرض الملاحظات التي تحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>Documents per annotator, and the review</source>
+        <translation>المستندات حسب الموسِّم، والمراجعة</translation>
+    </message>
+    <message>
+        <source>Annotations per annotator and label</source>
+        <translation>التوسيمات حسب الموسِّم والوسم</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>%1 documents · %2 annotators · %3 annotations · %4 speakers</source>
+        <translation>%1 مستنداً · %2 موسِّمين · %3 توسيماً · %4 متحدثاً</translation>
+    </message>
+    <message>
+        <source>Review (gold)</source>
+        <translation>المراجعة (الذهبية)</translation>
+    </message>
+    <message>
+        <source>%1 suggested; %2 not decided by anyone yet.</source>
+        <translation>اقتُرح %1؛ %2 لم يبتّ فيها أحد بعد.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>%1 notes on documents, %2 on annotations; %3 need discussion.</source>
+        <translation>%1 ملاحظة على المستندات، و%2 على التوسيمات؛ %3 تحتاج إلى نقاش.</translation>
+    </message>
+</context>
+<context>
     <name>ProblemDialog</name>
     <message>
         <source>Report a problem</source>

@@ -36,7 +36,15 @@ _TRAILING = re.compile(f"[{LETTER_MARKS}]*")
 _LETTERS = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ة": "ه"}
 _LETTERS.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
 _LETTERS.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Extended (Persian/Urdu) digits
-LETTER_TABLE = {ord(k): v for k, v in _LETTERS.items()}
+_LETTER_PAIRS = tuple(_LETTERS.items())
+
+
+def _fold_letters(text: str) -> str:
+    # One C-speed scan per variant present (a translate() with a table is ten times slower on Arabic text).
+    for variant, letter in _LETTER_PAIRS:
+        if variant in text:
+            text = text.replace(variant, letter)
+    return text
 
 
 @dataclass(frozen=True)
@@ -84,7 +92,7 @@ class Folded:
             pieces.append(source[last:])
             text = "".join(pieces)
         if options.letters:
-            text = text.translate(LETTER_TABLE)
+            text = _fold_letters(text)
         if options.case:
             low = text.lower()
             text = low if len(low) == len(text) else "".join(_lower(ch) for ch in text)
@@ -128,7 +136,7 @@ def find_all(text: str | Folded, query: str, options: FoldOptions = EXACT, *, li
 def fold_for_index(text: str) -> str:
     """What the project's full-text index holds for a text (and a query is folded to): marks left out, letter
     variants as one, lower case. Changing it means rebuilding every project's index (a migration)."""
-    return Folded(text, ARABIC).text
+    return _fold_letters(_MARKS.sub("", text)).lower()
 
 
 # --- the document search (FTS5) -------------------------------------------------------------------------------------
