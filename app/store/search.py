@@ -103,11 +103,16 @@ def sync(conn: sqlite3.Connection) -> int:
 
 
 @dataclass(frozen=True)
-class Hit:
-    """A document the search found: its id and title (the words found in it are looked up when shown)."""
+class Found:
+    """What a search found: the documents (rowids), most relevant first when ``ranked`` (ranking is done when
+    there are at most ``RANKED`` of them: more is a query to narrow, and ranking them all would cost more than the
+    search), else in import order."""
 
-    doc_id: str
-    title: str
+    rows: list[int]
+    ranked: bool
+
+
+RANKED = 5000
 
 
 # Sort keys of the document list (column -> SQL over search_list l; :me is the annotator).
@@ -133,50 +138,43 @@ class SearchMixin:
         with self.atomic():
             return sync(self.conn)
 
-    def search_documents(self, query: str, limit: int | None = None) -> list[Hit]:
+    def search_documents(self, query: str) -> Found:
         """Documents whose title or text holds every word of ``query`` (Arabic-normalised, each word with its
-        proclitics and any ending), most relevant first."""
+        proclitics and any ending): see :class:`Found`."""
         expression = fts_query(query)
         if expression is None:
-            return []
+            return Found([], False)
         self.sync_search()
-        sql = ("SELECT l.id, l.title FROM search_index s JOIN search_list l ON l.doc = s.rowid "
-               "WHERE search_index MATCH ? ORDER BY s.rank")
-        if limit is not None:
-            sql += f" LIMIT {int(limit)}"
-        return [Hit(r[0], r[1]) for r in self.conn.execute(sql, [expression])]
+        match = "SELECT rowid FROM search_index WHERE search_index MATCH ?"
+        rows = [r[0] for r in self.conn.execute(match, [expression])]
+        if not 1 < len(rows) <= RANKED:
+            return Found(rows, len(rows) <= 1)
+        return Found([r[0] for r in self.conn.execute(match + " ORDER BY rank", [expression])], True)
 
     def search(self, query: str) -> list[str]:
         """Ids of the documents the search finds, in import order."""
-        expression = fts_query(query)
-        if expression is None:
-            return []
-        self.sync_search()
-        return [r[0] for r in self.conn.execute(
-            "SELECT l.id FROM search_index s JOIN search_list l ON l.doc = s.rowid WHERE search_index MATCH ? "
-            "ORDER BY l.doc", [expression])]
+        rows = sorted(self.search_documents(query).rows)
+        return self.ids_of(rows)
 
-    def document_rows(self, annotator: str, query: str = "", *, text: bool = False, order: str = "import",
-                      descending: bool = False) -> list[int]:
-        """The document list as row keys (document rowids), filtered by title or id containing ``query``
-        (folded as the index is) and, with ``text``, also documents whose text the search finds; sorted by
-        ``order`` (import, title, status, count, review: the annotator's status or number of annotations)."""
+    def ids_of(self, rows: list[int]) -> list[str]:
+        """Document ids of rowids, in the order given."""
+        out: dict[int, str] = {}
+        for k in range(0, len(rows), 500):
+            chunk = rows[k:k + 500]
+            out.update(self.conn.execute(f"SELECT doc, id FROM search_list WHERE doc IN ({','.join('?' * len(chunk))})",
+                                         chunk).fetchall())
+        return [out[r] for r in rows if r in out]
+
+    def document_keys(self, annotator: str, order: str = "import", descending: bool = False) -> list[tuple[int, str]]:
+        """Every document as (rowid, filter key) in the list's order: the window filters these as you type
+        (a substring test over 100,000 short keys is quicker than asking SQLite, which must build every row)."""
         if order not in _ORDERS:
             raise ValueError(f"unknown order {order!r}")
         self.sync_search()
-        where, args = "", {"me": annotator}
-        needle = fold_for_index(query.strip()) if query.strip() else ""
-        if needle:
-            where = "WHERE instr(l.key, :needle) > 0"
-            args["needle"] = needle
-            expression = fts_query(query) if text else None
-            if expression is not None:
-                where += " OR l.doc IN (SELECT rowid FROM search_index WHERE search_index MATCH :fts)"
-                args["fts"] = expression
         direction = " DESC" if descending else ""
         ordering = ", ".join(k + direction for k in _ORDERS[order])
-        return [r[0] for r in self.conn.execute(f"SELECT l.doc FROM search_list l {where} ORDER BY {ordering}",
-                                                args)]
+        return self.conn.execute(f"SELECT l.doc, l.key FROM search_list l ORDER BY {ordering}",
+                                 {"me": annotator}).fetchall()
 
     def document_page(self, rowids: list[int]) -> dict[int, DocumentSummary]:
         """The document list's cells for a page of rows: id, title, length, direction, every annotator's status
