@@ -160,6 +160,13 @@ class ArticleView(QPlainTextEdit):
             cursor.setCharFormat(self._format(seg.paint))
         cursor.endEditBlock()
 
+    def set_quiet(self, keys) -> None:
+        """Draw these spans ((annotator, span id): in review, what every annotator agrees on) in a quiet grey, so
+        the differences stand out; an empty set draws every span in its colour again."""
+        for start, end in _merge(self.index.set_quiet(keys)):
+            self._render(start, end)
+        self.viewport().update()
+
     # --- selection ------------------------------------------------------------------------------------------------
 
     def selection(self) -> tuple[int, int]:

@@ -2005,6 +2005,14 @@
         <translation>القيمة: %1</translation>
     </message>
     <message>
+        <source>needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
         <source>speaker: %1</source>
         <translation>المتحدث: %1</translation>
     </message>
@@ -2033,12 +2041,16 @@
         <translation>لا اختلافات في هذا المستند.</translation>
     </message>
     <message>
-        <source>That was the last difference.</source>
-        <translation>كان هذا آخر اختلاف.</translation>
+        <source>Every annotator agrees on everything here (untick Disagreements only to see what they agree on).</source>
+        <translation>يتفق الموسِّمون كلهم على كل شيء هنا (ألغِ تحديد «الخلافات فقط» لترى ما يتفقون عليه).</translation>
     </message>
     <message>
-        <source>That was the first difference.</source>
-        <translation>كان هذا أول اختلاف.</translation>
+        <source>That was the last disagreement.</source>
+        <translation>كان هذا آخر خلاف.</translation>
+    </message>
+    <message>
+        <source>That was the first disagreement.</source>
+        <translation>كان هذا أول خلاف.</translation>
     </message>
     <message>
         <source>Select a difference first (N for the next one).</source>
@@ -2100,6 +2112,14 @@
         <translation>طبقات من تُقارَن (أزل العلامة لاستبعاد أحد)</translation>
     </message>
     <message>
+        <source>Disagreements only</source>
+        <translation>الخلافات فقط</translation>
+    </message>
+    <message>
+        <source>List (and step through with N / P) only what the annotators disagree on; what they all agree on is drawn grey in the article</source>
+        <translation>عرض ما يختلف فيه الموسِّمون فقط (والتنقل فيه بـ N / P)؛ ما يتفقون عليه كلهم يُرسم رمادياً في المقال</translation>
+    </message>
+    <message>
         <source>Review status:</source>
         <translation>حالة المراجعة:</translation>
     </message>
@@ -2114,6 +2134,10 @@
     <message>
         <source>%1 differences (%2); gold holds %3.</source>
         <translation>%1 اختلافاً (%2)؛ في الطبقة الذهبية %3.</translation>
+    </message>
+    <message>
+        <source>%1 agreed not listed.</source>
+        <translation>%1 متفق عليها غير معروضة.</translation>
     </message>
     <message>
         <source>Compare:</source>
