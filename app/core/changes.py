@@ -17,6 +17,7 @@ from .errors import ConflictError, QawlError
 from .model import (CanonicalClaim, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict,
                     entity_from_dict, entity_to_dict, relation_from_dict, relation_to_dict, span_from_dict,
                     span_to_dict)
+from .notes import with_note
 
 
 class Target(Protocol):
@@ -640,3 +641,19 @@ def merge_claims(keep: CanonicalClaim, gone: CanonicalClaim, layers: Iterable[La
         changes.append(UpdateClaim(keep, merged))
     changes.append(RemoveClaim(gone))
     return Batch(tuple(changes), f"Merge claim “{_short(gone.text)}” into “{_short(keep.text)}”")
+
+
+def span_note_change(layer: Layer, span_id: str, text: str | None = None,
+                     discuss: bool | None = None) -> UpdateSpan | None:
+    """The change that sets a span's note and/or flag in ``layer`` (None when nothing would change)."""
+    span = layer.spans[span_id]
+    after = with_note(span, text, discuss)
+    return None if after == span else UpdateSpan(layer.doc_id, layer.annotator, span, after)
+
+
+def document_note_change(layer: Layer, text: str | None = None,
+                         discuss: bool | None = None) -> SetLayerNote | None:
+    """The change that sets the annotator's note on the document and/or its flag (None when nothing changes)."""
+    before = (layer.note, layer.discuss)
+    after = (before[0] if text is None else text.strip(), before[1] if discuss is None else bool(discuss))
+    return None if after == before else SetLayerNote(layer.doc_id, layer.annotator, before, after)

@@ -15,7 +15,6 @@ from __future__ import annotations
 from dataclasses import dataclass, replace
 from typing import Iterable, Mapping
 
-from .changes import SetLayerNote, UpdateSpan
 from .errors import QawlError
 from .model import Layer, Span
 
@@ -111,18 +110,3 @@ def matching(entries: Iterable[NoteEntry], query: str = "", *, discuss_only: boo
     return [e for e in entries if (not discuss_only or e.discuss) and
             (not q or q in e.text.casefold() or (e.span is not None and q in e.span.text.casefold()))]
 
-
-def span_note_change(layer: Layer, span_id: str, text: str | None = None,
-                     discuss: bool | None = None) -> UpdateSpan | None:
-    """The change that sets a span's note and/or flag in ``layer`` (None when nothing would change)."""
-    span = layer.spans[span_id]
-    after = with_note(span, text, discuss)
-    return None if after == span else UpdateSpan(layer.doc_id, layer.annotator, span, after)
-
-
-def document_note_change(layer: Layer, text: str | None = None,
-                         discuss: bool | None = None) -> SetLayerNote | None:
-    """The change that sets the annotator's note on the document and/or its flag (None when nothing changes)."""
-    before = (layer.note, layer.discuss)
-    after = (before[0] if text is None else text.strip(), before[1] if discuss is None else bool(discuss))
-    return None if after == before else SetLayerNote(layer.doc_id, layer.annotator, before, after)

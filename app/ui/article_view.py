@@ -60,6 +60,7 @@ class ArticleView(QPlainTextEdit):
         self._frame: tuple | None = None
         self._layout_generation = 0
         self._depths: dict[tuple[str, str], int] = {}
+        self._highlights: dict[str, list] = {}  # extra selections by kind (see set_highlights)
         self.selectionChanged.connect(self._emit_selection)
         self.cursorPositionChanged.connect(self._emit_selection)
 
@@ -86,6 +87,9 @@ class ArticleView(QPlainTextEdit):
         self._marks = [i for i, ch in enumerate(self.text) if ch in BIDI_CONTROLS] \
             if any(c in self.text for c in BIDI_CONTROLS) else []
         self.set_direction(document.direction)
+        # setPlainText gives the new text the format at the cursor (Qt keeps the "current" format): a cursor left in
+        # an annotated stretch of the last document would paint the whole new one in that span's colour.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(self.text)
         self._render(0, len(self.text), fresh=True)
 
@@ -159,6 +163,12 @@ class ArticleView(QPlainTextEdit):
             cursor.setPosition(to16(seg.end), QTextCursor.MoveMode.KeepAnchor)
             cursor.setCharFormat(self._format(seg.paint))
         cursor.endEditBlock()
+
+    def set_highlights(self, name: str, selections: list) -> None:
+        """Extra selections of one kind (``find``: the matches of the find bar; ...), shown together with the
+        others (each feature sets only its own)."""
+        self._highlights[name] = list(selections)
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
 
     def set_quiet(self, keys) -> None:
         """Draw these spans ((annotator, span id): in review, what every annotator agrees on) in a quiet grey, so

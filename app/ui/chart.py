@@ -42,6 +42,7 @@ class BarChart(QWidget):
         super().__init__(parent)
         self.bars: list[Bar] = []
         self.legend: list[tuple[str, str]] = []  # (name, colour)
+        self.empty_text = ""  # said instead of the bars when there are none
         self._hits: list[tuple[QRect, str]] = []
         self.setMouseTracking(True)
         self.setSizePolicy(QSizePolicy.Policy.Expanding, QSizePolicy.Policy.Fixed)
@@ -61,6 +62,8 @@ class BarChart(QWidget):
         self.update()
 
     def sizeHint(self) -> QSize:
+        if not self.bars:
+            return QSize(420, QFontMetrics(self.font()).height() + 2 * self.GAP)
         return QSize(420, self._legend_height() + len(self.bars) * (self.ROW + self.GAP) + self.GAP)
 
     def minimumSizeHint(self) -> QSize:
@@ -80,6 +83,12 @@ class BarChart(QWidget):
         painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
         metrics = painter.fontMetrics()
         self._hits = []
+        if not self.bars:
+            painter.setPen(self.palette().color(self.foregroundRole()))
+            painter.drawText(self.rect().adjusted(4, 0, -4, 0), Qt.AlignmentFlag.AlignVCenter |
+                             Qt.AlignmentFlag.AlignLeading, self.empty_text)
+            painter.end()
+            return
         area = self.rect().adjusted(4, 0, -4, 0)
         # Legend.
         y = 2

@@ -19,7 +19,8 @@ from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDialog,
                                QHBoxLayout, QHeaderView, QLabel, QLineEdit, QPlainTextEdit, QPushButton, QTableView,
                                QVBoxLayout, QWidget)
 
-from ..core.notes import NoteEntry, document_note_change, matching, span_note_change
+from ..core.changes import document_note_change, span_note_change
+from ..core.notes import NoteEntry, matching
 from .names import label_name, visible
 from .span_models import align_for, isolate, short
 from .table_model import HeaderedTableModel

@@ -21,6 +21,8 @@ from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .help import install_help
 from .names import describe, label_name, status_name, type_name, visible
+from .docsearch import install_search
+from .find import install_find
 from .notes import install_notes
 from .overview import install_overview
 from .review.menu import install_review
@@ -99,6 +101,8 @@ class MainWindow(QMainWindow):
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
         self.overview = install_overview(self)  # View ▸ Project overview (#13)
         install_notes(self)  # Edit ▸ Note…, Needs discussion; the Notes sidebar (#13)
+        self.find = install_find(self)  # Ctrl+F: the find bar under the article (#13)
+        self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
         self._restore()
         self._update_title()

@@ -245,8 +245,8 @@
         <translation>وضع علامة: من&amp;جز</translation>
     </message>
     <message>
-        <source>&amp;Find document</source>
-        <translation>ال&amp;بحث عن مستند</translation>
+        <source>&amp;Filter the document list</source>
+        <translation>&amp;تصفية قائمة المستندات</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -920,6 +920,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentSearch</name>
+    <message>
+        <source>&amp;Search in the documents…</source>
+        <translation>ال&amp;بحث في المستندات…</translation>
+    </message>
+    <message>
+        <source>Find words in every document of the project; each place listed with its context, a click to go there</source>
+        <translation>البحث عن كلمات في كل مستندات المشروع؛ يُعرض كل موضع مع سياقه، وبنقرة تنتقل إليه</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <source>Documents</source>
@@ -998,6 +1009,76 @@
     <message>
         <source>Export to</source>
         <translation>التصدير إلى</translation>
+    </message>
+</context>
+<context>
+    <name>Find</name>
+    <message>
+        <source>&amp;Find in the article…</source>
+        <translation>ب&amp;حث في المقال…</translation>
+    </message>
+    <message>
+        <source>Find words in the article: every match highlighted, Arabic-aware on request</source>
+        <translation>البحث عن كلمات في المقال: تُظلَّل كل المطابقات، مع مراعاة العربية عند الطلب</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>المطابقة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>المطابقة ال&amp;سابقة</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the article…</source>
+        <translation>ابحث في المقال…</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>المطابقة السابقة (Shift+Enter، Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>المطابقة التالية (Enter، F3)</translation>
+    </message>
+    <message>
+        <source>Ignore harakat</source>
+        <translation>تجاهل الحركات</translation>
+    </message>
+    <message>
+        <source>Harakat (tashkeel), tatweel and invisible marks do not count: أكّد and أكـد match أكد</source>
+        <translation>لا تُحسب الحركات (التشكيل) والتطويل والعلامات الخفية: أكّد وأكـد تطابقان أكد</translation>
+    </message>
+    <message>
+        <source>Letter variants</source>
+        <translation>صور الحروف</translation>
+    </message>
+    <message>
+        <source>أ إ آ match ا, ى matches ي, ة matches ه, ٢٠١٥ matches 2015</source>
+        <translation>أ إ آ تطابق ا، وى تطابق ي، وة تطابق ه، و٢٠١٥ تطابق 2015</translation>
+    </message>
+    <message>
+        <source>Ignore case</source>
+        <translation>تجاهل حالة الأحرف</translation>
+    </message>
+    <message>
+        <source>Latin letters match whatever their case</source>
+        <translation>تتطابق الحروف اللاتينية أياً كانت حالتها</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا مطابقة</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
     </message>
 </context>
 <context>
@@ -1670,6 +1751,14 @@
         <translation>نظرة عامة على المشروع</translation>
     </message>
     <message>
+        <source>Nobody has annotated a document yet.</source>
+        <translation>لم يوسم أحد أي مستند بعد.</translation>
+    </message>
+    <message>
+        <source>No annotations yet.</source>
+        <translation>لا توسيمات بعد.</translation>
+    </message>
+    <message>
         <source>Show the notes that need discussion</source>
         <translation>عرض الملاحظات التي تحتاج إلى نقاش</translation>
     </message>
@@ -2142,6 +2231,44 @@
     <message>
         <source>Compare:</source>
         <translation>قارن:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Search the words of every document…</source>
+        <translation>ابحث في كلمات كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Every word must be in the document; harakat, letter variants (أ/ا, ى/ي, ة/ه) and و ف ب ك ل ال before a word do not matter</source>
+        <translation>يجب أن تكون كل كلمة في المستند؛ ولا تهم الحركات وصور الحروف (أ/ا، ى/ي، ة/ه) ولا و ف ب ك ل ال قبل الكلمة</translation>
+    </message>
+    <message>
+        <source>No document has every word of “%1”.</source>
+        <translation>لا مستند فيه كل كلمات «%1».</translation>
+    </message>
+    <message>
+        <source>%1 documents, the most relevant first.</source>
+        <translation>%1 مستنداً، الأكثر صلة أولاً.</translation>
+    </message>
+    <message>
+        <source>%1 documents, in import order (too many to rank: add a word to narrow them).</source>
+        <translation>%1 مستنداً، بترتيب الاستيراد (أكثر من أن تُرتَّب حسب الصلة: أضف كلمة لتضييقها).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
     </message>
 </context>
 <context>

@@ -204,3 +204,30 @@ def context(text: str, start: int, end: int, width: int = 48) -> tuple[str, int,
     tail = "…" if hi < len(text) else ""
     snippet = (head + text[lo:hi] + tail).replace("\n", " ")
     return snippet, len(head) + start - lo, len(head) + end - lo
+
+
+def hits_in(text: str | Folded, query: str) -> list[tuple[int, int]]:
+    """Where a document found by the search holds the query: several words together as written (Arabic-folded),
+    else each word in the written forms the search looked for (الرئيس in للرئيس), in text order."""
+    folded = text if isinstance(text, Folded) else Folded(text, ARABIC)
+    words = list(dict.fromkeys(query_words(query)))
+    if len(words) > 1:
+        whole = find_all(folded, query, ARABIC)
+        if whole:
+            return whole
+    found: set[tuple[int, int]] = set()
+    hay = folded.text
+    for word in words:
+        for form in word_forms(word):
+            i = hay.find(form)
+            while i != -1:
+                found.add(folded.original(i, i + len(form)))
+                i = hay.find(form, i + len(form))
+    out: list[tuple[int, int]] = []
+    for start, end in sorted(found):  # a form inside a longer one found too (الرئيس in والرئيس): the longer
+        if out and start < out[-1][1]:
+            if end > out[-1][1]:
+                out[-1] = (out[-1][0], end)
+            continue
+        out.append((start, end))
+    return out
