@@ -20,7 +20,7 @@ MOVED = "أن سحب القوات الأمريكية من العراق سيتب�
 DROPPED = "بضرورة انسحابها من أراضيها"  # sara has no such quote (nor its links)
 RELABELLED = ("صوت مجلس النواب العراقي بالأغلبية على قرار يقضي بإلزام الحكومة العراقية المطالبة بإخراج القوات "
               "الأمريكية من البلاد")  # a CLAIM for ali, an indirect QUOTE for sara
-RETYPED = "“هذا الأمر مطلب شعبي رسمي، وجادون به”"  # direct for ali, mixed for sara
+RETYPED = "هذا الأمر مطلب شعبي رسمي، وجادون به"  # direct for ali, mixed for sara
 EXTRA = "الجانب الروسي"  # a SPEAKER only sara marked
 
 

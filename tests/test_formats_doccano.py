@@ -140,7 +140,7 @@ def test_grapheme_mode_offsets_are_written_and_read_back():
     doc = make_document(raw, id="g")
     span = Span.of(doc.text, "QUOTE", doc.text.index("«"), doc.text.index("»") + 1, id="q")
     last = Span.of(doc.text, "CUE", len(doc.text) - 5, len(doc.text), id="k")
-    files = doccano.write([Record(doc, Layer("g", "a", "done", [span, last]))], offset_unit="grapheme")
+    files = doccano.write([Record(doc, Layer("g", "a", "done", [span, last]))], offset_unit="grapheme", form="label")
     row = json.loads(files["a.jsonl"])
     # The family emoji is one cluster (not 5 code points, 8 UTF-16 units) and "اً" (alef + tanwin) is one.
     assert row["label"][0][:2] == [15, 22]

@@ -159,7 +159,9 @@ def test_export_back_to_label_studio_says_the_same_as_the_original():
     assert meaning(tasks) == meaning(json.loads(REAL.read_text(encoding="utf-8")))
     config = ET.fromstring(files["label_config.xml"])
     declared = {e.get("value") for e in config.iter("Label")}
-    assert declared == {s.label for r in result.records for s in r.layer.spans.values()}
+    # the file's own labels and the whole project schema (a project set up from it can label all of it)
+    assert declared == {s.label for r in result.records for s in r.layer.spans.values()} | set(
+        result.schema.label_names)
 
 
 def arabic_records() -> list[Record]:
@@ -181,7 +183,9 @@ def test_our_layers_go_out_as_annotations_and_predictions_and_come_back():
     tasks = json.loads(files["tasks.json"])
     check_like_real_exports(tasks)
     (task,) = tasks
-    assert [a.get("completed_by") for a in task["annotations"]] == [None, {"email": "bob@example.org"}]
+    # completed_by only for members the user names (--annotator-map): Label Studio refuses unknown ones
+    assert [a.get("completed_by") for a in task["annotations"]] == [None, None]
+    assert [a["qawl_annotator"] for a in task["annotations"]] == ["alice", "bob@example.org"]
     assert len(task["predictions"]) == 1
     back = labelstudio.read(("tasks.json", files["tasks.json"]))
     assert back.ok
@@ -192,7 +196,11 @@ def test_our_layers_go_out_as_annotations_and_predictions_and_come_back():
     assert got == want
     config = ET.fromstring(files["label_config.xml"])
     choices = {c.get("name"): [x.get("value") for x in c.iter("Choice")] for c in config.iter("Choices")}
-    assert choices == {"type": ["direct", "indirect", "mixed"]} and config.find("TextArea").get("name") == "entity"
+    # every attribute of the schema: its choices as per-region Choices, the others as per-region text areas
+    from app.core.schema import DEFAULT_SCHEMA
+    attrs = [a for label in DEFAULT_SCHEMA.span_labels for a in label.attrs]
+    assert choices == {a.name: list(a.choices) for a in attrs if a.kind == "choice"}
+    assert {t.get("name") for t in config.iter("TextArea")} == {a.name for a in attrs if a.kind != "choice"}
     assert all(c.get("perRegion") == "true" for c in (*config.iter("Choices"), *config.iter("TextArea")))
 
 

@@ -66,3 +66,32 @@ def test_suggest_for_files_writes_export_lines_without_a_project(tmp_path, capsy
 def test_suggest_needs_an_output_for_files(tmp_path, capsys, seed_path):
     code, _, err = run(capsys, "suggest", seed_path)
     assert code == 1 and "-o OUT.jsonl" in err
+
+
+def test_suggesting_a_document_the_project_lacks_changes_nothing(tmp_path, capsys, seed_path):
+    db = tmp_path / "p.db"
+    assert run(capsys, "import", "--db", db, seed_path.parent)[0] == 0
+    with Store.open(db) as store:
+        doc_id = store.document_ids()[0]
+    code, _, err = run(capsys, "suggest", "--db", db, "--doc", doc_id, "--doc", "nope")
+    assert code == 1 and "--doc" in err and "'nope'" in err
+    with Store.open(db) as store:
+        assert store.layer(doc_id, SUGGESTIONS).empty
+
+
+def test_one_suggest_operation_serves_the_command_line_and_the_window(tmp_path, capsys, seed_path):
+    """The window's Document ▸ Suggest reaches the same operation as qawl suggest, through ProjectApi."""
+    from app.operations.project import gui_api
+    from app.operations.suggesting import suggest_project
+
+    db = tmp_path / "p.db"
+    assert run(capsys, "import", "--db", db, seed_path.parent)[0] == 0
+    with Store.open(db) as store:
+        report = gui_api().suggest(store, None, actor="amal")
+        layer = store.layer(store.document_ids()[0], SUGGESTIONS)
+        assert report.documents == 1 and report.added == len(layer.spans) > 0
+        assert suggest_project(store).added == report.added  # undecided suggestions are replaced by the same
+        again = store.layer(store.document_ids()[0], SUGGESTIONS)
+        assert {(s.id, s.label, s.start, s.end) for s in again.spans.values()} == \
+            {(s.id, s.label, s.start, s.end) for s in layer.spans.values()}
+        assert [h.kind for h in store.history()][-2:] == ["suggest", "suggest"]

@@ -151,3 +151,29 @@ def test_today_in_an_outlet_byline_or_as_the_day_is_not_a_date():
 
 def test_day_before_yesterday_with_min():
     assert dates(suggest("تعرض أول من أمس ١٤ سعوديا للتسمم", ANCHOR)) == [("أول من أمس", "2024-01-23")]
+
+
+# --- issue 14: the era decides the calendar; a quantity after a date word is no year --------------------------------
+
+@pytest.mark.parametrize("text, expected", [
+    ("سقطت القسطنطينية عام 1453م بعد حصار طويل.", [("عام 1453م", "1453")]),
+    ("بني الجامع عام 1452 ميلادية في عهده.", [("عام 1452 ميلادية", "1452")]),
+    ("توفي الشاعر سنة 1453 للميلاد في دمشق.", [("سنة 1453 للميلاد", "1453")]),
+    ("ولد في 1452م في فلورنسا.", [("1452م", "1452")]),
+])
+def test_a_year_marked_gregorian_is_gregorian_even_in_the_hijri_range(text, expected):
+    result = suggest(text, "2015-08-01")
+    assert dates(result) == expected
+    assert all("calendar" not in s.attrs for s in result.layer.spans_by_label("DATE"))
+
+
+def test_a_year_marked_hijri_stays_hijri():
+    result = suggest("صدر النظام عام 1436 للهجرة.", "2015-08-01")
+    [span] = result.layer.spans_by_label("DATE")
+    assert (span.text, span.attrs["calendar"], span.attrs["hijri"]) == ("عام 1436 للهجرة", "hijri", "1436")
+
+
+def test_a_quantity_after_a_date_word_is_not_a_year():
+    text = "بلغ الاستهلاك العام الماضي 1107.6 مليون متر مكعب، مقابل 1020 مليون في العام 2013."
+    assert dates(suggest(text, "2015-08-01")) == [("العام الماضي", "2014"), ("العام 2013", "2013")]
+    assert dates(suggest("وصل الإنتاج في 2014 مليون طن.", "2015-08-01")) == []

@@ -3,6 +3,8 @@ marks around names that are not quotes."""
 
 from __future__ import annotations
 
+import pytest
+
 from tests.test_suggest_support import records, suggest
 
 
@@ -150,3 +152,31 @@ def test_according_to_at_the_end_and_purpose_lam_and_an_object_after_a_surname()
                            "المعايير.", None))
     assert [(r["text"], r["rule"]) for r in recs] == [("عدم دخول أي شخص إلى المستشفيات، وبدأت اتصالات مع السلطات "
                                                        "لحثها على رفع المعايير", "indirect-object")]
+
+
+# --- the type of a hand-made quote (for the window's first guess) -------------------------------------------------
+
+@pytest.mark.parametrize("text, words, expected", [
+    ("قال الوزير: «الخطة جاهزة تماما».", "الخطة جاهزة تماما", "direct"),  # marks just outside
+    ("قال الوزير: «الخطة جاهزة تماما».", "«الخطة جاهزة تماما».", "direct"),  # marks inside, a period after
+    ("قال الوزير: «الخطة جاهزة تماما».", "الخطة جاهزة", "indirect"),  # part of the quoted words only
+    ("وأكد أن الخطوة «خطوة كبرى إلى الأمام» للبلاد.", "أن الخطوة «خطوة كبرى إلى الأمام» للبلاد", "mixed"),
+    ("وأكد أن برنامج «نيوزميكر» سيعود قريبا.", "أن برنامج «نيوزميكر» سيعود قريبا", "indirect"),  # a quoted name
+    ("وأكد أن الأسعار سترتفع.", "أن الأسعار سترتفع", "indirect"),
+])
+def test_the_type_of_a_hand_made_quote_follows_the_engines_rules(text, words, expected):
+    from app.core.suggest import quote_type
+
+    start = text.index(words)
+    assert quote_type(text, start, start + len(words)) == expected
+
+
+def test_words_right_after_a_speech_verb_without_subject_or_colon_are_what_was_said():
+    """Issue 14: وأضاف يتم حاليا ... / وقال كنا ... / وأضاف لدينا ... (no colon, no complementizer) were missed."""
+    recs = records(suggest("وقال القائد إن القوات تقدمت. وأضاف يتم حاليا تمشيط المنطقة. وقال كنا عازمين على الدخول. "
+                           "وأضاف لدينا عدد من المتطوعين."))
+    assert [(r["text"], r["type"], r["speakers"]) for r in recs] == [
+        ("إن القوات تقدمت", "indirect", ["القائد"]), ("يتم حاليا تمشيط المنطقة", "indirect", ["القائد"]),
+        ("كنا عازمين على الدخول", "direct", ["القائد"]), ("لدينا عدد من المتطوعين", "direct", ["القائد"])]
+    said = records(suggest("وقال لي إن الطريق مغلق."))
+    assert [r["text"] for r in said] == ["إن الطريق مغلق"]

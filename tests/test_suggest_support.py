@@ -3,11 +3,11 @@
 from __future__ import annotations
 
 import json
-import os
 from pathlib import Path
 
 import pytest
 
+from app.bench import common
 from app.core.jsonl import make_document
 from app.core.schema import DEFAULT_SCHEMA
 from app.core.suggest import suggest_document
@@ -16,13 +16,11 @@ REPO = Path(__file__).resolve().parents[1]
 
 
 def corpus_dir() -> Path:
-    here = Path(__file__).resolve().parents[1].parent / "shared" / "corpus"
-    if here.exists():
-        return here
-    env = os.environ.get("QAWL_CORPUS")
-    if env and Path(env).exists():
-        return Path(env)
-    pytest.skip("shared corpus not found (../shared/corpus next to the repo, or set QAWL_CORPUS)")
+    """The shared corpus (found as the benchmarks find it), or skip the test saying why."""
+    root = common.corpus_dir()
+    if root is None:
+        pytest.skip(common.NO_CORPUS)
+    return root
 
 
 def article(name: str):

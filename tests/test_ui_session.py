@@ -129,7 +129,8 @@ def test_undo_history_entries_are_described_in_words(session):
     from app.ui.names import describe
 
     q = _add(session, "QUOTE", 11, 25)
-    assert session.undo_stack.text(0) == "Add Quote ““نحن مستعدون””"
+    # The document's words are isolated (FSI … PDI) so an Arabic name keeps its place in an English line.
+    assert session.undo_stack.text(0) == "Add Quote “\u2068“نحن مستعدون”\u2069”"
     session.apply(edits.set_status(session.layer, "done"))
     assert session.undo_stack.text(1) == "Mark Done"
     assert describe(edits.relabel(session.layer, session.schema, q.span.id, "CLAIM")) == "Relabel Quote → Claim"

@@ -8,6 +8,7 @@ import orjson
 import pytest
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QTextCharFormat, QTextCursor
+from PySide6.QtWidgets import QApplication
 
 from app.core.review import triage
 from app.core.errors import Cancelled
@@ -338,12 +339,19 @@ def test_every_edit_of_an_accepted_suggestion_exports_as_suggested_edited(win, e
 
 # --- suggestion runs --------------------------------------------------------------------------------------------
 
+def _back_in_the_window(qtbot, win) -> None:
+    qtbot.waitUntil(lambda: QApplication.activeModalWidget() is None)
+    win.activateWindow()
+    qtbot.waitUntil(win.isActiveWindow)
+
+
 def test_suggest_for_this_document_runs_in_the_background_and_keeps_decisions(qtbot, make_store, seed_text):
     store = make_store({"seed": seed_text}, meta={"date": "2024-01-26"})
     win = open_window(qtbot, store, doc="seed", api=gui_api())
     assert len(win.view.index) == 0
     win.registry[SUGGEST_DOCUMENT].trigger()
     qtbot.waitUntil(lambda: "Suggested" in win.message.text(), timeout=20000)
+    _back_in_the_window(qtbot, win)  # a slow run showed its progress dialog: keys reach the window once it is gone
     sugg = store.layer("seed", SUGGESTIONS)
     assert len(sugg.spans) > 20 and len(win.view.index) == len(sugg.spans)
     assert store.suggested_entities("seed")
@@ -417,3 +425,19 @@ def test_the_next_suggestion_stays_selected_when_the_quotes_list_changes_under_i
     settle()
     assert len(_mine(win).spans) == 4
     assert win.suggestions.selected().id == "q2" and win.session.selected is None
+
+
+def test_the_suggestion_commands_are_translated_in_the_arabic_window(qtbot, store):
+    """Their labels were looked up under no context (a local alias of tr hid the class from lupdate), so the
+    Arabic window showed them in English."""
+    from app.ui.main import install_language
+
+    app = QApplication.instance()
+    translators = install_language(app, "ar")
+    try:
+        win = open_window(qtbot, store, doc="d1", api=gui_api())
+        assert win.registry[SUGGEST_DOCUMENT].text() == "اقتراح توسيمات لهذا المستند"
+        assert win.registry[ACCEPT_ALL].text().startswith("قبول")
+    finally:
+        for t in translators:
+            app.removeTranslator(t)

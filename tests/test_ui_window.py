@@ -8,7 +8,7 @@ from PySide6.QtCore import Qt
 from PySide6.QtGui import QColor, QTextCursor
 
 from app.ui.dialogs import MergeDialog, SpeakerPick, SpeakerPicker
-from app.ui.render import paler
+from app.ui.render import darker, paler
 from ui_support import find, label, open_window, press, settle, type_text
 
 K = Qt.Key
@@ -43,11 +43,17 @@ def test_pressing_q_on_a_selection_labels_highlights_and_commits(win):
     spans = list(_stored(win).spans.values())
     assert [(s.label, s.start, s.end, s.text) for s in spans] == [("QUOTE", start, end, TEXT[start:end])]
     assert spans[0].attrs == {"type": "indirect"}
+    # In its label's colour, and, being selected, drawn darker over it (its formats stay as they are).
     assert _background_at(win.view, start).name() == paler("#7fb3f5", 0.25)
+    (tint,) = win.view.extraSelections()
+    assert tint.format.background().color().name() == darker(paler("#7fb3f5", 0.25), 0.22)
+    assert (tint.cursor.selectionStart(), tint.cursor.selectionEnd()) == (start, end)
     assert win.quotes.model.rowCount() == 1
     assert win.session.selected == spans[0].id == win.session.record
     assert "QUOTE" not in win.selection_bar.text() and TEXT[start:end] in win.selection_bar.text()
     assert _stored(win).status == "in_progress"
+    win.view.select_span(None, None)
+    assert not win.view.extraSelections()
 
 
 def test_label_without_a_selection_takes_the_word_at_the_cursor(win):
@@ -182,8 +188,7 @@ def test_choose_speaker_by_alias_and_merge_two_speakers(win, monkeypatch):
     assert named.name == "وزير الخارجية"
     # Merge the new speaker into Lavrentiev: every mention follows, names become aliases, one undo step.
     win.speakers.select_ids([lav.id, named.id])
-    monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, parent, a, b, counts: (lav, named)
-                                                        if a.id == lav.id else (lav, named)))
+    monkeypatch.setattr(MergeDialog, "ask", classmethod(lambda cls, parent, entities, counts: (lav, [named])))
     win.speakers.merge.click()
     settle()
     stored = _stored(win)
@@ -302,7 +307,7 @@ def test_rename_a_speaker_in_place_and_jump_to_its_mentions(win):
     assert model.setData(model.index(row, model.NAME), "ألكسندر لافرينتيف")
     settle()
     entity = win.session.store.entity(lav_id)
-    assert entity.name == "ألكسندر لافرينتيف" and entity.aliases == ("لافرينتيف",)
+    assert entity.name == "ألكسندر لافرينتيف" and entity.aliases == ()  # a rename is not an alias
     assert model.index(row, model.MENTIONS).data() == 2
     win.session.select(None)
     win.speakers.select_ids([lav_id])

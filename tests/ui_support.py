@@ -55,3 +55,29 @@ def find(text: str, sub: str, occurrence: int = 0) -> tuple[int, int]:
     for _ in range(occurrence + 1):
         i = text.index(sub, i + 1)
     return i, i + len(sub)
+
+
+def point_at(view, pos: int):
+    """Where the caret of code-point position ``pos`` is drawn in the article's viewport (mouse coordinates)."""
+    from PySide6.QtCore import QPoint
+    from PySide6.QtGui import QTextCursor
+
+    cursor = QTextCursor(view.document())
+    target = view.offsets.to_utf16(pos)
+    cursor.setPosition(target)
+    rect = view.cursorRect(cursor)
+    # The caret's x is a boundary between two characters: take the pixel beside it that Qt maps back to it.
+    for dx in sorted(range(-8, 9), key=abs):
+        point = QPoint(rect.x() + dx, rect.center().y())
+        if view.cursorForPosition(point).position() == target:
+            return point
+    return QPoint(rect.x(), rect.center().y())
+
+
+def drag(view, start: int, end: int, modifiers=Qt.KeyboardModifier.NoModifier) -> None:
+    """A mouse drag in the article from the caret of ``start`` to that of ``end`` (code points), as a hand would."""
+    left = Qt.MouseButton.LeftButton
+    a, b = point_at(view, start), point_at(view, end)
+    QTest.mousePress(view.viewport(), left, modifiers, a)
+    QTest.mouseMove(view.viewport(), b)
+    QTest.mouseRelease(view.viewport(), left, modifiers, b)

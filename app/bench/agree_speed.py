@@ -19,7 +19,6 @@ from __future__ import annotations
 
 import argparse
 import json
-import os
 import random
 import statistics
 import sys
@@ -32,15 +31,9 @@ from app.core.review.agreement import agreement_report
 from app.core.model import Layer, Relation, Span
 from app.core.review.report import report_to_html, report_to_json
 
+from .common import NO_CORPUS, corpus_dir
+
 _WORDS = regex.compile(r"\w+")
-
-
-def corpus_dir(given: str | None = None) -> Path | None:
-    for candidate in (given, Path(__file__).resolve().parents[2].parent / "shared" / "corpus",
-                      os.environ.get("QAWL_CORPUS")):
-        if candidate and (Path(candidate) / "arabic_articles").is_dir():
-            return Path(candidate)
-    return None
 
 
 def _span(text: str, label: str, words, i: int, n: int, sid: str, **kw) -> Span:
@@ -150,13 +143,12 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--repeat", type=int, default=5)
     ap.add_argument("--seed", type=int, default=4)
     ap.add_argument("--target", type=float, default=1.0, help="seconds the report may take (default 1)")
-    ap.add_argument("--corpus", help="the shared corpus folder (default: ../shared/corpus, else $QAWL_CORPUS)")
+    ap.add_argument("--corpus", help="the shared corpus folder (default: $QAWL_CORPUS, else ../shared/corpus)")
     ap.add_argument("--json", action="store_true", help="print the figures as one JSON object")
     args = ap.parse_args(argv)
     corpus = corpus_dir(args.corpus)
     if corpus is None:
-        print("agree_speed: the shared corpus (arabic_articles) was not found; pass --corpus or set QAWL_CORPUS",
-              file=sys.stderr)
+        print(f"agree_speed: {NO_CORPUS}", file=sys.stderr)
         return 2
     items = make_items(corpus, args.docs, args.seed)
     spans = sum(len(l.spans) for _, layers in items for l in layers)

@@ -8,23 +8,30 @@ import time
 from pathlib import Path
 from typing import Callable
 
-REPO_ROOT = Path(__file__).resolve().parents[2]  # a source checkout: the corpus lies beside it
+# The repository's folder: the shared corpus is looked for beside it.
+_REPO = Path(__file__).resolve().parents[2]
+NO_CORPUS = "the shared corpus is not available (pass --corpus, set $QAWL_CORPUS, or put it at ../shared/corpus)"
 
 
-def corpus_dir() -> Path | None:
-    """../shared/corpus beside the repository, or $QAWL_CORPUS; None when absent."""
-    env = os.environ.get("QAWL_CORPUS")
-    for cand in ([Path(env)] if env else []) + [REPO_ROOT.parent / "shared" / "corpus"]:
-        if cand.is_dir():
-            return cand
+def corpus_dir(given: str | Path | None = None) -> Path | None:
+    """Where the shared corpus is: ``given`` (a benchmark's ``--corpus``), else ``$QAWL_CORPUS``, else
+    ``../shared/corpus`` beside the repository — the first of them that holds ``arabic_articles/``; None if none."""
+    for cand in (given, os.environ.get("QAWL_CORPUS"), _REPO.parent / "shared" / "corpus"):
+        if cand and (Path(cand) / "arabic_articles").is_dir():
+            return Path(cand)
     return None
 
 
-def corpus_texts() -> list[str]:
-    root = corpus_dir()
+def require_corpus(given: str | Path | None = None) -> Path:
+    """:func:`corpus_dir`, or exit with a message saying where it was looked for."""
+    root = corpus_dir(given)
     if root is None:
-        raise SystemExit("the shared corpus is not available (../shared/corpus or $QAWL_CORPUS)")
-    return [p.read_text(encoding="utf-8") for p in sorted((root / "arabic_articles").glob("*.txt"))]
+        raise SystemExit(NO_CORPUS)
+    return root
+
+
+def corpus_texts() -> list[str]:
+    return [p.read_text(encoding="utf-8") for p in sorted((require_corpus() / "arabic_articles").glob("*.txt"))]
 
 
 def best_of(fn: Callable[[], object], repeat: int = 3) -> float:

@@ -22,8 +22,14 @@
 - startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open and painted,
   as a subprocess (wall time, median of 5). Floor: a subprocess that shows a bare QApplication + QMainWindow.
   Target: <= 1.5x the floor.
+- session: the seed article's 11 quotes with their speakers, cues and dates annotated through the window by a
+  scripted annotator making loose drags (:mod:`app.bench.ui_session`): keystrokes, mouse actions and corrections,
+  on this tree and on the revision before issue #12 (when the git history is there), and the label keys' median.
+  Floors: the keystrokes of the same plan without corrections; labelling's floor (a span committed straight to
+  the store, painted). Target: label key median < 16 ms.
 
-Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,review,big,startup] [--strict]``).
+Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,review,big,startup,session]
+[--strict]``).
 """
 
 from __future__ import annotations
@@ -475,14 +481,14 @@ def measure_big(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     from ..core.sources import read_sources
     from ..store import Store
-    from .common import corpus_dir
+    from .common import require_corpus
 
     db = tmp / "startup.db"
     store = Store.open(db)
     from .. import seeds
 
     store.import_records(read_sources([*seeds.articles(),
-                                       corpus_dir() / "arabic_articles"]))
+                                       require_corpus() / "arabic_articles"]))
     first = store.document_ids()[0]
     store.close()
     env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_EXIT_WHEN_READY="1",
@@ -514,10 +520,64 @@ def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
                        f"target <= 1.5x: {'MET' if ok else 'MISSED'}"))
 
 
+#: The revision before issue #12 (the labelling loop), for the session's "before" figures.
+BEFORE_LOOP = "c979d7e"
+
+
+def _session(code: Path | None) -> dict | None:
+    script = Path(__file__).with_name("ui_session.py")
+    cmd = [sys.executable, str(script)] + (["--code", str(code)] if code else [])
+    out = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
+    if out.returncode != 0:
+        print(out.stderr[-2000:], file=sys.stderr)
+        return None
+    import json
+
+    return json.loads(out.stdout.strip().splitlines()[-1])
+
+
+def _before_tree(tmp: Path) -> Path | None:
+    """The app package as it was before issue #12, from the git history (None without it)."""
+    repo = Path(__file__).resolve().parents[2]
+    target = tmp / "before"
+    target.mkdir()
+    try:
+        archive = subprocess.run(["git", "-C", str(repo), "archive", BEFORE_LOOP, "app"], capture_output=True,
+                                 check=True).stdout
+        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
+    except (OSError, subprocess.CalledProcessError):
+        return None
+    return target
+
+
+def measure_session(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
+    runs = [("after (this tree)", _session(None))]
+    before = _before_tree(tmp)
+    runs.append((f"before #12 ({BEFORE_LOOP})", _session(before) if before else None))
+    for name, r in runs:
+        if r is None:
+            lines.append(f"session {name:<24} not available (needs the git history)")
+            continue
+        kinds = ", ".join(f"{k} {v}" for k, v in sorted(r["by_kind"].items(), key=lambda kv: -kv[1]))
+        lines.append(f"session {name:<24} keystrokes {r['keystrokes']:>4} (floor {r['keystrokes_floor']}, the "
+                     f"plan without corrections)  mouse {r['mouse']:>3}  corrections {r['corrections']:>4} "
+                     f"({kinds})  quotes right {r['quotes_right']}/11")
+    for name, r in runs:
+        if r is None:
+            continue
+        ok = r["label_median_ms"] < 16
+        if r is runs[0][1]:
+            verdicts.append(ok)
+        lines.append(_line(f"  label keys, {name.split(' (')[0]}, n={r['label_keys']}", r["label_median_ms"],
+                           r["label_floor_ms"], "ms", f"target median < 16 ms: {'MET' if ok else 'MISSED'} "
+                           f"(p90 {r['label_p90_ms']:.1f} ms; CPU {r.get('label_cpu_median_ms', 0):.1f} ms, "
+                           f"floor {r.get('label_floor_cpu_ms', 0):.1f} ms)"))
+
+
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="qawl bench ui", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="open,label,review,big,startup,project",
-                        help="comma-separated: open (also label), review, big, startup, project (100,000 "
+    parser.add_argument("--only", default="open,label,review,big,startup,session,project",
+                        help="comma-separated: open (also label), review, big, startup, session, project (100,000 "
                              "documents: start-up, filter, search, open; see app/bench/ui_project.py)")
     parser.add_argument("--documents", type=int, default=100_000, help="documents in the project benchmark")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
@@ -538,6 +598,8 @@ def main(argv=None) -> int:
             measure_big(Path(tmp), lines, verdicts)
         if "startup" in only:
             measure_startup(Path(tmp), lines, verdicts)
+        if "session" in only:
+            measure_session(Path(tmp), lines, verdicts)
         if "project" in only:
             from .ui_project import measure_project
 

@@ -16,6 +16,7 @@ BENCHMARKS = {
     "ui": ("ui_speed", "the annotation window: open, label, a 1 MB article, start-up, review, suggestions"),
     "suggest": ("suggest_speed", "suggestions for a 5,000-word article and for 10,000 articles"),
     "suggest-eval": ("suggest_eval", "suggestion quality: dates on TimeML (vs dateparser), quotes on hand gold"),
+    "suggest-learn": ("suggest_learn", "the speaker model's learning curve on a held-out gold (vs the rules)"),
     "claims-eval": ("claims_eval", "check-worthiness suggestions on the claims gold (dev; blind once)"),
 }
 

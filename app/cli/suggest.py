@@ -1,7 +1,9 @@
 """``qawl suggest``: pre-annotate documents for annotators to accept or reject.
 
-Two modes. ``qawl suggest [--db PATH] [--doc ID]...`` fills the project's suggestion layer (annotator
+Two modes. ``qawl suggest [--db PATH] [--doc ID]... [--learn]`` fills the project's suggestion layer (annotator
 ``suggestions``; nobody's work until accepted, and what someone has accepted or rejected is never brought back).
+With ``--learn`` the speaker model first learns from the project's gold and finished layers and from the
+decisions made on suggestions, and is kept in the project for later runs.
 ``qawl suggest FILE... -o OUT.jsonl`` reads .txt / JSONL input and writes the suggestions in the export format
 (annotator ``suggestions``) without touching any project, for pipelines.
 """
@@ -25,6 +27,8 @@ def add_parser(sub) -> None:
     p.add_argument("files", nargs="*", metavar="FILE", help=".txt / .jsonl input (then -o is required)")
     p.add_argument("-o", "--output", metavar="OUT.jsonl", help="with FILES: where to write the suggestions")
     p.add_argument("--doc", action="append", metavar="ID", help="only these documents of the project")
+    p.add_argument("--learn", action="store_true",
+                   help="first retrain who-said-it from the project's gold and finished layers and decisions")
     p.add_argument("--workers", type=int, default=min(2, os.cpu_count() or 1),
                    help="processes to use (default: 2 or the number of CPUs)")
     p.set_defaults(handler=run)
@@ -43,15 +47,6 @@ def _docs_of_files(paths: list[str]):
     return docs, list(entities.values())
 
 
-def with_claim_suggestions(doc, sug):
-    """The engine's suggestions with the check-worthiness suggestions (CLAIM) in the same layer."""
-    from dataclasses import replace
-
-    from ..core.claims.suggest import with_claims
-
-    return replace(sug, layer=with_claims(doc, sug.layer))
-
-
 def run(args) -> int:
     from .common import Progress
     from ..core.suggest import export_line, suggest_many
@@ -65,6 +60,8 @@ def run(args) -> int:
         from ..operations.writing import write_lines
 
         docs, registry = _docs_of_files(args.files)
+        from ..operations.suggesting import with_claim_suggestions
+
         results = [with_claim_suggestions(doc, sug)
                    for doc, sug in zip(docs, suggest_many(docs, registry, workers=max(1, args.workers)))]
         lines = (orjson.dumps(export_line(doc, sug, registry)) for doc, sug in zip(docs, results))
@@ -75,33 +72,28 @@ def run(args) -> int:
         return 0
     if args.output:
         raise QawlError("-o goes with input files; without files the suggestions go into the project", field="-o")
+    from ..operations.suggesting import suggest_project
     from .common import open_project
 
     store = open_project(args)
     try:
-        ids = args.doc or store.document_ids()
-        for doc_id in ids:
-            if not store.has_document(doc_id):
-                raise QawlError(f"no document {doc_id!r} in this project", field="--doc")
-        docs = [store.document(i) for i in ids]
-        registry = list(store.entities().values())
         progress = Progress("Suggesting")
-        kept = added = 0
-        chunk = 500
-        with store.atomic():  # all documents or none
-            for at in range(0, len(docs), chunk):
-                batch = docs[at:at + chunk]
-                for doc, sug in zip(batch, suggest_many(batch, registry, workers=max(1, args.workers))):
-                    sug = with_claim_suggestions(doc, sug)
-                    k, a = store.put_suggestions(sug.doc_id, sug.layer, sug.entities)
-                    kept, added = kept + k, added + a
-                progress(min(at + chunk, len(docs)), len(docs))
-            store.record_event("suggest", f"Suggestions for {len(docs)} documents",
-                               {"documents": len(docs), "added": added, "kept_decided": kept})
+        report = suggest_project(store, args.doc, workers=max(1, args.workers), learn=args.learn,
+                                 progress=progress)
         progress.done()
-        results = docs
     finally:
         store.close()
-    print(f"Suggested {added} spans in {len(results)} documents ({kept} already decided kept as they were) "
-          f"in {time.perf_counter() - started:.1f} s.")
+    if report.learned is not None:
+        print(learned_line(report.learned, report.model))
+    print(f"Suggested {report.added} spans in {report.documents} documents ({report.kept} already decided kept as "
+          f"they were) in {time.perf_counter() - started:.1f} s; speakers chosen by {report.model}.")
     return 0
+
+
+def learned_line(learned: dict, model: str) -> str:
+    """What learning found, in one line."""
+    cv = learned.get("cross_validated") or {}
+    figures = ", ".join(f"{k} {v:.3f}" for k, v in cv.items() if k != "folds")
+    return (f"Learned from {learned.get('documents', 0)} annotated documents ({learned.get('quotes', 0)} quotes, "
+            f"{learned.get('examples', 0)} speaker choices): cross-validated {figures or 'nothing to compare'}; "
+            f"kept {model}.")

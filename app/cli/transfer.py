@@ -3,9 +3,8 @@
 from __future__ import annotations
 
 from ..core.model import STATUSES
-from ..operations import EXPORT_FORMATS, IMPORT_FORMATS
+from ..operations import EXPORT_FORMATS, FOLDER_FORMATS, IMPORT_FORMATS
 from .common import EXIT_OK, Progress, db_option, mapping, mapping_options, open_project
-
 
 
 def add_parsers(sub) -> None:
@@ -34,6 +33,8 @@ def add_parsers(sub) -> None:
     p.add_argument("--skip-invalid", action="store_true",
                    help="skip (wholly) each document line that has a problem and import the rest, reporting what "
                         "was skipped and why (for teammates' files; default: import nothing if anything is wrong)")
+    annotator_map_option(p, "the file's annotator FROM becomes our annotator TO (Label Studio names people by user "
+                            "id: 1=ali or user-1=ali; or their e-mail)")
     p.set_defaults(handler=run_import)
 
     p = sub.add_parser(
@@ -44,10 +45,17 @@ def add_parsers(sub) -> None:
                     "one line per quote with its type, speaker, cue and date. Format 'claims': one line per claim "
                     "with its claimant, date, check-worthiness, verdict, fact-check URL and canonical claim. Format "
                     "'claimreview': schema.org ClaimReview JSON-LD (a JSON array) for the claims with a verdict. Existing files are overwritten only "
-                    "if they are Qawl exports; the file is replaced atomically when the export is complete.")
+                    "if they are Qawl exports; the file is replaced atomically when the export is complete. "
+                    "Other tools' formats export only what an annotator did as their work: a document an annotator "
+                    "never worked on goes out as an unannotated task (or is left out with --annotated-only), "
+                    "never as an accepted empty answer; suggestions go out as predictions, never as anyone's work. "
+                    "Format 'dataset' writes a folder that Hugging Face datasets and pandas load, with a dataset "
+                    "card (README.md).")
     db_option(p)
-    p.add_argument("-o", "--output", required=True, metavar="FILE",
-                   help="file to write (a folder for formats that write several files, e.g. brat)")
+    p.add_argument("-o", "--output", required=True, metavar="PATH",
+                   help=f"where to write: a FOLDER for {', '.join(FOLDER_FORMATS)} (always, whatever the number of "
+                        f"annotators: one file per annotator, or tasks + labeling config, or .txt/.ann pairs), a "
+                        f"FILE for the others (jsonl, quotes, claims, claimreview, prodigy)")
     p.add_argument("--format", choices=EXPORT_FORMATS,
                    default="jsonl", help="default: jsonl (Qawl's own); or another tool's format")
     mapping_options(p)
@@ -56,20 +64,36 @@ def add_parsers(sub) -> None:
                    help=f"only layers with this status ({', '.join(STATUSES)}); repeatable")
     p.add_argument("--annotated-only", action="store_true", help="leave out documents nobody has annotated")
     p.add_argument("--include-suggestions", action="store_true",
-                   help="also export the layer of unreviewed suggestions")
+                   help="also export the layer of unreviewed suggestions (annotator 'suggestions'; Label Studio "
+                        "predictions, unanswered Prodigy tasks)")
+    annotator_map_option(p, "our annotator FROM is written as TO (for Label Studio: a member's e-mail or user id, "
+                            "written as completed_by; without it Label Studio gives the annotations to the "
+                            "importing user)")
+    p.add_argument("--doccano-form", choices=("auto", "label", "entities"), default="auto",
+                   help="doccano: entities/relations (for a project with relation labeling; auto when the schema "
+                        "has relation types) or label: [[start, end, LABEL]] (a project without relations)")
+    p.add_argument("--split", metavar="TRAIN,DEV,TEST",
+                   help="dataset: split by document, e.g. 80,10,10 (default: one 'train' split)")
+    p.add_argument("--seed", type=int, default=13, help="dataset: seed of the split by document (default 13)")
     p.set_defaults(handler=run_export)
 
 
+def annotator_map_option(p, what: str) -> None:
+    p.add_argument("--annotator-map", action="append", default=[], metavar="FROM=TO|FILE",
+                   help=f"rename annotators: {what}; repeatable, or a file of FROM=TO lines or a JSON object")
+
+
 def run_import(args) -> int:
-    from ..operations.transfer import import_paths
+    from ..operations.transfer import annotator_map_from_options, import_paths
 
     label_mapping = mapping(args)
+    people = annotator_map_from_options(args.annotator_map)
     store = open_project(args)
     try:
         progress = Progress("Importing")
         report = import_paths(store, args.paths, args.format, mapping=label_mapping, add_labels=args.add_labels,
                               offset_unit=args.offset_unit, annotator=args.annotator, replace=args.replace,
-                              skip_invalid=args.skip_invalid, progress=progress)
+                              skip_invalid=args.skip_invalid, progress=progress, annotator_map=people)
         progress.done()
     finally:
         store.close()
@@ -85,9 +109,17 @@ def run_import(args) -> int:
 
 
 def run_export(args) -> int:
-    from ..operations.transfer import export_paths
+    from ..operations.transfer import annotator_map_from_options, export_paths
 
     label_mapping = mapping(args)
+    people = annotator_map_from_options(args.annotator_map)
+    options: dict = {}
+    if people:
+        options["annotator_map"] = people
+    if args.format == "dataset":
+        options.update(split=args.split, seed=args.seed)
+    if args.format == "doccano" and args.doccano_form != "auto":
+        options["form"] = args.doccano_form
     store = open_project(args)
     notes: list[str] = []
     try:
@@ -106,8 +138,10 @@ def run_export(args) -> int:
             return _said_claims(args, written, notes)
         written = export_paths(store, args.output, args.format, mapping=label_mapping, annotator=args.annotator,
                                statuses=args.status, include_unannotated=not args.annotated_only,
-                               include_suggestions=args.include_suggestions, progress=progress)
+                               include_suggestions=args.include_suggestions, progress=progress, options=options,
+                               notes=notes)
         progress.done()
+        pending = {} if args.include_suggestions else store.stats()["suggestions_by_label"]
     finally:
         store.close()
     if args.format in ("jsonl", "quotes"):
@@ -116,6 +150,14 @@ def run_export(args) -> int:
     else:
         print(f"Wrote {len(written)} file(s) in {args.format} format: " + ", ".join(str(p) for p in written[:5])
               + (" ..." if len(written) > 5 else ""))
+    for note in notes:
+        print(f"  note: {note}")
+    waiting = pending.get("QUOTE", 0) if args.format == "quotes" else sum(pending.values())
+    if waiting:
+        what = "suggested quotes" if args.format == "quotes" else "suggested annotations"
+        print(f"  note: {waiting} {what} nobody has accepted yet were not exported (they are nobody's work until "
+              f"accepted); accept them in the window, or add --include-suggestions to export them as annotator "
+              f"'suggestions'")
     return EXIT_OK
 
 

@@ -57,7 +57,9 @@ class Record:
     layer: Layer | None = None
     entities: list[Entity] = field(default_factory=list)
     line: int | None = None
+    status_known: bool = True  # False: the file has no place for the layer's status (brat); ours is kept
     claims: list[CanonicalClaim] = field(default_factory=list)
+    note_known: bool = True  # False: the file has no place for a note on the document (brat, doccano); ours is kept
 
 
 def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Entity],

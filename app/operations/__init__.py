@@ -12,4 +12,5 @@ modules (a test keeps them equal to what :mod:`.transfer` derives from the forma
 """
 
 IMPORT_FORMATS = ("auto", "qawl", "doccano", "labelstudio", "prodigy", "brat")
-EXPORT_FORMATS = ("jsonl", "quotes", "claims", "claimreview", "doccano", "labelstudio", "prodigy", "brat")
+EXPORT_FORMATS = ("jsonl", "quotes", "claims", "claimreview", "doccano", "labelstudio", "prodigy", "brat", "dataset")
+FOLDER_FORMATS = ("doccano", "labelstudio", "brat", "dataset")  # -o names a folder for these

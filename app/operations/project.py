@@ -75,6 +75,11 @@ def gui_api():
 
         return write(path, content)
 
+    def suggest(*args, **kwargs):
+        from .suggesting import suggest_project
+
+        return suggest_project(*args, **kwargs)
+
     def set_verdicts(store, verdicts):
         from .claims import set_verdicts as run
 
@@ -82,4 +87,7 @@ def gui_api():
 
     return ProjectApi(open_project=open_project, open_store=Store.open, import_paths=import_paths,
                       export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
-                      export_formats=EXPORT_FORMATS, write_report=write_report, set_verdicts=set_verdicts)
+                      # The dataset folder (with its card) is a command-line export for now: the window's
+                      # export dialog has no words or folder choice for it yet.
+                      export_formats=tuple(f for f in EXPORT_FORMATS if f != "dataset"), write_report=write_report,
+                      set_verdicts=set_verdicts, suggest=suggest)

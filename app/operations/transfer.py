@@ -10,10 +10,12 @@ from __future__ import annotations
 
 import hashlib
 import os
+import shutil
 import tempfile
 from dataclasses import dataclass, field
+from itertools import groupby
 from pathlib import Path
-from typing import Callable, Iterable
+from typing import Callable, Iterable, Iterator
 
 import orjson
 
@@ -29,8 +31,10 @@ from .writing import export_to
 from ..store import ImportSummary, Store
 
 OWN = "qawl"
+DATASET = "dataset"  # a publishable dataset folder (operations/dataset.py)
 IMPORT_FORMATS = ("auto", OWN, *formats.FORMATS)
-EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *CLAIM_FORMATS, *formats.FORMATS)
+EXPORT_FORMATS = (*OWN_EXPORT_FORMATS, *CLAIM_FORMATS, *formats.FORMATS, DATASET)
+FOLDER_FORMATS = (*formats.FOLDER_FORMATS, DATASET)
 _WRITTEN_KEY = "written_files"  # qawl_meta: files Qawl wrote for peer formats, path -> sha256 (ours to replace)
 
 Progress = Callable[[int, int], None]
@@ -54,6 +58,11 @@ def choose_format(paths: Iterable[str | Path]) -> str:
     for path in paths:
         if path.is_dir() and any(path.rglob("*.ann")):
             return "brat"
+        if path.is_dir() and not any(p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES for p in path.rglob("*")):
+            # e.g. a Label Studio export folder: tasks.json and its labeling config
+            peer_files = [p for p in sorted(path.rglob("*.json")) if not p.name.startswith(".")]
+            if peer_files:
+                return formats.detect_format(peer_files)
         if path.suffix.lower() == ".ann" or (path.suffix.lower() == ".txt" and path.with_suffix(".ann").exists()):
             return "brat"
     files = expand(paths) if all(p.is_dir() or p.suffix.lower() in TEXT_SUFFIXES + JSONL_SUFFIXES
@@ -114,14 +123,19 @@ def _looks_like_ours(head: bytes) -> bool:
 def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMapping | None = None,
                  add_labels: bool = False, offset_unit: str = "auto", annotator: str | None = None,
                  schema=None, skip_invalid: bool = False, progress: Progress | None = None,
-                 cancel: Callable[[], bool] | None = None):
+                 cancel: Callable[[], bool] | None = None, annotator_map: dict[str, str] | None = None):
     """Read files into records. Returns (format, records, schema or None if unchanged, notes, skipped)."""
     if fmt == "auto":
         fmt = choose_format(paths)
     if fmt == OWN:
         if mapping is not None and (mapping.labels or mapping.relations):
             raise QawlError("a label mapping applies to other tools' formats, not to Qawl's own", field="--map")
-        return fmt, read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel), None, [], []
+        records = read_sources(paths, default_annotator=annotator, progress=progress, cancel=cancel)
+        if annotator_map:
+            for rec in records:
+                if rec.layer is not None:
+                    rec.layer.annotator = formats.rename_annotator(rec.layer.annotator, annotator_map)
+        return fmt, records, None, [], []
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(IMPORT_FORMATS)}", field="--format")
     if schema is None:
@@ -129,7 +143,7 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
 
         schema = DEFAULT_SCHEMA
     result = formats.read(fmt, [str(p) for p in paths], mapping=mapping, schema=schema, add_labels=add_labels,
-                          offset_unit=offset_unit, default_annotator=annotator)
+                          offset_unit=offset_unit, default_annotator=annotator, annotator_map=annotator_map)
     if result.problems and not skip_invalid:
         shown = "\n  ".join(str(p) for p in result.problems[:20])
         more = f"\n  ... and {len(result.problems) - 20} more" if len(result.problems) > 20 else ""
@@ -147,11 +161,13 @@ def read_records(paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMa
 def import_paths(store: Store, paths: list[str | Path], fmt: str = "auto", *, mapping: LabelMapping | None = None,
                  add_labels: bool = False, offset_unit: str = "auto", annotator: str | None = None,
                  replace: bool = False, skip_invalid: bool = False, actor: str | None = None,
-                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None) -> ImportReport:
+                 progress: Progress | None = None, cancel: Callable[[], bool] | None = None,
+                 annotator_map: dict[str, str] | None = None) -> ImportReport:
     """Read and import, all or nothing (or skipping invalid documents wholly)."""
     fmt, records, new_schema, notes, skipped = read_records(
         paths, fmt, mapping=mapping, add_labels=add_labels, offset_unit=offset_unit, annotator=annotator,
-        schema=store.schema, skip_invalid=skip_invalid, progress=progress, cancel=cancel)
+        schema=store.schema, skip_invalid=skip_invalid, progress=progress, cancel=cancel,
+        annotator_map=annotator_map)
     summary = store.import_records(records, replace_layers=replace, skip_invalid=skip_invalid,
                                    source=", ".join(str(p) for p in paths), actor=actor, schema=new_schema,
                                    progress=progress, cancel=cancel)
@@ -161,26 +177,38 @@ def import_paths(store: Store, paths: list[str | Path], fmt: str = "auto", *, ma
 
 # --- export -------------------------------------------------------------------------------------------------------
 
-def records_for_export(store: Store, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
-                       include_unannotated: bool = True, include_suggestions: bool = False,
-                       doc_ids: Iterable[str] | None = None) -> list[Record]:
-    """The same selection as the JSONL export, as core records (for the peer-format writers)."""
-    entities = store.entities()
+def lines_for_export(store: Store, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                     include_unannotated: bool = True, include_suggestions: bool = False,
+                     doc_ids: Iterable[str] | None = None) -> Iterator[dict]:
+    """The export lines peer formats are written from (streaming, JSON columns parsed), with what is whose work
+    settled here: a layer that is nobody's work (not done and empty: a document the annotator never opened) is the
+    document's unannotated line, and a document with any work has no unannotated line."""
+    statuses = list(statuses) if statuses else None
+    lines = store.export_records(annotator=annotator, statuses=statuses, include_unannotated=True,
+                                 include_suggestions=include_suggestions, doc_ids=doc_ids, parsed=True)
+    for doc_id, group in groupby(lines, key=lambda line: line["doc_id"]):
+        group = list(group)
+        work = [line for line in group if formats.worked(line)]
+        if work:
+            yield from work
+        elif include_unannotated and (statuses is None or "todo" in statuses or annotator is not None):
+            yield {**group[0], "annotator": None, "status": "todo", "spans": [], "relations": [], "entities": []}
+
+
+def records_for_export(store: Store, **selection) -> list[Record]:
+    """The same selection as the JSONL export, as core records (in memory; for callers that want objects)."""
     out = []
-    for line in store.export_records(annotator=annotator, statuses=statuses, include_unannotated=include_unannotated,
-                                     include_suggestions=include_suggestions, doc_ids=doc_ids):
-        rec = parse_record(orjson.loads(orjson.dumps(line)))
-        used = rec.layer.entity_ids() if rec.layer else set()
-        rec.entities = [entities[e] for e in sorted(used) if e in entities]
-        out.append(rec)
+    for line in lines_for_export(store, **selection):
+        out.append(parse_record(line))
     return out
 
 
 def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mapping: LabelMapping | None = None,
                  options: dict | None = None, cancel: Callable[[], bool] | None = None,
-                 progress: Progress | None = None, **selection) -> list[Path]:
-    """Export in any format; returns the files written. Other tools' formats that make several files (brat, one
-    file per annotator, a Label Studio config) go into the folder ``target``."""
+                 progress: Progress | None = None, notes: list[str] | None = None, **selection) -> list[Path]:
+    """Export in any format; returns the files written. The formats in ``formats.FOLDER_FORMATS`` (and
+    ``dataset``) always write into the folder ``target``; the others write the file ``target``. Peer formats are
+    streamed: no file is held whole in memory. ``notes`` collects what the writer wants the user to know."""
     target = Path(target)
     if fmt in OWN_EXPORT_FORMATS:
         if mapping is not None and (mapping.labels or mapping.relations):
@@ -190,62 +218,226 @@ def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mappin
     if fmt in CLAIM_FORMATS:
         from .claims import export_claims
 
-        files, _notes = export_claims(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        files, claim_notes = export_claims(store, target, fmt, cancel=cancel, progress=progress, **selection)
+        if notes is not None:
+            notes.extend(claim_notes)
         return files
+    if fmt == DATASET:
+        from .dataset import export_dataset
+
+        return export_dataset(store, target, cancel=cancel, progress=progress, notes=notes, **(options or {}),
+                              **selection)
     if fmt not in formats.FORMATS:
         raise QawlError(f"unknown export format {fmt!r}; use one of {', '.join(EXPORT_FORMATS)}", field="--format")
-    records = records_for_export(store, **selection)
-    if cancel and cancel():
-        raise Cancelled()
-    files = formats.write(fmt, records, mapping=mapping, schema=store.schema, **(options or {}))
-    return write_files(store, target, files)
+    spec = formats.FORMATS[fmt]
+    options = dict(options or {})
+    if fmt in ("doccano", "brat"):
+        options.setdefault("annotators", store.annotators_with_work(
+            annotator=selection.get("annotator"), statuses=selection.get("statuses"),
+            include_suggestions=selection.get("include_suggestions", False)))
+    total = store.count_documents() if progress else 0
+    lines = _counted(lines_for_export(store, **selection), progress, cancel, total)
+    sink = FileSink(store, target, folder=spec.folder, fmt=fmt, extensions=spec.extensions)
+    try:
+        formats.stream(fmt, lines, sink, mapping=mapping, schema=store.schema, **options)
+    except BaseException:
+        sink.abort()
+        raise
+    written = sink.commit()
+    if notes is not None:
+        notes.extend(sink.notes)
+    return written
+
+
+def _counted(lines: Iterator[dict], progress: Progress | None, cancel: Callable[[], bool] | None,
+             total: int) -> Iterator[dict]:
+    seen = 0
+    last = None
+    for line in lines:
+        if line["doc_id"] != last:
+            last = line["doc_id"]
+            seen += 1
+            if cancel and seen % 200 == 0 and cancel():
+                raise Cancelled()
+            if progress and seen % 200 == 0:
+                progress(seen, total)
+        yield line
 
 
 def _digest(path: Path) -> str | None:
     try:
-        return hashlib.sha256(path.read_bytes()).hexdigest()
+        h = hashlib.sha256()
+        with open(path, "rb") as fh:
+            for block in iter(lambda: fh.read(1 << 20), b""):
+                h.update(block)
+        return h.hexdigest()
     except OSError:
         return None
 
 
-def write_files(store: Store, target: Path, files: dict[str, bytes]) -> list[Path]:
-    """Write a peer format's files. One file may go to ``target`` itself; several go into the folder ``target``.
+# A name with one of these endings is a file name: a folder format refuses it rather than make a folder called so.
+_FILE_SUFFIXES = (".json", ".jsonl", ".txt", ".ann", ".xml", ".csv", ".tsv", ".md", ".zip", ".parquet")
 
-    A file that exists is replaced only if Qawl wrote it (its SHA-256 is the one recorded when Qawl wrote it) or
-    it is empty; every target is checked before the first byte is written, and each file is replaced atomically.
-    """
-    single = len(files) == 1 and target.suffix and not target.is_dir()
-    if single:
-        plan = {target: next(iter(files.values()))}
-    else:
-        if target.exists() and not target.is_dir():
-            raise QawlError(f"this format writes {len(files)} files; give a folder, not a file", file=str(target))
-        plan = {target / name: data for name, data in files.items()}
-    written = orjson.loads(store.meta(_WRITTEN_KEY) or "{}")
-    for path in plan:
-        if path.exists() and path.stat().st_size and written.get(str(path.resolve())) != _digest(path):
+
+class FileSink:
+    """Where a streamed peer export goes: each file grows in a temporary file beside its target and replaces it
+    only when the whole export is done (:meth:`commit`); a failure or Cancel (:meth:`abort`) leaves every old file
+    as it was. A file that exists is replaced only if Qawl wrote it (its SHA-256 is the one recorded when Qawl
+    wrote it) or it is empty: that is checked for each file before its first byte is written."""
+
+    def __init__(self, store: Store, target: Path, *, folder: bool, fmt: str, extensions: tuple[str, ...] = ()) -> None:
+        self.store, self.target, self.folder, self.fmt = store, target, folder, fmt
+        self.notes: list[str] = []
+        self._open: dict[str, tuple[Path, str, object, object]] = {}  # name -> (final, tmp, file, hash)
+        self._synced_later = False
+        self._written = orjson.loads(store.meta(_WRITTEN_KEY) or "{}")
+        if folder:
+            if target.exists() and not target.is_dir():
+                raise QawlError(f"{fmt} writes a folder (several files); this is a file. Give a folder name",
+                                file=str(target))
+            if not target.exists() and target.suffix.lower() in (*extensions, *_FILE_SUFFIXES):
+                raise QawlError(f"{fmt} writes a folder (several files), whatever the number of annotators; give "
+                                f"a folder name, not a {target.suffix} file name", file=str(target))
+        elif target.is_dir():
+            raise QawlError(f"is a folder; {fmt} writes one file: give a file name", file=str(target))
+        # A new (or empty) folder is built beside its place and moved there in one rename at the end: no temporary
+        # file and rename per file (a brat export has two files per document).
+        self._staging: Path | None = None
+        if folder and (not target.exists() or (target.is_dir() and not any(target.iterdir()))):
+            parent = target.parent if str(target.parent) else Path(".")
+            try:
+                parent.mkdir(parents=True, exist_ok=True)
+                self._staging = Path(tempfile.mkdtemp(prefix=f".{target.name}.", suffix=".part", dir=parent))
+                mask = os.umask(0)
+                os.umask(mask)
+                os.chmod(self._staging, 0o777 & ~mask)  # mkdtemp makes it private; the folder is the user's
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(target)) from None
+
+    def note(self, message: str) -> None:
+        if message not in self.notes:
+            self.notes.append(message)
+
+    def _start(self, name: str):
+        path = self.target / name if self.folder else self.target
+        if not self.folder and self._open:
+            raise QawlError(f"{self.fmt} wrote a second file {name!r} into a one-file export")
+        if self._staging is not None:
+            staged = self._staging / name
+            try:
+                staged.parent.mkdir(parents=True, exist_ok=True)
+                entry = (path, str(staged), open(staged, "wb", buffering=1 << 16), hashlib.sha256())
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+            self._open[name] = entry
+            return entry
+        if path.exists() and path.stat().st_size and self._written.get(str(path.resolve())) != _digest(path):
             raise QawlError("exists and was not written by Qawl; Qawl never overwrites other files. Choose another "
                             "name or folder, or remove it first", file=str(path))
-    for path in plan:
-        if not path.parent.exists():
-            try:
-                path.parent.mkdir(parents=True)
-            except OSError as exc:
-                raise QawlError(f"cannot create the folder ({exc.strerror})", file=str(path.parent)) from None
-        if not os.access(path.parent, os.W_OK):
-            raise QawlError(f"cannot be written: no permission to write in {path.parent}", file=str(path))
-    for path, data in plan.items():
-        fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
         try:
-            with os.fdopen(fd, "wb") as out:
-                out.write(data)
-            os.replace(tmp, path)
+            path.parent.mkdir(parents=True, exist_ok=True)
         except OSError as exc:
-            Path(tmp).unlink(missing_ok=True)
+            raise QawlError(f"cannot create the folder ({exc.strerror})", file=str(path.parent)) from None
+        try:
+            fd, tmp = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".part", dir=path.parent)
+        except OSError as exc:
             raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
-        written[str(path.resolve())] = hashlib.sha256(data).hexdigest()
-    store.set_meta(_WRITTEN_KEY, orjson.dumps(written).decode())
-    return list(plan)
+        entry = (path, tmp, os.fdopen(fd, "wb", buffering=1 << 16), hashlib.sha256())
+        self._open[name] = entry
+        return entry
+
+    def write(self, name: str, chunk: bytes) -> None:
+        entry = self._open.get(name) or self._start(name)
+        if entry[2].closed:
+            raise QawlError(f"{self.fmt} wrote to {name!r} after saying it was complete")
+        try:
+            entry[2].write(chunk)
+        except OSError as exc:
+            raise QawlError(f"cannot be written ({exc.strerror})", file=str(entry[0])) from None
+        entry[3].update(chunk)
+
+    def close(self, name: str) -> None:
+        """A file the writer has finished (one per document): closed now, so thousands never stay open; it is
+        synced to disk with the others at :meth:`commit`."""
+        entry = self._open.get(name)
+        if entry is not None and not entry[2].closed:
+            try:
+                entry[2].close()
+            except OSError as exc:
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(entry[0])) from None
+            self._synced_later = True
+
+    def abort(self) -> None:
+        for _, tmp, fh, _ in self._open.values():
+            try:
+                fh.close()
+            except OSError:
+                pass
+            Path(tmp).unlink(missing_ok=True)
+        self._open.clear()
+        if self._staging is not None:
+            shutil.rmtree(self._staging, ignore_errors=True)
+            self._staging = None
+
+    def commit(self) -> list[Path]:
+        if not self._open and self.folder:
+            self.target.mkdir(parents=True, exist_ok=True)
+        try:
+            for path, tmp, fh, _ in self._open.values():
+                if not fh.closed:
+                    fh.flush()
+                    os.fsync(fh.fileno())
+                    fh.close()
+            if self._synced_later:
+                os.sync()  # the files closed early: one sync for all, not one per document
+        except OSError as exc:
+            self.abort()
+            raise QawlError(f"cannot be written ({exc.strerror})", file=str(self.target)) from None
+        if self._staging is not None:
+            return self._commit_staged()
+        out = []
+        for path, tmp, _, digest in self._open.values():
+            try:
+                os.replace(tmp, path)
+            except OSError as exc:
+                self.abort()
+                raise QawlError(f"cannot be written ({exc.strerror})", file=str(path)) from None
+            self._written[str(path.resolve())] = digest.hexdigest()
+            out.append(path)
+        self._open.clear()
+        self.store.set_meta(_WRITTEN_KEY, orjson.dumps(self._written).decode())
+        return out
+
+
+    def _commit_staged(self) -> list[Path]:
+        try:
+            if self.target.is_dir():
+                self.target.rmdir()  # empty (checked at the start); anything written there since makes this fail
+            os.replace(self._staging, self.target)
+        except OSError as exc:
+            self.abort()
+            raise QawlError(f"cannot be written ({exc.strerror})", file=str(self.target)) from None
+        self._staging = None
+        out = []
+        for path, _, _, digest in self._open.values():
+            self._written[str(path.resolve())] = digest.hexdigest()
+            out.append(path)
+        self._open.clear()
+        self.store.set_meta(_WRITTEN_KEY, orjson.dumps(self._written).decode())
+        return out
+
+
+def write_files(store: Store, target: Path, files: dict[str, bytes], *, folder: bool | None = None) -> list[Path]:
+    """Write files made in memory with the same rules as a streamed export (one file to ``target``, or several
+    into the folder ``target``)."""
+    sink = FileSink(store, target, folder=len(files) > 1 if folder is None else folder, fmt="export")
+    try:
+        for name, data in files.items():
+            sink.write(name, data)
+    except BaseException:
+        sink.abort()
+        raise
+    return sink.commit()
 
 
 def mapping_from_options(flags: Iterable[str] = (), file: str | Path | None = None,
@@ -264,3 +456,42 @@ def mapping_from_options(flags: Iterable[str] = (), file: str | Path | None = No
     if flags:
         return LabelMapping.from_flags(flags, base=base)
     return base
+
+
+def annotator_map_from_options(items: Iterable[str] = ()) -> dict[str, str]:
+    """``--annotator-map``: ``FROM=TO`` pairs, or files of such lines (``#`` comments) or a JSON object. On import
+    FROM is the name in the file (a Label Studio user id may be given bare: ``1=ali``), TO ours; on export FROM is
+    ours and TO the name the tool knows (for Label Studio, a member's e-mail or user id)."""
+    out: dict[str, str] = {}
+    for item in items:
+        path = Path(item)
+        if "=" not in item or path.is_file():
+            try:
+                data = path.read_bytes()
+            except OSError as exc:
+                raise QawlError(f"is neither FROM=TO nor a readable file ({exc.strerror})", file=item,
+                                field="--annotator-map") from None
+            try:
+                loaded = orjson.loads(data)
+            except orjson.JSONDecodeError:
+                loaded = None
+            if isinstance(loaded, dict):
+                for key, value in loaded.items():
+                    if not isinstance(value, str) or not value.strip():
+                        raise QawlError(f"{key!r} must map to a name", file=item, field="--annotator-map")
+                    out[str(key)] = value.strip()
+                continue
+            for n, line in enumerate(data.decode("utf-8", "replace").splitlines(), 1):
+                line = line.split("#", 1)[0].strip() if not line.strip().startswith("#") else ""
+                if line:
+                    out.update(_pair(line, file=item, line=n))
+            continue
+        out.update(_pair(item))
+    return out
+
+
+def _pair(text: str, file: str | None = None, line: int | None = None) -> dict[str, str]:
+    key, sep, value = text.partition("=")
+    if not sep or not key.strip() or not value.strip():
+        raise QawlError(f"must be FROM=TO, got {text!r}", file=file, line=line, field="--annotator-map")
+    return {key.strip(): value.strip()}

@@ -11,8 +11,8 @@ from ..core.errors import Cancelled, QawlError
 from ..core.jsonl import Record
 from ..core.model import SUGGESTIONS, Document, Entity, Layer, Status
 from ..core.schema import LabelSchema
-from .rows import (combine_problems as _combine, dumps as _dumps, now_utc as _now,
-                   rebase_layer as _rebase_layer, same_layer as _same_layer)
+from .rows import (combine_problems as _combine, dumps as _dumps, layer_difference as _layer_difference,
+                   now_utc as _now, rebase_layer as _rebase_layer)
 from .rows import ImportSummary
 from .search import sync as sync_search
 
@@ -52,6 +52,8 @@ class ImportingMixin:
         entity_map: dict[str, str] = {}
         new_entities: dict[str, Entity] = {}
         layers: dict[tuple[str, str], Layer] = {}
+        unknown_status: set[tuple[str, str]] = set()  # layers from formats without a status (brat)
+        unknown_note: set[tuple[str, str]] = set()  # layers from formats without a note on the document
         claim_registry = self.claims()
         new_claims: dict = {}  # canonical claims the import adds (their ids are ours)
         claim_ids: dict[str, str] = {}  # their claim id -> ours, for the records read so far
@@ -106,8 +108,10 @@ class ImportingMixin:
                     for span in layer.spans.values():
                         if span.entity and span.entity not in registry and span.entity not in new_entities \
                                 and span.entity not in rec_new and span.entity not in pending:
-                            raise QawlError(f"speaker {span.entity!r} is not in the file's \"entities\" nor in "
-                                            "the project", field=f"spans[{span.id}].attrs.entity")
+                            raise QawlError(f"speaker {span.entity!r} (of the {span.label} {span.text!r} at "
+                                            f"{span.start}..{span.end}) is not among the speakers the file carries "
+                                            "nor in the project; export it with its speakers, or import the "
+                                            "speakers first", field="attrs.entity")
                     if (layer.doc_id, layer.annotator) in layers:
                         raise QawlError(f"a second layer of annotator {layer.annotator!r} for document "
                                         f"{layer.doc_id!r} in the same import", field="annotator")
@@ -126,6 +130,10 @@ class ImportingMixin:
             registry_by_name.update({e.name.casefold(): e for e in rec_new.values()})
             if layer is not None:
                 layers[(layer.doc_id, layer.annotator)] = layer
+                if not rec.status_known:
+                    unknown_status.add((layer.doc_id, layer.annotator))
+                if not rec.note_known:
+                    unknown_note.add((layer.doc_id, layer.annotator))
         if problems:
             raise _combine(problems)
 
@@ -136,20 +144,24 @@ class ImportingMixin:
                 row = self.conn.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
                 if row is not None:
                     current = self.layer(*key)
-                    if _same_layer(current, layer):
+                    # The same annotations after a trip through another tool (new ids, provenance) are unchanged.
+                    difference = _layer_difference(current, layer, status=key not in unknown_status,
+                                                   note=key not in unknown_note)
+                    if difference is None:
                         summary.layers_unchanged += 1
                         continue
                     if not current.empty and not replace_layers:
                         conflict = QawlError(
                             f"{layer.annotator}'s layer of {layer.doc_id!r} already has different annotations "
-                            f"({len(current.spans)} spans here, {len(layer.spans)} in the file); import with "
-                            "--replace to overwrite it", field="annotator")
+                            f"({difference}); import with --replace to overwrite it", field="annotator")
                         if skip_invalid:
                             summary.skipped.append(str(conflict))
                         else:
                             problems.append(conflict)
                         continue
                     summary.layers_replaced += 1
+                    if key in unknown_note:  # the file had no place for it: the note stays as it was
+                        layer.note, layer.discuss = current.note, current.discuss
                     to_write.append(layer)
                     continue
             summary.layers_added += 1

@@ -17,22 +17,23 @@ class ReadingMixin:
 
     def export_records(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
                        include_unannotated: bool = True, doc_ids: Iterable[str] | None = None,
-                       include_suggestions: bool = False) -> Iterator[dict]:
+                       include_suggestions: bool = False, parsed: bool = False) -> Iterator[dict]:
         """Export lines (``qawl-export/1`` dicts) straight from SQL rows, streaming, in import order.
 
         The same dicts as ``jsonl.export_record`` over ``layer()`` (a test keeps the two paths equal), built
         without constructing core objects so a million spans export at SELECT speed. JSON columns are passed
-        through as ``orjson.Fragment`` and never parsed.
+        through as ``orjson.Fragment`` and never parsed (``parsed=True``: parsed, for writers that read them).
         """
         wanted = set(statuses) if statuses else None
         only = set(doc_ids) if doc_ids is not None else None
         label_schema = self.schema.name
         # Speakers the suggester proposed are named too, so an export of suggestions imports back.
-        entities = {r[0]: {"id": r[0], "name": r[1], "aliases": orjson.Fragment(r[2])}
+        Frag = _parse_json if parsed else orjson.Fragment
+        entities = {r[0]: {"id": r[0], "name": r[1], "aliases": Frag(r[2])}
                     for r in self.conn.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
                                              "SELECT id, name, aliases FROM entities")}
         claims = {r[0]: {"id": r[0], "text": r[1], "verdict": r[2], "factcheck": r[3], "note": r[4],
-                         "source": orjson.Fragment(r[5])}
+                         "source": Frag(r[5])}
                   for r in self.conn.execute("SELECT id, text, verdict, factcheck, note, source FROM canonical_claims")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
         notes: dict[tuple[str, str], tuple[str, int]] = {}  # the annotator's note on the document, when there is one
@@ -41,7 +42,6 @@ class ReadingMixin:
             layer_rows[doc_id].append((who, st))
             if note or flag:
                 notes[(doc_id, who)] = (note, flag)
-        Frag = orjson.Fragment
         docs = self.conn.execute("SELECT id, text, text_sha256, direction, normalisation, meta FROM documents "
                                     "ORDER BY rowid")
         span_sql = ("SELECT annotator, id, label, start, \"end\", text, attrs, origin, provenance, created, updated "
@@ -53,7 +53,8 @@ class ReadingMixin:
                 continue
             layers = layer_rows.get(doc_id, [])
             if annotator is not None:
-                layers = [(w, s) for w, s in layers if w == annotator] or [(annotator, Status.TODO.value)]
+                layers = [(w, s) for w, s in layers if w == annotator] or \
+                    ([(annotator, Status.TODO.value)] if include_unannotated else [])
             elif not include_suggestions:
                 layers = [(w, s) for w, s in layers if w != SUGGESTIONS]
             if not layers:
@@ -96,6 +97,22 @@ class ReadingMixin:
                     line.update(layer_note_fields(*note))
                 yield line
 
+    def annotators_with_work(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                             include_suggestions: bool = False) -> list[str]:
+        """Annotators with at least one layer that is done or holds annotations (what peer formats export as
+        someone's work), within an export's selection."""
+        statuses = list(statuses) if statuses else None
+        rows = self.conn.execute(
+            "SELECT DISTINCT l.annotator FROM layers l WHERE (l.status = 'done' OR EXISTS (SELECT 1 FROM spans s "
+            "WHERE s.doc_id = l.doc_id AND s.annotator = l.annotator) OR EXISTS (SELECT 1 FROM relations r "
+            "WHERE r.doc_id = l.doc_id AND r.annotator = l.annotator))" +
+            (" AND l.status IN (%s)" % ",".join("?" * len(list(statuses))) if statuses else "") +
+            " ORDER BY l.annotator", list(statuses or []))
+        names = [r[0] for r in rows]
+        if annotator is not None:
+            return [a for a in names if a == annotator]
+        return [a for a in names if include_suggestions or a != SUGGESTIONS]
+
     # --- statistics -----------------------------------------------------------------------------------------------
 
     def stats(self) -> dict:
@@ -129,6 +146,10 @@ class ReadingMixin:
             "changes": q("SELECT count(*) FROM changes").fetchone()[0],
             "progress": self.progress(),
         }
+
+
+def _parse_json(text: str) -> object:
+    return {} if text == "{}" else orjson.loads(text)
 
 
 # --- row helpers ------------------------------------------------------------------------------------------------

@@ -3,6 +3,7 @@ the plain results the store returns (document list rows, history entries, import
 
 from __future__ import annotations
 
+from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Iterable, Mapping
@@ -124,6 +125,44 @@ def same_layer(a: Layer, b: Layer) -> bool:
         return False
     return all(same_span(a.spans[k], b.spans[k]) for k in a.spans) and \
         all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
+
+
+def _content(layer: Layer) -> tuple[Counter, Counter]:
+    """What a layer says, without ids, origins, provenance or timestamps (which differ after a trip through another
+    tool): spans by label, range and attributes; relations by type and the content of their ends."""
+    key = {s.id: (s.label, s.start, s.end, orjson.dumps(s.attrs, option=orjson.OPT_SORT_KEYS))
+           for s in layer.spans.values()}
+    return Counter(key.values()), Counter((r.type, key[r.head], key[r.tail]) for r in layer.relations.values())
+
+
+def layer_difference(here: Layer, there: Layer, *, status: bool = True, note: bool = True) -> str | None:
+    """None when two layers say the same (see :func:`_content`; ``status=False``: whatever their statuses;
+    ``note=False``: whatever their notes on the document); else what differs, in words."""
+    if same_layer(here, there):
+        return None
+    (spans_a, rels_a), (spans_b, rels_b) = _content(here), _content(there)
+    parts = []
+    only_here, only_there = spans_a - spans_b, spans_b - spans_a
+    if only_here or only_there:
+        moved = {(lab, s, e) for lab, s, e, _ in only_here} & {(lab, s, e) for lab, s, e, _ in only_there}
+        shown = [f"{lab} {s}..{e}" for lab, s, e, _ in list(only_there.elements())[:3]]
+        if moved:
+            label, start, end = sorted(moved)[0]
+            parts.append(f"{len(moved)} span(s) with other attributes (e.g. {label} {start}..{end})")
+        extra_here = sum(only_here.values()) - len(moved)
+        extra_there = sum(only_there.values()) - len(moved)
+        if extra_here > 0:
+            parts.append(f"{extra_here} span(s) only here")
+        if extra_there > 0:
+            parts.append(f"{extra_there} span(s) only in the file (e.g. {', '.join(shown)})")
+    if rels_a != rels_b:
+        parts.append(f"relations differ ({sum((rels_a - rels_b).values())} only here, "
+                     f"{sum((rels_b - rels_a).values())} only in the file)")
+    if status and here.status != there.status:
+        parts.append(f"status {here.status} here, {there.status} in the file")
+    if note and (here.note, here.discuss) != (there.note, there.discuss):
+        parts.append("the note on the document differs")
+    return "; ".join(parts) if parts else None
 
 
 def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str],

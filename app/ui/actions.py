@@ -53,6 +53,8 @@ class ActionId(str, Enum):
     TOGGLE_DIRECTION = "toggle_direction"
     KEYS = "keys"
     LANGUAGE = "language"
+    PROCLITIC = "proclitic"
+    SNAP = "snap"
 
 
 @dataclass(frozen=True)
@@ -61,10 +63,11 @@ class ActionSpec:
     text: str  # source text, translated in context "Actions"
     shortcut: str = ""  # portable text form, or "" for none
     tip: str = ""
+    scope: str | None = None  # see ActionRegistry.add
 
 
-def _spec(id: ActionId, text: str, shortcut: str = "", tip: str = "") -> ActionSpec:
-    return ActionSpec(id.value, text, shortcut, tip)
+def _spec(id: ActionId, text: str, shortcut: str = "", tip: str = "", scope: str | None = None) -> ActionSpec:
+    return ActionSpec(id.value, text, shortcut, tip, scope)
 
 
 A = ActionId
@@ -113,12 +116,19 @@ SPECS: tuple[ActionSpec, ...] = (
           QT_TRANSLATE_NOOP("Actions", "Show this article right-to-left or left-to-right (offsets never change)")),
     _spec(A.KEYS, QT_TRANSLATE_NOOP("Actions", "&Keys…")),
     _spec(A.LANGUAGE, QT_TRANSLATE_NOOP("Actions", "العربية / English"),
-          tip=QT_TRANSLATE_NOOP("Actions", "Switch the interface language (applies at the next start)")),
+          tip=QT_TRANSLATE_NOOP("Actions", "Switch the interface language (Arabic, mirrored / English)")),
+    _spec(A.PROCLITIC, QT_TRANSLATE_NOOP("Actions", "Leave out or restore the &proclitic"), "P",
+          QT_TRANSLATE_NOOP("Actions", "و، ف، ب، ل، ك، ال at the start of the selected speaker or cue: leave it "
+                                       "out of the span, or put it back"), scope="annotate"),
+    _spec(A.SNAP, QT_TRANSLATE_NOOP("Actions", "&Snap selections to words"), "",
+          QT_TRANSLATE_NOOP("Actions", "Labels take whole words without stray punctuation (Alt-drag: exact "
+                                       "characters for one selection)")),
 )
 
 # Commands a person may want on another key (single keys clash with keyboard layouts and habits).
-REMAPPABLE = {A.DELETE.value, A.LINK.value, A.CHOOSE_SPEAKER.value, A.SET_VALUE.value, A.CYCLE_TYPE.value,
-              A.CYCLE_CHECKWORTHY.value, A.CHOOSE_VERDICT.value, A.SET_FACTCHECK.value, A.LINK_CLAIM.value,
+REMAPPABLE = {A.DELETE.value, A.LINK.value, A.PROCLITIC.value, A.CHOOSE_SPEAKER.value, A.SET_VALUE.value,
+              A.CYCLE_TYPE.value, A.CYCLE_CHECKWORTHY.value, A.CHOOSE_VERDICT.value, A.SET_FACTCHECK.value,
+              A.LINK_CLAIM.value,
               A.NEXT_ANNOTATION.value, A.PREVIOUS_ANNOTATION.value, A.NEXT_DOCUMENT.value,
               A.PREVIOUS_DOCUMENT.value, A.MARK_DONE.value, A.END_LEFT.value, A.END_RIGHT.value,
               A.START_LEFT.value, A.START_RIGHT.value}
@@ -144,7 +154,7 @@ class ActionRegistry(QObject):
         self.scopes: dict[str, str] = {}  # action key -> "review" | "annotate" (see add)
         for spec in SPECS:
             self.add(spec.key, QCoreApplication.translate("Actions", spec.text), spec.shortcut,
-                     QCoreApplication.translate("Actions", spec.tip) if spec.tip else "")
+                     QCoreApplication.translate("Actions", spec.tip) if spec.tip else "", scope=spec.scope)
         for label in schema.span_labels:
             key = label_key(label.name)
             text = self.tr("Label as %1").replace("%1", label_name(label.name))

@@ -15,7 +15,8 @@ from typing import Callable
 @dataclass(frozen=True)
 class ProjectApi:
     """Open the project (for the window) and a second connection (for background work); import and export in
-    every format (``app.operations.transfer``); the format keys the dialogs offer."""
+    every format (``app.operations.transfer``); the format keys the dialogs offer; suggesting the project
+    (``app.operations.suggesting``)."""
 
     open_project: Callable
     open_store: Callable
@@ -28,3 +29,5 @@ class ProjectApi:
     export_formats: tuple[str, ...]
     write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files
     set_verdicts: Callable | None = None  # (store, verdicts) -> the project's new verdict list; refuses one in use
+    suggest: Callable | None = None  # (store, doc_ids, *, actor, learn, progress, cancel) -> SuggestReport (documents,
+    #                                  added, kept, seconds): app.operations.suggesting.suggest_project

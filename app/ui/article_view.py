@@ -8,24 +8,35 @@ turns each ``\\n`` into a paragraph (QTextBlock) break, one position each, so po
 Drawing: span stretches get character formats on the (read-only) document, computed by
 :func:`app.ui.render.segments` (background = innermost span, underline = the span enclosing it); a change
 re-formats only the range it touched. On top, ``paintEvent`` draws a bracket at each visible span edge (inset by
-nesting depth, so a quote within a quote shows two brackets), a frame around the selected span, and a red tag on
-every bidi control character so nobody is fooled by an invisible one.
+nesting depth, so a quote within a quote shows two brackets), a frame around the selected span, a bar in the margin
+beside the current record (the quote new parts link to), and a red tag on every bidi control character so nobody
+is fooled by an invisible one. Brackets and frames never cover a letter: the character beside each edge gets a
+few pixels more room (:func:`app.ui.render.gaps`) and the bracket stands in that room, serifs pointing inwards,
+so an edge letter can be told inside or outside.
+
+Selections: a double-click selects the word without the punctuation around it (``“بعد`` gives ``بعد``); a
+selection made with Alt held down is *exact* (not snapped to words when labelled).
 """
 
 from __future__ import annotations
 
 import bisect
+import unicodedata
 
-from PySide6.QtCore import QPoint, QRect, Qt, Signal
+from PySide6.QtCore import QPoint, QRect, Qt, QTimer, Signal
 from PySide6.QtGui import (QColor, QFont, QMouseEvent, QPainter, QPaintEvent, QPen, QTextCharFormat, QTextCursor,
                            QTextLine, QTextOption)
-from PySide6.QtWidgets import QPlainTextEdit, QToolTip, QWidget
+from PySide6.QtWidgets import QPlainTextEdit, QTextEdit, QToolTip, QWidget
 
 from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan
 from ..core.model import Document, Layer
 from ..core.text.offsets import OffsetMap
+from ..core.text.words import is_word_char, word_at
 from .names import BIDI_CONTROLS, INVISIBLE, label_name, type_name
-from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, segments
+from .render import Drawn, DrawnIndex, LayerStyle, Paint, depth_of, gap_at, gaps, segments
+
+GAP = 6  # pixels of room beside each span edge, for its bracket
+ROOM_CHUNK = 6000  # code points of a long article given that room at a time
 
 
 class ArticleView(QPlainTextEdit):
@@ -34,6 +45,7 @@ class ArticleView(QPlainTextEdit):
     text_selection_changed = Signal(int, int)  # start, end (code points; equal when nothing is selected)
     span_clicked = Signal(str, str)  # annotator, span id (innermost at the click; clicking again goes outward)
     background_clicked = Signal()
+    pressed = Signal()  # the mouse went down in the text: the person starts something new
 
     def __init__(self, parent: QWidget | None = None) -> None:
         super().__init__(parent)
@@ -51,16 +63,28 @@ class ArticleView(QPlainTextEdit):
         self.index = DrawnIndex([], {})
         self.colors: dict[str, str] = {}
         self.selected: tuple[str, str] | None = None  # (annotator, span id)
+        self.record: tuple[str, str] | None = None  # the current record (annotator, span id): a bar in the margin
+        self.exact_selection = False  # the selection was made with Alt held: labelled as is, not snapped to words
         self._marks: list[int] = []  # code-point positions of bidi controls
         self._formats: dict[Paint, QTextCharFormat] = {}
         self._last_click: tuple[int, str | None] = (-1, None)
         # Caret rectangles and nesting depths of what was painted last, reused while nothing moved: a new label
         # then costs only its own four edges (formats never change the layout's geometry).
-        self._carets: dict[int, QRect] = {}
+        self._carets: dict[int, tuple[int, QRect]] = {}  # position -> (paragraph, caret relative to its top)
+        self._tops: dict[int, int] = {}  # paragraph number -> its top on screen, for one paint
+        self._seen: dict[int, QRect] = {}  # position -> caret on screen, for one paint
+        self._space: int | None = None  # the width of a space in the article's font
         self._frame: tuple | None = None
         self._layout_generation = 0
         self._depths: dict[tuple[str, str], int] = {}
         self._highlights: dict[str, list] = {}  # extra selections by kind (see set_highlights)
+        self._room: dict[int, tuple[int, int, str] | None] = {}  # gap_at by edge position, for this text
+        self._unroomed: set[int] = set()  # pieces of a long article not given their room yet (ROOM_CHUNK each)
+        self._room_timer = QTimer(self)
+        self._room_timer.setSingleShot(True)
+        self._room_timer.setInterval(0)
+        self._room_timer.timeout.connect(self._room_step)
+        self.verticalScrollBar().valueChanged.connect(self._room_visible)
         self.selectionChanged.connect(self._emit_selection)
         self.cursorPositionChanged.connect(self._emit_selection)
 
@@ -71,7 +95,11 @@ class ArticleView(QPlainTextEdit):
         """Show a document with its layers. The text shown is exactly ``document.text``."""
         self.colors = dict(colors)
         self.selected = None
+        self.record = None
+        self._highlights.clear()
+        self.setExtraSelections([])
         self._formats.clear()
+        self._room.clear()
         self._depths.clear()
         self._layout_generation += 1
         if document is None:
@@ -91,7 +119,40 @@ class ArticleView(QPlainTextEdit):
         # an annotated stretch of the last document would paint the whole new one in that span's colour.
         self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(self.text)
-        self._render(0, len(self.text), fresh=True)
+        if len(self.text) <= 2 * ROOM_CHUNK:
+            self._unroomed = set()
+            self._render(0, len(self.text), fresh=True)
+            return
+        # A long article: colours everywhere at once; the room beside span edges (which costs Qt a new layout of
+        # every line it touches) first where it is seen (a document opens at its top), the rest a piece at a time
+        # while nothing else happens, or as soon as it is scrolled to.
+        seen = 2 * ROOM_CHUNK
+        self._render(0, seen, fresh=True)
+        self._render(seen, len(self.text), fresh=True, room=False)
+        self._unroomed = set(range(2, -(-len(self.text) // ROOM_CHUNK)))
+        self._room_timer.start()
+
+    def _room_visible(self, *_args) -> None:
+        if self._unroomed:
+            start, end = self.visible_range()
+            self._give_room(max(0, start - ROOM_CHUNK // 2), end + ROOM_CHUNK // 2)
+            self._room_timer.start()
+
+    def _give_room(self, start: int, end: int) -> None:
+        for chunk in range(start // ROOM_CHUNK, (max(start, end - 1)) // ROOM_CHUNK + 1):
+            if chunk in self._unroomed:
+                self._unroomed.discard(chunk)
+                self._render(chunk * ROOM_CHUNK, min(len(self.text), (chunk + 1) * ROOM_CHUNK))
+
+    def _room_step(self) -> None:
+        """One piece of the article's room, nearest to what is on screen first."""
+        if not self._unroomed:
+            return
+        here = self.visible_range()[0] // ROOM_CHUNK
+        chunk = min(self._unroomed, key=lambda c: abs(c - here))
+        self._give_room(chunk * ROOM_CHUNK, chunk * ROOM_CHUNK + 1)
+        if self._unroomed:
+            self._room_timer.start()
 
     def set_direction(self, direction: str) -> None:
         """Lay the text out right-to-left or left-to-right (display only; offsets never change)."""
@@ -108,6 +169,7 @@ class ArticleView(QPlainTextEdit):
                             | Qt.AlignmentFlag.AlignAbsolute)
         option.setWrapMode(QTextOption.WrapMode.WrapAtWordBoundaryOrAnywhere)
         self.document().setDefaultTextOption(option)
+        self._room.clear()
         self._layout_generation += 1
         self.viewport().update()
 
@@ -131,8 +193,12 @@ class ArticleView(QPlainTextEdit):
                 self.index.remove(leaf.annotator, leaf.before.id)
                 self.index.add(leaf.after, style)
                 dirty.append((min(leaf.before.start, leaf.after.start), max(leaf.before.end, leaf.after.end)))
-        for start, end in _merge(dirty):
+        n = len(self.text)
+        # The characters just outside a span's edges get (or lose) room for its brackets too.
+        for start, end in _merge([(max(0, a - 8), min(n, b + 8)) for a, b in dirty]):
             self._render(start, end)
+        if dirty and self.selected is not None:
+            self._show_selected(self.index.get(*self.selected))
         if dirty:
             self.viewport().update()
 
@@ -146,13 +212,20 @@ class ArticleView(QPlainTextEdit):
                 fmt.setUnderlineStyle(QTextCharFormat.UnderlineStyle.DashUnderline if paint.dashed
                                       else QTextCharFormat.UnderlineStyle.SingleUnderline)
                 fmt.setUnderlineColor(QColor(paint.underline))
+            if paint.gap == "space":
+                fmt.setFontWordSpacing(GAP)
+            elif paint.gap == "letter":
+                fmt.setFontLetterSpacingType(QFont.SpacingType.AbsoluteSpacing)
+                fmt.setFontLetterSpacing(GAP)
             self._formats[paint] = fmt
         return fmt
 
-    def _render(self, start: int, end: int, *, fresh: bool = False) -> None:
+    def _render(self, start: int, end: int, *, fresh: bool = False, room: bool = True) -> None:
         if start >= end:
             return
-        segs = segments(self.index.overlapping(start, end), start, end)
+        near = self.index.overlapping(max(0, start - 2), min(len(self.text), end + 2))
+        segs = segments(near, start, end, gaps(self.text, near, self.direction == "rtl", self._room) if room else ())
+        self._forget_carets(start, end)
         cursor = QTextCursor(self.document())
         to16 = self.offsets.to_utf16
         cursor.beginEditBlock()
@@ -191,8 +264,9 @@ class ArticleView(QPlainTextEdit):
     def cursor_position(self) -> int:
         return self.offsets.from_utf16(min(self.textCursor().position(), self.offsets.utf16_length), strict=False)
 
-    def select_text(self, start: int, end: int) -> None:
-        """Select ``text[start:end]`` (code points) as if by mouse or keyboard."""
+    def select_text(self, start: int, end: int, *, exact: bool = False) -> None:
+        """Select ``text[start:end]`` (code points) as if by mouse or keyboard (``exact``: with Alt held)."""
+        self.exact_selection = exact
         cursor = self.textCursor()
         cursor.setPosition(self.offsets.to_utf16(start))
         cursor.setPosition(self.offsets.to_utf16(end), QTextCursor.MoveMode.KeepAnchor)
@@ -211,17 +285,69 @@ class ArticleView(QPlainTextEdit):
             return
         self.selected = key
         drawn = self.index.get(*key) if key else None
+        self._show_selected(drawn)
         if drawn is not None and scroll:
             cursor = self.textCursor()
             cursor.clearSelection()
             cursor.setPosition(self.offsets.to_utf16(drawn.start))
             self.setTextCursor(cursor)
             self.ensureCursorVisible()
+        # The frame shows where the selected span is; a text cursor on its edge would cover its first letter.
+        self.setCursorWidth(0 if key else 2)
         self.viewport().update()
+
+    def _show_selected(self, drawn: Drawn | None) -> None:
+        """The selected span drawn darker, as extra selections over its stretches (each in its own colour, made
+        darker): its formats, and so the layout, stay as they are."""
+        extra = []
+        if drawn is not None:
+            to16 = self.offsets.to_utf16
+            for seg in segments(self.index.overlapping(drawn.start, drawn.end), drawn.start, drawn.end,
+                                selected=drawn):
+                sel = QTextEdit.ExtraSelection()
+                sel.cursor = QTextCursor(self.document())
+                sel.cursor.setPosition(to16(seg.start))
+                sel.cursor.setPosition(to16(seg.end), QTextCursor.MoveMode.KeepAnchor)
+                sel.format.setBackground(QColor(seg.paint.background))
+                extra.append(sel)
+        self.set_highlights("selected", extra)
+
+    def set_record(self, annotator: str | None, span_id: str | None) -> None:
+        """Mark the current record (the quote new parts link to) with a bar in the margin beside its lines."""
+        key = (annotator, span_id) if annotator and span_id else None
+        if key != self.record:
+            self.record = key
+            self.viewport().update()
 
     def _emit_selection(self) -> None:
         start, end = self.selection()
         self.text_selection_changed.emit(start, end)
+
+    def mousePressEvent(self, event: QMouseEvent) -> None:
+        if event.button() == Qt.MouseButton.LeftButton:
+            self.exact_selection = bool(event.modifiers() & Qt.KeyboardModifier.AltModifier)
+            self.setCursorWidth(2)
+            self.pressed.emit()
+        super().mousePressEvent(event)
+
+    def keyPressEvent(self, event) -> None:
+        self.setCursorWidth(2)  # moving the cursor with the keys: show it again
+        super().keyPressEvent(event)
+
+    def mouseDoubleClickEvent(self, event: QMouseEvent) -> None:
+        """A double-click selects the word, without quotation marks or punctuation glued to it."""
+        super().mouseDoubleClickEvent(event)
+        if event.button() != Qt.MouseButton.LeftButton or not self.text:
+            return
+        pos16 = self.cursorForPosition(event.position().toPoint()).position()
+        self.select_word_at(self.offsets.from_utf16(min(pos16, self.offsets.utf16_length), strict=False))
+
+    def select_word_at(self, pos: int) -> bool:
+        found = word_at(self.text, pos)
+        if found is None:
+            return False
+        self.select_text(*found)
+        return True
 
     def mouseReleaseEvent(self, event: QMouseEvent) -> None:
         super().mouseReleaseEvent(event)
@@ -293,12 +419,48 @@ class ArticleView(QPlainTextEdit):
         return (self.offsets.from_utf16(first, strict=False), self.offsets.from_utf16(last, strict=False))
 
     def _caret(self, pos: int) -> QRect:
-        rect = self._carets.get(pos)
-        if rect is None:
+        """The caret rectangle of a position on screen. Kept relative to its paragraph (block), so scrolling and
+        an edit in another paragraph leave it valid; only the paragraph's top is asked again."""
+        done = self._seen.get(pos)
+        if done is not None:
+            return done
+        entry = self._carets.get(pos)
+        if entry is None:
             cursor = QTextCursor(self.document())
             cursor.setPosition(self.offsets.to_utf16(pos))
-            rect = self._carets[pos] = self.cursorRect(cursor)
-        return rect
+            rect = self.cursorRect(cursor)
+            number = cursor.block().blockNumber()
+            entry = self._carets[pos] = (number, rect.translated(0, -self._top(number)))
+        number, rect = entry
+        done = self._seen[pos] = rect.translated(0, self._top(number))
+        return done
+
+    def _top(self, number: int) -> int:
+        top = self._tops.get(number)
+        if top is None:
+            block = self.document().findBlockByNumber(number)
+            top = self._tops[number] = int(self.blockBoundingGeometry(block).translated(self.contentOffset()).top())
+        return top
+
+    def _forget_carets(self, start: int, end: int) -> None:
+        """An edit re-formatted ``[start, end)``: the room beside edges moves letters in those paragraphs (and
+        the paragraphs below may move down: their tops are asked again at every paint)."""
+        if not self._carets:
+            return
+        doc = self.document()
+        block = doc.findBlock(self.offsets.to_utf16(start))
+        first = block.blockNumber()
+        last = doc.findBlock(self.offsets.to_utf16(end)).blockNumber()
+        if last < 0:
+            last = doc.blockCount()
+        # Lines above the one the edit starts on keep their letters where they were.
+        layout = block.layout()
+        line = layout.lineForTextPosition(self.offsets.to_utf16(start) - block.position()) if layout else None
+        keep_before = self.offsets.from_utf16(block.position() + line.textStart(), strict=False) \
+            if line is not None and line.isValid() else 0
+        self._carets = {p: e for p, e in self._carets.items()
+                        if not first <= e[0] <= last or (e[0] == first and p < keep_before)}
+        self._seen.clear()
 
     def _depth(self, drawn: Drawn) -> int:
         key = (drawn.style.annotator, drawn.span.id)
@@ -307,21 +469,30 @@ class ArticleView(QPlainTextEdit):
             depth = self._depths[key] = min(depth_of(drawn, self.index), 3)
         return depth
 
+    @property
+    def _space_width(self) -> int:
+        if self._space is None:
+            self._space = self.fontMetrics().horizontalAdvance(" ")
+        return self._space
+
     def changeEvent(self, event) -> None:
         if event.type() == event.Type.FontChange:
             self._layout_generation += 1
+            self._space = None
         super().changeEvent(event)
 
     def resizeEvent(self, event) -> None:
         self._layout_generation += 1
         super().resizeEvent(event)
+        self._room_visible()
 
     def paintEvent(self, event: QPaintEvent) -> None:
         super().paintEvent(event)
         if not self.text:
             return
-        frame = (self.firstVisibleBlock().blockNumber(), self.contentOffset().toTuple(),
-                 self.viewport().size().toTuple(), self._layout_generation)
+        self._tops.clear()
+        self._seen.clear()
+        frame = (self.viewport().size().toTuple(), self._layout_generation)
         if frame != self._frame:
             self._frame = frame
             self._carets.clear()
@@ -333,6 +504,10 @@ class ArticleView(QPlainTextEdit):
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, False)
             for drawn in self.index.overlapping(start, end):
                 self._paint_brackets(painter, drawn, start, end)
+            if self.record is not None:
+                drawn = self.index.get(*self.record)
+                if drawn is not None and drawn.end > start and drawn.start < end:
+                    self._paint_record(painter, drawn)
             if self.selected is not None:
                 drawn = self.index.get(*self.selected)
                 if drawn is not None and drawn.end > start and drawn.start < end:
@@ -345,11 +520,48 @@ class ArticleView(QPlainTextEdit):
         finally:
             painter.end()
 
-    def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int) -> None:
+    def _edge_x(self, pos: int, rect: QRect, sign: int) -> int:
+        """Where the bracket of an edge stands, in the room made beside it (never on a letter): in the middle of a
+        widened space; in the extra room given to a letter or mark, on its side away from the span (``sign``: +1
+        when the span lies to the right on screen), so the serif pointing inwards stays clear of the span's letter."""
+        room = self._room[pos] if pos in self._room else \
+            self._room.setdefault(pos, gap_at(self.text, pos, self.direction == "rtl"))
+        if room is None:
+            return rect.left()
+        if room[2] == "space":
+            # The space after the edge lies on the reading side of its caret, the one before it on the other side.
+            half = (self._space_width + GAP) // 2
+            left = (room[0] == pos) == (self.direction == "rtl")
+            return rect.left() - half if left else rect.left() + half
+        # Qt puts letter spacing on the right of a character: the room is just left of the edge's caret.
+        return rect.left() - GAP + 1 if sign > 0 else rect.left() - 1
+
+    def _side(self, pos: int, inward: int, rect: QRect) -> int:
+        """Which way the span lies from its edge at ``pos`` on screen (+1: to the right). Arabic letters follow
+        the article's direction; elsewhere (a Latin word or a number in Arabic text, a line end) the caret of the
+        neighbouring character says."""
+        inside = pos if inward > 0 else pos - 1
+        if 0 <= inside < len(self.text) and unicodedata.bidirectional(self.text[inside]) in ("R", "AL") and \
+                self.direction == "rtl":
+            near = min(max(pos + inward, 0), len(self.text))
+            if self._line_of(near) == self._line_of(pos):
+                return -inward
+        other = self._caret(min(max(pos + inward, 0), len(self.text)))
+        if other.top() == rect.top() and other.left() != rect.left():
+            return 1 if other.left() > rect.left() else -1
+        return (-1 if self.direction == "rtl" else 1) * inward
+
+    def _line_of(self, pos: int) -> int:
+        """The caret's line (its top), for telling a line end from the middle of a line."""
+        return self._caret(pos).top()
+
+    def _paint_brackets(self, painter: QPainter, drawn: Drawn, start: int, end: int, *, strong: bool = False) -> None:
         depth = self._depth(drawn)
-        color = QColor(drawn.color).darker(150)
-        pen = QPen(color, 2)
-        if drawn.style.dashed:
+        color = QColor("#202020") if strong else QColor(drawn.color).darker(150)
+        width = 2 if strong or self.font().pointSizeF() >= 18 else 1
+        pen = QPen(color, width)
+        pen.setCapStyle(Qt.PenCapStyle.FlatCap)
+        if drawn.style.dashed and not strong:
             pen.setStyle(Qt.PenStyle.DashLine)
         painter.setPen(pen)
         for pos, inward in ((drawn.start, 1), (drawn.end, -1)):
@@ -358,22 +570,33 @@ class ArticleView(QPlainTextEdit):
             rect = self._caret(pos)
             inset = 1 + 2 * depth
             top, bottom = rect.top() + inset, rect.bottom() - inset
-            x = rect.left()
-            # Which way the span lies from this edge on screen: towards the caret of the neighbouring character.
-            other = self._caret(min(max(pos + inward, 0), len(self.text)))
-            if other.top() == rect.top() and other.left() != x:
-                sign = 1 if other.left() > x else -1
-            else:
-                sign = (-1 if self.direction == "rtl" else 1) * inward
+            sign = self._side(pos, inward, rect)
+            x = self._edge_x(pos, rect, sign)
+            serif = 2  # inwards, inside the room beside the edge
+            if 0 < pos < len(self.text) and is_word_char(self.text[pos - 1]) and is_word_char(self.text[pos]):
+                # Inside a word (و left out of وأضاف): the letter before may reach under the edge with its tail;
+                # the bracket stays above the descenders.
+                painter.drawLine(x, top, x, rect.top() + rect.height() * 5 // 8)
+                painter.drawLine(x, top, x + serif * sign, top)
+                continue
             painter.drawLine(x, top, x, bottom)
-            painter.drawLine(x, top, x + 4 * sign, top)
-            painter.drawLine(x, bottom, x + 4 * sign, bottom)
+            painter.drawLine(x, top, x + serif * sign, top)
+            painter.drawLine(x, bottom, x + serif * sign, bottom)
 
     def _paint_frame(self, painter: QPainter, drawn: Drawn) -> None:
-        painter.setPen(QPen(QColor("#202020"), 2))
-        painter.setBrush(Qt.BrushStyle.NoBrush)
+        """The selected span: drawn darker (its formats), and its brackets in black, standing in the room beside
+        its edges; no line across the text (it would cover the hamza of an alef on the line above or below)."""
+        start, end = self.visible_range()
+        self._paint_brackets(painter, drawn, start, end, strong=True)
+
+    def _paint_record(self, painter: QPainter, drawn: Drawn) -> None:
+        """The current record: a bar in the margin on the reading side of each of its lines."""
+        color = QColor(drawn.color).darker(140)
+        margin = int(self.document().documentMargin())
+        width = max(3, margin // 3)
+        x = self.viewport().width() - margin // 2 - width // 2 if self.direction == "rtl" else margin // 2 - width // 2
         for rect in self.span_rects(drawn.start, drawn.end):
-            painter.drawRect(rect.adjusted(-2, -1, 2, 1))
+            painter.fillRect(QRect(x, rect.top(), width, rect.height()), color)
 
     def span_rects(self, start: int, end: int) -> list[QRect]:
         """Screen rectangles of a range, one per visual line (bounding box of the range on that line)."""
@@ -390,6 +613,9 @@ class ArticleView(QPlainTextEdit):
                 line = layout.lineAt(i)
                 ls, le = base + line.textStart(), base + line.textStart() + line.textLength()
                 a, b = max(ls, s16), min(le, e16)
+                # White space where a line wraps sits at the line's far end: not part of what is framed.
+                while b > a and doc.characterAt(b - 1).isspace():
+                    b -= 1
                 if a >= b:
                     continue
                 # The leading edge of the first character and the trailing edge of the last one: the position

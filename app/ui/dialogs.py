@@ -8,12 +8,15 @@ from dataclasses import dataclass
 
 from PySide6.QtCore import Qt
 from PySide6.QtGui import QKeySequence
-from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHeaderView, QInputDialog, QKeySequenceEdit,
-                               QLabel, QLineEdit, QListWidget, QListWidgetItem, QRadioButton, QTableWidget,
-                               QTableWidgetItem, QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QFormLayout, QHBoxLayout, QHeaderView, QInputDialog,
+                               QKeySequenceEdit, QLabel, QLineEdit, QListWidget, QListWidgetItem, QPushButton,
+                               QRadioButton, QTableWidget, QTableWidgetItem, QVBoxLayout, QWidget)
 
 from ..core.model import Entity
+from ..core.schema import TIMEX_VALUE
 from .actions import ActionRegistry
+from .language import keep_ltr
+from .names import date_examples, ltr, not_a_date
 
 
 def ask_text(parent: QWidget | None, title: str, label: str, text: str = "") -> str | None:
@@ -113,32 +116,154 @@ class SpeakerPicker(QDialog):
 
 
 class MergeDialog(QDialog):
-    """Which of two speakers stays; the other's mentions follow it and its names become aliases."""
+    """Which of several speakers stays; the others' mentions follow it and their names become its aliases."""
 
-    def __init__(self, parent: QWidget | None, a: Entity, b: Entity, counts: dict[str, int]) -> None:
+    def __init__(self, parent: QWidget | None, entities: list[Entity], counts: dict[str, int]) -> None:
         super().__init__(parent)
         self.setWindowTitle(self.tr("Merge speakers"))
-        self.a, self.b = a, b
+        self.entities = list(entities)
         layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Keep which name? All mentions of the other speaker will point to it, "
-                                        "and the other's names become its aliases.")))
-        self.keep_a = QRadioButton(f"{a.name}  ·  {counts.get(a.id, 0)}")
-        self.keep_b = QRadioButton(f"{b.name}  ·  {counts.get(b.id, 0)}")
-        (self.keep_a if counts.get(a.id, 0) >= counts.get(b.id, 0) else self.keep_b).setChecked(True)
-        layout.addWidget(self.keep_a)
-        layout.addWidget(self.keep_b)
+        layout.addWidget(QLabel(self.tr("Keep which name? All mentions of the other speakers will point to it, "
+                                        "and their names become its aliases.")))
+        self.choices: list[QRadioButton] = []
+        for entity in self.entities:
+            button = QRadioButton(f"\u2068{entity.name}\u2069  ·  {counts.get(entity.id, 0)}")
+            self.choices.append(button)
+            layout.addWidget(button)
+        most = max(range(len(self.entities)), key=lambda i: (counts.get(self.entities[i].id, 0), -i))
+        self.choices[most].setChecked(True)
         buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
         buttons.accepted.connect(self.accept)
         buttons.rejected.connect(self.reject)
         layout.addWidget(buttons)
 
+    def kept(self) -> tuple[Entity, list[Entity]]:
+        i = next(i for i, b in enumerate(self.choices) if b.isChecked())
+        return self.entities[i], [e for j, e in enumerate(self.entities) if j != i]
+
     @classmethod
-    def ask(cls, parent: QWidget | None, a: Entity, b: Entity,
-            counts: dict[str, int]) -> tuple[Entity, Entity] | None:
-        dialog = cls(parent, a, b, counts)
+    def ask(cls, parent: QWidget | None, entities: list[Entity],
+            counts: dict[str, int]) -> tuple[Entity, list[Entity]] | None:
+        dialog = cls(parent, entities, counts)
+        return dialog.kept() if dialog.exec() == QDialog.DialogCode.Accepted else None
+
+
+class AliasesDialog(QDialog):
+    """A speaker's aliases as a list: one name per row, added, edited in place (double-click or F2) or removed."""
+
+    def __init__(self, parent: QWidget | None, entity: Entity) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Aliases"))
+        self.list = QListWidget()
+        for alias in entity.aliases:
+            self._add_row(alias)
+        self.new = QLineEdit()
+        self.new.setPlaceholderText(self.tr("another name, then Enter"))
+        add = QPushButton(self.tr("Add"))
+        remove = QPushButton(self.tr("Remove"))
+        row = QHBoxLayout()
+        row.addWidget(self.new, 1)
+        row.addWidget(add)
+        row.addWidget(remove)
+        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        buttons.accepted.connect(self.accept)
+        buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Other names of “%1” (each found by the speaker picker and when "
+                                        "suggestions are accepted):").replace("%1", f"\u2068{entity.name}\u2069")))
+        layout.addWidget(self.list)
+        layout.addLayout(row)
+        layout.addWidget(buttons)
+        add.clicked.connect(self.add_typed)
+        self.new.returnPressed.connect(self.add_typed)
+        remove.clicked.connect(self.remove_selected)
+        add.setAutoDefault(False)
+        remove.setAutoDefault(False)
+
+    def _add_row(self, name: str) -> None:
+        item = QListWidgetItem(name)
+        item.setFlags(item.flags() | Qt.ItemFlag.ItemIsEditable)
+        self.list.addItem(item)
+
+    def add_typed(self) -> None:
+        name = self.new.text().strip()
+        if name and name not in self.aliases():
+            self._add_row(name)
+        self.new.clear()
+
+    def remove_selected(self) -> None:
+        for item in self.list.selectedItems():
+            self.list.takeItem(self.list.row(item))
+
+    def aliases(self) -> list[str]:
+        return [self.list.item(i).text() for i in range(self.list.count())]
+
+    def keyPressEvent(self, event) -> None:
+        # Enter in the "another name" field adds it; it must not close the dialog.
+        if self.new.hasFocus() and event.key() in (Qt.Key.Key_Return, Qt.Key.Key_Enter):
+            return
+        super().keyPressEvent(event)
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, entity: Entity) -> list[str] | None:
+        dialog = cls(parent, entity)
         if dialog.exec() != QDialog.DialogCode.Accepted:
             return None
-        return (dialog.a, dialog.b) if dialog.keep_a.isChecked() else (dialog.b, dialog.a)
+        dialog.add_typed()
+        return dialog.aliases()
+
+
+class DateValueDialog(QDialog):
+    """The normalised value of a date mention, pre-filled with what the date engine reads in it; a value that is
+    not ISO-8601 / TIMEX3 is refused right there (OK stays disabled and says why)."""
+
+    def __init__(self, parent: QWidget | None, mention: str, value: str, article_date: str | None) -> None:
+        super().__init__(parent)
+        self.setWindowTitle(self.tr("Date value"))
+        self.edit = QLineEdit(value)
+        self.edit.setLayoutDirection(Qt.LayoutDirection.LeftToRight)
+        self.edit.setPlaceholderText("YYYY-MM-DD")
+        hint = QLabel(self.tr("Examples: %1 (XXXX: the year is unknown). Empty: no value.")
+                      .replace("%1", date_examples()))
+        hint.setWordWrap(True)
+        anchor = QLabel(self.tr("Article date: %1 (words such as الجاري or أمس are read from it)")
+                        .replace("%1", ltr(article_date)) if article_date else
+                        self.tr("The article has no date: relative dates get X's for what is unknown."))
+        anchor.setWordWrap(True)
+        self.problem = QLabel()
+        self.problem.setObjectName("date_problem")
+        self.problem.setStyleSheet("color: #c00000")
+        self.buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+        self.buttons.accepted.connect(self._accept)
+        self.buttons.rejected.connect(self.reject)
+        layout = QVBoxLayout(self)
+        layout.addWidget(QLabel(self.tr("Value of “%1”:").replace("%1", f"\u2068{mention}\u2069")))
+        layout.addWidget(self.edit)
+        layout.addWidget(self.problem)
+        layout.addWidget(hint)
+        layout.addWidget(anchor)
+        layout.addWidget(self.buttons)
+        self.edit.textChanged.connect(self._check)
+        self._check(value)
+        self.edit.selectAll()
+
+    def valid(self) -> bool:
+        value = self.edit.text().strip()
+        return not value or bool(TIMEX_VALUE.match(value))
+
+    def _check(self, _text: str = "") -> None:
+        ok = self.valid()
+        self.buttons.button(QDialogButtonBox.StandardButton.Ok).setEnabled(ok)
+        self.problem.setText("" if ok else not_a_date(self.edit.text().strip()))
+
+    def _accept(self) -> None:
+        if self.valid():
+            self.accept()
+
+    @classmethod
+    def ask(cls, parent: QWidget | None, mention: str, value: str = "", article_date: str | None = None) -> str | None:
+        dialog = cls(parent, mention, value, article_date)
+        return dialog.edit.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
 class KeysDialog(QDialog):
@@ -166,7 +291,7 @@ class KeysDialog(QDialog):
                 self.editors[key] = editor
                 self.table.setCellWidget(row, 1, editor)
             else:
-                shown = QTableWidgetItem(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText))
+                shown = QTableWidgetItem(keep_ltr(action.shortcut().toString(QKeySequence.SequenceFormat.NativeText)))
                 shown.setFlags(Qt.ItemFlag.ItemIsEnabled)
                 self.table.setItem(row, 1, shown)
         self.problem = QLabel()

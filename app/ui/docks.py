@@ -204,9 +204,15 @@ class QuotesDock(QDockWidget):
             self.controller.select_other(who, span_id)
 
     def _follow(self, span_id, who: str | None = None) -> None:
-        if span_id is None:
-            return
-        row = self.model.row_of(who or self.session.annotator, span_id)
+        """Select the row of the selected quote; when a part (speaker, cue, date) is selected, or nothing, the row
+        of the current record, the one new parts link to (none when there is none)."""
+        row = self.model.row_of(who or self.session.annotator, span_id) if span_id is not None else -1
+        if row < 0 and who is None:
+            record = self.session.record
+            row = self.model.row_of(self.session.annotator, record) if record else -1
+            if row < 0 and (span_id is None or record is None) and self.session.selected is None:
+                self.table.clearSelection()
+                return
         if row >= 0:
             self._syncing = True
             try:
@@ -231,7 +237,8 @@ class QuotesDock(QDockWidget):
 
 
 class SpeakersDock(QDockWidget):
-    """The project-wide speaker registry: rename and edit aliases in place, merge two, jump to mentions."""
+    """The project-wide speaker registry: rename in place (a typo fix; or keep the old name as an alias when
+    asked), aliases edited as a list, merge any number, jump to mentions."""
 
     jump_requested = Signal(str)  # entity id
 
@@ -255,12 +262,20 @@ class SpeakersDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(SpeakersModel.NAME, QHeaderView.ResizeMode.Stretch)
         header.setSectionResizeMode(SpeakersModel.ALIASES, QHeaderView.ResizeMode.Stretch)
-        self.merge = QPushButton(self.tr("Merge"))
-        self.merge.setToolTip(self.tr("Select two speakers to merge them"))
+        for col in (SpeakersModel.MENTIONS, SpeakersModel.ALL, SpeakersModel.HERE):
+            header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.merge = QPushButton(self.tr("Merge…"))
+        self.merge.setToolTip(self.tr("Select two or more speakers to merge them into one"))
         self.jump = QPushButton(self.tr("Next mention"))
+        self.aliases = QPushButton(self.tr("Aliases…"))
+        self.aliases.setToolTip(self.tr("Edit the other names of the selected speaker, one per row"))
+        self.rename_keep = QPushButton(self.tr("Rename, keep old name…"))
+        self.rename_keep.setToolTip(self.tr("Rename the selected speaker and keep the old name as an alias "
+                                            "(double-click the name to rename it without)"))
         buttons = QHBoxLayout()
-        buttons.addWidget(self.merge)
-        buttons.addWidget(self.jump)
+        for button in (self.merge, self.jump, self.aliases, self.rename_keep):
+            buttons.addWidget(button)
         buttons.addStretch(1)
         box = QWidget()
         layout = QVBoxLayout(box)
@@ -272,6 +287,9 @@ class SpeakersDock(QDockWidget):
         self.filter.textChanged.connect(self.proxy.set_query)
         self.merge.clicked.connect(self._merge)
         self.jump.clicked.connect(self._jump)
+        self.aliases.clicked.connect(self.edit_aliases)
+        self.rename_keep.clicked.connect(self.rename_keeping_alias)
+        self.table.doubleClicked.connect(self._double_clicked)
         self.table.selectionModel().selectionChanged.connect(lambda *_a: self._enable())
         self._enable()
 
@@ -289,18 +307,45 @@ class SpeakersDock(QDockWidget):
 
     def _enable(self) -> None:
         ids = self.selected_ids()
-        self.merge.setEnabled(len(ids) == 2)
-        self.jump.setEnabled(len(ids) == 1)
+        self.merge.setEnabled(len(ids) >= 2)
+        for button in (self.jump, self.aliases, self.rename_keep):
+            button.setEnabled(len(ids) == 1)
 
     def _merge(self) -> None:
         ids = self.selected_ids()
-        if len(ids) == 2:
+        if len(ids) >= 2:
             self.controller.merge_speakers(*ids)
 
     def _jump(self) -> None:
         ids = self.selected_ids()
         if len(ids) == 1:
             self.jump_requested.emit(ids[0])
+
+    def _double_clicked(self, index: QModelIndex) -> None:
+        if index.column() == SpeakersModel.ALIASES:
+            self.edit_aliases(index.data(IdRole))
+
+    def edit_aliases(self, entity_id: str | None = None) -> bool:
+        """The selected speaker's aliases, edited as a list."""
+        ids = [entity_id] if isinstance(entity_id, str) else self.selected_ids()
+        entity = self.session.entities.get(ids[0]) if len(ids) == 1 else None
+        if entity is None:
+            return False
+        from .dialogs import AliasesDialog
+
+        aliases = AliasesDialog.ask(self.window(), entity)
+        return aliases is not None and self.controller.edit_aliases(entity.id, aliases)
+
+    def rename_keeping_alias(self) -> bool:
+        ids = self.selected_ids()
+        entity = self.session.entities.get(ids[0]) if len(ids) == 1 else None
+        if entity is None:
+            return False
+        from .dialogs import ask_text
+
+        name = ask_text(self.window(), self.tr("Rename speaker"),
+                        self.tr("New name (“%1” stays as an alias):").replace("%1", entity.name), entity.name)
+        return bool(name) and self.controller.rename_speaker(entity.id, name, keep_alias=True)
 
 
 class DatesDock(QDockWidget):

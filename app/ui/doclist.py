@@ -18,8 +18,8 @@ from itertools import compress
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, Qt, QTimer, Signal
 from PySide6.QtGui import QBrush, QColor
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLineEdit, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QApplication, QDockWidget, QHeaderView, QLineEdit,
+                               QStyledItemDelegate, QTableView, QVBoxLayout, QWidget)
 
 from ..core.model import GOLD, Status
 from ..core.text.search import fold_for_index
@@ -46,7 +46,7 @@ class DocumentsModel(HeaderedTableModel):
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.headers = (self.tr("Document"), self.tr("Status"), "#", self.tr("Review"))
+        self.headers = (self.tr("Document"), "✓", "#", self.tr("Review"))
         self.query = ""
         self.text_search = False  # also documents whose text the search finds
         self.order = "import"
@@ -228,7 +228,9 @@ class DocumentsModel(HeaderedTableModel):
             if column == self.COUNT:
                 return self.tr("%1 annotations").replace("%1", str(summary.counts.get(me, 0)))
             if column == self.TITLE:
-                return f"{summary.id} · {summary.chars:,} · {summary.direction}"
+                return f"{summary.title or summary.id}\n{summary.id} · {summary.chars:,} · {summary.direction}"
+            if column == self.STATUS:
+                return status_name(status)
             if column == self.REVIEW:
                 return self.tr("Review (gold layer): %1").replace(
                     "%1", status_name(summary.status.get(GOLD, Status.TODO.value)))
@@ -242,6 +244,21 @@ class DocumentsModel(HeaderedTableModel):
         if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and GOLD in summary.status:
             return QBrush(QColor(_STATUS_COLORS.get(summary.status[GOLD], "#000000")))
         return None
+
+
+class StatusDelegate(QStyledItemDelegate):
+    """A document status as a sign: ○ to do, ◐ in progress, ● done (coloured by the model; the word is in the
+    tooltip and in the status bar)."""
+
+    SIGNS = {"todo": "○", "in_progress": "◐", "done": "●"}
+
+    def displayText(self, value, locale) -> str:
+        names = {status_name(k): v for k, v in self.SIGNS.items()}
+        return names.get(str(value), str(value))
+
+    def initStyleOption(self, option, index) -> None:
+        super().initStyleOption(option, index)
+        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
 
 
 def _select_row(view: QTableView, row: int) -> None:
@@ -283,10 +300,15 @@ class DocumentsDock(QDockWidget):
         header = self.table.horizontalHeader()
         header.setHighlightSections(False)
         header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        # Fixed widths: sizing to contents reads every row of a long list at start-up.
-        header.resizeSection(DocumentsModel.STATUS, self.fontMetrics().horizontalAdvance("In progress") + 16)
-        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("0000") + 16)
+        # The title gets the room: statuses are shown as a coloured sign (the word in the tooltip), and the
+        # widths are fixed (sizing to contents reads every row of a long list at start-up).
+        self.table.setItemDelegateForColumn(DocumentsModel.STATUS, StatusDelegate(self.table))
+        sign = self.fontMetrics().horizontalAdvance("●") + 14
+        header.resizeSection(DocumentsModel.STATUS, sign)
+        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("000") + 12)
         header.resizeSection(DocumentsModel.REVIEW, self.fontMetrics().horizontalAdvance("In progress") + 16)
+        header.setMinimumSectionSize(min(sign, header.minimumSectionSize()))
+        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
         header.setSortIndicatorShown(True)
         header.setSortIndicator(-1, Qt.SortOrder.AscendingOrder)
         header.setSectionsClickable(True)

@@ -16,23 +16,18 @@ from dataclasses import dataclass, replace
 from datetime import datetime, timezone
 from typing import Iterable, Mapping
 
-import regex
-
+from ..core import registry
 from ..core.changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
                             UpdateEntity, UpdateSpan, merge_entities, remove_span)
 from ..core.model import Entity, Layer, Origin, Relation, Span, Status, new_id
-from ..core.text.offsets import next_boundary, previous_boundary, snap_range, trim_range
 from ..core.schema import LabelSchema
+from ..core.text import words
+from ..core.text.words import clean_name
 
 #: Labels whose spans are records edited as a whole in the Quotes sidebar (they own the links).
 RECORD_LABELS = ("QUOTE", "CLAIM")
-
-# Quotation marks that open / close a direct quote (Arabic news uses all of these).
-_OPEN_QUOTES = "\"“«„‘'"
-_CLOSE_QUOTES = "\"”»“’'"
-_ANY_QUOTE = regex.compile(r"[\"“”«»„‘’]")
-# A word: letters and digits with their combining marks (harakat) and tatweel, and joiners inside it.
-_WORD = regex.compile(r"[\p{L}\p{N}\p{M}\u0640\u200c\u200d]+")
+#: Labels of a record's parts, in the order a record lists them.
+PART_LABELS = ("SPEAKER", "CUE", "DATE")
 
 
 def utc_now() -> str:
@@ -42,42 +37,26 @@ def utc_now() -> str:
 
 # --- ranges ---------------------------------------------------------------------------------------------------
 
-def clean_range(text: str, start: int, end: int) -> tuple[int, int] | None:
-    """A selection made into a span range: whole characters (a letter keeps its harakat, an emoji its parts),
-    surrounding white space dropped. None when nothing but white space is selected."""
-    start, end = sorted((max(0, start), min(len(text), end)))
-    if start == end:
-        return None
-    start, end = snap_range(text, start, end)
-    start, end = trim_range(text, start, end)
-    if start >= end or not text[start:end].strip():
-        return None
-    return start, end
+def clean_range(text: str, start: int, end: int, *, snap: bool = True) -> tuple[int, int] | None:
+    """A selection made into a span range (:func:`app.core.text.words.snap_span`): whole words without stray
+    punctuation, quotation marks or spaces at the edges; with ``snap=False`` (Alt-drag, or snapping turned off)
+    whole characters only. None when nothing is left."""
+    return words.snap_span(text, start, end, words_only=snap)
 
 
 def word_range(text: str, pos: int) -> tuple[int, int] | None:
-    """The word at (or just before) a cursor position, for labelling without a selection."""
-    for at in (pos, pos - 1):
-        if 0 <= at < len(text):
-            m = _WORD.match(text, at)
-            if m is None:
-                continue
-            start = at
-            while start > 0 and _WORD.match(text[start - 1]):
-                start -= 1
-            end = _WORD.match(text, start).end()
-            return clean_range(text, start, end)
-    return None
+    """The word at (or just before) a cursor position, for labelling without a selection or a double-click."""
+    return words.word_at(text, pos)
 
 
 def step_boundary(text: str, span: Span, edge: str, forward: bool) -> tuple[int, int] | None:
-    """The range after moving one edge (``"start"`` or ``"end"``) by one whole character in logical order.
-    None when the move would leave the text or empty the span."""
+    """The range after moving one edge (``"start"`` or ``"end"``) by one whole character in logical order (a
+    letter keeps its harakat and tatweel). None when the move would leave the text or empty the span."""
     start, end = span.start, span.end
     if edge == "start":
-        start = next_boundary(text, start) if forward else previous_boundary(text, start)
+        start = words.step(text, start, forward)
     elif edge == "end":
-        end = next_boundary(text, end) if forward else previous_boundary(text, end)
+        end = words.step(text, end, forward)
     else:
         raise ValueError(f"edge must be 'start' or 'end', not {edge!r}")
     if start >= end or (start, end) == (span.start, span.end):
@@ -91,39 +70,24 @@ def visual_step(direction: str, arrow: str) -> bool:
     return (arrow == "right") == (direction == "ltr")
 
 
+def toggle_proclitic(text: str, span: Span) -> tuple[int, int] | None:
+    """The range of a speaker or cue without its proclitic (و ف ب ل ك ال), or with it back (one key both ways)."""
+    return words.toggle_proclitic(text, span.start, span.end)
+
+
 # --- guesses ----------------------------------------------------------------------------------------------------
 
-def guess_quote_type(text: str) -> str:
-    """direct when the span is wholly inside quotation marks, mixed when it contains a quoted fragment,
-    indirect otherwise. A first guess the annotator can change with one click."""
-    stripped = text.strip().rstrip(".,،:؛;")
-    if len(stripped) >= 2 and stripped[0] in _OPEN_QUOTES and stripped[-1] in _CLOSE_QUOTES and \
-            len(_ANY_QUOTE.findall(stripped)) == 2:
-        return "direct"
-    if len(_ANY_QUOTE.findall(stripped)) >= 2:
-        return "mixed"
-    return "indirect"
+def guess_quote_type(text: str, start: int = 0, end: int | None = None) -> str:
+    """The suggestion engine's rule for a quote ``text[start:end]`` (:func:`app.core.suggest.kinds.quote_type`):
+    direct when quotation marks enclose it, mixed when a quoted fragment of speech is inside, else indirect."""
+    from ..core.suggest.kinds import quote_type  # the engine loads when first needed (see MainWindow)
+
+    return quote_type(text, start, len(text) if end is None else end)
 
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
-
-
-def match_entity(entities: Iterable[Entity], mention: str) -> Entity | None:
-    """The one registry speaker a mention names: an exact name or alias first; else the single speaker one of
-    whose names contains the mention or is contained in it (names of 4+ characters). None when none or several."""
-    m = _fold(mention)
-    if not m:
-        return None
-    entities = list(entities)
-    exact = [e for e in entities if any(_fold(n) == m for n in e.names)]
-    if len(exact) == 1:
-        return exact[0]
-    if exact:
-        return None
-    loose = [e for e in entities if any(len(_fold(n)) >= 4 and len(m) >= 4 and (_fold(n) in m or m in _fold(n))
-                                        for n in e.names)]
-    return loose[0] if len(loose) == 1 else None
+def match_entity(entities: Iterable[Entity], mention: str, mentions: Iterable[Span] = ()) -> Entity | None:
+    """The one registry speaker a mention names (:func:`app.core.registry.match`); None when none or several."""
+    return registry.match(entities, [mention], mentions)
 
 
 # --- relations between records and their parts -------------------------------------------------------------------
@@ -163,13 +127,16 @@ def unlink(layer: Layer, head_id: str, rtype: str) -> Change | None:
 
 @dataclass(frozen=True)
 class Added:
-    """What labelling a selection did: the change, the new span, the record it was linked to, a new speaker."""
+    """What labelling a selection did: the change, the new span, the record a new part was linked to (or why not),
+    the parts a new quote was linked to (and those of its sentence that were not), a new speaker."""
 
     change: Change
     span: Span
     linked_to: str | None = None
     entity: Entity | None = None
-    not_linked_reason: str | None = None
+    not_linked_reason: str | None = None  # "other-sentence" | "has-one" | "no-link" for a part
+    parts: tuple[Span, ...] = ()  # a new record's parts, linked as it was made
+    left: tuple[Span, ...] = ()  # parts of its sentence left unlinked (each already linked to another record)
 
 
 def _with_progress(layer: Layer, changes: list[Change]) -> list[Change]:
@@ -179,43 +146,89 @@ def _with_progress(layer: Layer, changes: list[Change]) -> list[Change]:
     return changes
 
 
+def same_sentence(text: str, record: Span, part: Span, sentence: tuple[int, int] | None = None) -> bool:
+    """Whether a part lies in the sentence(s) of a record (from the sentence its start is in to the one its end
+    is in): the parts of a record are linked to it by themselves only there."""
+    s, e = sentence or words.sentence_of(text, record.start, record.end)
+    return part.start < e and part.end > s
+
+
+def parts_before(text: str, layer: Layer, schema: LabelSchema, record: Span) -> tuple[list[Span], list[Span]]:
+    """The parts a new record takes at once: for each kind (speaker, cue, date), the unlinked span of its sentence
+    nearest to it (labelled before it: verb, speaker, then content is the natural reading order). Also returns the
+    parts of the sentence left out because another record already has them."""
+    sentence = words.sentence_of(text, record.start, record.end)
+    wanted = {label for label in PART_LABELS if link_type(schema, record.label, label) is not None}
+    here: dict[str, list[Span]] = {label: [] for label in wanted}
+    for s in layer.spans.values():
+        if s.label in wanted and s.id != record.id and same_sentence(text, record, s, sentence):
+            here[s.label].append(s)
+    linked = {r.tail for r in layer.relations.values()} if any(here.values()) else set()
+    taken: list[Span] = []
+    left: list[Span] = []
+    for label in PART_LABELS:
+        if label not in wanted:
+            continue
+        free = [s for s in here[label] if s.id not in linked]
+        if free:
+            taken.append(min(free, key=lambda s: (_distance(record, s), s.start)))
+        else:
+            left.extend(sorted(here[label], key=lambda s: s.start))
+    return taken, left
+
+
+def _distance(a: Span, b: Span) -> int:
+    return max(0, b.start - a.end, a.start - b.end)
+
+
 def add_annotation(text: str, layer: Layer, schema: LabelSchema, entities: Mapping[str, Entity], label: str,
                    start: int, end: int, *, record: str | None = None) -> Added:
-    """Label ``text[start:end]`` (already a clean range). A new QUOTE gets a guessed type; a new SPEAKER is tied to
-    the registry speaker its text names, or to a new speaker; a new part (speaker, cue, date) is linked to the
-    current ``record`` (the quote or claim being annotated) when that record has no such link yet."""
+    """Label ``text[start:end]`` (already a clean range).
+
+    A new QUOTE gets the engine's type guess and takes the unlinked speaker, cue and date of its sentence labelled
+    before it. A new SPEAKER is tied to the registry speaker its words name (:func:`match_entity`), or to a new
+    speaker named by the trimmed mention. A new part (speaker, cue, date) is linked to the current ``record`` when it
+    lies in that record's sentence and the record has no such link yet; otherwise it stays unlinked and
+    ``not_linked_reason`` says why (the window says it, and L links it)."""
     now = utc_now()
     attrs: dict = {}
     entity: Entity | None = None
     if label == "QUOTE":
-        attrs["type"] = guess_quote_type(text[start:end])
+        attrs["type"] = guess_quote_type(text, start, end)
     if label == "SPEAKER":
-        found = match_entity(entities.values(), text[start:end])
+        found = match_entity(entities.values(), text[start:end], layer.spans_by_label("SPEAKER"))
         if found is None:
-            entity = Entity(new_id("e"), " ".join(text[start:end].split()))
+            entity = Entity(new_id("e"), clean_name(text[start:end]) or text[start:end].strip())
             found = entity
         attrs["entity"] = found.id
     span = Span.of(text, label, start, end, attrs=attrs, created=now, updated=now)
-    relations: tuple[Relation, ...] = ()
-    linked_to = None
-    reason = None
-    if record and record in layer.spans and label not in RECORD_LABELS:
+    relations: list[Relation] = []
+    linked_to = reason = None
+    parts: list[Span] = []
+    left: list[Span] = []
+    if label in RECORD_LABELS:
+        parts, left = parts_before(text, layer, schema, span)
+        relations = [Relation(new_id("r"), link_type(schema, label, p.label), span.id, p.id, created=now)
+                     for p in parts]
+    elif record and record in layer.spans:
         head = layer.spans[record]
         rtype = link_type(schema, head.label, label)
         if rtype is None:
-            reason = f"a {head.label.lower()} has no {label.lower()} link"
+            reason = "no-link"
         elif layer.outgoing(record, rtype):
-            reason = f"the {head.label.lower()} already has a {rtype} link"
+            reason = "has-one"
+        elif not same_sentence(text, head, span):
+            reason = "other-sentence"
         else:
-            relations = (Relation(new_id("r"), rtype, record, span.id, created=now),)
+            relations = [Relation(new_id("r"), rtype, record, span.id, created=now)]
             linked_to = record
     changes: list[Change] = []
     if entity is not None:
         changes.append(AddEntity(entity))
-    changes.append(AddSpan(layer.doc_id, layer.annotator, span, relations))
+    changes.append(AddSpan(layer.doc_id, layer.annotator, span, tuple(relations)))
     changes = _with_progress(layer, changes)
     what = f"Add {label} “{_short(span.text)}”"
-    return Added(Batch(tuple(changes), what), span, linked_to, entity, reason)
+    return Added(Batch(tuple(changes), what), span, linked_to, entity, reason, tuple(parts), tuple(left))
 
 
 def _short(text: str, n: int = 30) -> str:
@@ -228,12 +241,26 @@ def _edited(span: Span, **changes) -> Span:
     return replace(span, origin=origin, updated=utc_now(), **changes)
 
 
-def resize(text: str, layer: Layer, span_id: str, start: int, end: int) -> Change | None:
+def resize(text: str, layer: Layer, span_id: str, start: int, end: int, *, entity: Entity | None = None,
+           mentions: int = 0) -> Change | None:
+    """Move a span's edges. A quote whose type is still the first guess gets the guess for its new words. A
+    speaker mention that named its registry speaker (``entity``, the name made from its words, and ``mentions``
+    its only mention in the project) takes the new words as the name too: fixing an edge fixes the name, and the
+    registry never keeps a name cut from a loose selection."""
     span = layer.spans[span_id]
     if (start, end) == (span.start, span.end) or not 0 <= start < end <= len(text):
         return None
-    after = _edited(span, start=start, end=end, text=text[start:end])
-    return UpdateSpan(layer.doc_id, layer.annotator, span, after)
+    attrs = span.attrs
+    if span.label == "QUOTE" and attrs.get("type") == guess_quote_type(text, span.start, span.end):
+        # The type is still the first guess: it follows the words (a quote nudged to its closing mark is direct).
+        attrs = {**attrs, "type": guess_quote_type(text, start, end)}
+    after = _edited(span, start=start, end=end, text=text[start:end], attrs=attrs)
+    update = UpdateSpan(layer.doc_id, layer.annotator, span, after)
+    name = clean_name(after.text)
+    if entity is None or mentions != 1 or entity.name != clean_name(span.text) or not name or name == entity.name:
+        return update
+    renamed = Entity(entity.id, name, tuple(a for a in entity.aliases if a != name))
+    return Batch((update, UpdateEntity(entity, renamed)), update.describe())
 
 
 def set_attr(layer: Layer, span_id: str, name: str, value: str | None) -> Change | None:
@@ -250,7 +277,7 @@ def set_attr(layer: Layer, span_id: str, name: str, value: str | None) -> Change
     return UpdateSpan(layer.doc_id, layer.annotator, span, _edited(span, attrs=attrs))
 
 
-def relabel(layer: Layer, schema: LabelSchema, span_id: str, label: str) -> Change | None:
+def relabel(layer: Layer, schema: LabelSchema, span_id: str, label: str, text: str | None = None) -> Change | None:
     """Give a span another label: attributes the old label declared and the new one does not are dropped, and
     links that no longer fit the schema are removed with it (one undo step)."""
     span = layer.spans[span_id]
@@ -260,7 +287,8 @@ def relabel(layer: Layer, schema: LabelSchema, span_id: str, label: str) -> Chan
     drop = {a.name for a in (old.attrs if old else ())} - {a.name for a in (new.attrs if new else ())}
     attrs = {k: v for k, v in span.attrs.items() if k not in drop}
     if label == "QUOTE" and "type" not in attrs:
-        attrs["type"] = guess_quote_type(span.text)
+        attrs["type"] = guess_quote_type(text, span.start, span.end) if text is not None else \
+            guess_quote_type(span.text)
     after = _edited(span, label=label, attrs=attrs)
     changes: list[Change] = []
     for rel in layer.relations_of(span_id):
@@ -290,35 +318,46 @@ def set_speaker(layer: Layer, speaker_span_id: str, entity_id: str) -> Change | 
 
 
 def new_speaker(layer: Layer, speaker_span_id: str, name: str) -> tuple[Change, Entity]:
-    """A new registry speaker named ``name``, and this mention pointing at it (one undo step)."""
-    entity = Entity(new_id("e"), " ".join(name.split()))
+    """A new registry speaker named ``name`` (trimmed), and this mention pointing at it (one undo step)."""
+    entity = Entity(new_id("e"), clean_name(name) or " ".join(name.split()))
     update = set_speaker(layer, speaker_span_id, entity.id)
     changes = (AddEntity(entity),) + ((update,) if update else ())
     return Batch(changes, f"New speaker {entity.name}"), entity
 
 
-def rename_entity(entity: Entity, name: str) -> Change | None:
-    name = " ".join(name.split())
+def rename_entity(entity: Entity, name: str, *, keep_alias: bool = False) -> Change | None:
+    """Rename a speaker: the new name replaces the old one (a typo fix is not an alias); with ``keep_alias`` the
+    old name stays findable as an alias (when the person asks for it)."""
+    name = clean_name(name)
     if not name or name == entity.name:
         return None
-    # The old name stays findable as an alias.
-    aliases = tuple(a for a in (*entity.aliases, entity.name) if a != name)
+    aliases = tuple(a for a in (*entity.aliases, *((entity.name,) if keep_alias else ())) if a != name)
     return UpdateEntity(entity, Entity(entity.id, name, aliases))
 
 
 def set_aliases(entity: Entity, aliases: Iterable[str]) -> Change | None:
-    after = Entity(entity.id, entity.name, tuple(a.strip() for a in aliases if a.strip()))
+    """Give a speaker exactly these aliases (each trimmed; empty ones and repeats dropped)."""
+    after = Entity(entity.id, entity.name, tuple(n for n in (clean_name(a) for a in aliases) if n))
     return None if after == entity else UpdateEntity(entity, after)
 
 
-def split_aliases(value: str) -> list[str]:
-    """Aliases typed in one cell: separated by commas (Latin or Arabic) or semicolons."""
-    return [a.strip() for a in regex.split(r"[,،;؛]", value) if a.strip()]
+def merge(keep: Entity, gone: Entity | Iterable[Entity], layers: Iterable[Layer]) -> Change:
+    """Merge one or several speakers into ``keep`` across the given layers (every layer that mentions one of
+    them): their mentions point at ``keep``, their names become its aliases; one undo step."""
+    gone = [gone] if isinstance(gone, Entity) else list(gone)
+    layers = list(layers)
+    if len(gone) == 1:
+        return merge_entities(keep, gone[0], layers)
+    from ..core.changes import Workspace
 
-
-def merge(keep: Entity, gone: Entity, layers: Iterable[Layer]) -> Change:
-    """Merge ``gone`` into ``keep`` across the given layers (every layer that mentions ``gone``)."""
-    return merge_entities(keep, gone, layers)
+    ws = Workspace([l.copy() for l in layers], [keep, *gone])
+    steps: list[Change] = []
+    for other in gone:
+        step = merge_entities(ws.entities[keep.id], other, list(ws.layers.values()))
+        step.apply(ws)
+        steps.extend(step.changes)
+    names = ", ".join(e.name for e in gone)
+    return Batch(tuple(steps), f"Merge speakers {names} into {keep.name}")
 
 
 # --- records as the Quotes sidebar shows them ------------------------------------------------------------------------

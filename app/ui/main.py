@@ -140,9 +140,8 @@ def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: Qt
         QMessageBox.critical(None, "Qawl", str(exc))
         store.close()
         return 1
-    window.session.failed.connect(lambda message: logfile.logger().warning("refused: %s", message))
     previous_hook = sys.excepthook
-    sys.excepthook = lambda *exc_info: report_unexpected(window, exc_info, previous_hook)
+    _watch(window, previous_hook)
     window.show()
     if os.environ.get(ENV_EXIT_WHEN_READY):
         def ready() -> None:
@@ -163,6 +162,14 @@ def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: Qt
         sys.excepthook = previous_hook
     store.close()
     return code
+
+
+def _watch(window, previous_hook) -> None:
+    """Refused edits logged and unexpected errors reported, for the window and for the one that replaces it when
+    the interface language is switched."""
+    window.session.failed.connect(lambda message: logfile.logger().warning("refused: %s", message))
+    sys.excepthook = lambda *exc_info: report_unexpected(window, exc_info, previous_hook)
+    window.replaced.connect(lambda new: _watch(new, previous_hook))
 
 
 def report_unexpected(window, exc_info, previous=None) -> None:

@@ -27,14 +27,23 @@ _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.It
 
 
 class SpeakersModel(HeaderedTableModel):
-    """The speaker registry. Rows in registry order; :class:`SpeakerFilter` sorts and filters."""
+    """The speaker registry. Rows in registry order; :class:`SpeakerFilter` sorts and filters.
 
-    NAME, ALIASES, MENTIONS, HERE = range(4)
+    Mentions counts the annotator's own layers (the ones shown), All every layer but the suggestions', Here the
+    open document (the annotator's layer); the headers say which."""
+
+    NAME, ALIASES, MENTIONS, ALL, HERE = range(5)
 
     def __init__(self, session: Session, parent=None) -> None:
         super().__init__(parent)
         self.session = session
-        self.headers = (self.tr("Speaker"), self.tr("Aliases"), self.tr("Mentions"), self.tr("Here"))
+        self.headers = (self.tr("Speaker"), self.tr("Aliases"), self.tr("Mentions (%1)").replace("%1", session.annotator),
+                        self.tr("All layers"), self.tr("Here"))
+        self.tips = (self.tr("The speaker's canonical name (double-click to rename)"),
+                     self.tr("Other names of the speaker (double-click to edit the list)"),
+                     self.tr("Mentions in %1's annotations, all documents").replace("%1", session.annotator),
+                     self.tr("Mentions in every annotator's layers (not the suggestions), all documents"),
+                     self.tr("Mentions in %1's annotations of this document").replace("%1", session.annotator))
         self._ids: list[str] = []
         # Its own copy: while rows are being removed, views may still ask about the entity that just left.
         self._entities: dict[str, Entity] = {}
@@ -117,21 +126,32 @@ class SpeakersModel(HeaderedTableModel):
             if column == self.NAME:
                 return entity.name if role != Qt.ItemDataRole.DisplayRole else isolate(entity.name)
             if column == self.ALIASES:
-                return "، ".join(entity.aliases) if role == Qt.ItemDataRole.EditRole else \
+                return "، ".join(entity.aliases) if role != Qt.ItemDataRole.DisplayRole else \
                     "، ".join(isolate(a) for a in entity.aliases)
             if column == self.MENTIONS:
+                return self.session.mention_counts(self.session.annotator).get(entity.id, 0)
+            if column == self.ALL:
                 return self.session.mention_counts().get(entity.id, 0)
             if column == self.HERE:
                 return self._here_counts().get(entity.id, 0)
         if role == Qt.ItemDataRole.TextAlignmentRole and column in (self.NAME, self.ALIASES):
             return align_for(entity.name)
         if role == Qt.ItemDataRole.ToolTipRole:
-            return entity.id
+            if column == self.ALIASES and entity.aliases:
+                return "\n".join(entity.aliases)
+            return f"{entity.name}\n{entity.id}"
         return None
 
+    def headerData(self, section: int, orientation: Qt.Orientation, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.ToolTipRole and orientation == Qt.Orientation.Horizontal and \
+                0 <= section < len(self.tips):
+            return self.tips[section]
+        return super().headerData(section, orientation, role)
+
     def flags(self, index: QModelIndex | QPersistentModelIndex) -> Qt.ItemFlag:
+        # The name is renamed in place; the aliases are a list, edited in their own dialog (see SpeakersDock).
         flags = super().flags(index)
-        if index.isValid() and index.column() in (self.NAME, self.ALIASES):
+        if index.isValid() and index.column() == self.NAME:
             flags |= Qt.ItemFlag.ItemIsEditable
         return flags
 
@@ -141,20 +161,20 @@ class SpeakersModel(HeaderedTableModel):
         entity = self.entity(index.row())
         if index.column() == self.NAME:
             return self.session.apply(edits.rename_entity(entity, str(value or "")))
-        if index.column() == self.ALIASES:
-            return self.session.apply(edits.set_aliases(entity, edits.split_aliases(str(value or ""))))
         return False
 
 
 class SpeakerFilter(QSortFilterProxyModel):
-    """Speakers any of whose names contains the query; sorted by name."""
+    """Speakers any of whose names contains the query; sorted by name (when asked: edits never move rows)."""
 
     def __init__(self, parent=None) -> None:
         super().__init__(parent)
         self._query = ""
         self.setSortRole(SortRole)
         self.setSortCaseSensitivity(Qt.CaseSensitivity.CaseInsensitive)
-        self.setDynamicSortFilter(True)
+        # Not re-sorted by edits: a renamed speaker (or a count that moved) stays where the person is looking;
+        # clicking a column header sorts again.
+        self.setDynamicSortFilter(False)
 
     def set_query(self, query: str) -> None:
         self.beginFilterChange()

@@ -102,9 +102,33 @@ _RELATIONS = {
 }
 
 
-def _short(text: str, n: int = 30) -> str:
+def ltr(text: str) -> str:
+    """A value written left to right (a date value, a key), isolated (LRI … PDI) so the right-to-left text around it
+    cannot reorder it: 2024-01-18, never 18-01-2024."""
+    return f"\u2066{text}\u2069"
+
+
+def date_examples() -> str:
+    """The shapes of a date value, each isolated left to right."""
+    return " · ".join(ltr(v) for v in ("2024-01-18", "2020-01", "2020", "XXXX-01-18"))
+
+
+def not_a_date(value: str) -> str:
+    """The words for a date value refused, in the interface language."""
+    return QCoreApplication.translate("Names", "“%1” is not a date value: use %2").replace("%1", ltr(value)) \
+        .replace("%2", date_examples())
+
+
+def short(text: str, n: int = 80) -> str:
+    """A text on one line, cut to ``n`` characters."""
     text = " ".join(text.split())
     return text if len(text) <= n else text[: n - 1] + "…"
+
+
+def _short(text: str, n: int = 30) -> str:
+    """Words of the document inside an English (or Arabic) sentence: cut, and isolated (FSI … PDI) so an Arabic
+    name in an English line, or a Latin one in Arabic, keeps its own order and leaves the line's order alone."""
+    return "\u2068" + short(text, n) + "\u2069"
 
 
 def _marks_only(leaf) -> bool:
@@ -133,7 +157,7 @@ def describe(change) -> str:
         return gold
     if "remove_entity" in kinds and len(leaves) > 1:
         gone = next(l for l in leaves if l.kind == "remove_entity").entity
-        return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", gone.name)
+        return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", _short(gone.name, 60))
     note = _describe_note(leaves)
     if note:
         return note
@@ -141,7 +165,7 @@ def describe(change) -> str:
     if claim:
         return claim
     if "add_entity" in kinds and "add_span" not in kinds and len(leaves) > 1:
-        return QCoreApplication.translate("Names", "New speaker %1").replace("%1", next(l for l in leaves if l.kind == "add_entity").entity.name)
+        return QCoreApplication.translate("Names", "New speaker %1").replace("%1", _short(next(l for l in leaves if l.kind == "add_entity").entity.name, 60))
     order = ("add_span", "remove_span", "update_span", "add_relation", "remove_relation", "update_entity",
              "add_entity", "remove_entity", "set_status")
     main = min(leaves, key=lambda l: order.index(l.kind) if l.kind in order else len(order))
@@ -163,12 +187,12 @@ def describe(change) -> str:
         return QCoreApplication.translate("Names", "Mark %1").replace("%1", status_name(main.after))
     if main.kind == "update_entity":
         if main.before.name != main.after.name:
-            return QCoreApplication.translate("Names", "Rename speaker %1 → %2").replace("%1", main.before.name).replace("%2", main.after.name)
-        return QCoreApplication.translate("Names", "Edit speaker %1").replace("%1", main.after.name)
+            return QCoreApplication.translate("Names", "Rename speaker %1 → %2").replace("%1", _short(main.before.name, 60)).replace("%2", _short(main.after.name, 60))
+        return QCoreApplication.translate("Names", "Edit speaker %1").replace("%1", _short(main.after.name, 60))
     if main.kind == "add_entity":
-        return QCoreApplication.translate("Names", "Add speaker %1").replace("%1", main.entity.name)
+        return QCoreApplication.translate("Names", "Add speaker %1").replace("%1", _short(main.entity.name, 60))
     if main.kind == "remove_entity":
-        return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", main.entity.name)
+        return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", _short(main.entity.name, 60))
     return change.describe()
 
 

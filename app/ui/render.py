@@ -8,19 +8,28 @@ how each is painted, so that nested and overlapping spans stay distinguishable:
 
 - the innermost filled span gives the background; a span inside a span of the *same* label is drawn darker;
 - the span enclosing it gives the underline, so a claim inside a quote shows both colours;
-- the view also paints a bracket at every span edge and a frame around the selected span (see article_view).
+- the selected span is drawn darker; the view also paints a bracket at every span edge, black for the selected
+  span (see article_view);
+  so that these never cover a letter, the character beside each edge gets a little more room (:func:`gaps`):
+  a space is widened, and so is the punctuation mark or first letter of a word touching the edge, on the side
+  of the edge, where the bracket is drawn.
 
 Offsets are code points, ranges half-open. The view converts to UTF-16 with :class:`~app.core.text.offsets.OffsetMap`.
 """
 
 from __future__ import annotations
 
+import unicodedata
 from bisect import bisect_left
+
+import regex
 from dataclasses import dataclass
 from functools import lru_cache
 from typing import Iterable, Mapping, Sequence
 
 from ..core.model import Span
+from ..core.text.offsets import next_boundary
+from ..core.text.words import is_word_char
 
 
 @dataclass(frozen=True)
@@ -41,10 +50,11 @@ class Paint:
     background: str | None = None
     underline: str | None = None
     dashed: bool = False
+    gap: str | None = None  # "space" (a widened space) or "letter" (room on the visual right of the character)
 
     @property
     def empty(self) -> bool:
-        return self.background is None and self.underline is None
+        return self.background is None and self.underline is None and self.gap is None
 
 
 @dataclass(frozen=True)
@@ -184,7 +194,7 @@ def _shorter(a: Drawn, b: Drawn | None) -> bool:
     return b is None or (a.end - a.start, -a.start) < (b.end - b.start, -b.start)
 
 
-def _paint(covering: list[Drawn]) -> Paint:
+def _paint(covering: list[Drawn], selected: Drawn | None = None) -> Paint:
     if not covering:
         return _EMPTY
     inner = outer = pale = None
@@ -210,32 +220,108 @@ def _paint(covering: list[Drawn]) -> Paint:
     elif pale is not None:
         background = paler(pale.color, 0.6)
         underline, dashed = darker(pale.color, 0.2), True
+    if selected is not None and any(d is selected for d in covering):
+        # The selected span is drawn darker (its brackets black): a frame around it would cover letters.
+        background = darker(background or paler(selected.color, 0.6), 0.22)
     return Paint(background, underline, dashed)
 
 
-def segments(drawn: Iterable[Drawn], start: int, end: int) -> list[Segment]:
-    """Cut ``[start, end)`` into stretches with the same covering spans and say how each is painted.
+# --- room for the edge marks ---------------------------------------------------------------------------------
+
+_LTR_CLASSES = frozenset({"L", "EN", "AN"})  # laid out left to right inside right-to-left text
+_EXTENDS = regex.compile(r"[\p{M}\p{Grapheme_Cluster_Break=Extend}\p{Grapheme_Cluster_Break=SpacingMark}\u200c\u200d"
+                         r"\U0001F3FB-\U0001F3FF]")
+# Arabic letters that never join the letter after them (و in وأضاف): room after them breaks no joining.
+_JOIN_BEFORE_ONLY = frozenset("اأإآٱٲٳدذرزوؤةژڈڑ")
+_RTL_CLASSES = frozenset({"R", "AL"})
+
+
+def gap_at(text: str, pos: int, rtl: bool) -> tuple[int, int, str] | None:
+    """The character that gets more room beside the edge at ``pos``, as ``(start, end, kind)``, or None.
+
+    A space on either side of the edge is widened. Else Qt adds letter spacing on the visual right of a character:
+    in right-to-left text that is the character just after the edge (the first letter of a span, or the mark after
+    its end), in left-to-right text the one just before it. No room is made inside a word (it would break the
+    joining of Arabic letters) or beside a character laid out against the paragraph's direction (a number in
+    Arabic text: the room would land inside it)."""
+    for space in (pos - 1, pos):  # a space beside the edge is widened, on whichever side it is
+        if 0 <= space < len(text) and text[space] == " ":
+            return space, space + 1, "space"
+    c = pos if rtl else pos - 1
+    if not 0 <= c < len(text):
+        return None
+    ch = text[c]
+    if ch in "\n\t" or ch.isspace():
+        return None
+    other = c - 1 if rtl else c + 1
+    if 0 <= other < len(text) and is_word_char(ch) and is_word_char(text[other]):
+        joined = text[other] if rtl else ch  # the letter logically before the edge
+        if not (rtl and joined in _JOIN_BEFORE_ONLY):
+            return None  # an edge inside a word whose letters join across it
+    bidi = unicodedata.bidirectional(ch)
+    if (rtl and bidi in _LTR_CLASSES) or (not rtl and bidi in _RTL_CLASSES):
+        return None
+    after = c + 1
+    if after < len(text) and _EXTENDS.match(text, after):  # harakat, a joiner, an emoji modifier: the whole cluster
+        after = next_boundary(text, c)
+    return c, after, "letter"
+
+
+def gaps(text: str, drawn: Iterable[Drawn], rtl: bool,
+         memo: dict[int, tuple[int, int, str] | None] | None = None) -> list[tuple[int, int, str]]:
+    """The characters that get room beside the edges of ``drawn`` spans (see :func:`gap_at`), sorted, once each.
+    ``memo`` keeps :func:`gap_at`'s answers by position (they depend on the text and its direction only)."""
+    memo = {} if memo is None else memo
+    found: dict[int, tuple[int, int, str]] = {}
+    for d in drawn:
+        for pos in (d.start, d.end):
+            g = memo[pos] if pos in memo else memo.setdefault(pos, gap_at(text, pos, rtl))
+            if g is not None:
+                found[g[0]] = g
+    return [found[k] for k in sorted(found)]
+
+
+# --- segments ---------------------------------------------------------------------------------------------------------
+
+def segments(drawn: Iterable[Drawn], start: int, end: int, room: Sequence[tuple[int, int, str]] = (),
+             selected: Drawn | None = None) -> list[Segment]:
+    """Cut ``[start, end)`` into stretches with the same covering spans and say how each is painted; ``room`` are
+    characters that get room for the edge marks (:func:`gaps`), ``selected`` the selected span (drawn darker).
     Stretches covered by nothing are included (with an empty Paint) so the caller can clear old formats."""
     spans = [d for d in drawn if d.end > start and d.start < end]
+    room = [g for g in room if g[1] > start and g[0] < end]
     cuts = {start, end}
     for d in spans:
         if start < d.start < end:
             cuts.add(d.start)
         if start < d.end < end:
             cuts.add(d.end)
+    for a, b, _kind in room:
+        cuts.update(p for p in (a, b) if start < p < end)
     points = sorted(cuts)
     # Sweep: spans sorted by start enter, leave when the sweep passes their end.
     spans.sort(key=lambda d: d.start)
     active: list[Drawn] = []
     out: list[Segment] = []
-    i = 0
+    paints: dict[tuple, Paint] = {}  # the same spans cover many stretches (a gap cuts one in three)
+    i = j = 0
     for a, b in zip(points, points[1:]):
         while i < len(spans) and spans[i].start <= a:
             active.append(spans[i])
             i += 1
-        active = [d for d in active if d.end > a]
-        paint = _paint(active)
-        if out and out[-1].paint == paint and out[-1].end == a:
+        if any(d.end <= a for d in active):
+            active = [d for d in active if d.end > a]
+        while j < len(room) and room[j][1] <= a:
+            j += 1
+        gap = room[j][2] if j < len(room) and room[j][0] <= a < room[j][1] else None
+        key = (gap, *map(id, active))
+        paint = paints.get(key)
+        if paint is None:
+            paint = _paint(active, selected)
+            if gap is not None:
+                paint = Paint(paint.background, paint.underline, paint.dashed, gap)
+            paints[key] = paint
+        if out and (out[-1].paint is paint or out[-1].paint == paint) and out[-1].end == a:
             out[-1] = Segment(out[-1].start, b, paint)
         else:
             out.append(Segment(a, b, paint))

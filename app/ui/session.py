@@ -27,13 +27,17 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.changes import AddSpan, Change, RemoveSpan, UpdateSpan, Workspace
+from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError
-from ..core.model import CanonicalClaim, Document, Entity, Layer, Span
+from ..core.model import SUGGESTIONS, CanonicalClaim, Document, Entity, Layer, Span
 from ..core.schema import LabelSchema
 from ..core.review.triage import traced
 from .names import describe
 from .render import LayerStyle
+
+
+#: The description of an event that changes only what is shown of a layer (nothing was edited).
+SHOWN_ONLY = "(shown only)"
 
 
 @dataclass(frozen=True)
@@ -47,29 +51,37 @@ class ChangeEvent:
     doc_ids: frozenset[str]
     entities_changed: bool
     seq: int = 0  # emission order: a view that re-read everything after event N ignores queued events <= N
+    undone: bool = False  # a replay that undid ``text`` (else, when ``replay``, one that redid it)
+    text: str = ""  # the undo history's words for the change replayed
 
 
 class ChangeCommand(QUndoCommand):
     """One applied change on the undo stack. It was committed before it was pushed, so its first redo (which
     QUndoStack.push calls) does nothing; later redos and undos go through the session, store first."""
 
-    def __init__(self, session: "Session", change: Change, seq: int) -> None:
+    def __init__(self, session: "Session", change: Change, seq: int, record: str | None = None) -> None:
         super().__init__(describe(change))
         self.session = session
         self.change = change
         self.seq = seq
+        # The current record before the change, and after it (as it was when the change was undone): undo and
+        # redo bring each back, so the next part links where it did.
+        self.record_before = record
+        self.record_after: str | None = None
         self._pushed = False
 
     def redo(self) -> None:
         if not self._pushed:
             self._pushed = True
             return
-        seq = self.session._replay(self.change)
+        seq = self.session._replay(self.change, record=self.record_after, text=self.text())
         if seq is not None:
             self.seq = seq
 
     def undo(self) -> None:
-        self.session._replay(self.change.inverse(), reverts=self.seq)
+        self.record_after = self.session.record
+        self.session._replay(self.change.inverse(), reverts=self.seq, record=self.record_before, text=self.text(),
+                             undone=True)
 
     # Consecutive edge moves of one span are one undo step (each is still its own row in the history).
     _RESIZE = 0x5150
@@ -111,7 +123,7 @@ class Session(QObject):
         self._shown_cache: dict[str, Layer] = {}
         self.selected: str | None = None
         self.record: str | None = None
-        self._mentions: dict[str, int] | None = None
+        self._mentions: dict[str | None, dict[str, int]] | None = None
         self.events_emitted = 0
 
     # --- what is shown ------------------------------------------------------------------------------------------
@@ -218,11 +230,20 @@ class Session(QObject):
         if self.document is not None:
             self.open(self.document.id)
 
-    def mention_counts(self) -> dict[str, int]:
-        """Speaker id -> number of mentions in the whole project (all annotators), cached until a change."""
+    def mention_counts(self, annotator: str | None = None) -> dict[str, int]:
+        """Speaker id -> number of mentions in the whole project, in one annotator's layers or (None) in every
+        layer but the suggestions (nobody's work), cached until a change."""
         if self._mentions is None:
-            self._mentions = self.store.mention_counts()
-        return self._mentions
+            self._mentions = {}
+        if annotator not in self._mentions:
+            if annotator is None:
+                counts = dict(self.store.mention_counts())
+                for entity, n in self.store.mention_counts(SUGGESTIONS).items():
+                    counts[entity] = counts.get(entity, 0) - n
+                self._mentions[None] = {k: v for k, v in counts.items() if v > 0}
+            else:
+                self._mentions[annotator] = self.store.mention_counts(annotator)
+        return self._mentions[annotator]
 
     # --- selection --------------------------------------------------------------------------------------------------
 
@@ -248,6 +269,7 @@ class Session(QObject):
         A refused change (QawlError) changes nothing, emits ``failed`` and returns False."""
         if change is None:
             return False
+        record = self.record
         try:
             change = traced(change, self._layer_of)
             seq = self.store.apply(change, actor=self.annotator)
@@ -255,11 +277,13 @@ class Session(QObject):
             self.failed.emit(str(exc))
             return False
         self._after(change, replay=False)
-        self.undo_stack.push(ChangeCommand(self, change, seq))
+        self.undo_stack.push(ChangeCommand(self, change, seq, record))
         return True
 
-    def _replay(self, change: Change, reverts: int | None = None) -> int | None:
-        """Undo / redo: bring the affected document into view, commit, update the cache."""
+    def _replay(self, change: Change, reverts: int | None = None, *, record: str | None = None, text: str = "",
+                undone: bool = False) -> int | None:
+        """Undo / redo: bring the affected document into view, commit, update the cache, and make ``record`` the
+        current record again (when it still exists)."""
         doc_id = change.doc_id
         if doc_id and (self.document is None or doc_id != self.document.id) and self.store.has_document(doc_id):
             self.open(doc_id)
@@ -271,7 +295,9 @@ class Session(QObject):
             # The stack is in the middle of an undo/redo: clear it once that has returned.
             QTimer.singleShot(0, self._resync)
             return None
-        self._after(change, replay=True)
+        self._after(change, replay=True, undone=undone, text=text)
+        if self.document is not None:
+            self.set_record(record if record in self.layer.spans else None)
         return seq
 
     def _layer_of(self, doc_id: str, annotator: str) -> Layer:
@@ -284,7 +310,7 @@ class Session(QObject):
         self.undo_stack.clear()
         self.reload()
 
-    def _after(self, change: Change, *, replay: bool) -> None:
+    def _after(self, change: Change, *, replay: bool, undone: bool = False, text: str = "") -> None:
         leaves = tuple(change.flat())
         open_id = self.document.id if self.document else None
         try:
@@ -314,7 +340,24 @@ class Session(QObject):
             if self.record is not None and self.record not in self.layer.spans:
                 self.set_record(None)
         self.events_emitted += 1
-        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted))
+        self.changed.emit(ChangeEvent(change, leaves, replay, docs, entities, self.events_emitted, undone, text))
+
+    def refresh_hidden(self, annotator: str) -> None:
+        """The rule hiding some spans of a shown layer answers differently now (it also looks at the annotator's
+        own layer: suggestions they already have): show the difference to the views as a change of that layer."""
+        if self.document is None or annotator not in self._hidden:
+            return
+        old = self._shown_cache.pop(annotator, None)
+        new = self.shown_layer(annotator)
+        if old is None:
+            return
+        doc = self.document.id
+        leaves = tuple([RemoveSpan(doc, annotator, s) for k, s in old.spans.items() if k not in new.spans] +
+                       [AddSpan(doc, annotator, s) for k, s in new.spans.items() if k not in old.spans])
+        if leaves:
+            self.events_emitted += 1
+            self.changed.emit(ChangeEvent(Batch(leaves, SHOWN_ONLY), leaves, False, frozenset({doc}), False,
+                                          self.events_emitted))
 
     def _as_shown(self, leaves: tuple[Change, ...], open_id: str | None) -> tuple[Change, ...]:
         """The leaves as the views see them: in a layer shown with ``hide``, a span that stops being shown is

@@ -13,13 +13,14 @@ from functools import lru_cache
 
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, Qt
 from PySide6.QtGui import QBrush, QColor, QFont
+from PySide6.QtWidgets import QApplication
 
 from ..core.changes import AddSpan, RemoveSpan, UpdateSpan
 from ..core.model import SUGGESTIONS, Layer, Relation, Span
 from ..core.schema import TIMEX_VALUE
 from ..core.text.normalise import direction_of
 from . import edits
-from .names import checkworthy_name, label_name, type_name, verdict_name, visible
+from .names import checkworthy_name, date_examples, label_name, not_a_date, short, type_name, verdict_name, visible
 from .render import paler
 from .session import ChangeEvent, Session
 from .table_model import HeaderedTableModel
@@ -44,11 +45,6 @@ def isolate(text: str) -> str:
     """Text from the document in a cell: first-strong isolated, so an Arabic title keeps its own order in an
     English window and a Latin name in an Arabic one (the cell's own direction, not the window's)."""
     return "\u2068" + text + "\u2069"
-
-
-def short(text: str, n: int = 80) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= n else text[: n - 1] + "…"
 
 
 class _Links:
@@ -91,6 +87,9 @@ class SpanTableModel(HeaderedTableModel):
         self._filled: set[str] = set()  # shown layers drawn filled besides mine (gold in review): not greyed
         self._seen = 0  # the last change event the rows reflect
         self.changing = False  # True while rows are inserted or removed
+        # Suggestion span id -> the annotator's span of the same label it duplicates or overlaps (kept by the
+        # suggestions UI), so a suggestion one already has is shown as such.
+        self.existing: dict[str, str] = {}
         session.document_opened.connect(self.reset_rows)
         # Sidebars follow on the next event-loop turn: the key press -> highlight frame stays short.
         session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
@@ -275,15 +274,37 @@ class SpanTableModel(HeaderedTableModel):
 
 
 class QuotesModel(SpanTableModel):
-    """Quotes and claims as records: kind and type, text, speaker (flagged when missing), cue, date."""
+    """Quotes and claims as records: kind and type, text, speaker (flagged when missing), cue, date. The current
+    record (the one new parts link to) is marked ▶ and bold; a suggestion the annotator already has, or that
+    overlaps one of theirs, says so."""
 
     labels = edits.RECORD_LABELS
     KIND, TEXT, SPEAKER, CUE, DATE = range(5)
+    CURRENT = "▶ "
 
     def __init__(self, session: Session, *, overlays: bool = True, parent=None) -> None:
         self.headers = (self.tr("Kind"), self.tr("Quote"), self.tr("Speaker"), self.tr("Cue"), self.tr("Date"))
         self._claimants: dict[str, dict] = {}  # annotator -> claim id -> Claimant, cleared with the links
         super().__init__(session, overlays=overlays, parent=parent)
+        self._record: str | None = None
+        # Like every sidebar update: one event-loop turn after the key's frame.
+        session.record_changed.connect(self._record_changed, Qt.ConnectionType.QueuedConnection)
+
+    def _record_changed(self, span_id: str | None) -> None:
+        rows = [self.row_of(self.session.annotator, r) for r in (self._record, span_id) if r]
+        self._record = span_id
+        for row in rows:
+            if row >= 0:
+                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
+
+    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
+        if role == Qt.ItemDataRole.FontRole and index.isValid() and 0 <= index.row() < len(self._rows):
+            who, span_id = self.key_at(index.row())
+            if who == self.session.annotator and span_id == self.session.record:
+                font = QFont()
+                font.setBold(True)
+                return font
+        return super().data(index, role)
 
     def links(self, annotator: str):
         if annotator not in self._links:
@@ -300,7 +321,17 @@ class QuotesModel(SpanTableModel):
                 if span.label == "CLAIM" and (span.attrs.get("verdict") or span.attrs.get("checkworthy")):
                     kind = f"{kind} · " + (verdict_name(span.attrs.get("verdict")) or
                                            checkworthy_name(span.attrs.get("checkworthy")))
-                return self.tr("%1 (suggested)").replace("%1", kind) if annotator == SUGGESTIONS else kind
+                if annotator == SUGGESTIONS:
+                    mine = self.session.layer.spans.get(self.existing.get(span.id, ""))
+                    if mine is not None and (mine.start, mine.end) == (span.start, span.end):
+                        return self.tr("%1 (suggested; you have it)").replace("%1", kind)
+                    if mine is not None:
+                        return self.tr("%1 (suggested; overlaps yours)").replace("%1", kind)
+                    return self.tr("%1 (suggested)").replace("%1", kind)
+                if annotator == self.session.annotator and span.id == self.session.record:
+                    # pointing into the row, whichever way it reads
+                    return ("◀ " if QApplication.isRightToLeft() else self.CURRENT) + kind
+                return kind
             if role == Qt.ItemDataRole.BackgroundRole:
                 label = self.session.schema.label(span.label)
                 return QBrush(QColor(label.color)) if label else None
@@ -375,7 +406,7 @@ class DatesModel(SpanTableModel):
             if role == Qt.ItemDataRole.ForegroundRole and not value:
                 return QBrush(QColor("#c00000"))
             if role == Qt.ItemDataRole.ToolTipRole:
-                return self.tr("ISO-8601 / TIMEX3: 2024-01-18, 2020-01, XXXX-01-18 (year unknown)")
+                return self.tr("ISO-8601 / TIMEX3: %1 (XXXX: the year is unknown)").replace("%1", date_examples())
         if column == self.DATES and role == Qt.ItemDataRole.DisplayRole:
             heads = self.links(annotator).heads(span.id, "DATED")
             return "; ".join(isolate(short(h.text, 30)) for h in heads)
@@ -393,8 +424,7 @@ class DatesModel(SpanTableModel):
             return False
         value = str(value or "").strip()
         if value and not TIMEX_VALUE.match(value):
-            self.session.failed.emit(self.tr("“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18")
-                                     .replace("%1", value))
+            self.session.failed.emit(not_a_date(value))
             return False
         who, span_id = self.key_at(index.row())
         return self.session.apply(edits.set_attr(self.session.layer, span_id, "value", value or None))

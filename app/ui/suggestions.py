@@ -22,17 +22,16 @@ suggestions someone has decided are kept as they are.
 
 from __future__ import annotations
 
-import time
-from dataclasses import dataclass
 from pathlib import Path
 
 from PySide6.QtCore import QEvent, QObject, Qt, Signal
 from PySide6.QtGui import QKeySequence
 from PySide6.QtWidgets import QLabel
 
+from ..core.registry import match as same_speaker
 from ..core.review import triage
-from ..core.errors import Cancelled
 from ..core.model import SUGGESTIONS, Span
+from .language import keep_ltr
 from .names import label_name, type_name, visible
 from .render import LayerStyle
 
@@ -43,45 +42,18 @@ ACCEPT, REJECT, ACCEPT_ALL, NEXT, PREVIOUS, SHOW, SUGGEST_DOCUMENT, SUGGEST_ALL 
     "suggestion:show", "suggestion:suggest_document", "suggestion:suggest_all")
 
 
-@dataclass(frozen=True)
-class SuggestReport:
-    """What a suggestion run did."""
-
-    documents: int
-    added: int
-    kept: int
-    seconds: float
-
-
 def suggest_work(api, db: Path, doc_ids: list[str] | None, actor: str):
-    """The background work of Document ▸ Suggest: its own store connection; every document (or ``doc_ids``)
-    suggested and stored in ONE transaction, so Cancel (or an error) leaves the project as it was."""
-    def work(progress, cancel) -> SuggestReport:
-        from ..core.claims.suggest import with_claims
-        from ..core.suggest import suggest_document
-
-        started = time.perf_counter()
+    """The background work of Document ▸ Suggest: its own store connection; the speaker model first learns from
+    the project's gold and finished layers and decisions, then every document (or ``doc_ids``) is suggested and
+    stored, all in ONE transaction by the project's suggest operation (``api.suggest``), so Cancel (or an error)
+    leaves the project as it was. Returns the operation's report (documents, added, kept, seconds, model, what
+    learning found)."""
+    def work(progress, cancel):
         store = api.open_store(db)
         try:
-            ids = list(doc_ids) if doc_ids else store.document_ids()
-            registry = list(store.entities().values())
-            added = kept = 0
-            with store.atomic():
-                for i, doc_id in enumerate(ids):
-                    if cancel():
-                        raise Cancelled()
-                    document = store.document(doc_id)
-                    result = suggest_document(document, registry)
-                    layer = with_claims(document, result.layer)  # and the check-worthy claims
-                    k, a = store.put_suggestions(doc_id, layer, result.entities)
-                    kept, added = kept + k, added + a
-                    progress(i + 1, len(ids))
-                store.record_event("suggest", f"Suggestions for {len(ids)} documents",
-                                   {"documents": len(ids), "added": added, "kept_decided": kept}, actor=actor,
-                                   doc_id=ids[0] if len(ids) == 1 else None)
+            return api.suggest(store, doc_ids, actor=actor, learn=True, progress=progress, cancel=cancel)
         finally:
             store.close()
-        return SuggestReport(len(ids), added, kept, time.perf_counter() - started)
     return work
 
 
@@ -100,24 +72,23 @@ class SuggestionsUi(QObject):
         self.registry = window.registry
         self.task = None
         r = self.registry
-        tr = self.tr
         # Enter is not a shortcut: it is taken only where a suggestion can be selected (the article pane, the
         # Quotes and Dates sidebars; see eventFilter), so it keeps its meaning everywhere else (a dialog's field,
         # the document list), whatever has focus.
-        r.add(ACCEPT, tr("&Accept suggestion") + "\t" + QKeySequence("Return").toString(
+        r.add(ACCEPT, self.tr("&Accept suggestion") + "\t" + QKeySequence("Return").toString(
             QKeySequence.SequenceFormat.NativeText), "",
-              tr("Accept the selected suggestion with its speaker, cue and date"))
-        r.add(REJECT, tr("&Reject suggestion"), "",
-              tr("Reject the selected suggestion (Del does the same when a suggestion is selected)"))
-        r.add(ACCEPT_ALL, tr("Accept all suggestions in this document"), "Ctrl+Shift+Return",
-              tr("Accept every pending suggestion of the document (one undo step)"))
-        r.add(NEXT, tr("&Next suggestion"), "N", remappable=True, scope="annotate")
-        r.add(PREVIOUS, tr("&Previous suggestion"), "Shift+N", remappable=True, scope="annotate")
-        r.add(SHOW, tr("Show &suggestions"))
-        r.add(SUGGEST_DOCUMENT, tr("Suggest for this document"), "",
-              tr("Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject"))
-        r.add(SUGGEST_ALL, tr("Suggest for all documents"), "",
-              tr("Pre-annotate every document of the project (suggestions already decided are kept)"))
+              self.tr("Accept the selected suggestion with its speaker, cue and date"))
+        r.add(REJECT, self.tr("&Reject suggestion"), "",
+              self.tr("Reject the selected suggestion (Del does the same when a suggestion is selected)"))
+        r.add(ACCEPT_ALL, self.tr("Accept all suggestions in this document"), "Ctrl+Shift+Return",
+              self.tr("Accept every pending suggestion of the document (one undo step)"))
+        r.add(NEXT, self.tr("&Next suggestion"), "N", remappable=True, scope="annotate")
+        r.add(PREVIOUS, self.tr("&Previous suggestion"), "Shift+N", remappable=True, scope="annotate")
+        r.add(SHOW, self.tr("Show &suggestions"))
+        r.add(SUGGEST_DOCUMENT, self.tr("Suggest for this document"), "",
+              self.tr("Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject"))
+        r.add(SUGGEST_ALL, self.tr("Suggest for all documents"), "",
+              self.tr("Pre-annotate every document of the project (suggestions already decided are kept)"))
         accept = r[ACCEPT]
         for widget in (self.view, window.quotes.table, window.dates.table):
             widget.installEventFilter(self)
@@ -136,14 +107,35 @@ class SuggestionsUi(QObject):
         show.toggled.connect(self.set_shown)
         r[SUGGEST_DOCUMENT].triggered.connect(lambda: self.suggest(all_documents=False))
         r[SUGGEST_ALL].triggered.connect(lambda: self.suggest(all_documents=True))
-        can_run = window.api is not None and self.session.store.path is not None
+        can_run = window.api is not None and window.api.suggest is not None and self.session.store.path is not None
         r[SUGGEST_DOCUMENT].setEnabled(can_run)
         r[SUGGEST_ALL].setEnabled(can_run)
         self.session.changed.connect(self._update_status, Qt.ConnectionType.QueuedConnection)
         self.session.document_opened.connect(self._update_status)
         self.controller.other_selection_changed.connect(lambda _key: self._update_status())
+        self._had: frozenset[str] = frozenset()  # pending suggestions the annotator already has: not new work
+        self.session.changed.connect(self._follow_mine, Qt.ConnectionType.QueuedConnection)
+        self.session.document_opened.connect(self._follow_mine)
         if show.isChecked():
-            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=self._hidden())
+
+    def _hidden(self):
+        """Suggestions not drawn or listed: the ones the annotator has decided, and the ones they already have."""
+        decided = triage.hidden_for(self.session.annotator)
+        return lambda span: decided(span) or span.id in self._had
+
+    def _follow_mine(self, *_args) -> None:
+        """After the annotator's layer changed: which suggestions they already have (hidden: not new work), and which
+        duplicate or overlap one of their spans (said so in the sidebars)."""
+        layer = self._layer()
+        s = self.session
+        had = triage.already_had(layer, s.layer, s.annotator) if layer is not None and layer.spans else frozenset()
+        existing = triage.existing_map(layer, s.layer, s.annotator) if layer is not None and layer.spans else {}
+        for model in (self.window.quotes.model, self.window.dates.model):
+            model.existing = existing
+        if had != self._had:
+            self._had = had
+            s.refresh_hidden(SUGGESTIONS)
 
     def fill_edit_menu(self, menu) -> None:
         sub = menu.addMenu(self.tr("S&uggestions"))
@@ -168,8 +160,11 @@ class SuggestionsUi(QObject):
         return s.workspace.layer(s.document.id, SUGGESTIONS)
 
     def pending(self) -> list[triage.SuggestedRecord]:
+        """The records left to decide (not the ones the annotator already has)."""
         layer = self._layer()
-        return triage.pending(layer, self.session.annotator) if layer is not None else []
+        if layer is None:
+            return []
+        return [r for r in triage.pending(layer, self.session.annotator) if not r.ids <= self._had]
 
     def selected(self) -> Span | None:
         """The selected suggestion, if it is still pending for this annotator."""
@@ -242,7 +237,7 @@ class SuggestionsUi(QObject):
         s = self.session
         record = triage.record_for(self._layer(), s.annotator, span.id)
         change = triage.accept(self._layer(), s.layer, span.id, s.annotator, s.entities,
-                               s.store.suggested_entities(s.document.id))
+                               s.store.suggested_entities(s.document.id), same_speaker=same_speaker)
         if not s.apply(change):
             return False
         head = record.head
@@ -272,7 +267,8 @@ class SuggestionsUi(QObject):
         layer = self._layer()
         if layer is None:
             return False
-        change = triage.accept_all(layer, s.layer, s.annotator, s.entities, s.store.suggested_entities(s.document.id))
+        change = triage.accept_all(layer, s.layer, s.annotator, s.entities, s.store.suggested_entities(s.document.id),
+                                   same_speaker=same_speaker)
         if change is None:
             self.message.emit(self.tr("No suggestions left in this document."))
             return False
@@ -293,7 +289,7 @@ class SuggestionsUi(QObject):
     def set_shown(self, shown: bool) -> None:
         self.window.settings.setValue("suggestions/show", "true" if shown else "false")
         if shown:
-            self.session.show_layer(SUGGESTIONS, STYLE, hide=triage.hidden_for(self.session.annotator))
+            self.session.show_layer(SUGGESTIONS, STYLE, hide=self._hidden())
         else:
             self.controller.select_other(None, None)
             self.session.hide_layer(SUGGESTIONS)
@@ -305,7 +301,7 @@ class SuggestionsUi(QObject):
                             .replace("%2", self._key(NEXT)).replace("%3", self._key("delete")) if n else "")
 
     def _key(self, action: str) -> str:
-        return self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText)
+        return keep_ltr(self.registry[action].shortcut().toString(QKeySequence.SequenceFormat.NativeText))
 
     def selection_text(self) -> str | None:
         """The selection bar's words for a selected suggestion (None when none is selected)."""
@@ -315,22 +311,33 @@ class SuggestionsUi(QObject):
         extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
         rule = str(span.provenance.get("rule") or "")
         head = self.tr("Suggested %1").replace("%1", label_name(span.label))
-        return (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
+        said = (f"{head}{' · ' + extra if extra else ''} · {span.start}–{span.end}: {visible(span.text, 200)} · "
                 + self.tr("rule %1 · Enter accepts, %2 rejects").replace("%1", rule)
                 .replace("%2", self._key("delete")))
+        mine = triage.existing(self.session.layer, span)
+        if mine is not None:
+            said += " · " + (self.tr("you have it: Enter adds only what yours lacks")
+                             if (mine.start, mine.end) == (span.start, span.end) else
+                             self.tr("overlaps your %1 %2–%3: Enter merges into yours")
+                             .replace("%1", label_name(mine.label).lower()).replace("%2", str(mine.start))
+                             .replace("%3", str(mine.end)))
+        return said
 
     # --- suggestion runs ------------------------------------------------------------------------------------------
 
     def suggest(self, *, all_documents: bool):
         s = self.session
         api, db = self.window.api, s.store.path
-        if api is None or db is None:
+        if api is None or api.suggest is None or db is None:
             self.failed.emit(self.tr("Suggestions need a project file (this project is in memory)."))
             return None
         if not all_documents and s.document is None:
             self.message.emit(self.tr("Open a document first."))
             return None
         from .tasks import run_with_progress
+        # The engine is imported here, on the window's thread, before the background work needs it: two threads
+        # importing one package at the same time can see it half made (the window also loads it when idle).
+        import app.core.suggest  # noqa: F401
 
         ids = None if all_documents else [s.document.id]
         work = suggest_work(api, db, ids, s.annotator)
@@ -338,14 +345,19 @@ class SuggestionsUi(QObject):
                                       on_failure=self._suggest_failed, on_cancel=self._suggest_cancelled)
         return self.task
 
-    def _suggested(self, report: SuggestReport) -> None:
+    def _suggested(self, report) -> None:
         if not self.session.shows(SUGGESTIONS):
             self.registry[SHOW].setChecked(True)  # shows the layer (and reopens the document)
         self.session.reload()
         self.window.speakers.model.refresh()
-        self.message.emit(self.tr("Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).")
-                          .replace("%1", str(report.added)).replace("%2", str(report.documents))
-                          .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
+        done = (self.tr("Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).")
+                .replace("%1", str(report.added)).replace("%2", str(report.documents))
+                .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
+        learned = getattr(report, "learned", None)
+        if learned is not None:
+            done += " " + (self.tr("Speakers: %2 (learned from %1 documents).")
+                           .replace("%1", str(learned.get("documents", 0))).replace("%2", report.model))
+        self.message.emit(done)
 
     def _suggest_failed(self, message: str) -> None:
         self.failed.emit(message)

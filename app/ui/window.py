@@ -4,7 +4,7 @@ from their parts and wires signals to the controller and the session; it decides
 
 from __future__ import annotations
 
-from PySide6.QtCore import QByteArray, Qt, QTimer
+from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
 from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
                                QVBoxLayout, QWidget)
@@ -20,13 +20,16 @@ from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .help import install_help
+from .selection_bar import SelectionBar
+from .language import keep_ltr, style_menus
+from . import edits
 from .names import describe, label_name, status_name, type_name, visible
 from .docsearch import install_search
 from .find import install_find
 from .notes import install_notes
 from .overview import install_overview
 from .review.menu import install_review
-from .session import ChangeEvent, Session
+from .session import SHOWN_ONLY, ChangeEvent, Session
 from .api import ProjectApi
 from .suggestions import SuggestionsUi
 
@@ -34,6 +37,8 @@ DEFAULT_POINT_SIZE = 15.0
 
 
 class MainWindow(QMainWindow):
+    replaced = Signal(object)  # the window built in its place (another interface language)
+
     def __init__(self, session: Session, settings, api: ProjectApi | None = None, parent=None) -> None:
         super().__init__(parent)
         self.setObjectName("main_window")
@@ -51,12 +56,7 @@ class MainWindow(QMainWindow):
         self.header.setObjectName("article_header")
         self.header.setTextFormat(Qt.TextFormat.PlainText)
         self.header.setWordWrap(True)  # a long title must not widen the article pane past the sidebars
-        self.selection_bar = QLabel()
-        self.selection_bar.setObjectName("selection_bar")
-        self.selection_bar.setTextFormat(Qt.TextFormat.PlainText)
-        self.selection_bar.setWordWrap(True)
-        self.selection_bar.setMinimumWidth(100)
-        self.selection_bar.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
+        self.selection_bar = SelectionBar()
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -104,6 +104,7 @@ class MainWindow(QMainWindow):
         self.find = install_find(self)  # Ctrl+F: the find bar under the article (#13)
         self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
+        style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
         self._update_title()
         self._update_progress()
@@ -138,6 +139,8 @@ class MainWindow(QMainWindow):
         edges = edit.addMenu(self.tr("Adjust &edges"))
         for key in (A.END_LEFT, A.END_RIGHT, A.START_LEFT, A.START_RIGHT):
             edges.addAction(r[key])
+        edges.addSeparator()
+        edges.addAction(r[A.PROCLITIC])
         edit.addAction(r[A.NEXT_ANNOTATION])
         edit.addAction(r[A.PREVIOUS_ANNOTATION])
         edit.addSeparator()
@@ -160,6 +163,7 @@ class MainWindow(QMainWindow):
         view.addSeparator()
         for key in (A.ZOOM_IN, A.ZOOM_OUT, A.ZOOM_RESET, A.FONT):
             view.addAction(r[key])
+        view.addAction(r[A.SNAP])
         self.suggestions.fill_view_menu(view)
         view.addSeparator()
         view.addAction(r[A.LANGUAGE])
@@ -169,6 +173,7 @@ class MainWindow(QMainWindow):
 
     def _context_menu(self, pos) -> None:
         menu: QMenu = self.view.createStandardContextMenu()
+        menu.setStyle(self._menu_style)
         menu.addSeparator()
         for label in self.session.schema.span_labels:
             menu.addAction(self.registry[label_key(label.name)])
@@ -191,6 +196,12 @@ class MainWindow(QMainWindow):
         r[A.START_LEFT].triggered.connect(lambda: c.move_edge("start", "left"))
         r[A.START_RIGHT].triggered.connect(lambda: c.move_edge("start", "right"))
         r[A.LINK].triggered.connect(c.link_selected)
+        r[A.PROCLITIC].triggered.connect(c.toggle_proclitic)
+        snap = r[A.SNAP]
+        snap.setCheckable(True)
+        snap.setChecked(str(self.settings.value("edit/snap", "true")).lower() != "false")
+        c.snapping = snap.isChecked()
+        snap.toggled.connect(self._set_snapping)
         r[A.CHOOSE_SPEAKER].triggered.connect(c.choose_speaker)
         r[A.SET_VALUE].triggered.connect(c.set_value)
         r[A.CYCLE_TYPE].triggered.connect(c.cycle_type)
@@ -232,12 +243,20 @@ class MainWindow(QMainWindow):
         # After the document list has taken the change (it follows on the next event-loop turn).
         s.changed.connect(self._update_progress, Qt.ConnectionType.QueuedConnection)
         s.failed.connect(self._failed)
-        s.selection_changed.connect(lambda _id: self._update_selection_bar())
+        # The bar under the article follows on the next turn of the event loop: the label key's frame stays short.
+        self._bar_timer = QTimer(self)
+        self._bar_timer.setSingleShot(True)
+        self._bar_timer.setInterval(0)
+        self._bar_timer.timeout.connect(self._update_selection_bar)
+        s.selection_changed.connect(lambda _id: self._bar_timer.start())
+        # No stale words in the status bar: a click in the article or another document starts afresh.
+        self.view.pressed.connect(lambda: self._say(""))
+        s.document_opened.connect(lambda _doc: self._say(""))
         c.message.connect(self._say)
-        c.other_selection_changed.connect(lambda _key: self._update_selection_bar())
+        c.other_selection_changed.connect(lambda _key: self._bar_timer.start())
         self.suggestions.message.connect(self._say)
         self.suggestions.failed.connect(self._failed)
-        self.view.text_selection_changed.connect(lambda *_a: self._update_selection_bar())
+        self.view.text_selection_changed.connect(self._text_selected)
         self.documents.document_activated.connect(self.open_document)
         self.speakers.jump_requested.connect(self.jump_to_speaker)
 
@@ -252,15 +271,20 @@ class MainWindow(QMainWindow):
             self.view.setFont(font)
         self.view.set_point_size(size)
         geometry = self.settings.value("window/geometry")
-        state = self.settings.value("window/state")
+        state = self.settings.value(self._state_key())
         if isinstance(geometry, QByteArray):
             self.restoreGeometry(geometry)
         if isinstance(state, QByteArray):
             self.restoreState(state)
 
+    def _state_key(self) -> str:
+        """The sidebars' layout is kept per interface direction: an Arabic session's mirrored layout must not come
+        back in English."""
+        return "window/state-rtl" if self.isRightToLeft() else "window/state-ltr"
+
     def save_settings(self) -> None:
         self.settings.setValue("window/geometry", self.saveGeometry())
-        self.settings.setValue("window/state", self.saveState())
+        self.settings.setValue(self._state_key(), self.saveState())
         self.settings.setValue("view/point_size", self.view.font().pointSizeF())
         self.settings.setValue("view/font_family", self.view.font().family())
         if self.session.document is not None:
@@ -271,14 +295,17 @@ class MainWindow(QMainWindow):
         super().showEvent(event)
         if not self._sized:
             self._sized = True
-            if self.settings.value("window/state") is None:
+            # The suggestion engine's rules (quote types, date values, name folding) load once the window is up,
+            # so neither start-up nor the first label key waits for them.
+            QTimer.singleShot(400, _load_engine)
+            if self.settings.value(self._state_key()) is None:
                 # First start: room for the article, and sidebars wide enough to read a quote (once the
                 # window has its final size).
                 QTimer.singleShot(0, self._first_layout)
 
     def _first_layout(self) -> None:
         width, height = self.width(), self.height()
-        self.resizeDocks([self.documents, self.quotes], [int(width * 0.17), int(width * 0.38)],
+        self.resizeDocks([self.documents, self.quotes], [int(width * 0.21), int(width * 0.36)],
                          Qt.Orientation.Horizontal)
         self.resizeDocks([self.quotes, self.speakers], [int(height * 0.62), int(height * 0.38)],
                          Qt.Orientation.Vertical)
@@ -358,9 +385,14 @@ class MainWindow(QMainWindow):
         styles = {layer.annotator: style for layer, style in self.session.layers()}
         self.view.apply_leaves(event.leaves, styles)
         if event.replay:
-            self._say(self.tr("Undone or redone: %1").replace("%1", describe(event.change)))
+            what = event.text or describe(event.change)
+            self._say((self.tr("Undone: %1") if event.undone else self.tr("Redone: %1")).replace("%1", what))
+        elif event.change.describe() != SHOWN_ONLY:
+            # Every edit says what it did (a rename in the Speakers sidebar, a value typed in the Dates one); the
+            # commands of the keys say more right after.
+            self._say(self.tr("Saved: %1").replace("%1", describe(event.change)))
         self._update_title()
-        self._update_selection_bar()
+        self._bar_timer.start()
 
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #c00000")
@@ -391,30 +423,41 @@ class MainWindow(QMainWindow):
                               .replace("%3", str(counts["in_progress"])).replace("%4", self.session.annotator))
 
     def _update_selection_bar(self) -> None:
+        """The exact text selected (or of the selected annotation), and what a label key would take from it."""
         s = self.session
+        bar = self.selection_bar
         if s.document is None:
-            self.selection_bar.setText("")
+            bar.show_text("")
             return
         start, end = self.view.selection()
         text = s.document.text
         if start != end:
-            self.selection_bar.setText(self.tr("Selected %1–%2 (%3 characters): %4")
-                                       .replace("%1", str(start)).replace("%2", str(end))
-                                       .replace("%3", str(end - start)).replace("%4", visible(text[start:end], 300)))
+            head = self.tr("Selected %1–%2 (%3 characters): ").replace("%1", str(start)).replace("%2", str(end)) \
+                .replace("%3", str(end - start))
+            snap = self.controller.snapping and not self.view.exact_selection
+            rng = edits.clean_range(text, start, end, snap=snap)
+            if rng is None:
+                tail = " · " + self.tr("no words to label")
+            elif rng != (start, end):
+                tail = " · " + self.tr("a label takes %1–%2: %3").replace("%1", str(rng[0])) \
+                    .replace("%2", str(rng[1])).replace("%3", "%S")
+            else:
+                tail = ""
+            bar.show_text(head, text[start:end], tail, text[rng[0]:rng[1]] if rng else "")
             return
         span = s.layer.spans.get(s.selected or "")
         if span is not None:
             extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
-            self.selection_bar.setText(f"{label_name(span.label)}{' · ' + extra if extra else ''} · "
-                                       f"{span.start}–{span.end}: {visible(span.text, 300)}")
+            bar.show_text(f"{label_name(span.label)}{' · ' + extra if extra else ''} · {span.start}–{span.end}: ",
+                          span.text)
             return
         suggested = self.suggestions.selection_text()
         if suggested:
-            self.selection_bar.setText(suggested)
+            bar.show_text(suggested)
             return
-        keys = " · ".join(f"{self.registry.shortcut(label_key(l.name))} {label_name(l.name)}"
+        keys = " · ".join(f"{keep_ltr(self.registry.shortcut(label_key(l.name)))} {label_name(l.name)}"
                           for l in s.schema.span_labels)
-        self.selection_bar.setText(self.tr("Select words, then press a key: %1").replace("%1", keys))
+        bar.show_text(self.tr("Select words, then press a key: %1").replace("%1", keys))
 
     # --- view -------------------------------------------------------------------------------------------------------
 
@@ -436,11 +479,17 @@ class MainWindow(QMainWindow):
         KeysDialog.ask(self, self.registry)
 
     def _switch_language(self) -> None:
-        current = cfg.read_str(self.settings, "ui/lang", "en")
-        new = "en" if current == "ar" else "ar"
-        self.settings.setValue("ui/lang", new)
-        self._say(self.tr("The interface will be in %1 at the next start.")
-                  .replace("%1", "العربية" if new == "ar" else "English"))
+        from .language import switch_language
+
+        switch_language(self, "en" if self.isRightToLeft() else "ar")
+
+    def _set_snapping(self, on: bool) -> None:
+        self.controller.snapping = on
+        self.settings.setValue("edit/snap", "true" if on else "false")
+        self._update_selection_bar()
+
+    def _text_selected(self, _start: int, _end: int) -> None:
+        self._bar_timer.start()
 
     # --- import / export ------------------------------------------------------------------------------------------------
 
@@ -519,3 +568,7 @@ class MainWindow(QMainWindow):
     def _cancelled(self) -> None:
         self._say(self.tr("Cancelled; nothing was changed."))
 
+
+def _load_engine() -> None:
+    # On the window's thread only (see SuggestionsUi.suggest: background work never races this import).
+    import app.core.suggest.kinds  # noqa: F401

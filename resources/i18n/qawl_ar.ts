@@ -2,61 +2,6 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="ar">
 <context>
-    <name></name>
-    <message>
-        <source>&amp;Accept suggestion</source>
-        <translation>&amp;قبول الاقتراح</translation>
-    </message>
-    <message>
-        <source>Accept the selected suggestion with its speaker, cue and date</source>
-        <translation>قبول الاقتراح المحدد مع متحدثه وفعل القول وتاريخه</translation>
-    </message>
-    <message>
-        <source>&amp;Reject suggestion</source>
-        <translation>&amp;رفض الاقتراح</translation>
-    </message>
-    <message>
-        <source>Reject the selected suggestion (Del does the same when a suggestion is selected)</source>
-        <translation>رفض الاقتراح المحدد (يفعل Del الشيء نفسه حين يكون اقتراح محدداً)</translation>
-    </message>
-    <message>
-        <source>Accept all suggestions in this document</source>
-        <translation>قبول كل الاقتراحات في هذا المستند</translation>
-    </message>
-    <message>
-        <source>Accept every pending suggestion of the document (one undo step)</source>
-        <translation>قبول كل اقتراحات المستند المعلّقة (خطوة تراجع واحدة)</translation>
-    </message>
-    <message>
-        <source>&amp;Next suggestion</source>
-        <translation>الاقتراح ال&amp;تالي</translation>
-    </message>
-    <message>
-        <source>&amp;Previous suggestion</source>
-        <translation>الاقتراح ال&amp;سابق</translation>
-    </message>
-    <message>
-        <source>Show &amp;suggestions</source>
-        <translation>إظهار الا&amp;قتراحات</translation>
-    </message>
-    <message>
-        <source>Suggest for this document</source>
-        <translation>اقتراح توسيمات لهذا المستند</translation>
-    </message>
-    <message>
-        <source>Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject</source>
-        <translation>توسيم مسبق للاقتباسات والمتحدثين وأفعال القول والتواريخ في هذا المستند لتقبلها أو ترفضها</translation>
-    </message>
-    <message>
-        <source>Suggest for all documents</source>
-        <translation>اقتراح توسيمات لكل المستندات</translation>
-    </message>
-    <message>
-        <source>Pre-annotate every document of the project (suggestions already decided are kept)</source>
-        <translation>توسيم مسبق لكل مستندات المشروع (تبقى الاقتراحات التي حُسم أمرها كما هي)</translation>
-    </message>
-</context>
-<context>
     <name>AboutDialog</name>
     <message>
         <source>About Qawl</source>
@@ -281,8 +226,24 @@
         <translation>العربية / English</translation>
     </message>
     <message>
-        <source>Switch the interface language (applies at the next start)</source>
-        <translation>تبديل لغة الواجهة (يسري عند التشغيل التالي)</translation>
+        <source>Switch the interface language (Arabic, mirrored / English)</source>
+        <translation>تبديل لغة الواجهة (العربية معكوسة الاتجاه / الإنجليزية)</translation>
+    </message>
+    <message>
+        <source>Leave out or restore the &amp;proclitic</source>
+        <translation>حذف السابقة الملتصقة أو إعادتها (&amp;P)</translation>
+    </message>
+    <message>
+        <source>و، ف، ب، ل، ك، ال at the start of the selected speaker or cue: leave it out of the span, or put it back</source>
+        <translation>و، ف، ب، ل، ك، ال في أول المتحدث أو فعل القول المحدد: إخراجها من المقطع أو إعادتها إليه</translation>
+    </message>
+    <message>
+        <source>&amp;Snap selections to words</source>
+        <translation>ضبط التحديد على &amp;كلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Labels take whole words without stray punctuation (Alt-drag: exact characters for one selection)</source>
+        <translation>الوسم يأخذ كلمات كاملة بلا علامات ترقيم زائدة (السحب مع Alt: الأحرف كما هي لتحديد واحد)</translation>
     </message>
 </context>
 <context>
@@ -524,6 +485,29 @@
     </message>
 </context>
 <context>
+    <name>AliasesDialog</name>
+    <message>
+        <source>Aliases</source>
+        <translation>الأسماء البديلة</translation>
+    </message>
+    <message>
+        <source>another name, then Enter</source>
+        <translation>اسم آخر ثم Enter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>إضافة</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>حذف</translation>
+    </message>
+    <message>
+        <source>Other names of “%1” (each found by the speaker picker and when suggestions are accepted):</source>
+        <translation>الأسماء البديلة لـ«%1» (يجدها منتقي المتحدث وقبول الاقتراحات):</translation>
+    </message>
+</context>
+<context>
     <name>AnnotationController</name>
     <message>
         <source>Select some words first.</source>
@@ -534,20 +518,64 @@
         <translation>أُضيف %1: %2</translation>
     </message>
     <message>
-        <source>linked to the current %1</source>
-        <translation>رُبط بالسجل الحالي (%1)</translation>
+        <source>linked: %1</source>
+        <translation>رُبط: %1</translation>
     </message>
     <message>
-        <source>not linked: the current record already has one (press L to replace it)</source>
-        <translation>لم يُربط: للسجل الحالي واحد بالفعل (اضغط L لاستبداله)</translation>
+        <source>not linked (already linked to another quote; L links it here): %1</source>
+        <translation>لم يُربط (مربوط باقتباس آخر؛ L يربطه هنا): %1</translation>
+    </message>
+    <message>
+        <source>no speaker, cue or date labelled in its sentence yet</source>
+        <translation>لا متحدث ولا فعل قول ولا تاريخ موسوماً في جملته بعد</translation>
+    </message>
+    <message>
+        <source>linked to the current %1 %2</source>
+        <translation>رُبط بـ%1 الحالي %2</translation>
+    </message>
+    <message>
+        <source>not linked: the current quote is in another sentence (L links it)</source>
+        <translation>لم يُربط: الاقتباس الحالي في جملة أخرى (L يربطه)</translation>
+    </message>
+    <message>
+        <source>not linked: the current record already has one (L replaces it)</source>
+        <translation>لم يُربط: للسجل الحالي واحد بالفعل (L يستبدله)</translation>
+    </message>
+    <message>
+        <source>not linked yet: the quote of its sentence takes it when you label it</source>
+        <translation>لم يُربط بعد: يأخذه اقتباس جملته حين توسمه</translation>
     </message>
     <message>
         <source>new speaker “%1”</source>
         <translation>متحدث جديد «%1»</translation>
     </message>
     <message>
+        <source>speaker: %1</source>
+        <translation>المتحدث: %1</translation>
+    </message>
+    <message>
+        <source>, </source>
+        <translation>، </translation>
+    </message>
+    <message>
         <source>Select an annotation to delete (click it, or Alt+Down).</source>
         <translation>حدّد توسيماً لحذفه (انقر عليه، أو Alt+سهم لأسفل).</translation>
+    </message>
+    <message>
+        <source>Deleted %1 %2 (Ctrl+Z brings it back).</source>
+        <translation>حُذف %1 %2 (Ctrl+Z يعيده).</translation>
+    </message>
+    <message>
+        <source>Select a speaker or cue to leave out its proclitic (و، ف، ب، ل، ك، ال).</source>
+        <translation>حدّد متحدثاً أو فعل قول لحذف سابقته الملتصقة (و، ف، ب، ل، ك، ال).</translation>
+    </message>
+    <message>
+        <source>No proclitic to leave out of %1.</source>
+        <translation>لا سابقة ملتصقة تُحذف من %1.</translation>
+    </message>
+    <message>
+        <source>%1 is now %2</source>
+        <translation>صار %1: %2</translation>
     </message>
     <message>
         <source>Select an annotation to adjust its edges.</source>
@@ -560,6 +588,14 @@
     <message>
         <source>Nothing to link: already linked, or this kind of mention does not belong to it.</source>
         <translation>لا شيء للربط: مربوط بالفعل، أو هذا النوع من الإشارات لا يتبعه.</translation>
+    </message>
+    <message>
+        <source>Linked %1 %2 to the %3 %4</source>
+        <translation>رُبط %1 %2 بـ%3 %4</translation>
+    </message>
+    <message>
+        <source>(instead of %1)</source>
+        <translation>(بدلاً من %1)</translation>
     </message>
     <message>
         <source>Select a speaker mention (S) first, or a quote that has one.</source>
@@ -578,20 +614,32 @@
         <translation>حدّد تاريخاً (D) لتعطيه قيمة.</translation>
     </message>
     <message>
-        <source>Date value</source>
-        <translation>قيمة التاريخ</translation>
+        <source>Document marked: %1</source>
+        <translation>وُضعت علامة على المستند: %1</translation>
     </message>
     <message>
-        <source>Value of “%1” (2024-01-18, 2020-01, XXXX-01-18):</source>
-        <translation>قيمة «%1» (2024-01-18، 2020-01، XXXX-01-18):</translation>
+        <source>Select two or more speakers to merge them.</source>
+        <translation>حدّد متحدثَين أو أكثر لدمجهم.</translation>
     </message>
     <message>
-        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
-        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
+        <source>Merged %1 into “%2”.</source>
+        <translation>دُمج %1 في «%2».</translation>
     </message>
     <message>
-        <source>Merged “%1” into “%2”.</source>
-        <translation>دُمج «%1» في «%2».</translation>
+        <source>Renamed “%1” to “%2”.</source>
+        <translation>أُعيدت تسمية «%1» إلى «%2».</translation>
+    </message>
+    <message>
+        <source>The old name stays as an alias.</source>
+        <translation>يبقى الاسم القديم اسماً بديلاً.</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>لا شيء</translation>
+    </message>
+    <message>
+        <source>Aliases of “%1”: %2</source>
+        <translation>الأسماء البديلة لـ«%1»: %2</translation>
     </message>
 </context>
 <context>
@@ -847,6 +895,29 @@
     </message>
 </context>
 <context>
+    <name>DateValueDialog</name>
+    <message>
+        <source>Date value</source>
+        <translation>قيمة التاريخ</translation>
+    </message>
+    <message>
+        <source>Examples: %1 (XXXX: the year is unknown). Empty: no value.</source>
+        <translation>أمثلة: %1 (XXXX: السنة مجهولة). فارغ: بلا قيمة.</translation>
+    </message>
+    <message>
+        <source>Article date: %1 (words such as الجاري or أمس are read from it)</source>
+        <translation>تاريخ المقال: %1 (منه تُقرأ كلمات مثل الجاري أو أمس)</translation>
+    </message>
+    <message>
+        <source>The article has no date: relative dates get X&apos;s for what is unknown.</source>
+        <translation>لا تاريخ للمقال: التواريخ النسبية تأخذ X مكان المجهول.</translation>
+    </message>
+    <message>
+        <source>Value of “%1”:</source>
+        <translation>قيمة «%1»:</translation>
+    </message>
+</context>
+<context>
     <name>DatesDock</name>
     <message>
         <source>Dates</source>
@@ -872,12 +943,8 @@
         <translation>(بلا قيمة)</translation>
     </message>
     <message>
-        <source>ISO-8601 / TIMEX3: 2024-01-18, 2020-01, XXXX-01-18 (year unknown)</source>
-        <translation>ISO-8601 / TIMEX3: ‏2024-01-18، 2020-01، XXXX-01-18 (السنة غير معروفة)</translation>
-    </message>
-    <message>
-        <source>“%1” is not a date value: use 2024-01-18, 2020-01 or XXXX-01-18</source>
-        <translation>«%1» ليست قيمة تاريخ: استخدم 2024-01-18 أو 2020-01 أو XXXX-01-18</translation>
+        <source>ISO-8601 / TIMEX3: %1 (XXXX: the year is unknown)</source>
+        <translation>ISO-8601 / TIMEX3: %1 (XXXX: السنة مجهولة)</translation>
     </message>
 </context>
 <context>
@@ -946,10 +1013,6 @@
     <message>
         <source>Document</source>
         <translation>المستند</translation>
-    </message>
-    <message>
-        <source>Status</source>
-        <translation>الحالة</translation>
     </message>
     <message>
         <source>Review</source>
@@ -1252,8 +1315,28 @@
         <translation>إشارة %1 إلى الادعاء</translation>
     </message>
     <message>
-        <source>Undone or redone: %1</source>
-        <translation>تم التراجع أو الإعادة: %1</translation>
+        <source>Undone: %1</source>
+        <translation>تم التراجع: %1</translation>
+    </message>
+    <message>
+        <source>Redone: %1</source>
+        <translation>تمت الإعادة: %1</translation>
+    </message>
+    <message>
+        <source>Saved: %1</source>
+        <translation>حُفظ: %1</translation>
+    </message>
+    <message>
+        <source>Selected %1–%2 (%3 characters): </source>
+        <translation>المحدد %1–%2 (%3 حرفاً): </translation>
+    </message>
+    <message>
+        <source>no words to label</source>
+        <translation>لا كلمات للوسم</translation>
+    </message>
+    <message>
+        <source>a label takes %1–%2: %3</source>
+        <translation>الوسم يأخذ %1–%2: %3</translation>
     </message>
     <message>
         <source>No document open. Import articles with File ▸ Import.</source>
@@ -1276,20 +1359,12 @@
         <translation>أُنجز %1 من %2 · %3 قيد العمل · الموسِّم: %4</translation>
     </message>
     <message>
-        <source>Selected %1–%2 (%3 characters): %4</source>
-        <translation>المحدَّد %1–%2 (%3 محارف): %4</translation>
-    </message>
-    <message>
         <source>Select words, then press a key: %1</source>
         <translation>حدّد كلمات، ثم اضغط مفتاحاً: %1</translation>
     </message>
     <message>
         <source>Article font</source>
         <translation>خط المقال</translation>
-    </message>
-    <message>
-        <source>The interface will be in %1 at the next start.</source>
-        <translation>ستكون الواجهة بـ%1 عند التشغيل التالي.</translation>
     </message>
     <message>
         <source>Importing…</source>
@@ -1322,6 +1397,10 @@
     <message>
         <source>Cancelled; nothing was changed.</source>
         <translation>أُلغي؛ لم يتغير شيء.</translation>
+    </message>
+    <message>
+        <source>Interface language: %1</source>
+        <translation>لغة الواجهة: %1</translation>
     </message>
 </context>
 <context>
@@ -1365,8 +1444,8 @@
         <translation>دمج المتحدثين</translation>
     </message>
     <message>
-        <source>Keep which name? All mentions of the other speaker will point to it, and the other&apos;s names become its aliases.</source>
-        <translation>أي اسم يبقى؟ ستشير كل إشارات المتحدث الآخر إليه، وتصبح أسماء الآخر أسماءً بديلة له.</translation>
+        <source>Keep which name? All mentions of the other speakers will point to it, and their names become its aliases.</source>
+        <translation>أي اسم يبقى؟ ستشير إليه كل إشارات المتحدثين الآخرين، وتصبح أسماؤهم أسماءه البديلة.</translation>
     </message>
 </context>
 <context>
@@ -1463,6 +1542,10 @@
     <message>
         <source>date</source>
         <translation>التاريخ</translation>
+    </message>
+    <message>
+        <source>“%1” is not a date value: use %2</source>
+        <translation>«%1» ليست قيمة تاريخ: استخدم %2</translation>
     </message>
     <message>
         <source>Accept %1 suggestions</source>
@@ -1927,6 +2010,14 @@
         <translation>التاريخ</translation>
     </message>
     <message>
+        <source>%1 (suggested; you have it)</source>
+        <translation>%1 (مقترح؛ لديك مثله)</translation>
+    </message>
+    <message>
+        <source>%1 (suggested; overlaps yours)</source>
+        <translation>%1 (مقترح؛ يتداخل مع توسيمك)</translation>
+    </message>
+    <message>
         <source>%1 (suggested)</source>
         <translation>%1 (مقترح)</translation>
     </message>
@@ -2275,6 +2366,7 @@
     <name>Session</name>
     <message>
         <source>Could not undo or redo: %1. The undo history was cleared and the document reloaded.</source>
+        <extracomment>The description of an event that changes only what is shown of a layer (nothing was edited).</extracomment>
         <translation>تعذّر التراجع أو الإعادة: %1. مُسح سجل التراجع وأُعيد تحميل المستند.</translation>
     </message>
 </context>
@@ -2330,12 +2422,36 @@
         <translation>ابحث عن متحدث بأي اسم…</translation>
     </message>
     <message>
-        <source>Merge</source>
-        <translation>دمج</translation>
+        <source>Merge…</source>
+        <translation>دمج…</translation>
     </message>
     <message>
-        <source>Select two speakers to merge them</source>
-        <translation>حدّد متحدثَين لدمجهما</translation>
+        <source>Select two or more speakers to merge them into one</source>
+        <translation>حدّد متحدثَين أو أكثر لدمجهم في واحد</translation>
+    </message>
+    <message>
+        <source>Aliases…</source>
+        <translation>الأسماء البديلة…</translation>
+    </message>
+    <message>
+        <source>Edit the other names of the selected speaker, one per row</source>
+        <translation>تحرير الأسماء البديلة للمتحدث المحدد، اسم في كل سطر</translation>
+    </message>
+    <message>
+        <source>Rename, keep old name…</source>
+        <translation>إعادة تسمية مع إبقاء القديم…</translation>
+    </message>
+    <message>
+        <source>Rename the selected speaker and keep the old name as an alias (double-click the name to rename it without)</source>
+        <translation>إعادة تسمية المتحدث المحدد مع إبقاء الاسم القديم اسماً بديلاً (انقر مرتين على الاسم لإعادة التسمية دون ذلك)</translation>
+    </message>
+    <message>
+        <source>Rename speaker</source>
+        <translation>إعادة تسمية المتحدث</translation>
+    </message>
+    <message>
+        <source>New name (“%1” stays as an alias):</source>
+        <translation>الاسم الجديد (يبقى «%1» اسماً بديلاً):</translation>
     </message>
     <message>
         <source>Next mention</source>
@@ -2353,8 +2469,32 @@
         <translation>الأسماء البديلة</translation>
     </message>
     <message>
-        <source>Mentions</source>
-        <translation>الإشارات</translation>
+        <source>Mentions (%1)</source>
+        <translation>الإشارات (%1)</translation>
+    </message>
+    <message>
+        <source>All layers</source>
+        <translation>كل الطبقات</translation>
+    </message>
+    <message>
+        <source>The speaker&apos;s canonical name (double-click to rename)</source>
+        <translation>الاسم المعتمد للمتحدث (انقر مرتين لإعادة التسمية)</translation>
+    </message>
+    <message>
+        <source>Other names of the speaker (double-click to edit the list)</source>
+        <translation>الأسماء البديلة للمتحدث (انقر مرتين لتحرير القائمة)</translation>
+    </message>
+    <message>
+        <source>Mentions in %1&apos;s annotations, all documents</source>
+        <translation>الإشارات في توسيمات %1، في كل المستندات</translation>
+    </message>
+    <message>
+        <source>Mentions in every annotator&apos;s layers (not the suggestions), all documents</source>
+        <translation>الإشارات في طبقات كل الموسِّمين (دون الاقتراحات)، في كل المستندات</translation>
+    </message>
+    <message>
+        <source>Mentions in %1&apos;s annotations of this document</source>
+        <translation>الإشارات في توسيمات %1 لهذا المستند</translation>
     </message>
     <message>
         <source>Here</source>
@@ -2416,6 +2556,66 @@
         <translation>%1 مقترح</translation>
     </message>
     <message>
+        <source>&amp;Accept suggestion</source>
+        <translation>&amp;قبول الاقتراح</translation>
+    </message>
+    <message>
+        <source>Accept the selected suggestion with its speaker, cue and date</source>
+        <translation>قبول الاقتراح المحدد مع متحدثه وفعل القول وتاريخه</translation>
+    </message>
+    <message>
+        <source>&amp;Reject suggestion</source>
+        <translation>&amp;رفض الاقتراح</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion (Del does the same when a suggestion is selected)</source>
+        <translation>رفض الاقتراح المحدد (يفعل Del الشيء نفسه حين يكون اقتراح محدداً)</translation>
+    </message>
+    <message>
+        <source>Accept all suggestions in this document</source>
+        <translation>قبول كل الاقتراحات في هذا المستند</translation>
+    </message>
+    <message>
+        <source>Accept every pending suggestion of the document (one undo step)</source>
+        <translation>قبول كل اقتراحات المستند المعلّقة (خطوة تراجع واحدة)</translation>
+    </message>
+    <message>
+        <source>&amp;Next suggestion</source>
+        <translation>الاقتراح ال&amp;تالي</translation>
+    </message>
+    <message>
+        <source>&amp;Previous suggestion</source>
+        <translation>الاقتراح ال&amp;سابق</translation>
+    </message>
+    <message>
+        <source>Show &amp;suggestions</source>
+        <translation>إظهار الا&amp;قتراحات</translation>
+    </message>
+    <message>
+        <source>Suggest for this document</source>
+        <translation>اقتراح توسيمات لهذا المستند</translation>
+    </message>
+    <message>
+        <source>Pre-annotate quotes, speakers, cues and dates of this document for you to accept or reject</source>
+        <translation>توسيم مسبق للاقتباسات والمتحدثين وأفعال القول والتواريخ في هذا المستند لتقبلها أو ترفضها</translation>
+    </message>
+    <message>
+        <source>Suggest for all documents</source>
+        <translation>اقتراح توسيمات لكل المستندات</translation>
+    </message>
+    <message>
+        <source>Pre-annotate every document of the project (suggestions already decided are kept)</source>
+        <translation>توسيم مسبق لكل مستندات المشروع (تبقى الاقتراحات التي حُسم أمرها كما هي)</translation>
+    </message>
+    <message>
+        <source>you have it: Enter adds only what yours lacks</source>
+        <translation>لديك مثله: Enter يضيف فقط ما ينقص توسيمك</translation>
+    </message>
+    <message>
+        <source>overlaps your %1 %2–%3: Enter merges into yours</source>
+        <translation>يتداخل مع %1 لديك %2–%3: Enter يدمجه في توسيمك</translation>
+    </message>
+    <message>
         <source>Suggestions need a project file (this project is in memory).</source>
         <translation>تحتاج الاقتراحات إلى ملف مشروع (هذا المشروع في الذاكرة).</translation>
     </message>
@@ -2430,6 +2630,10 @@
     <message>
         <source>Suggested %1 spans in %2 documents in %3 s (%4 already decided kept as they were).</source>
         <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
+    </message>
+    <message>
+        <source>Speakers: %2 (learned from %1 documents).</source>
+        <translation>المتحدثون: %2 (تعلَّم من %1 مستندات).</translation>
     </message>
     <message>
         <source>Cancelled; nothing was changed.</source>

@@ -5,8 +5,10 @@ Entry points (the CLI's ``qawl import/export --format`` and the GUI dialogs call
 * :func:`read` ``(fmt, sources, *, mapping, schema, add_labels, offset_unit, default_annotator) -> ImportResult``
   with ``fmt`` one of :data:`FORMATS` or ``"auto"``; ``sources`` are paths (folders are read with their sub-folders) or
   ``(name, bytes)`` pairs. See :mod:`.common` for the all-or-nothing policy and what :class:`ImportResult` holds.
-* :func:`write` ``(fmt, records, *, mapping, schema, **options) -> dict[str, bytes]``: file name -> content; the
-  caller writes them (atomically).
+* :func:`stream` ``(fmt, lines, sink, *, mapping, schema, **options)``: export lines (``qawl-export/1`` dicts,
+  the lines of one document together) -> the format's files, handed to ``sink`` chunk by chunk (see :mod:`.out`);
+  :func:`write` is the same into memory (``{file name: bytes}``), from lines or core records.
+* :data:`FOLDER_FORMATS`: the formats that write a folder (several files), whatever the number of annotators.
 * :class:`LabelMapping` (:mod:`.mapping`): the one label mapping used by every format both ways.
 
 Each format module documents what it reads and writes, and the offset unit of its tool.
@@ -14,20 +16,24 @@ Each format module documents what it reads and writes, and the offset unit of it
 
 from __future__ import annotations
 
+import gc
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..errors import QawlError
 from ..jsonl import Record
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from . import brat, brat_write, doccano, labelstudio, prodigy
+from . import brat, brat_write, doccano, labelstudio, labelstudio_write, prodigy
 from .build import build
 from .peer import ImportResult, PeerFile, Source, load_sources
 from .detect import detect, mismatch
 from .mapping import DROP, LabelMapping
+from .out import MemorySink, Sink, as_lines, worked
 from .units import UNITS
 
-__all__ = ["FORMATS", "Format", "ImportResult", "LabelMapping", "DROP", "UNITS", "read", "write", "detect_format"]
+__all__ = ["FORMATS", "FOLDER_FORMATS", "Format", "ImportResult", "LabelMapping", "DROP", "UNITS", "MemorySink",
+           "Sink", "read", "stream", "write", "worked", "detect_format", "rename_annotator"]
 
 
 @dataclass(frozen=True)
@@ -36,8 +42,9 @@ class Format:
     title: str
     units: tuple[str, ...]  # offset units its files may use; the first is the tool's own
     parse: Callable[..., list[PeerFile]]  # (items, mapping, schema, default_annotator) -> parsed files
-    write: Callable[..., dict[str, bytes]]
+    stream: Callable[..., None]  # (lines, sink, *, mapping, schema, **options)
     extensions: tuple[str, ...]
+    folder: bool  # writes a folder of files (else one file)
 
 
 def _per_file(module) -> Callable[..., list[PeerFile]]:
@@ -47,14 +54,16 @@ def _per_file(module) -> Callable[..., list[PeerFile]]:
 
 
 FORMATS: dict[str, Format] = {
-    "doccano": Format("doccano", "doccano JSONL", doccano.UNITS, _per_file(doccano), doccano.write,
-                      (".jsonl", ".json")),
+    "doccano": Format("doccano", "doccano JSONL", doccano.UNITS, _per_file(doccano), doccano.stream,
+                      (".jsonl", ".json"), True),
     "labelstudio": Format("labelstudio", "Label Studio JSON", labelstudio.UNITS, _per_file(labelstudio),
-                          labelstudio.write, (".json",)),
-    "prodigy": Format("prodigy", "Prodigy JSONL", prodigy.UNITS, _per_file(prodigy), prodigy.write, (".jsonl",)),
-    "brat": Format("brat", "brat standoff", brat.UNITS, brat.parse_files, brat_write.write,
-                   (".txt", ".ann")),
+                          labelstudio_write.stream, (".json",), True),
+    "prodigy": Format("prodigy", "Prodigy JSONL", prodigy.UNITS, _per_file(prodigy), prodigy.stream, (".jsonl",),
+                      False),
+    "brat": Format("brat", "brat standoff", brat.UNITS, brat.parse_files, brat_write.stream,
+                   (".txt", ".ann"), True),
 }
+FOLDER_FORMATS = tuple(name for name, spec in FORMATS.items() if spec.folder)
 
 
 def detect_format(sources: Iterable[Source] | Source) -> str:
@@ -63,10 +72,30 @@ def detect_format(sources: Iterable[Source] | Source) -> str:
 
 def read(fmt: str, sources: Iterable[Source] | Source, *, mapping: LabelMapping | None = None,
          schema: LabelSchema = DEFAULT_SCHEMA, add_labels: bool = False, offset_unit: str = "auto",
-         default_annotator: str | None = None) -> ImportResult:
-    """Read peer files (see the module docstring). Problems come back in the result, never half-imported."""
-    items = load_sources(sources)
-    mapping = mapping or LabelMapping()
+         default_annotator: str | None = None, annotator_map: dict[str, str] | None = None) -> ImportResult:
+    """Read peer files (see the module docstring). Problems come back in the result, never half-imported.
+    ``annotator_map`` renames the files' annotators (``{"user-1": "ali", "sara@lab.org": "sara"}``; a Label Studio
+    user id may be given bare: ``{"1": "ali"}``)."""
+    with paused_gc():
+        return _read(fmt, load_sources(sources), mapping or LabelMapping(), schema, add_labels, offset_unit,
+                     default_annotator, annotator_map)
+
+
+@contextmanager
+def paused_gc():
+    """No cyclic garbage collection while a file is read: a parsed export is one large tree of small objects that
+    every collection would walk again (most of the time of reading a Label Studio export, measured), and reading
+    makes no cycles to collect."""
+    was = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if was:
+            gc.enable()
+
+
+def _read(fmt, items, mapping, schema, add_labels, offset_unit, default_annotator, annotator_map) -> ImportResult:
     if fmt == "auto":
         fmt = detect(items)
     spec = FORMATS.get(fmt)
@@ -76,14 +105,37 @@ def read(fmt: str, sources: Iterable[Source] | Source, *, mapping: LabelMapping 
     refused = [PeerFile(name, problems=[err]) for (name, _), err in zip(items, wrong) if err]
     files = refused + spec.parse([item for item, err in zip(items, wrong) if not err], mapping, schema,
                                  default_annotator)
+    if annotator_map:
+        for pf in files:
+            for doc in pf.docs:
+                for layer in doc.layers:
+                    layer.annotator = rename_annotator(layer.annotator, annotator_map)
     return build(files, fmt=fmt, units=spec.units, mapping=mapping, schema=schema, add_labels=add_labels,
                  offset_unit=offset_unit)
 
 
-def write(fmt: str, records: Iterable[Record], *, mapping: LabelMapping | None = None,
-          schema: LabelSchema = DEFAULT_SCHEMA, **options) -> dict[str, bytes]:
-    """Records -> ``{file name: bytes}`` in ``fmt`` (format-specific ``options`` are in each module)."""
+def rename_annotator(name: str, annotator_map: dict[str, str]) -> str:
+    """``name`` through the map; ``user-7`` also matches ``7``; ``NAME#id`` (a second annotation) keeps its id."""
+    base, sep, tail = name.partition("#")
+    for key in (name, base, base[5:] if base.startswith("user-") else None):
+        if key and key in annotator_map:
+            return annotator_map[key] + (sep + tail if key != name else "")
+    return name
+
+
+def stream(fmt: str, lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+           schema: LabelSchema = DEFAULT_SCHEMA, **options) -> None:
+    """Export lines -> ``fmt``'s files, chunk by chunk into ``sink`` (format-specific ``options`` are in each
+    module; every writer takes ``annotators``, the annotator names the lines hold, when the caller knows them)."""
     spec = FORMATS.get(fmt)
     if spec is None:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", field="format")
-    return spec.write(list(records), mapping=mapping or LabelMapping(), schema=schema, **options)
+    spec.stream(lines, sink, mapping=mapping or LabelMapping(), schema=schema, **options)
+
+
+def write(fmt: str, records: Iterable[Record | dict], *, mapping: LabelMapping | None = None,
+          schema: LabelSchema = DEFAULT_SCHEMA, **options) -> dict[str, bytes]:
+    """Records or export lines -> ``{file name: bytes}`` in ``fmt``, in memory (tests, small exports)."""
+    sink = MemorySink()
+    stream(fmt, as_lines(records, schema.name), sink, mapping=mapping, schema=schema, **options)
+    return sink.files

@@ -32,12 +32,13 @@ UTF-16 units (a narrow Python 2 build), proven by the T texts.
 
 from __future__ import annotations
 
+import json
 import re
 from pathlib import PurePath
 from typing import Iterable
 
 from ..errors import QawlError
-from ..model import Entity, Status
+from ..model import Entity, Status, claim_from_dict
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import build
 from .peer import (ImportResult, PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, Source, decode_text,
@@ -47,6 +48,7 @@ from .mapping import LabelMapping
 NAME = "brat"
 UNITS = ("codepoint", "utf16")
 QAWL_REF = "Qawl"  # the normalisation resource our writer uses for speaker entities
+QAWL_NOTE = "qawl:"  # our notes for values brat has no line for: "qawl:NAME=<JSON>"
 _ID = re.compile(r"^[TREAMN#]\d+$|^\*$")
 _NUMBERED = re.compile(r"^(.*?)(\d+)$")
 _CONF = (".conf",)
@@ -65,8 +67,8 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
                 default_annotator: str | None) -> list[PeerFile]:
     texts: dict[str, tuple[str, bytes]] = {}
     anns: list[tuple[str, bytes]] = []
-    ignored: list[str] = []
-    problems: list[PeerFile] = []
+    confs: dict[str, bytes] = {}
+    skipped: list[str] = []
     for name, data in items:
         suffix = PurePath(name).suffix.lower()
         if suffix == ".txt":
@@ -74,12 +76,15 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
         elif suffix == ".ann":
             anns.append((name, data))
         elif suffix in _CONF:
-            ignored.append(PurePath(name).name)
-        else:
-            pf = PeerFile(name)
-            pf.problems.append(QawlError("not a brat file (expected .txt and .ann pairs)", file=name))
-            problems.append(pf)
-    out: list[PeerFile] = list(problems)
+            confs[name] = data
+        else:  # a collection's README, LICENSE, ...: not documents
+            skipped.append(name)
+    if anns:  # a README.txt or LICENSE.txt beside annotated documents is the collection's, not an article
+        for stem in [t for t in texts if PurePath(t).name.upper().split(".")[0] in _NOT_DOCUMENTS
+                     and not any(a[:-4] == t for a, _ in anns)]:
+            skipped.append(texts.pop(stem)[0])
+    declared, names = _read_confs(confs)
+    out: list[PeerFile] = []
     paired: set[str] = set()
     # The same document in several folders: one folder per annotator (how brat_write lays out several layers).
     folders: dict[str, set[str]] = {}
@@ -104,7 +109,7 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
             out.append(pf)
             continue
         paired.add(txt[0])
-        out.append(parse_pair(txt[0], txt[1], name, data, annotator, mapping, schema))
+        out.append(parse_pair(txt[0], txt[1], name, data, annotator, mapping, schema, names))
     for stem, (name, data) in texts.items():
         if name in paired:
             continue
@@ -115,13 +120,65 @@ def parse_files(items: list[tuple[str, bytes]], mapping: LabelMapping, schema: L
         except QawlError as exc:
             pf.problems.append(exc)
         out.append(pf)
-    if ignored and out:
-        out[0].notes.append(f"brat configuration files not read: {', '.join(sorted(set(ignored)))}")
+    if not out and items:
+        pf = PeerFile(items[0][0])
+        pf.problems.append(QawlError("no brat documents here (expected .txt files, with .ann files beside them)",
+                                     file=pf.name))
+        return [pf]
+    if not out:
+        return out
+    out[0].declared_labels = [names.get(label, label) for label in declared["labels"]]
+    out[0].declared_relations = [names.get(rel, rel) for rel in declared["relations"]]
+    if confs:
+        out[0].notes.append("brat configuration read for the labels: " + ", ".join(
+            sorted({PurePath(n).name for n in confs})))
+    if skipped:
+        out[0].notes.append(f"skipped {len(skipped)} file(s) that are not brat documents: " + ", ".join(
+            sorted(PurePath(n).name for n in skipped)[:10]) + (" ..." if len(skipped) > 10 else ""))
     return out
 
 
+# A collection's own files, never articles, when they come as .txt beside annotated documents.
+_NOT_DOCUMENTS = {"README", "LICENSE", "LICENCE", "COPYING", "CHANGES", "CHANGELOG", "AUTHORS", "NOTICE", "CITATION"}
+
+
+def _read_confs(confs: dict[str, bytes]) -> tuple[dict[str, list[str]], dict[str, str]]:
+    """Labels and relation types ``annotation.conf`` declares, and brat type -> label name from ``visual.conf``
+    where the name is the label brat could not hold (``Direct_Quote | Direct Quote``: our writer's renaming)."""
+    declared: dict[str, list[str]] = {"labels": [], "relations": []}
+    names: dict[str, str] = {}
+    for name, data in sorted(confs.items()):
+        base = PurePath(name).name.lower()
+        text = data.decode("utf-8", "replace")
+        section = None
+        for raw in text.splitlines():
+            line = raw.split("#", 1)[0] if not raw.lstrip().startswith("#") else ""
+            if not line.strip():
+                continue
+            stripped = line.strip()
+            if stripped.startswith("[") and stripped.endswith("]"):
+                section = stripped[1:-1].strip().lower()
+                continue
+            first = stripped.split("\t")[0].split()[0] if stripped.split() else ""
+            if base == "annotation.conf" and first and not first.startswith("<") and first != "<ENTITY>":
+                first = first.lstrip("!")  # "!Type": an abstract type, a heading in brat's menus
+                if section in ("entities", "events") and first and first not in declared["labels"]:
+                    declared["labels"].append(first)
+                elif section == "relations" and first and first not in declared["relations"] and "<" not in first:
+                    declared["relations"].append(first)
+            elif base == "visual.conf" and section == "labels" and "|" in stripped:
+                parts = [p.strip() for p in stripped.split("|")]
+                if len(parts) > 1 and parts[1] != parts[0] and _brat_type(parts[1]) == parts[0]:
+                    names[parts[0]] = parts[1]
+    return declared, names
+
+
+def _brat_type(name: str) -> str:
+    return re.sub(r"[^\w\-.]", "_", name.strip()) or "_"
+
+
 def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, annotator: str,
-               mapping: LabelMapping, schema: LabelSchema) -> PeerFile:
+               mapping: LabelMapping, schema: LabelSchema, names: dict[str, str] | None = None) -> PeerFile:
     pf = PeerFile(ann_name)
     try:
         raw = decode_text(txt_name, txt_data)
@@ -137,12 +194,15 @@ def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, a
     doc = PeerDoc(ann_name, None, raw, doc_id=PurePath(txt_name).stem)
     pf.docs.append(doc)
     try:
-        layer, entities = _Ann(ann_name, mapping, schema).parse(ann, annotator)
+        reader = _Ann(ann_name, mapping, schema, names or {})
+        layer, entities = reader.parse(ann, annotator)
+        doc.claims = reader.claims
     except QawlError as exc:
         pf.problems.append(exc)
         pf.docs.clear()
         return pf
-    doc.layers.append(layer)
+    if layer.spans or layer.relations:  # an empty .ann is a document nobody annotated (brat makes one on view)
+        doc.layers.append(layer)
     doc.entities = entities
     return pf
 
@@ -150,8 +210,11 @@ def parse_pair(txt_name: str, txt_data: bytes, ann_name: str, ann_data: bytes, a
 class _Ann:
     """One .ann file: lines collected first (brat allows any order), then turned into spans and relations."""
 
-    def __init__(self, name: str, mapping: LabelMapping, schema: LabelSchema) -> None:
+    def __init__(self, name: str, mapping: LabelMapping, schema: LabelSchema, names: dict[str, str]) -> None:
         self.name = name
+        self.names = names  # brat type -> our label name (visual.conf)
+        self._label_names: tuple[str, ...] | None = None
+        self.claims: list = []  # canonical claims our notes carry (qawl:canonical=...)
         self.mapping = mapping
         self.schema = schema
         self.t: dict[str, dict] = {}
@@ -195,7 +258,7 @@ class _Ann:
             args = [self._arg(p, number, ident) for p in parts[1:]]
             if len(args) != 2:
                 raise self.err(f"a relation needs two arguments (Arg1:T.. Arg2:T..), got {len(args)}", number, ident)
-            self.r[ident] = {"type": parts[0], "args": args, "line": number}
+            self.r[ident] = {"type": self.names.get(parts[0], parts[0]), "args": args, "line": number}
         elif kind == "E":
             if ":" not in parts[0]:
                 raise self.err("an event starts with Type:Trigger (e.g. Attribution:T4)", number, ident)
@@ -213,8 +276,9 @@ class _Ann:
             if len(parts) != 3 or ":" not in parts[2]:
                 raise self.err("a normalisation line is: Type Target Resource:Id<TAB>text", number, ident)
             resource, ref = parts[2].split(":", 1)
+            # brat writes the text after the tab it read with it: every save adds one (viewing saves too).
             self.n.append({"type": parts[0], "target": parts[1], "resource": resource, "ref": ref,
-                           "text": fields[2] if len(fields) > 2 else "", "line": number})
+                           "text": "\t".join(fields[2:]).strip(), "line": number})
         elif kind == "#":
             if len(parts) != 2:
                 raise self.err("a note line is: Type Target<TAB>note", number, ident)
@@ -240,7 +304,8 @@ class _Ann:
             fragments.append((start, end))
         if not label:
             raise self.err("the annotation has no label", number, ident)
-        self.t[ident] = {"label": label, "fragments": fragments, "text": "\t".join(fields[2:]), "line": number}
+        self.t[ident] = {"label": self.names.get(label, label), "fragments": fragments, "text": "\t".join(fields[2:]),
+                         "line": number}
 
     def _arg(self, part: str, number: int, ident: str) -> tuple[str, str]:
         role, sep, target = part.partition(":")
@@ -251,7 +316,7 @@ class _Ann:
     # --- annotations ---------------------------------------------------------------------------------------------
 
     def _layer(self, annotator: str) -> tuple[PeerLayer, list[Entity]]:
-        layer = PeerLayer(annotator, Status.IN_PROGRESS.value)
+        layer = PeerLayer(annotator, Status.IN_PROGRESS.value, status_known=False)
         for ident, ev in self.e.items():
             self._need(ev["trigger"], ev["line"], ident, "T")
             for role, target in ev["args"]:
@@ -287,13 +352,34 @@ class _Ann:
                 continue
             span_attrs[n["target"]].setdefault("norm", []).append(
                 {"type": n["type"], "resource": n["resource"], "id": n["ref"], "text": n["text"]})
+        aliases: dict[str, tuple[str, ...]] = {}  # T -> the aliases of its speaker
         for note in self.notes:
             self._need(note["target"], note["line"], "#", "TRE")
+            ours = _qawl_note(note["text"])
+            if ours is not None and note["target"] in self.t:
+                key, value = ours
+                if key == "aliases" and isinstance(value, list):
+                    aliases[note["target"]] = tuple(a for a in value if isinstance(a, str))
+                elif key == "canonical":
+                    try:
+                        self.claims.append(claim_from_dict(value))
+                    except QawlError as exc:
+                        raise self.err(f"a canonical claim note: {exc}", note["line"], "#") from None
+                else:
+                    span_attrs[note["target"]][key] = value
+                continue
+            if ours is not None:
+                prov_extra.setdefault(note["target"], {}).setdefault("attrs", {})[ours[0]] = ours[1]
+                continue
             if note["target"] in self.t:
                 old = span_attrs[note["target"]].get("note")
                 span_attrs[note["target"]]["note"] = f"{old}\n{note['text']}" if old else note["text"]
             else:
                 prov_extra.setdefault(note["target"], {})["note"] = note["text"]
+        for target, names in aliases.items():
+            ref = span_attrs[target].get("entity")
+            if ref in entities:
+                entities[ref] = Entity(ref, entities[ref].name, names)
         events_of: dict[str, list[dict]] = {}
         for ident, ev in self.e.items():
             info = {"id": ident, "type": ev["type"], **prov_extra.get(ident, {})}
@@ -370,7 +456,9 @@ class _Ann:
                             "delta": [t_start - a_start, t_end - a_end]}}
 
     def _our_label(self, t_id: str) -> str | None:
-        return self.mapping.label_in(self.t[t_id]["label"], self.schema.label_names)
+        if self._label_names is None:
+            self._label_names = self.schema.label_names
+        return self.mapping.label_in(self.t[t_id]["label"], self._label_names)
 
     def _anchor(self, target: str) -> str:
         """The T that stands for ``target``: itself, or an event's trigger (chains of events are followed)."""
@@ -384,6 +472,17 @@ class _Ann:
         table = {"T": self.t, "R": self.r, "E": self.e}
         if not target or target[0] not in kinds or target not in table.get(target[0], {}):
             raise self.err(f"refers to {target!r}, which is not an annotation in this file", line, ident)
+
+
+def _qawl_note(text: str) -> tuple[str, object] | None:
+    """``qawl:NAME=<JSON>`` (a value our writer kept in a note) -> (NAME, value); other notes -> None."""
+    if not text.startswith(QAWL_NOTE) or "=" not in text:
+        return None
+    key, _, value = text[len(QAWL_NOTE):].partition("=")
+    try:
+        return key, json.loads(value)
+    except ValueError:
+        return None
 
 
 def _base(role: str) -> str:

@@ -11,8 +11,15 @@ One annotator: files at the top level; several: one folder per annotator (a brat
   ``Cue`` / ``Content`` roles; other relations that came from brat events become those events again; equivalence
   relations become ``*`` lines; every other relation an ``R`` line;
 * attrs -> ``A`` lines (strings without white space, ``True`` for binary), ``note`` -> ``#`` AnnotatorNotes,
-  ``norm`` -> ``N`` lines, ``entity`` (a speaker) -> ``N<TAB>Reference T Qawl:<id><TAB><name>``. Attribute values
-  brat cannot hold (with white space, lists, objects) are written as notes ``name=value``.
+  ``norm`` -> ``N`` lines, ``entity`` (a speaker) -> ``N<TAB>Reference T Qawl:<id><TAB><name>`` and, once per
+  document, a note ``qawl:aliases=<JSON>``. Attribute values brat cannot hold (``false``, white space, lists,
+  objects) are written as notes ``qawl:name=<JSON>``, which the reader turns back into attributes;
+* label, relation and attribute names brat cannot hold (``Direct Quote``) become type names (``Direct_Quote``);
+  ``visual.conf`` shows the original names and the reader maps them back; ``annotation.conf`` declares the whole
+  schema (every label, relation type, attribution event and choice attribute) and everything the files use.
+
+Streaming: each document's ``.txt`` / ``.ann`` is written (and closed) as soon as its lines are read; the
+configuration files come last.
 """
 
 from __future__ import annotations
@@ -22,11 +29,12 @@ import re
 from typing import Iterable
 
 from ..jsonl import Record
-from ..model import Span
+from ..model import Document, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .brat import QAWL_REF
+from .brat import QAWL_NOTE, QAWL_REF
 from .peer import safe_name
 from .mapping import LabelMapping
+from .out import MemorySink, Sink, as_lines, by_document, worked
 
 ATTRIBUTION_RELATIONS = ("SAID_BY", "CLAIMED_BY", "CUE")
 _ROLE = {"SAID_BY": "Source", "CLAIMED_BY": "Source", "CUE": "Cue"}
@@ -36,34 +44,127 @@ LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _NOT_BREAK = re.compile(f"[^{LINE_BREAKS}]+")
 
 
-def write(records: Iterable[Record], *, mapping: LabelMapping | None = None,
-          schema: LabelSchema = DEFAULT_SCHEMA) -> dict[str, bytes]:
+def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+           schema: LabelSchema = DEFAULT_SCHEMA, annotators: Iterable[str] | None = None, **_) -> None:
+    """Export lines -> ``.txt`` / ``.ann`` pairs (each written as soon as its document is read), then one
+    ``annotation.conf`` and ``visual.conf`` per collection. ``annotators``: the annotator names in ``lines`` (else
+    the lines are read twice, in memory)."""
     mapping = mapping or LabelMapping()
-    records = list(records)
-    annotators = sorted({r.layer.annotator for r in records if r.layer is not None})
-    out: dict[str, bytes] = {}
-    confs: dict[str, _Conf] = {}
-    for rec in records:
-        folder = f"{safe_name(rec.layer.annotator)}/" if rec.layer is not None and len(annotators) > 1 else ""
-        conf = confs.setdefault(folder, _Conf())
-        name = safe_name(rec.document.id)
-        out[f"{folder}{name}.txt"] = rec.document.text.encode("utf-8")
-        ann = _Writer(rec, mapping, conf).ann() if rec.layer is not None else ""
-        out[f"{folder}{name}.ann"] = ann.encode("utf-8")
+    if annotators is None:
+        lines = list(lines)
+        annotators = [a for a in dict.fromkeys(line["annotator"] for line in lines if worked(line))]
+    annotators = list(annotators)
+    folders = {a: (f"{safe_name(a)}/" if len(annotators) > 1 else "") for a in annotators} or {None: ""}
+    types = _Types()
+    confs = {folder: _Conf(types) for folder in folders.values()}
+    for first, layers in by_document(lines):
+        by_who = {line["annotator"]: line for line in layers}
+        doc = _document(first)
+        name = safe_name(first["doc_id"])
+        text = doc.text.encode("utf-8")
+        for who, folder in folders.items():
+            line = by_who.get(who)
+            sink.write(f"{folder}{name}.txt", text)
+            ann = _Writer(_as_record(doc, line), mapping, confs[folder]).ann() if line is not None else ""
+            sink.write(f"{folder}{name}.ann", ann.encode("utf-8"))
+            sink.close(f"{folder}{name}.txt")
+            sink.close(f"{folder}{name}.ann")
     for folder, conf in confs.items():
-        out[f"{folder}annotation.conf"] = conf.text().encode("utf-8")
-    return out
+        conf.declare(schema, mapping)
+        sink.write(f"{folder}annotation.conf", conf.text().encode("utf-8"))
+        sink.write(f"{folder}visual.conf", types.visual().encode("utf-8"))
+
+
+def write(records, **options) -> dict[str, bytes]:
+    """Records (or export lines) -> ``{path: bytes}`` (in memory)."""
+    sink = MemorySink()
+    stream(as_lines(records), sink, **options)
+    return sink.files
+
+
+def _document(line: dict) -> Document:
+    return Document(line["doc_id"], line["text"], line.get("meta") or {}, line.get("direction") or "ltr",
+                    line.get("text_sha256") or "", verify=not line.get("text_sha256"))
+
+
+def _as_record(doc: Document, line: dict) -> Record:
+    spans = [Span(s["id"], s["label"], s["start"], s["end"], s["text"], s.get("attrs") or {},
+                  s.get("origin") or "manual", s.get("provenance") or {}) for s in line.get("spans") or []]
+    rels = [Relation(r["id"], r["type"], r["head"], r["tail"], r.get("origin") or "manual", r.get("provenance") or {})
+            for r in line.get("relations") or []]
+    layer = Layer(doc.id, line["annotator"], line.get("status") or "todo", spans, rels)
+    ents = [Entity(e["id"], e["name"], tuple(e.get("aliases") or ())) for e in line.get("entities") or []]
+    return Record(doc, layer, ents, claims=[claim_from_dict(c) for c in line.get("claims") or []])
+
+
+_BAD_TYPE = re.compile(r"[^\w\-.]")
+
+
+def brat_type(name: str) -> str:
+    """A name brat can hold as a type, role or attribute name (no white space or configuration punctuation)."""
+    return _BAD_TYPE.sub("_", name.strip()) or "_"
+
+
+class _Types:
+    """Our label names -> brat type names (``Direct Quote`` -> ``Direct_Quote``), told apart when two collide;
+    ``visual.conf`` shows the original names, and the reader maps them back."""
+
+    def __init__(self) -> None:
+        self.out: dict[str, str] = {}
+        self.taken: dict[str, str] = {}
+
+    def __call__(self, name: str) -> str:
+        found = self.out.get(name)
+        if found is None:
+            found = base = brat_type(name)
+            k = 2
+            while found in self.taken and self.taken[found] != name:
+                found, k = f"{base}_{k}", k + 1
+            self.out[name], self.taken[found] = found, name
+        return found
+
+    def visual(self) -> str:
+        lines = ["# written by Qawl: brat type | the label's own name", "[labels]"]
+        lines += [f"{t} | {name}" for name, t in self.out.items() if t != name]
+        return "\n".join(lines + ["", "[drawing]", ""])
 
 
 class _Conf:
-    """What the written files use, declared so brat accepts every line."""
+    """What the written files use, and the whole schema, declared so brat accepts every line and a brat set up from
+    this file can label everything the schema has."""
 
-    def __init__(self) -> None:
+    def __init__(self, types: "_Types | None" = None) -> None:
+        self.types = types or _Types()
         self.entities: list[str] = []
         self.relations: dict[str, tuple[str, str]] = {}
+        self.relation_args: dict[str, tuple[str, str]] = {}  # relation -> (Arg1 types, Arg2 types) from the schema
         self.equivs: list[str] = []
         self.events: dict[str, dict[str, str]] = {}  # event type -> role -> <ENTITY> / <EVENT>
         self.attributes: dict[str, tuple[set, set]] = {}  # name -> (values, what it is on)
+
+    def declare(self, schema: LabelSchema, mapping: LabelMapping) -> None:
+        """Every label, relation type and choice attribute of the schema, in brat's names."""
+        name = {s.name: self.types(mapping.label_out(s.name)) for s in schema.span_labels if mapping.label_out(s.name)}
+        for label in schema.span_labels:
+            if label.name in name:
+                self.add(self.entities, name[label.name])
+                for attr in label.attrs:
+                    # brat holds a choice only as a value without spaces; the others go as notes (see _attr)
+                    safe = [c for c in attr.choices if brat_type(c) == c]
+                    if attr.kind == "choice" and safe and brat_type(attr.name) == attr.name:
+                        values, on = self.attributes.setdefault(attr.name, (set(), set()))
+                        values.update(safe)
+                        on.add(name[label.name])
+        if any(r.name in ATTRIBUTION_RELATIONS for r in schema.relation_types):
+            for event in ("Attribution", "Attribution-no-source"):
+                self.events.setdefault(event, {"Source": "<ENTITY>", "Cue": "<ENTITY>", "Content": "<ENTITY>"})
+        for rel in schema.relation_types:
+            out = mapping.relation_out(rel.name)
+            if not out or rel.name in ATTRIBUTION_RELATIONS:
+                continue
+            heads = "|".join(name[h] for h in rel.heads if h in name) or "<ENTITY>"
+            tails = "|".join(name[t] for t in rel.tails if t in name) or "<ENTITY>"
+            self.relation_args.setdefault(self.types(out), (heads, tails))
 
     def add(self, table: list | dict, key: str, value=None) -> None:
         if isinstance(table, list):
@@ -75,8 +176,12 @@ class _Conf:
     def text(self) -> str:
         lines = ["# written by Qawl", "[entities]"] + [e for e in self.entities if e not in self.events]
         lines += ["", "[relations]"]
+        for name, (a1, a2) in self.relation_args.items():
+            if name not in self.relations:
+                lines.append(f"{name}\tArg1:{a1}, Arg2:{a2}")
         for name, (r1, r2) in self.relations.items():
-            lines.append(f"{name}\t{r1}:<ENTITY>, {r2}:<ENTITY>")
+            a1, a2 = self.relation_args.get(name, ("<ENTITY>", "<ENTITY>"))
+            lines.append(f"{name}\t{r1}:{a1}, {r2}:{a2}")
         for name in self.equivs:
             lines.append(f"{name}\tArg1:<ENTITY>, Arg2:<ENTITY>, <REL-TYPE>:symmetric-transitive")
         lines += ["", "[events]"]
@@ -93,9 +198,11 @@ class _Writer:
     def __init__(self, rec: Record, mapping: LabelMapping, conf: _Conf) -> None:
         self.doc, self.layer, self.mapping, self.conf = rec.document, rec.layer, mapping, conf
         self.entities = {e.id: e for e in rec.entities}
+        self.claims = {c.id: c for c in rec.claims}
         self.lines: list[str] = []
         self.count = {"T": 0, "R": 0, "E": 0, "A": 0, "N": 0, "#": 0}
         self.tid: dict[str, str] = {}  # our span id -> T id
+        self.aliased: set[str] = set()
 
     def new(self, kind: str) -> str:
         self.count[kind] += 1
@@ -138,7 +245,7 @@ class _Writer:
                     self._attribution(info["id"], [], event_ids, content=span, info=info)
         self._generic(generic, spans, event_ids)
         for (rtype, _), rels in equiv.items():
-            name = self.mapping.relation_out(rtype)
+            name = self.conf.types(self.mapping.relation_out(rtype))
             self.conf.add(self.conf.equivs, name)
             chain = []
             for rel in rels:
@@ -147,7 +254,7 @@ class _Writer:
                         chain.append(end)
             self.lines.append(f"*\t{name} {' '.join(chain)}")
         for rel in plain:
-            name = self.mapping.relation_out(rel.type)
+            name = self.conf.types(self.mapping.relation_out(rel.type))
             roles = rel.provenance.get("roles") or ["Arg1", "Arg2"]
             self.conf.add(self.conf.relations, name, tuple(roles))
             rid = self.new("R")
@@ -165,7 +272,7 @@ class _Writer:
         if not fragments:  # a span of line breaks only: brat cannot hold it; keep it whole
             fragments = [(members[0].start, members[0].end)]
         first = members[0]
-        label = self.mapping.label_out(first.label)
+        label = self.conf.types(self.mapping.label_out(first.label))
         self.conf.add(self.conf.entities, label)
         tid = self.new("T")
         for span in members:
@@ -183,7 +290,15 @@ class _Writer:
             elif name == "entity" and isinstance(value, str) and value and not any(c.isspace() for c in value):
                 ent = self.entities.get(value)
                 self.lines.append(f"{self.new('N')}\tReference {tid} {QAWL_REF}:{value}\t"
-                                  f"{ent.name if ent else first.text}")
+                                  f"{_one_line(ent.name) if ent else _one_line(first.text)}")
+                if ent is not None and ent.aliases and value not in self.aliased:
+                    self.aliased.add(value)  # the speaker's other names, once per document
+                    self._note(tid, "aliases", list(ent.aliases))
+            elif name == "claim" and isinstance(value, str) and value in self.claims:
+                self._attr(tid, name, value)
+                if value not in self.aliased:  # the canonical claim's registry entry, once per document
+                    self.aliased.add(value)
+                    self._note(tid, "canonical", claim_to_dict(self.claims[value]))
             elif name == "norm" and isinstance(value, list) and all(isinstance(n, dict) for n in value):
                 for n in value:
                     self.lines.append(f"{self.new('N')}\t{n.get('type', 'Reference')} {tid} "
@@ -192,15 +307,18 @@ class _Writer:
                 self._attr(tid, name, value)
 
     def _attr(self, target: str, name: str, value) -> None:
-        if value is True or (isinstance(value, str) and value and not any(c.isspace() for c in value)
-                             and not any(c.isspace() for c in name)):
+        if name == brat_type(name) and (value is True or (isinstance(value, str) and value and brat_type(value) == value)):
             values, on = self.conf.attributes.setdefault(name, (set(), set()))
             values.add(value)
             on.add({"T": "<ENTITY>", "E": "<EVENT>", "R": "<RELATION>"}[target[0]])
             self.lines.append(f"{self.new('A')}\t{name} {target}" + ("" if value is True else f" {value}"))
-        elif value not in (None, False, ""):
-            shown = value if isinstance(value, str) else json.dumps(value, ensure_ascii=False)
-            self.lines.append(f"{self.new('#')}\tAnnotatorNotes {target}\t{name}={shown}".replace("\n", " "))
+        elif value is not None:
+            self._note(target, name, value)  # what an A line cannot hold (false, text with spaces, lists...)
+
+    def _note(self, target: str, name: str, value) -> None:
+        """A value brat has no line for, as a note Qawl reads back: ``qawl:NAME=<JSON>``."""
+        shown = json.dumps(value, ensure_ascii=False)
+        self.lines.append(f"{self.new('#')}\tAnnotatorNotes {target}\t{QAWL_NOTE}{name}={shown}")
 
     def _extras(self, target: str, prov: dict) -> None:
         for name, value in (prov.get("attrs") or {}).items():
@@ -253,12 +371,12 @@ class _Writer:
         for event in order:
             rels = generic.get(event, [])
             trigger = triggers.get(event) or self.layer.spans[rels[0].head]
-            label = self.mapping.label_out(trigger.label)
+            label = self.conf.types(self.mapping.label_out(trigger.label))
             args = []
             for rel in rels:
                 target = rel.provenance.get("arg_event")
                 target = event_ids.get(target, self.tid[rel.tail]) if target else self.tid[rel.tail]
-                args.append(f"{rel.provenance.get('role') or self.mapping.relation_out(rel.type)}:{target}")
+                args.append(f"{rel.provenance.get('role') or self.conf.types(self.mapping.relation_out(rel.type))}:{target}")
             roles = self.conf.events.setdefault(label, {})
             for arg in args:
                 role, target = arg.split(":", 1)
@@ -266,6 +384,10 @@ class _Writer:
             self.lines.append(f"{event_ids[event]}\t{label}:{self.tid[trigger.id]}" +
                               (" " + " ".join(args) if args else ""))
             self._extras(event_ids[event], infos.get(event, {}))
+
+
+def _one_line(text: str) -> str:
+    return " ".join(text.split())
 
 
 def _unique(items: list[str]) -> list[str]:

@@ -73,13 +73,20 @@ def build(files: Sequence[PeerFile], *, fmt: str, units: tuple[str, ...], mappin
     if offset_unit != "auto" and offset_unit not in UNITS:
         raise QawlError(f"must be auto or one of {', '.join(UNITS)}, got {offset_unit!r}", field="offset_unit")
     labels = _Labels(mapping, schema, add_labels)
+    _ids.reset()
     problems: list[QawlError] = []
     notes: list[str] = []
     rejected: list[str] = []
     unit_of: dict[str, str] = {}
 
-    # Pass 1: the labels the files use, so that the extended schema is known before layers are checked.
+    # Pass 1: the labels the files use (and, when adding, the ones their configuration declares), so that the
+    # extended schema is known before layers are checked.
     for pf in files:
+        if add_labels:
+            for name in pf.declared_labels:
+                labels.label(name)
+            for name in pf.declared_relations:
+                labels.relation(name)
         for doc in pf.docs:
             for layer in doc.layers:
                 for span in layer.spans:
@@ -136,7 +143,7 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
         doc.problem("the record has no text", field="text")
         return []
     try:
-        document = make_document(doc.raw, id=doc.doc_id, meta=doc.meta)
+        document = make_document(doc.raw, id=doc.doc_id, meta=doc.meta, source=doc.file)
     except QawlError as exc:
         doc.problems.append(exc.located(file=doc.file, line=doc.line))
         return []
@@ -144,9 +151,10 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
     for layer in doc.layers:
         built = _build_layer(doc, document, text, layer, unit, labels, schema, notes)
         if built is not None:
-            out.append(Record(document, built, list(doc.entities), doc.line))
+            out.append(Record(document, built, list(doc.entities), doc.line, layer.status_known,
+                              list(doc.claims), layer.note_known))
     if not doc.layers:
-        out.append(Record(document, None, list(doc.entities), doc.line))
+        out.append(Record(document, None, list(doc.entities), doc.line, claims=list(doc.claims)))
     return out
 
 
@@ -158,6 +166,9 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     groups: dict[object, list[tuple[PeerSpan, Span]]] = {}
     unknown: dict[str, list[PeerSpan]] = {}
     failed: set = set()  # keys of spans already reported: their relations are not reported again
+    # The usual case needs no conversion: code points into a text that normalisation left as it was.
+    direct = not text.changed and text.same_as_codepoints(unit)
+    raw_length = len(text.raw)
     for ps in layer.spans:
         ours = labels.label(ps.label) if ps.keep else DROP
         failed.add(ps.key)  # until the span is built
@@ -166,7 +177,10 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
             ok = False
             continue
         try:
-            raw_start, raw_end = text.to_raw(ps.start, unit), text.to_raw(ps.end, unit)
+            if direct and 0 <= ps.start and ps.end <= raw_length:  # code points into an unchanged text
+                raw_start, raw_end = ps.start, ps.end
+            else:
+                raw_start, raw_end = text.to_raw(ps.start, unit), text.to_raw(ps.end, unit)
         except ValueError as exc:
             bad = ps.start
             try:
@@ -188,7 +202,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
                         f"({unit}), which holds {_short(actual)}; not imported (never shifted)", field=ps.field)
             ok = False
             continue
-        start, end = text.normalised(raw_start), text.normalised(raw_end)
+        start, end = (raw_start, raw_end) if direct else (text.normalised(raw_start), text.normalised(raw_end))
         if start >= end:
             doc.problem("the span covers only characters that import removes (a BOM or the CR of a CRLF)",
                         field=ps.field)
@@ -198,7 +212,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
             dropped.add(ps.key)
             failed.discard(ps.key)
             continue
-        span = Span.of(document.text, ours, start, end, id=new_id("s"), attrs=dict(ps.attrs),
+        span = Span(_ids.next("s"), ours, start, end, document.text[start:end], attrs=dict(ps.attrs),
                        origin=ps.origin, provenance=dict(ps.provenance))
         if ps.group is not None:
             groups.setdefault(ps.group, []).append((ps, span))
@@ -252,12 +266,12 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
                 if (ours, head.id, tail.id) in seen:
                     continue
                 seen.add((ours, head.id, tail.id))
-                relations.append(Relation(new_id("r"), ours, head.id, tail.id, origin=pr.origin,
+                relations.append(Relation(_ids.next("r"), ours, head.id, tail.id, origin=pr.origin,
                                           provenance=dict(pr.provenance)))
     if not ok:
         return None
     spans = [s for group in by_key.values() for s in group]
-    result = Layer(document.id, layer.annotator, layer.status, spans, relations)
+    result = Layer(document.id, layer.annotator, layer.status, spans, relations, layer.note, layer.discuss)
     try:
         schema.check_layer(result)
     except QawlError as exc:
@@ -265,6 +279,23 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
         return None
     return result
 
+
+class _Ids:
+    """Fresh span and relation ids, unique across machines like :func:`~app.core.model.new_id` (a random stem per
+    import, then a counter) but without a UUID per annotation: an import makes tens of thousands."""
+
+    def __init__(self) -> None:
+        self.stem, self.n = new_id("")[:8], 0
+
+    def next(self, prefix: str) -> str:
+        self.n += 1
+        return f"{prefix}{self.stem}{self.n:x}"
+
+    def reset(self) -> None:
+        self.stem, self.n = new_id("")[:8], 0
+
+
+_ids = _Ids()
 
 _LINE_BREAKS = set("\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029")
 
@@ -336,6 +367,9 @@ def _merge_into(target: Record, extra: Record) -> None:
     for ent in extra.entities:
         if all(e.id != ent.id for e in target.entities):
             target.entities.append(ent)
+    for claim in extra.claims:
+        if all(c.id != claim.id for c in target.claims):
+            target.claims.append(claim)
 
 
 def _show(key: object) -> str:

@@ -14,6 +14,7 @@ from pathlib import PurePath
 from typing import Iterable
 
 from ..errors import QawlError
+from .labelstudio import other_export
 
 NAMES = ("doccano", "labelstudio", "prodigy", "brat")
 _FLAG = {"qawl": "qawl (import it as Qawl JSONL)"}
@@ -24,6 +25,8 @@ def sniff(name: str, data: bytes) -> dict[str, int]:
     suffix = PurePath(name).suffix.lower()
     if suffix in (".ann", ".conf"):
         return {"brat": 3}
+    if other_export(name, data[:4000].decode("utf-8", "replace")):
+        return {"labelstudio": 3}  # its CSV / TSV / CONLL export: the reader refuses it with what to use instead
     first = _first_record(data)
     if suffix == ".txt" and first is None:
         return {"brat": 1}
@@ -34,6 +37,8 @@ def sniff(name: str, data: bytes) -> dict[str, int]:
     if str(first.get("schema", "")).startswith("qawl-export/"):
         return {"qawl": 3}
     anns = first.get("annotations")
+    if "annotation_id" in keys and "annotator" in keys:  # Label Studio's JSON_MIN
+        return {"labelstudio": 3}
     if isinstance(first.get("data"), dict) or "predictions" in keys or "completions" in keys or (
             isinstance(anns, list) and any(isinstance(a, dict) and "result" in a for a in anns)):
         scores["labelstudio"] = 3
@@ -65,6 +70,12 @@ def _first_record(data: bytes) -> object:
         return None
     if not text or text[0] not in "[{":
         return None
+    if text[0] == "[":  # a JSON array (Label Studio, a pretty-printed export): decode its first element only
+        start = len(text) - len(text[1:].lstrip()) if len(text) > 1 else 1
+        try:
+            return json.JSONDecoder().raw_decode(text, start)[0]
+        except (json.JSONDecodeError, RecursionError):
+            pass
     first_line = text.split("\n", 1)[0].strip()
     for candidate in (first_line, text):
         try:

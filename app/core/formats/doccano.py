@@ -19,35 +19,46 @@ project's grapheme mode is on. doccano writes no span text, so ``offset_unit="au
 which every span is valid (:func:`~.common.detect_unit`); files where several units fit and disagree are reported
 and need an explicit ``offset_unit``.
 
-Writing: one file per annotator (``<annotator>.jsonl``, like doccano's per-member export) listing every document;
-``{"id", "text", <meta keys>, "label": [[s, e, L]]}`` when there are no relations, else the ``entities`` /
-``relations`` form; offsets in UTF-16 code units (``offset_unit="grapheme"`` for grapheme-mode projects), stated in
-each line's ``qawl_offset_unit`` key: doccano keeps it as metadata and exports it again, so re-importing our own
-files (also after a trip through doccano) never needs the unit guessed.
+Writing (streaming): one file per annotator (``<annotator>.jsonl``, like doccano's per-member export) listing every
+document; ``entities`` / ``relations`` when the schema has relation types (else ``label: [[s, e, L]]``); offsets in
+UTF-16 code units (``offset_unit="grapheme"`` for grapheme-mode projects). Every line has the same keys — ``text``,
+the labels, ``doc_id``, ``meta`` (the document's metadata as one object), ``qawl_offset_unit`` and ``qawl``
+(``annotator``, ``status``, ``speakers``: the registry entries the SPEAKER spans name, ``attrs``: span attributes by
+``"start end LABEL"``) — because doccano's importer reads a file into one pandas table, where a key that some lines
+lack becomes NaN in the others' metadata, which its database refuses (``CHECK constraint failed:
+JSON_VALID("meta")``, nothing imported). doccano keeps the other keys as example metadata and writes them back on
+export, so our own files, also after a trip through doccano, come back with their ids, speakers, attributes and
+offset unit. doccano drops overlapping spans unless the project allows them: the export says so when it has any.
 """
 
 from __future__ import annotations
 
-import json
+import re
 from pathlib import PurePath
 from typing import Iterable
 
-from ..jsonl import Record
-from ..model import Status
+import orjson
+
+from ..model import STATUSES, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
                    json_records, label_name, offset_pair, safe_name)
 from .mapping import LabelMapping
+from .out import MemorySink, Sink, as_lines, by_document, claims, entities_from, speakers, worked
 from .units import to_unit
 
 NAME = "doccano"
 UNITS = ("utf16", "grapheme", "codepoint")
 _KNOWN = {"id", "text", "label", "labels", "entities", "relations", "annotations", "annotation_approver", "meta",
-          "Comments", "comments", "username", "doc_id", "metadata", "data", "qawl_offset_unit"}
+          "Comments", "comments", "username", "doc_id", "metadata", "data", "qawl_offset_unit", "qawl"}
 # Our exports say which unit their offsets are in. doccano keeps unknown keys as example metadata and writes them
 # back on export, so the statement survives a trip through doccano (doccano's own files never have it).
 DECLARED = "qawl_offset_unit"
+# What else our exports carry on every line (doccano keeps it as metadata): whose layer it is and its status, the
+# speakers its SPEAKER spans name, and the span attributes doccano has no place for ("start end LABEL" -> attrs).
+QAWL = "qawl"
+_ASTRAL = re.compile("[\U00010000-\U0010ffff]")
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -80,7 +91,7 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         doc.problem("the record has no text" if text is None else "must be a non-empty string", field="text")
         return
     doc.raw = text
-    doc_id = obj.get("id", obj.get("doc_id"))
+    doc_id = obj.get("doc_id", obj.get("id"))  # ours (kept by doccano as metadata) before doccano's example id
     if doc_id is not None:
         if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
             doc.problem(f"must be a string or an integer, got {doc_id!r}", field="id")
@@ -96,6 +107,18 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         doc.problem(f"must be a user name, got {user!r}", field="username")
         return
     status = Status.DONE.value if obj.get("annotation_approver") else Status.IN_PROGRESS.value
+    own = obj.get(QAWL) if isinstance(obj.get(QAWL), dict) else {}
+    # Whose layer and its status come from our key only in our own file. In doccano's export (an integer example
+    # id) the key is the example's metadata, shared by every member's file, while the labels are the member's:
+    # they are the member's work (the file's name), whoever's layer we once sent.
+    if not is_int(obj.get("id")):
+        if own.get("status") in STATUSES:
+            status = own["status"]
+        if isinstance(own.get("annotator"), str) and own["annotator"].strip() and user is None:
+            user = own["annotator"]
+    doc.entities = entities_from(own.get("speakers"))
+    if own.get("claims") and not doc.carried_claims(own["claims"], f"{QAWL}.claims"):
+        return
     layer = PeerLayer(user or annotator, status)
 
     for key in ("label", "labels"):
@@ -127,9 +150,10 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
             if not (is_int(ent_id) or isinstance(ent_id, str)):
                 doc.problem(f"must be an integer id, got {ent_id!r}", field=f"{where}.id")
                 continue
-            if any(s.key == ("e", ent_id) for s in layer.spans):
+            if ("e", ent_id) in layer.keys:
                 doc.problem(f"duplicate entity id {ent_id!r}", field=f"{where}.id")
                 continue
+            layer.keys.add(("e", ent_id))
             pair = offset_pair(item, "start_offset", "end_offset", where, doc)
             label = label_name(item.get("label"), f"{where}.label", doc)
             if pair and label:
@@ -146,8 +170,8 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
                 doc.problem(f"must be an object, got {type(item).__name__}", field=where)
                 continue
             ends = [item.get("from_id"), item.get("to_id")]
-            bad = next((k for k, v in zip(("from_id", "to_id"), ends) if not (is_int(v) or isinstance(v, str))),
-                       None)
+            bad = None if all(type(v) in (int, str) for v in ends) else \
+                "from_id" if not (is_int(ends[0]) or isinstance(ends[0], str)) else "to_id"
             if bad:
                 doc.problem(f"must be an entity id, got {item.get(bad)!r}", field=f"{where}.{bad}")
                 continue
@@ -175,7 +199,13 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
             label = label_name(item.get("label"), f"{where}.label", doc)
             if pair and label:
                 target.spans.append(PeerSpan(("a", i), label, *pair, where, provenance={"source": NAME}))
-    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations]
+    attrs = own.get("attrs") if isinstance(own.get("attrs"), dict) else {}
+    for span in layer.spans if attrs else ():
+        found = attrs.get(f"{span.start} {span.end} {span.label}")
+        if isinstance(found, dict):
+            span.attrs.update(found)
+    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations
+                  or (lay is layer and own.get("status") == Status.DONE.value)]
 
 
 def _tuple_span(item: object, where: str, key: tuple, doc: PeerDoc, layer: PeerLayer) -> None:
@@ -191,54 +221,101 @@ def _tuple_span(item: object, where: str, key: tuple, doc: PeerDoc, layer: PeerL
 
 # --- writing ---------------------------------------------------------------------------------------------------
 
-def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, schema: LabelSchema = DEFAULT_SCHEMA,
-          form: str = "auto", offset_unit: str = "utf16") -> dict[str, bytes]:
-    """Records -> ``{"<annotator>.jsonl": bytes}`` (see the module docstring). ``form``: auto | label | entities."""
+def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+           schema: LabelSchema = DEFAULT_SCHEMA, form: str = "auto", offset_unit: str = "utf16",
+           annotators: Iterable[str] | None = None, **_) -> None:
+    """Export lines -> ``<annotator>.jsonl`` per annotator, each listing every document (see the module
+    docstring). ``form``: auto (``entities``/``relations`` when the schema has relation types, else ``label``) |
+    label | entities. ``annotators``: the annotator names in ``lines`` (else the lines are read twice, in memory)."""
     if form not in ("auto", "label", "entities"):
         raise ValueError(f"form must be auto, label or entities, got {form!r}")
     mapping = mapping or LabelMapping()
-    records = list(records)
-    docs: dict[str, object] = {}
-    layers: dict[str, dict[str, object]] = {}
-    for rec in records:
-        docs.setdefault(rec.document.id, rec.document)
-        if rec.layer is not None:
-            layers.setdefault(rec.layer.annotator, {})[rec.document.id] = rec.layer
-    use_entities = form == "entities" or (form == "auto" and any(
-        lay.relations for per_doc in layers.values() for lay in per_doc.values()))
-    cache: dict = {}
-    out: dict[str, bytes] = {}
-    for annotator, per_doc in (layers.items() if layers else [("all", {})]):
-        lines = []
-        for doc_id, doc in docs.items():
-            lines.append(json.dumps(_record(doc, per_doc.get(doc_id), mapping, use_entities, offset_unit, cache),
-                                    ensure_ascii=False))
-        name = "all.jsonl" if not layers else f"{safe_name(annotator)}.jsonl"
-        out[name] = ("\n".join(lines) + "\n").encode("utf-8")
-    return out
+    if annotators is None:
+        lines = list(lines)
+        annotators = [a for a in dict.fromkeys(line["annotator"] for line in lines if worked(line))]
+    names = {a: f"{safe_name(a)}.jsonl" for a in annotators} or {None: "all.jsonl"}
+    use_entities = form == "entities" or (form == "auto" and bool(schema.relation_types))
+    overlapping = lost = 0
+    for first, layers in by_document(lines):
+        by_who = {line["annotator"]: line for line in layers}
+        cache: dict = {}
+        for who, name in names.items():
+            layer = by_who.get(who)
+            if layer is not None and _overlaps(layer.get("spans") or []):
+                overlapping += 1
+            if layer is not None and not use_entities:
+                lost += len(layer.get("relations") or [])
+            row = _record(first, layer, mapping, use_entities, offset_unit, cache)
+            sink.write(name, orjson.dumps(row) + b"\n")
+    sink.note("doccano: written for a sequence-labeling project with relation labeling on (entities/relations); "
+              "for a project without relations export with --doccano-form label" if use_entities else
+              "doccano: written for a sequence-labeling project (label: [[start, end, LABEL]])")
+    if lost:
+        sink.note(f"doccano: {lost} relation(s) left out: the label form has no place for them")
+    if overlapping:
+        sink.note(f"doccano: {overlapping} layer(s) have overlapping spans (a speaker inside a quote); doccano drops "
+                  f"them on import unless the project allows overlapping spans (project settings)")
 
 
-def _record(doc, layer, mapping: LabelMapping, use_entities: bool, unit: str, cache: dict) -> dict:
-    row: dict = {"id": doc.id, "text": doc.text, DECLARED: unit}
-    nested = {k: v for k, v in doc.meta.items() if k in _KNOWN}
-    row.update({k: v for k, v in doc.meta.items() if k not in _KNOWN})
-    if nested:
-        row["meta"] = nested
-    spans = layer.sorted_spans() if layer else []
+def _overlaps(spans: list[dict]) -> bool:
+    end = -1
+    for span in sorted(spans, key=lambda s: s["start"]):
+        if span["start"] < end:
+            return True
+        end = max(end, span["end"])
+    return False
 
-    def off(cp: int) -> int:
-        return to_unit(doc.text, cp, unit, cache)
 
-    if not use_entities:
-        row["label"] = [[off(s.start), off(s.end), mapping.label_out(s.label)] for s in spans]
-        return row
-    ids = {s.id: i for i, s in enumerate(spans)}
-    row["entities"] = [{"id": ids[s.id], "label": mapping.label_out(s.label), "start_offset": off(s.start),
-                        "end_offset": off(s.end)} for s in spans]
-    rels = sorted(layer.relations.values(), key=lambda r: (ids[r.head], ids[r.tail], r.type)) if layer else []
-    row["relations"] = [{"id": i, "from_id": ids[r.head], "to_id": ids[r.tail], "type": mapping.relation_out(r.type)}
-                        for i, r in enumerate(rels)]
+def _record(first: dict, layer: dict | None, mapping: LabelMapping, use_entities: bool, unit: str,
+            cache: dict) -> dict:
+    """One doccano line. Every line has the same keys, whatever the document's metadata: doccano puts the lines
+    of a file into one table, where a key missing from some lines becomes NaN, which its database refuses
+    (CHECK constraint JSON_VALID("meta"), and nothing is imported)."""
+    text = first["text"]
+    spans = layer.get("spans") or [] if layer else []
+    names = cache.setdefault("labels", {})
+    if "text" not in cache or cache["text"][0] is not text:  # once per document (every annotator's file)
+        plain = unit == "codepoint" or (unit == "utf16" and not _ASTRAL.search(text))
+        cache["text"] = (text, plain)
+    plain = cache["text"][1]
+
+    def off(cp: int) -> int:  # UTF-16 units equal code points in a text without astral characters
+        return cp if plain else to_unit(text, cp, unit, cache)
+
+    def label(name: str) -> str:
+        found = names.get(name)
+        if found is None:
+            found = names[name] = mapping.label_out(name)
+        return found
+
+    edges = [(off(s["start"]), off(s["end"]), label(s["label"])) for s in spans]
+    row: dict = {"text": text}
+    if use_entities:
+        ids = {s["id"]: i for i, s in enumerate(spans)}
+        row["entities"] = [{"id": i, "label": lab, "start_offset": a, "end_offset": b}
+                           for i, (a, b, lab) in enumerate(edges)]
+        rels = sorted(layer.get("relations") or [], key=lambda r: (ids[r["head"]], ids[r["tail"]], r["type"])) \
+            if layer else []
+        row["relations"] = [{"id": i, "from_id": ids[r["head"]], "to_id": ids[r["tail"]],
+                             "type": mapping.relation_out(r["type"])} for i, r in enumerate(rels)]
+    else:
+        row["label"] = [list(e) for e in edges]
+    attrs = {f"{a} {b} {lab}": s["attrs"] for s, (a, b, lab) in zip(spans, edges) if s.get("attrs")}
+    row["doc_id"] = first["doc_id"]
+    row["meta"] = first.get("meta") or {}
+    row[DECLARED] = unit
+    row[QAWL] = {"annotator": layer["annotator"] if layer else None,
+                 "status": layer.get("status") if layer else None,
+                 "speakers": speakers([layer]) if layer else [], "claims": claims([layer]) if layer else [],
+                 "attrs": attrs}
     return row
+
+
+def write(records, **options) -> dict[str, bytes]:
+    """Records (or export lines) -> ``{"<annotator>.jsonl": bytes}`` (in memory)."""
+    sink = MemorySink()
+    stream(as_lines(records), sink, **options)
+    return sink.files
 
 
 read = per_file_reader(NAME, UNITS, parse_file)

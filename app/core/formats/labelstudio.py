@@ -7,25 +7,26 @@ to ``from_id``; ``bi`` is read as from -> to and remembered in the relation's pr
 (``choices``, ``rectanglelabels``, ...) are skipped with a note. Cancelled annotations (``was_cancelled``) are
 skipped with a note.
 
-Annotators: each annotation's author becomes a layer: ``completed_by`` as an object (its ``email``) or an int
-(``user-<id>``); if absent, ``default_annotator`` or ``label-studio``. ``predictions`` become the suggestion layer
-(``suggestions``, origin ``suggested``). A result's ``origin`` ``prediction`` / ``prediction-changed`` (a suggestion
-the annotator accepted / edited) is kept as origin ``suggested`` / ``suggested-edited``.
+Annotators: each annotation's author becomes a layer: ``completed_by`` as an object (its ``email``; Label Studio
+writes one when its export expands ``completed_by``) or an int (``user-<id>``, the default export; map it with an
+annotator map); if absent, ``default_annotator`` or ``label-studio``. A person with several annotations of one task
+gets one layer each: the first keeps the name, the others are ``NAME#<annotation id>``. Drafts with results (an
+export that expands them) are unfinished layers of people who did not submit. ``predictions`` become the suggestion
+layer (``suggestions``, origin ``suggested``); Label Studio 1.23's default export lists them as ids only, which is
+noted and skipped. A result's ``origin`` ``prediction`` / ``prediction-changed`` (a suggestion the annotator
+accepted / edited) is kept as origin ``suggested`` / ``suggested-edited``. JSON_MIN (flat records, one per
+annotation) gives spans and the per-region answers it keeps with their region; it keeps no relations (noted). The
+CSV, TSV and CONLL exports are refused, saying to export JSON.
 
 Offsets: Label Studio's front end stores code points since its 2021 fix (label-studio-frontend PR 308, "store code
 points instead of js length"); earlier versions stored UTF-16 units (label-studio issue 1347). Every ``labels`` result
 carries its text, so ``offset_unit="auto"`` proves the unit per file from the texts.
 
-Span attributes (QUOTE ``type``, DATE ``value``, SPEAKER ``entity``) go both ways as per-region results on the
-span's region: ``choices`` for attributes the schema declares as choices, ``textarea`` for other strings (Label
-Studio's ``perRegion="true"`` controls, declared in the written config). Choices / text areas that are not tied to a
-region (whole-task classification) are skipped with a note.
+Span attributes go both ways as per-region results on the span's region: ``choices`` for attributes the schema
+declares as choices, ``textarea`` for other strings, and a ``textarea`` named ``<attr>__json`` holding the JSON of
+any other value (``resolved: false``, numbers, lists). Choices / text areas not tied to a region are skipped.
 
-Write: a JSON array with one task per document (``data.text``, ``data.doc_id``, ``meta``), one annotation per
-annotator layer (``completed_by: {"email": ...}`` when the annotator's name is an e-mail address, which Label Studio
-resolves to a member on import; otherwise the name is kept in ``qawl_annotator``, which Label Studio ignores, and
-Label Studio assigns the annotation to the importing user), the suggestion layer as ``predictions``, code-point
-offsets, and ``label_config.xml``, a labeling config that declares every label and relation type used.
+Writing is in :mod:`.labelstudio_write`.
 """
 
 from __future__ import annotations
@@ -33,23 +34,47 @@ from __future__ import annotations
 import json
 import re
 from bisect import bisect_right
-from typing import Iterable
-from xml.sax.saxutils import quoteattr
 
-from ..jsonl import Record
-from ..model import SUGGESTIONS, Origin, Status
-from ..schema import DEFAULT_SCHEMA, LabelSchema
+import orjson
+
+from ..model import STATUSES, SUGGESTIONS, Origin, Status
+from ..schema import DEFAULT_SCHEMA
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, decode_text,
                    is_int, lone_surrogate, offset_pair)
-from .mapping import LabelMapping
+from .out import entities_from
 
 NAME = "labelstudio"
 UNITS = ("codepoint", "utf16")
 UNLABELLED = "relation"  # the type of a relation drawn without a label
 _PER_REGION = {"choices": "choices", "textarea": "text"}  # result type -> the value key holding the answer
+_MANUAL, _SUGGESTED = Origin.MANUAL.value, Origin.SUGGESTED.value
 _ORIGIN_IN = {"prediction": Origin.SUGGESTED.value, "prediction-changed": Origin.SUGGESTED_EDITED.value}
-_ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
+JSON_SUFFIX = "__json"  # a text area holding the JSON of a span attribute that is not a string
+QAWL_SPEAKERS = "qawl_speakers"  # task data: the speakers the task's SPEAKER spans name (id, name, aliases)
+# On each annotation of our files: whose layer it is in Qawl and its status (Label Studio does not keep them; they
+# serve a direct re-import of our own file, and name the layer when completed_by is not written).
+QAWL_ANNOTATOR = "qawl_annotator"
+QAWL_STATUS = "qawl_status"
+QAWL_CLAIMS = "qawl_claims"  # task data: the canonical claims the task's CLAIM spans link to
+_OWN_DATA = ("doc_id", "direction", QAWL_SPEAKERS, QAWL_CLAIMS)  # task data keys our exports add (not document metadata)
+
+
+_CSV_HEADER = re.compile(r"^[^\n]*\b(annotation_id|annotator|lead_time)\b[^\n]*$", re.M)
+
+
+def other_export(name: str, head: str) -> str | None:
+    """The name of Label Studio's export that ``head`` (the file's start) is, when it is one Qawl cannot read."""
+    lower = name.lower()
+    first = head.lstrip("\ufeff \t\r\n")[:2000]
+    if lower.endswith((".conll", ".conll2003")) or first.startswith("-DOCSTART-"):
+        return "CONLL2003"
+    if lower.endswith(".tsv") or (not first.startswith(("[", "{")) and "\t" in first.split("\n", 1)[0]
+                                  and _CSV_HEADER.match(first)):
+        return "TSV"
+    if lower.endswith(".csv") or (not first.startswith(("[", "{")) and _CSV_HEADER.match(first)):
+        return "CSV"
+    return None
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -62,20 +87,31 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
     except Exception as exc:  # QawlError
         pf.problems.append(exc)
         return pf
+    other = other_export(name, text[:4000])
+    if other is not None:
+        pf.problems.append(_err(f"this is Label Studio's {other} export, which keeps no character offsets Qawl can "
+                                f"check (and no relations); export the project as JSON (Export > JSON) and import "
+                                f"that file", name, 1))
+        return pf
     try:
-        tasks = json.loads(text.lstrip("\ufeff"))
-    except json.JSONDecodeError as exc:
-        cut = exc.pos >= len(text.rstrip()) - 1
-        pf.problems.append(_err(f"not valid JSON: {'the file ends too early (truncated?)' if cut else exc.msg} "
-                                f"(column {exc.colno})", name, exc.lineno))
-        return pf
-    except RecursionError:
-        pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
-        return pf
-    if lone_surrogate(text, tasks):
-        pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
-                                name, None))
-        return pf
+        tasks = orjson.loads(text.lstrip("\ufeff"))
+    except orjson.JSONDecodeError:
+        tasks = None  # the stdlib parser says where and why below
+    if tasks is None:
+        try:
+            tasks = json.loads(text.lstrip("\ufeff"))
+        except json.JSONDecodeError as exc:
+            cut = exc.pos >= len(text.rstrip()) - 1
+            pf.problems.append(_err(f"not valid JSON: {'the file ends too early (truncated?)' if cut else exc.msg} "
+                                    f"(column {exc.colno})", name, exc.lineno))
+            return pf
+        except RecursionError:
+            pf.problems.append(_err("not valid JSON: nested too deeply", name, None))
+            return pf
+        if lone_surrogate(text, tasks):
+            pf.problems.append(_err("contains an unpaired surrogate escape (\\ud800-\\udfff), which is not text",
+                                    name, None))
+            return pf
     if isinstance(tasks, dict):
         tasks = [tasks]
     if not isinstance(tasks, list) or not tasks:
@@ -86,10 +122,22 @@ def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> 
     lines = _task_lines(body, len(tasks)) if body.startswith("[") else [1] * len(tasks)
     lines = [n + lead for n in lines] if lines else None
     skipped: dict[str, int] = {}
+    minimal = _is_min(tasks[0])
+    if minimal:
+        pf.notes.append(f"{name}: Label Studio's JSON_MIN export: spans and per-region answers only (it keeps no "
+                        f"relations); export JSON to keep them")
+    authors: dict[int, dict[str, int]] = {}  # task id -> author -> annotations seen (JSON_MIN: one record each)
     for i, task in enumerate(tasks):
         doc = PeerDoc(name, lines[i] if lines else None, None)
         pf.docs.append(doc)
-        _parse_task(task, i, doc, default_annotator, skipped, pf)
+        if minimal:
+            _parse_min(task, i, doc, default_annotator, skipped, authors)
+        else:
+            _parse_task(task, i, doc, default_annotator, skipped, pf)
+    ids_only = skipped.pop("prediction (id only)", 0)
+    if ids_only:
+        pf.notes.append(f"{name}: {ids_only} prediction(s) are given only as ids (Label Studio's default export "
+                        f"leaves their results out), so no suggestions were read from them")
     for rtype, count in sorted(skipped.items()):
         pf.notes.append(f"{name}: skipped {count} result(s) of type {rtype!r} (not text spans)")
     return pf
@@ -102,24 +150,34 @@ def _err(message: str, name: str, line: int | None):
 
 
 def _task_lines(text: str, count: int) -> list[int] | None:
-    """The line each top-level task starts on (for messages): the JSON decoder steps from task to task."""
+    """The line each top-level task starts on (for messages). Our own files and Label Studio's pretty-printed ones
+    start each task on a line of its own at the shallowest indentation; anything else is stepped through with the
+    JSON decoder."""
     if "\n" not in text.strip():
         return [1] * count
+    starts: dict[int, list[int]] = {}
+    for m in re.finditer(r"\n([ \t]*)\{", text):
+        starts.setdefault(len(m.group(1)), []).append(m.start() + 1)
+    if starts:
+        shallow = starts[min(starts)]
+        if len(shallow) == count:
+            newlines = [m.start() for m in re.finditer("\n", text)]
+            return [bisect_right(newlines, pos) + 1 for pos in shallow]
     decoder = json.JSONDecoder()
     gap = re.compile(r"[\s,]*")
-    starts: list[int] = []
+    found: list[int] = []
     try:
         i = text.index("[") + 1
         while True:
             i = gap.match(text, i).end()
             if i >= len(text) or text[i] == "]":
                 break
-            starts.append(i)
+            found.append(i)
             i = decoder.raw_decode(text, i)[1]
     except (ValueError, RecursionError):
         return None
     newlines = [m.start() for m in re.finditer("\n", text)]
-    return [bisect_right(newlines, pos) + 1 for pos in starts] if len(starts) == count else None
+    return [bisect_right(newlines, pos) + 1 for pos in found] if len(found) == count else None
 
 
 def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str | None,
@@ -148,13 +206,16 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
             return
         doc.doc_id = str(doc_id)
     meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
-    doc.meta = {**{k: v for k, v in data.items() if k not in (text_key, "doc_id")}, **meta}
+    doc.meta = {**{k: v for k, v in data.items() if k not in (text_key, *_OWN_DATA)}, **meta}
+    if not _speakers(data, f"{where}.data", doc):
+        return
 
     annotations = task.get("annotations", task.get("completions", []))
     if not isinstance(annotations, list):
         doc.problem(f"must be a list, got {type(annotations).__name__}", field=f"{where}.annotations")
         return
     cancelled = 0
+    kept: list[tuple[str, object, PeerLayer]] = []
     for a, ann in enumerate(annotations):
         aw = f"{where}.annotations[{a}]"
         if not isinstance(ann, dict):
@@ -166,26 +227,170 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
         annotator = _author(ann, default_annotator, aw, doc)
         if annotator is None:
             continue
-        layer = PeerLayer(annotator, Status.DONE.value)
+        status = ann.get(QAWL_STATUS) if ann.get(QAWL_STATUS) in STATUSES else Status.DONE.value
+        layer = PeerLayer(annotator, status)
         _parse_result(ann.get("result"), f"{aw}.result", doc, layer, skipped, None)
+        kept.append((annotator, ann.get("id", a + 1), layer))
+    # One person may submit several annotations of one task: each stays a layer of its own, told apart by the
+    # annotation id (the first keeps the plain name, so it lines up with the person's other tasks).
+    seen: dict[str, int] = {}
+    for annotator, ann_id, layer in kept:
+        seen[annotator] = seen.get(annotator, 0) + 1
+        if seen[annotator] > 1:
+            layer.annotator = f"{annotator}#{ann_id}"
         doc.layers.append(layer)
+    if any(n > 1 for n in seen.values()):
+        many = ", ".join(f"{who} ({n})" for who, n in seen.items() if n > 1)
+        pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: several annotations by {many}: each is a "
+                        f"layer of its own (NAME#<annotation id>)")
+    drafts = task.get("drafts") or []
+    if isinstance(drafts, list):
+        for d, draft in enumerate(drafts):
+            if not isinstance(draft, dict) or not isinstance(draft.get("result"), list):
+                continue  # draft ids only (Label Studio's default export): nothing to read
+            user = draft.get("user")
+            who = user if isinstance(user, str) and user.strip() else f"user-{user}" if is_int(user) else None
+            if who is None or who in seen:
+                continue
+            layer = PeerLayer(who, Status.IN_PROGRESS.value)  # a draft: work not submitted yet
+            _parse_result(draft["result"], f"{where}.drafts[{d}].result", doc, layer, skipped, None)
+            if layer.spans or layer.relations:
+                doc.layers.append(layer)
     if cancelled:
         pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: {cancelled} cancelled annotation(s) skipped")
     predictions = task.get("predictions", [])
     if not isinstance(predictions, list):
         doc.problem(f"must be a list, got {type(predictions).__name__}", field=f"{where}.predictions")
         return
+    ids_only = 0
     for p, pred in enumerate(predictions):
         pw = f"{where}.predictions[{p}]"
-        if not isinstance(pred, dict):
-            doc.problem(f"must be an object, got {type(pred).__name__}", field=pw)
+        if is_int(pred) or isinstance(pred, str):
+            ids_only += 1  # Label Studio 1.23 exports predictions as ids: their results are not in the file
             continue
-        layer = PeerLayer(SUGGESTIONS, Status.IN_PROGRESS.value)
+        if not isinstance(pred, dict):
+            doc.problem(f"must be an object or a prediction id, got {type(pred).__name__}", field=pw)
+            continue
+        layer = PeerLayer(SUGGESTIONS, Status.TODO.value)
         version = pred.get("model_version")
         _parse_result(pred.get("result"), f"{pw}.result", doc, layer, skipped,
                       {"model_version": version} if isinstance(version, (str, int)) else {})
         if layer.spans or layer.relations:
             doc.layers.append(layer)
+    if ids_only:
+        skipped["prediction (id only)"] = skipped.get("prediction (id only)", 0) + ids_only
+
+
+def _speakers(data: dict, where: str, doc: PeerDoc) -> bool:
+    """The speakers and canonical claims our own tasks carry (``qawl_speakers``, ``qawl_claims``)."""
+    if QAWL_CLAIMS in data and not doc.carried_claims(data[QAWL_CLAIMS], f"{where}.{QAWL_CLAIMS}"):
+        return False
+    value = data.get(QAWL_SPEAKERS)
+    if value is None:
+        return True
+    doc.entities = entities_from(value)
+    if not isinstance(value, list) or len(doc.entities) != len(value):
+        doc.problem("must be a list of speakers with id, name and aliases", field=f"{where}.{QAWL_SPEAKERS}")
+        return False
+    return True
+
+
+def _is_min(task: object) -> bool:
+    """Label Studio's JSON_MIN export: flat records (task data, one key per control) with ``annotation_id``."""
+    if not isinstance(task, dict) or "data" in task or "annotations" in task or "completions" in task:
+        return False
+    return "annotation_id" in task or any(_min_spans(v) for v in task.values())
+
+
+def _min_spans(value: object) -> bool:
+    return isinstance(value, list) and bool(value) and all(
+        isinstance(v, dict) and "start" in v and "end" in v and any(k.endswith("labels") for k in v) for v in value)
+
+
+# The per-region controls our configs declare: in JSON_MIN their answers are top-level keys, not task data.
+_OUR_CONTROLS = tuple({a.name for label in DEFAULT_SCHEMA.span_labels for a in label.attrs} |
+                      {"calendar", "hijri", "resolved", "score"})
+_MIN_KEYS = ("id", "annotator", "annotation_id", "created_at", "updated_at", "lead_time", "agreement")
+
+
+def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | None, skipped: dict[str, int],
+               authors: dict) -> None:
+    """One JSON_MIN record: one annotation of one task (an unannotated task has ``annotator: null``)."""
+    where = f"[{index}]"
+    if not isinstance(task, dict):
+        doc.problem(f"each record must be a JSON object, got {type(task).__name__}", field=where)
+        return
+    text = task.get("text")
+    if not isinstance(text, str) or not text.strip():
+        doc.problem("the record has no text", field=f"{where}.text")
+        return
+    doc.raw = text
+    doc_id = task.get("doc_id", task.get("id"))
+    if doc_id is not None:
+        if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
+            doc.problem(f"must be a string or an integer, got {doc_id!r}", field=f"{where}.id")
+            return
+        doc.doc_id = str(doc_id)
+    controls = {k: v for k, v in task.items() if _min_spans(v)}
+    answers = {k: v for k, v in task.items() if k not in controls and k not in _MIN_KEYS
+               and k not in ("text", *_OWN_DATA) and (
+                   isinstance(v, (list, dict)) and all(isinstance(x, dict) and "start" in x
+                                                       for x in (v if isinstance(v, list) else [v]))
+                   or k in _OUR_CONTROLS or k.endswith(JSON_SUFFIX))}
+    doc.meta = {k: v for k, v in task.items()
+                if k not in controls and k not in answers and k not in _MIN_KEYS and k not in ("text", *_OWN_DATA)}
+    if not _speakers(task, where, doc):
+        return
+    who = task.get("annotator")
+    if who is None and not controls:
+        return  # an unannotated task
+    name = who.strip() if isinstance(who, str) and who.strip() else f"user-{who}" if is_int(who) else \
+        default_annotator or "label-studio"
+    count = authors.setdefault(doc.doc_id, {})
+    count[name] = count.get(name, 0) + 1
+    if count[name] > 1:
+        name = f"{name}#{task.get('annotation_id', count[name])}"
+    layer = PeerLayer(name, Status.DONE.value)
+    for key, regions in controls.items():
+        for r, region in enumerate(regions):
+            rw = f"{where}.{key}[{r}]"
+            pair = offset_pair(region, "start", "end", rw, doc)
+            names = next((v for k, v in region.items() if k.endswith("labels")), None)
+            if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+                doc.problem(f"must be a non-empty list of label names, got {names!r}"[:200], field=f"{rw}.labels")
+                continue
+            if pair is None:
+                continue
+            rtext = region.get("text") if isinstance(region.get("text"), str) else None
+            for label in names:
+                layer.spans.append(PeerSpan(("m", key, r), label, *pair, rw, text=rtext,
+                                            provenance={"source": NAME}))
+    # Per-region answers keep their region's offsets only when the control held several values.
+    for key, value in answers.items():
+        for item in value if isinstance(value, list) else [value]:
+            if not isinstance(item, dict):  # one region's answer, flattened without its region by JSON_MIN
+                skipped[f"{key} (JSON_MIN answer)"] = skipped.get(f"{key} (JSON_MIN answer)", 0) + 1
+                continue
+            answer = item.get("choices", item.get("text"))
+            targets = [s for s in layer.spans if (s.start, s.end) == (item.get("start"), item.get("end"))]
+            if targets and isinstance(answer, list) and answer and all(isinstance(a, str) for a in answer):
+                _set_attr(targets, key, answer)
+            else:
+                skipped[f"{key} (JSON_MIN answer)"] = skipped.get(f"{key} (JSON_MIN answer)", 0) + 1
+    doc.layers.append(layer)
+
+
+def _set_attr(spans: list[PeerSpan], name: str, answer: list[str]) -> None:
+    if name.endswith(JSON_SUFFIX):
+        try:
+            value = orjson.loads(answer[0])
+        except orjson.JSONDecodeError:
+            value = answer[0]
+        name = name[:-len(JSON_SUFFIX)]
+    else:
+        value = answer[0] if len(answer) == 1 else list(answer)
+    for span in spans:
+        span.attrs[name] = value
 
 
 def _author(ann: dict, default: str | None, where: str, doc: PeerDoc) -> str | None:
@@ -234,8 +439,13 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
         else:
             doc.problem(f"must be a result type such as labels or relation, got {rtype!r}", field=f"{rw}.type")
     # Per-region choices / text areas (perRegion="true") carry the region's id: they become span attributes.
+    regions: dict | None = None
     for rw, item in per_region:
-        spans = [s for s in layer.spans if s.key == ("r", item.get("id"))] if _hashable(item.get("id")) else []
+        if regions is None:
+            regions = {}
+            for span in layer.spans:
+                regions.setdefault(span.key, []).append(span)
+        spans = regions.get(("r", item.get("id")), []) if _hashable(item.get("id")) else []
         value = item.get("value") if isinstance(item.get("value"), dict) else {}
         name, answer = item.get("from_name"), value.get(_PER_REGION[item["type"]])
         if not spans:
@@ -245,8 +455,7 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
                 and all(isinstance(a, str) for a in answer)):
             doc.problem("a per-region answer needs from_name and a non-empty list of strings", field=rw)
             continue
-        for span in spans:
-            span.attrs[name] = answer[0] if len(answer) == 1 else list(answer)
+        _set_attr(spans, name, answer)
 
 
 def _hashable(value: object) -> bool:
@@ -262,9 +471,12 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
     if not isinstance(value, dict):
         doc.problem(f"must be an object, got {type(value).__name__}", field=f"{where}.value")
         return
-    pair = offset_pair(value, "start", "end", f"{where}.value", doc)
+    start, end = value.get("start"), value.get("end")
+    pair = (start, end) if type(start) is int and type(end) is int and 0 <= start < end else \
+        offset_pair(value, "start", "end", f"{where}.value", doc)
     names = value.get("labels")
-    if not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names):
+    if not (type(names) is list and len(names) == 1 and type(names[0]) is str and names[0].strip()) and (
+            not isinstance(names, list) or not names or not all(isinstance(n, str) and n.strip() for n in names)):
         doc.problem(f"must be a non-empty list of label names, got {names!r}"[:200], field=f"{where}.value.labels")
         return
     text = value.get("text")
@@ -273,27 +485,27 @@ def _labels(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: 
         return
     if pair is None:
         return
-    if any(s.key == ("r", rid) for s in layer.spans):
+    if ("r", rid) in layer.keys:
         doc.problem(f"duplicate region id {rid!r}", field=f"{where}.id")
         return
+    layer.keys.add(("r", rid))
     origin = item.get("origin")
-    origin = _ORIGIN_IN.get(origin, Origin.MANUAL.value) if isinstance(origin, str) else Origin.MANUAL.value
-    provenance = {"source": NAME, "id": rid}
+    origin = _ORIGIN_IN.get(origin, _MANUAL) if isinstance(origin, str) else _MANUAL
     if suggestion is not None:
-        origin = Origin.SUGGESTED.value
-        provenance.update(suggestion)
-    attrs = {"score": item["score"]} if isinstance(item.get("score"), (int, float)) and \
-        not isinstance(item.get("score"), bool) else {}
+        origin = _SUGGESTED
+    score = item.get("score")
     for name in names:
-        layer.spans.append(PeerSpan(("r", rid), name, *pair, f"{where}.value", text=text, attrs=dict(attrs),
-                                    provenance=dict(provenance), origin=origin))
+        provenance = {"source": NAME, "id": rid, **suggestion} if suggestion else {"source": NAME, "id": rid}
+        attrs = {"score": score} if type(score) in (int, float) else {}
+        layer.spans.append(PeerSpan(("r", rid), name, *pair, where, text=text, attrs=attrs,
+                                    provenance=provenance, origin=origin))
 
 
 def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion: dict | None) -> None:
     ends = []
     for key in ("from_id", "to_id"):
         value = item.get(key)
-        if not isinstance(value, (str, int)) or isinstance(value, bool):
+        if type(value) not in (str, int):
             doc.problem(f"must be a region id, got {value!r}", field=f"{where}.{key}")
             return
         ends.append(("r", value))
@@ -306,102 +518,10 @@ def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion
         doc.problem(f"must be a list of relation labels, got {names!r}"[:200], field=f"{where}.labels")
         return
     head, tail = (ends[1], ends[0]) if direction == "left" else (ends[0], ends[1])
-    provenance = {"source": NAME} if direction != "bi" else {"source": NAME, "direction": "bi"}
-    origin = Origin.SUGGESTED.value if suggestion is not None else Origin.MANUAL.value
+    origin = _SUGGESTED if suggestion is not None else _MANUAL
     for name in names:
-        layer.relations.append(PeerRelation(name, head, tail, where, dict(provenance), origin))
-
-
-# --- writing ---------------------------------------------------------------------------------------------------
-
-def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, schema: LabelSchema = DEFAULT_SCHEMA,
-          name: str = "tasks.json", from_name: str = "label", to_name: str = "text") -> dict[str, bytes]:
-    """Records -> ``{name: tasks JSON, "label_config.xml": config}`` (see the module docstring)."""
-    mapping = mapping or LabelMapping()
-    tasks: dict[str, dict] = {}
-    labels_used: list[str] = []
-    relations_used: list[str] = []
-    answers: dict[str, list] = {}  # span attribute -> [result type, values seen]
-    for rec in records:
-        doc = rec.document
-        task = tasks.get(doc.id)
-        if task is None:
-            # Label Studio's own exports always carry an integer task id (its converter needs one).
-            task = tasks[doc.id] = {"id": len(tasks) + 1, "data": {"text": doc.text, "doc_id": doc.id},
-                                    "meta": doc.meta, "annotations": [], "predictions": []}
-        layer = rec.layer
-        if layer is None:
-            continue
-        result = []
-        rid = {s.id: s.id for s in layer.sorted_spans()}
-        for span in layer.sorted_spans():
-            label = mapping.label_out(span.label)
-            if label not in labels_used:
-                labels_used.append(label)
-            item = {"id": rid[span.id], "from_name": from_name, "to_name": to_name, "type": "labels",
-                    "value": {"start": span.start, "end": span.end, "text": span.text, "labels": [label]}}
-            if layer.annotator != SUGGESTIONS:
-                item["origin"] = _ORIGIN_OUT.get(span.origin, "manual")
-            result.append(item)
-            for attr, value in span.attrs.items():
-                kind = _attr_kind(schema, span.label, attr, value)
-                if kind is None:
-                    continue
-                answers.setdefault(attr, [kind, set()])[1].add(value)
-                result.append({"id": rid[span.id], "from_name": attr, "to_name": to_name, "type": kind,
-                               "value": {"start": span.start, "end": span.end,
-                                         _PER_REGION[kind]: [value]}})
-        for rel in sorted(layer.relations.values(), key=lambda r: (r.head, r.tail, r.type)):
-            rtype = mapping.relation_out(rel.type)
-            if rtype not in relations_used:
-                relations_used.append(rtype)
-            result.append({"from_id": rid[rel.head], "to_id": rid[rel.tail], "type": "relation",
-                           "direction": "bi" if rel.provenance.get("direction") == "bi" else "right",
-                           "labels": [] if rtype == UNLABELLED else [rtype]})
-        if layer.annotator == SUGGESTIONS:
-            task["predictions"].append({"model_version": "qawl-suggestions", "result": result})
-            continue
-        ann: dict = {"result": result, "was_cancelled": False, "ground_truth": layer.annotator == "gold"}
-        if "@" in layer.annotator:
-            ann["completed_by"] = {"email": layer.annotator}
-        else:
-            ann["qawl_annotator"] = layer.annotator
-        task["annotations"].append(ann)
-    body = json.dumps(list(tasks.values()), ensure_ascii=False, indent=1)
-    return {name: (body + "\n").encode("utf-8"),
-            "label_config.xml": label_config(labels_used, relations_used, from_name, to_name, answers,
-                                             schema).encode("utf-8")}
-
-
-def _attr_kind(schema: LabelSchema, label: str, attr: str, value: object) -> str | None:
-    """How a span attribute goes to Label Studio: a per-region choice (declared choices), a per-region text area
-    (any other string), or not at all (lists, numbers, objects have no per-region control)."""
-    if not isinstance(value, str) or not value:
-        return None
-    spec = schema.label(label).attr(attr) if schema.label(label) else None
-    return "choices" if spec is not None and spec.kind == "choice" else "textarea"
-
-
-def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text",
-                 answers: dict | None = None, schema: LabelSchema = DEFAULT_SCHEMA) -> str:
-    """A Label Studio labeling config declaring ``labels``, ``relations`` and per-region controls for span
-    attributes over one Text field."""
-    lines = ["<View>", f"  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>"]
-    lines += [f"    <Label value={quoteattr(n)}/>" for n in labels]
-    lines += ["  </Labels>", f"  <Text name={quoteattr(to_name)} value=\"$text\"/>"]
-    rels = [r for r in relations if r != UNLABELLED]
-    if relations:
-        lines += ["  <Relations>"] + [f"    <Relation value={quoteattr(r)}/>" for r in rels] + ["  </Relations>"]
-    for attr, (kind, seen) in (answers or {}).items():
-        if kind == "choices":
-            declared = [c for s in schema.span_labels for a in s.attrs if a.name == attr for c in a.choices]
-            values = list(dict.fromkeys(declared + sorted(seen)))
-            lines.append(f"  <Choices name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\">")
-            lines += [f"    <Choice value={quoteattr(v)}/>" for v in values] + ["  </Choices>"]
-        else:
-            lines.append(f"  <TextArea name={quoteattr(attr)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
-    lines.append("</View>")
-    return "\n".join(lines) + "\n"
+        provenance = {"source": NAME} if direction != "bi" else {"source": NAME, "direction": "bi"}
+        layer.relations.append(PeerRelation(name, head, tail, where, provenance, origin))
 
 
 read = per_file_reader(NAME, UNITS, parse_file)

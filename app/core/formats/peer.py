@@ -9,6 +9,8 @@ from __future__ import annotations
 
 import json
 import re
+
+import orjson
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Iterable, Union
@@ -56,6 +58,13 @@ class PeerLayer:
     status: str
     spans: list[PeerSpan] = field(default_factory=list)
     relations: list[PeerRelation] = field(default_factory=list)
+    status_known: bool = True  # False when the format has no place for a status (brat)
+    # The annotator's note on the document, where the format has a place for it (Label Studio: a text area and a
+    # choice of the task, not of a region); note_known False: the file says nothing about it, ours is kept.
+    note: str = ""
+    discuss: bool = False
+    note_known: bool = False
+    keys: set = field(default_factory=set, repr=False)  # span keys seen, for the readers' duplicate checks
 
 
 @dataclass
@@ -69,7 +78,20 @@ class PeerDoc:
     meta: dict = field(default_factory=dict)
     layers: list[PeerLayer] = field(default_factory=list)
     entities: list[Entity] = field(default_factory=list)
+    claims: list = field(default_factory=list)  # canonical claims (CanonicalClaim) its CLAIM spans link to
     problems: list[QawlError] = field(default_factory=list)
+
+    def carried_claims(self, value: object, field: str) -> bool:
+        """Read the canonical claims a file of ours carries; a problem (and False) when they are malformed."""
+        from .out import claims_from
+
+        try:
+            self.claims = claims_from(value)
+            return True
+        except QawlError as exc:
+            self.problem(exc.message, field=f"{field}{exc.field}" if exc.field and exc.field.startswith("[")
+                         else f"{field}.{exc.field}" if exc.field else field)
+            return False
 
     def problem(self, message: str, field: str | None = None, line: int | None = None) -> None:
         self.problems.append(QawlError(message, file=self.file, line=line or self.line, field=field))
@@ -84,6 +106,8 @@ class PeerFile:
     problems: list[QawlError] = field(default_factory=list)
     notes: list[str] = field(default_factory=list)
     declared_unit: str | None = None  # the unit the file says it uses (our own doccano exports do)
+    declared_labels: list[str] = field(default_factory=list)  # labels its configuration declares (brat)
+    declared_relations: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -172,6 +196,11 @@ def json_records(name: str, data: bytes, pf: PeerFile) -> list[tuple[int, object
         line = line.strip().lstrip("\ufeff")
         if not line:
             continue
+        try:  # orjson refuses lone surrogates and says little about errors: the stdlib parser says where
+            out.append((i, orjson.loads(line)))
+            continue
+        except orjson.JSONDecodeError:
+            pass
         try:
             value = json.loads(line)
             if lone_surrogate(line, value):
@@ -210,6 +239,8 @@ def is_int(value: object) -> bool:
 def offset_pair(obj: dict, start_key: str, end_key: str, where: str, doc: PeerDoc) -> tuple[int, int] | None:
     """Two integer offsets from ``obj`` or a problem naming the field."""
     start, end = obj.get(start_key), obj.get(end_key)
+    if type(start) is int and type(end) is int and 0 <= start < end:  # the usual case, checked at once
+        return start, end
     for key, value in ((start_key, start), (end_key, end)):
         if value is None:
             doc.problem("is missing", field=f"{where}.{key}")

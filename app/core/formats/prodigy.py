@@ -10,34 +10,46 @@ Read:
   ``reject`` means the annotator said the shown annotations are wrong, ``ignore`` that they skipped the example: in
   both cases the document is imported without that task's annotations and a note counts them. Tasks of one text
   (binary ``ner.teach`` streams give one per span) are merged into one layer per annotator.
-* annotator: ``_annotator_id`` (Prodigy's named multi-user sessions), else ``default_annotator``, else ``prodigy``.
+* annotator: ``_annotator_id`` (Prodigy's named multi-user sessions), else our ``meta.qawl_annotator``, else
+  ``default_annotator``, else ``prodigy``; ``meta.qawl_speakers`` gives the speakers of ``attrs.entity`` back.
 
-Write: one line per document per annotator: ``text``, ``meta`` (with ``doc_id``), ``tokens`` (a simple tokenisation
-split at every span edge, with ``ws``), ``spans`` (with ``text``, ``token_start``, ``token_end``), ``relations``
-(``head`` / ``child`` = the last token of each span, as Prodigy's relations UI writes), ``answer: "accept"``,
-``_annotator_id``, ``_view_id``; span attributes (quote type, date value, speaker) ride along in each span's
-``attrs`` key, which Prodigy keeps and ignores. ``_input_hash`` / ``_task_hash`` are left out: ``prodigy db-in`` sets them.
+Write (streaming, one task per line): ``text``, ``meta`` (with ``doc_id``, and ``qawl_speakers``: the registry
+entries of the speakers the spans name), ``tokens`` (words and punctuation with ``ws``, also split at a span edge
+inside a word), ``spans`` (with ``text``, ``token_start``, ``token_end``), ``relations`` (``head`` / ``child`` = the
+last token of each span, as Prodigy's relations UI writes), ``_view_id``; span attributes (quote type, date value,
+speaker) ride along in each span's ``attrs`` key, which Prodigy keeps and ignores. Only what an annotator did is an
+answer: a finished layer is ``answer: "accept"`` with ``_annotator_id``; an unfinished one has no ``answer`` and says
+``qawl_status`` in ``meta``; the suggestion layer goes out unanswered with ``meta.qawl_annotator: "suggestions"``
+(as a model's pre-annotations would); a document nobody worked on is a plain input task (text and tokens, no spans,
+no answer). ``_input_hash`` / ``_task_hash`` are left out: ``prodigy db-in`` sets them (note that ``db-in`` marks
+unanswered tasks ``accept`` unless given ``--answer``).
 """
 
 from __future__ import annotations
 
-import json
 from typing import Iterable
 
+import orjson
 import regex
 
-from ..jsonl import Record
-from ..model import Status
+from ..model import STATUSES, SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
                    json_records, label_name, offset_pair)
 from .mapping import LabelMapping
+from .out import MemorySink, Sink, as_lines, by_document, claims, entities_from, is_suggestions, speakers
 
 NAME = "prodigy"
 UNITS = ("codepoint", "utf16")
 # Words keep their combining marks (harakat); other characters are tokens of their own.
 _TOKEN = regex.compile(r"[\w\p{M}]+|[^\w\s\p{M}]\p{M}*")
+# Keys our exports add to a task's ``meta`` (Prodigy keeps meta as it is): the speaker registry entries the spans
+# use, and, for layers that are not an annotator's finished answer, whose layer it is and where they are with it.
+QAWL_SPEAKERS = "qawl_speakers"
+QAWL_CLAIMS = "qawl_claims"  # the canonical claims the CLAIM spans link to
+QAWL_ANNOTATOR = "qawl_annotator"
+QAWL_STATUS = "qawl_status"
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -73,9 +85,17 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
     if not isinstance(meta, dict):
         doc.problem(f"must be an object, got {type(meta).__name__}", field="meta")
         return None
-    doc.meta = {k: v for k, v in meta.items() if k != "doc_id"}
+    doc.meta = {k: v for k, v in meta.items()
+                if k not in ("doc_id", QAWL_SPEAKERS, QAWL_CLAIMS, QAWL_ANNOTATOR, QAWL_STATUS)}
+    if QAWL_CLAIMS in meta and not doc.carried_claims(meta[QAWL_CLAIMS], f"meta.{QAWL_CLAIMS}"):
+        return None
     if isinstance(meta.get("doc_id"), str) and meta["doc_id"].strip():
         doc.doc_id = meta["doc_id"]
+    if QAWL_SPEAKERS in meta:
+        doc.entities = entities_from(meta[QAWL_SPEAKERS])
+        if len(doc.entities) != len(meta[QAWL_SPEAKERS] or []):
+            doc.problem("must be a list of speakers with id, name and aliases", field=f"meta.{QAWL_SPEAKERS}")
+            return None
     answer = obj.get("answer", "accept")
     if answer not in ("accept", "reject", "ignore"):
         doc.problem(f"must be accept, reject or ignore, got {answer!r}", field="answer")
@@ -84,10 +104,21 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
     if who is not None and not (isinstance(who, str) and who.strip()):
         doc.problem(f"must be a name, got {who!r}", field="_annotator_id")
         return None
+    # Our own unanswered tasks say whose layer they are (suggestions, unfinished work) and its status.
+    own, status = meta.get(QAWL_ANNOTATOR), meta.get(QAWL_STATUS, Status.DONE.value)
+    if own is not None and not (isinstance(own, str) and own.strip()):
+        doc.problem(f"must be a name, got {own!r}", field=f"meta.{QAWL_ANNOTATOR}")
+        return None
+    if status not in STATUSES:
+        doc.problem(f"must be one of {', '.join(STATUSES)}, got {status!r}", field=f"meta.{QAWL_STATUS}")
+        return None
+    if "answer" in obj and own is not None:
+        status = Status.DONE.value  # answered in Prodigy since: the answer is what counts now
     tokens = _tokens(obj.get("tokens"), doc)
     if tokens is False:
         return None
-    layer = PeerLayer(who or annotator, Status.DONE.value)
+    layer = PeerLayer(who or own or annotator, status)
+    suggested = (who or own) == SUGGESTIONS
     spans = obj.get("spans", [])
     if not isinstance(spans, list):
         doc.problem(f"must be a list, got {type(spans).__name__}", field="spans")
@@ -137,6 +168,11 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
         rtype = label_name(item.get("label"), f"{where}.label", doc)
         if rtype:
             layer.relations.append(PeerRelation(rtype, ends[0], ends[1], where, {"source": NAME}))
+    if suggested:
+        for span in layer.spans:
+            span.origin = Origin.SUGGESTED.value
+        for rel in layer.relations:
+            rel.origin = Origin.SUGGESTED.value
     # An explicit accept with no spans is a finished layer ("nothing here"); a plain input line is not a layer.
     if answer == "accept" and ("answer" in obj or layer.spans or layer.relations):
         doc.layers.append(layer)
@@ -149,6 +185,12 @@ def _tokens(tokens: object, doc: PeerDoc) -> list[tuple[int, int]] | None | bool
     if not isinstance(tokens, list):
         doc.problem(f"must be a list, got {type(tokens).__name__}", field="tokens")
         return False
+    try:  # the usual case at once; anything odd is found and named by the loop below
+        fast = [(tok["start"], tok["end"]) for tok in tokens]
+        if all(type(a) is int and type(b) is int for a, b in fast):
+            return fast
+    except (TypeError, KeyError):
+        pass
     out = []
     for i, tok in enumerate(tokens):
         if not isinstance(tok, dict):
@@ -193,52 +235,131 @@ def _span(item: object, where: str, doc: PeerDoc, tokens) -> PeerSpan | None:
 
 # --- writing ---------------------------------------------------------------------------------------------------
 
-def write(records: Iterable[Record], *, mapping: LabelMapping | None = None, schema: LabelSchema = DEFAULT_SCHEMA,
-          name: str = "prodigy.jsonl") -> dict[str, bytes]:
-    """Records -> ``{name: JSONL}`` (see the module docstring)."""
+def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+           schema: LabelSchema = DEFAULT_SCHEMA, name: str = "prodigy.jsonl", **_) -> None:
+    """Export lines -> ``name`` (JSONL), one task per line as it goes (see the module docstring)."""
     mapping = mapping or LabelMapping()
-    lines = []
-    for rec in records:
-        doc, layer = rec.document, rec.layer
-        spans = layer.sorted_spans() if layer else []
-        tokens = tokenise(doc.text, {p for s in spans for p in (s.start, s.end)})
-        starts = {t["start"]: t["id"] for t in tokens}
-        ends = {t["end"]: t["id"] for t in tokens}
-        out_spans, by_id = [], {}
+    labels: dict[str, str] = {}
+    for first, layers in by_document(lines):
+        tokens = _Tokens(first["text"])
+        if not layers:  # nobody's work: an input task, not an answer
+            task = {"text": first["text"], "meta": _meta(first, [], None), "tokens": tokens.fragment()}
+            sink.write(name, orjson.dumps(task) + b"\n")
+            continue
+        for line in layers:
+            sink.write(name, orjson.dumps(_task(first, line, tokens, mapping, labels)) + b"\n")
+
+
+def _meta(first: dict, layers: list[dict], line: dict | None) -> dict:
+    meta = first.get("meta") or {}
+    out = {**meta, "doc_id": first["doc_id"]}
+    if line is not None and (is_suggestions(line) or line.get("status") != Status.DONE.value):
+        out[QAWL_ANNOTATOR] = line["annotator"]
+        out[QAWL_STATUS] = line.get("status")
+    ents = speakers(layers)
+    if ents:
+        out[QAWL_SPEAKERS] = ents
+    linked = claims(layers)
+    if linked:
+        out[QAWL_CLAIMS] = linked
+    return out
+
+
+def _task(first: dict, line: dict, tokens: "_Tokens", mapping: LabelMapping, labels: dict) -> dict:
+    spans = line.get("spans") or []
+    cuts = tokens.cuts(spans)
+    toks = tokens.fragment() if not cuts else tokens.split(cuts)
+    starts, ends = tokens.index(cuts)
+    out_spans, by_id = [], {}
+    for span in spans:
+        label = labels.get(span["label"])
+        if label is None:
+            label = labels[span["label"]] = mapping.label_out(span["label"])
+        item = {"start": span["start"], "end": span["end"], "text": span["text"], "label": label}
+        if span.get("attrs"):
+            item["attrs"] = span["attrs"]  # Prodigy keeps keys it does not know; Qawl reads them back
+        ts, te = starts.get(span["start"]), ends.get(span["end"])
+        if ts is not None and te is not None:
+            item["token_start"], item["token_end"] = ts, te
+        out_spans.append(item)
+        by_id[span["id"]] = item
+    relations = []
+    for rel in sorted(line.get("relations") or [], key=lambda r: (r["head"], r["tail"], r["type"])):
+        head, child = by_id[rel["head"]], by_id[rel["tail"]]
+        entry = {"head": head.get("token_end"), "child": child.get("token_end"), "head_span": head,
+                 "child_span": child, "label": mapping.relation_out(rel["type"])}
+        relations.append({k: v for k, v in entry.items() if v is not None})
+    task = {"text": first["text"], "meta": _meta(first, [line], line), "tokens": toks, "spans": out_spans}
+    if relations:
+        task["relations"] = relations
+    # Only an annotator's finished layer is an answer; suggestions and unfinished work go out unanswered.
+    if not is_suggestions(line):
+        if line.get("status") == Status.DONE.value:
+            task["answer"] = "accept"
+        task["_annotator_id"] = line["annotator"]
+    task["_view_id"] = "relations" if relations else "ner_manual"
+    return task
+
+
+class _Tokens:
+    """Words and punctuation of one text (with ``ws``), found once per document and split at span edges that fall
+    inside a word only for the layers that need it."""
+
+    def __init__(self, text: str) -> None:
+        self.text = text
+        self.bounds = [m.span() for m in _TOKEN.finditer(text)]
+        self._fragment: orjson.Fragment | None = None
+        self._starts = {s: i for i, (s, _) in enumerate(self.bounds)}
+        self._ends = {e: i for i, (_, e) in enumerate(self.bounds)}
+
+    def _dicts(self, bounds: list[tuple[int, int]]) -> list[dict]:
+        text = self.text + "x"  # text[e] at the very end is not white space
+        return [{"text": text[s:e], "start": s, "end": e, "id": i, "ws": text[e].isspace()}
+                for i, (s, e) in enumerate(bounds)]
+
+    def fragment(self) -> orjson.Fragment:
+        if self._fragment is None:
+            self._fragment = orjson.Fragment(orjson.dumps(self._dicts(self.bounds)))
+        return self._fragment
+
+    def cuts(self, spans: list[dict]) -> list[int]:
+        """Span edges that fall inside a token (rare: spans usually begin and end with words)."""
+        out = set()
         for span in spans:
-            item = {"start": span.start, "end": span.end, "text": span.text, "label": mapping.label_out(span.label)}
-            if span.attrs:
-                item["attrs"] = span.attrs  # Prodigy keeps keys it does not know; Qawl reads them back
-            if span.start in starts and span.end in ends:
-                item.update(token_start=starts[span.start], token_end=ends[span.end])
-            out_spans.append(item)
-            by_id[span.id] = item
-        relations = []
-        for rel in sorted(layer.relations.values(), key=lambda r: (r.head, r.tail, r.type)) if layer else []:
-            head, child = by_id[rel.head], by_id[rel.tail]
-            entry = {"head": head.get("token_end"), "child": child.get("token_end"), "head_span": head,
-                     "child_span": child, "label": mapping.relation_out(rel.type)}
-            relations.append({k: v for k, v in entry.items() if v is not None})
-        task = {"text": doc.text, "meta": {**doc.meta, "doc_id": doc.id}, "tokens": tokens, "spans": out_spans}
-        if relations:
-            task["relations"] = relations
-        task["answer"] = "accept"
-        if layer is not None:
-            task["_annotator_id"] = layer.annotator
-        task["_view_id"] = "relations" if relations else "ner_manual"
-        lines.append(json.dumps(task, ensure_ascii=False))
-    return {name: ("\n".join(lines) + "\n").encode("utf-8")}
+            for edge in (span["start"], span["end"]):
+                if edge not in self._starts and edge not in self._ends:
+                    out.add(edge)
+        return sorted(out)
+
+    def _split_bounds(self, cuts: list[int]) -> list[tuple[int, int]]:
+        out = []
+        for s, e in self.bounds:
+            inner = [c for c in cuts if s < c < e]
+            points = [s, *inner, e]
+            out.extend(zip(points, points[1:]))
+        return out
+
+    def split(self, cuts: list[int]) -> list[dict]:
+        return self._dicts(self._split_bounds(cuts))
+
+    def index(self, cuts: list[int]) -> tuple[dict[int, int], dict[int, int]]:
+        if not cuts:
+            return self._starts, self._ends
+        bounds = self._split_bounds(cuts)
+        return {s: i for i, (s, _) in enumerate(bounds)}, {e: i for i, (_, e) in enumerate(bounds)}
 
 
 def tokenise(text: str, cuts: set[int]) -> list[dict]:
     """Words and punctuation of ``text``, also split at every offset in ``cuts`` (span edges), with ``ws``."""
-    tokens = []
-    for m in _TOKEN.finditer(text):
-        points = [m.start()] + sorted(c for c in cuts if m.start() < c < m.end()) + [m.end()]
-        for start, end in zip(points, points[1:]):
-            tokens.append({"text": text[start:end], "start": start, "end": end, "id": len(tokens),
-                           "ws": end < len(text) and text[end].isspace()})
-    return tokens
+    tokens = _Tokens(text)
+    return tokens.split(sorted(cuts)) if cuts else tokens._dicts(tokens.bounds)
+
+
+def write(records, **options) -> dict[str, bytes]:
+    """Records (or export lines) -> ``{name: bytes}`` (in memory; the CLI streams with :func:`stream`)."""
+    sink = MemorySink()
+    stream(as_lines(records), sink, **options)
+    return sink.files
 
 
 read = per_file_reader(NAME, UNITS, parse_file)

@@ -18,6 +18,7 @@ from ..text.normalise import normalise, removed_positions
 
 UNITS = ("codepoint", "utf16", "grapheme")
 _CLUSTER = regex.compile(r"\X")
+_ASTRAL = regex.compile("[\U00010000-\U0010ffff]")
 _WORD = regex.compile(r"[\p{L}\p{N}\p{M}]")
 
 
@@ -28,6 +29,8 @@ class PeerText:
         self.raw = raw
         self.text, self.normalisation = normalise(raw)
         self._removed = removed_positions(raw, self.normalisation)
+        self.changed = bool(self._removed)
+        self._astral: bool | None = None
         self._u16: OffsetMap | None = None
         self._clusters: list[int] | None = None
 
@@ -42,6 +45,16 @@ class PeerText:
             starts.append(len(self.raw))
             self._clusters = starts
         return self._clusters
+
+    def same_as_codepoints(self, unit: str) -> bool:
+        """True when offsets in ``unit`` are the raw text's code-point offsets (UTF-16 without astral characters)."""
+        if unit == "codepoint":
+            return True
+        if unit == "utf16":
+            if self._astral is None:
+                self._astral = bool(_ASTRAL.search(self.raw))
+            return not self._astral
+        return False
 
     def length(self, unit: str) -> int:
         if unit == "utf16":

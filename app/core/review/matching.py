@@ -31,13 +31,11 @@ do not inflate date agreement.
 
 from __future__ import annotations
 
-import unicodedata
 from dataclasses import dataclass
 from typing import Callable, Mapping, Sequence
 
-import regex
-
 from ..model import Layer, Span
+from ..text.arabic import mention_key
 
 EntityKey = Callable[[Layer, Span], str]
 
@@ -69,20 +67,8 @@ _FIELDS: dict[str, tuple[str, ...]] = {}
 
 # --- mention normalisation -------------------------------------------------------------------------------------
 
-# Arabic harakat / Quranic marks and tatweel: spelling variants of the same name, not different names.
-_ARABIC_MARKS = regex.compile(r"[\u0610-\u061a\u064b-\u065f\u0670\u06d6-\u06ed\u0640]")
-_ALEFS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا"})
-_EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
-_SPACES = regex.compile(r"\s+")
-
-
-def normalise_mention(text: str) -> str:
-    """A comparison key for a mention (never stored, never applied to a document): Arabic diacritics and tatweel
-    removed, alef variants (أ إ آ ٱ) read as ا, case folded, punctuation at the edges dropped, spaces collapsed."""
-    key = unicodedata.normalize("NFC", text)
-    key = _ARABIC_MARKS.sub("", key).translate(_ALEFS).casefold()
-    key = _EDGE_PUNCT.sub("", key)
-    return _SPACES.sub(" ", key).strip()
+# The comparison key of a mention is the one Arabic folding of app.core.text.arabic (also used by the suggestions).
+normalise_mention = mention_key
 
 
 def default_entity_key(layer: Layer, span: Span) -> str:

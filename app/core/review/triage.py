@@ -16,10 +16,17 @@ copied once, and accepting the next quote links to that copy. A DATE, SPEAKER or
 record of its own. Rejecting a quote rejects it with its parts, except parts another pending quote still uses;
 rejecting a part rejects only that part (so the quote can then be accepted without it).
 
+**Merging with what the annotator did.** A suggested span the annotator already has (same label and range), or
+overlaps with a span of the same label, is not added again: accepting reuses their span (:func:`existing`), and
+adds the suggestion's links only where their record has no link of that kind (theirs wins). A record they have
+wholly, links included, is not new work (:func:`already_had`).
+
 **Speakers.** A suggested SPEAKER points at an entity that is either in the registry (used as is) or only proposed
-(``Store.suggested_entities``). Accepting it links to the registry speaker with the same name, if there is one,
-else adds the proposed speaker to the registry in the same batch (under a fresh id: the suggestion keeps pointing at
-the proposal, so undoing the accept can remove the registry speaker again).
+(``Store.suggested_entities``). Accepting it links to the registry speaker that its name, its in-article aliases
+or the annotator's own mentions of the article name (``same_speaker``; the window passes
+:func:`app.core.registry.match`: ``محمد شياع السوداني`` for ``رئيس مجلس الوزراء العراقي محمد شياع السوداني``), else adds the proposed speaker to the registry in the same
+batch (under a fresh id: the suggestion keeps pointing at the proposal, so undoing the accept can remove the
+registry speaker again). Within one accept-all, a speaker added for one record is found by the next: never twice.
 
 Everything here is pure: functions read layers and return a :class:`~app.core.changes.Batch` (one undo step) or
 None when there is nothing to do; the caller (the window's session) applies it, store first.
@@ -29,20 +36,39 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 from datetime import datetime, timezone
-from typing import Callable, Mapping
+from typing import Callable, Iterable, Mapping, Sequence
 
+from ..text.words import clean_name
 from ..changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus,
                        UpdateSpan, Workspace)
 from ..model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
 from ..notes import without_notes
 
 __all__ = ["ACCEPTED", "REJECTED", "RECORD_LABELS", "SuggestedRecord", "decision", "pending", "record_for",
-           "accept", "reject", "accept_all", "decisions_in", "edited", "traced", "hidden_for"]
+           "accept", "reject", "accept_all", "decisions_in", "edited", "traced", "hidden_for", "existing",
+           "existing_map", "already_had"]
 
 ACCEPTED = "accepted"
 REJECTED = "rejected"
 #: Labels whose suggestions head a record (they own the links to their parts).
 RECORD_LABELS = ("QUOTE", "CLAIM")
+
+#: Which registry speaker names (a proposed speaker's name and aliases, a mention) mean, given the annotator's
+#: mentions of the article: the window passes :func:`app.core.registry.match` (the review room does not import
+#: the suggestion engine's folding); without one, only the very same trimmed name or alias counts.
+SameSpeaker = Callable[[Iterable[Entity], Sequence[str], Iterable[Span]], "Entity | None"]
+
+
+def same_name(entities: Iterable[Entity], names: Sequence[str], _mentions: Iterable[Span] = ()) -> Entity | None:
+    """The one speaker whose name (else alias) is one of ``names``, trimmed and case-folded."""
+    keys = {" ".join(clean_name(n).casefold().split()) for n in names} - {""}
+    entities = list(entities)
+    for pick in (lambda e: [e.name], lambda e: list(e.aliases)):
+        found = [e for e in entities if any(" ".join(n.casefold().split()) in keys for n in pick(e))]
+        if found:
+            return found[0] if len(found) == 1 else None
+    return None
+
 
 _SUGGESTED = Origin.SUGGESTED.value
 _EDITED = Origin.SUGGESTED_EDITED.value
@@ -133,20 +159,49 @@ def record_for(suggestions: Layer, annotator: str, span_id: str,
 
 # --- accepting --------------------------------------------------------------------------------------------------
 
-def _fold(name: str) -> str:
-    return " ".join(name.casefold().split())
+def existing(user: Layer, span: Span) -> Span | None:
+    """The annotator's span standing for a suggestion: its earlier copy, else one with the same label and range,
+    else the one of the same label it overlaps most (accepting reuses it instead of adding an overlapping one)."""
+    best, shared = None, 0
+    for s in user.spans.values():
+        if s.provenance.get("suggestion") == span.id:
+            return s
+        if s.label != span.label:
+            continue
+        overlap = min(s.end, span.end) - max(s.start, span.start)
+        if (s.start, s.end) == (span.start, span.end):
+            overlap = 1 << 30  # the same range wins
+        if overlap > shared:
+            best, shared = s, overlap
+    return best
 
 
-def _registry_match(registry: Mapping[str, Entity], name: str) -> Entity | None:
-    """The registry speaker called ``name`` (by name first, then by alias); None when none or several."""
-    key = _fold(name)
-    by_name = [e for e in registry.values() if _fold(e.name) == key]
-    if len(by_name) == 1:
-        return by_name[0]
-    if by_name:
-        return None
-    by_alias = [e for e in registry.values() if any(_fold(a) == key for a in e.aliases)]
-    return by_alias[0] if len(by_alias) == 1 else None
+def existing_map(suggestions: Layer, user: Layer, annotator: str) -> dict[str, str]:
+    """Pending suggestion span id -> the annotator's span it duplicates or overlaps (see :func:`existing`)."""
+    out: dict[str, str] = {}
+    for span in suggestions.spans.values():
+        if decision(span, annotator) is None:
+            mine = existing(user, span)
+            if mine is not None:
+                out[span.id] = mine.id
+    return out
+
+
+def already_had(suggestions: Layer, user: Layer, annotator: str) -> frozenset[str]:
+    """The pending suggestion spans the annotator already has: of records whose every span has a span of the
+    same label and range in their layer, and every link between them the same link there. Not new work: the
+    window neither lists nor draws them (accepting them would add nothing)."""
+    by_range = {(s.label, s.start, s.end): s.id for s in user.spans.values()}
+    links = {(r.type, r.head, r.tail) for r in user.relations.values()}
+    had: set[str] = set()
+    needed: set[str] = set()
+    for record in pending(suggestions, annotator):
+        mine = {s.id: by_range.get((s.label, s.start, s.end)) for s in record.spans}
+        complete = all(mine.values()) and all(
+            (r.type, mine[r.head], mine[r.tail]) in links for r in suggestions.relations.values()
+            if r.head in mine and r.tail in mine)
+        (had if complete else needed).update(record.ids)
+    return frozenset(had - needed)
 
 
 def _trace(item: Span | Relation) -> dict:
@@ -161,7 +216,9 @@ class _Accepting:
     (an in-memory Workspace), the speakers added, and the changes."""
 
     def __init__(self, suggestions: Layer, user: Layer, registry: Mapping[str, Entity],
-                 proposed: Mapping[str, Entity], annotator: str, now: str) -> None:
+                 proposed: Mapping[str, Entity], annotator: str, now: str,
+                 same_speaker: SameSpeaker | None = None) -> None:
+        self.same_speaker = same_speaker or same_name
         self.sugg_key = (suggestions.doc_id, suggestions.annotator)
         self.user_key = (user.doc_id, user.annotator)
         self.ws = Workspace([suggestions.copy(), user.copy()], registry.values())
@@ -187,6 +244,9 @@ class _Accepting:
         self.changes.append(change)
 
     def _entity(self, span: Span) -> str | None:
+        """The registry speaker a suggested mention stands for: its own when it is in the registry, else the one its
+        name, its in-article aliases or the annotator's own mentions of this article say is the same
+        (``same_speaker``), else the proposed speaker, added (trimmed) in the same batch."""
         eid = span.entity
         registry = self.ws.entities
         if eid and eid in registry:
@@ -195,24 +255,15 @@ class _Accepting:
         if key in self.entity_for:
             return self.entity_for[key]
         proposal = self.proposed.get(eid) if eid else None
-        name = proposal.name if proposal else " ".join(span.text.split())
-        found = _registry_match(registry, name)
+        names = [*(proposal.names if proposal else ()), span.text]
+        mentions = [s for s in self.user.spans.values() if s.label == "SPEAKER"]
+        found = self.same_speaker(registry.values(), names, mentions)
         if found is None:
-            found = Entity(new_id("e"), name, proposal.aliases if proposal else ())
+            name = clean_name(proposal.name if proposal else span.text) or span.text.strip()
+            found = Entity(new_id("e"), name, tuple(clean_name(a) for a in proposal.aliases) if proposal else ())
             self._do(AddEntity(found))
         self.entity_for[key] = found.id
         return found.id
-
-    def _copy_of(self, span: Span) -> Span | None:
-        """The annotator's span standing for a suggestion: its earlier copy, or one with the same label and
-        range (reused instead of duplicated)."""
-        same_range = None
-        for s in self.user.spans.values():
-            if s.provenance.get("suggestion") == span.id:
-                return s
-            if same_range is None and (s.label, s.start, s.end) == (span.label, span.start, span.end):
-                same_range = s
-        return same_range
 
     def accept(self, record: SuggestedRecord) -> None:
         sugg = self.sugg
@@ -228,10 +279,10 @@ class _Accepting:
         for span in spans:
             self._do(UpdateSpan(sugg.doc_id, sugg.annotator, span, _decided(span, self.annotator, ACCEPTED,
                                                                             self.now)))
-            existing = self._copy_of(span)
-            if existing is not None:
-                copies[span.id] = existing.id
-                reused.add(existing.id)
+            mine = existing(self.user, span)
+            if mine is not None:
+                copies[span.id] = mine.id
+                reused.add(mine.id)
                 continue
             attrs = dict(span.attrs)
             if span.label == "SPEAKER":
@@ -249,7 +300,7 @@ class _Accepting:
         for rel in sorted(touching, key=lambda r: (r.head, r.type, r.tail, r.id)):
             for end in (rel.head, rel.tail):
                 if end not in copies and decision(sugg.spans[end], self.annotator) == ACCEPTED:
-                    earlier = self._copy_of(sugg.spans[end])
+                    earlier = existing(self.user, sugg.spans[end])
                     if earlier is not None:
                         copies[end] = earlier.id
                         reused.add(earlier.id)
@@ -270,25 +321,29 @@ def _short(text: str, n: int = 30) -> str:
 
 
 def accept(suggestions: Layer, user_layer: Layer, span_id: str, annotator: str, registry: Mapping[str, Entity],
-           proposed_entities: Mapping[str, Entity] | None = None, now: str | None = None) -> Batch | None:
+           proposed_entities: Mapping[str, Entity] | None = None, now: str | None = None, *,
+           same_speaker: SameSpeaker | None = None) -> Batch | None:
     """Accept the record of suggestion ``span_id`` into ``user_layer`` (see the module docstring). None when the
     span is not a pending suggestion of ``annotator``."""
     record = record_for(suggestions, annotator, span_id)
     if record is None:
         return None
-    run = _Accepting(suggestions, user_layer, registry, proposed_entities or {}, annotator, now or utc_now())
+    run = _Accepting(suggestions, user_layer, registry, proposed_entities or {}, annotator, now or utc_now(),
+                     same_speaker)
     run.accept(record)
     head = record.head
     return Batch(tuple(run.changes), f"Accept suggested {head.label} “{_short(head.text)}”")
 
 
 def accept_all(suggestions: Layer, user_layer: Layer, annotator: str, registry: Mapping[str, Entity],
-               proposed_entities: Mapping[str, Entity] | None = None, now: str | None = None) -> Batch | None:
+               proposed_entities: Mapping[str, Entity] | None = None, now: str | None = None, *,
+               same_speaker: SameSpeaker | None = None) -> Batch | None:
     """Accept every pending record of the document, in text order, as one change (one undo step)."""
     records = pending(suggestions, annotator)
     if not records:
         return None
-    run = _Accepting(suggestions, user_layer, registry, proposed_entities or {}, annotator, now or utc_now())
+    run = _Accepting(suggestions, user_layer, registry, proposed_entities or {}, annotator, now or utc_now(),
+                     same_speaker)
     changes: list[Change] = list(run.changes)  # marking the document in progress
     for record in records:
         run.changes = []

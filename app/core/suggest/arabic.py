@@ -1,8 +1,8 @@
 """Arabic text analysis for the suggestion rules: a matching copy of the text, tokens and sentences.
 
-The rules never look at the article's characters directly. They match on a *normalised copy* in which
-harakat, tatweel and bidi marks are removed and letter variants are folded (أ إ آ ٱ -> ا, ى -> ي, Arabic-Indic
-digits -> 0-9), so that ``أكّد``, ``اكد`` and ``أكـد`` are one word for the lexicons. Every position in the copy maps
+The rules never look at the article's characters directly. They match on a *folded copy* (:func:`app.core.text.arabic.fold`:
+harakat, tatweel and bidi marks removed, letter variants folded: أ إ آ ٱ -> ا, ى -> ي, Arabic-Indic digits -> 0-9),
+so that ``أكّد``, ``اكد`` and ``أكـد`` are one word for the lexicons. Every position in the copy maps
 back to the original text exactly (:meth:`Analysis.span`), so suggested spans always satisfy
 ``text[start:end] == span.text`` and keep the article's own spelling.
 """
@@ -16,54 +16,15 @@ from typing import NamedTuple
 
 import regex
 
-# Removed from the matching copy: harakat (incl. superscript alef), tatweel, zero-width and bidi controls.
-_REMOVABLE = "\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c\u202a-\u202e\u2066-\u2069\ufeff"
-_REMOVE = regex.compile(f"[{_REMOVABLE}]")
-# Marks that belong to the letter before them: a span that ends on a letter also takes these.
-_TRAILING_MARKS = regex.compile("[\u064b-\u065f\u0670\u0640\u06d6-\u06ed]*")
+from ..text.arabic import FOLD_TABLE, LETTER_MARKS, REMOVED, SENTENCE_END, fold
 
-_FOLD = {"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ې": "ي", "ک": "ك", "ڪ": "ك", "ھ": "ه",
-         "ە": "ه", "\u00a0": " ", "\u2007": " ", "\u202f": " "}
-_FOLD.update({chr(0x0660 + i): str(i) for i in range(10)})  # Arabic-Indic digits
-_FOLD.update({chr(0x06F0 + i): str(i) for i in range(10)})  # Extended (Persian/Urdu) digits
-
-
-def _presentation_forms() -> dict[int, str]:
-    """Arabic presentation forms (FB50-FDFF, FE70-FEFF) that decompose to ONE letter fold to that letter."""
-    import unicodedata
-
-    table: dict[int, str] = {}
-    for cp in list(range(0xFB50, 0xFE00)) + list(range(0xFE70, 0xFF00)):
-        ch = chr(cp)
-        if unicodedata.category(ch) in ("Lo", "Lm"):
-            base = unicodedata.normalize("NFKC", ch)
-            base = _REMOVE.sub("", base)
-            if len(base) == 1:
-                table[cp] = _FOLD.get(base, base)
-    return table
-
-
-_TABLE: dict[int, str | None] = {ord(k): v for k, v in _FOLD.items()}
-_TABLE.update(_presentation_forms())
-for _m in regex.finditer(f"[{_REMOVABLE}]", "".join(chr(c) for c in range(0x0600, 0x0700)) +
-                         "\u200b\u200c\u200d\u200e\u200f\u202a\u202b\u202c\u202d\u202e\u2066\u2067\u2068\u2069\ufeff"):
-    _TABLE[ord(_m.group())] = None
-
-
-def fold(s: str) -> str:
-    """The matching form of a short string (lexicon entries go through the same folding as the text)."""
-    return _REMOVE.sub("", s).translate(_TABLE)
-
+__all__ = ["Analysis", "Token", "fold", "strip_al", "has_al", "is_nisba"]
 
 # Tokens of the matching copy: numbers (with a decimal part), runs of letters, or one other visible character.
 _TOKEN = regex.compile(r"\d+(?:[.,٫]\d+)?|[\p{L}\p{M}]+|[^\s\p{L}\p{M}\d]")
 
-OPEN_MARKS = "«“„‘‹〝❝"
-CLOSE_MARKS = "»”’›〞❞"
-QUOTE_MARKS = OPEN_MARKS + CLOSE_MARKS + "\"'"
-SENTENCE_END = frozenset(".!?؟…")
 _NEWLINE = regex.compile("\n")
-CLAUSE_PUNCT = frozenset("،,;؛")
+_MARKS = regex.compile("[\u064b-\u065f\u0670\u0640]")
 
 
 def _abbreviation(found: list, kinds: list[str], i: int) -> bool:
@@ -91,8 +52,8 @@ class Analysis:
 
     def __init__(self, text: str) -> None:
         self.text = text
-        removed = [m.start() for m in _REMOVE.finditer(text)]
-        self.norm = text.translate(_TABLE) if removed else text.translate(_TABLE)
+        removed = [m.start() for m in REMOVED.finditer(text)]
+        self.norm = text.translate(FOLD_TABLE)
         # removed[j] sits before norm index removed[j] - j; the original index of norm index n is n + #{p_j <= n}.
         self._p = [r - j for j, r in enumerate(removed)]
         norm = self.norm
@@ -127,7 +88,7 @@ class Analysis:
             return start, end
         o_start = self.orig(start)
         o_end = self.orig(end - 1) + 1
-        m = _TRAILING_MARKS.match(self.text, o_end)
+        m = LETTER_MARKS.match(self.text, o_end)
         return o_start, m.end() if m else o_end
 
     def token_span(self, first: int, last: int) -> tuple[int, int]:
@@ -142,10 +103,6 @@ class Analysis:
         return None
 
     # --- helpers -------------------------------------------------------------------------------------------
-
-    def gap(self, a: int, b: int) -> str:
-        """The copy's characters between the end of token ``a`` and the start of token ``b``."""
-        return self.norm[self.tokens[a].end:self.tokens[b].start]
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence[a] == self.sentence[b]
@@ -167,6 +124,21 @@ class Analysis:
             if t.kind == "w":
                 out.setdefault(strip_al(t.norm), []).append(t.i)
         return out
+
+    def raw(self, i: int) -> str:
+        """Token ``i`` as the article writes it, without harakat and tatweel (letters not folded)."""
+        s, e = self.token_span(i, i)
+        return _MARKS.sub("", self.text[s:e])
+
+    @cached_property
+    def writes_alef_maqsura(self) -> bool:
+        """Does the article write final ى (على) apart from ي (علي)? Then the two are different words here."""
+        return "ى" in self.text
+
+    def is_name_ali(self, i: int) -> bool:
+        """علي at token ``i`` is the name Ali, not the preposition على: the article writes the preposition with ى
+        and this word with ي (folding makes them one word)."""
+        return self.tokens[i].norm == "علي" and self.writes_alef_maqsura and self.raw(i).endswith("ي")
 
     def words(self, first: int, last: int) -> list[Token]:
         return [t for t in self.tokens[first:last + 1] if t.kind != "p"]

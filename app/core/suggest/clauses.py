@@ -9,17 +9,17 @@ the words («...»، قال فلان / ...، كما أفادت السلطات). 
 
 from __future__ import annotations
 
+from bisect import bisect_left
 from dataclasses import dataclass, field
-from typing import TYPE_CHECKING
 
 import regex
 
-from .arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from .context import Context, Facts, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
-from .quotes import Stretch, is_complementizer, is_discourse_an, is_speech_like
-
-if TYPE_CHECKING:
-    from .engine import _Doc
+from .coref import is_honorific
+from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
+from .words import ADDRESSEE_PRONOUNS, CLAUSE_OPENERS, FIRST_PERSON, OBJECT_HEADS
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -44,53 +44,60 @@ class Record:
     feminine: bool | None = None
     frame: tuple[int, int] = (0, -1)  # tokens between the cue and the content (where DATED dates stand)
     extra_cues: list[tuple[int, int]] = field(default_factory=list)  # حسب تعبيره
+    candidates: list = field(default_factory=list)  # the candidate speakers it was chosen from (.candidates)
+    chosen: int = 0  # which of them (0: the rules' own choice)
 
 
-def wording_at(d: _Doc, j: int) -> int | None:
-    return is_wording_phrase(d.an, j)
+class Attributions(list):
+    """The records found so far, in the order they were found, and which tokens lie in their contents: a prefix
+    maximum of content ends over content starts (a Fenwick tree), so "is token k inside someone's words?" costs
+    O(log n) however many records there are (suggestion time stays linear in the article's length)."""
+
+    def __init__(self, tokens: int) -> None:
+        super().__init__()
+        self._ends = [-1] * (tokens + 1)
+
+    def append(self, rec: Record) -> None:
+        super().append(rec)
+        i, ends = rec.first + 1, self._ends
+        while i < len(ends):
+            if ends[i] < rec.last:
+                ends[i] = rec.last
+            i += i & -i
+
+    def covers(self, k: int) -> bool:
+        """Is token ``k`` inside the content of a record found so far?"""
+        i, best, ends = k + 1, -1, self._ends
+        while i > 0:
+            if ends[i] > best:
+                best = ends[i]
+            i -= i & -i
+        return best >= k
 
 
-def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
+def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     """What follows a cue: ("direct", stretch), ("indirect", token, rule), ("stop", next cue) or None."""
-    an, toks = d.an, d.an.tokens
+    an, toks = f.an, f.an.tokens
     n = len(toks)
     if cue.kind == SOURCE:
-        # بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
-        # (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution.
-        j = start
-        while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
-            j += 1
-        if j < n and an.same_sentence(cue.i, j):
-            if is_complementizer(an, j):
-                return "indirect", j, "indirect-complementizer"
-            st = d.by_open.get(j)
-            if st is not None and st.inner is not None and not d.name_like[st.open]:
-                return "direct", j, ("direct-after-cue", st)
-        return None
+        return _after_source(f, cue, start)
+    if start == cue.last + 1 and _bare_content(f, cue, start):
+        return "unmarked", start, None  # وأضاف لدينا عدد ... / وقال كنا ...: the words follow the verb at once
     preps = tuple(fold(p) for p in cue.form.preps)
     j = start
     words_since_start = 0
+    in_adjunct = False  # an adjunct (في اجتماعه ...) has started: a governed preposition is no longer next
     while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
         t = toks[j]
-        if j in d.cue_tokens and j > cue.last:
-            if wording_at(d, j) is None:
+        if j in f.cue_tokens and j > cue.last:
+            if is_wording_phrase(f.an, j) is None:
                 return "stop", j, None
         if t.kind == "p":
             if t.norm == ":":
-                st = d.by_open.get(j + 1)
-                if st is not None and st.inner is not None:
-                    return "direct", j + 1, ("direct-colon", st)
-                if j + 1 < n and is_complementizer(an, j + 1):  # وقال: إن ...
-                    return "indirect", j + 1, "indirect-complementizer"
-                paren = _parenthesised(d, j + 1) or _unclosed(d, j + 1)
-                if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
-                    return "direct", j + 1, ("direct-colon", paren)
-                if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
-                    return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
-                return None
-            st = d.by_open.get(j)
+                return _after_colon(f, j)
+            st = f.by_open.get(j)
             if st is not None:
-                if d.name_like[st.open]:
+                if f.name_like[st.open]:
                     j = st.close + 1
                     words_since_start += 1
                     continue
@@ -100,10 +107,10 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 continue
             if t.norm in SENTENCE_END:
                 return None
-            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(d, j + 1):
+            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(f, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
-            if t.norm in CLAUSE_PUNCT and words_since_start >= 99:
-                words_since_start = 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes the adjunct
+            if t.norm in CLAUSE_PUNCT and in_adjunct:
+                in_adjunct, words_since_start = False, 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes it
             j += 1
             continue
         if is_discourse_an(an, j):
@@ -114,7 +121,7 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
             if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT for k in range(start, j)):
                 return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
-        if preps and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
+        if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
             glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
             if w in preps or glued:
@@ -122,30 +129,77 @@ def scan(d: _Doc, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 if w in preps and k < n and is_complementizer(an, k):
                     j = k
                     continue
-                if not (w in preps and k < n and toks[k].kind == "w" and k in d.cue_tokens):
+                if not (w in preps and k < n and toks[k].kind == "w" and k in f.cue_tokens):
                     return "indirect", j, "indirect-preposition"
         if t.norm in ("في", "من", "علي", "عن", "مع", "الي") and t.norm not in preps:
-            words_since_start = 99  # an adjunct has started: a governed preposition is no longer next
+            in_adjunct = True
         words_since_start += 1
         j += 1
     return None
 
 
-def _circumstantial(d: _Doc, j: int) -> bool:
+_SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
+
+
+def _bare_content(f: Facts, cue: Cue, j: int) -> bool:
+    """A speech verb (قال، أضاف، تابع ...) with no subject, followed at once by first-person words or a clause
+    opener that no noun phrase starts with (وأضاف يتم حاليا ...، وقال كنا ...): those words are what was said."""
+    toks = f.an.tokens
+    if cue.kind != VERB or cue.form.lemma not in _SPEECH or j >= len(toks) or not f.an.same_sentence(cue.i, j):
+        return False
+    w = toks[j].norm
+    return (toks[j].kind == "w" and (w in CLAUSE_OPENERS or w in FIRST_PERSON) and w not in COMPLEMENTIZERS
+            and w not in ADDRESSEE_PRONOUNS)
+
+
+def _after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
+    (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    j = start
+    while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
+        j += 1
+    if j < n and an.same_sentence(cue.i, j):
+        if is_complementizer(an, j):
+            return "indirect", j, "indirect-complementizer"
+        st = f.by_open.get(j)
+        if st is not None and st.inner is not None and not f.name_like[st.open]:
+            return "direct", j, ("direct-after-cue", st)
+    return None
+
+
+def _after_colon(f: Facts, j: int) -> tuple[str, int, object] | None:
+    """What follows the colon at ``j`` after a cue: a quotation (marked, in parentheses, or opened and never closed
+    in its paragraph), a complementizer (وقال: إن ...), unmarked words, or nothing."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    st = f.by_open.get(j + 1)
+    if st is not None and st.inner is not None:
+        return "direct", j + 1, ("direct-colon", st)
+    if j + 1 < n and is_complementizer(an, j + 1):
+        return "indirect", j + 1, "indirect-complementizer"
+    paren = _parenthesised(f, j + 1) or _unclosed(f, j + 1)
+    if paren is not None:  # وقال فلان: (... كلامه ...) / وقال: «... (closed in a later paragraph)
+        return "direct", j + 1, ("direct-colon", paren)
+    if j + 1 < n and toks[j + 1].kind in ("w", "n") and an.same_sentence(j, j + 1):
+        return "unmarked", j + 1, None  # وتابع: كما تعرض ... / واختتم بقوله: فوجئنا ... إننا
+    return None
+
+
+def _circumstantial(f: Facts, j: int) -> bool:
     """A participle opening a circumstantial clause (سائلاً، معرباً): accusative tanween, or the مُفعِلاً shape."""
-    tok = d.an.tokens[j]
-    if tok.kind != "w" or j in d.cue_tokens:
+    tok = f.an.tokens[j]
+    if tok.kind != "w" or j in f.cue_tokens:
         return False
     w = tok.norm
-    s, e = d.an.token_span(j, j)
-    raw = d.an.text[s:e]
+    s, e = f.an.token_span(j, j)
+    raw = f.an.text[s:e]
     return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or (w.startswith("م") and len(w) >= 5))
 
 
-def _ends_content(d: _Doc, k: int) -> bool:
+def _ends_content(ctx: Context, k: int) -> bool:
     """Does the cue at token k start a new attribution (so the running content ends before it)?"""
-    cue = d.cue_at[k]
-    toks = d.an.tokens
+    cue = ctx.cue_at[k]
+    toks = ctx.an.tokens
     prev = toks[k - 1].norm if k else ""
     word = toks[k].norm
     if cue.kind == PARTICIPLE:
@@ -155,13 +209,13 @@ def _ends_content(d: _Doc, k: int) -> bool:
         return prev in CLAUSE_PUNCT or word.startswith("و") or prev in _NEW_CLAUSE
     if cue.kind == MASDAR:
         return prev in ("مع", "و")
-    if not d.has_content.get(k):
+    if not ctx.has_content.get(k):
         return False  # التحقيق وكشف ملابسات الحادث: a verbal noun that looks like a cue, with no content of its own
     if word[:1] in ("و", "ف") and cue.form.lemma[:1] not in ("و", "ف") or prev in _NEW_CLAUSE:
         return True  # وأضاف / كما أوضح / حيث أشار التقرير / إذ أكد البعض
     if prev in ("ان", "أن") and k > 1 and toks[k - 2].norm in ("قبل", "بعد"):
         return True  # ...، قبل أن تعلن الداخلية: a later statement by another source
-    if d.np_after.get(k) is not None:
+    if ctx.subjects.get(k) is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
                 return (toks[b + 1].norm.startswith("و") or toks[b + 1].norm in _NEW_CLAUSE) and b + 1 != k
@@ -176,10 +230,10 @@ _CONCESSIVE = frozenset(fold(w) for w in ("رغم", "برغم", "بالرغم", 
                                           "رغما"))
 
 
-def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]:
+def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | None]:
     """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any).
     A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a concessive (رغم أنه)."""
-    an, toks = d.an, d.an.tokens
+    an, toks = ctx.an, ctx.an.tokens
     n = len(toks)
     k = s + 1
     wording = None
@@ -187,17 +241,17 @@ def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]
         t = toks[k]
         if t.kind == "p" and t.norm in SENTENCE_END:
             break
-        st = d.inside.get(k)
+        st = ctx.inside.get(k)
         if st is not None and st.open == k and st.close > k:
             k = st.close + 1
             continue
-        w = wording_at(d, k)
+        w = is_wording_phrase(ctx.an, k)
         if w is not None:
             wording = k
             break
-        if k in d.cue_tokens and k > s + 1 and _ends_content(d, k):
+        if k in ctx.cue_tokens and k > s + 1 and _ends_content(ctx, k):
             break
-        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(d, k + 1) \
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(ctx, k + 1) \
                 and toks[k + 1].norm.startswith("م"):
             break  # ...، مبدياً رغبته: a circumstantial participle of the writer's narration (not اعتباراً من)
         if phrase and t.norm in _CONCESSIVE:
@@ -212,26 +266,18 @@ def content_end(d: _Doc, s: int, phrase: bool = False) -> tuple[int, int | None]
     return end, wording
 
 
-# (Not علي / إلي: folded they are the prepositions على / إلى.)
-_FIRST_PERSON = frozenset(fold(w) for w in (
-    "نحن", "أنا", "إننا", "إنني", "إني", "أننا", "أنني", "لنا", "لدينا", "علينا", "عندنا", "منا", "بنا", "فينا",
-    "إلينا", "لي", "لدي", "عندي", "مني", "بي", "معنا", "معي", "نفسي", "أنفسنا", "بيني", "بيننا", "إنا",
-    "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "فإني", "وإني", "كأني", "كأنني",
-    "أنفسنا", "نفسي"))
-
-
-def first_person_clause(d: _Doc, j: int, last: int) -> bool:
+def first_person_clause(f: Facts, j: int, last: int) -> bool:
     """Unmarked words after a colon are a direct quote only when they speak in the first person (the
     guidelines' convention): a first-person pronoun or particle (أنا، لدينا، لكني) or a verb of the future
     first person singular written with its hamza (سأغادر، سأحتاج), within tokens ``j..last``."""
-    toks = d.an.tokens
+    toks = f.an.tokens
     for k in range(j, min(last, j + 60) + 1):
         w = toks[k].norm
-        if w in _FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in _FIRST_PERSON):
+        if w in FIRST_PERSON or (w[:1] in ("و", "ف") and w[1:] in FIRST_PERSON):
             return True
         if toks[k].kind == "w" and (w.startswith("سا") or w in _FIRST_PERSON_VERBS_FOLDED):
-            s, e = d.an.token_span(k, k)
-            raw = _HARAKAT.sub("", d.an.text[s:e])
+            s, e = f.an.token_span(k, k)
+            raw = _HARAKAT.sub("", f.an.text[s:e])
             if (len(w) >= 4 and raw.startswith("سأ")) or raw in _FIRST_PERSON_VERBS:
                 return True  # سأغادر / أعتقد (with its hamza: اعتقد without it is "he believed")
     return False
@@ -240,20 +286,20 @@ def first_person_clause(d: _Doc, j: int, last: int) -> bool:
 _HARAKAT = regex.compile("[\u064b-\u065f\u0670\u0640]")
 # First-person verbs of opinion and speech as written with their hamza (folded they may read as 3rd person).
 _FIRST_PERSON_VERBS = frozenset(p + w for p in ("", "و", "ف", "ل") for w in (
-    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أفتخر", "أشعر",
+    "أعتقد", "أرى", "أظن", "أتوقع", "أتمنى", "أؤكد", "أشكر", "أعرف", "أقول", "أريد", "أود", "أشعر",
     "نعتقد", "نرى", "نتوقع", "نأمل", "نؤكد", "نشكر", "نسعى", "نعمل", "نريد", "نود", "نطالب"))
 _FIRST_PERSON_VERBS_FOLDED = frozenset(fold(w) for w in _FIRST_PERSON_VERBS)
 
 
-def _unclosed(d: _Doc, j: int) -> Stretch | None:
+def _unclosed(f: Facts, j: int) -> Stretch | None:
     """An opening quotation mark at ``j`` (after a cue's colon) that no mark closes in its paragraph: a quotation
     that runs on to the end of the paragraph (long quotes are often closed only in a later paragraph, or never)."""
-    toks = d.an.tokens
-    if j >= len(toks) or toks[j].norm not in ("«", "“", '"') or j in d.by_open or j in d.inside:
+    toks = f.an.tokens
+    if j >= len(toks) or toks[j].norm not in ("«", "“", '"') or j in f.by_open or j in f.inside:
         return None
-    line = d.an.line[j]
+    line = f.an.line[j]
     k = j + 1
-    while k < len(toks) and d.an.line[k] == line:
+    while k < len(toks) and f.an.line[k] == line:
         k += 1
     last = k - 1
     if last - j < 4:
@@ -262,14 +308,14 @@ def _unclosed(d: _Doc, j: int) -> Stretch | None:
     return Stretch(j, last if toks[last].kind == "p" and toks[last].norm in SENTENCE_END else last + 1)
 
 
-def _parenthesised(d: _Doc, j: int) -> Stretch | None:
+def _parenthesised(f: Facts, j: int) -> Stretch | None:
     """``(`` at token ``j`` closed by ``)`` on the same line around at least three words with no number (an
     age or a count in parentheses is an aside, not speech): the pair as a stretch."""
-    toks = d.an.tokens
+    toks = f.an.tokens
     if j >= len(toks) or toks[j].norm != "(":
         return None
     k = j + 1
-    while k < len(toks) and d.an.line[k] == d.an.line[j] and toks[k].norm != ")" and k - j < 200:
+    while k < len(toks) and f.an.line[k] == f.an.line[j] and toks[k].norm != ")" and k - j < 200:
         if toks[k].norm == "(":
             return None
         k += 1
@@ -286,10 +332,10 @@ _EN_FUNCTION = frozenset("a an and but or that which who as if in on at to of fo
                          "i you has have had was were is are will would also then".split())
 
 
-def english_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
+def english_subject(f: Facts, cue: Cue) -> Range | None:
     """The subject before an English reporting verb ("the minister said", "Trump told"), or after it in the
     inverted order of a post-posed quote ('"...," said Trump.')."""
-    toks = d.an.tokens
+    toks = f.an.tokens
     j = cue.i - 1
     words: list[int] = []
     while j >= 0 and len(words) < 5 and toks[j].kind == "w" and toks[j].norm.isascii() \
@@ -306,60 +352,121 @@ def english_subject(d: _Doc, cue: Cue) -> tuple[int, int] | None:
     return (after[0], after[-1]) if after else None
 
 
-def postposed(d: _Doc, cue: Cue, used: set[int]) -> Record | None:
+def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
     """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. : the clause before
     "as X reported" at the end of a sentence."""
-    toks = d.an.tokens
+    toks = ctx.an.tokens
     j = cue.i - 1
     if toks[cue.i].norm.isascii():
-        subject = english_subject(d, cue)
+        subject = english_subject(ctx, cue)
         if subject is not None and subject[1] < cue.i:
             j = subject[0] - 1
     as_reported = j > 0 and toks[j].norm in _AS and cue.kind == VERB and toks[j - 1].norm in CLAUSE_PUNCT
     according = cue.kind == SOURCE and toks[j].norm in CLAUSE_PUNCT  # ...؛ حسب شهود عيان.
     if according:
         j += 1  # the "as" slot is empty: the punctuation is right before the cue
-    if (as_reported or according) and d.np_after.get(cue.i) is not None:
-        np = d.np_after[cue.i]
+    if (as_reported or according) and ctx.subjects.get(cue.i) is not None:
+        np = ctx.subjects[cue.i]
         after = np[1] + 1
-        if after >= len(toks) or not d.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
-            first = d.an.sentence_bounds[d.an.sentence[cue.i]][0]
+        if after >= len(toks) or not ctx.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
+            first = ctx.an.sentence_bounds[ctx.an.sentence[cue.i]][0]
             for k in range(first, min(first + 6, j)):  # "سبق - الوكالات :" a dateline before the news
                 if toks[k].norm == ":":
                     first = k + 1
             last = j - 2
             while last > first and toks[last].kind == "p":
                 last -= 1
-            if last - first >= 3 and not any(first <= c < j for c in d.cue_tokens):
+            if last - first >= 3 and not any(k in ctx.cue_tokens for k in range(first, j)):
                 return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
     while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
         j -= 1
     if j < 0 or toks[j].kind != "p":
         return None
-    st = d.inside.get(j)
-    if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(d.an, st):
+    st = ctx.inside.get(j)
+    if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(ctx.an, st):
         return None
     if cue.kind not in (VERB, SOURCE):
         return None
-    if d.np_after.get(cue.i) is None and not (toks[cue.i].norm.isascii() and english_subject(d, cue)):
+    if ctx.subjects.get(cue.i) is None and not (toks[cue.i].norm.isascii() and english_subject(ctx, cue)):
         return None
     used.add(st.open)
     return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
 
 
-def typed(d: _Doc, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Record:
+def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Record:
     """An indirect content clause, typed direct when the whole clause after the complementizer is quoted,
     mixed when it holds a quoted fragment of the speaker's words."""
     frame = (cue.last + 1, s - 1)
     if rule == "indirect-complementizer" and s + 1 <= end:
-        st = d.by_open.get(s + 1)
+        st = f.by_open.get(s + 1)
         # the whole clause after "that" is quoted: the speaker's words however short (بأنه "بنَّاء")
         if st is not None and st.inner is not None and st.close >= end:
             used.add(st.open)
             return Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
-    fragments = [st for st in d.stretches if s <= st.open and st.close <= end and not d.name_like[st.open]]
+    fragments = []
+    for k in range(bisect_left(f.stretches, s, key=lambda st: st.open), len(f.stretches)):
+        st = f.stretches[k]
+        if st.open > end:
+            break
+        if st.close <= end and not f.name_like[st.open]:
+            fragments.append(st)
     for st in fragments:
         used.add(st.open)
     if fragments:
         return Record([cue], s, end, "mixed", "mixed-quoted-fragment", frame=frame)
     return Record([cue], s, end, "indirect", rule, frame=frame)
+
+
+# Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد"))
+
+
+def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
+    """The first token of a direct-object content right after the explicit subject, or None."""
+    if cue.kind != VERB or np is None or cue.form.lemma not in _OBJECT_VERBS:
+        return None
+    toks = f.an.tokens
+    j = start
+    if j < len(toks) and toks[j].norm in ("،", ","):  # أوضح الدكتور الآغا، أهميةَ التوعية
+        j += 1
+    if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
+        while j < len(toks) and toks[j].norm != ")" and j - start < 6:
+            j += 1
+        j += 1
+    if j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j):
+        return None
+    w = toks[j].norm
+    if w.startswith("ال") or j in f.cue_tokens:
+        return None
+    abstract = w.endswith("ية") and len(w) >= 5 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
+    if w in OBJECT_HEADS or abstract or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
+        return j
+    return None
+
+
+def writer_cue_inside(f: Facts, st: Stretch) -> tuple[int, Record] | None:
+    """وقال سموه "إن ...، مؤكداً سموه أن ...": one pair of marks that also holds the writer's circumstantial
+    participle (after a comma, with an honorific subject or none, then a complementizer or its preposition) is two
+    quotes. Returns the last token of the first one and the record of the second one."""
+    toks = f.an.tokens
+    for k in range(bisect_left(f.inner_cues, st.open + 3, key=lambda c: c.i), len(f.inner_cues)):
+        c = f.inner_cues[k]  # (the inner cues of this stretch only)
+        if c.i >= st.close - 1:
+            break
+        if c.kind != PARTICIPLE or toks[c.i - 1].norm not in CLAUSE_PUNCT:
+            continue
+        j = c.last + 1
+        speaker = (j, j) if is_honorific(toks[j].norm) else None
+        j += 1 if speaker else 0
+        preps = {fold(p) for p in c.form.preps}
+        if j + 1 < st.close and toks[j].norm in preps and is_complementizer(f.an, j + 1):
+            j += 1  # مشيراً إلى أن: the content starts at the complementizer
+        if j >= st.close - 1 or not (is_complementizer(f.an, j) or toks[j].norm in preps):
+            continue
+        first_last = c.i - 2
+        while first_last > st.open + 1 and toks[first_last].kind == "p":
+            first_last -= 1
+        tail = Record([c], j, st.inner[1], "direct", "direct-split-writer-cue", speaker=speaker,
+                      speaker_rule="speaker-after-cue" if speaker else "", frame=(c.last + 1, j - 1))
+        return first_last, tail
+    return None

@@ -12,11 +12,17 @@ name or an alias, or shares its surname uniquely.
 from __future__ import annotations
 
 from dataclasses import dataclass, field
+from itertools import islice
 
 from ..model import Entity
-from .arabic import Analysis, fold, has_al, is_nisba, strip_al
-from .quotes import PREPOSITIONS, Stretch, is_classifier
-from .speakers import DOCUMENT_WORDS, FUNCTION_WORDS, SAME_WORDS, TITLES, speaker_after
+from ..text.arabic import fold
+from .arabic import has_al, is_nisba, strip_al
+from .context import Facts, Range
+from .quotes import PREPOSITIONS, is_classifier
+from .speakers import speaker_after
+from .words import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES
+
+_RECENT = 200  # speakers a new mention is compared with
 
 # Honorific pronouns (His Highness, His Excellency ...) and the titles of the people they stand for.
 _HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
@@ -37,17 +43,16 @@ def is_honorific(word: str) -> bool:
     return word in _HONORIFICS or (word[:1] == "و" and word[1:] in _HONORIFICS)
 
 
-def honorific_antecedent(an: Analysis, i: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                         cue_tokens: set[int]) -> tuple[int, int] | None:
+def honorific_antecedent(f: Facts, i: int) -> Range | None:
     """The mention an honorific pronoun at token ``i`` stands for: the nearest earlier noun phrase opened by a
     title it agrees with (سموه -> الأمير محمد بن نايف ...; معاليه -> وزير الإسكان ...), or None."""
-    toks = an.tokens
+    toks = f.an.tokens
     word = toks[i].norm
     titles = _HONORIFICS.get(word) or _HONORIFICS.get(word[1:], frozenset())
     for k in range(i - 1, max(-1, i - 600), -1):
         w = toks[k].norm
         if toks[k].kind == "w" and (w in titles or strip_al(w) in titles or ("ال" + w) in titles):
-            np = speaker_after(an, k - 1, stretches, date_starts, cue_tokens)
+            np = speaker_after(f, k - 1)
             if np is not None and np[0] == k and np[1] > k:
                 return np
     return None
@@ -75,10 +80,8 @@ class Cluster:
     registry_id: str | None = None
     described: set[str] = field(default_factory=set)  # words of the same person's description elsewhere
     names: set[str] = field(default_factory=set)  # personal-name words (عادل، أحمد، الجبير)
-
-    @property
-    def tokens(self) -> set[str]:
-        return {t for _, toks in self.mentions for t in toks} | self.described
+    tokens: set[str] = field(default_factory=set)  # the key words of all its mentions and its description
+    forms: set[tuple[str, ...]] = field(default_factory=set)  # the key words of each mention
 
     named: dict[str, int] = field(default_factory=dict)  # mention text -> how many personal-name words it has
 
@@ -93,7 +96,7 @@ class Coreference:
 
     def __init__(self, registry: list[Entity]) -> None:
         self.clusters: list[Cluster] = []
-        self.recent: list[int] = []  # cluster keys, most recent last
+        self.recent: dict[int, None] = {}  # cluster keys, most recent last (a dict: moving one to the end is O(1))
         self.registry = registry
         self._registry_keys = [(e, [_key_tokens(fold(n).split()) for n in e.names]) for e in registry]
 
@@ -105,7 +108,7 @@ class Coreference:
         the titled mention it refers to, found in the text) is added first, so the speaker is named by it."""
         if len(words) == 1 and is_honorific(words[0]):
             titles = _HONORIFICS.get(words[0]) or _HONORIFICS[words[0][1:]]
-            for key in reversed(self.recent):
+            for key in islice(reversed(self.recent), _RECENT):
                 c = self.clusters[key]
                 if any(t in titles or ("ال" + t) in titles for _, toks in c.mentions for t in toks):
                     return self._attach(c, text, _key_tokens(words), set(), ())
@@ -125,23 +128,27 @@ class Coreference:
     def _attach(self, cluster: Cluster, text: str, toks: list[str], names: set[str], context) -> Cluster:
         cluster.mentions.append((text, toks))
         cluster.described.update(_key_tokens(list(context)))
+        cluster.tokens.update(toks)
+        cluster.forms.add(tuple(toks))
+        cluster.tokens.update(cluster.described)
         cluster.names.update(names)
         cluster.named.setdefault(text, 0)
         if cluster.registry_id is None:
             cluster.registry_id = self._registry_match(toks)
-        if cluster.key in self.recent:
-            self.recent.remove(cluster.key)
-        self.recent.append(cluster.key)
+        self.recent.pop(cluster.key, None)
+        self.recent[cluster.key] = None
         return cluster
 
     def _find(self, toks: list[str], words: list[str], names: set[str]) -> Cluster | None:
         if not toks:
             return None
-        ordered = [self.clusters[k] for k in reversed(self.recent)]
+        # the most recently mentioned speakers first, and only so many: a document of thousands of speakers (a
+        # whole newspaper pasted in) stays linear in its length
+        ordered = [self.clusters[k] for k in islice(reversed(self.recent), _RECENT)]
         if any(w in SAME_WORDS for w in words) or (len(words) == 1 and words[0] in DOCUMENT_WORDS):
             return ordered[0] if ordered else None
         for c in ordered:  # the same words
-            if any(toks == m for _, m in c.mentions):
+            if tuple(toks) in c.forms:
                 return c
         plain = [t for t in toks if fold(t) not in TITLES and t not in TITLES and not is_nisba(t)]
         if len(plain) == 1 and len(toks) <= 2:  # a surname alone, or title + surname (الدكتور الجهني)
@@ -184,8 +191,6 @@ class Coreference:
         return next(iter(by_surname)) if len(by_surname) == 1 else None
 
 
-_ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة"))
 _TITLE_ADJECTIVES = frozenset(fold(w) for w in ("عام", "عامة", "أول", "خاص", "تنفيذي", "رسمي", "سابق", "مساعد"))
 _PARTICLES = frozenset(fold(w) for w in ("بن", "ابن", "بنت", "أبو", "ابو", "أبي", "أم", "آل", "عبد"))
 
@@ -212,7 +217,7 @@ def person_names(words: list[str]) -> set[str]:
         if w in FUNCTION_WORDS:
             org, prev_name, after_prep = "", False, w in PREPOSITIONS
             continue
-        if is_classifier(w) or bare in _ORG_NOUNS or w in _ORG_NOUNS:
+        if is_classifier(w) or bare in ORG_NOUNS or w in ORG_NOUNS:
             org, prev_name, after_prep = "gen", False, False
             continue
         if w in _PARTICLES:

@@ -14,15 +14,16 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import Analysis, Token, fold
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import Analysis
 
-VERB, PARTICIPLE, MASDAR, SOURCE = "verb", "participle", "masdar", "source"
+VERB, PARTICIPLE, MASDAR, SOURCE, NOUN = "verb", "participle", "masdar", "source", "noun"
 
 
 @dataclass(frozen=True)
 class CueForm:
     lemma: str
-    kind: str  # verb | participle | masdar | source
+    kind: str  # verb | participle | masdar | source | noun
     preps: tuple[str, ...] = ()  # prepositions whose object is the content (أشار إلى، دعا إلى، شدد على)
     impersonal: bool = False  # the same letters read as a passive (يُذكر، يُعتقد): needs an explicit subject
     weak: bool = False  # ambiguous outside reporting: content must be a complementizer, colon or quotation
@@ -81,7 +82,7 @@ _LEXICON: list[tuple] = [
     ("زعم", ["زعم"], "زعم", "زاعم", [], (), ""),
     ("ادعى", ["ادعى", "ادعت", "ادعوا"], "دعي", "مدعي", [], (), ""),
     ("أفصح", ["أفصح"], "فصح", "", [], ("عن",), ""),
-    ("توقع", ["توقع"], "توقع", "", [], (), "weak impersonal"),
+    ("توقع", ["توقع"], "توقع", "متوقع", [], (), "weak impersonal"),
     ("اعتقد", ["اعتقد"], "عتقد", "", ["اعتقاد"], (), "impersonal"),
     ("رجح", ["رجح"], "رجح", "مرجح", [], (), "weak"),
     ("استبعد", ["استبعد"], "ستبعد", "مستبعد", [], (), "weak"),
@@ -135,12 +136,12 @@ def _build() -> dict[str, CueForm]:
     for lemma, perfect, imp, part, masdars, preps, flags in _LEXICON:
         weak, impersonal, strict = "weak" in flags, "impersonal" in flags, "strict" in flags
         for p in perfect:
-            fem = p.endswith("ت") and p != perfect[0]
-            variants = [p] if len(perfect) > 1 else [p + s for s in _VERB_SUFFIX_PERFECT]
-            for v in variants:
+            # feminine by its ending ت / تا, not by a root ending in ت (لفت "he pointed out" is masculine)
+            variants = [(p, p != perfect[0] and p.endswith(("ت", "تا")))] if len(perfect) > 1 else [
+                (p + s, s in ("ت", "تا")) for s in _VERB_SUFFIX_PERFECT]
+            for v, fem in variants:
                 for pron in _PRONOUNS if not strict else ("",):  # بينه "between him" is no cue
-                    put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect",
-                                          fem or (v.endswith("ت") and not v.endswith("ات"))))
+                    put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect", fem))
         if imp:
             for pre, suf, fem in _IMPERFECT:
                 for pron in _PRONOUNS:
@@ -276,5 +277,36 @@ def is_wording_phrase(an: Analysis, i: int) -> int | None:
     return None
 
 
-def token_is_cue(tok: Token) -> bool:
-    return tok.kind == "w" and match_form(tok.norm) is not None
+# --- speech nouns after light verbs (وجّهت X تحذيراً / أطلق دعوة / أصدر نداءً): see :mod:`.nouns` ----------------
+
+_LIGHT = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
+    "وجه", "وجهت", "وجهوا", "أطلق", "أطلقت", "أطلقوا", "أصدر", "أصدرت", "أصدروا", "جدد", "جددت", "جددوا",
+    "موجها", "موجهة", "مطلقا", "مطلقة", "مجددا", "مجددة"))
+# noun (as written in the accusative or plural) -> the prepositions that open its content
+_NOUNS = {fold(k): (fold(lemma), tuple(fold(p) for p in preps)) for k, lemma, preps in (
+    ("تحذيرا", "تحذير", ("ب", "من")), ("تحذيرات", "تحذير", ("ب", "من")),
+    ("دعوة", "دعوة", ("إلى", "الى", "ل", "ب")), ("دعوات", "دعوة", ("إلى", "الى", "ل", "ب")),
+    ("نداء", "نداء", ("إلى", "الى", "ل", "ب")), ("مناشدة", "مناشدة", ("ل", "ب", "إلى", "الى")))}
+
+
+def find_speech_nouns(an: Analysis, cue_tokens: set[int]) -> list[Cue]:
+    """Speech nouns that a light verb before them (same clause, at most 8 tokens back) turns into cues."""
+    out: list[Cue] = []
+    for tok in an.tokens:
+        if tok.kind != "w" or tok.norm not in _NOUNS or light_verb(an, tok.i, cue_tokens) is None:
+            continue
+        lemma, preps = _NOUNS[tok.norm]
+        out.append(Cue(tok.i, tok.i, CueForm(lemma, NOUN, preps, weak=True)))
+    return out
+
+
+def light_verb(an: Analysis, i: int, cue_tokens: set[int] | frozenset[int]) -> int | None:
+    """The light verb before the speech noun at token ``i`` in its clause, or None."""
+    toks = an.tokens
+    for k in range(i - 1, max(-1, i - 9), -1):
+        t = toks[k]
+        if not an.same_sentence(k, i) or k in cue_tokens or (t.kind == "p" and t.norm in CLAUSE_PUNCT | {":"}):
+            return None
+        if t.norm in _LIGHT:
+            return k
+    return None

@@ -17,13 +17,13 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from .arabic import CLAUSE_PUNCT, OPEN_MARKS, SENTENCE_END, Analysis, fold, has_al, is_nisba, strip_al
+from ..text.arabic import CLAUSE_PUNCT, PAIRS, SENTENCE_END, fold
+from .arabic import Analysis, has_al, is_nisba, strip_al
 
-_PAIR = {"«": "»", "“": "”", "„": "“", "‹": "›", "〝": "〞", "❝": "❞", "‘": "’"}
-_CLOSERS = set(_PAIR.values())
+_CLOSERS = set(PAIRS.values())
 
 COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
-                            for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه", "ها"))
+                            for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه"))
 _CLASSIFIERS = frozenset(fold(w) for w in (
     "برنامج", "برامج", "قناة", "قنوات", "منصة", "صحيفة", "جريدة", "مجلة", "وكالة", "شبكة", "موقع", "حساب", "صفحة",
     "كتائب", "كتيبة", "حركة", "تنظيم", "جماعة", "حزب", "ائتلاف", "تحالف", "مركز", "شركة", "مؤسسة", "مجموعة",
@@ -84,7 +84,7 @@ def pair_marks(an: Analysis) -> list[Stretch]:
             elif open_i is None:
                 open_i, open_ch = tok.i, '"'
             continue
-        if ch in _PAIR and ch != "‘" or (ch == "‘" and open_i is None):
+        if ch in PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
             if open_i is None or open_ch == ch:
                 open_i, open_ch = tok.i, ch
             elif ch == "“" and open_ch == "„":
@@ -162,7 +162,3 @@ def is_speech_like(an: Analysis, st: Stretch) -> bool:
     words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
     puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
     return len(words) >= 3 or any(p in SENTENCE_END for p in puncts)
-
-
-def starts_marked(an: Analysis, j: int) -> bool:
-    return an.tokens[j].kind == "p" and an.tokens[j].norm in OPEN_MARKS + '"»”'

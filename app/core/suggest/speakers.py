@@ -16,61 +16,17 @@ speaker is :mod:`.coref`'s business.
 from __future__ import annotations
 
 from bisect import bisect_left
+from dataclasses import dataclass
 
-from .arabic import CLAUSE_PUNCT, Analysis, fold, has_al, is_nisba, strip_al
-from .quotes import COMPLEMENTIZERS, PREPOSITIONS, Stretch, is_classifier, is_complementizer, is_name_like
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import Analysis, has_al, is_nisba, strip_al
+from .context import Facts, Range, memo
+from .cues import AGENT, SOURCE, VERB, Cue
+from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
+from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
+                    EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, KANA, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES)
 
-TITLES = frozenset(fold(w) for w in (
-    "رئيس", "رئيسة", "وزير", "وزيرة", "المتحدث", "متحدث", "المتحدثة", "الناطق", "ناطق", "الناطقة", "مدير",
-    "مديرة", "أمين", "الأمين", "عميد", "العميد", "سفير", "سفيرة", "مبعوث", "المبعوث", "موفد", "مندوب", "ممثل",
-    "نائب", "نائبة", "مساعد", "مساعدة", "قائد", "الشيخ", "شيخ", "الدكتور", "الدكتورة", "د", "المهندس",
-    "الأستاذ", "اللواء", "العقيد", "العميد", "الفريق", "المشير", "الرئيس", "الملك", "الأمير", "الأميرة",
-    "ولي", "مسؤول", "مسؤولة", "المسؤول", "مصدر", "مصادر", "المصدر", "المصادر", "شهود", "خبير", "خبراء", "محلل",
-    "عضو", "أعضاء", "السيد", "السيدة", "المستشار", "مستشار", "مستشارة", "زعيم", "مفتي", "الإمام", "البابا",
-    "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
-    "لاعب", "اللاعب", "رئيس", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
-    "وكيل", "مفوض", "المفوض", "المفوضة", "قائد", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
-_ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
-# Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
-_EVENT_NOUNS = frozenset(fold(w) for w in (
-    "بيان", "تصريح", "تصريحات", "مقابلة", "حديث", "كلمة", "مؤتمر", "منشور", "تغريدة", "رسالة", "لقاء", "اتصال",
-    "جلسة", "اجتماع", "ندوة", "خطاب", "محاضرة", "تقرير", "مقال", "حوار", "ختام", "افتتاح", "بداية", "نهاية",
-    "أعقاب", "سياق", "معرض", "رده", "ردها", "إطار", "وقت", "حين", "ورقة", "بلاغ", "برقية", "مداخلة", "تعليق",
-    "تعليقه", "تعليقها", "تصريحه", "تصريحها", "حديثه", "حديثها", "كلمته", "كلمتها", "بيانه", "بيانها",
-    "مقابلته", "مقابلتها", "منشوره", "تغريدته", "رسالته", "تحذير", "إفادة", "شهادة", "نشرة", "صفحته", "حسابه",
-    "موقعه", "مستهل", "تصريحاته", "تصريحاتها", "لقائه", "لقائها", "اتصاله", "زيارة", "زيارته", "جولة", "إعلان",
-    "حفل", "احتفال", "ورشة", "منتدى"))
-ADJUNCT_WORDS = frozenset(fold(w) for w in (
-    "خلال", "أثناء", "عبر", "أمام", "لدى", "عقب", "إثر", "بعد", "قبل", "منذ", "حول", "ضمن", "اليوم", "أمس",
-    "مؤخرا", "أيضا", "بدوره", "بدورها", "بدورهم", "كذلك", "الذي", "التي", "الذين", "اللذين", "اللتين", "عن",
-    "على", "مع", "من", "حين", "عندما", "لـ", "ل", "بعدما", "فيما", "بينما", "حيث", "ثم", "إن", "أن", "قائلا",
-    "وقد", "قد", "كما", "صباح", "مساء", "اليوم", "أمس", "الخميس", "خاصة", "عبر", "بشأن", "حسب", "بحسب",
-    "تجاه", "إزاء", "ضد", "لكن", "بل", "أو", "أي", "إذ", "إذا", "وهو", "وهي", "وهم", "وهما", "فور", "فورا",
-    "لاحقا", "حاليا", "سابقا"))
-FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن", "إن", "قد", "لقد", "كما", "الذي", "التي",
-                                                        "كان", "كانت", "وكان", "وكانت", "فكان", "كانوا", "وكانوا",
-                                                        "يكون", "تكون", "ظل", "ظلت", "بات", "باتت", "أصبح",
-                                                        "ثم", "بيد", "لكن", "فيما", "بينما", "حيث", "أو", "لا",
-                                                        "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
-_ADJECTIVES = frozenset(fold(w) for w in (
-    "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
-    "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
-    "التنفيذي", "التنفيذية", "الأعلى", "العليا", "الكبير", "المساعد", "المكلف", "المكلفة", "المنتخب",
-    "المنتهية", "المقبل", "الجديدة", "السابقة", "الحالية", "نفسه", "ذاته", "العسكري", "المحلية", "الدولي",
-    "المشترك", "المشتركة", "المختص", "المختصة", "المعني", "المعنية", "المسؤول", "الرسمية"))
-_AUXILIARIES = frozenset(fold(w) for w in ("كان", "كانت", "كانوا", "يكون", "تكون", "ليس", "ليست", "ظل", "ظلت",
-                                            "بات", "باتت", "أصبح", "أصبحت", "صار", "صارت", "لا", "لم", "لن", "قد"))
-_PRONOUN_CARRIERS = tuple(fold(w) for w in ("لكن", "ولكن", "لأن", "لان", "كأن", "ليت", "لعل", "إن", "أن"))
-# Abstract nouns that head a reported object (أكد أهميةَ، نفى وجودَ): never part of a speaker's title.
-OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم", "رفض", "استعداد", "وجود", "حرص", "التزام",
-                                           "استمرار", "أن"))
-_QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
-                                            "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
-_NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
-_RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
-                                                              "اللواتي"))
-SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
-DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
 
@@ -83,138 +39,228 @@ def abbreviation_dot(an: Analysis, j: int) -> bool:
 
 def _tanween(an: Analysis, j: int) -> bool:
     """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
-    tok = an.tokens[j]
+    if not an.tokens[j].norm.endswith("ا"):
+        return False
     s, e = an.token_span(j, j)
-    raw = an.text[s:e]
-    return tok.norm.endswith("ا") and ("\u064b" in raw[-3:])
+    return "\u064b" in an.text[s:e][-3:]
 
 
-def speaker_after(an: Analysis, last: int, stretches: dict[int, Stretch], date_starts: dict[int, int],
-                  cue_tokens: set[int], glued_prep: tuple[str, ...] = ()) -> tuple[int, int] | None:
-    """The subject noun phrase after the cue ending at token ``last`` (first, last token), or None.
-    ``stretches`` maps an opening mark's token to its stretch; ``date_starts`` a date's first token to its last."""
-    toks = an.tokens
-    n = len(toks)
+def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
+    """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
+    construct with its agent); English is subject-verb (see :func:`.clauses.english_subject`)."""
+    if f.an.tokens[cue.i].norm.isascii():
+        return None
+    if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
+        glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
+        return speaker_after(f, cue.last, glued)
+    return None
+
+
+def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
+    """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
+    ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them)."""
+    cache = memo(f, "speaker_after")
+    key = (last, glued_prep)
+    if key not in cache:
+        cache[key] = _speaker_after(f, last, glued_prep)
+    return cache[key]
+
+
+def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | None:
+    first = _subject_start(f, last, glued_prep)
+    if first is None:
+        return None
+    if f.an.tokens[first].kind == "p":
+        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
+        st = f.by_open.get(first)
+        return st.inner if st is not None and is_name_like(f.an, st) else None
+    return _noun_phrase(f, first)
+
+
+def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
+    """The first token of the subject after token ``last``: past a date or a tanween adverb (أعلنت أمس الشرطة)
+    and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
+    what follows cannot start a subject (the verb's object or its governed preposition)."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = last + 1
-    # Adjuncts allowed between the verb and its subject: a date (أعلنت أمس الشرطة) or a tanween adverb.
-    while j < n and an.same_sentence(last, j) and (j in date_starts or (toks[j].kind == "w" and _tanween(an, j))):
-        j = date_starts.get(j, j) + 1
-    # أكد لـ"الاقتصادية" القانوني فهد بارباع / قال لوكالة الأنباء الوزير: the addressee may come first.
-    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in stretches:
-        j = stretches[j + 1].close + 1
+    while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
+            _tanween(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
+        j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
+    if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
+        j = f.by_open[j + 1].close + 1
     elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
         j += 1
         while j < n and toks[j].kind == "w" and has_al(toks[j].norm) and is_nisba(toks[j].norm):
             j += 1
     if j >= n or not an.same_sentence(last, j):
         return None
-    first = j
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
     if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
-    if toks[j].kind == "p":
-        st = stretches.get(j)
-        if st is None or not is_name_like(an, st) or st.inner is None:
-            return None
-        # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
-        return st.inner
-    end = None
-    has_envoy = False
-    name_run = 0  # words without ال since the last title or definite word: a personal name once it reaches two
+    return j
+
+
+@dataclass
+class _Phrase:
+    """A noun phrase being read left to right: its first and (so far) last token, whether it names an envoy
+    (مبعوث ... إلى سوريا), and how many words without ال followed the last title or definite word."""
+
+    first: int
+    end: int | None = None
+    envoy: bool = False
+    name_run: int = 0
+
+    def take(self, j: int, w: str) -> None:
+        if w in ENVOYS or strip_al(w) in ENVOYS:
+            self.envoy = True
+        named = not (w in TITLES or strip_al(w) in TITLES or has_al(w) or w in ORG_NOUNS or is_classifier(w))
+        self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
+        self.end = j
+
+
+def _noun_phrase(f: Facts, first: int) -> Range | None:
+    """Titles, names and their complements from token ``first`` (see the module doc for where it ends)."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    np = _Phrase(first)
+    j = first
     while j < n and j - first < _MAX_NP and an.same_sentence(first, j):
-        tok = toks[j]
-        w = tok.norm
+        tok, w = toks[j], toks[j].norm
         if tok.kind == "p":
-            if w == "." and end == j - 1 and abbreviation_dot(an, j):
-                j += 1  # د. الجهني: the period of an abbreviated title belongs to the mention
-                continue
-            if w in CLAUSE_PUNCT and end is not None:
-                k = _apposition_end(an, j, stretches, date_starts, cue_tokens)
-                if k is None:
-                    break
-                end = k
-                j = k + 1
-                continue
-            st = stretches.get(j)
-            if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
-                end = st.close
-                j = st.close + 1
-                # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
-                if j < n and toks[j].kind == "w" and toks[j].norm not in ("في", "الي"):
-                    break
-                continue
-            if w == "(" and end is not None:
-                close = _parenthetical_name(an, j)
-                if close is not None:
-                    end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
-                    j = close + 1
-                    continue
-            break
-        if j in cue_tokens or j in date_starts or is_complementizer(an, j) or w in ("ان", "إن"):
+            step = _through_punctuation(f, np, j)
+            if step is None:
+                break
+            j = step
+            continue
+        if j in f.cue_tokens or j in f.date_at or is_complementizer(an, j) or w in ("ان", "إن"):
             break
         if tok.kind == "n":
+            if np.end is None:
+                return _quantity(f, j)  # وقال 60 في المئة من المشاركين: a share of people said it
             break
-        if end is not None:
-            if w == "من" and (strip_al(toks[end].norm) in _QUANTIFIERS or _partitive(an, first, end, j)):
-                end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
-                j += 1
-                continue
-            if w in ADJUNCT_WORDS or w in _AUXILIARIES or _tanween(an, j):
+        name_ali = an.is_name_ali(j)
+        if np.end is None:
+            if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
+                    or w in FIRST_PERSON) and not name_ali:
+                return None
+        elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
+            np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
+            j += 1
+            continue
+        elif not name_ali and _object_or_adjunct(f, np, j):
+            break
+        elif w in ("في", "الى") or w == fold("إلى"):
+            if not _place_or_mission(f, np, j):
                 break
-            if (name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
-                    and has_al(toks[j + 1].norm) and not w.startswith(_NAME_PARTS)
-                    and not toks[j - 1].norm.startswith(_NAME_PARTS)):
-                break  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
-            if w in OBJECT_HEADS:
-                break  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
-            if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
-                    and has_al(toks[end].norm)
-                    and toks[end].norm not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
-                break  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
-            if w in ("في", "الى") or w == fold("إلى"):
-                if j + 1 < n and toks[j + 1].kind == "w":
-                    nxt = toks[j + 1].norm
-                    if w == "في" and (is_event_noun(nxt) or (j + 1) in date_starts):
-                        break
-                    if w != "في" and not has_envoy:
-                        break
-                    j += 1
-                    continue
-                break
-            prev = toks[end].norm
-            if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in _ADJECTIVES))):
-                break  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-            if has_al(prev) and w.startswith("ل") and w[1:] in _MEDIA:
-                break  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement, so ل + a medium is the addressee
-            if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
-                break
-            prev = toks[end].norm
-            coordinated = w.startswith("وال") and name_run == 0  # عميد القبول والتسجيل
-            if (has_al(w) and has_al(prev) and not is_nisba(w) and w not in _ADJECTIVES and w not in SAME_WORDS
-                    and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
-                    and not coordinated and not _participle_agreeing(prev, w)):
-                break  # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
-        elif w in FUNCTION_WORDS or w in ADJUNCT_WORDS:
-            return None
-        if w in _ENVOYS or strip_al(w) in _ENVOYS:
-            has_envoy = True
-        if w in TITLES or strip_al(w) in TITLES or has_al(w):
-            name_run = 0
-        else:
-            name_run += 1
-        end = j
+            j += 1  # مسؤول في الإدارة / المبعوث إلى سوريا: the phrase goes on after the preposition
+            continue
+        elif _addressee_or_object(f, np, j):
+            break
+        np.take(j, w)
         j += 1
-    if end is None:
+    if np.end is None:
         return None
+    end = np.end
     while end > first and toks[end].kind == "p" and toks[end].norm not in "»”\")":
         end -= 1
     return first, end
 
 
-_ADDRESSEES = frozenset(fold(w) for w in (
-    "الصحفيين", "الصحافيين", "الصحافة", "الصحفي", "وسائل", "المراسلين", "مراسل", "مراسلة", "موفد", "تلفزيون",
-    "التلفزيون", "إذاعة", "الإذاعة", "راديو", "الحضور", "المشاركين", "الجمهور", "المواطنين", "الشعب"))
+_PERCENT = frozenset(("%", "٪"))
+_HUNDRED = frozenset(fold(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة"))
+
+
+def _quantity(f: Facts, j: int) -> Range | None:
+    """A share of people as the subject (60% من المستطلعين، 45 في المئة من السعوديين): the number, its percent,
+    من and the people; None for any other number."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    k = j + 1
+    if k < n and toks[k].norm in _PERCENT:
+        k += 1
+    elif k + 1 < n and toks[k].norm == "في" and toks[k + 1].norm in _HUNDRED:
+        k += 2
+    elif k < n and toks[k].norm in _HUNDRED:
+        k += 1
+    else:
+        return None
+    if k + 1 >= n or toks[k].norm != "من" or not an.same_sentence(j, k + 1):
+        return None
+    rest = _noun_phrase(f, k + 1) if toks[k + 1].kind == "w" else None
+    return (j, rest[1]) if rest is not None else None
+
+
+def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
+    """Where the phrase goes on after the punctuation at ``j`` (the period of د.، an apposition after a comma, a
+    quoted name after its classifier, a name in parentheses), or None when the punctuation ends it."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    w, end = toks[j].norm, np.end
+    if w == "." and end == j - 1 and abbreviation_dot(an, j):
+        return j + 1  # د. الجهني: the period of an abbreviated title belongs to the mention
+    if w in CLAUSE_PUNCT and end is not None:
+        k = _apposition_end(f, j)
+        if k is None:
+            return None
+        np.end = k
+        return k + 1
+    st = f.by_open.get(j)
+    if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
+        np.end = st.close
+        k = st.close + 1
+        # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
+        return None if k < n and toks[k].kind == "w" and toks[k].norm not in ("في", "الي") else k
+    if w == "(" and end is not None:
+        close = _parenthetical_name(an, j)
+        if close is not None:
+            np.end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
+            return close + 1
+    return None
+
+
+def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
+    """في / إلى at ``j`` inside the phrase (مسؤول في الإدارة المحلية، المبعوث الأممي إلى سوريا), not an adjunct
+    (في بيان، في 3 آب) nor, after a phrase that names no envoy, the addressee (قال إلى ...)."""
+    toks = f.an.tokens
+    if j + 1 >= len(toks) or toks[j + 1].kind != "w":
+        return False
+    if toks[j].norm == "في":
+        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at)
+    return np.envoy
+
+
+def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
+    """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    w, prev = toks[j].norm, toks[np.end].norm
+    if w in ADJUNCT_WORDS or w in AUXILIARIES or _tanween(an, j):
+        return True
+    if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
+            and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
+            and not toks[j - 1].norm.startswith(NAME_PARTS)):
+        return True  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
+    if w in OBJECT_HEADS:
+        return True  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
+    if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
+            and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
+        return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
+    return False
+
+
+def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
+    """Does the word at ``j`` end the phrase as the addressee (لوكالة، للصحفيين), an occasion (ببيان) or a second
+    definite noun (the verb's object)?"""
+    toks = f.an.tokens
+    w, prev = toks[j].norm, toks[np.end].norm
+    if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in ADJECTIVES))):
+        return True  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
+    if has_al(prev) and w.startswith("ل") and w[1:] in MEDIA:
+        return True  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement: ل + a medium is the addressee
+    if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
+        return True
+    coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
+    # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
+    return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in ADJECTIVES and w not in SAME_WORDS
+            and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
+            and not coordinated and not _participle_agreeing(prev, w))
 
 
 def _addressee(w: str) -> bool:
@@ -222,23 +268,19 @@ def _addressee(w: str) -> bool:
     if not w.startswith("ل") or len(w) < 4:
         return False
     rest = w[1:]
-    return is_classifier(rest) or rest in _ADDRESSEES or strip_al(rest) in _ADDRESSEES or \
-        ("ال" + rest[1:] in _ADDRESSEES if rest.startswith("ل") else False)
-
-
-_MEDIA = frozenset(fold(w) for w in ("برنامج", "قناة", "صحيفة", "جريدة", "مجلة", "وكالة", "إذاعة", "اذاعة",
-                                     "شبكة", "موقع", "تلفزيون", "محطة"))
+    return is_classifier(rest) or rest in ADDRESSEES or strip_al(rest) in ADDRESSEES or \
+        ("ال" + rest[1:] in ADDRESSEES if rest.startswith("ل") else False)
 
 
 def is_event_noun(w: str) -> bool:
     """بيان، مقابلة، اجتماعه، تصريحاتها ...: the occasion of speaking (a possessive pronoun may be attached)."""
     w = strip_al(w)
-    if w in _EVENT_NOUNS:
+    if w in EVENT_NOUNS:
         return True
     for pron in ("هما", "هم", "ها", "ه"):
         if w.endswith(pron) and len(w) - len(pron) >= 3:
             stem = w[:-len(pron)]
-            return stem in _EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in _EVENT_NOUNS)
+            return stem in EVENT_NOUNS or (stem.endswith("ت") and stem[:-1] + "ة" in EVENT_NOUNS)
     return False
 
 
@@ -272,9 +314,10 @@ def _elative(w: str) -> bool:
     return len(s) == 4 and s[0] == "ا"
 
 
-def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens) -> int | None:
+def _apposition_end(f: Facts, comma: int) -> int | None:
     """After ``NAME،`` a title or name apposition that runs to the next comma, colon, complementizer or cue
     (``قائد شرطة لامو، كريسبوس موتالي،``): the index of its last token, or None when none follows."""
+    an, date_starts, cue_tokens = f.an, f.date_at, f.cue_tokens
     toks = an.tokens
     j = comma + 1
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
@@ -300,28 +343,33 @@ def _apposition_end(an: Analysis, comma: int, stretches, date_starts, cue_tokens
     return None
 
 
-def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bool) -> tuple[int, int] | None:
+def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
+    an = f.an
     toks = an.tokens
     j = i - 1
-    relative = j > 0 and toks[j].norm in _RELATIVE
+    relative = j > 0 and toks[j].norm in RELATIVE
     if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
-        r = _relative_before_comma(an, i, j, cue_tokens)
+        r = _relative_before_comma(f, i, j)
         if r is not None:
             relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
             j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
-    collected, j = _collect_left(an, i, j, cue_tokens)
+    if not relative and j > 0 and toks[j].norm == "قد":
+        left, k = _collect_left(f, i, j - 1)
+        if left and k >= 0 and toks[k].norm in KANA:
+            return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
+    collected, j = _collect_left(f, i, j)
     if not collected:
         return None
     stop = toks[j].norm if j >= 0 else ""
     if stop == "في" and not relative:
         # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
         # stands before it at the start of the clause.
-        left, k = _collect_left(an, i, j - 1, cue_tokens)
+        left, k = _collect_left(f, i, j - 1)
         if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in FUNCTION_WORDS):
             collected, j = collected + [j] + left, k
             stop = toks[j].norm if j >= 0 else ""
@@ -330,7 +378,7 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
             and not (require_title and stop == "عن"):
         return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
-    if any(toks[k].norm.startswith(_PRONOUN_CARRIERS) for k in collected):
+    if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     collected.reverse()
     titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
@@ -343,22 +391,24 @@ def speaker_before(an: Analysis, i: int, cue_tokens: set[int], require_title: bo
     return collected[0], collected[-1]
 
 
-def _relative_before_comma(an: Analysis, i: int, comma: int, cue_tokens: set[int]) -> int | None:
+def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
     """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
     its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""
+    an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     for k in range(comma - 1, max(-1, comma - 20), -1):
         t = toks[k]
         if not an.same_sentence(k, i) or t.kind == "p" or k in cue_tokens or t.norm in COMPLEMENTIZERS:
             return None
-        if t.norm in _RELATIVE:
+        if t.norm in RELATIVE:
             return k if k + 1 < comma else None
     return None
 
 
-def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]) -> list[str]:
+def description_before(f: Facts, first: int, last: int) -> list[str]:
     """For a mention without a title (الجبير), the titled description of the same name earlier in the text
     (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
+    an = f.an
     words = [t.norm for t in an.words(first, last)]
     if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
         return []
@@ -367,16 +417,17 @@ def description_before(an: Analysis, first: int, last: int, cue_tokens: set[int]
     if not at:
         return []
     k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
-    left, _ = _collect_left(an, k, k - 1, cue_tokens)
+    left, _ = _collect_left(f, k, k - 1)
     found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
     titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
     return found[titled[0]:] if titled else []
 
 
-def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[list[int], int]:
+def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
     شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
     verb can carry a long title (أن رئيس البنك المركزي الإيراني ولي الله سيف أكد)."""
+    an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     collected: list[int] = []
     while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
@@ -385,8 +436,9 @@ def _collect_left(an: Analysis, i: int, j: int, cue_tokens: set[int]) -> tuple[l
             j -= 1
             continue
         bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
-        if (t.kind != "w" or t.norm in FUNCTION_WORDS or j in cue_tokens or t.norm in ADJUNCT_WORDS
-                or t.norm in COMPLEMENTIZERS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS):
+        if (t.kind != "w" or j in cue_tokens or t.norm in COMPLEMENTIZERS or t.norm in CLAUSE_OPENERS
+                or t.norm in PRONOUN_PREPS or bare in CLAUSE_OPENERS) or (not an.is_name_ali(j) and (
+                t.norm in FUNCTION_WORDS or t.norm in ADJUNCT_WORDS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS)):
             break
         collected.append(j)
         j -= 1

@@ -12,6 +12,8 @@ import regex
 
 _ASTRAL = regex.compile(r"[\U00010000-\U0010FFFF]")
 _CLUSTER = regex.compile(r"\X")
+_PLAIN = regex.compile(r"[\p{L}\p{N}\p{P}\p{Zs}]")
+_JOINS = regex.compile(r"[\p{Grapheme_Cluster_Break=Prepend}\p{M}\u200c\u200d]")
 # Characters after which a grapheme cluster always ends (UAX #29 GB4) and before which one always starts (GB5).
 _HARD_BREAK = "\n\r\u2028\u2029"
 
@@ -86,9 +88,8 @@ def _plain(ch: str) -> bool:
         return False  # Hangul
     if 0x1F1E6 <= o <= 0x1F1FF:
         return False  # regional indicators pair up
-    cat = regex.match(r"[\p{L}\p{N}\p{P}\p{Zs}]", ch)
     # Letters that are Prepend / SpacingMark cases are rare; \X in the caller handles everything after the start.
-    return cat is not None and not regex.match(r"[\p{Grapheme_Cluster_Break=Prepend}\p{M}\u200c\u200d]", ch)
+    return _PLAIN.match(ch) is not None and _JOINS.match(ch) is None
 
 
 def cluster_bounds(text: str, pos: int) -> tuple[int, int]:

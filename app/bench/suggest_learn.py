@@ -1,0 +1,127 @@
+"""The learning curve of the speaker model, and the default model shipped with Qawl.
+
+Learning curve: the model is trained on 10, 20, 40 … annotated articles of a training pool (a seeded shuffle of the
+pool's articles, the first N) and scored on a held-out gold set it never saw, beside the rules alone scored on the
+same set in the same run. Each trained model keeps the rules when it does not beat them in cross-validation over
+its own training articles (:func:`app.core.suggest.learn.fit`), so it should never do worse than the rules; the
+table says, for every size, which was kept. Articles of the held-out set are always left out of the pool.
+
+The default model (``--write-default``) is trained on the whole pool and written, with a description of its
+training data, to ``app/core/suggest/models/default.json``.
+
+Run: ``qawl bench suggest-learn --gold HELD_OUT [--train dev --train dev2 ...] [--sizes 10,20,40] [--seed N]``;
+``qawl bench suggest-learn --write-default [--train ...]``.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import time
+from pathlib import Path
+
+from app.core.errors import QawlError
+from app.core.suggest import RULES
+from app.core.suggest.learn import fit, truth_of_layer
+
+from .common import NO_CORPUS, corpus_dir
+from .suggest_gold import GoldDoc, load_gold, set_name
+from .suggest_score import fig, score
+
+DEFAULT_TRAIN = ("dev", "dev2", "blind")
+MODEL_FILE = Path(__file__).resolve().parents[1] / "core" / "suggest" / "models" / "default.json"
+
+
+def pool(corpus: Path, train: list[str], leave_out: set[str]) -> list[GoldDoc]:
+    """The training articles of the given sets, without those in ``leave_out`` (each article once)."""
+    seen: set[str] = set(leave_out)
+    out = []
+    for spec in train:
+        for g in load_gold(corpus, spec):
+            if g.id not in seen:
+                seen.add(g.id)
+                out.append(g)
+    return out
+
+
+def train_on(docs: list[GoldDoc], name: str, description: str):
+    return fit([truth_of_layer(g.doc, g.layer) for g in docs], name, description)
+
+
+def curve(corpus: Path, held_out: str, train: list[str], sizes: list[int], seed: int) -> list[dict]:
+    test = load_gold(corpus, held_out)
+    docs = pool(corpus, train, {g.id for g in test})
+    random.Random(seed).shuffle(docs)
+    rules = score(test, RULES)
+    rows = [{"articles": 0, "kept": "rules", "speaker": rules.speaker, "found": rules.attribution,
+             "quote_f1": rules.overlap["QUOTE"].f1, "seconds": 0.0, "rules": rules.speaker}]
+    for n in sizes:
+        if n > len(docs):
+            print(f"(only {len(docs)} training articles: no run with {n})", file=sys.stderr)
+            continue
+        started = time.perf_counter()
+        model = train_on(docs[:n], f"curve-{n}", f"{n} articles of {', '.join(train)}")
+        seconds = time.perf_counter() - started
+        sc = score(test, model)
+        rows.append({"articles": n, "kept": "model" if model.name != RULES.name else "rules", "speaker": sc.speaker,
+                     "found": sc.attribution, "quote_f1": sc.overlap["QUOTE"].f1, "seconds": seconds,
+                     "rules": rules.speaker})
+    return rows
+
+
+def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE) -> dict:
+    docs = pool(corpus, train, set())
+    description = (f"{len(docs)} Arabic news articles of shared/corpus/arabic_articles annotated by hand under "
+                   f"quote-gold-dev/GUIDELINES.md: {', '.join(f'{s} ({len(load_gold(corpus, s))})' for s in train)};"
+                   f" the fresh blind set (tests/data/suggest_blind2) is not among them")
+    model = train_on(docs, "default/1", description)
+    data = model.to_json()
+    path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
+    return data
+
+
+def main(argv: list[str] | None = None) -> int:
+    ap = argparse.ArgumentParser(prog="qawl bench suggest-learn", description=__doc__.split("\n\n")[0])
+    ap.add_argument("--corpus", type=Path, help="the shared corpus (default: $QAWL_CORPUS, else ../shared/corpus)")
+    ap.add_argument("--gold", help="held-out gold: dev, dev2, blind, a JSONL file or a folder of them")
+    ap.add_argument("--train", action="append", help="training gold (repeatable; default: dev, dev2, blind)")
+    ap.add_argument("--sizes", default="10,20,40", help="training articles per run (default 10,20,40)")
+    ap.add_argument("--seed", type=int, default=14, help="seed of the shuffle of the training articles")
+    ap.add_argument("--write-default", action="store_true", help=f"train on --train and write {MODEL_FILE.name}")
+    args = ap.parse_args(argv)
+    corpus = corpus_dir(args.corpus)
+    if corpus is None:
+        print(NO_CORPUS, file=sys.stderr)
+        return 2
+    train = args.train or list(DEFAULT_TRAIN)
+    try:
+        if args.write_default:
+            data = write_default(corpus, train)
+            print(f"wrote {MODEL_FILE}: {json.dumps(data['trained_on'], ensure_ascii=False)}")
+            return 0
+        if not args.gold:
+            print("say which gold is held out: --gold dev|dev2|blind|FILE|DIR", file=sys.stderr)
+            return 2
+        sizes = [int(x) for x in args.sizes.split(",") if x.strip()]
+        rows = curve(corpus, args.gold, [t for t in train if t != args.gold], sizes, args.seed)
+    except QawlError as exc:
+        print(f"qawl: {exc}", file=sys.stderr)
+        return 2
+    except ValueError:
+        print(f"--sizes: whole numbers separated by commas, got {args.sizes!r}", file=sys.stderr)
+        return 2
+    print(f"speaker model learning curve: held out {set_name(args.gold)}; training pool "
+          f"{', '.join(t for t in train if t != args.gold)} (seed {args.seed})")
+    print(f"   {'trained on':>10}  {'kept':<6} {'speaker/gold quotes':>22} {'speaker/found':>20} {'quote F1':>8} "
+          f"{'rules alone':>20} {'vs rules':>8} {'train s':>7}")
+    for r in rows:
+        delta = (r["speaker"].value or 0) - (r["rules"].value or 0)
+        print(f"   {r['articles']:>10}  {r['kept']:<6} {str(r['speaker']):>22} {str(r['found']):>20} "
+              f"{fig(r['quote_f1'], 8)} {str(r['rules']):>20} {delta:+8.3f} {r['seconds']:7.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    raise SystemExit(main())

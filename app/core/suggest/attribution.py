@@ -1,0 +1,255 @@
+"""Who said it: the speaker of an attribution whose cue has no subject of its own right after it.
+
+A subject before the verb is found by :func:`.speakers.speaker_before`; here are the rules for the rest: a
+circumstantial participle or a conjoined verb shares the subject of the verb opening its sentence (ونعت X ...،
+وقالت / وقدّم X ... حيث قال), a verbal noun of belief after a light verb takes the light verb's subject (عبّر
+الأمير عن إيمانه بـ), a participle after ``غير أنّ X`` takes X, and otherwise a subject-less cue continues the
+nearest earlier attribution whose speaker agrees with it in gender (:func:`antecedent`). Which cues have no
+subject at all (impersonal verbs inside the writer's remark, "indicates" said of things) is decided here too.
+"""
+
+from __future__ import annotations
+
+from ..text.arabic import fold
+from .clauses import Attributions, Record
+from .context import Facts, Range
+from .cues import MASDAR, PARTICIPLE, VERB, Cue
+from .quotes import PREPOSITIONS, is_discourse_an
+from .arabic import strip_al
+from .speakers import gender_of, speaker_after, subject_after_cue
+from .words import ADJUNCT_WORDS, TITLES
+
+MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
+
+
+def antecedent(f: Facts, records: list[Record], cue: Cue, before: int) -> Record | None:
+    """The attribution a subject-less cue continues: the nearest earlier top-level one with a speaker whose
+    gender does not clash with the cue's (مؤكدةً after البنك الدولي is someone else)."""
+    want = cue_gender(f, cue)
+    singular = singular_cue(f, cue)
+    here = f.an.sentence[cue.i]
+    for r in reversed(records):
+        if here - f.an.sentence[r.cues[0].i] > MAX_SENTENCES_BACK:
+            return None  # too far back: the subject was introduced by a verb that is not a cue
+        if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
+            continue
+        words = [t.norm for t in f.an.words(*r.speaker)]
+        have = gender_of(words)
+        if want and have and want != have or (singular and want != "f" and plural_people(words)):
+            continue
+        return r
+    return None
+
+
+def singular_cue(f: Facts, cue: Cue) -> bool:
+    """The cue's own form is singular (أكد، أكدت، مؤكداً، قوله): without a subject of its own, its hidden subject
+    is one speaker, not a group of people (محللون ... وأكدوا, but not ولفت)."""
+    word = f.an.tokens[cue.i].norm
+    if cue.kind == VERB and cue.form.tense == "perfect":
+        return not word.endswith("وا")
+    if cue.kind == VERB and cue.form.tense == "imperfect":
+        return not word.endswith(("ون", "ان"))
+    if cue.kind == PARTICIPLE:
+        return word.endswith(("ا", "ة", "ه"))
+    if cue.kind == MASDAR:
+        return word.endswith(("ه", "ها"))
+    return False
+
+
+def plural_people(words: list[str]) -> bool:
+    """A mention headed by a sound masculine plural of a participle or a definite one (محللون، المسؤولين،
+    المشاركون): a group of people (a name ending in ون, خلدون, is neither)."""
+    if not words:
+        return False
+    word = words[0][1:] if words[0][:1] in ("و", "ف") and len(words[0]) > 5 else words[0]
+    head = strip_al(word)
+    return len(head) >= 5 and head.endswith(("ون", "ين")) and (head.startswith("م") or word != head)
+
+
+def cue_gender(f: Facts, cue: Cue) -> str | None:
+    """f / m when the cue's own form shows the subject's gender (أكدت، مؤكدة، قولها، يقول), else None."""
+    word = f.an.tokens[cue.i].norm
+    if cue.kind == MASDAR:
+        return "f" if word.endswith("ها") else ("m" if word.endswith("ه") else None)
+    if cue.kind == PARTICIPLE:  # plural معتبرين agrees with groups of either gender: no clue
+        return "f" if word.endswith("ة") else ("m" if word.endswith("ا") else None)
+    if cue.kind == VERB and cue.form.tense == "perfect":
+        return "f" if cue.form.feminine else "m"
+    return None
+
+
+_WRITER_FRAMES = frozenset(fold(w) for w in ("يشار", "ويشار", "يذكر", "ويذكر", "بالذكر", "الإشارة", "يلاحظ",
+                                              "ويلاحظ", "يعتقد", "ويعتقد"))
+
+
+def in_writer_frame(f: Facts, cue: Cue) -> bool:
+    """The cue stands in the clause of the writer's own remark (يشار إلى أنه، الجدير بالذكر أن): a subject-less
+    verb there is read as an impersonal passive (أُعلن عن أن), not as a report by the previous speaker."""
+    toks = f.an.tokens
+    for k in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if not f.an.same_sentence(k, cue.i) or k in f.cue_tokens:
+            return False
+        if toks[k].norm in _WRITER_FRAMES:
+            return True
+    return False
+
+
+# "For his part", "in turn": adjuncts that open a sentence before its verb (من جهته، أكد / بدوره قال).
+OWN_PART = frozenset(fold(w) for w in ("جهته", "جهتها", "جهتهم", "جانبه", "جانبها", "جانبهم", "ناحيته",
+                                       "ناحيتها", "بدوره", "بدورها", "بدورهم"))
+
+
+def opening_word(f: Facts, first: int, limit: int) -> int:
+    """The first word of a clause starting at token ``first``: past punctuation and an opener (من جهته، بدوره)."""
+    toks = f.an.tokens
+    while first < limit and toks[first].kind == "p":
+        first += 1
+    k = first + 1 if first < limit and toks[first].norm == "من" else first
+    if k < limit and toks[k].norm in OWN_PART:
+        first = k + 1
+        while first < limit and toks[first].kind == "p":
+            first += 1
+    return first
+
+
+def _verb_shaped(f: Facts, k: int) -> bool:
+    """A sentence-opening word that reads as a conjoined perfect verb (ونعت، وقدّم، وتطرق، فاستقبل): و/ف + a
+    stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date."""
+    tok = f.an.tokens[k]
+    w = tok.norm
+    if tok.kind != "w" or w[:1] not in ("و", "ف") or k in f.cue_tokens or k in f.date_at:
+        return False
+    stem = w[1:]
+    return (3 <= len(stem) <= 6 and not stem.startswith("ال") and not stem.endswith(("ة", "ات", "ين", "ون", "اء"))
+            and w not in TITLES and stem not in TITLES and w not in _NOT_VERBS and stem not in _NOT_VERBS
+            and stem not in PREPOSITIONS and stem not in ADJUNCT_WORDS)
+
+
+_NOT_VERBS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "إلى", "مع", "لكن", "كان", "كانت", "قد", "لقد",
+                                         "هو", "هي", "هم", "هذا", "هذه", "ذلك", "تلك", "أيضا", "حسب", "بحسب",
+                                         "وفقا", "فيما", "بينما", "حيث", "إذ", "كما", "ما", "لا", "لم", "لن",
+                                         "سائل", "وسط"))  # وسائل الإعلام، ووسط: not verbs
+
+
+def sentence_subject(f: Facts, cue: Cue) -> Range | None:
+    """ونعت كتائب القسام ...، وقالت: / وقدّم العساف نبذة ... حيث قال إن: a subject-less cue conjoined to (or
+    subordinate to) the verb that opens its sentence shares that verb's subject."""
+    an, toks = f.an, f.an.tokens
+    word = toks[cue.i].norm
+    prev = toks[cue.i - 1].norm if cue.i else ""
+    if not (cue.kind == PARTICIPLE or (cue.kind == VERB and (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")))):
+        return None  # a circumstantial participle, a conjoined verb or a verb after حيث / إذ
+    first = opening_word(f, an.sentence_bounds[an.sentence[cue.i]][0], cue.i)
+    opener = f.cue_at.get(first)
+    if first >= cue.i - 2 or not (_verb_shaped(f, first) or (opener is not None and opener.kind == VERB)):
+        return None  # (a reporting verb without content of its own opens it too: من جهتها أبدت X ...، وقالت)
+    np = subject_after_cue(f, opener) if opener is not None else speaker_after(f, first)
+    if np is None or np[1] >= cue.i:
+        return None
+    for k in range(np[0] + 1, np[1] + 1):  # ورفض الكثير من المغردين نشرَ ...: an indefinite word after a
+        w, prev = toks[k].norm, toks[k - 1].norm  # definite non-title one starts the verb's object
+        if (toks[k].kind == "w" and not w.startswith("ال") and w not in PREPOSITIONS and prev.startswith("ال")
+                and prev not in TITLES):
+            np = (np[0], k - 1)
+            break
+    want, have = cue_gender(f, cue), gender_of([t.norm for t in an.words(*np)])
+    return None if want and have and want != have else np
+
+
+_LIGHT_VERBS = frozenset(fold(w) for w in ("عبر", "أعرب", "معبرا", "معربا", "معبرة", "معربة"))
+
+
+def light_verb_subject(f: Facts, cue: Cue) -> Range | None:
+    """عبّر الأمير عن إيمانه بـ ...: a verbal noun of belief governed by عن after a light verb of expression;
+    its possessor is the light verb's subject (the noun phrase between the verb and عن)."""
+    toks = f.an.tokens
+    if cue.i < 1 or toks[cue.i - 1].norm != "عن":
+        return None
+    for k in range(cue.i - 2, max(-1, cue.i - 16), -1):
+        if not f.an.same_sentence(k, cue.i):
+            return None
+        w = toks[k].norm
+        if w in _LIGHT_VERBS or (w[:1] in ("و", "ف") and w[1:] in _LIGHT_VERBS):
+            np = speaker_after(f, k)
+            if np is not None and np[1] == cue.i - 2:
+                return np
+            return None
+    return None
+
+
+def subject_after_inna(f: Facts, cue: Cue, records: Attributions) -> Range | None:
+    """غير أن منظمات غير حكومية سارعت ...، مؤكدةً أنها: a participle whose clause opens with a connective + أنّ
+    takes the noun phrase after أنّ (its subject) as the speaker."""
+    toks = f.an.tokens
+    k = cue.i - 1
+    while k > 0 and f.an.same_sentence(cue.i, k) and cue.i - k < 40:
+        if records.covers(k):
+            return None  # the connective belongs to someone's reported words
+        if is_discourse_an(f.an, k):
+            np = speaker_after(f, k)
+            if np is None or np[1] >= cue.i:
+                return None
+            # The subject is followed by its verb (منظمات غير حكومية سارعت): a word with the perfect's
+            # feminine ت ending after the first word closes the noun phrase.
+            for j in range(np[0] + 1, np[1] + 1):
+                w = toks[j].norm
+                if w.endswith("ت") and not w.endswith("ات") and not w.startswith("ال"):
+                    return (np[0], j - 1)
+            return np
+        k -= 1
+    return None
+
+
+def titled(f: Facts, np: tuple[int, int] | None) -> bool:
+    return np is not None and any(t.norm in TITLES or t.norm[2:] in TITLES for t in f.an.words(*np))
+
+
+def continues(f: Facts, cue: Cue, k: int) -> bool:
+    """وأوضح فلان قائلاً: / وأعرب فلان عن اعتقاده أن: the next cue carries this verb's content, so the verb's
+    subject is its speaker. Only a speech verb followed by قائلاً, or by a verbal noun governed by a
+    preposition (عن اعتقاده، بتأكيده), continues like that."""
+    nxt = f.cue_at.get(k)
+    if cue.kind != VERB or nxt is None:
+        return False
+    if cue.form.weak:  # وتابع قائلاً: a weak verb only right before قائلاً
+        return k == cue.last + 1 and nxt.kind == PARTICIPLE and nxt.form.lemma == "قال"
+    if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
+        return True
+    prev = f.an.tokens[k - 1].norm if k else ""
+    return nxt.kind == MASDAR and (prev in PREPOSITIONS or f.an.tokens[k].norm.startswith("ب"))
+
+
+def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
+    """Subjects of the verbs opening the sentences before the cue's, back to sentence ``since`` (the last
+    attribution) and at most three: واستقبل الأمير ... السفير. وأكد ...: a subject-less cue may continue the
+    narrative's subject rather than the last speaker. Nearest first."""
+    an = f.an
+    out: list[Range] = []
+    here = an.sentence[cue.i]
+    for sid in range(here - 1, max(since, here - 4), -1):
+        first, last = an.sentence_bounds[sid]
+        first = opening_word(f, first, last)
+        if an.sentence[first] != sid or not _verb_shaped(f, first):
+            continue
+        np = speaker_after(f, first)
+        if np is not None:
+            out.append(np)
+    return out
+
+
+def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
+    """Noun phrases opened by a title in the sentence before the cue's and in its own sentence before the cue
+    (التقى الوزير بالسفير الياباني. من جهته، أكد ...), nearest first."""
+    an, toks = f.an, f.an.tokens
+    here = an.sentence[cue.i]
+    start = an.sentence_bounds[here - 1][0] if here > 0 else 0
+    out: list[Range] = []
+    k = cue.i - 1
+    while k >= start:
+        w = toks[k].norm
+        if toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
+            np = speaker_after(f, k - 1) if k > 0 else None
+            if np is not None and np[0] == k and np[1] < cue.i and an.same_sentence(k, np[1]):
+                out.append(np)
+        k -= 1
+    return out

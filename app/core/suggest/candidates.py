@@ -1,0 +1,157 @@
+"""Who may have said it: every speaker the rules can find for an attribution, in the rules' order of preference.
+
+The rules of :mod:`.speakers` and :mod:`.attribution` each propose a speaker for a cue: its own subject (after
+it, or before it), the speaker of the cue it continues (وأوضح فلان قائلاً), the subject of a clause it belongs to,
+the attribution it continues (وأضاف). Read as a chain, the first that finds one decides: that is the engine
+with the rules alone. Here every rule is asked, and more candidates are added that the chain never looks at:
+older attributions than the nearest, the subject of a narrative sentence since (واستقبل الأمير ... . وأكد ...),
+titled people named in the sentence before, a subject before a conjoined verb. A :class:`Candidate` keeps
+which rules proposed it; a chooser (:mod:`.model`) picks one, and the first candidate is always the rules' own
+choice.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from .attribution import (antecedent, light_verb_subject, opening_subjects, sentence_subject, subject_after_inna,
+                          titled_mentions)
+from .clauses import Record, english_subject
+from .context import Context, Range
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
+from .arabic import has_al, strip_al
+from .coref import person_names
+from .speakers import speaker_before
+from .words import TITLES
+
+# Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
+MAX_EARLIER = 3
+MAX_SENTENCES_EARLIER = 8
+
+# The rule names a speaker is reported with (provenance.rule of its SAID_BY relation).
+RULE_NAMES = {
+    "content": "", "english": "speaker-before-cue", "pending": "speaker-after-cue", "after": "speaker-after-cue",
+    "source": "source-after-cue", "before": "speaker-before-cue", "inna": "speaker-clause-subject",
+    "sentence": "speaker-clause-subject", "antecedent": "speaker-antecedent", "earlier": "speaker-antecedent",
+    "before-any": "speaker-before-cue", "narrative": "speaker-clause-subject", "mentioned": "speaker-mentioned",
+}
+
+
+@dataclass
+class Candidate:
+    """A possible speaker: a mention (``mention``), or the speaker of an earlier attribution (``via``) whose
+    source is ``mention``, or nobody (``mention`` None); ``rules`` proposed it, the first in the rules' order."""
+
+    mention: Range | None  # None: nobody (the rules found no speaker)
+    rules: list[str]
+    via: Record | None = None
+    features: list[str] = field(default_factory=list)
+
+    @property
+    def rule(self) -> str:
+        return self.rules[0]
+
+
+def source_of(rec: Record) -> Range | None:
+    """The speaker mention of a record, following the attributions it continues."""
+    while rec.speaker is None and rec.antecedent is not None:
+        rec = rec.antecedent
+    return rec.speaker
+
+
+class _Collector:
+    def __init__(self) -> None:
+        self.items: list[Candidate] = []
+        self.by_mention: dict[Range, Candidate] = {}
+
+    def add(self, rule: str, mention: Range | None, via: Record | None = None) -> None:
+        if mention is None:
+            return
+        found = self.by_mention.get(mention)
+        if found is not None:
+            if rule not in found.rules:
+                found.rules.append(rule)
+            return
+        cand = Candidate(mention, [rule], via)
+        self.by_mention[mention] = cand
+        self.items.append(cand)
+
+
+def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pending, records: list[Record]
+               ) -> list[Candidate]:
+    """The candidate speakers of ``rec`` (introduced by ``cue``, with ``np`` the subject right after it and
+    ``own_pending`` the cue it continues, if any), the rules' choice first; ``records`` are the earlier ones."""
+    toks = ctx.an.tokens
+    out = _Collector()
+    conjoined = toks[cue.i].norm[:1] in ("و", "ف")
+    # The rules' chain, in its order.
+    out.add("content", rec.speaker)
+    if toks[cue.i].norm.isascii() and rec.speaker is None:
+        out.add("english", english_subject(ctx, cue))
+    ante = antecedent(ctx, records, cue, cue.i)
+    if _addresses_someone(ctx, cue, np, ante):
+        out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
+    if own_pending is not None:
+        out.add("pending", own_pending[1])
+    elif np is not None:
+        out.add("source" if cue.kind == SOURCE else "after", np)
+    elif cue.kind == VERB and not conjoined:
+        out.add("before", speaker_before(ctx, cue.i, require_title=False))
+    elif cue.kind == MASDAR:
+        out.add("before", speaker_before(ctx, cue.i, require_title=True) or light_verb_subject(ctx, cue))
+    if cue.kind == PARTICIPLE:
+        out.add("inna", subject_after_inna(ctx, cue, records))
+    subject = sentence_subject(ctx, cue)
+    if ante is None or not ctx.an.same_sentence(ante.cues[0].i, cue.i):
+        out.add("sentence", subject)
+    if ante is not None:
+        out.add("antecedent", source_of(ante), ante)
+    out.add("sentence", subject)
+    if not out.items:
+        out.items.append(Candidate(None, ["none"]))  # the rules find nobody: "nobody" is their choice
+    # What the chain never looks at.
+    for r in _earlier(ctx, records, cue):
+        out.add("earlier", source_of(r), r)
+    if cue.kind not in (VERB, MASDAR) or conjoined or np is not None:
+        out.add("before-any", speaker_before(ctx, cue.i, require_title=False))
+    since = ctx.an.sentence[records[-1].cues[0].i] if records else -1
+    for mention in opening_subjects(ctx, cue, since):
+        if _names_someone(ctx, mention):
+            out.add("narrative", mention)
+    for mention in titled_mentions(ctx, cue):
+        out.add("mentioned", mention)
+    return out.items
+
+
+# Verbs of urging, calling and informing: their first noun phrase is often whom they address (حث X على).
+_ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))
+
+
+def _addresses_someone(ctx: Context, cue: Cue, np: Range | None, ante: Record | None) -> bool:
+    """A conjoined verb of urging or informing that continues a statement made in its own sentence shares that
+    statement's subject: the noun phrase after it is whom it addresses (وأكد الأمير أن ...، وحث رجال الأعمال على
+    الإسهام), not a new speaker."""
+    return (np is not None and ante is not None and cue.kind == VERB and cue.form.lemma in _ADDRESSING
+            and ctx.an.tokens[cue.i].norm[:1] in ("و", "ف") and ctx.an.same_sentence(ante.cues[0].i, cue.i))
+
+
+def _names_someone(ctx: Context, mention: Range) -> bool:
+    """A title or a personal name (not a definite noun alone: وجرت المباراة names no one who speaks)."""
+    words = [t.norm for t in ctx.an.words(*mention)]
+    titled = any(w in TITLES or strip_al(w) in TITLES for w in words)
+    return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
+
+
+def _earlier(ctx: Context, records: list[Record], cue: Cue) -> list[Record]:
+    """The latest top-level attributions with a speaker of their own, one per source, nearest first."""
+    here = ctx.an.sentence[cue.i]
+    seen: set[Range] = set()
+    out: list[Record] = []
+    for r in reversed(records):
+        if len(out) >= MAX_EARLIER or here - ctx.an.sentence[r.cues[0].i] > MAX_SENTENCES_EARLIER:
+            break
+        if r.top_level and r.speaker is not None and r.cues[0].i < cue.i and r.speaker not in seen:
+            seen.add(r.speaker)
+            out.append(r)
+    return out
+
