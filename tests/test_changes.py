@@ -7,11 +7,13 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.changes import (AddClaim, AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetStatus,
-                              UpdateClaim, UpdateEntity, UpdateSpan, Workspace, merge_entities, remove_span)
+from app.core.changes import (AddClaim, AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation,
+                              SetLayerNote, SetStatus, UpdateClaim, UpdateEntity, UpdateSpan, Workspace,
+                              merge_entities, remove_span)
 from app.core.errors import ConflictError, QawlError
 from app.core.jsonl import make_document
 from app.core.model import CanonicalClaim, Entity, Relation, Span
+from app.core.notes import with_note
 from app.store import Store
 
 TEXT = "أكد المبعوث الروسي ألكسندر لافرينتيف أن سحب القوات سيتبعه انسحاب. وقال لافرينتيف: «سنرى» يوم 18 كانون الثاني."
@@ -29,7 +31,7 @@ def fresh():
 def snapshot_store(store):
     layer = store.layer("d1", "ali")
     strip = lambda s: replace(s, created=None, updated=None)
-    return (layer.status, {k: strip(v) for k, v in layer.spans.items()},
+    return (layer.status, layer.note, layer.discuss, {k: strip(v) for k, v in layer.spans.items()},
             {k: replace(v, created=None) for k, v in layer.relations.items()}, store.entities(),
             dict(sorted(store.claims().items())))
 
@@ -37,7 +39,7 @@ def snapshot_store(store):
 def snapshot_ws(ws):
     layer = ws.layer("d1", "ali")
     strip = lambda s: replace(s, created=None, updated=None)
-    return (layer.status, {k: strip(v) for k, v in layer.spans.items()},
+    return (layer.status, layer.note, layer.discuss, {k: strip(v) for k, v in layer.spans.items()},
             {k: replace(v, created=None) for k, v in layer.relations.items()}, dict(sorted(ws.entities.items())),
             dict(sorted(ws.claims.items())))
 
@@ -56,7 +58,7 @@ def edit_scripts(draw):
     words = [w for w in set(TEXT.replace(".", " ").replace(":", " ").split()) if w not in "«»"]
     for i in range(draw(st.integers(1, 12))):
         kind = draw(st.sampled_from(["add", "add", "update", "remove", "relate", "unrelate", "status", "entity",
-                                     "claim", "link", "verdict"]))
+                                     "claim", "link", "verdict", "note", "doc_note"]))
         if kind == "add" or not layer.spans:
             word = draw(st.sampled_from(sorted(words)))
             label = draw(st.sampled_from(["QUOTE", "SPEAKER", "CUE", "DATE", "CLAIM"]))
@@ -95,6 +97,17 @@ def edit_scripts(draw):
             old = ws.claims[sorted(ws.claims)[0]]
             ch = UpdateClaim(old, replace(old, verdict=draw(st.sampled_from([None, "unverifiable"])),
                                           factcheck="https://example.org/check/1"))
+        elif kind == "note":
+            old = layer.spans[draw(st.sampled_from(sorted(layer.spans)))]
+            new = with_note(old, draw(st.sampled_from(["", "check the boundary", "ملاحظة"])), draw(st.booleans()))
+            if new == old:
+                continue
+            ch = UpdateSpan("d1", "ali", old, new)
+        elif kind == "doc_note":
+            after = (draw(st.sampled_from(["", "long interview", "مقابلة"])), draw(st.booleans()))
+            if after == (layer.note, layer.discuss):
+                continue
+            ch = SetLayerNote("d1", "ali", (layer.note, layer.discuss), after)
         else:
             ch = AddEntity(Entity(f"e{i}", f"Speaker {i}"))
         ch.apply(ws)

@@ -8,7 +8,8 @@ from PySide6.QtWidgets import QApplication
 
 from app.core.model import Span
 from app.ui import edits
-from app.ui.models import DocumentFilter, DocumentsModel, SpeakerFilter, SpeakersModel
+from app.ui.doclist import DocumentsModel
+from app.ui.models import SpeakerFilter, SpeakersModel
 from app.ui.render import LayerStyle
 from app.ui.session import Session
 from app.ui.span_models import DatesModel, KeyRole, QuotesModel
@@ -86,9 +87,7 @@ def _speaker_filter(session):
 
 
 def _document_filter(session):
-    proxy = DocumentFilter()
-    proxy.setSourceModel(DocumentsModel(session, proxy))
-    return proxy
+    return DocumentsModel(session)  # filtered and sorted in SQL: the model is its own filter
 
 
 # One model per test: pytest-qt's qtmodeltester keeps listening to every model it checked but tests only the last.

@@ -100,9 +100,12 @@ def test_review_mode_lists_the_differences_of_every_kind_in_one_colour_per_annot
     assert win.review.dock.summary.text().startswith(f"{model.rowCount()} differences (agreed {model.rowCount() - 5}")
     # Quotes sidebar: only gold and mine are listed (the compared layers are in the differences list).
     assert win.quotes.model.rowCount() == 0
+    # The list shows the five disagreements (agreed ones are drawn grey in the article).
+    assert win.review.dock.proxy.rowCount() == 5
+    assert win.review.dock.summary.text().endswith(f"{model.rowCount() - 5} agreed not listed.")
     # Selecting a difference frames it and selects its words, ready for an edited version.
     row = row_of(review, MOVED)
-    win.review.dock.table.selectRow(row)
+    win.review.dock.select_source_row(row)
     diff = model.difference(row)
     ali = diff.span_of("ali")
     assert win.view.selected == ("ali", ali.id)
@@ -121,7 +124,9 @@ def test_keys_accept_reject_and_accept_all_agreed_each_one_undo_step(win):
     sara = review.model.difference(row_of(review, MOVED)).span_of("sara")
     assert (quote.start, quote.end, quote.label) == (sara.start, sara.end, "QUOTE")
     assert quote.provenance["from"] == ["sara"] and quote.provenance["adjudicated_by"] == "rev"
-    assert review.current == row_of(review, MOVED) + 1  # moved on by itself
+    # Moved on by itself, to the next disagreement gold has not decided.
+    later = [r for r, d in enumerate(review.model.diffs) if r > row_of(review, MOVED) and d.kind != "same"]
+    assert review.current == later[0]
     assert stack.count() == 1 and "sara" in stack.undoText()
     review.set_current(row_of(review, MOVED))
     press(win.view, K.Key_1)  # changed my mind: ali's
@@ -163,7 +168,7 @@ def test_keys_accept_reject_and_accept_all_agreed_each_one_undo_step(win):
 def test_an_edited_version_comes_from_the_adjusted_selection(win):
     review = review_on(win)
     row = row_of(review, MOVED)
-    win.review.dock.table.selectRow(row)
+    win.review.dock.select_source_row(row)
     ali = review.model.difference(row).span_of("ali")
     text = win.session.document.text
     # One word less at the end, as Shift+arrows or the mouse would leave it.
@@ -310,3 +315,55 @@ def test_the_reviewers_own_annotations_are_compared_too_in_their_colour(win):
     assert diff.kind == "attribution" and diff.fields == ("entity",)
     press(win.view, K.Key_Z, CTRL)
     assert not win.session.layer.spans
+
+
+def test_n_and_p_go_through_the_disagreements_and_agreed_spans_are_drawn_quietly(win):
+    from app.ui.render import QUIET
+
+    review = review_on(win)
+    model = review.model
+    disagreements = [r for r, d in enumerate(model.diffs) if d.kind != "same"]
+    assert len(disagreements) == 5 and review.disagreements_only
+    assert review.current == disagreements[0]  # review mode starts on the first disagreement
+    seen = [review.current]
+    for _ in range(4):
+        press(win.view, K.Key_N)
+        seen.append(review.current)
+    assert seen == disagreements
+    press(win.view, K.Key_N)
+    assert review.current == disagreements[-1] and "last disagreement" in win.message.text()
+    press(win.view, K.Key_P)
+    assert review.current == disagreements[-2]
+    # Agreed spans grey, the disagreements in the annotators' colours.
+    agreed = {(who, s.id) for d in model.diffs if d.kind == "same" for who, s in zip(d.annotators, d.spans) if s}
+    differing = {(who, s.id) for r in disagreements for who, s in zip(model.diffs[r].annotators, model.diffs[r].spans)
+                 if s}
+    colour = {(d.style.annotator, d.span.id): d.color for d in win.view.index.items}
+    assert agreed and all(colour[k] == QUIET for k in agreed)
+    assert all(colour[k] == review.colours[k[0]] for k in differing)
+    # Every difference again: N steps onto the agreed rows too, and the list shows them.
+    win.review.dock.disagreements.setChecked(False)
+    assert win.review.dock.proxy.rowCount() == model.rowCount()
+    review.set_current(0)
+    press(win.view, K.Key_N)
+    assert review.current == 1
+    press(win.view, K.Key_R, CTRL)  # leaving review: nothing is drawn grey any more
+    assert all(d.color != QUIET for d in win.view.index.items)
+
+
+def test_a_teammates_note_and_flag_show_in_the_differences(win):
+    from app.core.changes import UpdateSpan
+    from app.core.notes import with_note
+
+    store = win.session.store
+    doc = win.session.document.id
+    sara = next(s for s in store.layer(doc, "sara").spans.values() if s.text == DROPPED or s.text == RELABELLED)
+    store.apply(UpdateSpan(doc, "sara", sara, with_note(sara, "a claim, not a quote?", True)))
+    win.session.reload()
+    review = review_on(win)
+    row = row_of(review, sara.text)
+    column = review.model.FIRST_ANNOTATOR + review.annotators.index("sara")
+    index = review.model.index(row, column)
+    assert "⚑" in review.model.data(index)
+    assert "a claim, not a quote?" in review.model.data(index, Qt.ItemDataRole.ToolTipRole)
+    assert review.model.difference(row).kind == "label"  # the note makes no difference of its own

@@ -17,6 +17,8 @@
   window painted. Floor: the same bare QPlainTextEdit as for open. Target: < 150 ms.
 - big: a 1 MB article with 10,000 annotations opened and painted, in a fresh process (time and peak RSS).
   Floor: a fresh process showing the same text in a bare QPlainTextEdit. Target: < 1 s and < 250 MB.
+- project: a project of 100,000 documents: start-up, filter keystroke, full-text search, open any document (see
+  :mod:`app.bench.ui_project`).
 - startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open and painted,
   as a subprocess (wall time, median of 5). Floor: a subprocess that shows a bare QApplication + QMainWindow.
   Target: <= 1.5x the floor.
@@ -574,8 +576,10 @@ def measure_session(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="qawl bench ui", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="open,label,review,big,startup,session",
-                        help="comma-separated: open (also label), review, big, startup, session")
+    parser.add_argument("--only", default="open,label,review,big,startup,session,project",
+                        help="comma-separated: open (also label), review, big, startup, session, project (100,000 "
+                             "documents: start-up, filter, search, open; see app/bench/ui_project.py)")
+    parser.add_argument("--documents", type=int, default=100_000, help="documents in the project benchmark")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--child-big", nargs=2, metavar=("DB", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -596,6 +600,10 @@ def main(argv=None) -> int:
             measure_startup(Path(tmp), lines, verdicts)
         if "session" in only:
             measure_session(Path(tmp), lines, verdicts)
+        if "project" in only:
+            from .ui_project import measure_project
+
+            measure_project(Path(tmp), lines, verdicts, args.documents)
     print("Annotation window speed (offscreen; each figure beside a floor measured in this run)")
     for line in lines:
         print(line)

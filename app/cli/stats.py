@@ -18,6 +18,32 @@ def add_parser(sub) -> None:
     p.set_defaults(handler=run)
 
 
+def progress_lines(p: dict) -> list[str]:
+    """The project overview's figures (the window shows the same: View ▸ Project overview)."""
+    out = ["\nProgress per annotator (documents never opened count as to do)"]
+    if not p["documents_by_annotator"]:
+        out.append("  (none)")
+    for who, counts in p["documents_by_annotator"].items():
+        out.append(f"  {who:<20} done {counts['done']:>8}  in progress {counts['in_progress']:>8}  "
+                   f"to do {counts['todo']:>8}")
+    out.append("\nAnnotations per annotator and label")
+    if not p["labels_by_annotator"]:
+        out.append("  (none)")
+    for who, labels in p["labels_by_annotator"].items():
+        out.append(f"  {who:<20} " + "  ".join(f"{label} {n}" for label, n in labels.items()))
+    s = p["suggestions"]
+    out.append(f"\nSuggestions {s['spans']} ({s['undecided']} not decided by anyone)")
+    for who, d in s["decisions_by_annotator"].items():
+        out.append(f"  {who:<20} accepted {d.get('accepted', 0):>8}  rejected {d.get('rejected', 0):>8}")
+    r = p["review"]
+    out.append(f"\nReview: {r['documents']} documents with two or more annotators (or gold): done {r['done']}, "
+               f"in progress {r['in_progress']}, to do {r['todo']}")
+    n = p["notes"]
+    out.append(f"Notes: {n['on_documents']} on documents, {n['on_annotations']} on annotations, "
+               f"{n['needs_discussion']} need discussion")
+    return out
+
+
 def run(args) -> int:
     from ..operations.claims import claim_stats
 
@@ -61,5 +87,6 @@ def run(args) -> int:
         out.append("  (none)")
     for row in stats["layers_by_annotator_status"]:
         out.append(f"  {row['annotator']:<20} {row['status']:<12} {row['documents']:>8}")
+    out.extend(progress_lines(stats["progress"]))
     say("\n".join(out))
     return EXIT_OK

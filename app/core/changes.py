@@ -17,6 +17,7 @@ from .errors import ConflictError, QawlError
 from .model import (CanonicalClaim, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict,
                     entity_from_dict, entity_to_dict, relation_from_dict, relation_to_dict, span_from_dict,
                     span_to_dict)
+from .notes import with_note
 
 
 class Target(Protocol):
@@ -32,6 +33,8 @@ class Target(Protocol):
     def delete_claim(self, claim: CanonicalClaim) -> None: ...
     def update_claim(self, before: CanonicalClaim, after: CanonicalClaim) -> None: ...
     def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None: ...
+    def set_layer_note(self, doc_id: str, annotator: str, before: tuple[str, bool],
+                       after: tuple[str, bool]) -> None: ...
 
 
 _KINDS: dict[str, type["Change"]] = {}
@@ -181,6 +184,8 @@ class UpdateSpan(_LayerChange):
         if b.label != a.label:
             return f"Relabel {b.label} → {a.label}"
         changed = sorted(k for k in set(b.attrs) | set(a.attrs) if b.attrs.get(k) != a.attrs.get(k))
+        if changed and set(changed) <= {"note", "discuss"}:
+            return f"Note on {a.label} “{_short(a.text)}”"
         if changed:
             return f"Set {a.label} {', '.join(changed)}"
         return f"Edit {a.label}"
@@ -262,6 +267,41 @@ class SetStatus(_LayerChange):
     @classmethod
     def _from_dict(cls, d: dict) -> "SetStatus":
         return cls(d["doc_id"], d["annotator"], d["before"], d["after"])
+
+
+@dataclass(frozen=True)
+class SetLayerNote(_LayerChange):
+    """Set the annotator's note on a document and its "needs discussion" flag: (text, flag) before and after."""
+
+    kind: ClassVar[str] = "set_layer_note"
+    before: tuple[str, bool]
+    after: tuple[str, bool]
+
+    def __post_init__(self) -> None:
+        for name in ("before", "after"):
+            value = getattr(self, name)
+            if not (isinstance(value, tuple) and len(value) == 2 and isinstance(value[0], str)
+                    and isinstance(value[1], bool)):
+                raise QawlError(f"must be (note text, needs discussion), got {value!r}", field=name)
+
+    def apply(self, target: Target) -> None:
+        target.set_layer_note(self.doc, self.who, self.before, self.after)
+
+    def inverse(self) -> Change:
+        return SetLayerNote(self.doc, self.who, self.after, self.before)
+
+    def describe(self) -> str:
+        return "Note on the document"
+
+    def to_dict(self) -> dict:
+        return {"kind": self.kind, "doc_id": self.doc, "annotator": self.who,
+                "before": {"note": self.before[0], "discuss": self.before[1]},
+                "after": {"note": self.after[0], "discuss": self.after[1]}}
+
+    @classmethod
+    def _from_dict(cls, d: dict) -> "SetLayerNote":
+        return cls(d["doc_id"], d["annotator"], (d["before"]["note"], bool(d["before"]["discuss"])),
+                   (d["after"]["note"], bool(d["after"]["discuss"])))
 
 
 @dataclass(frozen=True)
@@ -546,6 +586,12 @@ class Workspace:
             raise ConflictError(f"status is {layer.status!r}, not {before!r}")
         layer.status = after
 
+    def set_layer_note(self, doc_id, annotator, before, after):
+        layer = self.layer(doc_id, annotator)
+        if (layer.note, layer.discuss) != tuple(before):
+            raise ConflictError("the document's note is not as expected (changed elsewhere?)")
+        layer.note, layer.discuss = after
+
 
 def remove_span(layer: Layer, span_id: str) -> RemoveSpan:
     """The change that removes ``span_id`` from ``layer`` with every relation touching it."""
@@ -630,3 +676,19 @@ def registry_difference(old: dict, new: dict, add=AddEntity, remove=RemoveEntity
     out.extend(update(old[key], e) for key, e in new.items() if key in old and old[key] != e)
     out.extend(add(e) for key, e in new.items() if key not in old)
     return out
+
+
+def span_note_change(layer: Layer, span_id: str, text: str | None = None,
+                     discuss: bool | None = None) -> UpdateSpan | None:
+    """The change that sets a span's note and/or flag in ``layer`` (None when nothing would change)."""
+    span = layer.spans[span_id]
+    after = with_note(span, text, discuss)
+    return None if after == span else UpdateSpan(layer.doc_id, layer.annotator, span, after)
+
+
+def document_note_change(layer: Layer, text: str | None = None,
+                         discuss: bool | None = None) -> SetLayerNote | None:
+    """The change that sets the annotator's note on the document and/or its flag (None when nothing changes)."""
+    before = (layer.note, layer.discuss)
+    after = (before[0] if text is None else text.strip(), before[1] if discuss is None else bool(discuss))
+    return None if after == before else SetLayerNote(layer.doc_id, layer.annotator, before, after)

@@ -59,6 +59,7 @@ class Record:
     line: int | None = None
     status_known: bool = True  # False: the file has no place for the layer's status (brat); ours is kept
     claims: list[CanonicalClaim] = field(default_factory=list)
+    note_known: bool = True  # False: the file has no place for a note on the document (brat, doccano); ours is kept
 
 
 def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Entity],
@@ -85,7 +86,18 @@ def export_record(doc: Document, layer: Layer | None, entities: Mapping[str, Ent
         if layer else [],
         "entities": [entity_to_dict(entities[e]) for e in used],
         "claims": [claim_to_dict(claims[c]) for c in linked],
+        **(layer_note_fields(layer.note, layer.discuss) if layer else {}),
     }
+
+
+def layer_note_fields(note: str, discuss: bool) -> dict:
+    """The annotator's note on the document in an export line: ``note`` and ``discuss`` when there is one."""
+    out: dict = {}
+    if note:
+        out["note"] = note
+    if discuss:
+        out["discuss"] = True
+    return out
 
 
 def _shift_map(raw: str, norm: Normalisation):
@@ -197,7 +209,14 @@ def parse_layer(obj: Mapping, doc: Document, *, raw: str | None = None, shift=No
             rels.append(relation_from_dict(r))
         except QawlError as exc:
             raise exc.located(field_prefix=f"relations[{i}]") from None
-    return Layer(doc.id, annotator.strip(), status, spans, rels)
+    note = obj.get("note")
+    if note is not None and not isinstance(note, str):
+        raise QawlError(f"a note must be text, got {note!r}", field="note")
+    discuss = obj.get("discuss", False)
+    if discuss is not True and discuss is not False:
+        raise QawlError(f"must be true or false, got {discuss!r}", field="discuss")
+    layer = Layer(doc.id, annotator.strip(), status, spans, rels, note or "", discuss)
+    return layer
 
 
 def _as_list(value: object, name: str) -> list:

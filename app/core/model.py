@@ -298,17 +298,25 @@ class Layer:
     """One annotator's annotations on one document. Keeps spans and relations consistent:
     unique ids, relations only between spans of this layer, removing a span removes its relations."""
 
-    __slots__ = ("doc_id", "annotator", "status", "spans", "relations")
+    __slots__ = ("doc_id", "annotator", "status", "spans", "relations", "note", "discuss")
 
     def __init__(self, doc_id: str, annotator: str, status: str = Status.TODO.value,
-                 spans: Iterable[Span] = (), relations: Iterable[Relation] = ()) -> None:
+                 spans: Iterable[Span] = (), relations: Iterable[Relation] = (), note: str = "",
+                 discuss: bool = False) -> None:
         if not isinstance(annotator, str) or not annotator.strip():
             raise QawlError("must be a non-empty name", field="annotator")
         if status not in STATUSES:
             raise QawlError(f"must be one of {', '.join(STATUSES)}, got {status!r}", field="status")
+        if not isinstance(note, str):
+            raise QawlError(f"a note must be text, got {note!r}", field="note")
+        if discuss is not True and discuss is not False:
+            raise QawlError(f"must be true or false, got {discuss!r}", field="discuss")
         self.doc_id = doc_id
         self.annotator = annotator
         self.status = status
+        # The annotator's note on the document and whether it needs discussion (see app.core.notes).
+        self.note = note
+        self.discuss = discuss
         self.spans: dict[str, Span] = {}
         self.relations: dict[str, Relation] = {}
         for i, span in enumerate(spans):
@@ -328,15 +336,16 @@ class Layer:
 
     def __eq__(self, other: object) -> bool:
         return isinstance(other, Layer) and (self.doc_id, self.annotator, self.status, self.spans,
-                                             self.relations) == (other.doc_id, other.annotator, other.status,
-                                                                 other.spans, other.relations)
+                                             self.relations, self.note, self.discuss) == \
+            (other.doc_id, other.annotator, other.status, other.spans, other.relations, other.note, other.discuss)
 
     def copy(self) -> "Layer":
-        return Layer(self.doc_id, self.annotator, self.status, self.spans.values(), self.relations.values())
+        return Layer(self.doc_id, self.annotator, self.status, self.spans.values(), self.relations.values(),
+                     self.note, self.discuss)
 
     @property
     def empty(self) -> bool:
-        return not self.spans and not self.relations
+        return not self.spans and not self.relations and not self.note and not self.discuss
 
     def sorted_spans(self) -> list[Span]:
         return sorted(self.spans.values(), key=lambda s: (s.start, -s.end, s.label, s.id))

@@ -13,6 +13,7 @@ from urllib.parse import urlsplit
 
 from .errors import QawlError
 from .model import Relation, Span
+from .notes import check_note_attrs
 
 ATTR_KINDS = ("choice", "text", "date", "entity", "url", "claim")
 
@@ -137,6 +138,7 @@ class LabelSchema:
                             f"{', '.join(self.label_names)})", field="label")
         for attr in label.attrs:
             attr.check(span.attrs.get(attr.name))
+        check_note_attrs(span.attrs)
 
     def check_relation(self, rel: Relation, head: Span, tail: Span) -> None:
         rtype = self.relation(rel.type)

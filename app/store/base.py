@@ -36,7 +36,10 @@ from .editing import EditingMixin
 from .importing import ImportingMixin
 from .connection import RECOVERY, Connection, busy_timeout, explain
 from .migrations import KNOWN_MIGRATIONS, PAGE_SIZE, applied, check_database_file, migrate
+from .notes import NotesMixin
+from .progress import ProgressMixin
 from .reading import ReadingMixin
+from .search import SearchMixin
 from .rows import (dumps as _dumps, relation_of_row as _relation, span_of_row as _span)
 from .rows import DocumentSummary
 from .written import WrittenMixin
@@ -44,7 +47,8 @@ from .written import WrittenMixin
 _savepoints = itertools.count()
 
 
-class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixin):
+class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixin, NotesMixin, SearchMixin,
+            ProgressMixin):
     """A Qawl project: documents, annotators' layers, the speaker and claim registries, the label schema and the
     history."""
 
@@ -292,12 +296,6 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
                 for i, t, c, d in self.conn.execute("SELECT id, title, chars, direction FROM documents "
                                                   "ORDER BY rowid")]
 
-    def search(self, query: str) -> list[str]:
-        """Ids of documents whose id, title or text contains ``query`` (exact substring), in import order."""
-        return [r[0] for r in self.conn.execute(
-            "SELECT id FROM documents WHERE instr(text, ?1) > 0 OR instr(title, ?1) > 0 OR instr(id, ?1) > 0 "
-            "ORDER BY rowid", [query])]
-
     # --- layers -------------------------------------------------------------------------------------------------
 
     def annotators(self) -> list[str]:
@@ -313,7 +311,7 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
             return self._layer(doc_id, annotator)
 
     def _layer(self, doc_id: str, annotator: str) -> Layer:
-        row = self.conn.execute("SELECT status FROM layers WHERE doc_id = ? AND annotator = ?",
+        row = self.conn.execute("SELECT status, note, discuss FROM layers WHERE doc_id = ? AND annotator = ?",
                               [doc_id, annotator]).fetchone()
         spans = [_span(r) for r in self.conn.execute(
             "SELECT id, label, start, \"end\", text, attrs, origin, provenance, created, updated FROM spans "
@@ -321,7 +319,9 @@ class Store(EditingMixin, ImportingMixin, ReadingMixin, ClaimsMixin, WrittenMixi
         rels = [_relation(r) for r in self.conn.execute(
             "SELECT id, type, head, tail, origin, provenance, created FROM relations "
             "WHERE doc_id = ? AND annotator = ?", [doc_id, annotator])]
-        return Layer(doc_id, annotator, row[0] if row else Status.TODO.value, spans, rels)
+        if row is None:
+            return Layer(doc_id, annotator, Status.TODO.value, spans, rels)
+        return Layer(doc_id, annotator, row[0], spans, rels, row[1], bool(row[2]))
 
     def layers(self, doc_id: str) -> list[Layer]:
         with self.snapshot():

@@ -14,6 +14,7 @@ from ..core.schema import LabelSchema
 from .rows import (combine_problems as _combine, dumps as _dumps, layer_difference as _layer_difference,
                    now_utc as _now, rebase_layer as _rebase_layer)
 from .rows import ImportSummary
+from .search import sync as sync_search
 
 
 class ImportingMixin:
@@ -120,6 +121,7 @@ class ImportingMixin:
         new_entities: dict[str, Entity] = {}
         layers: dict[tuple[str, str], Layer] = {}
         unknown_status: set[tuple[str, str]] = set()  # layers from formats without a status (brat)
+        unknown_note: set[tuple[str, str]] = set()  # layers from formats without a note on the document
         claim_registry = self.claims()
         new_claims: dict = {}  # canonical claims the import adds (their ids are ours)
         claim_ids: dict[str, str] = {}  # their claim id -> ours, for the records read so far
@@ -196,6 +198,8 @@ class ImportingMixin:
                 layer_records[(layer.doc_id, layer.annotator)] = rec
                 if not rec.status_known:
                     unknown_status.add((layer.doc_id, layer.annotator))
+                if not rec.note_known:
+                    unknown_note.add((layer.doc_id, layer.annotator))
         if failures:
             return summary, new_docs, new_entities, new_claims, [], failures
 
@@ -207,7 +211,8 @@ class ImportingMixin:
                 if row is not None:
                     current = self.layer(*key)
                     # The same annotations after a trip through another tool (new ids, provenance) are unchanged.
-                    difference = _layer_difference(current, layer, status=key not in unknown_status)
+                    difference = _layer_difference(current, layer, status=key not in unknown_status,
+                                                   note=key not in unknown_note)
                     if difference is None:
                         summary.layers_unchanged += 1
                         continue
@@ -218,6 +223,8 @@ class ImportingMixin:
                             layer_records[key])
                         continue
                     summary.layers_replaced += 1
+                    if key in unknown_note:  # the file had no place for it: the note stays as it was
+                        layer.note, layer.discuss = current.note, current.discuss
                     to_write.append(layer)
                     continue
             summary.layers_added += 1
@@ -239,6 +246,8 @@ class ImportingMixin:
                     [(d.id, d.title, d.text, d.text_sha256, len(d.text), d.direction, _dumps(d.meta),
                       _dumps(d.normalisation.to_dict()), d.source or source, now) for d in new_docs.values()])
             summary.documents_added = len(new_docs)
+            # The full-text index takes the new documents in this same transaction (see app.store.search).
+            sync_search(self.conn)
             summary.documents_existing = len({r.document.id for r in records}) - len(new_docs)
             # Speakers only suggestions name wait in suggested_entities, as after `qawl suggest`.
             confirmed = {e for layer in to_write if layer.annotator != SUGGESTIONS for e in layer.entity_ids()}
@@ -260,8 +269,10 @@ class ImportingMixin:
             keys = [(layer.doc_id, layer.annotator) for layer in to_write]
             # Replaced layers go first (their spans and relations follow by ON DELETE CASCADE).
             self.conn.executemany("DELETE FROM layers WHERE doc_id = ? AND annotator = ?", keys)
-            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, ?, ?)",
-                                     [(*key, layer.status, now) for key, layer in zip(keys, to_write)])
+            self.conn.executemany("INSERT INTO layers (doc_id, annotator, status, updated, note, discuss) "
+                                  "VALUES (?, ?, ?, ?, ?, ?)",
+                                  [(*key, layer.status, now, layer.note, int(layer.discuss))
+                                   for key, layer in zip(keys, to_write)])
             span_rows, rel_rows = [], []
             for i, (key, layer) in enumerate(zip(keys, to_write)):
                 if cancel and i % 256 == 0 and cancel():

@@ -38,10 +38,17 @@ def _sql(db):
 
 
 def _script(conn, script: str) -> None:
-    """Run a DDL script statement by statement (``executescript`` would commit the open transaction)."""
-    for statement in script.split(";"):
-        if statement.strip():
-            conn.execute(statement)
+    """Run a DDL script statement by statement (``executescript`` would commit the open transaction). A statement
+    ends at a ``;`` that completes it (a trigger's body holds several)."""
+    statement = ""
+    for piece in script.split(";"):
+        statement += piece + ";"
+        if sqlite3.complete_statement(statement):
+            if statement.strip(" \n;"):
+                conn.execute(statement)
+            statement = ""
+    if statement.strip(" \n;"):
+        conn.execute(statement)
 
 
 def _m001_initial(conn) -> None:
@@ -335,13 +342,33 @@ def _m008_claims(conn) -> None:
                    [orjson.dumps(upgraded.to_dict()).decode()])
 
 
+def _m011_notes_search(conn) -> None:
+    """Notes on documents (each annotator's, with the "needs discussion" flag; notes on spans are span attributes,
+    found through a partial index), and the full-text index with the document list's table (see
+    ``app.store.search``), filled here for the documents a project already has."""
+    from .notes import NOTED
+    from .search import SCHEMA, sync
+
+    conn = _sql(conn)
+    _script(conn, f"""
+    ALTER TABLE layers ADD COLUMN note TEXT NOT NULL DEFAULT '';
+    ALTER TABLE layers ADD COLUMN discuss INTEGER NOT NULL DEFAULT 0;
+    CREATE INDEX spans_noted ON spans (doc_id, annotator) WHERE {NOTED};
+    CREATE INDEX layers_annotator ON layers (annotator, status);
+    {SCHEMA}
+    INSERT INTO search_added (doc) SELECT rowid FROM documents;
+    """)
+    sync(conn)
+
+
 # The schema's history, in order: (name, function). A project records the names applied (sqlite-utils'
 # _sqlite_migrations table); a name this list does not know means a newer Qawl wrote the file.
 MIGRATIONS = (("001_initial", _m001_initial), ("002_review", _m002_review),
               ("003_suggested_entities", _m003_suggested_entities), ("004_drop_reviews", _m004_drop_reviews),
               # 005 is the written-files record; 006 is reserved for another branch; 007 is team projects; 008 the
-              # claim registry.
-              ("005_written_files", _m005_written_files), ("007_team", _m007_team), ("008_claims", _m008_claims))
+              # claim registry; 009-010 are reserved for other branches; 011 is notes and the full-text search.
+              ("005_written_files", _m005_written_files), ("007_team", _m007_team), ("008_claims", _m008_claims),
+              ("011_notes_search", _m011_notes_search))
 KNOWN_MIGRATIONS = tuple(name for name, _ in MIGRATIONS)
 
 

@@ -8,7 +8,7 @@ from typing import Iterable, Iterator
 
 import orjson
 
-from ..core.jsonl import FORMAT, OFFSET_UNIT
+from ..core.jsonl import FORMAT, OFFSET_UNIT, layer_note_fields
 from ..core.model import SUGGESTIONS, Status
 from .rows import (claim_of as _claim_of, entity_of as _entity_of, span_order as _span_order)
 
@@ -44,8 +44,12 @@ class ReadingMixin:
                          "source": Frag(r[5])}
                   for r in self.conn.execute("SELECT id, text, verdict, factcheck, note, source FROM canonical_claims")}
         layer_rows: dict[str, list[tuple[str, str]]] = defaultdict(list)
-        for doc_id, who, st in self.conn.execute("SELECT doc_id, annotator, status FROM layers ORDER BY annotator"):
+        notes: dict[tuple[str, str], tuple[str, int]] = {}  # the annotator's note on the document, when there is one
+        for doc_id, who, st, note, flag in self.conn.execute("SELECT doc_id, annotator, status, note, discuss "
+                                                             "FROM layers ORDER BY annotator"):
             layer_rows[doc_id].append((who, st))
+            if note or flag:
+                notes[(doc_id, who)] = (note, flag)
         docs = self.conn.execute("SELECT id, text, text_sha256, direction, normalisation, meta FROM documents "
                                     "ORDER BY rowid")
         span_sql = ("SELECT annotator, id, label, start, \"end\", text, attrs, origin, provenance, created, updated "
@@ -83,7 +87,7 @@ class ReadingMixin:
                 rows.sort(key=_span_order)
                 used = sorted({_entity_of(r[6]) for r in rows if r[2] == "SPEAKER"} - {None})
                 linked = sorted({_claim_of(r[6]) for r in rows if r[2] == "CLAIM"} - {None}) if claims else ()
-                yield {
+                line = {
                     "schema": FORMAT, "label_schema": label_schema, "doc_id": doc_id, "text": text,
                     "text_sha256": sha, "offset_unit": OFFSET_UNIT, "direction": direction,
                     "normalisation": Frag(norm), "meta": Frag(meta), "annotator": who, "status": st,
@@ -96,6 +100,10 @@ class ReadingMixin:
                     "entities": [entities[e] for e in used if e in entities],
                     "claims": [claims[c] for c in linked if c in claims],
                 }
+                note = notes.get((doc_id, who))
+                if note is not None:
+                    line.update(layer_note_fields(*note))
+                yield line
 
     def annotators_with_work(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
                              include_suggestions: bool = False) -> list[str]:
@@ -117,7 +125,9 @@ class ReadingMixin:
 
     def stats(self) -> dict:
         """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
-        counted apart (``suggestions_by_label``). All from one snapshot of the project."""
+        counted apart (``suggestions_by_label``); ``progress`` holds the project overview's figures (see
+        :mod:`.progress`). All from one snapshot of the project; plain SQL on the connection: the window asks too,
+        and starts without sqlite-utils."""
         with self.snapshot():
             return self._stats()
 
@@ -147,6 +157,7 @@ class ReadingMixin:
             "documents_not_started": q("SELECT count(*) FROM documents WHERE id NOT IN "
                                        "(SELECT doc_id FROM layers WHERE annotator != 'suggestions')").fetchone()[0],
             "changes": q("SELECT count(*) FROM changes").fetchone()[0],
+            "progress": self.progress(),
         }
 
 

@@ -120,7 +120,8 @@ def same_relation(a: Relation, b: Relation) -> bool:
 
 
 def same_layer(a: Layer, b: Layer) -> bool:
-    if a.status != b.status or a.spans.keys() != b.spans.keys() or a.relations.keys() != b.relations.keys():
+    if a.status != b.status or (a.note, a.discuss) != (b.note, b.discuss) or a.spans.keys() != b.spans.keys() or \
+            a.relations.keys() != b.relations.keys():
         return False
     return all(same_span(a.spans[k], b.spans[k]) for k in a.spans) and \
         all(same_relation(a.relations[k], b.relations[k]) for k in a.relations)
@@ -134,9 +135,9 @@ def _content(layer: Layer) -> tuple[Counter, Counter]:
     return Counter(key.values()), Counter((r.type, key[r.head], key[r.tail]) for r in layer.relations.values())
 
 
-def layer_difference(here: Layer, there: Layer, *, status: bool = True) -> str | None:
-    """None when two layers say the same (see :func:`_content`; ``status=False``: whatever their statuses);
-    else what differs, in words."""
+def layer_difference(here: Layer, there: Layer, *, status: bool = True, note: bool = True) -> str | None:
+    """None when two layers say the same (see :func:`_content`; ``status=False``: whatever their statuses;
+    ``note=False``: whatever their notes on the document); else what differs, in words."""
     if same_layer(here, there):
         return None
     (spans_a, rels_a), (spans_b, rels_b) = _content(here), _content(there)
@@ -159,6 +160,8 @@ def layer_difference(here: Layer, there: Layer, *, status: bool = True) -> str |
                      f"{sum((rels_b - rels_a).values())} only in the file)")
     if status and here.status != there.status:
         parts.append(f"status {here.status} here, {there.status} in the file")
+    if note and (here.note, here.discuss) != (there.note, there.discuss):
+        parts.append("the note on the document differs")
     return "; ".join(parts) if parts else None
 
 
@@ -185,7 +188,7 @@ def rebase_layer(layer: Layer, doc_id: str, entity_map: Mapping[str, str],
         return s if attrs is s.attrs else replace(s, attrs=attrs)
 
     spans = [rebased(s) for s in layer.spans.values()]
-    return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values())
+    return Layer(doc_id, layer.annotator, layer.status, spans, layer.relations.values(), layer.note, layer.discuss)
 
 
 def combine_problems(problems: list[QawlError]) -> QawlError:

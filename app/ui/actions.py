@@ -107,7 +107,7 @@ SPECS: tuple[ActionSpec, ...] = (
     _spec(A.MARK_TODO, QT_TRANSLATE_NOOP("Actions", "Mark to do"), "Ctrl+1"),
     _spec(A.MARK_IN_PROGRESS, QT_TRANSLATE_NOOP("Actions", "Mark in progress"), "Ctrl+2"),
     _spec(A.MARK_DONE, QT_TRANSLATE_NOOP("Actions", "Mark &done"), "Ctrl+3"),
-    _spec(A.FIND_DOCUMENT, QT_TRANSLATE_NOOP("Actions", "&Find document"), "Ctrl+F"),
+    _spec(A.FIND_DOCUMENT, QT_TRANSLATE_NOOP("Actions", "&Filter the document list"), "Ctrl+L"),
     _spec(A.ZOOM_IN, QT_TRANSLATE_NOOP("Actions", "Zoom &in"), "Ctrl++"),
     _spec(A.ZOOM_OUT, QT_TRANSLATE_NOOP("Actions", "Zoom &out"), "Ctrl+-"),
     _spec(A.ZOOM_RESET, QT_TRANSLATE_NOOP("Actions", "Reset zoom"), "Ctrl+0"),

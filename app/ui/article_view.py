@@ -77,6 +77,7 @@ class ArticleView(QPlainTextEdit):
         self._frame: tuple | None = None
         self._layout_generation = 0
         self._depths: dict[tuple[str, str], int] = {}
+        self._highlights: dict[str, list] = {}  # extra selections by kind (see set_highlights)
         self._room: dict[int, tuple[int, int, str] | None] = {}  # gap_at by edge position, for this text
         self._unroomed: set[int] = set()  # pieces of a long article not given their room yet (ROOM_CHUNK each)
         self._room_timer = QTimer(self)
@@ -95,6 +96,7 @@ class ArticleView(QPlainTextEdit):
         self.colors = dict(colors)
         self.selected = None
         self.record = None
+        self._highlights.clear()
         self.setExtraSelections([])
         self._formats.clear()
         self._room.clear()
@@ -113,6 +115,9 @@ class ArticleView(QPlainTextEdit):
         self._marks = [i for i, ch in enumerate(self.text) if ch in BIDI_CONTROLS] \
             if any(c in self.text for c in BIDI_CONTROLS) else []
         self.set_direction(document.direction)
+        # setPlainText gives the new text the format at the cursor (Qt keeps the "current" format): a cursor left in
+        # an annotated stretch of the last document would paint the whole new one in that span's colour.
+        self.setCurrentCharFormat(QTextCharFormat())
         self.setPlainText(self.text)
         if len(self.text) <= 2 * ROOM_CHUNK:
             self._unroomed = set()
@@ -232,6 +237,19 @@ class ArticleView(QPlainTextEdit):
             cursor.setCharFormat(self._format(seg.paint))
         cursor.endEditBlock()
 
+    def set_highlights(self, name: str, selections: list) -> None:
+        """Extra selections of one kind (``find``: the matches of the find bar; ...), shown together with the
+        others (each feature sets only its own)."""
+        self._highlights[name] = list(selections)
+        self.setExtraSelections([s for group in self._highlights.values() for s in group])
+
+    def set_quiet(self, keys) -> None:
+        """Draw these spans ((annotator, span id): in review, what every annotator agrees on) in a quiet grey, so
+        the differences stand out; an empty set draws every span in its colour again."""
+        for start, end in _merge(self.index.set_quiet(keys)):
+            self._render(start, end)
+        self.viewport().update()
+
     # --- selection ------------------------------------------------------------------------------------------------
 
     def selection(self) -> tuple[int, int]:
@@ -292,7 +310,7 @@ class ArticleView(QPlainTextEdit):
                 sel.cursor.setPosition(to16(seg.end), QTextCursor.MoveMode.KeepAnchor)
                 sel.format.setBackground(QColor(seg.paint.background))
                 extra.append(sel)
-        self.setExtraSelections(extra)
+        self.set_highlights("selected", extra)
 
     def set_record(self, annotator: str | None, span_id: str | None) -> None:
         """Mark the current record (the quote new parts link to) with a bar in the margin beside its lines."""

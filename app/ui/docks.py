@@ -8,15 +8,15 @@ in the article selects its row.
 from __future__ import annotations
 
 from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt, QTimer, Signal
-from PySide6.QtWidgets import (QAbstractItemView, QApplication, QComboBox, QDockWidget, QFormLayout, QHBoxLayout,
-                               QHeaderView, QLabel, QLineEdit, QPushButton, QStyledItemDelegate, QTableView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFormLayout, QHBoxLayout, QHeaderView,
+                               QLabel, QLineEdit, QPushButton, QTableView, QVBoxLayout, QWidget)
 
 from ..core.schema import QUOTE_TYPES
 from . import edits
 from .controller import AnnotationController
-from .models import DocumentFilter, DocumentsModel, IdRole, SpeakerFilter, SpeakersModel
-from .names import status_name, type_name
+from .doclist import DocumentsDock  # noqa: F401  (the document list lives in its own module)
+from .models import IdRole, SpeakerFilter, SpeakersModel
+from .names import type_name
 from .session import Session
 from .span_models import DatesModel, KeyRole, QuotesModel, short
 
@@ -42,106 +42,6 @@ def _select_row(view: QTableView, row: int) -> None:
     view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
                                           QItemSelectionModel.SelectionFlag.Rows)
     view.scrollTo(index)
-
-
-class StatusDelegate(QStyledItemDelegate):
-    """A document status as a sign: ○ to do, ◐ in progress, ● done (coloured by the model; the word is in the
-    tooltip and in the status bar)."""
-
-    SIGNS = {"todo": "○", "in_progress": "◐", "done": "●"}
-
-    def displayText(self, value, locale) -> str:
-        names = {status_name(k): v for k, v in self.SIGNS.items()}
-        return names.get(str(value), str(value))
-
-    def initStyleOption(self, option, index) -> None:
-        super().initStyleOption(option, index)
-        option.displayAlignment = Qt.AlignmentFlag.AlignCenter
-
-
-class DocumentsDock(QDockWidget):
-    """The document list: title, my status, my annotation count, others; filter by title / id / text."""
-
-    document_activated = Signal(str)
-
-    def __init__(self, session: Session, parent=None) -> None:
-        super().__init__(self.tr("Documents"), parent)
-        self.setObjectName("documents_dock")
-        self.session = session
-        self.model = DocumentsModel(session, self)
-        self.proxy = DocumentFilter(self)
-        self.proxy.setSourceModel(self.model)
-        self.filter = QLineEdit()
-        self.filter.setPlaceholderText(self.tr("Filter by title, or search the text…"))
-        self.filter.setClearButtonEnabled(True)
-        self.table = _table(self.proxy)
-        header = self.table.horizontalHeader()
-        header.setSectionResizeMode(DocumentsModel.TITLE, QHeaderView.ResizeMode.Stretch)
-        # The title gets the room: statuses are shown as a coloured sign (the word in the tooltip), and the
-        # widths are fixed (sizing to contents reads every row of a long list at start-up).
-        self.table.setItemDelegateForColumn(DocumentsModel.STATUS, StatusDelegate(self.table))
-        sign = self.fontMetrics().horizontalAdvance("●") + 14
-        header.resizeSection(DocumentsModel.STATUS, sign)
-        header.resizeSection(DocumentsModel.COUNT, self.fontMetrics().horizontalAdvance("000") + 12)
-        header.resizeSection(DocumentsModel.REVIEW, self.fontMetrics().horizontalAdvance("In progress") + 16)
-        header.setMinimumSectionSize(min(sign, header.minimumSectionSize()))
-        self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
-        self.table.setColumnHidden(DocumentsModel.REVIEW, True)  # shown by review (see review_menu)
-        # Several documents can be selected (Ctrl/Shift+click) for an agreement report over them.
-        self.table.setSelectionMode(QAbstractItemView.SelectionMode.ExtendedSelection)
-        box = QWidget()
-        layout = QVBoxLayout(box)
-        layout.setContentsMargins(4, 4, 4, 4)
-        layout.addWidget(self.filter)
-        layout.addWidget(self.table)
-        self.setWidget(box)
-        self._search = QTimer(self)
-        self._search.setSingleShot(True)
-        self._search.setInterval(250)
-        self._search.timeout.connect(self._run_search)
-        self.filter.textChanged.connect(self._filter_changed)
-        self.table.clicked.connect(self._activated)
-        self.table.activated.connect(self._activated)
-        session.document_opened.connect(self._show_current)
-
-    def _filter_changed(self, text: str) -> None:
-        self.proxy.set_query(text, None)
-        self._search.start()
-
-    def _run_search(self) -> None:
-        query = self.filter.text().strip()
-        # Full-text search (exact substring of the article) once the query is long enough to mean something.
-        hits = set(self.session.store.search(query)) if len(query) >= 2 else None
-        self.proxy.set_query(query, hits)
-
-    def _activated(self, index: QModelIndex) -> None:
-        if QApplication.keyboardModifiers() & (Qt.KeyboardModifier.ControlModifier |
-                                               Qt.KeyboardModifier.ShiftModifier):
-            return  # extending the selection, not opening
-        doc_id = index.data(IdRole)
-        if doc_id and (self.session.document is None or doc_id != self.session.document.id):
-            self.document_activated.emit(doc_id)
-
-    def selected_ids(self) -> list[str]:
-        """The documents selected in the list as shown (several with Ctrl/Shift+click)."""
-        rows = sorted({i.row() for i in self.table.selectionModel().selectedRows()})
-        return [self.proxy.index(r, 0).data(IdRole) for r in rows]
-
-    def _show_current(self, document) -> None:
-        row = self.model.row_of(document.id)
-        proxy_row = self.proxy.mapFromSource(self.model.index(row, 0)).row() if row >= 0 else -1
-        _select_row(self.table, proxy_row)
-
-    def neighbour(self, step: int) -> str | None:
-        """The next / previous document in the list as shown (filtered and sorted)."""
-        ids = [self.proxy.index(r, 0).data(IdRole) for r in range(self.proxy.rowCount())]
-        if not ids:
-            return None
-        current = self.session.document.id if self.session.document else None
-        if current not in ids:
-            return ids[0]
-        i = ids.index(current) + step
-        return ids[i] if 0 <= i < len(ids) else None
 
 
 class QuoteEditor(QWidget):

@@ -87,9 +87,8 @@ def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
     """The window on an open project, with ``doc`` (else the last one, else the first) open."""
     session = Session(store, annotator)
     window = MainWindow(session, settings, api)
-    ids = window.documents.model.ids()
     last = cfg.read_str(settings, "last_document")
-    target = doc or (last if last in ids else (ids[0] if ids else None))
+    target = doc or (last if last and store.has_document(last) else window.documents.model.first_id())
     if target:
         window.open_document(target)
     return window

@@ -1,7 +1,6 @@
-"""Item models for the document list and the speaker registry (thin adapters over the session).
+"""Item models for the speaker registry (thin adapters over the session; the document list is in
+:mod:`.doclist`).
 
-- :class:`DocumentsModel`: one row per document (title, my status, my annotation count, others' statuses);
-  :class:`DocumentFilter` filters it by title / id and by full-text search hits.
 - :class:`SpeakersModel`: the project-wide registry (name and aliases editable, mentions in the project and in this
   document); :class:`SpeakerFilter` filters by any alias and sorts by name.
 
@@ -10,16 +9,13 @@ Applied changes become dataChanged / insert / remove rows; edits typed in cells 
 
 from __future__ import annotations
 
-from dataclasses import replace
-
 from PySide6.QtCore import QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
-from PySide6.QtGui import QBrush, QColor, QFont
 
 from ..core.changes import AddEntity, RemoveEntity, UpdateEntity
-from ..core.model import GOLD, Entity, Status
+from ..core.model import Entity
 from . import edits
-from .names import status_name
 from .session import ChangeEvent, Session
+from .doclist import DocumentsModel  # noqa: F401  (re-exported: the document list lives in .doclist)
 from .table_model import HeaderedTableModel
 from .span_models import align_for, isolate
 
@@ -29,157 +25,6 @@ SortRole = Qt.ItemDataRole.UserRole + 3
 _ROLES = frozenset({Qt.ItemDataRole.DisplayRole, Qt.ItemDataRole.EditRole, Qt.ItemDataRole.ToolTipRole,
                     Qt.ItemDataRole.ForegroundRole, Qt.ItemDataRole.TextAlignmentRole, Qt.ItemDataRole.FontRole,
                     IdRole, SortRole})
-
-_STATUS_COLORS = {"todo": "#888888", "in_progress": "#b36b00", "done": "#1a7f37"}
-
-
-class DocumentsModel(HeaderedTableModel):
-    TITLE, STATUS, COUNT, REVIEW = range(4)
-
-    def __init__(self, session: Session, parent=None) -> None:
-        super().__init__(parent)
-        self.session = session
-        # Review: the gold layer's status (blank where nobody has started adjudicating the document).
-        self.headers = (self.tr("Document"), "✓", "#", self.tr("Review"))
-        self._rows = []
-        self._row_of: dict[str, int] = {}
-        self.first: frozenset[str] = frozenset()  # listed first, in bold: the documents assigned to this annotator
-        session.changed.connect(self.on_changed, Qt.ConnectionType.QueuedConnection)
-        self.refresh()
-
-    def refresh(self) -> None:
-        """Read every row again (after an import)."""
-        self.beginResetModel()
-        self._rows = self.session.store.summaries()
-        if self.first:
-            self._rows.sort(key=lambda s: s.id not in self.first)  # stable: import order within each part
-        self._row_of = {s.id: i for i, s in enumerate(self._rows)}
-        self.endResetModel()
-
-    def update(self) -> None:
-        """Read every row again in place (another process changed the project): rows that changed are redrawn,
-        new documents are added at the end, so the list keeps its selection and scroll position."""
-        rows = self.session.store.summaries()
-        old = [s.id for s in self._rows]
-        if [s.id for s in rows[:len(old)]] != old:  # not just added to: read again in full
-            self.beginResetModel()
-            self._rows, self._row_of = rows, {s.id: i for i, s in enumerate(rows)}
-            self.endResetModel()
-            return
-        for row, (was, now) in enumerate(zip(self._rows, rows)):
-            if was != now:
-                self._rows[row] = now
-                self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-        if len(rows) > len(old):
-            self.beginInsertRows(QModelIndex(), len(old), len(rows) - 1)
-            self._rows.extend(rows[len(old):])
-            self._row_of.update({s.id: i for i, s in enumerate(rows) if i >= len(old)})
-            self.endInsertRows()
-
-    def on_changed(self, event: ChangeEvent) -> None:
-        doc = self.session.document
-        if doc is None or doc.id not in event.doc_ids or doc.id not in self._row_of:
-            return
-        row = self._row_of[doc.id]
-        summary = self._rows[row]
-        status, counts = dict(summary.status), dict(summary.counts)
-        shown = {layer.annotator: layer for layer, _style in self.session.layers()}
-        # Mine and any other shown layer the change touched (gold, when the reviewer decides).
-        for who in {self.session.annotator} | {l.annotator for l in event.leaves if l.doc_id == doc.id}:
-            layer = shown.get(who)
-            if layer is not None:
-                status[who], counts[who] = layer.status, len(layer.spans)
-        self._rows[row] = replace(summary, status=status, counts=counts)
-        self.dataChanged.emit(self.index(row, 0), self.index(row, self.columnCount() - 1))
-
-    def doc_id(self, row: int) -> str:
-        return self._rows[row].id
-
-    def row_of(self, doc_id: str) -> int:
-        return self._row_of.get(doc_id, -1)
-
-    def ids(self) -> list[str]:
-        return [s.id for s in self._rows]
-
-    def progress(self) -> dict[str, int]:
-        """How many documents the annotator has in each status (documents never opened count as to do)."""
-        me = self.session.annotator
-        out = {s.value: 0 for s in Status}
-        for summary in self._rows:
-            out[summary.status.get(me, Status.TODO.value)] += 1
-        return out
-
-    def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:
-        return 0 if parent.isValid() else len(self._rows)
-
-    def data(self, index: QModelIndex | QPersistentModelIndex, role: int = Qt.ItemDataRole.DisplayRole):
-        if role not in _ROLES or not index.isValid() or not 0 <= index.row() < len(self._rows):
-            return None
-        summary = self._rows[index.row()]
-        me = self.session.annotator
-        column = index.column()
-        if role == IdRole:
-            return summary.id
-        status = summary.status.get(me, Status.TODO.value)
-        if role == Qt.ItemDataRole.DisplayRole:
-            if column == self.TITLE:
-                return isolate(summary.title or summary.id)
-            if column == self.STATUS:
-                return status_name(status)
-            if column == self.COUNT:
-                return summary.counts.get(me, 0)
-            if column == self.REVIEW:
-                return status_name(summary.status[GOLD]) if GOLD in summary.status else ""
-        if role == SortRole:
-            return summary.counts.get(me, 0) if column == self.COUNT else self.data(index)
-        if role == Qt.ItemDataRole.ToolTipRole:
-            if column == self.COUNT:
-                return self.tr("%1 annotations").replace("%1", str(summary.counts.get(me, 0)))
-            if column == self.TITLE:
-                return f"{summary.title or summary.id}\n{summary.id} · {summary.chars:,} · {summary.direction}"
-            if column == self.STATUS:
-                return status_name(status)
-            if column == self.REVIEW:
-                return self.tr("Review (gold layer): %1").replace(
-                    "%1", status_name(summary.status.get(GOLD, Status.TODO.value)))
-            others = [f"{who}: {status_name(st)}" for who, st in sorted(summary.status.items())
-                      if who not in (me, "suggestions")]
-            return "\n".join(others) or None
-        if role == Qt.ItemDataRole.TextAlignmentRole and column == self.TITLE:
-            return align_for(summary.title or summary.id)
-        if role == Qt.ItemDataRole.FontRole and column == self.TITLE and summary.id in self.first:
-            font = QFont()
-            font.setBold(True)
-            return font
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.STATUS:
-            return QBrush(QColor(_STATUS_COLORS.get(status, "#000000")))
-        if role == Qt.ItemDataRole.ForegroundRole and column == self.REVIEW and GOLD in summary.status:
-            return QBrush(QColor(_STATUS_COLORS.get(summary.status[GOLD], "#000000")))
-        return None
-
-
-class DocumentFilter(QSortFilterProxyModel):
-    """Documents whose title or id contains the query, or (full-text search) whose text does."""
-
-    def __init__(self, parent=None) -> None:
-        super().__init__(parent)
-        self._query = ""
-        self._hits: set[str] | None = None
-
-    def set_query(self, query: str, text_hits: set[str] | None = None) -> None:
-        self.beginFilterChange()
-        self._query = query.strip().casefold()
-        self._hits = text_hits
-        self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
-
-    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
-        if not self._query:
-            return True
-        model = self.sourceModel()
-        summary = model._rows[row]
-        if self._query in (summary.title or "").casefold() or self._query in summary.id.casefold():
-            return True
-        return self._hits is not None and summary.id in self._hits
 
 
 class SpeakersModel(HeaderedTableModel):

@@ -158,6 +158,9 @@ def describe(change) -> str:
     if "remove_entity" in kinds and len(leaves) > 1:
         gone = next(l for l in leaves if l.kind == "remove_entity").entity
         return QCoreApplication.translate("Names", "Merge speaker %1").replace("%1", _short(gone.name, 60))
+    note = _describe_note(leaves)
+    if note:
+        return note
     claim = _describe_claim(leaves, kinds)
     if claim:
         return claim
@@ -191,6 +194,25 @@ def describe(change) -> str:
     if main.kind == "remove_entity":
         return QCoreApplication.translate("Names", "Remove speaker %1").replace("%1", _short(main.entity.name, 60))
     return change.describe()
+
+
+def _describe_note(leaves) -> str | None:
+    """A note or "needs discussion" flag set on a span or the document, in words; None for anything else."""
+    from ..core.notes import NOTE_ATTRS
+
+    if len(leaves) != 1:
+        return None
+    leaf = leaves[0]
+    if leaf.kind == "set_layer_note":
+        return QCoreApplication.translate("Names", "Note on the document")
+    if leaf.kind != "update_span":
+        return None
+    b, a = leaf.before, leaf.after
+    changed = {k for k in set(b.attrs) | set(a.attrs) if b.attrs.get(k) != a.attrs.get(k)}
+    if (b.label, b.start, b.end) != (a.label, a.start, a.end) or not changed or not changed <= set(NOTE_ATTRS):
+        return None
+    return QCoreApplication.translate("Names", "Note on %1 “%2”").replace("%1", label_name(a.label)).replace(
+        "%2", _short(a.text))
 
 
 def _describe_claim(leaves, kinds) -> str | None:

@@ -108,12 +108,15 @@ def paler(color: str, amount: float) -> str:
 
 # --- the index of drawn spans ---------------------------------------------------------------------------------------
 
+QUIET = "#c8c8c8"  # what needs no decision (review: agreed by everyone) is drawn in this grey
+
 class DrawnIndex:
     """The spans of every shown layer, sorted by start, for range queries (what overlaps the visible lines,
     what covers a clicked position) in O(log n + k), updated in place as spans come and go."""
 
     def __init__(self, layers: Sequence[tuple[Iterable[Span], LayerStyle]], colors: Mapping[str, str]) -> None:
         self.colors = dict(colors)
+        self.quiet: frozenset[tuple[str, str]] = frozenset()  # (annotator, span id) drawn in QUIET (see set_quiet)
         items = [self._drawn(span, style) for spans, style in layers for span in spans]
         items.sort(key=_order)
         self.items: list[Drawn] = items
@@ -123,7 +126,20 @@ class DrawnIndex:
         self._longest = max((d.end - d.start for d in items), default=0)
 
     def _drawn(self, span: Span, style: LayerStyle) -> Drawn:
+        if (style.annotator, span.id) in self.quiet:
+            return Drawn(span, style, QUIET)
         return Drawn(span, style, style.color or self.colors.get(span.label, "#cccccc"))
+
+    def set_quiet(self, keys: Iterable[tuple[str, str]]) -> list[tuple[int, int]]:
+        """Draw these spans in a quiet grey (review: what every annotator agrees on), the others in their colour;
+        returns the ranges to draw again."""
+        keys = frozenset(keys)
+        changed = [self._by_id[k] for k in keys ^ self.quiet if k in self._by_id]
+        self.quiet = keys
+        for d in changed:
+            d.color = QUIET if (d.style.annotator, d.span.id) in keys else \
+                d.style.color or self.colors.get(d.span.label, "#cccccc")
+        return [(d.start, d.end) for d in changed]
 
     def __len__(self) -> int:
         return len(self.items)

@@ -24,6 +24,10 @@ from .selection_bar import SelectionBar
 from .language import keep_ltr, style_menus
 from . import edits
 from .names import describe, label_name, status_name, type_name, visible
+from .docsearch import install_search
+from .find import install_find
+from .notes import install_notes
+from .overview import install_overview
 from .review.menu import install_review
 from .session import SHOWN_ONLY, ChangeEvent, Session
 from .team import install_team
@@ -106,6 +110,10 @@ class MainWindow(QMainWindow):
         self._wire()
         self.review = install_review(self)  # the Review menu and keys; its sidebar is made when first used
         self.team = install_team(self)  # the Team menu; in a team project its sidebar and assignments first
+        self.overview = install_overview(self)  # View ▸ Project overview (#13)
+        install_notes(self)  # Edit ▸ Note…, Needs discussion; the Notes sidebar (#13)
+        self.find = install_find(self)  # Ctrl+F: the find bar under the article (#13)
+        self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
@@ -546,8 +554,9 @@ class MainWindow(QMainWindow):
         self.session.reload()
         self.speakers.model.refresh()
         self.claims.model.refresh()
-        if self.session.document is None and self.documents.model.ids():
-            self.open_document(self.documents.model.ids()[0])
+        first = self.documents.model.first_id()
+        if self.session.document is None and first:
+            self.open_document(first)
         self._update_progress()
         self._say(self.tr("Imported: %1").replace("%1", report.describe()))
         details = [*getattr(report, "notes", []), *(self.tr("skipped: %1").replace("%1", s)

@@ -190,8 +190,8 @@
         <translation>وضع علامة: من&amp;جز</translation>
     </message>
     <message>
-        <source>&amp;Find document</source>
-        <translation>ال&amp;بحث عن مستند</translation>
+        <source>&amp;Filter the document list</source>
+        <translation>&amp;تصفية قائمة المستندات</translation>
     </message>
     <message>
         <source>Zoom &amp;in</source>
@@ -987,6 +987,17 @@
     </message>
 </context>
 <context>
+    <name>DocumentSearch</name>
+    <message>
+        <source>&amp;Search in the documents…</source>
+        <translation>ال&amp;بحث في المستندات…</translation>
+    </message>
+    <message>
+        <source>Find words in every document of the project; each place listed with its context, a click to go there</source>
+        <translation>البحث عن كلمات في كل مستندات المشروع؛ يُعرض كل موضع مع سياقه، وبنقرة تنتقل إليه</translation>
+    </message>
+</context>
+<context>
     <name>DocumentsDock</name>
     <message>
         <source>Documents</source>
@@ -1083,6 +1094,76 @@
     <message>
         <source>File</source>
         <translation>ملف</translation>
+    </message>
+</context>
+<context>
+    <name>Find</name>
+    <message>
+        <source>&amp;Find in the article…</source>
+        <translation>ب&amp;حث في المقال…</translation>
+    </message>
+    <message>
+        <source>Find words in the article: every match highlighted, Arabic-aware on request</source>
+        <translation>البحث عن كلمات في المقال: تُظلَّل كل المطابقات، مع مراعاة العربية عند الطلب</translation>
+    </message>
+    <message>
+        <source>Find &amp;next</source>
+        <translation>المطابقة ال&amp;تالية</translation>
+    </message>
+    <message>
+        <source>Find pre&amp;vious</source>
+        <translation>المطابقة ال&amp;سابقة</translation>
+    </message>
+</context>
+<context>
+    <name>FindBar</name>
+    <message>
+        <source>Find in the article…</source>
+        <translation>ابحث في المقال…</translation>
+    </message>
+    <message>
+        <source>Previous match (Shift+Enter, Shift+F3)</source>
+        <translation>المطابقة السابقة (Shift+Enter، Shift+F3)</translation>
+    </message>
+    <message>
+        <source>Next match (Enter, F3)</source>
+        <translation>المطابقة التالية (Enter، F3)</translation>
+    </message>
+    <message>
+        <source>Ignore harakat</source>
+        <translation>تجاهل الحركات</translation>
+    </message>
+    <message>
+        <source>Harakat (tashkeel), tatweel and invisible marks do not count: أكّد and أكـد match أكد</source>
+        <translation>لا تُحسب الحركات (التشكيل) والتطويل والعلامات الخفية: أكّد وأكـد تطابقان أكد</translation>
+    </message>
+    <message>
+        <source>Letter variants</source>
+        <translation>صور الحروف</translation>
+    </message>
+    <message>
+        <source>أ إ آ match ا, ى matches ي, ة matches ه, ٢٠١٥ matches 2015</source>
+        <translation>أ إ آ تطابق ا، وى تطابق ي، وة تطابق ه، و٢٠١٥ تطابق 2015</translation>
+    </message>
+    <message>
+        <source>Ignore case</source>
+        <translation>تجاهل حالة الأحرف</translation>
+    </message>
+    <message>
+        <source>Latin letters match whatever their case</source>
+        <translation>تتطابق الحروف اللاتينية أياً كانت حالتها</translation>
+    </message>
+    <message>
+        <source>Close (Esc)</source>
+        <translation>إغلاق (Esc)</translation>
+    </message>
+    <message>
+        <source>No match</source>
+        <translation>لا مطابقة</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
     </message>
 </context>
 <context>
@@ -1561,6 +1642,14 @@
         <translation>حذف المتحدث %1</translation>
     </message>
     <message>
+        <source>Note on the document</source>
+        <translation>ملاحظة على المستند</translation>
+    </message>
+    <message>
+        <source>Note on %1 “%2”</source>
+        <translation>ملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
         <source>Merge claim “%1”</source>
         <translation>دمج الادعاء «%1»</translation>
     </message>
@@ -1623,6 +1712,208 @@
     <message>
         <source>Review: mark %1</source>
         <translation>المراجعة: وضع علامة %1</translation>
+    </message>
+</context>
+<context>
+    <name>NoteDialog</name>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>What should the team know about this? (sources, doubts, a question)</source>
+        <translation>ما الذي ينبغي أن يعرفه الفريق عن هذا؟ (مصادر، شكوك، سؤال)</translation>
+    </message>
+    <message>
+        <source>Needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+</context>
+<context>
+    <name>Notes</name>
+    <message>
+        <source>&amp;Note…</source>
+        <translation>&amp;ملاحظة…</translation>
+    </message>
+    <message>
+        <source>Write a note on the selected annotation (or on the document when none is selected)</source>
+        <translation>كتابة ملاحظة على التوسيم المحدد (أو على المستند حين لا يكون شيء محدداً)</translation>
+    </message>
+    <message>
+        <source>Needs &amp;discussion</source>
+        <translation>يحتاج إلى &amp;نقاش</translation>
+    </message>
+    <message>
+        <source>Flag the selected annotation (or the document) as needing discussion, or lower the flag</source>
+        <translation>وضع علامة «يحتاج إلى نقاش» على التوسيم المحدد (أو على المستند)، أو إزالتها</translation>
+    </message>
+    <message>
+        <source>Note on the &amp;document…</source>
+        <translation>ملاحظة على الم&amp;ستند…</translation>
+    </message>
+    <message>
+        <source>Your note on this document and its needs-discussion flag</source>
+        <translation>ملاحظتك على هذا المستند وعلامة «يحتاج إلى نقاش»</translation>
+    </message>
+    <message>
+        <source>Note on %1 “%2”</source>
+        <translation>ملاحظة على %1 «%2»</translation>
+    </message>
+    <message>
+        <source>Your note on the document “%1”</source>
+        <translation>ملاحظتك على المستند «%1»</translation>
+    </message>
+    <message>
+        <source>the document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>%1 needs discussion</source>
+        <translation>%1 يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>%1: discussion flag lowered</source>
+        <translation>%1: أُزيلت علامة النقاش</translation>
+    </message>
+</context>
+<context>
+    <name>NotesDock</name>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Filter notes by their words or the annotated text…</source>
+        <translation>تصفية الملاحظات بكلماتها أو بالنص الموسوم…</translation>
+    </message>
+    <message>
+        <source>This document</source>
+        <translation>هذا المستند</translation>
+    </message>
+    <message>
+        <source>Whole project</source>
+        <translation>المشروع كله</translation>
+    </message>
+    <message>
+        <source>Needs discussion only</source>
+        <translation>ما يحتاج إلى نقاش فقط</translation>
+    </message>
+    <message>
+        <source>Note on the document…</source>
+        <translation>ملاحظة على المستند…</translation>
+    </message>
+    <message>
+        <source>Edit note…</source>
+        <translation>تحرير الملاحظة…</translation>
+    </message>
+    <message>
+        <source>Edit the selected note (your own notes only)</source>
+        <translation>تحرير الملاحظة المحددة (ملاحظاتك أنت فقط)</translation>
+    </message>
+    <message>
+        <source>No note of yours on this document.</source>
+        <translation>لا ملاحظة لك على هذا المستند.</translation>
+    </message>
+</context>
+<context>
+    <name>NotesModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Annotator</source>
+        <translation>الموسِّم</translation>
+    </message>
+    <message>
+        <source>On</source>
+        <translation>على</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>ملاحظة</translation>
+    </message>
+    <message>
+        <source>(the document)</source>
+        <translation>(المستند)</translation>
+    </message>
+    <message>
+        <source>Needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+</context>
+<context>
+    <name>Overview</name>
+    <message>
+        <source>Project &amp;overview…</source>
+        <translation>&amp;نظرة عامة على المشروع…</translation>
+    </message>
+    <message>
+        <source>Documents per annotator and status, annotations per label, suggestions, review, notes: the figures of qawl stats, as charts</source>
+        <translation>المستندات حسب الموسِّم والحالة، والتوسيمات حسب الوسم، والاقتراحات، والمراجعة، والملاحظات: أرقام qawl stats في رسوم بيانية</translation>
+    </message>
+</context>
+<context>
+    <name>OverviewDialog</name>
+    <message>
+        <source>Project overview</source>
+        <translation>نظرة عامة على المشروع</translation>
+    </message>
+    <message>
+        <source>Nobody has annotated a document yet.</source>
+        <translation>لم يوسم أحد أي مستند بعد.</translation>
+    </message>
+    <message>
+        <source>No annotations yet.</source>
+        <translation>لا توسيمات بعد.</translation>
+    </message>
+    <message>
+        <source>Show the notes that need discussion</source>
+        <translation>عرض الملاحظات التي تحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>Documents per annotator, and the review</source>
+        <translation>المستندات حسب الموسِّم، والمراجعة</translation>
+    </message>
+    <message>
+        <source>Annotations per annotator and label</source>
+        <translation>التوسيمات حسب الموسِّم والوسم</translation>
+    </message>
+    <message>
+        <source>Suggestions</source>
+        <translation>الاقتراحات</translation>
+    </message>
+    <message>
+        <source>Notes</source>
+        <translation>الملاحظات</translation>
+    </message>
+    <message>
+        <source>Refresh</source>
+        <translation>تحديث</translation>
+    </message>
+    <message>
+        <source>%1 documents · %2 annotators · %3 annotations · %4 speakers</source>
+        <translation>%1 مستنداً · %2 موسِّمين · %3 توسيماً · %4 متحدثاً</translation>
+    </message>
+    <message>
+        <source>Review (gold)</source>
+        <translation>المراجعة (الذهبية)</translation>
+    </message>
+    <message>
+        <source>%1 suggested; %2 not decided by anyone yet.</source>
+        <translation>اقتُرح %1؛ %2 لم يبتّ فيها أحد بعد.</translation>
+    </message>
+    <message>
+        <source>accepted</source>
+        <translation>مقبولة</translation>
+    </message>
+    <message>
+        <source>rejected</source>
+        <translation>مرفوضة</translation>
+    </message>
+    <message>
+        <source>%1 notes on documents, %2 on annotations; %3 need discussion.</source>
+        <translation>%1 ملاحظة على المستندات، و%2 على التوسيمات؛ %3 تحتاج إلى نقاش.</translation>
     </message>
 </context>
 <context>
@@ -1920,6 +2211,14 @@
         <translation>القيمة: %1</translation>
     </message>
     <message>
+        <source>needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>note: %1</source>
+        <translation>ملاحظة: %1</translation>
+    </message>
+    <message>
         <source>speaker: %1</source>
         <translation>المتحدث: %1</translation>
     </message>
@@ -1948,12 +2247,16 @@
         <translation>لا اختلافات في هذا المستند.</translation>
     </message>
     <message>
-        <source>That was the last difference.</source>
-        <translation>كان هذا آخر اختلاف.</translation>
+        <source>Every annotator agrees on everything here (untick Disagreements only to see what they agree on).</source>
+        <translation>يتفق الموسِّمون كلهم على كل شيء هنا (ألغِ تحديد «الخلافات فقط» لترى ما يتفقون عليه).</translation>
     </message>
     <message>
-        <source>That was the first difference.</source>
-        <translation>كان هذا أول اختلاف.</translation>
+        <source>That was the last disagreement.</source>
+        <translation>كان هذا آخر خلاف.</translation>
+    </message>
+    <message>
+        <source>That was the first disagreement.</source>
+        <translation>كان هذا أول خلاف.</translation>
     </message>
     <message>
         <source>Select a difference first (N for the next one).</source>
@@ -2015,6 +2318,14 @@
         <translation>طبقات من تُقارَن (أزل العلامة لاستبعاد أحد)</translation>
     </message>
     <message>
+        <source>Disagreements only</source>
+        <translation>الخلافات فقط</translation>
+    </message>
+    <message>
+        <source>List (and step through with N / P) only what the annotators disagree on; what they all agree on is drawn grey in the article</source>
+        <translation>عرض ما يختلف فيه الموسِّمون فقط (والتنقل فيه بـ N / P)؛ ما يتفقون عليه كلهم يُرسم رمادياً في المقال</translation>
+    </message>
+    <message>
         <source>Review status:</source>
         <translation>حالة المراجعة:</translation>
     </message>
@@ -2031,8 +2342,50 @@
         <translation>%1 اختلافاً (%2)؛ في الطبقة الذهبية %3.</translation>
     </message>
     <message>
+        <source>%1 agreed not listed.</source>
+        <translation>%1 متفق عليها غير معروضة.</translation>
+    </message>
+    <message>
         <source>Compare:</source>
         <translation>قارن:</translation>
+    </message>
+</context>
+<context>
+    <name>SearchDock</name>
+    <message>
+        <source>Search</source>
+        <translation>البحث</translation>
+    </message>
+    <message>
+        <source>Search the words of every document…</source>
+        <translation>ابحث في كلمات كل المستندات…</translation>
+    </message>
+    <message>
+        <source>Every word must be in the document; harakat, letter variants (أ/ا, ى/ي, ة/ه) and و ف ب ك ل ال before a word do not matter</source>
+        <translation>يجب أن تكون كل كلمة في المستند؛ ولا تهم الحركات وصور الحروف (أ/ا، ى/ي، ة/ه) ولا و ف ب ك ل ال قبل الكلمة</translation>
+    </message>
+    <message>
+        <source>No document has every word of “%1”.</source>
+        <translation>لا مستند فيه كل كلمات «%1».</translation>
+    </message>
+    <message>
+        <source>%1 documents, the most relevant first.</source>
+        <translation>%1 مستنداً، الأكثر صلة أولاً.</translation>
+    </message>
+    <message>
+        <source>%1 documents, in import order (too many to rank: add a word to narrow them).</source>
+        <translation>%1 مستنداً، بترتيب الاستيراد (أكثر من أن تُرتَّب حسب الصلة: أضف كلمة لتضييقها).</translation>
+    </message>
+</context>
+<context>
+    <name>SearchResultsModel</name>
+    <message>
+        <source>Document</source>
+        <translation>المستند</translation>
+    </message>
+    <message>
+        <source>Where</source>
+        <translation>الموضع</translation>
     </message>
 </context>
 <context>

@@ -168,7 +168,7 @@ def _build_doc(doc: PeerDoc, text: PeerText | None, unit: str, labels: _Labels, 
         built = _build_layer(doc, document, text, layer, unit, labels, schema, notes)
         if built is not None:
             out.append(Record(document, built, list(doc.entities), doc.line, layer.status_known,
-                              list(doc.claims)))
+                              list(doc.claims), layer.note_known))
     if not doc.layers:
         out.append(Record(document, None, list(doc.entities), doc.line, claims=list(doc.claims)))
     return out
@@ -287,7 +287,7 @@ def _build_layer(doc: PeerDoc, document: Document, text: PeerText, layer: PeerLa
     if not ok:
         return None
     spans = [s for group in by_key.values() for s in group]
-    result = Layer(document.id, layer.annotator, layer.status, spans, relations)
+    result = Layer(document.id, layer.annotator, layer.status, spans, relations, layer.note, layer.discuss)
     try:
         schema.check_layer(result)
     except QawlError as exc:

@@ -61,6 +61,11 @@ class PeerLayer:
     spans: list[PeerSpan] = field(default_factory=list)
     relations: list[PeerRelation] = field(default_factory=list)
     status_known: bool = True  # False when the format has no place for a status (brat)
+    # The annotator's note on the document, where the format has a place for it (Label Studio: a text area and a
+    # choice of the task, not of a region); note_known False: the file says nothing about it, ours is kept.
+    note: str = ""
+    discuss: bool = False
+    note_known: bool = False
     keys: set = field(default_factory=set, repr=False)  # span keys seen, for the readers' duplicate checks
 
 

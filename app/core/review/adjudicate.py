@@ -48,6 +48,7 @@ from .diff import Difference, differences
 from ..errors import QawlError
 from .matching import EntityKey, default_entity_key
 from ..model import GOLD, STATUSES, Layer, Relation, Span, Status, new_id
+from ..notes import without_flag, without_notes
 
 
 def _now() -> str:
@@ -130,7 +131,7 @@ def _clear(builder: _Builder, difference: Difference) -> None:
 
 
 def _same_version(a: Span, b: Span) -> bool:
-    return (a.label, a.start, a.end, a.attrs) == (b.label, b.start, b.end, b.attrs)
+    return (a.label, a.start, a.end, without_notes(a.attrs)) == (b.label, b.start, b.end, without_notes(b.attrs))
 
 
 def _add(builder: _Builder, by_name: dict[str, Layer], version: Span, sources: dict[str, Span], by: str,
@@ -140,7 +141,9 @@ def _add(builder: _Builder, by_name: dict[str, Layer], version: Span, sources: d
                   "adjudicated_by": by, "adjudicated_at": now}
     if edited:
         provenance["edited"] = True
-    gold_span = replace(version, id=new_id("s"), provenance=provenance, created=now, updated=now)
+    # The annotator's "needs discussion" flag is theirs, not the adjudicated annotation's; their note stays with it.
+    gold_span = replace(version, id=new_id("s"), attrs=without_flag(version.attrs), provenance=provenance,
+                        created=now, updated=now)
     builder.do(AddSpan(builder.doc_id, builder.annotator, gold_span))
     _copy_relations(builder, by_name, gold_span, sources, by, now)
     return gold_span

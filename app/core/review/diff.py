@@ -42,6 +42,7 @@ from ..errors import QawlError
 from .matching import (ATTRIBUTION_ATTRS, EntityKey, attribution_of, compare_attribution, default_entity_key,
                        fields_for, outgoing_index)
 from ..model import Layer, Span
+from ..notes import NOTE_ATTRS
 
 KINDS = ("same", "boundary", "label", "only", "attribution")
 
@@ -205,7 +206,8 @@ def _differing_fields(layers, indexes, present, entity_key) -> list[str]:
             for y in range(x + 1, len(attrs)):
                 found |= {f for f, ok in compare_attribution(label, attrs[x], attrs[y]).items() if ok is False}
     covered = {ATTRIBUTION_ATTRS.get(label)}
-    names = sorted({n for _, s in present for n in s.attrs} - covered)
+    # Notes are remarks on an annotation, never a difference between versions.
+    names = sorted({n for _, s in present for n in s.attrs} - covered - set(NOTE_ATTRS))
     for name in names:
         if name == "entity":
             values = {entity_key(layers[k], s) for k, s in present}

@@ -22,6 +22,7 @@ from typing import Iterable, Sequence
 from .diff import Difference
 from ..errors import QawlError
 from ..model import GOLD, SUGGESTIONS, Layer, Span
+from ..notes import without_notes
 
 #: Layers that are never compared: the machine's suggestions and the gold layer being built.
 RESERVED = (SUGGESTIONS, GOLD)
@@ -117,7 +118,8 @@ def _state(spans: list[Span], difference: Difference) -> GoldState:
 
 
 def _version(span: Span) -> tuple:
-    return (span.label, span.start, span.end, tuple(sorted((k, repr(v)) for k, v in span.attrs.items())))
+    return (span.label, span.start, span.end,
+            tuple(sorted((k, repr(v)) for k, v in without_notes(span.attrs).items())))
 
 
 def holds_versions(gold: Layer | None, difference: Difference, annotators: Sequence[str]) -> bool:

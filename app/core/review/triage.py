@@ -42,6 +42,7 @@ from ..text.words import clean_name
 from ..changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus,
                        UpdateSpan, Workspace)
 from ..model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
+from ..notes import without_notes
 
 __all__ = ["ACCEPTED", "REJECTED", "RECORD_LABELS", "SuggestedRecord", "decision", "pending", "record_for",
            "accept", "reject", "accept_all", "decisions_in", "edited", "traced", "hidden_for", "existing",
@@ -394,8 +395,9 @@ def decisions_in(change: Change) -> tuple[str | None, int, Span | None]:
 # --- tracing edits of accepted suggestions ------------------------------------------------------------------------
 
 def _differs(before: Span, after: Span) -> bool:
-    return (before.label, before.start, before.end, before.attrs) != (after.label, after.start, after.end,
-                                                                      after.attrs)
+    # A note is a remark on the annotation, not an edit of it (see app.core.notes).
+    return (before.label, before.start, before.end, without_notes(before.attrs)) != \
+        (after.label, after.start, after.end, without_notes(after.attrs))
 
 
 def edited(before: Span, after: Span, now: str | None = None) -> Span:

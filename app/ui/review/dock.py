@@ -4,7 +4,7 @@
 
 from __future__ import annotations
 
-from PySide6.QtCore import QItemSelectionModel, QModelIndex, Qt
+from PySide6.QtCore import QItemSelectionModel, QModelIndex, QPersistentModelIndex, QSortFilterProxyModel, Qt
 from PySide6.QtGui import QAction, QIcon
 from PySide6.QtWidgets import (QAbstractItemView, QCheckBox, QComboBox, QDockWidget, QHBoxLayout, QHeaderView,
                                QLabel, QTableView, QToolButton, QVBoxLayout, QWidget)
@@ -13,6 +13,25 @@ from ...core.model import STATUSES
 from ..names import status_name
 from .mode import ReviewController
 from .models import kind_name, swatch
+
+
+class DisagreementsFilter(QSortFilterProxyModel):
+    """The differences, without what every annotator agrees on while the controller says so."""
+
+    def __init__(self, review: ReviewController, parent=None) -> None:
+        super().__init__(parent)
+        self.review = review
+        self._on = review.disagreements_only
+        self.setSourceModel(review.model)
+
+    def sync(self) -> None:
+        if self._on != self.review.disagreements_only:
+            self.beginFilterChange()
+            self._on = self.review.disagreements_only
+            self.endFilterChange(QSortFilterProxyModel.Direction.Rows)
+
+    def filterAcceptsRow(self, row: int, parent: QModelIndex | QPersistentModelIndex) -> bool:
+        return not self._on or self.review.model.difference(row).kind != "same"
 
 
 class ReviewDock(QDockWidget):
@@ -31,9 +50,15 @@ class ReviewDock(QDockWidget):
         self.boxes: dict[str, QCheckBox] = {}
         self.summary = QLabel()
         self.summary.setWordWrap(True)
+        self.disagreements = QCheckBox(self.tr("Disagreements only"))
+        self.disagreements.setObjectName("disagreements_only")
+        self.disagreements.setToolTip(self.tr("List (and step through with N / P) only what the annotators disagree "
+                                              "on; what they all agree on is drawn grey in the article"))
+        self.disagreements.setChecked(review.disagreements_only)
+        self.proxy = DisagreementsFilter(review, self)
         self.table = QTableView()
         self.table.setObjectName("differences")
-        self.table.setModel(review.model)
+        self.table.setModel(self.proxy)
         self.table.setSelectionBehavior(QAbstractItemView.SelectionBehavior.SelectRows)
         self.table.setSelectionMode(QAbstractItemView.SelectionMode.SingleSelection)
         self.table.verticalHeader().setDefaultSectionSize(self.table.fontMetrics().height() + 8)
@@ -65,6 +90,7 @@ class ReviewDock(QDockWidget):
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.who)
         layout.addWidget(self.summary)
+        layout.addWidget(self.disagreements)
         layout.addWidget(self.table, 1)
         layout.addLayout(buttons)
         layout.addLayout(bottom)
@@ -75,12 +101,15 @@ class ReviewDock(QDockWidget):
         self.table.selectionModel().currentRowChanged.connect(self._row_chosen)
         self.table.clicked.connect(self._clicked)
         self.status.activated.connect(lambda _i: review.set_review_status(self.status.currentData()))
+        self.disagreements.toggled.connect(review.set_disagreements_only)
         review.refreshed.connect(self._refreshed)
         review.current_changed.connect(self._follow)
         self._refreshed()
 
     def _refreshed(self) -> None:
         r = self.review
+        self.proxy.sync()
+        self.disagreements.setChecked(r.disagreements_only)
         names = tuple((who, who in r.annotators, r.colours.get(who)) for who in
                       (r.annotators + tuple(sorted(r.excluded & set(r.everyone)))))
         if names != self._names:
@@ -95,9 +124,11 @@ class ReviewDock(QDockWidget):
         else:
             kinds = " · ".join(f"{kind_name(k)} {counts[k]}" for k in ("same", "boundary", "label", "attribution",
                                                                         "only") if counts.get(k))
-            self.summary.setText(self.tr("%1 differences (%2); gold holds %3.")
-                                 .replace("%1", str(counts["all"])).replace("%2", kinds or "–")
-                                 .replace("%3", str(counts["decided"])))
+            text = self.tr("%1 differences (%2); gold holds %3.").replace("%1", str(counts["all"])) \
+                .replace("%2", kinds or "–").replace("%3", str(counts["decided"]))
+            if r.disagreements_only and counts.get("same"):
+                text += " " + self.tr("%1 agreed not listed.").replace("%1", str(counts["same"]))
+            self.summary.setText(text)
         self.status.setCurrentIndex(max(0, self.status.findData(r.review_status())))
         self.status.setEnabled(r.active and self.review.session.document is not None)
 
@@ -107,7 +138,10 @@ class ReviewDock(QDockWidget):
             if row < 0:
                 self.table.clearSelection()
                 return
-            index = self.table.model().index(row, 0)
+            index = self.proxy.mapFromSource(self.review.model.index(row, 0))
+            if not index.isValid():  # an agreed row while the list shows disagreements only
+                self.table.clearSelection()
+                return
             self.table.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
                                                         QItemSelectionModel.SelectionFlag.Rows)
             self.table.scrollTo(index)
@@ -116,12 +150,19 @@ class ReviewDock(QDockWidget):
 
     def _row_chosen(self, current: QModelIndex, _previous: QModelIndex) -> None:
         if not self._syncing and current.isValid():
-            self.review.set_current(current.row())
+            self.review.set_current(self.proxy.mapToSource(current).row())
 
     def _clicked(self, index: QModelIndex) -> None:
+        row = self.proxy.mapToSource(index).row()
         who = self.review.model.annotator_of(index.column())
-        if who is not None and self.review.model.difference(index.row()).span_of(who) is not None:
+        if who is not None and row >= 0 and self.review.model.difference(row).span_of(who) is not None:
             self.review.set_preferred(who)
+
+    def select_source_row(self, row: int) -> None:
+        """Select the difference of the model's ``row`` in the list, as a click would."""
+        index = self.proxy.mapFromSource(self.review.model.index(row, 0))
+        if index.isValid():
+            self.table.selectRow(index.row())
 
     def _boxes(self, names) -> None:
         """One tick box per annotator, in their colour, numbered as the keys that accept their version."""

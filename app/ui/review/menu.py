@@ -170,8 +170,8 @@ class ReviewHook:
                 self._sized = True
                 h = w.height()
                 w.resizeDocks([self.dock, w.speakers], [int(h * 0.72), int(h * 0.28)], Qt.Orientation.Vertical)
-            if controller.current < 0 and controller.model.rowCount():
-                controller.set_current(0)
+            if controller.current < 0:
+                controller.first()
 
     def _side_by_side(self, on: bool) -> None:
         if on:

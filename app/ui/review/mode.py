@@ -18,11 +18,15 @@ Ctrl+Return        accept the edited version: the text selection's range with th
                    attributes of the chosen annotator's span (the column last clicked, else the first)
 X                  reject: nothing of it in gold
 Ctrl+Shift+A       accept every agreed difference of the document that gold does not hold yet
-N / P              next / previous difference (a decision moves on by itself)
+N / P              next / previous disagreement (every difference with "Disagreements only" unticked); a
+                   decision moves on by itself, to the next disagreement gold has not decided yet
 Ctrl+Shift+D       mark the review of the document done (the gold layer's status)
 =================  =================================================================================
 
 The review actions are enabled only in review mode, so their single keys never shadow another mode's.
+
+The list shows the disagreements only (on by default; what every annotator agrees on is one Ctrl+Shift+A away), and
+the article draws the agreed spans in a quiet grey, so what needs a decision stands out.
 """
 
 from __future__ import annotations
@@ -68,6 +72,7 @@ class ReviewController(QObject):
         self.colours: dict[str, str] = {}
         self.preferred: str | None = None  # whose span an edited version starts from
         self.current = -1
+        self.disagreements_only = True  # N / P and the list skip what every annotator agrees on
         self.model = DifferencesModel(self)
         self._saved: dict[str, LayerStyle] | None = None
         self._doc_annotators: set[str] = set()
@@ -89,6 +94,7 @@ class ReviewController(QObject):
             saved, self._saved = self._saved or {}, None
             self.session.set_styles(saved)
             self.refresh()
+            self.view.set_quiet(())
         self.activated.emit(on)
 
     def _read_annotators(self) -> None:
@@ -173,6 +179,9 @@ class ReviewController(QObject):
         self.annotators = tuple(compared_annotators(self._doc_annotators, self.excluded))
         layers = self.layers()
         diffs = differences(doc.text, layers, default_entity_key) if layers else []
+        # What everyone agrees on is drawn quietly (with two or more annotators: one alone agrees with nobody).
+        self.view.set_quiet({(who, span.id) for d in diffs if d.kind == "same" and len(d.present) > 1
+                             for who, span in zip(d.annotators, d.spans) if span is not None})
         rebuilt = self.model.set_differences(doc.text, self.annotators, self.colours, diffs, self.gold(),
                                              {l.annotator: l for l in layers}, self.session.entities)
         if rebuilt:
@@ -228,21 +237,48 @@ class ReviewController(QObject):
         if self.current >= 0:
             self._frame()
 
+    def disagrees(self, row: int) -> bool:
+        return self.model.difference(row).kind != "same"
+
+    def stops(self) -> list[int]:
+        """The rows N and P go through: the disagreements, or every difference when not filtering."""
+        return [r for r in range(self.model.rowCount()) if not self.disagreements_only or self.disagrees(r)]
+
+    def set_disagreements_only(self, on: bool) -> None:
+        """Show (and step through) only what annotators disagree on, or every difference."""
+        if on == self.disagreements_only:
+            return
+        self.disagreements_only = on
+        self.refreshed.emit()
+        if on and self.current >= 0 and not self.disagrees(self.current):
+            later = [r for r in self.stops() if r > self.current]
+            self._set_current(later[0] if later else -1, frame=bool(later))
+
+    def first(self) -> None:
+        """The first stop (the first disagreement), if any."""
+        stops = self.stops()
+        if stops:
+            self.set_current(stops[0])
+
     def step(self, delta: int) -> None:
-        """Next (1) or previous (-1) difference; from none, the first or the last."""
-        n = self.model.rowCount()
-        if n == 0:
+        """Next (1) or previous (-1) disagreement (or difference); from none, the first or the last."""
+        if self.model.rowCount() == 0:
             self.message.emit(self.tr("No differences in this document."))
             return
+        stops = self.stops()
+        if not stops:
+            self.message.emit(self.tr("Every annotator agrees on everything here (untick Disagreements only to see "
+                                      "what they agree on)."))
+            return
         if self.current < 0:
-            row = 0 if delta > 0 else n - 1
-        else:
-            row = self.current + delta
-            if not 0 <= row < n:
-                self.message.emit(self.tr("That was the last difference.") if delta > 0 else
-                                  self.tr("That was the first difference."))
-                return
-        self.set_current(row)
+            self.set_current(stops[0] if delta > 0 else stops[-1])
+            return
+        ahead = [r for r in stops if r > self.current] if delta > 0 else [r for r in stops if r < self.current]
+        if not ahead:
+            self.message.emit(self.tr("That was the last disagreement.") if delta > 0 else
+                              self.tr("That was the first disagreement."))
+            return
+        self.set_current(ahead[0] if delta > 0 else ahead[-1])
 
     # --- decisions ----------------------------------------------------------------------------------------------------
 
@@ -264,10 +300,15 @@ class ReviewController(QObject):
         return True
 
     def step_quietly(self) -> None:
-        """After a decision: on to the next difference (staying on the last one)."""
-        if 0 <= self.current < self.model.rowCount() - 1:
-            self.set_current(self.current + 1)
-        elif self.current >= 0:
+        """After a decision: on to the next disagreement gold has not decided yet (else the next one; staying on the
+        last one)."""
+        if self.current < 0:
+            return
+        later = [r for r in self.stops() if r > self.current]
+        open_ = [r for r in later if not self.model.gold_state(r).decided]
+        if open_ or later:
+            self.set_current((open_ or later)[0])
+        else:
             self.set_current(self.current)
 
     def _by(self) -> str:

@@ -80,6 +80,11 @@ def version_text(span: Span, with_label: bool) -> str:
         extra.append(type_name(span.attrs.get("type")))
     if span.attrs.get("value"):
         extra.append(str(span.attrs["value"]))
+    # The annotator's note and flag are theirs to say: marked here, read in the tooltip.
+    if span.attrs.get("discuss") is True:
+        extra.append("⚑")
+    elif span.attrs.get("note"):
+        extra.append("✎")
     return span_range(span) + ("".join(f" · {e}" for e in extra))
 
 
@@ -96,6 +101,12 @@ def version_tooltip(layer: Layer | None, span: Span, entities: Mapping[str, Enti
         lines.append(QCoreApplication.translate("Review", "type: %1").replace("%1", type_name(span.attrs["type"])))
     if span.attrs.get("value"):
         lines.append(QCoreApplication.translate("Review", "value: %1").replace("%1", str(span.attrs["value"])))
+    if span.attrs.get("note") or span.attrs.get("discuss") is True:
+        flag = "⚑ " + QCoreApplication.translate("Review", "needs discussion") if span.attrs.get("discuss") is True \
+            else ""
+        note = QCoreApplication.translate("Review", "note: %1").replace("%1", visible(str(span.attrs.get("note") or ""),
+                                                                                  300))
+        lines.append("; ".join(x for x in (flag, note if span.attrs.get("note") else "") if x))
     if span.entity:
         entity = entities.get(span.entity)
         name = entity.name if entity else span.entity
