@@ -105,15 +105,15 @@ def rename_speaker(store: Store, eid: str, name: str) -> None:
 
 
 def holdings(store: Store) -> dict:
-    """What a project holds that the team shares: documents (by text), every person's and gold's layers
-    (without bookkeeping timestamps), and the speaker registry."""
+    """What a project holds that the team shares: documents (by text), every person's and gold's layers (with
+    their notes on the document; without bookkeeping timestamps), and the speaker registry."""
     docs = {d: store.document(d).text_sha256 for d in store.document_ids()}
     layers = {}
     for d in docs:
         for layer in store.layers(d):
             if layer.annotator == "suggestions":
                 continue
-            layers[(d, layer.annotator)] = (layer.status, sorted(
+            layers[(d, layer.annotator)] = (layer.status, layer.note, layer.discuss, sorted(
                 (s.id, s.label, s.start, s.end, tuple(sorted(s.attrs.items()))) for s in layer.spans.values()),
                 sorted((r.id, r.type, r.head, r.tail) for r in layer.relations.values()))
     registry = {k: (e.name, tuple(sorted(e.aliases))) for k, e in store.entities().items()}

@@ -2,8 +2,10 @@
 one record per line) so that git diffs are readable and an unchanged thing never makes a new version.
 
 - a **document file** is one ``qawl-export/1`` line without annotations (``qawl import`` reads it);
-- a **layer file** (``qawl-layer/1``) is a header line (document, annotator, status, the text's SHA-256), then one
-  line per span and one per relation, spans in text order: adding a span adds one line to the diff;
+- a **layer file** (``qawl-layer/1``) is a header line (document, annotator, status, the text's SHA-256, and the
+  annotator's note on the document and its "needs discussion" flag when there is one), then one line per span and
+  one per relation, spans in text order: adding a span adds one line to the diff (a span's note and flag are its
+  ``note`` / ``discuss`` attributes);
 - ``assignments.jsonl``, ``removed.jsonl``: one record per line, sorted; ``members/<name>.json``,
   ``qawl-team.json``: one object.
 
@@ -20,7 +22,7 @@ from typing import Iterable, Mapping
 import orjson
 
 from ..errors import QawlError
-from ..jsonl import FORMAT, OFFSET_UNIT, parse_layer, parse_record
+from ..jsonl import FORMAT, OFFSET_UNIT, layer_note_fields, parse_layer, parse_record
 from ..model import STATUSES, Document, Layer, relation_to_dict, span_to_dict
 from ..schema import LabelSchema
 from . import layout
@@ -118,8 +120,12 @@ def read_document(path: str, data: bytes) -> Document:
 
 def layer_bytes(layer: Layer, doc_id: str, text_sha256: str, label_schema: str) -> bytes:
     """A layer file: the header, then the spans in text order, then the relations by id."""
-    out = [line({"schema": LAYER_FORMAT, "doc_id": doc_id, "annotator": layer.annotator, "status": layer.status,
-                 "text_sha256": text_sha256, "label_schema": label_schema})]
+    head = {"schema": LAYER_FORMAT, "doc_id": doc_id, "annotator": layer.annotator, "status": layer.status,
+            "text_sha256": text_sha256, "label_schema": label_schema}
+    # The annotator's note on the document and its flag, only when there is one: a layer without a note is
+    # written byte-for-byte as before notes existed (no spurious new version in a team's repository).
+    head.update(layer_note_fields(layer.note, layer.discuss))
+    out = [line(head)]
     out.extend(line({"span": span_to_dict(s)}, keep=2) for s in layer.sorted_spans())
     out.extend(line({"relation": relation_to_dict(r)}, keep=2)
                for r in sorted(layer.relations.values(), key=lambda r: r.id))
@@ -133,6 +139,8 @@ class LayerHeader:
     status: str
     text_sha256: str
     label_schema: str | None
+    note: str = ""
+    discuss: bool = False
 
 
 def read_layer_header(path: str, data: bytes) -> LayerHeader:
@@ -147,7 +155,14 @@ def read_layer_header(path: str, data: bytes) -> LayerHeader:
     status = head.get("status", "todo")
     if status not in STATUSES:
         raise QawlError(f"must be one of {', '.join(STATUSES)}, got {status!r}", file=path, line=1, field="status")
-    header = LayerHeader(head["doc_id"], head["annotator"], status, head["text_sha256"], head.get("label_schema"))
+    note = head.get("note", "")
+    if not isinstance(note, str):
+        raise QawlError(f"a note must be text, got {note!r}", file=path, line=1, field="note")
+    discuss = head.get("discuss", False)
+    if discuss is not True and discuss is not False:
+        raise QawlError(f"must be true or false, got {discuss!r}", file=path, line=1, field="discuss")
+    header = LayerHeader(head["doc_id"], head["annotator"], status, head["text_sha256"], head.get("label_schema"),
+                         note, discuss)
     expected = layout.layer_path(header.annotator, header.doc_id)
     if expected != path:
         raise QawlError(f"the layer of {header.annotator} on {header.doc_id!r} belongs in {expected}, not here "
@@ -201,7 +216,7 @@ def read_layer(path: str, data: bytes, doc: Document, schema: LabelSchema,
 
     try:
         layer = parse_layer({"annotator": header.annotator, "status": header.status, "spans": spans,
-                             "relations": rels}, doc)
+                             "relations": rels, "note": header.note, "discuss": header.discuss}, doc)
         if layer is None:  # pragma: no cover - the header names an annotator
             raise QawlError("holds no layer", field="annotator")
         schema.check_layer(layer)

@@ -240,7 +240,10 @@ def _follow_merges(layer: Layer, registries: dict[str, Registry]) -> Layer:
                 span = replace(span, attrs={**span.attrs, kind.attr: registry.resolve(target)})
                 changed = True
         spans.append(span)
-    return Layer(layer.doc_id, layer.annotator, layer.status, spans, layer.relations.values()) if changed else layer
+    if not changed:
+        return layer
+    return Layer(layer.doc_id, layer.annotator, layer.status, spans, layer.relations.values(), layer.note,
+                 layer.discuss)
 
 
 def _known(store, registries: dict[str, Registry]) -> set[str]:

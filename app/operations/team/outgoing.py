@@ -13,6 +13,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+import orjson
+
 from ...core.errors import QawlError
 from ...core.team import files as tf
 from ...core.team import layout
@@ -154,8 +156,12 @@ def prepare(t: Team, head: str | None) -> Outgoing:
 
 
 def _empty_layer(data: bytes) -> bool:
+    """A layer with nothing in it: not started, no span, no note on the document, no flag."""
     head, _, rest = data.partition(b"\n")
-    return not rest.strip() and b'"status":"todo"' in head
+    if rest.strip() or b'"status":"todo"' not in head:
+        return False
+    obj = orjson.loads(head)
+    return not obj.get("note") and not obj.get("discuss")
 
 
 def removal(doc_id: str, text_sha256: str, by: str) -> dict:
