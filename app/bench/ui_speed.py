@@ -19,8 +19,10 @@
   Floor: a fresh process showing the same text in a bare QPlainTextEdit. Target: < 1 s and < 250 MB.
 - project: a project of 100,000 documents: start-up, filter keystroke, full-text search, open any document (see
   :mod:`app.bench.ui_project`).
-- startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open and painted,
-  as a subprocess (wall time, median of 5). Floor: a subprocess that shows a bare QApplication + QMainWindow.
+- startup: ``qawl gui`` on a project of 201 articles until the window is shown with the document open, as a
+  subprocess (median of 7): wall time until it says it is ready (the first turn of the event loop after show), its
+  CPU time then (the verdict: the figure a shared machine disturbs least), and the wall time of the whole process
+  (with quitting). Floor: a subprocess that shows a bare QApplication + QMainWindow and says so at the same moment.
   Target: <= 1.5x the floor.
 - session: the seed article's 11 quotes with their speakers, cues and dates annotated through the window by a
   scripted annotator making loose drags (:mod:`app.bench.ui_session`): keystrokes, mouse actions and corrections,
@@ -48,14 +50,18 @@ import regex
 os.environ.setdefault("QT_QPA_PLATFORM", "offscreen")
 
 BARE_WINDOW = """
-import sys
+import sys, time
 from PySide6.QtCore import QTimer
 from PySide6.QtWidgets import QApplication, QMainWindow
 app = QApplication(sys.argv[:1])
 w = QMainWindow()
 w.resize(1360, 860)
 w.show()
-QTimer.singleShot(0, app.quit)
+def ready():
+    # As Qawl's window says it (app.ui.main, QAWL_EXIT_WHEN_READY): at the first turn of the event loop after show.
+    print(f"ready 0 cpu {time.process_time():.4f}", flush=True)
+    app.quit()
+QTimer.singleShot(0, ready)
 app.exec()
 """
 
@@ -499,25 +505,40 @@ def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
     qawl = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
             "gui", "--db", str(db), "--annotator", "bench", "--doc", first]
     bare = [sys.executable, "-c", BARE_WINDOW]
+    for name, (o, f) in _startup_figures(qawl, bare, env, Path(__file__).parents[2]).items():
+        ok = o <= 1.5 * f
+        if name == "to the window ready, CPU":
+            verdicts.append(ok)  # the verdict: CPU time varies least on a shared machine
+        lines.append(_line(f"start-up, 201 articles: {name}", o, f, "ms", f"target <= 1.5x: {'MET' if ok else 'MISSED'}"))
 
-    def wall(cmd) -> float:
+
+def _startup_figures(qawl: list[str], bare: list[str], env: dict, cwd: Path, runs: int = 7) -> dict:
+    """Median figures of ``runs`` starts of each command, alternated: wall time until the child says it is ready
+    (the window shown, a turn of the event loop done), the child's CPU time at that moment (process_time), and
+    the wall time of the whole process (start, ready, quit, exit)."""
+
+    def one(cmd) -> tuple[float, float, float]:
         t = time.perf_counter()
-        out = subprocess.run(cmd, capture_output=True, text=True, env=env, cwd=Path(__file__).parents[2])
-        elapsed = time.perf_counter() - t
-        if out.returncode != 0:
-            raise SystemExit(f"{cmd[:3]} failed: {out.stderr[-2000:]}")
-        return elapsed
+        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
+        first = child.stdout.readline()
+        ready = time.perf_counter() - t
+        out, err = child.communicate()
+        whole = time.perf_counter() - t
+        if child.returncode != 0 or not first.startswith("ready "):
+            raise SystemExit(f"{cmd[:3]} failed: {first}{out}{err[-2000:]}")
+        words = first.split()
+        cpu = float(words[words.index("cpu") + 1])
+        return ready, cpu, whole
 
-    wall(qawl), wall(bare)  # warm the file cache for both
+    one(qawl), one(bare)  # warm the file cache (and write the bytecode) for both
     ours, floor = [], []
-    for _ in range(5):
-        ours.append(wall(qawl))
-        floor.append(wall(bare))
-    o, f = _median_ms(ours), _median_ms(floor)
-    ok = o <= 1.5 * f
-    verdicts.append(ok)
-    lines.append(_line("start-up to usable window, project of 201 articles", o, f, "ms",
-                       f"target <= 1.5x: {'MET' if ok else 'MISSED'}"))
+    for _ in range(runs):
+        ours.append(one(qawl))
+        floor.append(one(bare))
+    out = {}
+    for i, name in enumerate(("to the window ready, wall", "to the window ready, CPU", "whole process, wall")):
+        out[name] = (_median_ms([x[i] for x in ours]), _median_ms([x[i] for x in floor]))
+    return out
 
 
 #: The revision before issue #12 (the labelling loop), for the session's "before" figures.

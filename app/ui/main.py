@@ -159,8 +159,9 @@ def _run(api: ProjectApi, db, doc, annotator, lang, started: float, messages: Qt
         def ready() -> None:
             import json
 
-            # The start-up time, then what the window shows (for smoke tests of an installation or a bundle).
-            print(f"ready {time.perf_counter() - started:.4f}", flush=True)
+            # The start-up time (and the process's CPU time so far, for `qawl bench ui`), then what the window
+            # shows (for smoke tests of an installation or a bundle).
+            print(f"ready {time.perf_counter() - started:.4f} cpu {time.process_time():.4f}", flush=True)
             document = window.session.document
             print(json.dumps({"document": document.id if document else None, "language": language,
                               "menus": [a.text() for a in window.menuBar().actions()],
