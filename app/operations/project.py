@@ -13,8 +13,6 @@ from pathlib import Path
 
 from platformdirs import user_data_path
 
-from .. import seeds
-from ..core.sources import read_sources
 from ..store import Store
 from . import EXPORT_FORMATS, IMPORT_FORMATS
 
@@ -36,6 +34,8 @@ def resolve_db_path(db: str | os.PathLike | None) -> tuple[Path, bool]:
 
 
 def seed_articles() -> list[Path]:
+    from .. import seeds  # only a new default project needs them (and the readers of sources): not every start
+
     return seeds.articles()
 
 
@@ -53,6 +53,8 @@ def open_project(db: str | os.PathLike | None = None, *, create: bool | None = N
                 if store.meta("seeded") is None:  # another process may have seeded it meanwhile
                     articles = seed_articles()
                     if articles and store.count_documents() == 0:
+                        from ..core.sources import read_sources
+
                         store.import_records(read_sources(articles), source="seeds")
                     store.set_meta("seeded", "1")
     except BaseException:

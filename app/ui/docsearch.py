@@ -11,8 +11,6 @@ Rows are read lazily: titles a page at a time, contexts as rows are shown (a doc
 
 from __future__ import annotations
 
-from html import escape
-
 from PySide6.QtCore import (QT_TRANSLATE_NOOP, QCoreApplication, QModelIndex, QPersistentModelIndex, QRectF, QSize, Qt,
                             QTimer, Signal)
 from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, QTextOption
@@ -104,6 +102,8 @@ class SearchResultsModel(HeaderedTableModel):
 
     def snippet_html(self, row: int) -> tuple[str, str]:
         """The context line as HTML with the hit marked, and its direction."""
+        from html import escape  # html (and its table of entities) only once a search shows a hit
+
         _hits, snippet, a, b = self.hits(row)
         html = escape(snippet[:a]) + f"<span style='background:#ffe27a'><b>{escape(snippet[a:b])}</b></span>" + \
             escape(snippet[b:])

@@ -11,9 +11,9 @@ from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt, QTimer
 from PySide6.QtWidgets import (QDialog, QDialogButtonBox, QGroupBox, QLabel, QPushButton, QScrollArea,
                                QVBoxLayout, QWidget)
 
-from .chart import Bar, BarChart, Part
 from .names import label_name, status_name
 
+# The charts (app.ui.chart) are imported when the overview is first opened: nothing of them is on screen at start-up.
 STATUS_COLOURS = {"done": "#1a7f37", "in_progress": "#e0a030", "todo": "#d0d0d0"}
 DECISION_COLOURS = {"accepted": "#1f77b4", "rejected": "#c0504d"}
 
@@ -22,6 +22,8 @@ class OverviewDialog(QDialog):
     """The overview window (not modal: it stays open beside the work and follows it)."""
 
     def __init__(self, window) -> None:
+        from .chart import BarChart
+
         super().__init__(window)
         self.setObjectName("overview")
         self.setWindowTitle(self.tr("Project overview"))
@@ -78,6 +80,8 @@ class OverviewDialog(QDialog):
         self.session.changed.connect(lambda _e: self._later.start() if self.isVisible() else None)
 
     def refresh(self) -> None:
+        from .chart import Bar, Part
+
         stats = self.session.store.stats()
         self.figures = stats
         p = stats["progress"]
