@@ -50,7 +50,8 @@ def build_parser(window_only: bool = False) -> argparse.ArgumentParser:
     return parser
 
 
-_parsers: dict[bool, argparse.ArgumentParser] = {}
+_parser: argparse.ArgumentParser | None = None  # every command's
+_window_parser: argparse.ArgumentParser | None = None  # the window's alone
 
 
 def _starts_window(argv: Sequence[str]) -> bool:
@@ -60,10 +61,17 @@ def _starts_window(argv: Sequence[str]) -> bool:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    window_only = _starts_window(sys.argv[1:] if argv is None else list(argv))
-    if window_only not in _parsers:  # built once per process (a script or a test calling main() many times)
-        _parsers[window_only] = build_parser(window_only)
-    args = _parsers[window_only].parse_args(argv)
+    global _parser, _window_parser
+    # Each built once per process (a script or a test calling main() many times).
+    if _starts_window(sys.argv[1:] if argv is None else list(argv)):
+        if _window_parser is None:
+            _window_parser = build_parser(window_only=True)
+        parser = _window_parser
+    else:
+        if _parser is None:
+            _parser = build_parser()
+        parser = _parser
+    args = parser.parse_args(argv)
     handler = getattr(args, "handler", None) or gui.run
     # The parser is reused: take the command's function as its module has it now (a test may have replaced it).
     handler = getattr(sys.modules.get(handler.__module__), handler.__name__, handler)
