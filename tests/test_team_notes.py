@@ -166,3 +166,27 @@ def test_a_teammates_note_changed_here_is_put_back(crew):
     report = crew.sync("ali")
     assert any("bob's layer of 'd3' had been changed on this computer" in n for n in report.notices)
     assert s["ali"].layer_note("d3", "bob") == ("check the date", True)
+
+
+@pytest.mark.slow
+def test_a_teammates_note_arrives_in_the_notes_sidebar_after_team_sync(qtbot, crew):
+    from app.operations.project import gui_api
+
+    from ui_support import open_window
+
+    s = crew.stores
+    add_word(s["bob"], "bob", "d1", "CUE", "قال")
+    note_document(s["bob"], "bob", "d1", "من المتحدث هنا؟", True)
+    crew.sync("bob")
+    win = open_window(qtbot, s["ali"], annotator="ali", doc="d1", api=gui_api())
+    notes = win.notes
+    notes.show()
+    notes.refresh()
+    assert notes.model.entries == []
+    task = win.team.sync()
+    assert task is not None
+    qtbot.waitUntil(lambda: win.team.task is None, timeout=60_000)
+    assert win.team.last_report.arrived == {"bob": {"d1"}}
+    qtbot.waitUntil(lambda: [(e.annotator, e.text, e.discuss) for e in notes.model.entries]
+                    == [("bob", "من المتحدث هنا؟", True)], timeout=5_000)
+    win.team.report_box.close()
