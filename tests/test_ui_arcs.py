@@ -201,3 +201,15 @@ def test_links_never_hide_a_letter(win):
     line = with_links[drawn & ~ink]
     assert np.median(line) > np.median(without[ink]) + 150
     assert (with_links[ink] <= without[ink] + 25).all()  # no letter pixel is washed out
+
+
+def test_the_links_benchmark_measures_beside_its_floor(corpus, tmp_path, monkeypatch):
+    """`qawl bench ui --only arcs` paints the 5,000-word article with and without the links (a short run)."""
+    from app.bench.ui_arcs import measure_arcs
+
+    monkeypatch.setenv("QAWL_SETTINGS_DIR", str(tmp_path / "settings"))
+    lines, verdicts = [], []
+    measure_arcs(tmp_path, lines, verdicts, runs=3)
+    assert len(verdicts) == 1 and len(lines) == 5
+    assert all("floor" in line for line in lines[1:])
+    assert int(lines[2].split("all ")[1].split()[0]) >= 9  # every quote on screen with its three links

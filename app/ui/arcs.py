@@ -73,6 +73,10 @@ class LinkOverlay(QObject):
         self._key: tuple | None = None
         self._links: list[Link] = []
         self._index: tuple[int, dict, dict] | None = None  # (revision, out, into) of the annotator's relations
+        # Spans' rectangles relative to the top of their first paragraph, kept while the layout stays (a scroll
+        # only moves paragraphs: their tops are asked again): (start, end) -> (paragraph number, rectangles).
+        self._shapes: dict[tuple[int, int], tuple[int, list[QRect]]] = {}
+        self._layout: tuple | None = None
         view.overlays.append(self.paint)
         session.changed.connect(self._dirty)
         session.document_opened.connect(self._dirty)
@@ -81,6 +85,7 @@ class LinkOverlay(QObject):
 
     def _dirty(self, *_args) -> None:
         self._revision += 1
+        self._shapes.clear()
 
     def set_show_all(self, on: bool) -> None:
         self.show_all = bool(on)
@@ -96,7 +101,12 @@ class LinkOverlay(QObject):
         key = (start, end, view.verticalScrollBar().value(), view.viewport().size().toTuple(),
                view._layout_generation, self._revision, view.record, self.show_all)
         if key != self._key:
+            layout = (view.viewport().width(), view._layout_generation, view.font().pointSizeF())
+            if layout != self._layout:
+                self._layout = layout
+                self._shapes.clear()
             self._key = key
+            self._tops: dict[int, int] = {}
             self._links = self._compute(start, end)
             self.computed += 1
         return self._links
@@ -149,14 +159,35 @@ class LinkOverlay(QObject):
             return "above"
         if span.start >= end:
             return "below"
-        rects = sorted(self.view.span_rects(max(span.start, start), min(span.end, end)),
-                       key=lambda r: (r.top(), r.left()))
+        rects = self._span_rects(max(span.start, start), min(span.end, end))
         # The visible range is whole paragraphs: a long one reaches past the view's edges.
         if rects and rects[-1].bottom() < 0:
             return "above"
         if rects and rects[0].top() > self.view.viewport().height():
             return "below"
         return rects
+
+    def _span_rects(self, start: int, end: int) -> list[QRect]:
+        view = self.view
+        shape = self._shapes.get((start, end))
+        if shape is None:
+            number = view.document().findBlock(view.offsets.to_utf16(start)).blockNumber()
+            top = self._top(number)
+            rects = sorted((r.translated(0, -top) for r in view.span_rects(start, end)),
+                           key=lambda r: (r.top(), r.left()))
+            shape = self._shapes[(start, end)] = (number, rects)
+        number, rects = shape
+        top = self._top(number)
+        return [r.translated(0, top) for r in rects]
+
+    def _top(self, number: int) -> int:
+        """A paragraph's top on screen now (asked once per computation)."""
+        top = self._tops.get(number)
+        if top is None:
+            view = self.view
+            block = view.document().findBlockByNumber(number)
+            top = self._tops[number] = int(view.blockBoundingGeometry(block).translated(view.contentOffset()).top())
+        return top
 
     def _color(self, tail: Span, current: bool) -> QColor:
         color = QColor(self.colors.get(tail.label, "#606060")).darker(170)
