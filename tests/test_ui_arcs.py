@@ -113,12 +113,8 @@ def test_wrapped_lines_far_parts_and_parts_off_screen(win, qtbot):
     assert said.route == "curve"
     assert said.a.y() == last.bottom() + 1 and said.b.y() == speaker[0].top()
     s = speaker[0]
-    if s.right() < last.left() or last.right() < s.left():  # side by side: the facing edges
-        edges = [(abs(ax - bx), ax, bx) for ax in (last.left(), last.right() + 1) for bx in (s.left(), s.right() + 1)]
-        assert (said.a.x(), said.b.x()) in {(ax, bx) for d, ax, bx in edges if d == min(edges)[0]}
-    else:  # one above the other: straight down where both are
-        assert said.a.x() == said.b.x()
-        assert max(last.left(), s.left()) <= said.a.x() <= min(last.right(), s.right()) + 1
+    edges = [(abs(ax - bx), ax, bx) for ax in (last.left(), last.right() + 1) for bx in (s.left(), s.right() + 1)]
+    assert (said.a.x(), said.b.x()) in {(ax, bx) for d, ax, bx in edges if d == min(edges)[0]}
     # The date is off screen below: its link runs down the margin out of the view, with an arrowhead.
     (dated,) = _links(win, rtype="DATED")
     assert dated.route == "below" and dated.b.y() > win.view.viewport().height()

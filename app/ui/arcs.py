@@ -14,8 +14,8 @@ Where a link is drawn, so that it never hides a letter:
   edges is taken, so the runs along the boundaries stay short;
 - the other end off screen: the run goes up or down the margin past the edge of the view, with an arrowhead.
 
-Lines are thin (1–2 px) and translucent, so a letter they pass close to stays readable; a dot marks the part's
-end. Positions come from the spans' screen rectangles (``ArticleView.span_rects``: one per visual line, from
+Lines are thin (1–2 px), translucent and drawn in darken mode (a line never lightens a pixel: a letter it crosses
+keeps all its ink, darker than the line), so every letter stays readable; a dot marks the part's end. Positions come from the spans' screen rectangles (``ArticleView.span_rects``: one per visual line, from
 QTextLine, so right-to-left and wrapped lines are right).
 
 Painting stays cheap: the links' paths are computed once per state of the view — visible range, scroll position,
@@ -191,7 +191,7 @@ class LinkOverlay(QObject):
 
     def _color(self, tail: Span, current: bool) -> QColor:
         color = QColor(self.colors.get(tail.label, "#606060")).darker(170)
-        color.setAlpha(190 if current else 120)
+        color.setAlpha(210 if current else 150)
         return color
 
     def _link(self, rel: Relation, head: Span, tail: Span, current: bool, start: int, end: int,
@@ -244,16 +244,20 @@ class LinkOverlay(QObject):
         if abs(by - ay) <= NEAR_LINES * h.height():
             # A few lines apart: an S-curve between the nearest edges, leaving and reaching them vertically
             # (from the line boundary facing the other span), thin and translucent where it crosses a line.
-            if t.right() < h.left():
-                ax, bx = h.left(), t.right() + 1
-            elif h.right() < t.left():
-                ax, bx = h.right() + 1, t.left()
-            else:  # one above the other: straight across the boundary, where both are
-                ax = bx = (max(h.left(), t.left()) + min(h.right(), t.right()) + 1) // 2
+            # The nearest pair of edges (side by side: the facing ones). Never a straight vertical line across
+            # the text: it would read as an alef.
+            _d, ax, bx = min((abs(x - y), x, y) for x in (h.left(), h.right() + 1) for y in (t.left(), t.right() + 1))
             a, b = QPointF(ax, ay), QPointF(bx, by)
-            bend = (by - ay) / 2
             path = QPainterPath(a)
-            path.cubicTo(QPointF(ax, ay + bend), QPointF(bx, by - bend), b)
+            if abs(by - ay) < 2 * TICK:  # adjacent lines: a connector along their boundary, ticks into each
+                down = 1 if below else -1
+                path = QPainterPath(QPointF(ax, ay - TICK * down))
+                path.lineTo(a)
+                path.lineTo(b)
+                path.lineTo(bx, by + TICK * down)
+            else:
+                bend = (by - ay) / 2
+                path.cubicTo(QPointF(ax, ay + bend), QPointF(bx, by - bend), b)
             return make("curve", a, b, path)
         left_cost = h.left() + t.left()
         right_cost = (width - h.right()) + (width - t.right())
@@ -282,8 +286,11 @@ class LinkOverlay(QObject):
         painter.save()
         try:
             painter.setRenderHint(QPainter.RenderHint.Antialiasing, True)
+            # Darken: a line never lightens a pixel, so where it crosses a letter the letter's ink stays as dark
+            # as it was and its strokes still stand out of the (lighter, translucent) line.
+            painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Darken)
             for link in links:
-                pen = QPen(link.color, 1.6 if link.current else 1.0)
+                pen = QPen(link.color, 1.8 if link.current else 1.2)
                 pen.setCapStyle(Qt.PenCapStyle.RoundCap)
                 pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
                 painter.setPen(pen)
