@@ -77,6 +77,7 @@ class LinkOverlay(QObject):
         # only moves paragraphs: their tops are asked again): (start, end) -> (paragraph number, rectangles).
         self._shapes: dict[tuple[int, int], tuple[int, list[QRect]]] = {}
         self._layout: tuple | None = None
+        self._batched: tuple | None = None  # (links, merged paths) see _batches
         view.overlays.append(self.paint)
         session.changed.connect(self._dirty)
         session.document_opened.connect(self._dirty)
@@ -279,6 +280,28 @@ class LinkOverlay(QObject):
 
     # --- painting -------------------------------------------------------------------------------------------------
 
+    def _batches(self, links: list[Link]) -> list[tuple[QPen, QPainterPath, QPainterPath]]:
+        """The links merged by pen (one colour and width per label and current-ness): lines and dots, a few
+        paths to draw instead of one per link; made with the links, reused at every paint until they change."""
+        if self._batched is not None and self._batched[0] is links:
+            return self._batched[1]
+        groups: dict[tuple, tuple[QPen, QPainterPath, QPainterPath]] = {}
+        height = self.view.viewport().height()
+        for link in sorted(links, key=lambda l: l.current):  # the current record's on top
+            key = (link.color.rgba(), link.current)
+            if key not in groups:
+                pen = QPen(link.color, 1.8 if link.current else 1.2)
+                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
+                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+                groups[key] = (pen, QPainterPath(), QPainterPath())
+            _pen, lines, dots = groups[key]
+            lines.addPath(link.path)
+            if 0 <= link.b.y() <= height:  # the part is on screen
+                dots.addEllipse(link.b, DOT, DOT)
+        batches = sorted(groups.values(), key=lambda g: g[0].widthF())
+        self._batched = (links, batches)
+        return batches
+
     def paint(self, painter: QPainter, start: int, end: int) -> None:
         links = self.links(start, end)
         if not links:
@@ -289,18 +312,14 @@ class LinkOverlay(QObject):
             # Darken: a line never lightens a pixel, so where it crosses a letter the letter's ink stays as dark
             # as it was and its strokes still stand out of the (lighter, translucent) line.
             painter.setCompositionMode(QPainter.CompositionMode.CompositionMode_Darken)
-            for link in links:
-                pen = QPen(link.color, 1.8 if link.current else 1.2)
-                pen.setCapStyle(Qt.PenCapStyle.RoundCap)
-                pen.setJoinStyle(Qt.PenJoinStyle.RoundJoin)
+            for pen, lines, dots in self._batches(links):
                 painter.setPen(pen)
                 painter.setBrush(Qt.BrushStyle.NoBrush)
-                painter.drawPath(link.path)
-                if link.route not in ("above", "below") or link.b.y() >= 0 and \
-                        link.b.y() <= self.view.viewport().height():
+                painter.drawPath(lines)
+                if not dots.isEmpty():
                     painter.setPen(Qt.PenStyle.NoPen)
-                    painter.setBrush(link.color)
-                    painter.drawEllipse(link.b, DOT, DOT)
+                    painter.setBrush(pen.color())
+                    painter.drawPath(dots)
         finally:
             painter.restore()
 
