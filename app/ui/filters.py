@@ -70,11 +70,13 @@ class QuoteFilter(QSortFilterProxyModel):
         self._groups: dict[int, tuple[int, str, str]] = {}  # source row -> (rank, folded name, shown name)
         self._claimants: dict[str, dict] = {}
         self._sizes: dict[tuple[int, str], int] | None = None
-        self.setSourceModel(model)
-        self.setDynamicSortFilter(True)
+        # Connected before the proxy's own handlers (slots run in the order they were connected): a row is
+        # re-sorted into its section with its new speaker, not the one cached before the change.
         for signal in (model.rowsInserted, model.rowsRemoved, model.modelReset, model.dataChanged,
                        model.layoutChanged):
             signal.connect(self._forget)
+        self.setSourceModel(model)
+        self.setDynamicSortFilter(True)
         self.rowsInserted.connect(self._forget_sizes)
         self.rowsRemoved.connect(self._forget_sizes)
         self.modelReset.connect(self._forget_sizes)
@@ -427,6 +429,7 @@ class SpeakerFilterBar(QWidget):
             self.sort.setCurrentIndex(int(sort) if sort.isdigit() and int(sort) < len(SORTS) else 0)
         self.scope.currentIndexChanged.connect(lambda _i: self._apply())
         self.sort.currentIndexChanged.connect(lambda _i: self._sort())
+        table.horizontalHeader().sortIndicatorChanged.connect(self._header_sorted)
         for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
             signal.connect(self._count)
         # Counts follow edits and the open document: rows enter or leave the scope (after the model took them).
@@ -444,6 +447,14 @@ class SpeakerFilterBar(QWidget):
         column, order = SORTS[self.sort.currentIndex()]
         self.table.sortByColumn(column, order)
         self._save()
+
+    def _header_sorted(self, column: int, order) -> None:
+        """A click on a column's header: the sort choice says so when it is one of its own."""
+        if (column, order) in SORTS:
+            self.sort.blockSignals(True)
+            self.sort.setCurrentIndex(SORTS.index((column, order)))
+            self.sort.blockSignals(False)
+            self._save()
 
     def _save(self) -> None:
         if self.settings is not None:
