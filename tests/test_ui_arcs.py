@@ -133,6 +133,24 @@ def test_wrapped_lines_far_parts_and_parts_off_screen(win, qtbot):
     assert box.left() < margin or box.right() > win.view.viewport().width() - margin
 
 
+def test_edges_one_above_the_other_are_joined_by_an_arc_bowed_into_the_margin(win, make_store, qtbot):
+    """Two paragraphs starting at the right margin (right-to-left): the edges are one above the other, and a
+    straight line between them would cross the paragraph between like an alef."""
+    text = "إن الوضع جيد جدا.\nوتحدثت التقارير عن تطورات كثيرة.\nالرئيس قال ذلك أمس."
+    _import(win.session.store, "stack", text, [("QUOTE", "إن الوضع جيد", "q", 0), ("SPEAKER", "الرئيس", "s", 0)],
+            [("SAID_BY", "q", "s")])
+    win.documents.model.refresh()
+    win.open_document("stack")
+    win.session.select("q")
+    (link,) = _links(win)
+    (q,) = _rects(win, text, "إن الوضع جيد")
+    (s,) = _rects(win, text, "الرئيس")
+    assert link.route == "curve" and link.a.x() == link.b.x() == q.right() + 1 == s.right() + 1
+    assert (link.a.y(), link.b.y()) == (q.bottom() + 1, s.top())
+    box = link.path.boundingRect()
+    assert box.right() > q.right() + 4  # bowed out towards the right margin, beside the middle line's text
+
+
 def test_show_all_links_toggles_with_its_key_and_is_remembered(win, qtbot, make_store):
     win.view.setFocus()
     assert _links(win) == []

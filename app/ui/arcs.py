@@ -8,7 +8,8 @@ Where a link is drawn, so that it never hides a letter:
 
 - both ends on one visual line: a low staple between the two spans' nearest edges, in the gap above the line;
 - on lines close together (up to four apart): an S-curve from the head's nearest edge, leaving it from the line
-  boundary that faces the part, to the part's nearest edge, thin and translucent where it crosses a line;
+  boundary that faces the part, to the part's nearest edge, thin and translucent where it crosses a line (edges
+  one above the other: an arc bowed out towards the margin, never a vertical stroke that reads as an alef);
 - farther apart: from the head's edge along the boundary under (or over) its line to the margin, down (or up) the
   margin, and along the boundary over (or under) the part's line to the part's edge — the margin nearer to both
   edges is taken, so the runs along the boundaries stay short;
@@ -38,6 +39,7 @@ LINK_TYPES = ("SAID_BY", "CLAIMED_BY", "CUE", "DATED")
 LIFT = 3  # pixels a same-line staple rises into the gap above its line (the speaker's; see LIFTS)
 LIFTS = {"CUE": 1, "DATED": 2}
 NEAR_LINES = 4  # links at most this many lines apart are drawn straight across; farther ones through the margin
+BOW = 8  # edges closer than this horizontally are joined by an arc bowed out towards the margin
 TICK = 3  # pixels a margin route's ends reach into their span's line, so they plug into the span's edge
 RADIUS = 4  # rounded corners of the margin routes
 DOT = 2.5  # the dot at the part's end
@@ -211,7 +213,7 @@ class LinkOverlay(QObject):
             rects = tr if isinstance(hr, str) else hr
             rect = rects[0] if up else rects[-1]
             side_left = rect.left() < width - rect.right()
-            x = rect.left() if side_left else rect.right()
+            x = rect.left() if side_left else rect.right() + 1
             y = rect.top() if up else rect.bottom() + 1
             edge = QPointF(x, y)
             far = QPointF(self._margin_x(side_left, lane), -2.0 if up else self.view.viewport().height() + 2.0)
@@ -258,7 +260,11 @@ class LinkOverlay(QObject):
                 path.lineTo(bx, by + TICK * down)
             else:
                 bend = (by - ay) / 2
-                path.cubicTo(QPointF(ax, ay + bend), QPointF(bx, by - bend), b)
+                # Edges one above the other (two lines starting at the margin): bowed out towards the nearer
+                # margin, an arc beside the text rather than a stroke down through it.
+                bow = 0.0 if abs(ax - bx) >= BOW else min(3 * BOW, abs(by - ay) / 3) * \
+                    (-1 if ax < width / 2 else 1)
+                path.cubicTo(QPointF(ax + bow, ay + bend), QPointF(bx + bow, by - bend), b)
             return make("curve", a, b, path)
         left_cost = h.left() + t.left()
         right_cost = (width - h.right()) + (width - t.right())
