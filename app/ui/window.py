@@ -19,6 +19,7 @@ from .claims import ClaimCommands, ClaimFields, edit_verdicts
 from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
+from .guidelines import install_guidelines
 from .help import install_help
 from .selection_bar import SelectionBar
 from .language import keep_ltr, style_menus
@@ -115,6 +116,7 @@ class MainWindow(QMainWindow):
         self.find = install_find(self)  # Ctrl+F: the find bar under the article (#13)
         self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
+        install_guidelines(self)  # the Guidelines sidebar, guideline tooltips, Help ▸ Keys and guidelines (#13)
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
         self._update_title()
@@ -507,9 +509,9 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/point_size", font.pointSizeF())
 
     def _keys(self) -> None:
-        from .dialogs import KeysDialog  # dialogs and transfers load when first used: start-up stays short
+        from .keys import show_keys  # dialogs and transfers load when first used: start-up stays short
 
-        KeysDialog.ask(self, self.registry)
+        show_keys(self)  # the keys cheat sheet (its "Change keys…" remaps)
 
     def _switch_language(self) -> None:
         from .language import switch_language
