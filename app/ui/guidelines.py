@@ -45,6 +45,7 @@ W_TITLE = QT_TRANSLATE_NOOP("Guidelines", "Guidelines")
 def _t(text: str) -> str:
     return QCoreApplication.translate(CONTEXT, text)
 LANG_NAMES = {"en": "English", "ar": "العربية"}
+RTL_LANGS = {"ar", "fa", "ur", "he", "ps", "ckb"}
 _BRACKETED = re.compile(r"\[([^\[\]]+)\]")
 
 
@@ -106,7 +107,8 @@ def guideline_html(schema, label: str, lang: str, current: dict[str, str] | None
     shown first and marked)."""
     info = schema.label(label)
     color = info.color if info else "#cccccc"
-    head = (f"<h3><span style='background-color:{color}'>&nbsp;{html.escape(label_name(label))}&nbsp;</span> "
+    ui_side = "rtl" if ui_lang() in RTL_LANGS else "ltr"
+    head = (f"<h3 dir='{ui_side}'><span style='background-color:{color}'>&nbsp;{html.escape(label_name(label))}&nbsp;</span> "
             f"<small>{html.escape(label)}</small></h3>")
     found = schema.guidelines.best(label, lang)
     if not found:
@@ -116,7 +118,7 @@ def guideline_html(schema, label: str, lang: str, current: dict[str, str] | None
     if got != lang:
         body.append("<p><i>" + html.escape(_t(W_OTHER_LANG)
                                            .replace("%1", LANG_NAMES.get(got, got))) + "</i></p>")
-    body.append(_page(guideline, color))
+    body.append(_page(guideline, color, got))
     values = choice_targets(schema, label)
     current = current or {}
     values.sort(key=lambda v: current.get(v[0]) != v[1])  # the selected span's own value first
@@ -125,23 +127,27 @@ def guideline_html(schema, label: str, lang: str, current: dict[str, str] | None
         if not hit:
             continue
         mark = "▶ " if current.get(attr) == value else ""
-        body.append(f"<h4>{mark}{html.escape(attr)}: {html.escape(value_name(attr, value))}</h4>")
-        body.append(_page(hit[0], color))
+        body.append(f"<h4 dir='{ui_side}'>{mark}{html.escape(attr)}: {html.escape(value_name(attr, value))}</h4>")
+        body.append(_page(hit[0], color, hit[1]))
     return "".join(body)
 
 
-def _page(guideline: Guideline, color: str) -> str:
+def _page(guideline: Guideline, color: str, lang: str) -> str:
+    """One guideline in its own language's direction (Qt places list bullets by the block's direction, not by
+    the text's: an Arabic guideline's bullets go on the right, an English one's on the left, whatever the
+    interface)."""
+    side = "rtl" if lang in RTL_LANGS else "ltr"
     out = []
     if guideline.meaning:
-        out.append(f"<p>{html.escape(guideline.meaning)}</p>")
+        out.append(f"<p dir='{side}'>{html.escape(guideline.meaning)}</p>")
     for part, title in (("include", _t(W_INCLUDE)), ("exclude", _t(W_EXCLUDE))):
         rules = getattr(guideline, part)
         if rules:
-            out.append(f"<p><b>{html.escape(title)}</b></p><ul>" +
+            out.append(f"<p dir='{side}'><b>{html.escape(title)}</b></p><ul dir='{side}'>" +
                        "".join(f"<li>{html.escape(r)}</li>" for r in rules) + "</ul>")
     if guideline.example:
-        word = _t(W_EXAMPLE)
-        out.append(f"<p><b>{html.escape(word)}</b></p><p>{_example_html(guideline.example, color)}</p>")
+        word = _t(W_EXAMPLE)  # the example is article text: its own direction (Qt finds it from its letters)
+        out.append(f"<p dir='{side}'><b>{html.escape(word)}</b></p><p>{_example_html(guideline.example, color)}</p>")
     return "".join(out)
 
 

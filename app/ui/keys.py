@@ -70,12 +70,13 @@ def action_keys(action: QAction) -> str:
 def menu_groups(window) -> dict[int, str]:
     """id(action) → the path of the first menu that holds it, in menu-bar order ("Edit ▸ Label selection")."""
     groups: dict[int, str] = {}
+    arrow = " ◂ " if window.isRightToLeft() else " ▸ "  # pointing the way the menus open
 
     def walk(menu: QMenu, path: str) -> None:
         for action in menu.actions():
             sub = action.menu()
             if sub is not None:
-                walk(sub, f"{path} ▸ {plain(sub.title())}")
+                walk(sub, f"{path}{arrow}{plain(sub.title())}")
             elif not action.isSeparator():
                 groups.setdefault(id(action), path)
 
