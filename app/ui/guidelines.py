@@ -161,6 +161,7 @@ class GuidelinesDock(QDockWidget):
         self.session = window.session
         self.label = ""
         self.values: dict[str, str] = {}
+        self._shown: tuple | None = None  # what the page shows now (see _render)
         self.chooser = QComboBox()
         self.chooser.setObjectName("guidelines_label")
         self.edit = QPushButton(self.tr("Edit…"))
@@ -181,6 +182,7 @@ class GuidelinesDock(QDockWidget):
         self.setWidget(body)
         self.fill_chooser()
         self.chooser.activated.connect(lambda i: self.show_label(self.chooser.itemData(i)))
+        self.visibilityChanged.connect(lambda shown: shown and (self.follow(), self._render()))
         self.show_label(self.session.schema.span_labels[0].name if self.session.schema.span_labels else "")
 
     def fill_chooser(self) -> None:
@@ -205,10 +207,20 @@ class GuidelinesDock(QDockWidget):
         i = self.chooser.findData(label)
         if i >= 0:
             self.chooser.setCurrentIndex(i)
-        self.text.setHtml(guideline_html(self.session.schema, label, ui_lang(), self.values))
+        self._render()
+
+    def _render(self, force: bool = False) -> None:
+        """The page, drawn only while the sidebar is shown (not at start-up) and only when what it shows changed."""
+        if not self.isVisible() and not force:
+            return
+        key = (self.label, tuple(sorted(self.values.items())), id(self.session.schema.guidelines), ui_lang())
+        if key == self._shown and not force:
+            return
+        self._shown = key
+        self.text.setHtml(guideline_html(self.session.schema, self.label, ui_lang(), self.values))
 
     def refresh(self) -> None:
-        self.show_label(self.label, self.values)
+        self._render(force=self.isVisible())
 
     def open_editor(self, key: str | None = None) -> "GuidelineEditor":
         editor = GuidelineEditor(self.window_, key or self.label)
