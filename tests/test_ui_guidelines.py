@@ -168,6 +168,8 @@ def test_label_keys_t_w_and_the_selection_bar_carry_the_guideline(win, qtbot):
     assert "Example: " in r["label:CLAIM"].toolTip()
     assert "direct: The words as said" in r["cycle_type"].toolTip()
     assert "check-worthy?: Unsure" in r["cycle_checkworthy"].toolTip() or "unsure" in r["cycle_checkworthy"].toolTip()
+    menus = [m for m in r["label:QUOTE"].associatedObjects() if hasattr(m, "toolTipsVisible")]
+    assert menus and all(m.toolTipsVisible() for m in menus)  # Edit ▸ Label selection shows them
     bar = win.selection_bar
     assert "Q Quote: Reported speech" in bar.toolTip()  # nothing selected: every label's meaning with its key
     label(win, *find(TEXT, "وقال"), Qt.Key.Key_K)

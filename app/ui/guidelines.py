@@ -21,8 +21,8 @@ import orjson
 
 from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout,
-                               QHBoxLayout, QLabel, QLineEdit, QMessageBox, QPlainTextEdit, QPushButton, QTabWidget,
-                               QTextBrowser, QVBoxLayout, QWidget)
+                               QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
+                               QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
 
 from ..core.errors import QawlError
 from ..core.guidelines import Guideline, split_target, target
@@ -108,7 +108,8 @@ def guideline_html(schema, label: str, lang: str, current: dict[str, str] | None
     info = schema.label(label)
     color = info.color if info else "#cccccc"
     ui_side = "rtl" if ui_lang() in RTL_LANGS else "ltr"
-    head = (f"<h3 dir='{ui_side}'><span style='background-color:{color}'>&nbsp;{html.escape(label_name(label))}&nbsp;</span> "
+    chip = f"<span style='background-color:{color}'>&nbsp;{html.escape(label_name(label))}&nbsp;</span>"
+    head = (f"<h3 dir='{ui_side}'>{chip} "
             f"<small>{html.escape(label)}</small></h3>")
     found = schema.guidelines.best(label, lang)
     if not found:
@@ -311,7 +312,8 @@ class GuidelineEditor(QDialog):
                 out[lang] = Guideline.from_text(f["meaning"].text(), f["include"].toPlainText(),
                                                 f["exclude"].toPlainText(), f["example"].text())
             except QawlError as exc:
-                raise QawlError(exc.message, field=f"{LANG_NAMES[lang]}: {(exc.field or '').removeprefix('guideline.')}") from None
+                where = (exc.field or "").removeprefix("guideline.")
+                raise QawlError(exc.message, field=f"{LANG_NAMES[lang]}: {where}") from None
         return out
 
     def _apply(self, write) -> bool:
@@ -393,6 +395,7 @@ class GuidelinesHook:
         s.changed.connect(lambda *_: self.follow())
         self._raw = None
         s.refreshed.connect(self.reread)
+        window.view.text_selection_changed.connect(lambda *_: self.update_bar())
         self.update_tips()
 
     def show(self) -> None:
@@ -414,6 +417,9 @@ class GuidelinesHook:
             action = r[label_key(label.name)]
             action.setToolTip(f"{action.text().replace('&', '')}\n{tip}" if tip else action.text())
             action.setStatusTip(tip.split("\n", 1)[0])
+            for menu in action.associatedObjects():
+                if isinstance(menu, QMenu):
+                    menu.setToolTipsVisible(True)  # a menu shows its entries' tooltips only when asked
         for action_id, label, attr in ((ActionId.CYCLE_TYPE, "QUOTE", "type"),
                                        (ActionId.CYCLE_CHECKWORTHY, "CLAIM", "checkworthy")):
             values = values_tooltip(schema, label, attr)
@@ -436,6 +442,8 @@ class GuidelinesHook:
                                                                            ui_lang())):
                 tip += f"\n{type_name(value)}: {found[0].meaning}"
             text = f"{label_name(span.label)}: {tip}" if tip else ""
+        elif self.window.view.selection()[0] != self.window.view.selection()[1]:
+            text = ""  # selected text: the tooltip is that text, exactly
         else:
             lines = []
             for label in schema.span_labels:

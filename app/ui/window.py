@@ -187,6 +187,7 @@ class MainWindow(QMainWindow):
     def _context_menu(self, pos) -> None:
         menu: QMenu = self.view.createStandardContextMenu()
         menu.setStyle(self._menu_style)
+        menu.setToolTipsVisible(True)  # the label entries carry their guideline
         menu.addSeparator()
         for label in self.session.schema.span_labels:
             menu.addAction(self.registry[label_key(label.name)])
