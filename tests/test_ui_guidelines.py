@@ -235,3 +235,20 @@ def test_another_process_s_guideline_edit_shows_in_the_open_window(win, qtbot):
     settle()
     assert "A day in the calendar." in win.guidelines.dock.text.toPlainText()
     assert "A day in the calendar." in win.registry["label:DATE"].toolTip()
+
+
+def test_change_keys_on_the_sheet_remaps_and_the_sheet_shows_the_new_key(win, qtbot, monkeypatch):
+    from app.ui.dialogs import KeysDialog
+
+    def ask(parent, registry):
+        registry.set_shortcut("cycle_type", "Y")  # what the remapping dialog does on OK
+        return True
+
+    monkeypatch.setattr(KeysDialog, "ask", staticmethod(ask))
+    sheet = show_keys(win)
+    qtbot.addWidget(sheet)
+    try:
+        sheet.change.click()
+        assert next(r for r in sheet.visible_rows() if r.action == "cycle_type").keys == "Y"
+    finally:
+        win.registry.set_shortcut("cycle_type", "T")
