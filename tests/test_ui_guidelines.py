@@ -252,3 +252,28 @@ def test_change_keys_on_the_sheet_remaps_and_the_sheet_shows_the_new_key(win, qt
         assert next(r for r in sheet.visible_rows() if r.action == "cycle_type").keys == "Y"
     finally:
         win.registry.set_shortcut("cycle_type", "T")
+
+
+def test_after_a_language_switch_the_new_window_shows_another_process_s_edit(win, qtbot):
+    """The session outlives the window it was shown in: the old window's guideline hook must go with it."""
+    from PySide6.QtCore import QTranslator
+
+    from app.operations.guidelines import set_guideline
+    from app.store import Store
+    from app.ui.language import switch_language
+    from app.ui.main import install_language
+
+    try:
+        arabic = switch_language(win, "ar")
+        qtbot.addWidget(arabic)
+        qtbot.waitUntil(lambda: not win.isVisible())
+        assert "كلام أو رأي منقول" in arabic.registry["label:QUOTE"].toolTip()
+        with Store.open(arabic.session.store.path) as other:
+            set_guideline(other, "QUOTE", {"ar": Guideline("كلام منقول.")})
+        qtbot.waitUntil(lambda: arabic.poll_project() or "كلام منقول." in arabic.registry["label:QUOTE"].toolTip(),
+                        timeout=5000)
+    finally:
+        app = QApplication.instance()
+        for translator in app.findChildren(QTranslator):
+            app.removeTranslator(translator)
+        install_language(app, "en")

@@ -19,7 +19,7 @@ from dataclasses import replace
 
 import orjson
 
-from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, Qt
+from PySide6.QtCore import QT_TRANSLATE_NOOP, QCoreApplication, QObject, Qt
 from PySide6.QtWidgets import (QApplication, QComboBox, QDialog, QDialogButtonBox, QDockWidget, QFormLayout,
                                QHBoxLayout, QLabel, QLineEdit, QMenu, QMessageBox, QPlainTextEdit, QPushButton,
                                QTabWidget, QTextBrowser, QVBoxLayout, QWidget)
@@ -375,10 +375,12 @@ def apply_schema(window, schema) -> None:
 HELP_TEXT = QT_TRANSLATE_NOOP("Help", "Labelling &guidelines")
 
 
-class GuidelinesHook:
-    """The sidebar, the tooltips and Help ▸ Labelling guidelines of one window."""
+class GuidelinesHook(QObject):
+    """The sidebar, the tooltips and Help ▸ Labelling guidelines of one window. A QObject child of the window, so
+    its connections to the session (which outlives a window: see :mod:`.language`) go with the window."""
 
     def __init__(self, window) -> None:
+        super().__init__(window)
         self.window = window
         self.dock = GuidelinesDock(window)
         area = Qt.DockWidgetArea.LeftDockWidgetArea if window.isRightToLeft() else Qt.DockWidgetArea.RightDockWidgetArea
@@ -390,12 +392,11 @@ class GuidelinesHook:
         window.help.menu.insertAction(guide, window.registry[ActionId.KEYS])  # the cheat sheet first
         window.help.menu.insertSeparator(window.help.actions["report_problem"])
         s = window.session
-        s.selection_changed.connect(lambda _id: self.follow())
-        s.record_changed.connect(lambda _id: self.follow())
-        s.changed.connect(lambda *_: self.follow())
         self._raw = None
+        for signal in (s.selection_changed, s.record_changed, s.changed):
+            signal.connect(self.follow)
         s.refreshed.connect(self.reread)
-        window.view.text_selection_changed.connect(lambda *_: self.update_bar())
+        window.view.text_selection_changed.connect(self.update_bar)
         self.update_tips()
 
     def show(self) -> None:
@@ -403,7 +404,7 @@ class GuidelinesHook:
         self.dock.raise_()
         self.dock.follow()
 
-    def follow(self) -> None:
+    def follow(self, *_) -> None:
         if self.dock.isVisible():
             self.dock.follow()
         self.update_bar()
@@ -428,7 +429,7 @@ class GuidelinesHook:
                 action.setToolTip(f"{action.text().replace('&', '')}\n{values}")
         self.update_bar()
 
-    def update_bar(self) -> None:
+    def update_bar(self, *_) -> None:
         """The bar under the article: the selected annotation's guideline in its tooltip, else every label's
         meaning with its key."""
         s = self.window.session
