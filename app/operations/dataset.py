@@ -456,7 +456,8 @@ def _guidelines_md(schema) -> list[str]:
             out.append(f"- **{key}** — {g.meaning}".rstrip(" —"))
             for word, rules in ((("Include", "يشمل"), g.include), (("Leave out", "لا يشمل"), g.exclude)):
                 if rules:
-                    out.append(f"  - {word[lang == 'ar']}: " + "; ".join(rules))
+                    out.append(f"  - {word[lang == 'ar']}:")
+                    out += [f"    - {rule}" for rule in rules]
             if g.example:
                 out.append(f"  - {'مثال' if lang == 'ar' else 'Example'}: {g.example}")
         out.append("")
