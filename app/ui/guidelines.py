@@ -259,6 +259,13 @@ class GuidelineEditor(QDialog):
             include, exclude = QPlainTextEdit(), QPlainTextEdit()
             for edit in (include, exclude):
                 edit.setTabChangesFocus(True)
+                # Each rule in the tab's language direction, on its reading side (a plain-text editor lays its
+                # paragraphs out left to right unless told; Qt's AlignRight alone is mirrored in RTL).
+                option = edit.document().defaultTextOption()
+                option.setTextDirection(page.layoutDirection())
+                option.setAlignment((Qt.AlignmentFlag.AlignRight if lang == "ar" else Qt.AlignmentFlag.AlignLeft)
+                                    | Qt.AlignmentFlag.AlignAbsolute)
+                edit.document().setDefaultTextOption(option)
                 edit.setPlaceholderText(self.tr("One rule a line"))
             example.setPlaceholderText(self.tr("Mark the span with [square brackets]"))
             form.addRow(self.tr("Meaning"), meaning)
