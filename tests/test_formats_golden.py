@@ -162,3 +162,14 @@ if __name__ == "__main__":
             (target / name).parent.mkdir(parents=True, exist_ok=True)
             (target / name).write_bytes(data)
     print(f"{len(written)} files written under {target}")
+
+
+def test_a_long_integer_is_still_found_by_the_quick_check():
+    """jsontext.needs_exact's quick check (19 ASCII digits in a row) never hides a number orjson would change."""
+    from app.core.jsontext import needs_exact
+
+    for raw in ('{"a": 18446744073709551616}', '[-1234567890123456789]', '{"x":1,"n":12345678901234567890}'):
+        assert needs_exact(raw) and needs_exact(raw.encode())
+    for raw in ('{"a": 184467440737095516}', '{"t": "1234567890123456789012"}', '{"a": "٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣٣"}',
+                '{"f": 1.2345678901234567890}', "\\ud800 12"):
+        assert not needs_exact(raw) and not needs_exact(raw.encode("utf-8", "surrogatepass"))
