@@ -26,6 +26,7 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Iterable
 
 from ..model import Entity, claim_from_dict, claim_to_dict
@@ -89,6 +90,7 @@ def brat_type(name: str) -> str:
     return _BAD_TYPE.sub("_", name.strip()) or "_"
 
 
+@lru_cache(maxsize=4096)
 def _is_type(name: str) -> bool:
     """True when ``name`` is already a brat type name (:func:`brat_type` leaves it as it is)."""
     return bool(name) and not _BAD_TYPE.search(name) and name == name.strip()
@@ -146,6 +148,7 @@ class _Conf:
     def __init__(self, types: "_Types | None" = None) -> None:
         self.types = types or _Types()
         self.entities: list[str] = []
+        self.entity_set: set[str] = set()  # the same names, for the check made once per span
         self.relations: dict[str, tuple[str, str]] = {}
         self.relation_args: dict[str, tuple[str, str]] = {}  # relation -> (Arg1 types, Arg2 types) from the schema
         self.equivs: list[str] = []
@@ -289,8 +292,9 @@ class _Writer:
     def _t(self, members: list[tuple]) -> None:
         text = self.text
         first = members[0]
-        if len(members) == 1 and not _BREAK.search(text, first[_START], first[_END]):
-            fragments = [(first[_START], first[_END])]  # the usual case: one span on one line
+        start, end = first[_START], first[_END]
+        if len(members) == 1 and not _BREAK.search(text, start, end):
+            ranges, shown = f"{start} {end}", text[start:end]  # the usual case: one span on one line
         else:
             fragments = []
             # Fragments keep the order brat listed them in (it joins their texts in that order).
@@ -298,14 +302,16 @@ class _Writer:
                 for m in _NOT_BREAK.finditer(text, span[_START], span[_END]):  # cut at line breaks
                     fragments.append((m.start(), m.end()))
             if not fragments:  # a span of line breaks only: brat cannot hold it; keep it whole
-                fragments = [(first[_START], first[_END])]
+                fragments = [(start, end)]
+            ranges = ";".join(f"{s} {e}" for s, e in fragments)
+            shown = " ".join(text[s:e] for s, e in fragments)
         label = self.names.label(first[_LABEL])
-        self.conf.add(self.conf.entities, label)
+        if label not in self.conf.entity_set:
+            self.conf.add(self.conf.entities, label)
+            self.conf.entity_set.add(label)
         tid = self.new("T")
         for span in members:
             self.tid[span[_ID]] = tid
-        ranges = ";".join(f"{s} {e}" for s, e in fragments)
-        shown = " ".join(text[s:e] for s, e in fragments)
         self.lines.append(f"{tid}\t{label} {ranges}\t{shown}")
         if len(members) == 1:
             attrs = first[_ATTRS]

@@ -90,24 +90,32 @@ class _Results:
         append = result.append
         from_name, to_name, out_label, kinds, answers = self.from_name, self.to_name, self._label, self._kinds, \
             self.answers
+        origin_out = _ORIGIN_OUT.get
         for sid, label, start, end, text, attrs, origin, _ in work.spans:
             peer = out_label.get(label)
             if peer is None:
                 peer = out_label[label] = self.mapping.label_out(label)
                 self.labels_used.append(peer)
-            item = {"id": sid, "from_name": from_name, "to_name": to_name, "type": "labels",
-                    "value": {"start": start, "end": end, "text": text, "labels": [peer]}}
-            if not suggestion:
-                item["origin"] = _ORIGIN_OUT.get(origin, "manual")
-            append(item)
+            value = {"start": start, "end": end, "text": text, "labels": [peer]}
+            if suggestion:
+                append({"id": sid, "from_name": from_name, "to_name": to_name, "type": "labels", "value": value})
+            else:
+                append({"id": sid, "from_name": from_name, "to_name": to_name, "type": "labels", "value": value,
+                        "origin": origin_out(origin, "manual")})
             if not attrs:
                 continue
             for attr, val in attrs.items():
                 if attr == "score" and suggestion:
                     continue
-                kind, control, answer = _attr_out(self.schema, label, attr, val, kinds)
-                if kind is None:
-                    continue
+                if val.__class__ is str and val:  # the usual case, inline: a choice or a text area
+                    kind = kinds.get((label, attr))
+                    if kind is None:
+                        kind = _attr_out(self.schema, label, attr, val, kinds)[0]
+                    control, answer = attr, val
+                else:
+                    kind, control, answer = _attr_out(self.schema, label, attr, val, kinds)
+                    if kind is None:
+                        continue
                 seen = answers.get(control)
                 if seen is None:
                     seen = answers[control] = [kind, set()]
