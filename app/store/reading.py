@@ -129,11 +129,12 @@ class ReadingMixin:
 
     def annotators_with_work(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
                              include_suggestions: bool = False) -> list[str]:
-        """Annotators with at least one layer that is done or holds annotations (what peer formats export as
-        someone's work), within an export's selection."""
+        """Annotators with at least one layer that is done or holds annotations or a note on the document (what
+        peer formats export as someone's work), within an export's selection."""
         statuses = list(statuses) if statuses else None
         rows = self.conn.execute(
-            "SELECT DISTINCT l.annotator FROM layers l WHERE (l.status = 'done' OR EXISTS (SELECT 1 FROM spans s "
+            "SELECT DISTINCT l.annotator FROM layers l WHERE (l.status = 'done' OR coalesce(l.note, '') != '' OR "
+            "l.discuss OR EXISTS (SELECT 1 FROM spans s "
             "WHERE s.doc_id = l.doc_id AND s.annotator = l.annotator) OR EXISTS (SELECT 1 FROM relations r "
             "WHERE r.doc_id = l.doc_id AND r.annotator = l.annotator))" +
             (" AND l.status IN (%s)" % ",".join("?" * len(list(statuses))) if statuses else "") +

@@ -20,8 +20,8 @@ import orjson
 
 from ..model import GOLD, Origin
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .labelstudio import (_PER_REGION, JSON_SUFFIX, QAWL_ANNOTATOR, QAWL_CLAIMS, QAWL_SPEAKERS, QAWL_STATUS,
-                          UNLABELLED)
+from .labelstudio import (_PER_REGION, DISCUSS_CHOICE, DOC_DISCUSS, DOC_NOTE, JSON_SUFFIX, QAWL_ANNOTATOR,
+                          QAWL_CLAIMS, QAWL_SPEAKERS, QAWL_STATUS, UNLABELLED)
 from .mapping import LabelMapping
 from .out import (Doc, MemorySink, Sink, Work, as_lines, claims, documents, is_suggestions, schema_labels,
                   schema_relations, speakers)
@@ -55,7 +55,10 @@ def stream(docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = No
                 task["predictions"].append({"model_version": "qawl-suggestions", "result": out.result(work, True)})
                 continue
             who = work.annotator
-            ann: dict = {"result": out.result(work, False), "was_cancelled": False, "ground_truth": who == GOLD,
+            result = out.result(work, False)
+            if work.note or work.discuss:
+                result += _document_note(work, to_name)
+            ann: dict = {"result": result, "was_cancelled": False, "ground_truth": who == GOLD,
                          QAWL_ANNOTATOR: who, QAWL_STATUS: work.status}
             member = people.get(who)
             if member is not None:  # only a member the user named: Label Studio refuses the import otherwise
@@ -69,6 +72,18 @@ def stream(docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = No
 
 
 _RELATION_ORDER = itemgetter(2, 3, 1)  # head, tail, type
+
+
+def _document_note(work: Work, to_name: str) -> list[dict]:
+    """The annotator's note on the document and its flag, as the task-level controls of the config."""
+    out = []
+    if work.note:
+        out.append({"id": "qawl-document-note", "from_name": DOC_NOTE, "to_name": to_name, "type": "textarea",
+                    "value": {"text": [work.note]}})
+    if work.discuss:
+        out.append({"id": "qawl-document-discuss", "from_name": DOC_DISCUSS, "to_name": to_name, "type": "choices",
+                    "value": {"choices": [DISCUSS_CHOICE]}})
+    return out
 
 
 class _Results:
@@ -209,6 +224,12 @@ def label_config(labels: list[str], relations: list[str], from_name: str = "labe
             lines += [f"    <Choice value={quoteattr(v)}/>" for v in values] + ["  </Choices>"]
         else:
             lines.append(f"  <TextArea name={quoteattr(control)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
+    # The annotator's note on the whole document and its flag (task-level: not per region).
+    lines += ["  <Header value=\"Note on the document\"/>",
+              f"  <TextArea name=\"{DOC_NOTE}\" toName={quoteattr(to_name)} maxSubmissions=\"1\" editable=\"true\" "
+              "rows=\"2\"/>",
+              f"  <Choices name=\"{DOC_DISCUSS}\" toName={quoteattr(to_name)} choice=\"multiple\">",
+              f"    <Choice value=\"{DISCUSS_CHOICE}\"/>", "  </Choices>"]
     lines.append("</View>")
     return "\n".join(lines) + "\n"
 

@@ -12,8 +12,8 @@ in the number of documents. The caller's sink writes the files (atomically, in t
 
 **Whose work a layer is** (:func:`worked`): only what an annotator did is exported as their work. A line with no
 annotator, or an annotator's layer that is not done and holds nothing (a document they never opened, or opened and
-left empty), is an *unannotated* document: it goes out as a task without annotations, never as an accepted empty
-answer. A layer marked done with nothing in it is a real answer ("nothing here") and goes out as one. The layer of
+left empty, without a note on it), is an *unannotated* document: it goes out as a task without annotations, never as
+an accepted empty answer. A layer marked done with nothing in it is a real answer ("nothing here") and goes out as one. The layer of
 annotator ``suggestions`` is machine output: it goes out as predictions / unanswered tasks, never as someone's work.
 """
 
@@ -87,7 +87,8 @@ def worked(line: dict) -> bool:
     """True when the line is an annotator's work (see the module docstring)."""
     if line.get("annotator") is None:
         return False
-    return line.get("status") == Status.DONE.value or bool(line.get("spans")) or bool(line.get("relations"))
+    return line.get("status") == Status.DONE.value or bool(line.get("spans")) or bool(line.get("relations")) or \
+        bool(line.get("note")) or line.get("discuss") is True
 
 
 def is_suggestions(work: Work) -> bool:
@@ -128,7 +129,7 @@ def documents_from_rows(rows: Iterable[tuple], unannotated: bool = True) -> Iter
     for doc_id, text, direction, meta, layers in rows:
         work = []
         for who, status, span_rows, rel_rows, ents, linked, note, discuss in layers:
-            if who is None or not (status == Status.DONE.value or span_rows or rel_rows):
+            if who is None or not (status == Status.DONE.value or span_rows or rel_rows or note or discuss):
                 continue
             attrs = loads("[" + ",".join([r[6] for r in span_rows]) + "]")
             prov = loads("[" + ",".join([r[8] for r in span_rows]) + "]")
