@@ -1,7 +1,8 @@
 """An annotator's note on a DOCUMENT and its "needs discussion" flag through other tools' formats (#13 part 3: kept
 in every export that has a place for them). Label Studio: a task-level text area and choice of the annotation,
-declared in the labeling config Qawl writes, read back. brat has no place for a note on a whole document: ours is
-kept through a brat round trip."""
+declared in the labeling config Qawl writes, read back; Prodigy: the task's ``meta`` (``qawl_note``,
+``qawl_discuss``); doccano: our ``qawl`` key. brat has no place for a note on a whole document: ours is kept through
+a brat round trip."""
 
 from __future__ import annotations
 
@@ -114,3 +115,14 @@ def test_brat_has_no_place_for_a_note_on_the_document_and_keeps_ours(project, tm
     summary = import_paths(project, [out], "brat", annotator="ali", replace=True).summary
     assert summary.layers_added == 0
     assert _notes(project)[("d1", "ali")] == (NOTE, True)
+
+
+@pytest.mark.parametrize("fmt", ["prodigy", "doccano"])
+def test_prodigy_and_doccano_keep_the_note_on_the_document_in_our_own_keys(project, tmp_path, fmt):
+    out = tmp_path / ("out.jsonl" if fmt == "prodigy" else "out")
+    export_paths(project, out, fmt)
+    back = Store.open(tmp_path / "back.db")
+    import_paths(back, [out], fmt)
+    assert _notes(back) == _notes(project)
+    assert import_paths(back, [out], fmt).summary.layers_unchanged >= 3
+    back.close()

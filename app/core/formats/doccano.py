@@ -44,7 +44,7 @@ from ..model import STATUSES, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
-                   json_records, label_name, name_of_file, offset_pair, safe_name)
+                   json_records, label_name, name_of_file, offset_pair, read_document_note, safe_name)
 from .mapping import LabelMapping
 from .out import (Doc, MemorySink, Sink, Work, annotators_of, as_lines, claims, documents, entities_from,
                   speakers)
@@ -122,6 +122,9 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
     if own.get("claims") and not doc.carried_claims(own["claims"], f"{QAWL}.claims"):
         return
     layer = PeerLayer(user or annotator, status)
+    # The note on the document, in our own file only (in doccano's export the key is the example's, not the member's).
+    if not is_int(obj.get("id")) and not read_document_note(own, "note", "discuss", f"{QAWL}.", doc, layer):
+        return
 
     for key in ("label", "labels"):
         value = obj.get(key)
@@ -206,7 +209,7 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         found = attrs.get(f"{span.start} {span.end} {span.label}")
         if isinstance(found, dict):
             span.attrs.update(found)
-    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations
+    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations or lay.note or lay.discuss
                   or (lay is layer and own.get("status") == Status.DONE.value)]
 
 
@@ -327,6 +330,8 @@ class _Rows:
                      "status": work.status if work is not None else None,
                      "speakers": speakers([work]) if work is not None else [],
                      "claims": claims([work]) if work is not None else [], "attrs": attrs}
+        if work is not None and (work.note or work.discuss):  # the annotator's note on the document
+            row[QAWL].update({"note": work.note, "discuss": work.discuss})
         return row
 
 

@@ -37,7 +37,7 @@ from ..model import STATUSES, SUGGESTIONS, Origin, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
-                   json_records, label_name, offset_pair)
+                   json_records, label_name, offset_pair, read_document_note)
 from .mapping import LabelMapping
 from .out import (Doc, MemorySink, Sink, Work, as_lines, claims, documents, entities_from, is_suggestions,
                   speakers)
@@ -52,6 +52,7 @@ QAWL_SPEAKERS = "qawl_speakers"
 QAWL_CLAIMS = "qawl_claims"  # the canonical claims the CLAIM spans link to
 QAWL_ANNOTATOR = "qawl_annotator"
 QAWL_STATUS = "qawl_status"
+QAWL_NOTE, QAWL_DISCUSS = "qawl_note", "qawl_discuss"  # the annotator's note on the document and its flag
 
 
 def parse_file(name: str, data: bytes, default_annotator: str | None = None) -> PeerFile:
@@ -88,7 +89,8 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
         doc.problem(f"must be an object, got {type(meta).__name__}", field="meta")
         return None
     doc.meta = {k: v for k, v in meta.items()
-                if k not in ("doc_id", QAWL_SPEAKERS, QAWL_CLAIMS, QAWL_ANNOTATOR, QAWL_STATUS)}
+                if k not in ("doc_id", QAWL_SPEAKERS, QAWL_CLAIMS, QAWL_ANNOTATOR, QAWL_STATUS, QAWL_NOTE,
+                             QAWL_DISCUSS)}
     if QAWL_CLAIMS in meta and not doc.carried_claims(meta[QAWL_CLAIMS], f"meta.{QAWL_CLAIMS}"):
         return None
     if isinstance(meta.get("doc_id"), str) and meta["doc_id"].strip():
@@ -120,6 +122,8 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
     if tokens is False:
         return None
     layer = PeerLayer(who or own or annotator, status)
+    if not read_document_note(meta, QAWL_NOTE, QAWL_DISCUSS, "meta.", doc, layer):
+        return None
     suggested = (who or own) == SUGGESTIONS
     spans = obj.get("spans", [])
     if not isinstance(spans, list):
@@ -176,7 +180,7 @@ def _parse_task(obj: object, doc: PeerDoc, annotator: str) -> str | None:
         for rel in layer.relations:
             rel.origin = Origin.SUGGESTED.value
     # An explicit accept with no spans is a finished layer ("nothing here"); a plain input line is not a layer.
-    if answer == "accept" and ("answer" in obj or layer.spans or layer.relations):
+    if answer == "accept" and ("answer" in obj or layer.spans or layer.relations or layer.note or layer.discuss):
         doc.layers.append(layer)
     return answer
 
@@ -278,6 +282,10 @@ def _meta(doc: Doc, layers: list[Work], work: Work | None) -> dict:
     if work is not None and (is_suggestions(work) or work.status != Status.DONE.value):
         out[QAWL_ANNOTATOR] = work.annotator
         out[QAWL_STATUS] = work.status
+    if work is not None and work.note:
+        out[QAWL_NOTE] = work.note
+    if work is not None and work.discuss:
+        out[QAWL_DISCUSS] = True
     ents = speakers(layers)
     if ents:
         out[QAWL_SPEAKERS] = ents
