@@ -167,16 +167,18 @@ def _what_is_written(fmt: str, target: Path, native: Path, root: Path, repeat: i
     size = sum(len(b) for _, b in data)
     bare_root = root / f"bare-{fmt}"
 
-    def bare() -> None:
+    def clear() -> None:
         shutil.rmtree(bare_root, ignore_errors=True)
         bare_root.mkdir()
+
+    def bare() -> None:
         for name, chunk in data:
             path = bare_root / name
             path.parent.mkdir(parents=True, exist_ok=True)
             with open(path, "wb") as out:
                 out.write(chunk)
 
-    floor = median_time(bare, repeat)
+    floor = median_time(bare, repeat, before=clear)
     shutil.rmtree(bare_root, ignore_errors=True)
     return (f"{fmt:<12} {len(files):>5} file(s) {size / 2**20:7.1f} MiB ({size / native.stat().st_size:4.2f}x the "
             f"native {native.stat().st_size / 2**20:.1f} MiB); writing them bare takes {floor:.3f} s = "

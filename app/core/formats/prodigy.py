@@ -27,6 +27,7 @@ unanswered tasks ``accept`` unless given ``--answer``).
 
 from __future__ import annotations
 
+from itertools import count
 from operator import itemgetter
 from typing import Iterable
 
@@ -340,8 +341,7 @@ class _Tokens:
         self.text = text
         self.bounds = [m.span() for m in _TOKEN.finditer(text)]
         self._fragment: orjson.Fragment | None = None
-        self._starts = {s: i for i, (s, _) in enumerate(self.bounds)}
-        self._ends = {e: i for i, (_, e) in enumerate(self.bounds)}
+        self._starts, self._ends = _offsets(self.bounds)
 
     def _dicts(self, bounds: list[tuple[int, int]]) -> list[dict]:
         text = self.text + "x"  # text[e] at the very end is not white space
@@ -377,8 +377,16 @@ class _Tokens:
     def index(self, cuts: list[int]) -> tuple[dict[int, int], dict[int, int]]:
         if not cuts:
             return self._starts, self._ends
-        bounds = self._split_bounds(cuts)
-        return {s: i for i, (s, _) in enumerate(bounds)}, {e: i for i, (_, e) in enumerate(bounds)}
+        return _offsets(self._split_bounds(cuts))
+
+
+def _offsets(bounds: list[tuple[int, int]]) -> tuple[dict[int, int], dict[int, int]]:
+    """Token start -> its index, token end -> its index (tokens never overlap: each offset is one token's). Built
+    by zip in C: a dict comprehension per token cost a sixth of a Prodigy export."""
+    return dict(zip(map(_FIRST, bounds), count())), dict(zip(map(_SECOND, bounds), count()))
+
+
+_FIRST, _SECOND = itemgetter(0), itemgetter(1)
 
 
 def tokenise(text: str, cuts: set[int]) -> list[dict]:
