@@ -3,8 +3,9 @@
 A fixed project (several annotators, suggestions, an untouched document, a finished empty layer, Arabic, emoji,
 flags, CRLF, discontinuous brat spans, speakers with aliases, a linked canonical claim, span notes, attributes brat
 cannot hold in an ``A`` line) is exported in every peer format with several selections and options; every file must
-equal the one under tests/data/golden/, written by the export code before the speed work (main at a8a2a00). One
-change since was intended: Label Studio's label_config.xml declares the note on the document (issue 13).
+equal the one under tests/data/golden/, written by the export code before the speed work (main at a8a2a00). Two
+changes since were intended: Label Studio's label_config.xml declares the note on the document and gives each
+label its guideline as a hint (issue 13).
 
 Regenerate (only when an output change is intended, and say why in the commit)::
 
