@@ -13,3 +13,4 @@ def test_the_formats_benchmark_prints_each_format_beside_native(corpus, capsys, 
     for fmt in formats_speed.FORMATS:
         assert f"{fmt:<12} export" in out and f"{fmt:<12} import" in out
     assert "export memory" in out and "growth" in out
+    assert out.count("writing them bare takes") == len(formats_speed.FORMATS)

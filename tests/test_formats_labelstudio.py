@@ -195,13 +195,19 @@ def test_our_layers_go_out_as_annotations_and_predictions_and_come_back():
                                       for s in r.layer.spans.values()) for r in records}
     assert got == want
     config = ET.fromstring(files["label_config.xml"])
-    choices = {c.get("name"): [x.get("value") for x in c.iter("Choice")] for c in config.iter("Choices")}
+    document = ("document_note", "document_discuss")  # the note on the whole document: task-level controls
+    choices = {c.get("name"): [x.get("value") for x in c.iter("Choice")] for c in config.iter("Choices")
+               if c.get("name") not in document}
     # every attribute of the schema: its choices as per-region Choices, the others as per-region text areas
     from app.core.schema import DEFAULT_SCHEMA
     attrs = [a for label in DEFAULT_SCHEMA.span_labels for a in label.attrs]
     assert choices == {a.name: list(a.choices) for a in attrs if a.kind == "choice"}
-    assert {t.get("name") for t in config.iter("TextArea")} == {a.name for a in attrs if a.kind != "choice"}
-    assert all(c.get("perRegion") == "true" for c in (*config.iter("Choices"), *config.iter("TextArea")))
+    assert {t.get("name") for t in config.iter("TextArea")} - {"document_note"} == \
+        {a.name for a in attrs if a.kind != "choice"}
+    assert all(c.get("perRegion") == "true" for c in (*config.iter("Choices"), *config.iter("TextArea"))
+               if c.get("name") not in document)
+    assert all(c.get("perRegion") is None for c in (*config.iter("Choices"), *config.iter("TextArea"))
+               if c.get("name") in document)
 
 
 def test_our_export_loads_with_label_studios_own_converter(tmp_path):

@@ -137,6 +137,7 @@ def main(argv: list[str] | None = None) -> int:
         export_native()
         import_native = lambda: _import(Store, fresh("in"), native, "qawl", import_paths)  # noqa: E731
         print(f"{'format':<12} {'what':<7} {'ours s':>8} {'native s':>9} {'ratio':>7} {'CPU ratio':>10}  verdict")
+        sizes: list[str] = []
         for fmt in wanted:
             target = root / (f"out-{fmt}.jsonl" if fmt == "prodigy" else f"out-{fmt}")
             clear = (lambda t=target: shutil.rmtree(t, ignore_errors=True) if t.is_dir() else None)
@@ -146,12 +147,42 @@ def main(argv: list[str] | None = None) -> int:
             for what, (ours, floor, ratio, cpu) in (("export", out), ("import", back)):
                 verdict = "MET" if ratio >= TARGET else "MISSED"
                 print(f"{fmt:<12} {what:<7} {ours:>8.3f} {floor:>9.3f} {ratio:>6.2f}x {cpu:>9.2f}x  {verdict}")
+            sizes.append(_what_is_written(fmt, target, native, root, args.repeat, out[1]))
+        print("what each export writes, beside the native JSONL file (same run):")
+        for line in sizes:
+            print(f"  {line}")
         store.close()
         if not args.no_memory:
             _memory(root, texts, args, wanted, Store, export_paths)
     finally:
         shutil.rmtree(root, ignore_errors=True)
     return 0
+
+
+def _what_is_written(fmt: str, target: Path, native: Path, root: Path, repeat: int, native_time: float) -> str:
+    """The files and bytes an export wrote, against the native file; and the floor of writing those same files
+    with bare ``open``/``write``/``close`` into a fresh folder (no Qawl code), to set beside the native export."""
+    files = [target] if target.is_file() else sorted(p for p in target.rglob("*") if p.is_file())
+    data = [(p.relative_to(target.parent if target.is_file() else target), p.read_bytes()) for p in files]
+    size = sum(len(b) for _, b in data)
+    bare_root = root / f"bare-{fmt}"
+
+    def clear() -> None:
+        shutil.rmtree(bare_root, ignore_errors=True)
+        bare_root.mkdir()
+
+    def bare() -> None:
+        for name, chunk in data:
+            path = bare_root / name
+            path.parent.mkdir(parents=True, exist_ok=True)
+            with open(path, "wb") as out:
+                out.write(chunk)
+
+    floor = median_time(bare, repeat, before=clear)
+    shutil.rmtree(bare_root, ignore_errors=True)
+    return (f"{fmt:<12} {len(files):>5} file(s) {size / 2**20:7.1f} MiB ({size / native.stat().st_size:4.2f}x the "
+            f"native {native.stat().st_size / 2**20:.1f} MiB); writing them bare takes {floor:.3f} s = "
+            f"{floor / native_time:.2f}x the whole native export")
 
 
 def _import(Store, path: Path, source: Path, fmt: str, import_paths) -> None:

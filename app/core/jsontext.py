@@ -49,8 +49,17 @@ def loads(text: str | bytes):
         raise JSONProblem("nested too deeply") from None
 
 
+# Every ASCII digit -> "0": a run of 19 digits is then a plain substring search (memmem), ~20x faster than the
+# pattern's search, which tries its look-behind at every position of a line (1-2 ms per article-sized line).
+_DIGITS = bytes.maketrans(b"0123456789", b"0" * 10)
+_RUN = b"0" * 19
+
+
 def needs_exact(raw: bytes | str) -> bool:
     """May orjson have read a number of ``raw`` inexactly (an integer of 19 digits or more)?"""
+    data = raw.encode("utf-8", "surrogatepass") if isinstance(raw, str) else raw
+    if _RUN not in data.translate(_DIGITS):
+        return False  # no 19 digits in a row: the pattern cannot match
     return (_LONG_INT_TEXT if isinstance(raw, str) else _LONG_INT).search(raw) is not None
 
 

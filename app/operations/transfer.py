@@ -201,6 +201,18 @@ def lines_for_export(store: Store, *, annotator: str | None = None, statuses: It
             yield {**group[0], "annotator": None, "status": "todo", "spans": [], "relations": [], "entities": []}
 
 
+def documents_for_export(store: Store, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                         include_unannotated: bool = True, include_suggestions: bool = False,
+                         doc_ids: Iterable[str] | None = None) -> Iterator[formats.Doc]:
+    """The documents peer formats are written from: the selection of :func:`lines_for_export`, read from the
+    project's rows (streaming), with the same rule for whose work a layer is."""
+    statuses = list(statuses) if statuses else None
+    rows = store.export_rows(annotator=annotator, statuses=statuses, include_suggestions=include_suggestions,
+                             doc_ids=doc_ids)
+    unannotated = include_unannotated and (statuses is None or "todo" in statuses or annotator is not None)
+    return formats.documents_from_rows(rows, unannotated)
+
+
 def records_for_export(store: Store, **selection) -> list[Record]:
     """The same selection as the JSONL export, as core records (in memory; for callers that want objects)."""
     out = []
@@ -253,32 +265,30 @@ def export_paths(store: Store, target: str | Path, fmt: str = "jsonl", *, mappin
             annotator=selection.get("annotator"), statuses=selection.get("statuses"),
             include_suggestions=selection.get("include_suggestions", False)))
     total = store.count_documents() if progress else 0
-    lines = _counted(lines_for_export(store, **selection), progress, cancel, total)
+    docs = _counted(documents_for_export(store, **selection), progress, cancel, total)
     sink = FileSink(store, target, folder=spec.folder, fmt=fmt, extensions=spec.extensions)
     try:
-        formats.stream(fmt, lines, sink, mapping=mapping, schema=store.schema, **options)
+        formats.stream(fmt, docs, sink, mapping=mapping, schema=store.schema, **options)
     except BaseException:
         sink.abort()
         raise
+    finally:
+        docs.close()  # ends the read snapshot now, while the project is open (not when the generator is collected)
     written = sink.commit()
     if notes is not None:
         notes.extend(sink.notes)
     return written
 
 
-def _counted(lines: Iterator[dict], progress: Progress | None, cancel: Callable[[], bool] | None,
-             total: int) -> Iterator[dict]:
-    seen = 0
-    last = None
-    for line in lines:
-        if line["doc_id"] != last:
-            last = line["doc_id"]
-            seen += 1
-            if cancel and seen % 200 == 0 and cancel():
+def _counted(docs: Iterator[formats.Doc], progress: Progress | None, cancel: Callable[[], bool] | None,
+             total: int) -> Iterator[formats.Doc]:
+    for seen, doc in enumerate(docs, 1):
+        if seen % 200 == 0:
+            if cancel and cancel():
                 raise Cancelled()
-            if progress and seen % 200 == 0:
+            if progress:
                 progress(seen, total)
-        yield line
+        yield doc
 
 
 # A name with one of these endings is a file name: a folder format refuses it rather than make a folder called so.

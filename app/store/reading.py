@@ -27,16 +27,48 @@ class ReadingMixin:
         commit meanwhile is either all in it or not at all.
         """
         with self.snapshot():
-            yield from self._export_records(annotator, statuses, include_unannotated, doc_ids,
-                                            include_suggestions, parsed)
+            label_schema = self.schema.name
+            Frag = _parse_json if parsed else orjson.Fragment
+            for (doc_id, text, sha, direction, norm, meta), layers in self._export_groups(
+                    annotator, statuses, include_unannotated, doc_ids, include_suggestions, Frag):
+                for who, st, rows, rels, used, linked, note, flag in layers:
+                    line = {
+                        "schema": FORMAT, "label_schema": label_schema, "doc_id": doc_id, "text": text,
+                        "text_sha256": sha, "offset_unit": OFFSET_UNIT, "direction": direction,
+                        "normalisation": Frag(norm), "meta": Frag(meta), "annotator": who, "status": st,
+                        "spans": [{"id": r[1], "label": r[2], "start": r[3], "end": r[4], "text": r[5],
+                                   "attrs": Frag(r[6]), "origin": r[7], "provenance": Frag(r[8]), "created": r[9],
+                                   "updated": r[10]} for r in rows],
+                        "relations": [{"id": r[1], "type": r[2], "head": r[3], "tail": r[4], "origin": r[5],
+                                       "provenance": Frag(r[6]), "created": r[7]} for r in rels],
+                        "entities": used,
+                        "claims": linked,
+                    }
+                    if note or flag:
+                        line.update(layer_note_fields(note, flag))
+                    yield line
 
-    def _export_records(self, annotator, statuses, include_unannotated, doc_ids, include_suggestions,
-                        parsed) -> Iterator[dict]:
+    def export_rows(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                    doc_ids: Iterable[str] | None = None, include_suggestions: bool = False) -> Iterator[tuple]:
+        """The selection of :meth:`export_records` (with ``include_unannotated``) as SQL rows, for writers of
+        other tools' formats that build their own structures (no export-line dict per span to build and take
+        apart again), read from one snapshot like :meth:`export_records`. Per document, in import order:
+        ``(doc_id, text, direction, meta JSON, layers)``, each layer ``(annotator, status, span rows, relation
+        rows, speakers, claims, note, discuss)``: span rows ``(annotator, id, label, start, end, text, attrs JSON,
+        origin, provenance JSON, created, updated)`` in text order, relation rows ``(annotator, id, type, head,
+        tail, origin, provenance JSON, created)`` by id, the registry entries (parsed dicts) of the speakers and
+        canonical claims the layer links to, and the annotator's note on the document and its flag."""
+        with self.snapshot():
+            for doc, layers in self._export_groups(annotator, statuses, True, doc_ids, include_suggestions,
+                                                   _parse_json):
+                yield doc[0], doc[1], doc[3], doc[5], layers
+
+    def _export_groups(self, annotator, statuses, include_unannotated, doc_ids, include_suggestions, Frag):
+        """The one selection behind :meth:`export_records` and :meth:`export_rows`: per document its row and
+        its selected layers ``(annotator, status, span rows, relation rows, speakers, claims, note, discuss)``."""
         wanted = set(statuses) if statuses else None
         only = set(doc_ids) if doc_ids is not None else None
-        label_schema = self.schema.name
         # Speakers the suggester proposed are named too, so an export of suggestions imports back.
-        Frag = _parse_json if parsed else orjson.Fragment
         entities = {r[0]: {"id": r[0], "name": r[1], "aliases": Frag(r[2])}
                     for r in self.conn.execute("SELECT id, name, aliases FROM suggested_entities UNION ALL "
                                              "SELECT id, name, aliases FROM entities")}
@@ -56,7 +88,8 @@ class ReadingMixin:
                     "FROM spans WHERE doc_id = ?")
         rel_sql = "SELECT annotator, id, type, head, tail, origin, provenance, created FROM relations WHERE doc_id = ?"
         conn = self.conn
-        for doc_id, text, sha, direction, norm, meta in docs:
+        for doc in docs:
+            doc_id = doc[0]
             if only is not None and doc_id not in only:
                 continue
             layers = layer_rows.get(doc_id, [])
@@ -80,6 +113,7 @@ class ReadingMixin:
                     spans_by[row[0]].append(row)
                 for row in conn.execute(rel_sql, [doc_id]):
                     rels_by[row[0]].append(row)
+            out = []
             for who, st in layers:
                 if not include_unannotated and who is None:
                     continue
@@ -87,31 +121,20 @@ class ReadingMixin:
                 rows.sort(key=_span_order)
                 used = sorted({_entity_of(r[6]) for r in rows if r[2] == "SPEAKER"} - {None})
                 linked = sorted({_claim_of(r[6]) for r in rows if r[2] == "CLAIM"} - {None}) if claims else ()
-                line = {
-                    "schema": FORMAT, "label_schema": label_schema, "doc_id": doc_id, "text": text,
-                    "text_sha256": sha, "offset_unit": OFFSET_UNIT, "direction": direction,
-                    "normalisation": Frag(norm), "meta": Frag(meta), "annotator": who, "status": st,
-                    "spans": [{"id": r[1], "label": r[2], "start": r[3], "end": r[4], "text": r[5],
-                               "attrs": Frag(r[6]), "origin": r[7], "provenance": Frag(r[8]), "created": r[9],
-                               "updated": r[10]} for r in rows],
-                    "relations": [{"id": r[1], "type": r[2], "head": r[3], "tail": r[4], "origin": r[5],
-                                   "provenance": Frag(r[6]), "created": r[7]}
-                                  for r in sorted(rels_by.get(who, []), key=lambda r: r[1])],
-                    "entities": [entities[e] for e in used if e in entities],
-                    "claims": [claims[c] for c in linked if c in claims],
-                }
-                note = notes.get((doc_id, who))
-                if note is not None:
-                    line.update(layer_note_fields(*note))
-                yield line
+                note, flag = notes.get((doc_id, who), ("", 0))
+                out.append((who, st, rows, sorted(rels_by.get(who, []), key=_by_id),
+                            [entities[e] for e in used if e in entities], [claims[c] for c in linked if c in claims],
+                            note or "", bool(flag)))
+            yield doc, out
 
     def annotators_with_work(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
                              include_suggestions: bool = False) -> list[str]:
-        """Annotators with at least one layer that is done or holds annotations (what peer formats export as
-        someone's work), within an export's selection."""
+        """Annotators with at least one layer that is done or holds annotations or a note on the document (what
+        peer formats export as someone's work), within an export's selection."""
         statuses = list(statuses) if statuses else None
         rows = self.conn.execute(
-            "SELECT DISTINCT l.annotator FROM layers l WHERE (l.status = 'done' OR EXISTS (SELECT 1 FROM spans s "
+            "SELECT DISTINCT l.annotator FROM layers l WHERE (l.status = 'done' OR coalesce(l.note, '') != '' OR "
+            "l.discuss OR EXISTS (SELECT 1 FROM spans s "
             "WHERE s.doc_id = l.doc_id AND s.annotator = l.annotator) OR EXISTS (SELECT 1 FROM relations r "
             "WHERE r.doc_id = l.doc_id AND r.annotator = l.annotator))" +
             (" AND l.status IN (%s)" % ",".join("?" * len(list(statuses))) if statuses else "") +
@@ -159,6 +182,10 @@ class ReadingMixin:
             "changes": q("SELECT count(*) FROM changes").fetchone()[0],
             "progress": self.progress(),
         }
+
+
+def _by_id(row: tuple) -> str:
+    return row[1]
 
 
 def _parse_json(text: str) -> object:

@@ -56,6 +56,8 @@ LS_VERSION, DOCCANO_VERSION = "1.23.2", "1.8.4"
 USER, EMAIL, PASSWORD, TOKEN = "admin", "admin@qawl.test", "qawlpass123", "ab12" * 10
 PORTS = {"labelstudio": 8080, "doccano": 8000, "brat": 8002}
 ROWS: list[list[str]] = []
+DOC_NOTES = [{"note": "المصدر غير مسمّى: تحقق من الوكالة\nsecond line", "discuss": True},
+             {"note": "boundary of the second quote unsure"}]
 
 
 def log(msg: str) -> None:
@@ -85,14 +87,17 @@ def make_project(work: Path, corpus: Path, n: int) -> Store:
     qawl("export", "--db", db, "--include-suggestions", "--annotator", SUGGESTIONS, "-o", work / "suggested.jsonl")
     lines = [json.loads(x) for x in (work / "suggested.jsonl").read_text().splitlines()]
     out = []
-    for line in lines:
-        if not line["spans"]:
-            continue
+    for n, line in enumerate(line for line in lines if line["spans"]):
         ali = {**line, "annotator": "ali", "status": "done"}
         dates = {s["id"] for s in line["spans"] if s["label"] == "DATE"}
         sara = {**line, "annotator": "sara", "status": "in_progress",
                 "spans": [s for s in line["spans"] if s["id"] not in dates],
                 "relations": [r for r in line["relations"] if r["head"] not in dates and r["tail"] not in dates]}
+        # Notes on documents (#13): ali notes two and flags one, sara flags one without a note.
+        if n < len(DOC_NOTES):
+            ali.update(DOC_NOTES[n])
+        if n == 1:
+            sara["discuss"] = True
         out += [ali, sara]
     (work / "people.jsonl").write_text("".join(json.dumps(x, ensure_ascii=False) + "\n" for x in out))
     qawl("import", "--db", db, work / "people.jsonl")
@@ -120,6 +125,13 @@ def ours(store: Store, annotator: str | None = None) -> dict:
 def counts(layers) -> tuple[int, int, int]:
     return (sum(len(l.spans) for l in layers), sum(len(l.relations) for l in layers),
             sum(len([a for a in s.attrs.values() if a not in (None, "")]) for l in layers for s in l.spans.values()))
+
+
+def document_notes(store: Store, annotators: dict[str, str] | None = None) -> dict:
+    """The notes and flags on documents, by (document, annotator) (``annotators`` renames layers)."""
+    annotators = annotators or {}
+    return {(doc_id, annotators.get(layer.annotator, layer.annotator)): (layer.note, layer.discuss)
+            for doc_id in store.document_ids() for layer in store.layers(doc_id) if layer.note or layer.discuss}
 
 
 def compare_back(store: Store, back: Store, tool: str, note: str) -> None:
@@ -216,10 +228,13 @@ def check_labelstudio(store: Store, work: Path, tools: Path, skip: bool, procs: 
     held = json.loads(theirs)
     # our export -> Label Studio: every region with the text it points at, relations, per-region attributes
     regions = rels = attrs = bad = 0
+    noted = []  # the document notes and flags Label Studio holds
     for task in held:
         text = task["data"]["text"]
         for ann in task["annotations"]:
             for r in ann["result"]:
+                if r.get("from_name") in ("document_note", "document_discuss"):
+                    noted.append(r["value"])
                 if r["type"] == "labels":
                     regions += 1
                     bad += text[r["value"]["start"]:r["value"]["end"]] != r["value"]["text"]
@@ -231,16 +246,27 @@ def check_labelstudio(store: Store, work: Path, tools: Path, skip: bool, procs: 
     ws = sum(1 for a in sent for r in a["result"] if r["type"] == "labels")
     wr = sum(1 for a in sent for r in a["result"] if r["type"] == "relation")
     wa = sum(1 for a in sent for r in a["result"] if r["type"] in ("choices", "textarea"))
-    ok = (regions, rels, attrs, bad) == (ws, wr, wa, 0) and len(held) == len(tasks)
+    sent_notes = [r["value"] for a in sent for r in a["result"] if r.get("from_name") in ("document_note",
+                                                                                      "document_discuss")]
+    ok = (regions, rels, attrs, bad) == (ws, wr, wa, 0) and len(held) == len(tasks) and noted == sent_notes \
+        and len(sent_notes) == sum(bool(n.get("note")) + bool(n.get("discuss")) for n in DOC_NOTES) + 1
     row(f"Label Studio {version}", "Qawl -> their import", f"{len(held)}/{len(tasks)}", f"{regions}/{ws}",
         f"{rels}/{wr}", f"{attrs}/{wa}", "equal" if not bad else f"{bad} DIFFER", ok,
-        f"completed_by: {me['email']} for ali")
+        f"completed_by: {me['email']} for ali; document notes and flags {len(noted)}/{len(sent_notes)} "
+        "(attributes include them)")
     (work / "ls-export.json").write_bytes(theirs)
     back = Store.open(work / "ls-back.db")
     user = f"user-{me['id']}"
     import_paths(back, [work / "ls-export.json"], "labelstudio", annotator_map={user: "ali"})
     # Label Studio has one user here: sara's layer comes back as the importing user's second annotation.
-    compare_back(store, back, f"Label Studio {version}", "sara's layer comes back as ali#<annotation id>")
+    sara = {layer.annotator: "sara" for d in back.document_ids() for layer in back.layers(d)
+            if layer.annotator.startswith("ali#")}
+    want, got = document_notes(store), document_notes(back, sara)
+    compare_back(store, back, f"Label Studio {version}", "sara's layer comes back as ali#<annotation id>; "
+                 f"document notes and flags {len(set(got.items()) & set(want.items()))}/{len(want)}")
+    if got != want:
+        ROWS[-1][7] = "FAILED"
+        log(f"document notes differ: sent {want}, got back {got}")
     back.close()
     if shot is not None:
         rtl = next(t for t in held if t["data"].get("direction") == "rtl")

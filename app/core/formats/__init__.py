@@ -5,9 +5,10 @@ Entry points (the CLI's ``qawl import/export --format`` and the GUI dialogs call
 * :func:`read` ``(fmt, sources, *, mapping, schema, add_labels, offset_unit, default_annotator) -> ImportResult``
   with ``fmt`` one of :data:`FORMATS` or ``"auto"``; ``sources`` are paths (folders are read with their sub-folders) or
   ``(name, bytes)`` pairs. See :mod:`.common` for the all-or-nothing policy and what :class:`ImportResult` holds.
-* :func:`stream` ``(fmt, lines, sink, *, mapping, schema, **options)``: export lines (``qawl-export/1`` dicts,
-  the lines of one document together) -> the format's files, handed to ``sink`` chunk by chunk (see :mod:`.out`);
-  :func:`write` is the same into memory (``{file name: bytes}``), from lines or core records.
+* :func:`stream` ``(fmt, docs, sink, *, mapping, schema, **options)``: documents (:class:`~.out.Doc`, read from
+  the project by :func:`~.out.documents_from_rows` or made from export lines by :func:`~.out.documents`) -> the
+  format's files, handed to ``sink`` chunk by chunk (see :mod:`.out`); :func:`write` is the same into memory
+  (``{file name: bytes}``), from export lines or core records.
 * :data:`FOLDER_FORMATS`: the formats that write a folder (several files), whatever the number of annotators.
 * :class:`LabelMapping` (:mod:`.mapping`): the one label mapping used by every format both ways.
 
@@ -30,11 +31,12 @@ from .build import build
 from .peer import ImportResult, PeerFile, Source, load_sources
 from .detect import detect, mismatch
 from .mapping import DROP, LabelMapping
-from .out import MemorySink, Sink, as_lines, worked
+from .out import Doc, MemorySink, Sink, as_lines, documents, documents_from_rows, worked
 from .units import UNITS
 
 __all__ = ["FORMATS", "FOLDER_FORMATS", "Format", "ImportResult", "LabelMapping", "DROP", "UNITS", "MemorySink",
-           "Sink", "read", "stream", "write", "worked", "detect_format", "rename_annotator"]
+           "Sink", "Doc", "read", "stream", "write", "worked", "documents", "documents_from_rows", "detect_format",
+           "rename_annotator"]
 
 
 @dataclass(frozen=True)
@@ -43,7 +45,7 @@ class Format:
     title: str
     units: tuple[str, ...]  # offset units its files may use; the first is the tool's own
     parse: Callable[..., list[PeerFile]]  # (items, mapping, schema, default_annotator) -> parsed files
-    stream: Callable[..., None]  # (lines, sink, *, mapping, schema, **options)
+    stream: Callable[..., None]  # (docs, sink, *, mapping, schema, **options)
     extensions: tuple[str, ...]
     folder: bool  # writes a folder of files (else one file)
 
@@ -128,19 +130,20 @@ def rename_annotator(name: str, annotator_map: dict[str, str]) -> str:
     return name
 
 
-def stream(fmt: str, lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+def stream(fmt: str, docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = None,
            schema: LabelSchema = DEFAULT_SCHEMA, **options) -> None:
-    """Export lines -> ``fmt``'s files, chunk by chunk into ``sink`` (format-specific ``options`` are in each
-    module; every writer takes ``annotators``, the annotator names the lines hold, when the caller knows them)."""
+    """Documents -> ``fmt``'s files, chunk by chunk into ``sink`` (format-specific ``options`` are in each
+    module; every writer takes ``annotators``, the annotator names the documents hold, when the caller knows
+    them)."""
     spec = FORMATS.get(fmt)
     if spec is None:
         raise QawlError(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}", field="format")
-    spec.stream(lines, sink, mapping=mapping or LabelMapping(), schema=schema, **options)
+    spec.stream(docs, sink, mapping=mapping or LabelMapping(), schema=schema, **options)
 
 
 def write(fmt: str, records: Iterable[Record | dict], *, mapping: LabelMapping | None = None,
           schema: LabelSchema = DEFAULT_SCHEMA, **options) -> dict[str, bytes]:
     """Records or export lines -> ``{file name: bytes}`` in ``fmt``, in memory (tests, small exports)."""
     sink = MemorySink()
-    stream(fmt, as_lines(records, schema.name), sink, mapping=mapping, schema=schema, **options)
+    stream(fmt, documents(as_lines(records, schema.name)), sink, mapping=mapping, schema=schema, **options)
     return sink.files

@@ -26,15 +26,15 @@ from __future__ import annotations
 
 import json
 import re
+from functools import lru_cache
 from typing import Iterable
 
-from ..jsonl import Record
-from ..model import Document, Entity, Layer, Relation, Span, claim_from_dict, claim_to_dict
+from ..model import Entity, claim_from_dict, claim_to_dict
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .brat import QAWL_NOTE, QAWL_REF
 from .peer import safe_name
 from .mapping import LabelMapping
-from .out import MemorySink, Sink, as_lines, by_document, worked
+from .out import Doc, MemorySink, Sink, Work, annotators_of, as_lines, documents
 
 ATTRIBUTION_RELATIONS = ("SAID_BY", "CLAIMED_BY", "CUE")
 _ROLE = {"SAID_BY": "Source", "CLAIMED_BY": "Source", "CUE": "Cue"}
@@ -42,30 +42,30 @@ _NUM = re.compile(r"\d+$")
 # Characters that end a line for line-based readers (Python's splitlines): a T line's text must not hold them.
 LINE_BREAKS = "\n\x0b\x0c\x1c\x1d\x1e\x85\u2028\u2029"
 _NOT_BREAK = re.compile(f"[^{LINE_BREAKS}]+")
+_BREAK = re.compile(f"[{LINE_BREAKS}]")
 
 
-def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+def stream(docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = None,
            schema: LabelSchema = DEFAULT_SCHEMA, annotators: Iterable[str] | None = None, **_) -> None:
-    """Export lines -> ``.txt`` / ``.ann`` pairs (each written as soon as its document is read), then one
-    ``annotation.conf`` and ``visual.conf`` per collection. ``annotators``: the annotator names in ``lines`` (else
-    the lines are read twice, in memory)."""
+    """Documents -> ``.txt`` / ``.ann`` pairs (each written as soon as its document is read), then one
+    ``annotation.conf`` and ``visual.conf`` per collection. ``annotators``: the annotator names in ``docs`` (else
+    the documents are read twice, in memory)."""
     mapping = mapping or LabelMapping()
     if annotators is None:
-        lines = list(lines)
-        annotators = [a for a in dict.fromkeys(line["annotator"] for line in lines if worked(line))]
+        docs, annotators = annotators_of(docs)
     annotators = list(annotators)
     folders = {a: (f"{safe_name(a)}/" if len(annotators) > 1 else "") for a in annotators} or {None: ""}
     types = _Types()
     confs = {folder: _Conf(types) for folder in folders.values()}
-    for first, layers in by_document(lines):
-        by_who = {line["annotator"]: line for line in layers}
-        doc = _document(first)
-        name = safe_name(first["doc_id"])
+    names = _Names(mapping, types)
+    for doc in docs:
+        by_who = {work.annotator: work for work in doc.layers}
+        name = safe_name(doc.id)
         text = doc.text.encode("utf-8")
         for who, folder in folders.items():
-            line = by_who.get(who)
+            work = by_who.get(who)
             sink.write(f"{folder}{name}.txt", text)
-            ann = _Writer(_as_record(doc, line), mapping, confs[folder]).ann() if line is not None else ""
+            ann = _Writer(doc.text, work, names, confs[folder]).ann() if work is not None else ""
             sink.write(f"{folder}{name}.ann", ann.encode("utf-8"))
             sink.close(f"{folder}{name}.txt")
             sink.close(f"{folder}{name}.ann")
@@ -78,23 +78,8 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
 def write(records, **options) -> dict[str, bytes]:
     """Records (or export lines) -> ``{path: bytes}`` (in memory)."""
     sink = MemorySink()
-    stream(as_lines(records), sink, **options)
+    stream(documents(as_lines(records)), sink, **options)
     return sink.files
-
-
-def _document(line: dict) -> Document:
-    return Document(line["doc_id"], line["text"], line.get("meta") or {}, line.get("direction") or "ltr",
-                    line.get("text_sha256") or "", verify=not line.get("text_sha256"))
-
-
-def _as_record(doc: Document, line: dict) -> Record:
-    spans = [Span(s["id"], s["label"], s["start"], s["end"], s["text"], s.get("attrs") or {},
-                  s.get("origin") or "manual", s.get("provenance") or {}) for s in line.get("spans") or []]
-    rels = [Relation(r["id"], r["type"], r["head"], r["tail"], r.get("origin") or "manual", r.get("provenance") or {})
-            for r in line.get("relations") or []]
-    layer = Layer(doc.id, line["annotator"], line.get("status") or "todo", spans, rels)
-    ents = [Entity(e["id"], e["name"], tuple(e.get("aliases") or ())) for e in line.get("entities") or []]
-    return Record(doc, layer, ents, claims=[claim_from_dict(c) for c in line.get("claims") or []])
 
 
 _BAD_TYPE = re.compile(r"[^\w\-.]")
@@ -103,6 +88,12 @@ _BAD_TYPE = re.compile(r"[^\w\-.]")
 def brat_type(name: str) -> str:
     """A name brat can hold as a type, role or attribute name (no white space or configuration punctuation)."""
     return _BAD_TYPE.sub("_", name.strip()) or "_"
+
+
+@lru_cache(maxsize=4096)
+def _is_type(name: str) -> bool:
+    """True when ``name`` is already a brat type name (:func:`brat_type` leaves it as it is)."""
+    return bool(name) and not _BAD_TYPE.search(name) and name == name.strip()
 
 
 class _Types:
@@ -129,6 +120,27 @@ class _Types:
         return "\n".join(lines + ["", "[drawing]", ""])
 
 
+class _Names:
+    """Our label and relation type names -> brat type names through the mapping, found once per export."""
+
+    def __init__(self, mapping: LabelMapping, types: _Types) -> None:
+        self.mapping, self.types = mapping, types
+        self._labels: dict[str, str] = {}
+        self._relations: dict[str, str] = {}
+
+    def label(self, name: str) -> str:
+        found = self._labels.get(name)
+        if found is None:
+            found = self._labels[name] = self.types(self.mapping.label_out(name))
+        return found
+
+    def relation(self, name: str) -> str:
+        found = self._relations.get(name)
+        if found is None:
+            found = self._relations[name] = self.types(self.mapping.relation_out(name))
+        return found
+
+
 class _Conf:
     """What the written files use, and the whole schema, declared so brat accepts every line and a brat set up from
     this file can label everything the schema has."""
@@ -136,6 +148,7 @@ class _Conf:
     def __init__(self, types: "_Types | None" = None) -> None:
         self.types = types or _Types()
         self.entities: list[str] = []
+        self.entity_set: set[str] = set()  # the same names, for the check made once per span
         self.relations: dict[str, tuple[str, str]] = {}
         self.relation_args: dict[str, tuple[str, str]] = {}  # relation -> (Arg1 types, Arg2 types) from the schema
         self.equivs: list[str] = []
@@ -194,11 +207,19 @@ class _Conf:
         return "\n".join(lines) + "\n"
 
 
+# A span and a relation as documents hold them (see :class:`~.out.Work`).
+_ID, _LABEL, _START, _END, _TEXT, _ATTRS, _ORIGIN, _PROV = range(8)
+_HEAD, _TAIL = 2, 3
+
+
 class _Writer:
-    def __init__(self, rec: Record, mapping: LabelMapping, conf: _Conf) -> None:
-        self.doc, self.layer, self.mapping, self.conf = rec.document, rec.layer, mapping, conf
-        self.entities = {e.id: e for e in rec.entities}
-        self.claims = {c.id: c for c in rec.claims}
+    """One document's ``.ann`` (one annotator's layer)."""
+
+    def __init__(self, text: str, work: Work, names: _Names, conf: _Conf) -> None:
+        self.text, self.work, self.names, self.conf = text, work, names, conf
+        self.spans = {span[_ID]: span for span in work.spans}
+        self.entities = {e["id"]: Entity(e["id"], e["name"], tuple(e.get("aliases") or ())) for e in work.entities}
+        self.claims = {c["id"]: c for c in work.claims}
         self.lines: list[str] = []
         self.count = {"T": 0, "R": 0, "E": 0, "A": 0, "N": 0, "#": 0}
         self.tid: dict[str, str] = {}  # our span id -> T id
@@ -209,80 +230,95 @@ class _Writer:
         return f"{kind}{self.count[kind]}"
 
     def ann(self) -> str:
-        spans = self.layer.sorted_spans()
-        groups: dict[object, list[Span]] = {}
+        spans = self.work.spans
+        groups: dict[object, list[tuple]] = {}
         for span in spans:
-            prov = span.provenance
-            key = ("brat", prov.get("id")) if prov.get("source") == "brat" and "fragment" in prov else span.id
-            groups.setdefault(key, []).append(span)
+            prov = span[_PROV]
+            key = ("brat", prov.get("id")) if prov and prov.get("source") == "brat" and "fragment" in prov \
+                else span[_ID]
+            group = groups.get(key)
+            if group is None:
+                groups[key] = [span]
+            else:
+                group.append(span)
         for members in groups.values():
             self._t(members)
+        tid = self.tid
         event_ids: dict[str, str] = {}
         attribution: dict[object, list] = {}
         generic: dict[str, list] = {}
         equiv: dict[tuple, list] = {}
         plain = []
         done: set[tuple] = set()
-        for rel in sorted(self.layer.relations.values(), key=lambda r: (self.tid[r.head], self.tid[r.tail], r.type)):
-            key = (rel.type, self.tid[rel.head], self.tid[rel.tail])
+        for rel in sorted(self.work.relations, key=lambda r: (tid[r[_HEAD]], tid[r[_TAIL]], r[1])):
+            key = (rel[1], tid[rel[_HEAD]], tid[rel[_TAIL]])
             if key in done:
                 continue  # a relation copied to every fragment of a discontinuous span
             done.add(key)
-            prov = rel.provenance
-            if rel.type in ATTRIBUTION_RELATIONS and (prov.get("event") is None or prov.get("role")):
-                attribution.setdefault(prov.get("event") or ("content", self.tid[rel.head]), []).append(rel)
+            prov = rel[5]
+            if rel[1] in ATTRIBUTION_RELATIONS and (prov.get("event") is None or prov.get("role")):
+                attribution.setdefault(prov.get("event") or ("content", tid[rel[_HEAD]]), []).append(rel)
             elif prov.get("event"):
                 generic.setdefault(prov["event"], []).append(rel)
             elif "equiv" in prov:
-                equiv.setdefault((rel.type, prov["equiv"]), []).append(rel)
+                equiv.setdefault((rel[1], prov["equiv"]), []).append(rel)
             else:
                 plain.append(rel)
         for event, rels in attribution.items():
             self._attribution(event, rels, event_ids)
         for span in spans:  # attribution events remembered on a content span but with no relation left
-            for info in span.provenance.get("events") or []:
-                if info.get("trigger") and info["id"] not in event_ids and span.id in self.tid:
+            for info in (span[_PROV].get("events") or []) if span[_PROV] else ():
+                if info.get("trigger") and info["id"] not in event_ids and span[_ID] in tid:
                     self._attribution(info["id"], [], event_ids, content=span, info=info)
         self._generic(generic, spans, event_ids)
         for (rtype, _), rels in equiv.items():
-            name = self.conf.types(self.mapping.relation_out(rtype))
+            name = self.names.relation(rtype)
             self.conf.add(self.conf.equivs, name)
             chain = []
             for rel in rels:
-                for end in (self.tid[rel.head], self.tid[rel.tail]):
+                for end in (tid[rel[_HEAD]], tid[rel[_TAIL]]):
                     if end not in chain:
                         chain.append(end)
             self.lines.append(f"*\t{name} {' '.join(chain)}")
         for rel in plain:
-            name = self.conf.types(self.mapping.relation_out(rel.type))
-            roles = rel.provenance.get("roles") or ["Arg1", "Arg2"]
+            name = self.names.relation(rel[1])
+            roles = rel[5].get("roles") or ["Arg1", "Arg2"]
             self.conf.add(self.conf.relations, name, tuple(roles))
             rid = self.new("R")
-            self.lines.append(f"{rid}\t{name} {roles[0]}:{self.tid[rel.head]} {roles[1]}:{self.tid[rel.tail]}")
-            self._extras(rid, rel.provenance)
+            self.lines.append(f"{rid}\t{name} {roles[0]}:{tid[rel[_HEAD]]} {roles[1]}:{tid[rel[_TAIL]]}")
+            self._extras(rid, rel[5])
         return "\n".join(self.lines) + ("\n" if self.lines else "")
 
-    def _t(self, members: list[Span]) -> None:
-        text = self.doc.text
-        fragments: list[tuple[int, int]] = []
-        # Fragments keep the order brat listed them in (it joins their texts in that order).
-        for span in sorted(members, key=lambda s: (s.provenance.get("fragment", 0), s.start)):
-            for m in _NOT_BREAK.finditer(text, span.start, span.end):  # cut at line breaks
-                fragments.append((m.start(), m.end()))
-        if not fragments:  # a span of line breaks only: brat cannot hold it; keep it whole
-            fragments = [(members[0].start, members[0].end)]
+    def _t(self, members: list[tuple]) -> None:
+        text = self.text
         first = members[0]
-        label = self.conf.types(self.mapping.label_out(first.label))
-        self.conf.add(self.conf.entities, label)
+        start, end = first[_START], first[_END]
+        if len(members) == 1 and not _BREAK.search(text, start, end):
+            ranges, shown = f"{start} {end}", text[start:end]  # the usual case: one span on one line
+        else:
+            fragments = []
+            # Fragments keep the order brat listed them in (it joins their texts in that order).
+            for span in sorted(members, key=lambda s: (s[_PROV].get("fragment", 0), s[_START])):
+                for m in _NOT_BREAK.finditer(text, span[_START], span[_END]):  # cut at line breaks
+                    fragments.append((m.start(), m.end()))
+            if not fragments:  # a span of line breaks only: brat cannot hold it; keep it whole
+                fragments = [(start, end)]
+            ranges = ";".join(f"{s} {e}" for s, e in fragments)
+            shown = " ".join(text[s:e] for s, e in fragments)
+        label = self.names.label(first[_LABEL])
+        if label not in self.conf.entity_set:
+            self.conf.add(self.conf.entities, label)
+            self.conf.entity_set.add(label)
         tid = self.new("T")
         for span in members:
-            self.tid[span.id] = tid
-        ranges = ";".join(f"{s} {e}" for s, e in fragments)
-        shown = " ".join(text[s:e] for s, e in fragments)
+            self.tid[span[_ID]] = tid
         self.lines.append(f"{tid}\t{label} {ranges}\t{shown}")
-        attrs = {}
-        for span in members:
-            attrs.update(span.attrs)
+        if len(members) == 1:
+            attrs = first[_ATTRS]
+        else:
+            attrs = {}
+            for span in members:
+                attrs.update(span[_ATTRS])
         for name, value in attrs.items():
             if name == "note" and isinstance(value, str):
                 for note in value.split("\n"):
@@ -290,7 +326,7 @@ class _Writer:
             elif name == "entity" and isinstance(value, str) and value and not any(c.isspace() for c in value):
                 ent = self.entities.get(value)
                 self.lines.append(f"{self.new('N')}\tReference {tid} {QAWL_REF}:{value}\t"
-                                  f"{_one_line(ent.name) if ent else _one_line(first.text)}")
+                                  f"{_one_line(ent.name) if ent else _one_line(first[_TEXT])}")
                 if ent is not None and ent.aliases and value not in self.aliased:
                     self.aliased.add(value)  # the speaker's other names, once per document
                     self._note(tid, "aliases", list(ent.aliases))
@@ -298,7 +334,7 @@ class _Writer:
                 self._attr(tid, name, value)
                 if value not in self.aliased:  # the canonical claim's registry entry, once per document
                     self.aliased.add(value)
-                    self._note(tid, "canonical", claim_to_dict(self.claims[value]))
+                    self._note(tid, "canonical", claim_to_dict(claim_from_dict(self.claims[value])))
             elif name == "norm" and isinstance(value, list) and all(isinstance(n, dict) for n in value):
                 for n in value:
                     self.lines.append(f"{self.new('N')}\t{n.get('type', 'Reference')} {tid} "
@@ -307,10 +343,10 @@ class _Writer:
                 self._attr(tid, name, value)
 
     def _attr(self, target: str, name: str, value) -> None:
-        if name == brat_type(name) and (value is True or (isinstance(value, str) and value and brat_type(value) == value)):
+        if (value is True or (isinstance(value, str) and value and _is_type(value))) and _is_type(name):
             values, on = self.conf.attributes.setdefault(name, (set(), set()))
             values.add(value)
-            on.add({"T": "<ENTITY>", "E": "<EVENT>", "R": "<RELATION>"}[target[0]])
+            on.add(_ON[target[0]])
             self.lines.append(f"{self.new('A')}\t{name} {target}" + ("" if value is True else f" {value}"))
         elif value is not None:
             self._note(target, name, value)  # what an A line cannot hold (false, text with spaces, lists...)
@@ -326,42 +362,45 @@ class _Writer:
         if isinstance(prov.get("note"), str):
             self.lines.append(f"{self.new('#')}\tAnnotatorNotes {target}\t{prov['note']}")
 
-    def _attribution(self, event, rels: list, event_ids: dict, content: Span | None = None,
+    def _attribution(self, event, rels: list, event_ids: dict, content: tuple | None = None,
                      info: dict | None = None) -> None:
-        heads = [self.layer.spans[r.head] for r in rels]
-        content_spans = list({self.tid[s.id]: s for s in heads}.values()) or [content]
+        tid = self.tid
+        heads = [self.spans[r[_HEAD]] for r in rels]
+        content_spans = list({tid[s[_ID]]: s for s in heads}.values()) or [content]
         if info is None:
-            info = next((i for s in content_spans for i in (s.provenance.get("events") or [])
+            info = next((i for s in content_spans for i in ((s[_PROV].get("events") or []) if s[_PROV] else ())
                          if i.get("id") == event), {})
-        sources = [r for r in rels if _ROLE[r.type] == "Source"]
-        cues = [r for r in rels if _ROLE[r.type] == "Cue"]
+        sources = [r for r in rels if _ROLE[r[1]] == "Source"]
+        cues = [r for r in rels if _ROLE[r[1]] == "Cue"]
         trig = info.get("trigger") or {}
         etype = info.get("type") or ("Attribution" if sources else "Attribution-no-source")
-        anchor = self.layer.spans[cues[0].tail] if cues and trig.get("anchor", "Cue") == "Cue" else content_spans[0]
+        anchor = self.spans[cues[0][_TAIL]] if cues and trig.get("anchor", "Cue") == "Cue" else content_spans[0]
         delta = trig.get("delta") or [0, 0]
-        start = min(max(0, anchor.start + delta[0]), len(self.doc.text) - 1)
-        end = max(start + 1, min(len(self.doc.text), anchor.end + delta[1]))
-        tid = self.new("T")
+        text = self.text
+        start = min(max(0, anchor[_START] + delta[0]), len(text) - 1)
+        end = max(start + 1, min(len(text), anchor[_END] + delta[1]))
+        t = self.new("T")
         label = trig.get("label") or etype
-        self.lines.append(f"{tid}\t{label} {start} {end}\t{self.doc.text[start:end]}".replace("\n", " "))
+        self.lines.append(f"{t}\t{label} {start} {end}\t{text[start:end]}".replace("\n", " "))
         args = []
         for role_base, group in (("Source", sources), ("Cue", cues)):
             for k, rel in enumerate(group):
-                role = rel.provenance.get("role") or (role_base if k == 0 else f"{role_base}{k + 1}")
-                args.append(f"{role}:{self.tid[rel.tail]}")
+                role = rel[5].get("role") or (role_base if k == 0 else f"{role_base}{k + 1}")
+                args.append(f"{role}:{tid[rel[_TAIL]]}")
         for k, span in enumerate(content_spans):
-            args.append(f"{'Content' if k == 0 else f'Content{k + 1}'}:{self.tid[span.id]}")
+            args.append(f"{'Content' if k == 0 else f'Content{k + 1}'}:{tid[span[_ID]]}")
         eid = self.new("E")
         event_ids[str(event)] = eid
         self.conf.add(self.conf.events, label, {"Source": "<ENTITY>", "Cue": "<ENTITY>", "Content": "<ENTITY>"})
-        self.lines.append(f"{eid}\t{label}:{tid} {' '.join(_unique(args))}")
+        self.lines.append(f"{eid}\t{label}:{t} {' '.join(_unique(args))}")
         self._extras(eid, info)
 
-    def _generic(self, generic: dict, spans: list[Span], event_ids: dict) -> None:
-        triggers: dict[str, Span] = {}
+    def _generic(self, generic: dict, spans: list[tuple], event_ids: dict) -> None:
+        tid = self.tid
+        triggers: dict[str, tuple] = {}
         infos: dict[str, dict] = {}
         for span in spans:
-            for info in span.provenance.get("events") or []:
+            for info in (span[_PROV].get("events") or []) if span[_PROV] else ():
                 if not info.get("trigger"):
                     triggers.setdefault(info["id"], span)
                     infos[info["id"]] = info
@@ -370,20 +409,23 @@ class _Writer:
             event_ids.setdefault(event, self.new("E"))
         for event in order:
             rels = generic.get(event, [])
-            trigger = triggers.get(event) or self.layer.spans[rels[0].head]
-            label = self.conf.types(self.mapping.label_out(trigger.label))
+            trigger = triggers.get(event) or self.spans[rels[0][_HEAD]]
+            label = self.names.label(trigger[_LABEL])
             args = []
             for rel in rels:
-                target = rel.provenance.get("arg_event")
-                target = event_ids.get(target, self.tid[rel.tail]) if target else self.tid[rel.tail]
-                args.append(f"{rel.provenance.get('role') or self.conf.types(self.mapping.relation_out(rel.type))}:{target}")
+                target = rel[5].get("arg_event")
+                target = event_ids.get(target, tid[rel[_TAIL]]) if target else tid[rel[_TAIL]]
+                args.append(f"{rel[5].get('role') or self.names.relation(rel[1])}:{target}")
             roles = self.conf.events.setdefault(label, {})
             for arg in args:
                 role, target = arg.split(":", 1)
                 roles[_NUM.sub("", role) or role] = "<EVENT>" if target.startswith("E") else "<ENTITY>"
-            self.lines.append(f"{event_ids[event]}\t{label}:{self.tid[trigger.id]}" +
+            self.lines.append(f"{event_ids[event]}\t{label}:{tid[trigger[_ID]]}" +
                               (" " + " ".join(args) if args else ""))
             self._extras(event_ids[event], infos.get(event, {}))
+
+
+_ON = {"T": "<ENTITY>", "E": "<EVENT>", "R": "<RELATION>"}
 
 
 def _one_line(text: str) -> str:

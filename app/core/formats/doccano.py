@@ -34,6 +34,7 @@ offset unit. doccano drops overlapping spans unless the project allows them: the
 from __future__ import annotations
 
 import re
+from operator import itemgetter
 from pathlib import PurePath
 from typing import Iterable
 
@@ -43,9 +44,10 @@ from ..model import STATUSES, Status
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from .build import per_file_reader
 from .peer import (PeerDoc, PeerFile, PeerLayer, PeerRelation, PeerSpan, is_int,
-                   json_records, label_name, name_of_file, offset_pair, safe_name)
+                   json_records, label_name, name_of_file, offset_pair, read_document_note, safe_name)
 from .mapping import LabelMapping
-from .out import MemorySink, Sink, as_lines, by_document, claims, entities_from, speakers, worked
+from .out import (Doc, MemorySink, Sink, Work, annotators_of, as_lines, claims, documents, entities_from,
+                  speakers)
 from .units import to_unit
 
 NAME = "doccano"
@@ -120,6 +122,9 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
     if own.get("claims") and not doc.carried_claims(own["claims"], f"{QAWL}.claims"):
         return
     layer = PeerLayer(user or annotator, status)
+    # The note on the document, in our own file only (in doccano's export the key is the example's, not the member's).
+    if not is_int(obj.get("id")) and not read_document_note(own, "note", "discuss", f"{QAWL}.", doc, layer):
+        return
 
     for key in ("label", "labels"):
         value = obj.get(key)
@@ -204,7 +209,7 @@ def _parse_record(obj: object, doc: PeerDoc, annotator: str, pf: PeerFile) -> No
         found = attrs.get(f"{span.start} {span.end} {span.label}")
         if isinstance(found, dict):
             span.attrs.update(found)
-    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations
+    doc.layers = [lay for lay in (layer, *per_user.values()) if lay.spans or lay.relations or lay.note or lay.discuss
                   or (lay is layer and own.get("status") == Status.DONE.value)]
 
 
@@ -221,32 +226,32 @@ def _tuple_span(item: object, where: str, key: tuple, doc: PeerDoc, layer: PeerL
 
 # --- writing ---------------------------------------------------------------------------------------------------
 
-def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+def stream(docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = None,
            schema: LabelSchema = DEFAULT_SCHEMA, form: str = "auto", offset_unit: str = "utf16",
            annotators: Iterable[str] | None = None, **_) -> None:
-    """Export lines -> ``<annotator>.jsonl`` per annotator, each listing every document (see the module
+    """Documents -> ``<annotator>.jsonl`` per annotator, each listing every document (see the module
     docstring). ``form``: auto (``entities``/``relations`` when the schema has relation types, else ``label``) |
-    label | entities. ``annotators``: the annotator names in ``lines`` (else the lines are read twice, in memory)."""
+    label | entities. ``annotators``: the annotator names in ``docs`` (else the documents are read twice, in
+    memory)."""
     if form not in ("auto", "label", "entities"):
         raise ValueError(f"form must be auto, label or entities, got {form!r}")
     mapping = mapping or LabelMapping()
     if annotators is None:
-        lines = list(lines)
-        annotators = [a for a in dict.fromkeys(line["annotator"] for line in lines if worked(line))]
+        docs, annotators = annotators_of(docs)
     names = {a: f"{safe_name(a, reserved=('all',))}.jsonl" for a in annotators} or {None: "all.jsonl"}
     use_entities = form == "entities" or (form == "auto" and bool(schema.relation_types))
     overlapping = lost = 0
-    for first, layers in by_document(lines):
-        by_who = {line["annotator"]: line for line in layers}
-        cache: dict = {}
+    out = _Rows(mapping, use_entities, offset_unit)
+    for doc in docs:
+        by_who = {work.annotator: work for work in doc.layers}
+        out.start(doc)
         for who, name in names.items():
-            layer = by_who.get(who)
-            if layer is not None and _overlaps(layer.get("spans") or []):
+            work = by_who.get(who)
+            if work is not None and _overlaps(work.spans):
                 overlapping += 1
-            if layer is not None and not use_entities:
-                lost += len(layer.get("relations") or [])
-            row = _record(first, layer, mapping, use_entities, offset_unit, cache)
-            sink.write(name, orjson.dumps(row) + b"\n")
+            if work is not None and not use_entities:
+                lost += len(work.relations)
+            sink.write(name, orjson.dumps(out.row(doc, work)) + b"\n")
     sink.note("doccano: written for a sequence-labeling project with relation labeling on (entities/relations); "
               "for a project without relations export with --doccano-form label" if use_entities else
               "doccano: written for a sequence-labeling project (label: [[start, end, LABEL]])")
@@ -257,64 +262,83 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
                   f"them on import unless the project allows overlapping spans (project settings)")
 
 
-def _overlaps(spans: list[dict]) -> bool:
+def _overlaps(spans: list[tuple]) -> bool:
     end = -1
-    for span in sorted(spans, key=lambda s: s["start"]):
-        if span["start"] < end:
+    for span in sorted(spans, key=_START):
+        if span[2] < end:
             return True
-        end = max(end, span["end"])
+        end = max(end, span[3])
     return False
 
 
-def _record(first: dict, layer: dict | None, mapping: LabelMapping, use_entities: bool, unit: str,
-            cache: dict) -> dict:
-    """One doccano line. Every line has the same keys, whatever the document's metadata: doccano puts the lines
-    of a file into one table, where a key missing from some lines becomes NaN, which its database refuses
-    (CHECK constraint JSON_VALID("meta"), and nothing is imported)."""
-    text = first["text"]
-    spans = layer.get("spans") or [] if layer else []
-    names = cache.setdefault("labels", {})
-    if "text" not in cache or cache["text"][0] is not text:  # once per document (every annotator's file)
-        plain = unit == "codepoint" or (unit == "utf16" and not _ASTRAL.search(text))
-        cache["text"] = (text, plain)
-    plain = cache["text"][1]
+_START = itemgetter(2)
 
-    def off(cp: int) -> int:  # UTF-16 units equal code points in a text without astral characters
-        return cp if plain else to_unit(text, cp, unit, cache)
 
-    def label(name: str) -> str:
-        found = names.get(name)
+class _Rows:
+    """doccano lines. Every line has the same keys, whatever the document's metadata: doccano puts the lines of a
+    file into one table, where a key missing from some lines becomes NaN, which its database refuses (CHECK
+    constraint JSON_VALID("meta"), and nothing is imported). Labels and relation types are mapped once per
+    export; offsets are converted once per document (every annotator's file lists it)."""
+
+    def __init__(self, mapping: LabelMapping, use_entities: bool, unit: str) -> None:
+        self.mapping, self.use_entities, self.unit = mapping, use_entities, unit
+        self._labels: dict[str, str] = {}
+        self._relations: dict[str, str] = {}
+        self._cache: dict = {}
+        self._plain = True
+
+    def start(self, doc: Doc) -> None:
+        unit = self.unit
+        # UTF-16 units equal code points in a text without astral characters
+        self._plain = unit == "codepoint" or (unit == "utf16" and not _ASTRAL.search(doc.text))
+        self._cache = {}
+
+    def _label(self, name: str) -> str:
+        found = self._labels.get(name)
         if found is None:
-            found = names[name] = mapping.label_out(name)
+            found = self._labels[name] = self.mapping.label_out(name)
         return found
 
-    edges = [(off(s["start"]), off(s["end"]), label(s["label"])) for s in spans]
-    row: dict = {"text": text}
-    if use_entities:
-        ids = {s["id"]: i for i, s in enumerate(spans)}
-        row["entities"] = [{"id": i, "label": lab, "start_offset": a, "end_offset": b}
-                           for i, (a, b, lab) in enumerate(edges)]
-        rels = sorted(layer.get("relations") or [], key=lambda r: (ids[r["head"]], ids[r["tail"]], r["type"])) \
-            if layer else []
-        row["relations"] = [{"id": i, "from_id": ids[r["head"]], "to_id": ids[r["tail"]],
-                             "type": mapping.relation_out(r["type"])} for i, r in enumerate(rels)]
-    else:
-        row["label"] = [list(e) for e in edges]
-    attrs = {f"{a} {b} {lab}": s["attrs"] for s, (a, b, lab) in zip(spans, edges) if s.get("attrs")}
-    row["doc_id"] = first["doc_id"]
-    row["meta"] = first.get("meta") or {}
-    row[DECLARED] = unit
-    row[QAWL] = {"annotator": layer["annotator"] if layer else None,
-                 "status": layer.get("status") if layer else None,
-                 "speakers": speakers([layer]) if layer else [], "claims": claims([layer]) if layer else [],
-                 "attrs": attrs}
-    return row
+    def row(self, doc: Doc, work: Work | None) -> dict:
+        spans = work.spans if work is not None else ()
+        label = self._label
+        if self._plain:
+            edges = [(s[2], s[3], label(s[1])) for s in spans]
+        else:
+            text, unit, cache = doc.text, self.unit, self._cache
+            edges = [(to_unit(text, s[2], unit, cache), to_unit(text, s[3], unit, cache), label(s[1]))
+                     for s in spans]
+        row: dict = {"text": doc.text}
+        if self.use_entities:
+            ids = {s[0]: i for i, s in enumerate(spans)}
+            row["entities"] = [{"id": i, "label": lab, "start_offset": a, "end_offset": b}
+                               for i, (a, b, lab) in enumerate(edges)]
+            rels = sorted(work.relations, key=lambda r: (ids[r[2]], ids[r[3]], r[1])) if work is not None else []
+            kinds = self._relations
+            for r in rels:
+                if r[1] not in kinds:
+                    kinds[r[1]] = self.mapping.relation_out(r[1])
+            row["relations"] = [{"id": i, "from_id": ids[r[2]], "to_id": ids[r[3]], "type": kinds[r[1]]}
+                                for i, r in enumerate(rels)]
+        else:
+            row["label"] = [list(e) for e in edges]
+        attrs = {f"{a} {b} {lab}": s[5] for s, (a, b, lab) in zip(spans, edges) if s[5]}
+        row["doc_id"] = doc.id
+        row["meta"] = doc.meta
+        row[DECLARED] = self.unit
+        row[QAWL] = {"annotator": work.annotator if work is not None else None,
+                     "status": work.status if work is not None else None,
+                     "speakers": speakers([work]) if work is not None else [],
+                     "claims": claims([work]) if work is not None else [], "attrs": attrs}
+        if work is not None and (work.note or work.discuss):  # the annotator's note on the document
+            row[QAWL].update({"note": work.note, "discuss": work.discuss})
+        return row
 
 
 def write(records, **options) -> dict[str, bytes]:
     """Records (or export lines) -> ``{"<annotator>.jsonl": bytes}`` (in memory)."""
     sink = MemorySink()
-    stream(as_lines(records), sink, **options)
+    stream(documents(as_lines(records)), sink, **options)
     return sink.files
 
 

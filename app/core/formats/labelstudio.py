@@ -59,6 +59,11 @@ QAWL_ANNOTATOR = "qawl_annotator"
 QAWL_STATUS = "qawl_status"
 QAWL_CLAIMS = "qawl_claims"  # task data: the canonical claims the task's CLAIM spans link to
 _OWN_DATA = ("doc_id", "direction", QAWL_SPEAKERS, QAWL_CLAIMS)  # task data keys our exports add (not document metadata)
+# The annotator's note on the document and its "needs discussion" flag: a task-level text area and choice (not per
+# region), declared in the labeling config Qawl writes; an annotation holding either says what the note is.
+DOC_NOTE = "document_note"
+DOC_DISCUSS = "document_discuss"
+DISCUSS_CHOICE = "needs discussion"
 
 
 _CSV_HEADER = re.compile(r"^[^\n]*\b(annotation_id|annotator|lead_time)\b[^\n]*$", re.M)
@@ -257,7 +262,7 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
                 continue
             layer = PeerLayer(who, Status.IN_PROGRESS.value)  # a draft: work not submitted yet
             _parse_result(draft["result"], f"{where}.drafts[{d}].result", doc, layer, skipped, None)
-            if layer.spans or layer.relations:
+            if layer.spans or layer.relations or layer.note or layer.discuss:
                 doc.layers.append(layer)
     if cancelled:
         pf.notes.append(f"{doc.file}:{doc.line or ''} task {doc.doc_id}: {cancelled} cancelled annotation(s) skipped")
@@ -340,8 +345,9 @@ def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | 
                    isinstance(v, (list, dict)) and all(isinstance(x, dict) and "start" in x
                                                        for x in (v if isinstance(v, list) else [v]))
                    or k in _OUR_CONTROLS or k.endswith(JSON_SUFFIX))}
-    doc.meta = {k: v for k, v in task.items()
-                if k not in controls and k not in answers and k not in _MIN_KEYS and k not in ("text", *_OWN_DATA)}
+    notes = {k: task[k] for k in (DOC_NOTE, DOC_DISCUSS) if k in task and k not in controls and k not in answers}
+    doc.meta = {k: v for k, v in task.items() if k not in controls and k not in answers and k not in notes
+                and k not in _MIN_KEYS and k not in ("text", *_OWN_DATA)}
     if not _speakers(task, where, doc):
         return
     who = task.get("annotator")
@@ -354,6 +360,12 @@ def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | 
     if count[name] > 1:
         name = f"{name}#{task.get('annotation_id', count[name])}"
     layer = PeerLayer(name, Status.DONE.value)
+    for key, value in notes.items():  # JSON_MIN flattens a one-value answer to the bare value
+        answer = [value] if isinstance(value, str) else value
+        if isinstance(answer, list) and all(isinstance(a, str) for a in answer):
+            _set_document_note(layer, key, answer)
+        else:
+            doc.problem("the note on the document needs a string or a list of strings", field=f"{where}.{key}")
     for key, regions in controls.items():
         for r, region in enumerate(regions):
             rw = f"{where}.{key}[{r}]"
@@ -444,6 +456,9 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
     # Per-region choices / text areas (perRegion="true") carry the region's id: they become span attributes.
     regions: dict | None = None
     for rw, item in per_region:
+        if item.get("from_name") in (DOC_NOTE, DOC_DISCUSS) and suggestion is None:
+            _document_note(item, rw, doc, layer)
+            continue
         if regions is None:
             regions = {}
             for span in layer.spans:
@@ -459,6 +474,24 @@ def _parse_result(result: object, where: str, doc: PeerDoc, layer: PeerLayer, sk
             doc.problem("a per-region answer needs from_name and a non-empty list of strings", field=rw)
             continue
         _set_attr(spans, name, answer)
+
+
+def _document_note(item: dict, where: str, doc: PeerDoc, layer: PeerLayer) -> None:
+    """The task-level note or flag of an annotation -> its layer's note on the document."""
+    value = item.get("value") if isinstance(item.get("value"), dict) else {}
+    answer = value.get(_PER_REGION.get(item.get("type"), "text"))
+    if not (isinstance(answer, list) and all(isinstance(a, str) for a in answer)):
+        doc.problem("the note on the document needs a list of strings", field=f"{where}.value")
+        return
+    _set_document_note(layer, item["from_name"], answer)
+
+
+def _set_document_note(layer: PeerLayer, name: str, answer: list[str]) -> None:
+    layer.note_known = True  # the file has the place: what it holds (even nothing) is the annotator's note
+    if name == DOC_NOTE:
+        layer.note = "\n".join(answer)
+    else:
+        layer.discuss = DISCUSS_CHOICE in answer
 
 
 def _hashable(value: object) -> bool:

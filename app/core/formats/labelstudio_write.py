@@ -12,6 +12,7 @@ used), with the text laid out right-to-left for Arabic projects.
 
 from __future__ import annotations
 
+from operator import itemgetter
 from typing import Iterable
 from xml.sax.saxutils import quoteattr
 
@@ -19,49 +20,46 @@ import orjson
 
 from ..model import GOLD, Origin
 from ..schema import DEFAULT_SCHEMA, LabelSchema
-from .labelstudio import (_PER_REGION, JSON_SUFFIX, QAWL_ANNOTATOR, QAWL_CLAIMS, QAWL_SPEAKERS, QAWL_STATUS,
-                          UNLABELLED)
+from .labelstudio import (_PER_REGION, DISCUSS_CHOICE, DOC_DISCUSS, DOC_NOTE, JSON_SUFFIX, QAWL_ANNOTATOR,
+                          QAWL_CLAIMS, QAWL_SPEAKERS, QAWL_STATUS, UNLABELLED)
 from .mapping import LabelMapping
-from .out import (MemorySink, Sink, as_lines, by_document, claims, is_suggestions, schema_labels,
+from .out import (Doc, MemorySink, Sink, Work, as_lines, claims, documents, is_suggestions, schema_labels,
                   schema_relations, speakers)
 
 _ORIGIN_OUT = {Origin.SUGGESTED.value: "prediction", Origin.SUGGESTED_EDITED.value: "prediction-changed"}
 
 
-def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = None,
+def stream(docs: Iterable[Doc], sink: Sink, *, mapping: LabelMapping | None = None,
            schema: LabelSchema = DEFAULT_SCHEMA, name: str = "tasks.json", from_name: str = "label",
            to_name: str = "text", annotator_map: dict[str, str] | None = None, **_) -> None:
-    """Export lines -> ``name`` (a JSON array of tasks, written task by task) and ``label_config.xml``."""
+    """Documents -> ``name`` (a JSON array of tasks, written task by task) and ``label_config.xml``."""
     mapping = mapping or LabelMapping()
     people = annotator_map or {}
-    labels_used: list[str] = []
-    relations_used: list[str] = []
-    answers: dict[str, list] = {}  # control name -> [result type, values seen]
+    out = _Results(mapping, schema, from_name, to_name)
     directions: dict[str, int] = {}
-    out_label: dict[str, str] = {}
-    kinds: dict = {}  # (label, attribute) -> the control type, found once
     sink.write(name, b"[")
-    for n, (first, layers) in enumerate(by_document(lines)):
-        way = first.get("direction") or "ltr"
+    for n, doc in enumerate(docs):
+        way = doc.direction
         directions[way] = directions.get(way, 0) + 1
-        data = {"text": first["text"], "doc_id": first["doc_id"], "direction": first.get("direction") or "ltr"}
-        ents = speakers(layers)
+        data = {"text": doc.text, "doc_id": doc.id, "direction": way}
+        ents = speakers(doc.layers)
         if ents:
             data[QAWL_SPEAKERS] = ents
-        linked = claims(layers)
+        linked = claims(doc.layers)
         if linked:
             data[QAWL_CLAIMS] = linked
         # Label Studio's own exports always carry an integer task id (its converter needs one).
-        task = {"id": n + 1, "data": data, "meta": first.get("meta") or {}, "annotations": [], "predictions": []}
-        for line in layers:
-            result = _result(line, mapping, schema, from_name, to_name, labels_used, relations_used, answers,
-                             out_label, kinds)
-            if is_suggestions(line):
-                task["predictions"].append({"model_version": "qawl-suggestions", "result": result})
+        task = {"id": n + 1, "data": data, "meta": doc.meta, "annotations": [], "predictions": []}
+        for work in doc.layers:
+            if is_suggestions(work):
+                task["predictions"].append({"model_version": "qawl-suggestions", "result": out.result(work, True)})
                 continue
-            who = line["annotator"]
+            who = work.annotator
+            result = out.result(work, False)
+            if work.note or work.discuss:
+                result += _document_note(work, to_name)
             ann: dict = {"result": result, "was_cancelled": False, "ground_truth": who == GOLD,
-                         QAWL_ANNOTATOR: who, QAWL_STATUS: line.get("status")}
+                         QAWL_ANNOTATOR: who, QAWL_STATUS: work.status}
             member = people.get(who)
             if member is not None:  # only a member the user named: Label Studio refuses the import otherwise
                 ann["completed_by"] = int(member) if member.isdigit() else {"email": member}
@@ -69,42 +67,88 @@ def stream(lines: Iterable[dict], sink: Sink, *, mapping: LabelMapping | None = 
         sink.write(name, (b",\n" if n else b"\n") + orjson.dumps(task))
     sink.write(name, b"\n]\n")
     sink.write("label_config.xml", label_config(
-        schema_labels(schema, mapping, labels_used), schema_relations(schema, mapping, relations_used), from_name,
-        to_name, answers, schema, direction=_layout(directions)).encode("utf-8"))
+        schema_labels(schema, mapping, out.labels_used), schema_relations(schema, mapping, out.relations_used),
+        from_name, to_name, out.answers, schema, direction=_layout(directions)).encode("utf-8"))
 
 
-def _result(line: dict, mapping: LabelMapping, schema: LabelSchema, from_name: str, to_name: str,
-            labels_used: list, relations_used: list, answers: dict, out_label: dict, kinds: dict) -> list:
-    result = []
-    suggestion = is_suggestions(line)
-    for span in line.get("spans") or []:
-        label = out_label.get(span["label"])
-        if label is None:
-            label = out_label[span["label"]] = mapping.label_out(span["label"])
-            labels_used.append(label)
-        value = {"start": span["start"], "end": span["end"], "text": span["text"], "labels": [label]}
-        item = {"id": span["id"], "from_name": from_name, "to_name": to_name, "type": "labels", "value": value}
-        if not suggestion:
-            item["origin"] = _ORIGIN_OUT.get(span.get("origin"), "manual")
-        result.append(item)
-        for attr, val in (span.get("attrs") or {}).items():
-            if attr == "score" and suggestion:
+_RELATION_ORDER = itemgetter(2, 3, 1)  # head, tail, type
+
+
+def _document_note(work: Work, to_name: str) -> list[dict]:
+    """The annotator's note on the document and its flag, as the task-level controls of the config."""
+    out = []
+    if work.note:
+        out.append({"id": "qawl-document-note", "from_name": DOC_NOTE, "to_name": to_name, "type": "textarea",
+                    "value": {"text": [work.note]}})
+    if work.discuss:
+        out.append({"id": "qawl-document-discuss", "from_name": DOC_DISCUSS, "to_name": to_name, "type": "choices",
+                    "value": {"choices": [DISCUSS_CHOICE]}})
+    return out
+
+
+class _Results:
+    """Annotations -> Label Studio result lists, with what the config must declare (labels, relation types,
+    per-region controls and the answers seen). The label, relation type and control of each name are found once
+    per export, not once per annotation."""
+
+    def __init__(self, mapping: LabelMapping, schema: LabelSchema, from_name: str, to_name: str) -> None:
+        self.mapping, self.schema, self.from_name, self.to_name = mapping, schema, from_name, to_name
+        self.labels_used: list[str] = []
+        self.relations_used: list[str] = []
+        self.answers: dict[str, list] = {}  # control name -> [result type, values seen]
+        self._label: dict[str, str] = {}
+        self._relation: dict[str, tuple[str, list]] = {}
+        self._kinds: dict = {}  # (label, attribute) -> the control type
+
+    def result(self, work: Work, suggestion: bool) -> list:
+        result: list = []
+        append = result.append
+        from_name, to_name, out_label, kinds, answers = self.from_name, self.to_name, self._label, self._kinds, \
+            self.answers
+        origin_out = _ORIGIN_OUT.get
+        for sid, label, start, end, text, attrs, origin, _ in work.spans:
+            peer = out_label.get(label)
+            if peer is None:
+                peer = out_label[label] = self.mapping.label_out(label)
+                self.labels_used.append(peer)
+            value = {"start": start, "end": end, "text": text, "labels": [peer]}
+            if suggestion:
+                append({"id": sid, "from_name": from_name, "to_name": to_name, "type": "labels", "value": value})
+            else:
+                append({"id": sid, "from_name": from_name, "to_name": to_name, "type": "labels", "value": value,
+                        "origin": origin_out(origin, "manual")})
+            if not attrs:
                 continue
-            kind, control, answer = _attr_out(schema, span["label"], attr, val, kinds)
-            if kind is None:
-                continue
-            answers.setdefault(control, [kind, set()])[1].add(answer)
-            result.append({"id": span["id"], "from_name": control, "to_name": to_name, "type": kind,
-                           "value": {"start": span["start"], "end": span["end"], _PER_REGION[kind]: [answer]}})
-    for rel in sorted(line.get("relations") or [], key=lambda r: (r["head"], r["tail"], r["type"])):
-        rtype = mapping.relation_out(rel["type"])
-        if rtype not in relations_used:
-            relations_used.append(rtype)
-        prov = rel.get("provenance") or {}
-        result.append({"from_id": rel["head"], "to_id": rel["tail"], "type": "relation",
-                       "direction": "bi" if prov.get("direction") == "bi" else "right",
-                       "labels": [] if rtype == UNLABELLED else [rtype]})
-    return result
+            for attr, val in attrs.items():
+                if attr == "score" and suggestion:
+                    continue
+                if val.__class__ is str and val:  # the usual case, inline: a choice or a text area
+                    kind = kinds.get((label, attr))
+                    if kind is None:
+                        kind = _attr_out(self.schema, label, attr, val, kinds)[0]
+                    control, answer = attr, val
+                else:
+                    kind, control, answer = _attr_out(self.schema, label, attr, val, kinds)
+                    if kind is None:
+                        continue
+                seen = answers.get(control)
+                if seen is None:
+                    seen = answers[control] = [kind, set()]
+                seen[1].add(answer)
+                append({"id": sid, "from_name": control, "to_name": to_name, "type": kind,
+                        "value": {"start": start, "end": end, _PER_REGION[kind]: [answer]}})
+        relation = self._relation
+        for _, rtype, head, tail, _, prov in sorted(work.relations, key=_RELATION_ORDER):
+            found = relation.get(rtype)
+            if found is None:
+                peer = self.mapping.relation_out(rtype)
+                if peer not in self.relations_used:
+                    self.relations_used.append(peer)
+                found = relation[rtype] = (peer, [] if peer == UNLABELLED else [peer])
+            append({"from_id": head, "to_id": tail, "type": "relation",
+                    "direction": "bi" if prov and prov.get("direction") == "bi" else "right",
+                    "labels": found[1]})
+        return result
 
 
 def _attr_out(schema: LabelSchema, label: str, attr: str, value: object,
@@ -186,6 +230,12 @@ def label_config(labels: list[str], relations: list[str], from_name: str = "labe
             lines += [f"    <Choice value={quoteattr(v)}/>" for v in values] + ["  </Choices>"]
         else:
             lines.append(f"  <TextArea name={quoteattr(control)} toName={quoteattr(to_name)} perRegion=\"true\"/>")
+    # The annotator's note on the whole document and its flag (task-level: not per region).
+    lines += ["  <Header value=\"Note on the document\"/>",
+              f"  <TextArea name=\"{DOC_NOTE}\" toName={quoteattr(to_name)} maxSubmissions=\"1\" editable=\"true\" "
+              "rows=\"2\"/>",
+              f"  <Choices name=\"{DOC_DISCUSS}\" toName={quoteattr(to_name)} choice=\"multiple\">",
+              f"    <Choice value=\"{DISCUSS_CHOICE}\"/>", "  </Choices>"]
     lines.append("</View>")
     return "\n".join(lines) + "\n"
 
@@ -193,5 +243,5 @@ def label_config(labels: list[str], relations: list[str], from_name: str = "labe
 def write(records, **options) -> dict[str, bytes]:
     """Records (or export lines) -> ``{name: tasks JSON, "label_config.xml": config}`` (in memory)."""
     sink = MemorySink()
-    stream(as_lines(records), sink, **options)
+    stream(documents(as_lines(records)), sink, **options)
     return sink.files

@@ -276,6 +276,23 @@ def label_name(value: object, where: str, doc: PeerDoc) -> str | None:
     return None
 
 
+def read_document_note(holder: dict, note_key: str, discuss_key: str, where: str, doc: PeerDoc,
+                       layer: PeerLayer) -> bool:
+    """The annotator's note on the document and its flag where our files keep them (``holder[note_key]``,
+    ``holder[discuss_key]``); either present says what the note is (``note_known``). False after a problem."""
+    if note_key not in holder and discuss_key not in holder:
+        return True
+    note, discuss = holder.get(note_key, ""), holder.get(discuss_key, False)
+    if not isinstance(note, str):
+        doc.problem(f"must be text, got {type(note).__name__}", field=f"{where}{note_key}")
+        return False
+    if discuss is not True and discuss is not False:
+        doc.problem(f"must be true or false, got {discuss!r}", field=f"{where}{discuss_key}")
+        return False
+    layer.note, layer.discuss, layer.note_known = note, discuss, True
+    return True
+
+
 # Characters kept as they are in file names made from ids and annotator names (letters and digits of any script,
 # "_", ".", "@", "+", "-"); everything else is %XX-escaped (UTF-8 bytes), "%" included, so the name is injective
 # and reversible: ``ok/1``, ``ok_1``, ``ok 1``, ``..`` and ``.`` give five different files and come back as they were.
