@@ -1,5 +1,6 @@
 """Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons, and
-the plain results the store returns (document list rows, history entries, import summaries)."""
+the plain results the store returns (history entries, import summaries; the document list's rows are
+:class:`app.core.ports.DocumentSummary`)."""
 
 from __future__ import annotations
 
@@ -20,18 +21,6 @@ def now_utc() -> str:
 
 def dumps(value: object) -> str:
     return orjson.dumps(value).decode()
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """One row of the document list."""
-
-    id: str
-    title: str
-    chars: int
-    direction: str
-    status: dict[str, str] = field(default_factory=dict)  # annotator -> status
-    counts: dict[str, int] = field(default_factory=dict)  # annotator -> number of spans
 
 
 @dataclass(frozen=True)

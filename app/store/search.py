@@ -23,11 +23,10 @@ migration that rebuilds the index.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from ..core.text.search import fold_for_index, fts_query
 from .file import Part
-from .rows import DocumentSummary
+from ..core.ports import DocumentSummary, Found
 
 SCHEMA = """
 CREATE VIRTUAL TABLE search_index USING fts5(title, text, content='', detail=none,
@@ -101,16 +100,6 @@ def sync(conn: sqlite3.Connection) -> int:
         conn.executemany("DELETE FROM search_added WHERE doc = ?", [(r[0],) for r in rows])
         done += len(rows)
     return done
-
-
-@dataclass(frozen=True)
-class Found:
-    """What a search found: the documents (rowids), most relevant first when ``ranked`` (ranking is done when
-    there are at most ``RANKED`` of them: more is a query to narrow, and ranking them all would cost more than the
-    search), else in import order."""
-
-    rows: list[int]
-    ranked: bool
 
 
 RANKED = 5000
