@@ -111,7 +111,6 @@ class Store:
     document_titles = _Forward("reads", "titles")  # the name the claim views knew it by
     has_document = _Forward("reads")
     document_ids = _Forward("reads")
-    document_id_by_sha = _Forward("reads")
     count_documents = _Forward("reads")
     summaries = _Forward("reads")
     annotators = _Forward("reads")

@@ -63,11 +63,6 @@ class Reads(Part):
     def document_ids(self) -> list[str]:
         return [r[0] for r in self.conn.execute("SELECT id FROM documents ORDER BY rowid")]
 
-    def document_id_by_sha(self, sha: str) -> str | None:
-        row = self.conn.execute("SELECT id FROM documents WHERE text_sha256 = ? ORDER BY rowid LIMIT 1",
-                              [sha]).fetchone()
-        return row[0] if row else None
-
     def count_documents(self) -> int:
         return self.conn.execute("SELECT count(*) FROM documents").fetchone()[0]
 

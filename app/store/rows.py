@@ -7,12 +7,12 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import orjson
 
 from ..core.errors import QawlError
-from ..core.model import Entity, Layer, Relation, Span, entity_from_dict
+from ..core.model import Layer, Relation, Span
 
 
 def now_utc() -> str:
@@ -187,7 +187,4 @@ def combine_problems(problems: list[QawlError]) -> QawlError:
     more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
     return QawlError(f"{len(problems)} problems; nothing was imported:\n  {shown}{more}")
 
-
-def entities_from_dicts(items: Iterable[Mapping]) -> list[Entity]:
-    return [entity_from_dict(e) for e in items]
 

@@ -116,7 +116,6 @@ _ORDERS = {
     "review": (f"coalesce((SELECT {_STATUS_RANK} FROM layers WHERE doc_id = l.id AND annotator = 'gold'), -1)",
                "l.doc"),
 }
-ORDERS = tuple(_ORDERS)
 
 
 class Search(Part):

@@ -68,7 +68,6 @@ class ClaimIndex:
         for key, grams in self._grams.items():
             for gram in grams:
                 self._postings[gram].append(key)
-        self._norms: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._grams)

@@ -32,8 +32,6 @@ from ...core.review.report import chart_svg, figure_values, report_to_html, repo
 from .. import filedialog
 from ..names import label_name
 
-SCOPES = ("document", "selection", "project")
-
 
 def collect(store: ProjectReads, doc_ids, progress=None, cancel=None) -> list:
     """``(document, layers)`` of every document in ``doc_ids`` that has annotations (the report's input)."""
