@@ -157,6 +157,7 @@ def test_an_unexpected_error_in_a_command_is_one_line_and_a_logged_traceback(mon
         raise ZeroDivisionError("a bug")
 
     monkeypatch.setattr(stats, "run", broken)
+    monkeypatch.setattr(cli, "_parser", None)  # a parser built now holds `broken`: never left for later tests
     assert cli.main(["stats"]) == 1
     err = capsys.readouterr().err
     assert err.count("\n") == 1 and err.startswith("qawl: unexpected error: ZeroDivisionError: a bug")

@@ -131,7 +131,7 @@ def test_a_full_disk_is_said_and_changes_nothing_simulated(project, tmp_path, ca
 
 @pytest.mark.slow
 def test_a_really_full_disk_is_said_and_changes_nothing(tmp_path):
-    with small_disk("1m") as disk:
+    with small_disk("2m") as disk:
         db = disk / "p.db"
         (tmp_path / "a.txt").write_text(TEXT, "utf-8")
         assert qawl("import", "--db", db, tmp_path / "a.txt").returncode == 0
