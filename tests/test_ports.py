@@ -68,7 +68,7 @@ def _parameters(fn) -> list[tuple[str, object, object]]:
     return [(p.name, p.kind, p.default) for p in sig.parameters.values() if p.name != "self"]
 
 
-@pytest.mark.parametrize("port", ports.PORTS, ids=lambda p: p.__name__)
+@pytest.mark.parametrize("port", ports.STORE_PORTS, ids=lambda p: p.__name__)
 def test_the_store_implements_every_member_with_its_signature(port):
     store = Store.open(None)
     try:
@@ -95,5 +95,19 @@ def test_every_store_method_lives_in_one_part():
             if isinstance(value, _Forward):
                 owner = store.file if value.part == "file" else parts[value.part]
                 assert hasattr(owner, value.name), f"store.{name} forwards to a missing {value.part}.{value.name}"
+    finally:
+        store.close()
+
+
+def test_the_change_target_part_is_the_core_target():
+    """Changes are applied to ``store.target`` (``Store.apply``): it implements app.core.changes.Target, member
+    for member, and the in-memory Workspace the property tests compare it with does too."""
+    from app.core.changes import Target, Workspace
+
+    store = Store.open(None)
+    try:
+        for name, member in _members(Target).items():
+            assert _parameters(getattr(store.target, name)) == _parameters(member), name
+            assert callable(getattr(Workspace, name)), name
     finally:
         store.close()

@@ -2,9 +2,10 @@
 
 The annotation window (``app.ui``) never sees the concrete store (an import-linter contract forbids it to import
 ``app.store``): it is handed an object it knows only as a :class:`Project`, the sum of the small interfaces below,
-each of which one part of the store implements (``app.store.base`` names them). ``tests/test_ports.py`` keeps
-the two honest: every attribute the UI reaches on a project is declared here, and the store implements every
-member with the same signature.
+each of which one part of the store implements (``app.store.base`` names them); the command line and the
+operations use the others too (:class:`Imports`, :class:`Exports`, :class:`WrittenRecord`, :class:`History`).
+``tests/test_ports.py`` keeps them honest: every attribute the UI reaches on a project is declared in the window's
+interfaces, and the store implements every member of every interface with the same signature.
 
 The change target itself (what a :class:`~app.core.changes.Change` is applied to) is
 :class:`app.core.changes.Target`; the window applies changes through :meth:`Edits.apply`.
@@ -15,12 +16,15 @@ from __future__ import annotations
 from contextlib import AbstractContextManager
 from dataclasses import dataclass, field
 from pathlib import Path
-from typing import Iterable, Protocol
+from typing import TYPE_CHECKING, Callable, Iterable, Iterator, Mapping, Protocol
 
 from .changes import Change
 from .model import CanonicalClaim, Document, Entity, Layer, Span
 from .notes import NoteEntry
 from .schema import LabelSchema
+
+if TYPE_CHECKING:  # the window starts without the export format's module
+    from .jsonl import Record
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,51 @@ class Found:
 
     rows: list[int]
     ranked: bool
+
+
+@dataclass(frozen=True)
+class HistoryEntry:
+    seq: int
+    at: str
+    actor: str | None
+    doc_id: str | None
+    annotator: str | None
+    kind: str
+    description: str
+    change: dict
+    reverts: int | None
+
+
+@dataclass
+class ImportSummary:
+    documents_added: int = 0
+    documents_existing: int = 0
+    layers_added: int = 0
+    layers_replaced: int = 0
+    layers_unchanged: int = 0
+    spans: int = 0
+    relations: int = 0
+    entities_added: int = 0
+    claims_added: int = 0
+    remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
+    skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
+
+    def describe(self) -> str:
+        parts = [f"{self.documents_added} new documents"]
+        if self.documents_existing:
+            parts.append(f"{self.documents_existing} already in the project")
+        if self.layers_added or self.layers_replaced:
+            parts.append(f"{self.layers_added + self.layers_replaced} annotation layers "
+                         f"({self.spans} spans, {self.relations} relations)")
+        if self.layers_unchanged:
+            parts.append(f"{self.layers_unchanged} layers unchanged")
+        if self.entities_added:
+            parts.append(f"{self.entities_added} new speakers")
+        if self.claims_added:
+            parts.append(f"{self.claims_added} new canonical claims")
+        if self.skipped:
+            parts.append(f"{len(self.skipped)} skipped")
+        return ", ".join(parts)
 
 
 class ProjectFile(Protocol):
@@ -115,9 +164,47 @@ class ProjectStats(Protocol):
     def stats(self) -> dict: ...
 
 
+# --- what the command line and the operations ask beyond the window's interfaces ------------------------------------
+
+class Imports(Protocol):
+    """Bringing documents, layers, speakers and claims in, all or nothing; a document's suggestion layer."""
+
+    def import_records(self, records: list[Record], *, replace_layers: bool = False, skip_invalid: bool = False,
+                       source: str | None = None, schema: LabelSchema | None = None, actor: str | None = None,
+                       progress: Callable[[int, int], None] | None = None,
+                       cancel: Callable[[], bool] | None = None) -> ImportSummary: ...
+    def put_suggestions(self, doc_id: str, layer: Layer, entities: Iterable[Entity] = ()) -> tuple[int, int]: ...
+
+
+class Exports(Protocol):
+    """Export lines (``qawl-export/1`` dicts), streaming, from one state of the project; whose work there is."""
+
+    def export_records(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                       include_unannotated: bool = True, doc_ids: Iterable[str] | None = None,
+                       include_suggestions: bool = False, parsed: bool = False) -> Iterator[dict]: ...
+    def annotators_with_work(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
+                             include_suggestions: bool = False) -> list[str]: ...
+
+
+class WrittenRecord(Protocol):
+    """Which files on disk Qawl wrote (ours to replace; anything else is never overwritten)."""
+
+    def written_hashes(self, path: str) -> set[str]: ...
+    def record_written(self, entries: Mapping[str, str]) -> None: ...
+    def settle_written(self, entries: Mapping[str, str], gone: Iterable[str] = ()) -> None: ...
+
+
+class History(Protocol):
+    """The project's history: every change and event, in order."""
+
+    def history(self, doc_id: str | None = None, *, annotator: str | None = None,
+                limit: int | None = None) -> list[HistoryEntry]: ...
+
+
 class Project(ProjectFile, ProjectReads, ClaimReads, Edits, DocumentSearch, ProjectStats, Protocol):
     """Everything the window may ask of the open project (``app.store.Store`` implements it)."""
 
 
-#: The interfaces a Project is made of (the test of the ports walks them).
+#: The interfaces a Project is made of (the test of the ports walks them), and the store's others.
 PORTS: tuple[type, ...] = (ProjectFile, ProjectReads, ClaimReads, Edits, DocumentSearch, ProjectStats)
+STORE_PORTS: tuple[type, ...] = (*PORTS, Imports, Exports, WrittenRecord, History)

@@ -23,8 +23,7 @@ from .base import Store
 from .file import ProjectFile
 from .connection import explain as _explain
 from .migrations import APP_ID, KNOWN_MIGRATIONS, MIGRATIONS, check_database_file, migrations
-from ..core.ports import DocumentSummary
-from .rows import HistoryEntry, ImportSummary
+from ..core.ports import DocumentSummary, HistoryEntry, ImportSummary
 from .team import TeamState, TeamStore
 
 

@@ -12,7 +12,7 @@ from ..core.model import SUGGESTIONS, Document, Entity, Layer, Status
 from ..core.schema import LabelSchema
 from .rows import (combine_problems as _combine, dumps as _dumps, layer_difference as _layer_difference,
                    now_utc as _now, rebase_layer as _rebase_layer)
-from .rows import ImportSummary
+from ..core.ports import ImportSummary
 from .claims import ClaimRegistry
 from .editing import ChangeTarget
 from .file import Part, ProjectFile

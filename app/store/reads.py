@@ -13,8 +13,7 @@ from ..core.errors import QawlError
 from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.text.normalise import Normalisation
 from .file import Part, ProjectFile
-from ..core.ports import DocumentSummary
-from .rows import HistoryEntry
+from ..core.ports import DocumentSummary, HistoryEntry
 from .rows import relation_of_row as _relation, span_of_row as _span
 
 

@@ -1,11 +1,9 @@
-"""Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons, and
-the plain results the store returns (history entries, import summaries; the document list's rows are
-:class:`app.core.ports.DocumentSummary`)."""
+"""Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons (the
+plain values the store returns are :mod:`app.core.ports`')."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
 from typing import Mapping
 
@@ -21,52 +19,6 @@ def now_utc() -> str:
 
 def dumps(value: object) -> str:
     return orjson.dumps(value).decode()
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    seq: int
-    at: str
-    actor: str | None
-    doc_id: str | None
-    annotator: str | None
-    kind: str
-    description: str
-    change: dict
-    reverts: int | None
-
-
-@dataclass
-class ImportSummary:
-    documents_added: int = 0
-    documents_existing: int = 0
-    layers_added: int = 0
-    layers_replaced: int = 0
-    layers_unchanged: int = 0
-    spans: int = 0
-    relations: int = 0
-    entities_added: int = 0
-    claims_added: int = 0
-    remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
-    skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
-
-    def describe(self) -> str:
-        parts = [f"{self.documents_added} new documents"]
-        if self.documents_existing:
-            parts.append(f"{self.documents_existing} already in the project")
-        if self.layers_added or self.layers_replaced:
-            parts.append(f"{self.layers_added + self.layers_replaced} annotation layers "
-                         f"({self.spans} spans, {self.relations} relations)")
-        if self.layers_unchanged:
-            parts.append(f"{self.layers_unchanged} layers unchanged")
-        if self.entities_added:
-            parts.append(f"{self.entities_added} new speakers")
-        if self.claims_added:
-            parts.append(f"{self.claims_added} new canonical claims")
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        return ", ".join(parts)
-
 
 
 def span_of_row(r) -> Span:
