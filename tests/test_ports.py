@@ -111,3 +111,28 @@ def test_the_change_target_part_is_the_core_target():
             assert callable(getattr(Workspace, name)), name
     finally:
         store.close()
+
+
+def test_every_public_method_of_a_part_is_the_stores():
+    """A method added to a part (a branch adding ``export_rows`` to Exports) is forwarded by the Store, or declared
+    as offered to the other parts only (``BETWEEN_PARTS``): the failure names the line to add to app/store/base.py."""
+    from app.store.base import BETWEEN_PARTS
+    from app.store.file import Part
+
+    store = Store.open(None)
+    try:
+        missing = []
+        for attr, part in vars(store).items():
+            if not isinstance(part, Part) and attr != "file":
+                continue
+            for name, value in vars(type(part)).items():
+                if name.startswith("_") or name == "open" or not (callable(value) or isinstance(value, property)):
+                    continue
+                forward = vars(Store).get(name)
+                if name in BETWEEN_PARTS.get(attr, ()):
+                    continue
+                if not (isinstance(forward, _Forward) and (forward.part, forward.name) == (attr, name)):
+                    missing.append(f'    {name} = _Forward("{attr}")')
+        assert not missing, "add to Store (app/store/base.py):\n" + "\n".join(missing)
+    finally:
+        store.close()
