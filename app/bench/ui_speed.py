@@ -28,7 +28,9 @@
   Floors: the keystrokes of the same plan without corrections; labelling's floor (a span committed straight to
   the store, painted). Target: label key median < 16 ms.
 
-Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,review,big,startup,session]
+- arcs: painting the attribution links over the same 5,000-word article (see :mod:`app.bench.ui_arcs`).
+
+Run: ``qawl bench ui`` (or ``python -m app.bench.ui_speed [--only open,label,review,big,startup,session,arcs]
 [--strict]``).
 """
 
@@ -571,9 +573,10 @@ def measure_session(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
 
 def main(argv=None) -> int:
     parser = argparse.ArgumentParser(prog="qawl bench ui", description=__doc__.split("\n\n")[0])
-    parser.add_argument("--only", default="open,label,review,big,startup,session,project",
+    parser.add_argument("--only", default="open,label,review,big,startup,session,project,arcs",
                         help="comma-separated: open (also label), review, big, startup, session, project (100,000 "
-                             "documents: start-up, filter, search, open; see app/bench/ui_project.py)")
+                             "documents: start-up, filter, search, open; see app/bench/ui_project.py), arcs (painting "
+                             "the attribution links; see app/bench/ui_arcs.py)")
     parser.add_argument("--documents", type=int, default=100_000, help="documents in the project benchmark")
     parser.add_argument("--strict", action="store_true", help="exit 1 when a target is missed")
     parser.add_argument("--child-big", nargs=2, metavar=("DB", "MODE"), help=argparse.SUPPRESS)
@@ -599,6 +602,10 @@ def main(argv=None) -> int:
             from .ui_project import measure_project
 
             measure_project(Path(tmp), lines, verdicts, args.documents)
+        if "arcs" in only:
+            from .ui_arcs import measure_arcs
+
+            measure_arcs(Path(tmp), lines, verdicts)
     print("Annotation window speed (offscreen; each figure beside a floor measured in this run)")
     for line in lines:
         print(line)

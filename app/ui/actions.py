@@ -55,6 +55,7 @@ class ActionId(str, Enum):
     LANGUAGE = "language"
     PROCLITIC = "proclitic"
     SNAP = "snap"
+    SHOW_LINKS = "show_links"
 
 
 @dataclass(frozen=True)
@@ -123,6 +124,9 @@ SPECS: tuple[ActionSpec, ...] = (
     _spec(A.SNAP, QT_TRANSLATE_NOOP("Actions", "&Snap selections to words"), "",
           QT_TRANSLATE_NOOP("Actions", "Labels take whole words without stray punctuation (Alt-drag: exact "
                                        "characters for one selection)")),
+    _spec(A.SHOW_LINKS, QT_TRANSLATE_NOOP("Actions", "Show all &links"), "Ctrl+Shift+L",
+          QT_TRANSLATE_NOOP("Actions", "Draw every speaker, cue and date link of the visible text (the current "
+                                       "quote's links are always drawn)")),
 )
 
 # Commands a person may want on another key (single keys clash with keyboard layouts and habits).

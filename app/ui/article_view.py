@@ -78,6 +78,9 @@ class ArticleView(QPlainTextEdit):
         self._layout_generation = 0
         self._depths: dict[tuple[str, str], int] = {}
         self._highlights: dict[str, list] = {}  # extra selections by kind (see set_highlights)
+        # Painted over the text after the brackets, each called with (painter, visible start, visible end): the
+        # attribution links (app/ui/arcs.py).
+        self.overlays: list = []
         self._room: dict[int, tuple[int, int, str] | None] = {}  # gap_at by edge position, for this text
         self._unroomed: set[int] = set()  # pieces of a long article not given their room yet (ROOM_CHUNK each)
         self._room_timer = QTimer(self)
@@ -517,6 +520,8 @@ class ArticleView(QPlainTextEdit):
                 hi = bisect.bisect_left(self._marks, end)
                 for pos in self._marks[lo:hi]:
                     self._paint_mark(painter, pos)
+            for overlay in self.overlays:
+                overlay(painter, start, end)
         finally:
             painter.end()
 

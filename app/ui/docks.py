@@ -15,7 +15,8 @@ from ..core.schema import QUOTE_TYPES
 from . import edits
 from .controller import AnnotationController
 from .doclist import DocumentsDock  # noqa: F401  (the document list lives in its own module)
-from .models import IdRole, SpeakerFilter, SpeakersModel
+from .filters import QuoteFilter, QuoteFilterBar, SectionDelegate, SpeakerFilterBar, SpeakerScope
+from .models import IdRole, SpeakersModel
 from .names import type_name
 from .session import Session
 from .span_models import DatesModel, KeyRole, QuotesModel, short
@@ -157,7 +158,11 @@ class QuotesDock(QDockWidget):
         self.session = session
         self.controller = controller
         self.model = QuotesModel(session, parent=self)
-        self.table = _table(self.model)
+        # Filtered and grouped (#13): rows of the view are the proxy's; the model's rows map through it.
+        self.proxy = QuoteFilter(self.model, self)
+        self.table = _table(self.proxy)
+        self.table.setItemDelegate(SectionDelegate(self.table))
+        self.filters = QuoteFilterBar(self.proxy, getattr(parent, "settings", None))
         header = self.table.horizontalHeader()
         header.setSectionResizeMode(QuotesModel.TEXT, QHeaderView.ResizeMode.Stretch)
         for col in (QuotesModel.KIND, QuotesModel.SPEAKER, QuotesModel.CUE, QuotesModel.DATE):
@@ -171,6 +176,7 @@ class QuotesDock(QDockWidget):
         box = QWidget()
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table, 3)
         layout.addWidget(self.missing)
         layout.addWidget(self.editor, 0)
@@ -206,12 +212,14 @@ class QuotesDock(QDockWidget):
     def _follow(self, span_id, who: str | None = None) -> None:
         """Select the row of the selected quote; when a part (speaker, cue, date) is selected, or nothing, the row
         of the current record, the one new parts link to (none when there is none)."""
-        row = self.model.row_of(who or self.session.annotator, span_id) if span_id is not None else -1
+        shown = self.proxy.view_row
+        row = shown(self.model.row_of(who or self.session.annotator, span_id)) if span_id is not None else -1
         if row < 0 and who is None:
             record = self.session.record
-            row = self.model.row_of(self.session.annotator, record) if record else -1
-            if row < 0 and (span_id is None or record is None) and self.session.selected is None:
-                self.table.clearSelection()
+            row = shown(self.model.row_of(self.session.annotator, record)) if record else -1
+            if row < 0 and ((span_id is None or record is None) and self.session.selected is None or
+                            self.proxy.criteria.filtering):
+                self.table.clearSelection()  # nothing current, or the current record is filtered out
                 return
         if row >= 0:
             self._syncing = True
@@ -248,7 +256,7 @@ class SpeakersDock(QDockWidget):
         self.session = session
         self.controller = controller
         self.model = SpeakersModel(session, self)
-        self.proxy = SpeakerFilter(self)
+        self.proxy = SpeakerScope(self)
         self.proxy.setSourceModel(self.model)
         self.filter = QLineEdit()
         self.filter.setPlaceholderText(self.tr("Find a speaker by any name…"))
@@ -265,6 +273,7 @@ class SpeakersDock(QDockWidget):
         for col in (SpeakersModel.MENTIONS, SpeakersModel.ALL, SpeakersModel.HERE):
             header.setSectionResizeMode(col, QHeaderView.ResizeMode.ResizeToContents)
         self.table.setTextElideMode(Qt.TextElideMode.ElideMiddle)
+        self.filters = SpeakerFilterBar(self.proxy, self.table, session, getattr(parent, "settings", None))
         self.merge = QPushButton(self.tr("Merge…"))
         self.merge.setToolTip(self.tr("Select two or more speakers to merge them into one"))
         self.jump = QPushButton(self.tr("Next mention"))
@@ -281,6 +290,7 @@ class SpeakersDock(QDockWidget):
         layout = QVBoxLayout(box)
         layout.setContentsMargins(4, 4, 4, 4)
         layout.addWidget(self.filter)
+        layout.addWidget(self.filters)
         layout.addWidget(self.table)
         layout.addLayout(buttons)
         self.setWidget(box)

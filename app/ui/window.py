@@ -14,6 +14,7 @@ from ..core.model import Status
 from . import settings as cfg
 from .actions import ActionId as A
 from .actions import ActionRegistry, label_key
+from .arcs import install_links
 from .article_view import ArticleView
 from .claims import ClaimCommands, ClaimFields, edit_verdicts
 from .claims_dock import ClaimsDock
@@ -114,6 +115,7 @@ class MainWindow(QMainWindow):
         install_notes(self)  # Edit ▸ Note…, Needs discussion; the Notes sidebar (#13)
         self.find = install_find(self)  # Ctrl+F: the find bar under the article (#13)
         self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
+        self.links = install_links(self)  # the current record's links drawn; View ▸ Show all links (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()

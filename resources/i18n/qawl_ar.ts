@@ -245,6 +245,14 @@
         <source>Labels take whole words without stray punctuation (Alt-drag: exact characters for one selection)</source>
         <translation>الوسم يأخذ كلمات كاملة بلا علامات ترقيم زائدة (السحب مع Alt: الأحرف كما هي لتحديد واحد)</translation>
     </message>
+    <message>
+        <source>Show all &amp;links</source>
+        <translation>إظهار كل ال&amp;روابط</translation>
+    </message>
+    <message>
+        <source>Draw every speaker, cue and date link of the visible text (the current quote&apos;s links are always drawn)</source>
+        <translation>ارسم كل روابط المتحدث والفعل والتاريخ في النص الظاهر (روابط الاقتباس الحالي تُرسم دائمًا)</translation>
+    </message>
 </context>
 <context>
     <name>Agreement</name>
@@ -2003,6 +2011,92 @@
     </message>
 </context>
 <context>
+    <name>QuoteFilter</name>
+    <message>
+        <source>(the article)</source>
+        <translation>(المقال)</translation>
+    </message>
+    <message>
+        <source>⚠ no speaker</source>
+        <translation>⚠ بلا متحدث</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 records</source>
+        <translation>%1 سجلًا</translation>
+    </message>
+</context>
+<context>
+    <name>QuoteFilterBar</name>
+    <message>
+        <source>Every kind</source>
+        <translation>كل الأنواع</translation>
+    </message>
+    <message>
+        <source>Quotes</source>
+        <translation>الاقتباسات</translation>
+    </message>
+    <message>
+        <source>Claims</source>
+        <translation>الادعاءات</translation>
+    </message>
+    <message>
+        <source>Show one kind of record: quotes of one type, or claims</source>
+        <translation>اعرض نوعًا واحدًا من السجلات: اقتباسات من نوع واحد، أو ادعاءات</translation>
+    </message>
+    <message>
+        <source>Any origin</source>
+        <translation>أي مصدر</translation>
+    </message>
+    <message>
+        <source>Made by hand</source>
+        <translation>يدوية</translation>
+    </message>
+    <message>
+        <source>Accepted suggestions</source>
+        <translation>اقتراحات مقبولة</translation>
+    </message>
+    <message>
+        <source>Pending suggestions</source>
+        <translation>اقتراحات معلّقة</translation>
+    </message>
+    <message>
+        <source>Show records by how they came to be</source>
+        <translation>اعرض السجلات بحسب طريقة إنشائها</translation>
+    </message>
+    <message>
+        <source>Without speaker</source>
+        <translation>بلا متحدث</translation>
+    </message>
+    <message>
+        <source>Quotes that have no speaker yet</source>
+        <translation>اقتباسات ليس لها متحدث بعد</translation>
+    </message>
+    <message>
+        <source>Needs discussion</source>
+        <translation>يحتاج إلى نقاش</translation>
+    </message>
+    <message>
+        <source>Records flagged as needing discussion (Ctrl+Shift+M), or one of their parts</source>
+        <translation>سجلات عليها علامة «يحتاج إلى نقاش» (Ctrl+Shift+M)، هي أو أحد أجزائها</translation>
+    </message>
+    <message>
+        <source>Group by speaker</source>
+        <translation>تجميع حسب المتحدث</translation>
+    </message>
+    <message>
+        <source>One section per speaker, records without a speaker first</source>
+        <translation>قسم لكل متحدث، والسجلات التي بلا متحدث أولًا</translation>
+    </message>
+    <message>
+        <source>Show every record</source>
+        <translation>اعرض كل السجلات</translation>
+    </message>
+</context>
+<context>
     <name>QuotesDock</name>
     <message>
         <source>Quotes</source>
@@ -2448,6 +2542,57 @@
     <message>
         <source>Suggested (rule %1): Enter accepts it, Del rejects it</source>
         <translation>مقترح (القاعدة %1): Enter لقبوله، Del لرفضه</translation>
+    </message>
+</context>
+<context>
+    <name>SpeakerFilterBar</name>
+    <message>
+        <source>All speakers</source>
+        <translation>كل المتحدثين</translation>
+    </message>
+    <message>
+        <source>Mentioned in this document</source>
+        <translation>مذكورون في هذه الوثيقة</translation>
+    </message>
+    <message>
+        <source>Mentioned in the project</source>
+        <translation>مذكورون في المشروع</translation>
+    </message>
+    <message>
+        <source>Not mentioned anywhere</source>
+        <translation>غير مذكورين في أي مكان</translation>
+    </message>
+    <message>
+        <source>Show speakers by where they are mentioned (the project: any annotator&apos;s layer, not the suggestions)</source>
+        <translation>اعرض المتحدثين بحسب مواضع ذكرهم (المشروع: طبقة أي مُعلِّق، لا الاقتراحات)</translation>
+    </message>
+    <message>
+        <source>By name</source>
+        <translation>حسب الاسم</translation>
+    </message>
+    <message>
+        <source>Most mentioned here</source>
+        <translation>الأكثر ذكرًا هنا</translation>
+    </message>
+    <message>
+        <source>Most mentioned by you</source>
+        <translation>الأكثر ذكرًا في تعليقاتك</translation>
+    </message>
+    <message>
+        <source>Most mentioned, all layers</source>
+        <translation>الأكثر ذكرًا، كل الطبقات</translation>
+    </message>
+    <message>
+        <source>Sort the speakers (or click a column&apos;s header)</source>
+        <translation>رتّب المتحدثين (أو انقر عنوان عمود)</translation>
+    </message>
+    <message>
+        <source>%1 of %2</source>
+        <translation>%1 من %2</translation>
+    </message>
+    <message>
+        <source>%1 speakers</source>
+        <translation>%1 متحدثًا</translation>
     </message>
 </context>
 <context>
