@@ -14,6 +14,7 @@ _ = Whitelist()
 _.minimumSizeHint        # app/ui/chart.py: QWidget
 _.mouseMoveEvent         # app/ui/chart.py: QWidget
 _.filterAcceptsRow       # QSortFilterProxyModel (claims_dock, models, review/dock)
+_.lessThan               # QSortFilterProxyModel (filters)
 _.createEditor           # QStyledItemDelegate (claims_dock)
 _.setEditorData          # QStyledItemDelegate (claims_dock)
 _.setModelData           # QStyledItemDelegate (claims_dock)
