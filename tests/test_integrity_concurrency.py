@@ -227,3 +227,21 @@ def test_a_layer_is_read_from_one_state_of_the_project(tmp_path):
     finally:
         reader.close()
         writer.close()
+
+
+def test_a_write_made_inside_a_snapshot_is_kept_and_a_late_generator_is_harmless(tmp_path):
+    """atomic() inside a snapshot is a savepoint of the snapshot's transaction: ending the snapshot must keep it
+    (an export records the files it writes while it reads); a reading generator finished after close is silent."""
+    db = tmp_path / "p.db"
+    store = Store.open(db)
+    store.import_records([Record(make_document(TEXT, id="d1"))])
+    with store.snapshot():
+        store.layer("d1", "ali")
+        store.record_written({str(tmp_path / "x.txt"): "0" * 64})
+    assert store.written_hashes(str(tmp_path / "x.txt"))
+    lines = store.export_records(include_unannotated=True)
+    next(lines)
+    store.close()
+    lines.close()  # before the fix: "Cannot operate on a closed database" from the snapshot's clean-up
+    with Store.open(db) as again:
+        assert again.written_hashes(str(tmp_path / "x.txt"))

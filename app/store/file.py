@@ -100,8 +100,14 @@ class ProjectFile:
         try:
             yield
         finally:
-            if conn.in_transaction:
-                conn.rollback()  # nothing was written: this only ends the snapshot
+            # Commit, not roll back: a write made meanwhile through atomic() (a savepoint inside the snapshot, e.g.
+            # the record of a file an export wrote while reading) was promised, and is kept; with no write this
+            # only ends the snapshot. A generator reading in a snapshot may be finished after its store was closed.
+            try:
+                if conn.in_transaction:
+                    conn.commit()
+            except sqlite3.ProgrammingError:
+                pass
 
     # --- opening ----------------------------------------------------------------------------------------------
 
