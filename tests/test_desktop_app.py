@@ -48,20 +48,21 @@ def test_the_help_menu_is_last_and_holds_report_and_about(qtbot, make_store):
     win = open_window(qtbot, make_store({"d1": "نص."}), doc="d1")
     menus = win.menuBar().actions()
     assert menus[-1].menu() is win.menus["help"]
-    assert [a.text() for a in win.menus["help"].actions() if a.text()] == ["&Report a problem…", "&About Qawl"]
+    assert [a.text() for a in win.menus["help"].actions() if a.text()] == \
+        ["&Keys…", "Labelling &guidelines", "&Report a problem…", "&About Qawl"]  # reading matter first
     assert {"about", "report_problem"} <= set(win.registry.keys())  # in Edit ▸ Keys… like every command
 
 
 def test_a_feature_adds_its_own_help_entry(qtbot, make_store):
     win = open_window(qtbot, make_store({"d1": "نص."}), doc="d1")
     shown = []
-    action = win.help.add(HelpEntry("cheat_sheet", "&Keys cheat sheet", lambda menu: shown.append(menu), "F1"),
+    action = win.help.add(HelpEntry("tutorial", "&Tutorial", lambda menu: shown.append(menu), "Shift+F1"),
                           before="report_problem")
     action.trigger()
     assert shown == [win.help]
     assert [a.text() for a in win.menus["help"].actions() if a.text()] == \
-        ["&Keys cheat sheet", "&Report a problem…", "&About Qawl"]
-    assert win.registry.shortcut("cheat_sheet") == "F1"
+        ["&Keys…", "Labelling &guidelines", "&Tutorial", "&Report a problem…", "&About Qawl"]
+    assert win.registry.shortcut("tutorial") == "Shift+F1"
 
 
 def test_about_shows_the_versions_of_qawl_qt_pyside_and_sqlite(qtbot, make_store):

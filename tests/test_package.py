@@ -135,7 +135,7 @@ def check_the_installed_window_opens_on_the_sample_article_in_arabic(installed):
     assert seen["code"] == 0
     assert seen.get("document") == SEED_ID, seen  # before: no document open (the seeds were not in the wheel)
     assert seen["menus"][0] == "&ملف" and seen["menus"][-1] == "م&ساعدة", seen  # before: English (no .qm)
-    assert seen["help"] == ["الإ&بلاغ عن مشكلة…", "&عن قول"]
+    assert seen["help"] == ["الم&فاتيح…", "إرشادات ال&توسيم", "الإ&بلاغ عن مشكلة…", "&عن قول"]
     assert seen["rtl"]
     assert 16 in seen["icon_sizes"] and 256 in seen["icon_sizes"]
     log = installed["tmp"] / "home" / "data" / "qawl" / "logs" / "qawl.log"

@@ -5,7 +5,7 @@ either, the default project in the user data directory is used. Errors are print
 ``qawl: FILE:LINE: FIELD: what is wrong`` with exit status 1 (2 for usage errors), and change nothing.
 
 Modules: :mod:`.gui` (the window), :mod:`.transfer` (import, export), :mod:`.stats`, :mod:`.suggest`,
-:mod:`.agree`, :mod:`.bench`, :mod:`.claims`, :mod:`.system` (schema, desktop entry), :mod:`.team`. Each
+:mod:`.agree`, :mod:`.bench`, :mod:`.claims`, :mod:`.guidelines`, :mod:`.system` (schema, desktop entry), :mod:`.team`. Each
 registers its sub-parser with ``add_parser(s)`` and sets ``handler``; command modules import the operations they
 run only when they run, so building the parser (every start) stays cheap.
 """
@@ -19,7 +19,7 @@ from typing import Sequence
 
 from .. import __version__
 from ..core.errors import Cancelled, QawlError
-from . import agree, bench, claims, gui, stats, suggest, system, team, transfer
+from . import agree, bench, claims, gui, guidelines, stats, suggest, system, team, transfer
 from .common import EXIT_BUG, EXIT_ERROR, EXIT_INTERRUPTED, say
 
 
@@ -42,6 +42,7 @@ def build_parser() -> argparse.ArgumentParser:
     suggest.add_parser(sub)
     agree.add_parser(sub)
     claims.add_parser(sub)
+    guidelines.add_parser(sub)
     system.add_parsers(sub)
     team.add_parser(sub)
     return parser

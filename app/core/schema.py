@@ -12,6 +12,7 @@ from dataclasses import dataclass, field, replace
 from urllib.parse import urlsplit
 
 from .errors import QawlError
+from .guidelines import Guidelines, defaults_for
 from .model import Relation, Span
 from .notes import check_note_attrs
 
@@ -104,6 +105,7 @@ class LabelSchema:
     relation_types: tuple[RelationType, ...] = ()
     version: int = 1
     description: str = ""
+    guidelines: Guidelines = Guidelines()  # per label (and attribute value), per language: app.core.guidelines
     _index: dict = field(default_factory=dict, compare=False, repr=False)
 
     def __post_init__(self) -> None:
@@ -210,6 +212,7 @@ class LabelSchema:
                             for s in self.span_labels],
             "relation_types": [{"name": r.name, "heads": list(r.heads), "tails": list(r.tails),
                                 "description": r.description} for r in self.relation_types],
+            "guidelines": self.guidelines.to_dict(),
         }
 
     @classmethod
@@ -228,9 +231,13 @@ class LabelSchema:
                                         tuple(attrs), s.get("description", "")))
             rels = tuple(RelationType(r["name"], tuple(r["heads"]), tuple(r["tails"]), r.get("description", ""))
                          for r in data.get("relation_types", []))
-            return cls(data["name"], tuple(labels), rels, int(data.get("version", 1)), data.get("description", ""))
+            plain = cls(data["name"], tuple(labels), rels, int(data.get("version", 1)), data.get("description", ""))
         except (KeyError, TypeError, ValueError) as exc:
             raise QawlError(f"not a valid label schema ({exc!r})", field="schema") from None
+        # A schema stored before guidelines existed gets the default ones for its labels; one that has its own
+        # (even none at all) keeps them.
+        guides = Guidelines.from_dict(data["guidelines"]) if "guidelines" in data else defaults_for(plain)
+        return replace(plain, guidelines=guides, _index={}) if guides else plain
 
 
 _PALETTE = ("#8dd3c7", "#fdb462", "#bebada", "#fb8072", "#80b1d3", "#b3de69", "#fccde5", "#bc80bd", "#ccebc5")
@@ -259,7 +266,7 @@ CLAIM_ATTRS = (
             "the main assertion: prediction, statistic, comparison, causal, rule, attributed, event, other"),
 )
 
-DEFAULT_SCHEMA = LabelSchema(
+_PLAIN_DEFAULT = LabelSchema(
     name="quotes-claims",
     description="Reported speech (quotes) and claims, with who said them, the reporting verb and when.",
     span_labels=(
@@ -284,3 +291,4 @@ DEFAULT_SCHEMA = LabelSchema(
         RelationType("CLAIMED_BY", ("CLAIM",), ("SPEAKER",), "who made the claim"),
     ),
 )
+DEFAULT_SCHEMA = replace(_PLAIN_DEFAULT, guidelines=defaults_for(_PLAIN_DEFAULT), _index={})

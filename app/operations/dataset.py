@@ -392,7 +392,7 @@ def card(store: Store, stats: _Stats, agreement: dict | None, *, split: str | No
     for rel in schema.relation_types:
         body.append(f"| {rel.name} | {' / '.join(rel.heads)} | {' / '.join(rel.tails)} | "
                     f"{rel.description or _REL_MEANING.get(rel.name, '')} |")
-    body += ["", _GUIDELINES, "", "## Counts", "",
+    body += ["", *_guidelines_md(schema), "", "## Counts", "",
              "| label | spans |", "|---|---|"]
     body += [f"| {label} | {n} |" for label, n in sorted(stats.labels.items())] or ["| (none) | 0 |"]
     body += ["", "| relation | count |", "|---|---|"]
@@ -435,6 +435,33 @@ _GUIDELINES = (
     "written, with its clitics; a DATE carries its ISO-8601 / TIMEX3 `value` (X for unknown parts, "
     "`calendar: hijri` with the Hijri date when the text gives one). Quotation marks around names of programmes "
     "or groups are not quotes.")
+
+
+def _guidelines_md(schema) -> list[str]:
+    """The project's own guidelines (kept in its label schema), per label and value, in English then Arabic; the
+    short text above when the schema has none."""
+    if not schema.guidelines:
+        return [_GUIDELINES]
+    out = ["### Guidelines", "",
+           "The guidelines the annotators had in the window, per label (and per value of an attribute), as stored in "
+           "the project's label schema. In an example the span is in [square brackets].", ""]
+    for lang, title in (("en", None), ("ar", "### الإرشادات بالعربية")):
+        keys = [k for k in schema.guidelines.targets() if schema.guidelines.get(k, lang)]
+        if not keys:
+            continue
+        if title:
+            out += [title, ""]
+        for key in keys:
+            g = schema.guidelines.get(key, lang)
+            out.append(f"- **{key}** — {g.meaning}".rstrip(" —"))
+            for word, rules in ((("Include", "يشمل"), g.include), (("Leave out", "لا يشمل"), g.exclude)):
+                if rules:
+                    out.append(f"  - {word[lang == 'ar']}:")
+                    out += [f"    - {rule}" for rule in rules]
+            if g.example:
+                out.append(f"  - {'مثال' if lang == 'ar' else 'Example'}: {g.example}")
+        out.append("")
+    return out[:-1]
 
 
 def _agreement_text(data: dict | None) -> list[str]:

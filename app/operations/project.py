@@ -99,12 +99,23 @@ def gui_api():
 
         return run(store, verdicts)
 
+    def set_guideline(store, key, by_lang):
+        from .guidelines import set_guideline as run
+
+        return run(store, key, by_lang)
+
+    def reset_guidelines(store, key=None):
+        from .guidelines import reset_guidelines as run
+
+        return run(store, key)
+
     return ProjectApi(open_project=open_project, open_store=open_store, import_paths=import_paths,
                       export_paths=export_paths, mapping=mapping, import_formats=IMPORT_FORMATS,
                       # The dataset folder (with its card) is a command-line export for now: the window's
                       # export dialog has no words or folder choice for it yet.
                       export_formats=tuple(f for f in EXPORT_FORMATS if f != "dataset"), write_report=write_report,
-                      set_verdicts=set_verdicts, suggest=suggest, team=team_api())
+                      set_verdicts=set_verdicts, suggest=suggest, team=team_api(),
+                      set_guideline=set_guideline, reset_guidelines=reset_guidelines)
 
 
 def team_api():

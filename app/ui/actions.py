@@ -115,7 +115,9 @@ SPECS: tuple[ActionSpec, ...] = (
     _spec(A.FONT, QT_TRANSLATE_NOOP("Actions", "Article &font…")),
     _spec(A.TOGGLE_DIRECTION, QT_TRANSLATE_NOOP("Actions", "Switch text &direction"), "Ctrl+Shift+X",
           QT_TRANSLATE_NOOP("Actions", "Show this article right-to-left or left-to-right (offsets never change)")),
-    _spec(A.KEYS, QT_TRANSLATE_NOOP("Actions", "&Keys…")),
+    _spec(A.KEYS, QT_TRANSLATE_NOOP("Actions", "&Keys…"), "F1",
+          QT_TRANSLATE_NOOP("Actions", "Every key of the window, grouped and searchable; change the single-letter "
+                                       "ones")),
     _spec(A.LANGUAGE, QT_TRANSLATE_NOOP("Actions", "العربية / English"),
           tip=QT_TRANSLATE_NOOP("Actions", "Switch the interface language (Arabic, mirrored / English)")),
     _spec(A.PROCLITIC, QT_TRANSLATE_NOOP("Actions", "Leave out or restore the &proclitic"), "P",

@@ -29,6 +29,8 @@ class ProjectApi:
     export_formats: tuple[str, ...]
     write_report: Callable | None = None  # (path, html text or JSON text/bytes) -> Path; never over others' files
     set_verdicts: Callable | None = None  # (store, verdicts) -> the project's new verdict list; refuses one in use
+    set_guideline: Callable | None = None  # (store, key, {lang: Guideline}) -> the project's new LabelSchema
+    reset_guidelines: Callable | None = None  # (store, key | None) -> the new LabelSchema (default guidelines)
     suggest: Callable | None = None  # (store, doc_ids, *, actor, learn, progress, cancel) -> SuggestReport (documents,
     #                                  added, kept, seconds): app.operations.suggesting.suggest_project
     team: "TeamApi | None" = None  # team projects over git (app.operations.team)

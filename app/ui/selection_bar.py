@@ -23,13 +23,22 @@ class SelectionBar(QLabel):
         self.setTextInteractionFlags(Qt.TextInteractionFlag.TextSelectableByMouse)
         self._parts: tuple[str, str, str, str] = ("", "", "", "")
         self.full = ""
+        self.guide = ""  # the guideline of what is selected (app.ui.guidelines), after the text in the tooltip
+
+    def set_guide(self, text: str) -> None:
+        self.guide = text
+        self._tip()
+
+    def _tip(self) -> None:
+        exact = self.full if self._parts[1] else ""
+        self.setToolTip("\n\n".join(t for t in (exact, self.guide) if t))
 
     def show_text(self, head: str, exact: str = "", tail: str = "", snapped: str = "") -> None:
         """``head`` + the exact text (invisible characters spelled out) + ``tail``, where ``%S`` in the tail stands
         for the ``snapped`` text."""
         self._parts = (head, exact, tail, snapped)
         self.full = self._compose(None)
-        self.setToolTip(self.full if exact else "")
+        self._tip()
         self._fit()
 
     def _compose(self, limit: int | None) -> str:

@@ -20,6 +20,7 @@ from .claims import ClaimCommands, ClaimFields, edit_verdicts
 from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
+from .guidelines import install_guidelines
 from .help import install_help
 from .selection_bar import SelectionBar
 from .language import keep_ltr, style_menus
@@ -117,6 +118,7 @@ class MainWindow(QMainWindow):
         self.search = install_search(self)  # Ctrl+Shift+F: the Search sidebar (#13)
         self.links = install_links(self)  # the current record's links drawn; View ▸ Show all links (#13)
         self.help = install_help(self)  # last in the menu bar: About, Report a problem
+        install_guidelines(self)  # the Guidelines sidebar, guideline tooltips, Help ▸ Keys and guidelines (#13)
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
         self._update_title()
@@ -187,6 +189,7 @@ class MainWindow(QMainWindow):
     def _context_menu(self, pos) -> None:
         menu: QMenu = self.view.createStandardContextMenu()
         menu.setStyle(self._menu_style)
+        menu.setToolTipsVisible(True)  # the label entries carry their guideline
         menu.addSeparator()
         for label in self.session.schema.span_labels:
             menu.addAction(self.registry[label_key(label.name)])
@@ -509,9 +512,9 @@ class MainWindow(QMainWindow):
             self.settings.setValue("view/point_size", font.pointSizeF())
 
     def _keys(self) -> None:
-        from .dialogs import KeysDialog  # dialogs and transfers load when first used: start-up stays short
+        from .keys import show_keys  # dialogs and transfers load when first used: start-up stays short
 
-        KeysDialog.ask(self, self.registry)
+        show_keys(self)  # the keys cheat sheet (its "Change keys…" remaps)
 
     def _switch_language(self) -> None:
         from .language import switch_language

@@ -222,6 +222,10 @@
         <translation>الم&amp;فاتيح…</translation>
     </message>
     <message>
+        <source>Every key of the window, grouped and searchable; change the single-letter ones</source>
+        <translation>كل مفاتيح النافذة مجمّعةً وقابلة للبحث؛ ويمكن تغيير المفاتيح ذات الحرف الواحد</translation>
+    </message>
+    <message>
         <source>العربية / English</source>
         <translation>العربية / English</translation>
     </message>
@@ -1175,6 +1179,103 @@
     </message>
 </context>
 <context>
+    <name>GuidelineEditor</name>
+    <message>
+        <source>One rule a line</source>
+        <translation>قاعدة في كل سطر</translation>
+    </message>
+    <message>
+        <source>Mark the span with [square brackets]</source>
+        <translation>ضع الوسم بين [قوسين معقوفين]</translation>
+    </message>
+    <message>
+        <source>Meaning</source>
+        <translation>المعنى</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>يشمل</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>لا يشمل</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>مثال</translation>
+    </message>
+    <message>
+        <source>Saved in the project&apos;s label schema: everyone who opens this project sees it, and it is exported with the schema. In a team project, the lead&apos;s guidelines are the team&apos;s.</source>
+        <translation>يُحفظ في مخطط الوسوم للمشروع: يراه كل من يفتح هذا المشروع، ويُصدَّر مع المخطط. وفي مشروع الفريق تكون إرشادات قائد الفريق هي إرشادات الفريق.</translation>
+    </message>
+    <message>
+        <source>Guideline: %1</source>
+        <translation>الإرشاد: %1</translation>
+    </message>
+    <message>
+        <source>This window cannot change the project&apos;s schema.</source>
+        <translation>لا تستطيع هذه النافذة تغيير مخطط المشروع.</translation>
+    </message>
+    <message>
+        <source>Guideline saved: %1</source>
+        <translation>حُفظ الإرشاد: %1</translation>
+    </message>
+    <message>
+        <source>Restore default</source>
+        <translation>استعادة الافتراضي</translation>
+    </message>
+    <message>
+        <source>Replace this guideline, in every language, with the one Qawl ships?</source>
+        <translation>استبدال هذا الإرشاد، بكل اللغات، بالإرشاد الذي يأتي مع قول؟</translation>
+    </message>
+    <message>
+        <source>Default guideline restored: %1</source>
+        <translation>استُعيد الإرشاد الافتراضي: %1</translation>
+    </message>
+</context>
+<context>
+    <name>Guidelines</name>
+    <message>
+        <source>Example: %1</source>
+        <translation>مثال: %1</translation>
+    </message>
+    <message>
+        <source>No guideline for this label yet: Edit… writes one.</source>
+        <translation>لا إرشاد لهذا الوسم بعد: «تحرير…» يكتب إرشاداً.</translation>
+    </message>
+    <message>
+        <source>Not written in this language yet; shown in %1.</source>
+        <translation>لم يُكتب بهذه اللغة بعد؛ معروض بـ%1.</translation>
+    </message>
+    <message>
+        <source>Include</source>
+        <translation>يشمل</translation>
+    </message>
+    <message>
+        <source>Leave out</source>
+        <translation>لا يشمل</translation>
+    </message>
+    <message>
+        <source>Example</source>
+        <translation>مثال</translation>
+    </message>
+    <message>
+        <source>Guidelines</source>
+        <translation>الإرشادات</translation>
+    </message>
+</context>
+<context>
+    <name>GuidelinesDock</name>
+    <message>
+        <source>Edit…</source>
+        <translation>تحرير…</translation>
+    </message>
+    <message>
+        <source>Change this label&apos;s guideline (English and Arabic) for the whole project</source>
+        <translation>تغيير إرشاد هذا الوسم (بالإنجليزية والعربية) للمشروع كله</translation>
+    </message>
+</context>
+<context>
     <name>Help</name>
     <message>
         <source>&amp;Report a problem…</source>
@@ -1187,6 +1288,10 @@
     <message>
         <source>&amp;Help</source>
         <translation>م&amp;ساعدة</translation>
+    </message>
+    <message>
+        <source>Labelling &amp;guidelines</source>
+        <translation>إرشادات ال&amp;توسيم</translation>
     </message>
 </context>
 <context>
@@ -1254,6 +1359,68 @@
     <message>
         <source>Import a folder</source>
         <translation>استيراد مجلد</translation>
+    </message>
+</context>
+<context>
+    <name>KeySheet</name>
+    <message>
+        <source>Keys</source>
+        <translation>المفاتيح</translation>
+    </message>
+    <message>
+        <source>Search commands and keys…</source>
+        <translation>البحث في الأوامر والمفاتيح…</translation>
+    </message>
+    <message>
+        <source>Also commands without a key</source>
+        <translation>والأوامر التي بلا مفتاح أيضاً</translation>
+    </message>
+    <message>
+        <source>Key</source>
+        <translation>المفتاح</translation>
+    </message>
+    <message>
+        <source>Command</source>
+        <translation>الأمر</translation>
+    </message>
+    <message>
+        <source>Single-letter keys act on the selected annotation or the current quote; the keys of review mode act only in review mode.</source>
+        <translation>تعمل مفاتيح الحرف الواحد على التوسيم المحدد أو الاقتباس الحالي؛ ومفاتيح وضع المراجعة لا تعمل إلا فيه.</translation>
+    </message>
+    <message>
+        <source>Change keys…</source>
+        <translation>تغيير المفاتيح…</translation>
+    </message>
+</context>
+<context>
+    <name>Keys</name>
+    <message>
+        <source>In the find bar: next / previous match</source>
+        <translation>في شريط البحث: التطابق التالي / السابق</translation>
+    </message>
+    <message>
+        <source>Close the find bar (the match stays selected)</source>
+        <translation>إغلاق شريط البحث (يبقى التطابق محدداً)</translation>
+    </message>
+    <message>
+        <source>In the verdict menu: the verdict of that number / none</source>
+        <translation>في قائمة الأحكام: الحكم ذو ذلك الرقم / بلا حكم</translation>
+    </message>
+    <message>
+        <source>Reject the selected suggestion</source>
+        <translation>رفض الاقتراح المحدد</translation>
+    </message>
+    <message>
+        <source>Select exact characters, not whole words</source>
+        <translation>تحديد الحروف بدقة لا الكلمات كاملة</translation>
+    </message>
+    <message>
+        <source>Select one word, without the marks glued to it</source>
+        <translation>تحديد كلمة واحدة دون العلامات الملتصقة بها</translation>
+    </message>
+    <message>
+        <source>Other keys</source>
+        <translation>مفاتيح أخرى</translation>
     </message>
 </context>
 <context>

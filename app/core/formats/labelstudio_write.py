@@ -146,13 +146,19 @@ _VIEW = {"rtl": "direction: rtl; text-align: right", "mixed-rtl": "direction: rt
 _PER_PARAGRAPH = "  <Style>.qawl-text * { unicode-bidi: plaintext; }</Style>"
 
 
+def _hint(schema: LabelSchema, label: str) -> str:
+    """The label's guideline in short (its English meaning) as the hint Label Studio shows on hover."""
+    found = schema.guidelines.best(label, "en")
+    return f" hint={quoteattr(found[0].meaning)}" if found and found[0].meaning else ""
+
+
 def label_config(labels: list[str], relations: list[str], from_name: str = "label", to_name: str = "text",
                  answers: dict | None = None, schema: LabelSchema = DEFAULT_SCHEMA, direction: str = "ltr") -> str:
     """A Label Studio labeling config: every label and relation type of the schema (and any other used), per-region
     controls for every span attribute the schema declares (and any other exported), the text laid out in its
     direction (see :func:`_layout`)."""
     lines = ["<View>", f"  <Labels name={quoteattr(from_name)} toName={quoteattr(to_name)}>"]
-    lines += [f"    <Label value={quoteattr(n)}/>" for n in labels]
+    lines += [f"    <Label value={quoteattr(n)}{_hint(schema, n)}/>" for n in labels]
     lines += ["  </Labels>"]
     text = f"<Text name={quoteattr(to_name)} value=\"$text\"/>"
     if direction.startswith("mixed"):
