@@ -109,7 +109,7 @@ def test_import_is_all_or_nothing_when_writing_fails_midway(store, monkeypatch):
                 raise sqlite3.OperationalError("disk I/O error")
             return real.executemany(sql, rows)
 
-    monkeypatch.setattr(store, "conn", Failing())
+    monkeypatch.setattr(store.file, "conn", Failing())
     with pytest.raises(StorageError, match="could not be read or written.*nothing was changed"):
         store.import_records(records)
     monkeypatch.undo()

@@ -3,10 +3,7 @@
 from __future__ import annotations
 
 import os
-import statistics
-import time
 from pathlib import Path
-from typing import Callable
 
 # The repository's folder: the shared corpus is looked for beside it.
 _REPO = Path(__file__).resolve().parents[2]
@@ -32,16 +29,6 @@ def require_corpus(given: str | Path | None = None) -> Path:
 
 def corpus_texts() -> list[str]:
     return [p.read_text(encoding="utf-8") for p in sorted((require_corpus() / "arabic_articles").glob("*.txt"))]
-
-
-def best_of(fn: Callable[[], object], repeat: int = 3) -> float:
-    """Median wall time of ``repeat`` runs (seconds)."""
-    times = []
-    for _ in range(repeat):
-        t = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - t)
-    return statistics.median(times)
 
 
 def row(name: str, ours: float, floor: float, unit: str, target_ratio: float | None = None,

@@ -70,6 +70,15 @@ app.exec()
 _WORD = regex.compile(r"\p{L}[\p{L}\p{M}]+")
 
 
+def _open_painted(app, window, doc_id: str) -> float:
+    """Seconds from asking the window to open ``doc_id`` to the article painted."""
+    t = time.perf_counter()
+    window.open_document(doc_id)
+    app.processEvents()
+    window.repaint()
+    return time.perf_counter() - t
+
+
 def _line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
     ratio = ours / floor if floor else float("inf")
     return f"{name:<52} {ours:>9.1f} {unit:<3} floor {floor:>9.1f} {unit:<3} ratio {ratio:5.2f}x  {verdict}"
@@ -199,17 +208,10 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     window.show()
     app.processEvents()
 
-    def open_painted(doc_id: str) -> float:
-        t = time.perf_counter()
-        window.open_document(doc_id)
-        app.processEvents()
-        window.repaint()
-        return time.perf_counter() - t
-
     ours = []
     for _ in range(7):
-        open_painted("other")
-        ours.append(open_painted("big5k"))
+        _open_painted(app, window, "other")
+        ours.append(_open_painted(app, window, "big5k"))
     assert len(window.view.index) == 300, len(window.view.index)
 
     floor = bare_open_times(app, window.size(), record.document.text)
@@ -267,8 +269,8 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     n_sugg = len(suggested.layer.spans)
     with_s = []
     for _ in range(7):
-        open_painted("other")
-        with_s.append(open_painted("big5ks"))
+        _open_painted(app, window, "other")
+        with_s.append(_open_painted(app, window, "big5ks"))
     assert len(window.view.index) == 300 + n_sugg, (len(window.view.index), n_sugg)
     ok = _median_ms(with_s) < 100
     verdicts.append(ok)
@@ -357,17 +359,10 @@ def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> No
     window.review.set_active(True)
     app.processEvents()
 
-    def open_painted(doc_id: str) -> float:
-        t = time.perf_counter()
-        window.open_document(doc_id)
-        app.processEvents()
-        window.repaint()
-        return time.perf_counter() - t
-
     ours = []
     for _ in range(7):
-        open_painted("other2")
-        ours.append(open_painted("review3"))
+        _open_painted(app, window, "other2")
+        ours.append(_open_painted(app, window, "review3"))
     review = window.review.controller
     spans = sum(len(store.layer("review3", who).spans) for who in "abc")
     assert len(window.view.index) == spans, (len(window.view.index), spans)

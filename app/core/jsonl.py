@@ -24,13 +24,6 @@ FORMAT = "qawl-export/1"
 OFFSET_UNIT = "codepoint"
 
 
-def doc_id_for(text: str) -> str:
-    """The id a document gets when its source gives none: stable, from the text hash."""
-    from .text.normalise import sha256
-
-    return "doc-" + sha256(text)[:16]
-
-
 def make_document(raw_text: str, *, id: str | None = None, meta: Mapping | None = None,
                   source: str | None = None, direction: str | None = None, utf8: bytes | None = None) -> Document:
     """A document from raw source text: the documented normalisation is applied and recorded here, once.
@@ -146,34 +139,8 @@ def parse_record(obj: object, *, default_annotator: str | None = None, source: s
     if claimed is not None and claimed != doc.text_sha256:
         raise QawlError("does not match the text: the text was changed after export", field="text_sha256")
 
-    entities = []
-    raw_entities = obj.get("entities")
-    if raw_entities is None:
-        raw_entities = []
-    elif not isinstance(raw_entities, list):
-        raise QawlError("must be a list", field="entities")
-    seen_entities: set[str] = set()
-    for i, e in enumerate(raw_entities):
-        try:
-            entity = entity_from_dict(e)
-        except QawlError as exc:
-            raise exc.located(field_prefix=f"entities[{i}]") from None
-        if entity.id in seen_entities:
-            raise QawlError(f"duplicate speaker id {entity.id!r}", field=f"entities[{i}].id")
-        seen_entities.add(entity.id)
-        entities.append(entity)
-
-    claims = []
-    seen_claims: set[str] = set()
-    for i, c in enumerate(_as_list(obj.get("claims"), "claims")):
-        try:
-            claim = claim_from_dict(c)
-        except QawlError as exc:
-            raise exc.located(field_prefix=f"claims[{i}]") from None
-        if claim.id in seen_claims:
-            raise QawlError(f"duplicate claim id {claim.id!r}", field=f"claims[{i}].id")
-        seen_claims.add(claim.id)
-        claims.append(claim)
+    entities = _unique(obj.get("entities"), "entities", entity_from_dict, "speaker")
+    claims = _unique(obj.get("claims"), "claims", claim_from_dict, "claim")
 
     layer = parse_layer(obj, doc, raw=raw, shift=shift, default_annotator=default_annotator)
     return Record(doc, layer, entities, claims=claims)
@@ -217,6 +184,21 @@ def parse_layer(obj: Mapping, doc: Document, *, raw: str | None = None, shift=No
         raise QawlError(f"must be true or false, got {discuss!r}", field="discuss")
     layer = Layer(doc.id, annotator.strip(), status, spans, rels, note or "", discuss)
     return layer
+
+
+def _unique(items: object, name: str, parse, what: str) -> list:
+    """The speakers or claims of a record (``name``: its key), each parsed, no id twice."""
+    out, seen = [], set()
+    for i, item in enumerate(_as_list(items, name)):
+        try:
+            value = parse(item)
+        except QawlError as exc:
+            raise exc.located(field_prefix=f"{name}[{i}]") from None
+        if value.id in seen:
+            raise QawlError(f"duplicate {what} id {value.id!r}", field=f"{name}[{i}].id")
+        seen.add(value.id)
+        out.append(value)
+    return out
 
 
 def _as_list(value: object, name: str) -> list:

@@ -189,9 +189,6 @@ class Span:
             raise QawlError(f"{self.text!r} does not match the document text at {self.start}..{self.end} "
                             f"({actual!r})", field="text")
 
-    def overlaps(self, other: "Span") -> bool:
-        return self.start < other.end and other.start < self.end
-
     def with_range(self, text: str, start: int, end: int) -> "Span":
         return replace(self, start=start, end=end, text=text[start:end])
 

@@ -1,6 +1,6 @@
 """Which registry speaker a name means: one rule for the S key, the speaker picker and accepting suggestions.
 
-Names are compared in the suggestion engine's matching form (:func:`app.core.suggest.arabic.fold`: harakat,
+Names are compared in the matching form (:func:`app.core.text.arabic.fold`: harakat,
 tatweel and bidi marks removed, alef and yeh variants folded), case-folded, one space between words, without
 punctuation or quotation marks at the edges. In order, the first rule that finds exactly one speaker wins:
 
@@ -23,6 +23,7 @@ from typing import Iterable, Sequence
 from functools import lru_cache
 
 from .model import Entity, Span
+from .text.arabic import fold
 from .text.words import clean_name
 
 # Heads that make the name after them an institution's post, not the institution (رئيس مجلس النواب ...).
@@ -39,9 +40,6 @@ def _heads() -> frozenset[str]:
 @lru_cache(maxsize=8192)
 def key(name: str) -> tuple[str, ...]:
     """The words of a name in matching form."""
-    # The engine's folding is imported when first needed: the window starts without the suggestion engine.
-    from .suggest.arabic import fold
-
     return tuple(fold(clean_name(name)).casefold().split())
 
 

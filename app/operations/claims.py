@@ -12,7 +12,7 @@ from typing import Callable, Iterable, Iterator
 
 import orjson
 
-from ..core.claims.export import CLAIMS_FORMAT, claim_reviews, claim_rows
+from ..core.claims.export import claim_reviews, claim_rows
 from ..core.errors import Cancelled, QawlError
 from ..core.jsonl import parse_record
 from ..core.model import SUGGESTIONS

@@ -13,10 +13,10 @@ import stat
 import sys
 import unicodedata
 from pathlib import Path, PurePosixPath
-from typing import Callable, Iterable, Mapping
+from typing import Callable, Iterable
 
 from ..core import files
-from ..core.errors import Cancelled, QawlError
+from ..core.errors import QawlError
 from ..core.formats.peer import name_of_file
 from .targets import (DIR_MODE, FILE_MODE, _TEMP, _FolderLock, _problem, _remove_stale, _sync_all, _sync_folder,
                       _unlink, kind, real_target)
@@ -262,24 +262,6 @@ class StagedFolder:
             self.lock.release()
         self.settle(new, [str(os.path.abspath(p)) for p in earlier])
         return list(dests.values())
-
-
-def write_folder(target: Path, plan: Mapping[str, bytes], *, is_ours: Callable[[Path], bool],
-                 record: Callable[[dict[str, str]], None], settle: Callable[[dict[str, str], list[str]], None],
-                 cancel: Callable[[], bool] | None = None, what: str = "export") -> list[Path]:
-    """Write the files of ``plan`` (name -> bytes) into the folder ``target``, all or nothing (:class:`StagedFolder`)."""
-    check_names(plan, target)
-    out = StagedFolder(target, is_ours=is_ours, record=record, settle=settle, what=what)
-    try:
-        for i, (name, data) in enumerate(plan.items()):
-            if cancel and i % 64 == 0 and cancel():
-                raise Cancelled()
-            out.write(name, data)
-            out.close(name)
-    except BaseException:
-        out.abort()
-        raise
-    return out.commit()
 
 
 def _restore_newcomers(old: Path, target: Path, keep: set[str]) -> None:

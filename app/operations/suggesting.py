@@ -139,15 +139,6 @@ def project_truths(store, cancel: Callable[[], bool] | None = None) -> list[Trut
     return truths
 
 
-def learn_project(store, cancel: Callable[[], bool] | None = None) -> Model:
-    """Retrain the speaker model from the project's annotations (:func:`project_truths`), starting from the
-    default model, store it in the project and return it (the default model itself when the project's examples
-    do not improve on it)."""
-    model = fit_project(store, cancel)
-    store.set_meta(MODEL_KEY, json.dumps(model.to_json(), ensure_ascii=False))
-    return model
-
-
 def fit_project(store, cancel: Callable[[], bool] | None = None) -> Model:
     """The speaker model the project's annotations train (see :func:`learn_project`), not stored."""
     truths = [t for t in project_truths(store, cancel) if t.quotes]

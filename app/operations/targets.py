@@ -26,9 +26,8 @@ import shutil
 import stat
 import sys
 import tempfile
-from contextlib import contextmanager
 from pathlib import Path
-from typing import Callable, Iterable, Iterator
+from typing import Callable, Iterable
 
 from ..core import files
 from ..core.errors import Cancelled, QawlError
@@ -143,15 +142,6 @@ class _FolderLock:
         if self.fd is not None:
             os.close(self.fd)  # a folder, never a project file
             self.fd = None
-
-
-@contextmanager
-def folder_lock(folder: Path) -> Iterator[None]:
-    lock = _FolderLock(folder)
-    try:
-        yield
-    finally:
-        lock.release()
 
 
 class StagedFile:

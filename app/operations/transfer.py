@@ -20,7 +20,6 @@ from ..core import formats
 from ..core.errors import Cancelled, QawlError
 from ..core.formats.detect import sniff
 from ..core.formats.mapping import LabelMapping
-from ..core.jsonl import Record, parse_record
 from ..core.files import read_bytes
 from ..core.sources import JSONL_SUFFIXES, TEXT_SUFFIXES, Skipped, expand, read_sources
 from . import folders, targets
@@ -211,14 +210,6 @@ def documents_for_export(store: Store, *, annotator: str | None = None, statuses
                              doc_ids=doc_ids)
     unannotated = include_unannotated and (statuses is None or "todo" in statuses or annotator is not None)
     return formats.documents_from_rows(rows, unannotated)
-
-
-def records_for_export(store: Store, **selection) -> list[Record]:
-    """The same selection as the JSONL export, as core records (in memory; for callers that want objects)."""
-    out = []
-    for line in lines_for_export(store, **selection):
-        out.append(parse_record(line))
-    return out
 
 
 class Written(list):

@@ -15,6 +15,8 @@ import orjson
 
 from ..core.errors import ConflictError, QawlError
 from ..core.model import CanonicalClaim, Layer, Span
+from .file import Part, ProjectFile
+from .reads import Reads
 from .rows import dumps as _dumps, now_utc as _now, span_of_row as _span
 
 _COLUMNS = "id, text, verdict, factcheck, note, source"
@@ -32,7 +34,13 @@ def claim_key(text: str) -> str:
     return normalise(text)
 
 
-class ClaimsMixin:
+class ClaimRegistry(Part):
+    """The claim registry: its reads, the target of its changes (for :class:`~app.store.editing.ChangeTarget`),
+    and matching the claims an import brings (for :class:`~app.store.importing.Importer`)."""
+
+    def __init__(self, file: ProjectFile, reads: Reads) -> None:
+        super().__init__(file)
+        self.reads = reads
 
     # --- reading ------------------------------------------------------------------------------------------------
 
@@ -66,17 +74,7 @@ class ClaimsMixin:
     def layers_linking_claim(self, claim_id: str) -> list[Layer]:
         keys = self.conn.execute("SELECT DISTINCT doc_id, annotator FROM spans WHERE label = 'CLAIM' AND "
                                  "json_extract(attrs, '$.claim') = ?", [claim_id]).fetchall()
-        return [self.layer(d, a) for d, a in keys]
-
-    def document_titles(self, doc_ids) -> dict[str, str]:
-        """Titles of the given documents (for lists of mentions)."""
-        ids = list(dict.fromkeys(doc_ids))
-        out: dict[str, str] = {}
-        for at in range(0, len(ids), 500):
-            chunk = ids[at:at + 500]
-            out.update(self.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                                         chunk).fetchall())
-        return out
+        return [self.reads.layer(d, a) for d, a in keys]
 
     def claim_spans(self, annotator: str | None = None) -> list[tuple[str, str, Span]]:
         """Every CLAIM span of people's layers (not suggestions): (doc_id, annotator, span)."""
@@ -119,7 +117,7 @@ class ClaimsMixin:
                           "updated = ? WHERE id = ?", [after.text, after.verdict, after.factcheck, after.note,
                                                        _dumps(after.source), _now(), after.id])
 
-    def _check_claim_link(self, span: Span) -> None:
+    def check_link(self, span: Span) -> None:
         """A CLAIM span may only link to a claim in the registry (called for every span written by a change)."""
         claim_id = span.attrs.get("claim") if span.label == "CLAIM" else None
         if claim_id and self.conn.execute("SELECT 1 FROM canonical_claims WHERE id = ?",
@@ -129,7 +127,7 @@ class ClaimsMixin:
 
     # --- imports ------------------------------------------------------------------------------------------------
 
-    def _import_claims(self, incoming: list[CanonicalClaim], registry: dict[str, CanonicalClaim],
+    def match_import(self, incoming: list[CanonicalClaim], registry: dict[str, CanonicalClaim],
                        new_claims: dict[str, CanonicalClaim],
                        schema=None) -> tuple[dict[str, str], dict[str, CanonicalClaim]]:
         """Match the claims a record brings onto the registry: by id with the same wording, else by wording; the
@@ -158,7 +156,7 @@ class ClaimsMixin:
             mapping[claim.id] = new_id_
         return mapping, added
 
-    def _write_claims(self, claims: list[CanonicalClaim], now: str) -> None:
+    def write(self, claims: list[CanonicalClaim], now: str) -> None:
         self.conn.executemany(
             "INSERT INTO canonical_claims (id, text, verdict, factcheck, note, source, created, updated) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?)", [(c.id, c.text, c.verdict, c.factcheck, c.note, _dumps(c.source), now,

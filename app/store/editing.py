@@ -7,17 +7,28 @@ from __future__ import annotations
 
 import sqlite3
 
-import orjson
 
 from ..core.changes import Change
 from ..core.errors import ConflictError, QawlError
-from ..core.model import Entity, Relation, Span, Status
+from ..core.model import CanonicalClaim, Entity, Relation, Span, Status
 from .rows import (dumps as _dumps, now_utc as _now,
                    relation_of_row as _relation, same_relation as _same_relation, same_span as _same_span, span_of_row as _span)
-from .rows import HistoryEntry
+from .claims import ClaimRegistry
+from .file import Part, ProjectFile
+from .notes import Notes
+from .reads import Reads
 
 
-class EditingMixin:
+class ChangeTarget(Part):
+    """The :class:`~app.core.changes.Target` of changes on the project file: every edit checked, then written in
+    one transaction with its history row. Reads its preconditions through ``reads``; the claim registry's own
+    rows and checks are ``claims``'; the annotator's note on a document is read through ``notes``."""
+
+    def __init__(self, file: ProjectFile, reads: Reads, claims: ClaimRegistry, notes: Notes) -> None:
+        super().__init__(file)
+        self.reads = reads
+        self.claims = claims
+        self.notes = notes
 
     def apply(self, change: Change, *, actor: str | None = None, reverts: int | None = None) -> int:
         """Apply one change in one transaction and record it in the history; returns its sequence number.
@@ -33,7 +44,7 @@ class EditingMixin:
                  _dumps(change.to_dict()), reverts])
             return cur.lastrowid
 
-    def _ensure_layer(self, doc_id: str, annotator: str) -> None:
+    def ensure_layer(self, doc_id: str, annotator: str) -> None:
         now = _now()
         self.conn.execute("INSERT OR IGNORE INTO annotators (name, created) VALUES (?, ?)", [annotator, now])
         self.conn.execute("INSERT OR IGNORE INTO layers (doc_id, annotator, status, updated) VALUES (?, ?, 'todo', ?)",
@@ -50,13 +61,13 @@ class EditingMixin:
         return _span(row) if row else None
 
     def _check_span(self, doc_id: str, span: Span) -> None:
-        span.check_against(self.text(doc_id))
+        span.check_against(self.reads.text(doc_id))
         self.schema.check_span(span)
-        self._check_claim_link(span)
+        self.claims.check_link(span)
 
     def insert_span(self, doc_id: str, annotator: str, span: Span) -> None:
         self._check_span(doc_id, span)
-        self._ensure_layer(doc_id, annotator)
+        self.ensure_layer(doc_id, annotator)
         now = _now()
         try:
             self.conn.execute(
@@ -141,48 +152,28 @@ class EditingMixin:
             raise ConflictError(f"speaker {entity.id!r} already exists") from None
 
     def delete_entity(self, entity: Entity) -> None:
-        if self.entity(entity.id) != entity:
+        if self.reads.entity(entity.id) != entity:
             raise ConflictError(f"speaker {entity.id!r} is not as expected (changed elsewhere?)")
-        used = self.mention_counts().get(entity.id, 0)
+        used = self.reads.mention_counts().get(entity.id, 0)
         if used:
             raise ConflictError(f"speaker {entity.name!r} is still used by {used} mention(s); merge it instead")
         self.conn.execute("DELETE FROM entities WHERE id = ?", [entity.id])
 
     def update_entity(self, before: Entity, after: Entity) -> None:
-        if self.entity(before.id) != before:
+        if self.reads.entity(before.id) != before:
             raise ConflictError(f"speaker {before.id!r} is not as expected (changed elsewhere?)")
         self.conn.execute("UPDATE entities SET name = ?, aliases = ?, updated = ? WHERE id = ?",
                         [after.name, _dumps(list(after.aliases)), _now(), after.id])
 
     def set_status(self, doc_id: str, annotator: str, before: str, after: str) -> None:
-        current = self.status(doc_id, annotator)
+        current = self.reads.status(doc_id, annotator)
         if current != before:
             raise ConflictError(f"{annotator}'s status of {doc_id} is {current!r}, not {before!r}")
         if after not in (s.value for s in Status):
             raise QawlError(f"unknown status {after!r}", field="status")
-        self._ensure_layer(doc_id, annotator)
+        self.ensure_layer(doc_id, annotator)
         self.conn.execute("UPDATE layers SET status = ?, updated = ? WHERE doc_id = ? AND annotator = ?",
                         [after, _now(), doc_id, annotator])
-
-    # --- history ---------------------------------------------------------------------------------------------------
-
-    def history(self, doc_id: str | None = None, *, annotator: str | None = None,
-                limit: int | None = None) -> list[HistoryEntry]:
-        sql = "SELECT seq, at, actor, doc_id, annotator, kind, description, change, reverts FROM changes"
-        where, args = [], []
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY seq"
-        if limit:
-            sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY seq"
-        return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7]), r[8])
-                for r in self.conn.execute(sql, args)]
 
     def record_event(self, kind: str, description: str, payload: dict, *, actor: str | None = None,
                      doc_id: str | None = None) -> None:
@@ -190,4 +181,33 @@ class EditingMixin:
         self.conn.execute("INSERT INTO changes (at, actor, doc_id, annotator, kind, description, change) "
                         "VALUES (?, ?, ?, NULL, ?, ?, ?)", [_now(), actor, doc_id, kind, description,
                                                              _dumps(payload)])
+
+    # --- the claim registry's changes: its rows are the registry's -------------------------------------------------
+
+    def insert_claim(self, claim: CanonicalClaim) -> None:
+        self.claims.insert_claim(claim)
+
+    def delete_claim(self, claim: CanonicalClaim) -> None:
+        self.claims.delete_claim(claim)
+
+    def update_claim(self, before: CanonicalClaim, after: CanonicalClaim) -> None:
+        self.claims.update_claim(before, after)
+
+    def set_layer_note(self, doc_id: str, annotator: str, before: tuple[str, bool], after: tuple[str, bool]) -> None:
+        current = self.notes.layer_note(doc_id, annotator)
+        if current != tuple(before):
+            raise ConflictError(f"{annotator}'s note on {doc_id} is not as expected (changed elsewhere?)")
+        self.reads.text(doc_id)  # the document must exist
+        self.ensure_layer(doc_id, annotator)
+        self.conn.execute("UPDATE layers SET note = ?, discuss = ?, updated = ? WHERE doc_id = ? AND annotator = ?",
+                          [after[0], int(after[1]), _now(), doc_id, annotator])
+
+    # --- the one edit that is not a change: how a document is shown ------------------------------------------------
+
+    def set_direction(self, doc_id: str, direction: str) -> None:
+        """Override the detected direction of a document (display only; offsets never change)."""
+        if direction not in ("rtl", "ltr"):
+            raise QawlError(f"must be rtl or ltr, got {direction!r}", field="direction")
+        with self.atomic():
+            self.conn.execute("UPDATE documents SET direction = ? WHERE id = ?", [direction, doc_id])
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 from typing import Callable, Iterable
 
-import orjson
 
 from ..core.errors import Cancelled, QawlError
 from ..core.jsonl import Record
@@ -13,11 +12,23 @@ from ..core.model import SUGGESTIONS, Document, Entity, Layer, Status
 from ..core.schema import LabelSchema
 from .rows import (combine_problems as _combine, dumps as _dumps, layer_difference as _layer_difference,
                    now_utc as _now, rebase_layer as _rebase_layer)
-from .rows import ImportSummary
+from ..core.ports import ImportSummary
+from .claims import ClaimRegistry
+from .editing import ChangeTarget
+from .file import Part, ProjectFile
+from .reads import Reads
 from .search import sync as sync_search
 
 
-class ImportingMixin:
+class Importer(Part):
+    """Imports and suggestion layers. Matches incoming documents, speakers and claims against ``reads`` and
+    ``claims`` (the claim registry), and records its history entry through ``target``."""
+
+    def __init__(self, file: ProjectFile, reads: Reads, claims: ClaimRegistry, target: ChangeTarget) -> None:
+        super().__init__(file)
+        self.reads = reads
+        self.claims = claims
+        self.target = target
 
     def import_records(self, records: list[Record], *, replace_layers: bool = False, skip_invalid: bool = False,
                        source: str | None = None, schema: LabelSchema | None = None,
@@ -42,12 +53,12 @@ class ImportingMixin:
         # meanwhile. A bulk import would otherwise copy its whole WAL into the database inside the commit. Defer
         # that copy (the data is committed and visible either way) to checkpoint(), which the CLI runs at close
         # and the window runs in the background.
-        bulk = len(records) > 100 and self.path is not None
+        bulk = len(records) > 100 and self.file.path is not None
         if bulk:
             self.conn.execute("PRAGMA wal_autocheckpoint = 0")
         try:
             with self.atomic():
-                self._schema = None  # as stored now, under the lock
+                self.file.forget_schema()  # as stored now, under the lock
                 stored = self.schema
                 new_schema = None
                 if schema is not None:
@@ -56,9 +67,9 @@ class ImportingMixin:
                 summary = self._import_locked(records, replace_layers, skip_invalid, source, new_schema or stored,
                                               new_schema, actor, progress, cancel)
             if new_schema is not None:
-                self._schema = new_schema
+                self.file.keep_schema(new_schema)
         except BaseException:
-            self._schema = None
+            self.file.forget_schema()
             raise
         finally:
             if bulk:
@@ -98,8 +109,8 @@ class ImportingMixin:
             raise QawlError("every document had a problem; nothing was imported:\n  " + "\n  ".join(reasons[:20]))
         now = _now()
         if new_schema is not None:
-            self.set_meta("label_schema", _dumps(new_schema.to_dict()))
-        self._write_claims(list(new_claims.values()), now)
+            self.file.set_meta("label_schema", _dumps(new_schema.to_dict()))
+        self.claims.write(list(new_claims.values()), now)
         summary.claims_added = len(new_claims)
         self._write_import(new_docs, new_entities, to_write, summary, kept, source, actor, now, len(records),
                            progress, cancel)
@@ -113,8 +124,8 @@ class ImportingMixin:
         by_sha: dict[str, str] = {}
         for doc_id, sha in self.conn.execute("SELECT id, text_sha256 FROM documents ORDER BY rowid DESC"):
             by_sha[sha] = doc_id
-        registry = self.entities()
-        pending = self.suggested_entities()
+        registry = self.reads.entities()
+        pending = self.reads.suggested_entities()
         registry_by_name = {e.name.casefold(): e for e in registry.values()}
         new_docs: dict[str, Document] = {}
         entity_map: dict[str, str] = {}
@@ -122,7 +133,7 @@ class ImportingMixin:
         layers: dict[tuple[str, str], Layer] = {}
         unknown_status: set[tuple[str, str]] = set()  # layers from formats without a status (brat)
         unknown_note: set[tuple[str, str]] = set()  # layers from formats without a note on the document
-        claim_registry = self.claims()
+        claim_registry = self.claims.claims()
         new_claims: dict = {}  # canonical claims the import adds (their ids are ours)
         claim_ids: dict[str, str] = {}  # their claim id -> ours, for the records read so far
 
@@ -157,7 +168,7 @@ class ImportingMixin:
                     new_id_ = ent.id if known is None else f"{ent.id}-{doc.text_sha256[:6]}"
                     rec_new[new_id_] = Entity(new_id_, ent.name, ent.aliases)
                     rec_map[ent.id] = new_id_
-                claim_map, rec_claims = self._import_claims(rec.claims, claim_registry, new_claims, schema)
+                claim_map, rec_claims = self.claims.match_import(rec.claims, claim_registry, new_claims, schema)
                 claim_map = {**claim_ids, **claim_map}
                 layer = None
                 if rec.layer is not None:
@@ -209,7 +220,7 @@ class ImportingMixin:
             if layer.doc_id in existing:
                 row = self.conn.execute("SELECT 1 FROM layers WHERE doc_id = ? AND annotator = ?", key).fetchone()
                 if row is not None:
-                    current = self.layer(*key)
+                    current = self.reads.layer(*key)
                     # The same annotations after a trip through another tool (new ids, provenance) are unchanged.
                     difference = _layer_difference(current, layer, status=key not in unknown_status,
                                                    note=key not in unknown_note)
@@ -230,11 +241,6 @@ class ImportingMixin:
             summary.layers_added += 1
             to_write.append(layer)
         return summary, new_docs, new_entities, new_claims, to_write, failures
-
-    def checkpoint(self) -> None:
-        """Copy the write-ahead log into the database file (SQLite does it on close too)."""
-        if self.path is not None:
-            self.conn.execute("PRAGMA wal_checkpoint(PASSIVE)")
 
     def _write_import(self, new_docs, new_entities, to_write, summary, records, source, actor, now, total,
                       progress, cancel) -> None:
@@ -293,7 +299,7 @@ class ImportingMixin:
                 "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)", rel_rows)
             summary.spans, summary.relations = len(span_rows), len(rel_rows)
             if new_docs or to_write or new_entities or summary.claims_added:
-                self.record_event("import", f"Import: {summary.describe()}",
+                self.target.record_event("import", f"Import: {summary.describe()}",
                                   {"source": source, "documents": summary.documents_added,
                                    "layers": [list(k) for k in ((l.doc_id, l.annotator) for l in to_write)][:1000],
                                    "spans": summary.spans, "relations": summary.relations,
@@ -326,8 +332,8 @@ class ImportingMixin:
         never brings back what an annotator has dealt with. New speakers go to ``suggested_entities`` (they join
         the registry only when accepted). Returns (spans kept, spans added).
         """
-        text = self.text(doc_id)
-        current = self.layer(doc_id, SUGGESTIONS)
+        text = self.reads.text(doc_id)
+        current = self.reads.layer(doc_id, SUGGESTIONS)
         decided = {k: s for k, s in current.spans.items() if s.provenance.get("decisions")}
         decided_keys = {(s.label, s.start, s.end) for s in decided.values()}
         fresh = [s for s in layer.spans.values() if s.id not in decided and (s.label, s.start, s.end)
@@ -341,7 +347,7 @@ class ImportingMixin:
         self.schema.check_layer(merged)
         now = _now()
         with self.atomic():
-            self._ensure_layer(doc_id, SUGGESTIONS)
+            self.target.ensure_layer(doc_id, SUGGESTIONS)
             self.conn.execute("DELETE FROM relations WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
             self.conn.execute("DELETE FROM spans WHERE doc_id = ? AND annotator = ?", [doc_id, SUGGESTIONS])
             self.conn.executemany(
@@ -359,13 +365,3 @@ class ImportingMixin:
                 "ON CONFLICT (id) DO UPDATE SET name = excluded.name, aliases = excluded.aliases",
                 [(e.id, doc_id, e.name, _dumps(list(e.aliases)), now) for e in entities])
         return len(decided), len(fresh)
-
-    def suggested_entities(self, doc_id: str | None = None) -> dict[str, Entity]:
-        """Speakers proposed by the suggester (of one document, or all) that are not in the registry."""
-        sql = "SELECT id, name, aliases FROM suggested_entities WHERE id NOT IN (SELECT id FROM entities)"
-        args: list = []
-        if doc_id is not None:
-            sql += " AND doc_id = ?"
-            args.append(doc_id)
-        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.conn.execute(sql, args)}
-

@@ -4,29 +4,22 @@ partial index, so listing them does not read every span)."""
 
 from __future__ import annotations
 
-from ..core.errors import ConflictError
 from ..core.notes import NoteEntry, discussed, has_note, note_of
-from .rows import now_utc as _now, span_of_row as _span
+from .file import Part
+from .rows import span_of_row as _span
 
 # The spans that carry a note or a flag (the same condition as the partial index spans_noted of migration 011).
 NOTED = "(json_extract(attrs, '$.note') IS NOT NULL OR json_extract(attrs, '$.discuss') IS NOT NULL)"
 
 
-class NotesMixin:
+class Notes(Part):
+    """Reading notes: the annotator's note on a document, the project's notes (the change of a document's note
+    is the change target's: :meth:`~app.store.editing.ChangeTarget.set_layer_note`)."""
 
     def layer_note(self, doc_id: str, annotator: str) -> tuple[str, bool]:
         row = self.conn.execute("SELECT note, discuss FROM layers WHERE doc_id = ? AND annotator = ?",
                                 [doc_id, annotator]).fetchone()
         return (row[0], bool(row[1])) if row else ("", False)
-
-    def set_layer_note(self, doc_id: str, annotator: str, before: tuple[str, bool], after: tuple[str, bool]) -> None:
-        current = self.layer_note(doc_id, annotator)
-        if current != tuple(before):
-            raise ConflictError(f"{annotator}'s note on {doc_id} is not as expected (changed elsewhere?)")
-        self.text(doc_id)  # the document must exist
-        self._ensure_layer(doc_id, annotator)
-        self.conn.execute("UPDATE layers SET note = ?, discuss = ?, updated = ? WHERE doc_id = ? AND annotator = ?",
-                          [after[0], int(after[1]), _now(), doc_id, annotator])
 
     def notes(self, *, annotator: str | None = None, doc_id: str | None = None) -> list[NoteEntry]:
         """Every note of the project (or of one annotator, or one document): on documents and on spans, in

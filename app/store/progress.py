@@ -1,5 +1,5 @@
-"""Where the team stands: the figures of the project overview and of ``qawl stats`` (one function, so the window
-and the command line never disagree).
+"""Where the team stands: the counts of ``qawl stats`` and the figures of the project overview (one function, so
+the window and the command line never disagree).
 
 - per annotator (people: not the suggestion layer, not gold): documents done, in progress and to do (documents
   they never opened count as to do), and annotations per label;
@@ -13,12 +13,59 @@ and the command line never disagree).
 from __future__ import annotations
 
 from ..core.model import GOLD, SUGGESTIONS, STATUSES
+from .file import Part, ProjectFile
 from .notes import NOTED
+from .reads import Reads
 
 _PEOPLE = f"annotator NOT IN ('{SUGGESTIONS}', '{GOLD}')"
 
 
-class ProgressMixin:
+class Statistics(Part):
+    """The figures of ``qawl stats`` and the project overview; the annotators come from ``reads``."""
+
+    def __init__(self, file: ProjectFile, reads: Reads) -> None:
+        super().__init__(file)
+        self.reads = reads
+
+    def stats(self) -> dict:
+        """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
+        counted apart (``suggestions_by_label``); ``progress`` holds the project overview's figures (see
+        :mod:`.progress`). All from one snapshot of the project; plain SQL on the connection: the window asks too,
+        and starts without sqlite-utils."""
+        with self.snapshot():
+            return self._stats()
+
+    def _stats(self) -> dict:
+        q = self.conn.execute
+        return {
+            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
+            "characters": q("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0],
+            "annotators": self.reads.annotators(),
+            "speakers": q("SELECT count(*) FROM entities").fetchone()[0],
+            "spans_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator != 'suggestions' "
+                                     "GROUP BY label ORDER BY label").fetchall()),
+            "relations_by_type": dict(q("SELECT type, count(*) FROM relations WHERE annotator != 'suggestions' "
+                                        "GROUP BY type ORDER BY type").fetchall()),
+            "suggestions_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator = 'suggestions' "
+                                           "GROUP BY label ORDER BY label").fetchall()),
+            "spans_by_annotator": dict(q("SELECT annotator, count(*) FROM spans GROUP BY annotator "
+                                         "ORDER BY annotator").fetchall()),
+            "spans_by_origin": dict(q("SELECT origin, count(*) FROM spans GROUP BY origin ORDER BY origin")
+                                    .fetchall()),
+            "layers_by_status": dict(q("SELECT status, count(*) FROM layers GROUP BY status ORDER BY status")
+                                     .fetchall()),
+            "layers_by_annotator_status": [
+                {"annotator": a, "status": s, "documents": n} for a, s, n in
+                q("SELECT annotator, status, count(*) FROM layers GROUP BY annotator, status "
+                  "ORDER BY annotator, status")],
+            "documents_not_started": q("SELECT count(*) FROM documents WHERE id NOT IN "
+                                       "(SELECT doc_id FROM layers WHERE annotator != 'suggestions')").fetchone()[0],
+            "changes": q("SELECT count(*) FROM changes").fetchone()[0],
+            "progress": self.progress(),
+        }
+
+
+
 
     def progress(self) -> dict:
         q = self.conn.execute

@@ -1,5 +1,4 @@
-"""Reading out: the export lines (``qawl-export/1`` dicts straight from SQL rows, streaming) and the
-statistics of ``qawl stats``."""
+"""Reading out: the export lines (``qawl-export/1`` dicts straight from SQL rows, streaming)."""
 
 from __future__ import annotations
 
@@ -10,10 +9,12 @@ import orjson
 
 from ..core.jsonl import FORMAT, OFFSET_UNIT, layer_note_fields
 from ..core.model import SUGGESTIONS, Status
+from .file import Part
 from .rows import (claim_of as _claim_of, entity_of as _entity_of, span_order as _span_order)
 
 
-class ReadingMixin:
+class Exports(Part):
+    """Export lines straight from SQL (:class:`~app.core.ports.Exports`), and whose work there is to export."""
 
     def export_records(self, *, annotator: str | None = None, statuses: Iterable[str] | None = None,
                        include_unannotated: bool = True, doc_ids: Iterable[str] | None = None,
@@ -143,45 +144,6 @@ class ReadingMixin:
         if annotator is not None:
             return [a for a in names if a == annotator]
         return [a for a in names if include_suggestions or a != SUGGESTIONS]
-
-    # --- statistics -----------------------------------------------------------------------------------------------
-
-    def stats(self) -> dict:
-        """Counts for ``qawl stats``. Annotation counts are of people's layers; unreviewed suggestions are
-        counted apart (``suggestions_by_label``); ``progress`` holds the project overview's figures (see
-        :mod:`.progress`). All from one snapshot of the project; plain SQL on the connection: the window asks too,
-        and starts without sqlite-utils."""
-        with self.snapshot():
-            return self._stats()
-
-    def _stats(self) -> dict:
-        q = self.conn.execute
-        return {
-            "documents": q("SELECT count(*) FROM documents").fetchone()[0],
-            "characters": q("SELECT coalesce(sum(chars), 0) FROM documents").fetchone()[0],
-            "annotators": self.annotators(),
-            "speakers": q("SELECT count(*) FROM entities").fetchone()[0],
-            "spans_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator != 'suggestions' "
-                                     "GROUP BY label ORDER BY label").fetchall()),
-            "relations_by_type": dict(q("SELECT type, count(*) FROM relations WHERE annotator != 'suggestions' "
-                                        "GROUP BY type ORDER BY type").fetchall()),
-            "suggestions_by_label": dict(q("SELECT label, count(*) FROM spans WHERE annotator = 'suggestions' "
-                                           "GROUP BY label ORDER BY label").fetchall()),
-            "spans_by_annotator": dict(q("SELECT annotator, count(*) FROM spans GROUP BY annotator "
-                                         "ORDER BY annotator").fetchall()),
-            "spans_by_origin": dict(q("SELECT origin, count(*) FROM spans GROUP BY origin ORDER BY origin")
-                                    .fetchall()),
-            "layers_by_status": dict(q("SELECT status, count(*) FROM layers GROUP BY status ORDER BY status")
-                                     .fetchall()),
-            "layers_by_annotator_status": [
-                {"annotator": a, "status": s, "documents": n} for a, s, n in
-                q("SELECT annotator, status, count(*) FROM layers GROUP BY annotator, status "
-                  "ORDER BY annotator, status")],
-            "documents_not_started": q("SELECT count(*) FROM documents WHERE id NOT IN "
-                                       "(SELECT doc_id FROM layers WHERE annotator != 'suggestions')").fetchone()[0],
-            "changes": q("SELECT count(*) FROM changes").fetchone()[0],
-            "progress": self.progress(),
-        }
 
 
 def _by_id(row: tuple) -> str:

@@ -1,17 +1,16 @@
-"""Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons, and
-the plain results the store returns (document list rows, history entries, import summaries)."""
+"""Small helpers shared by the store's parts: timestamps, JSON columns, rows to core objects, comparisons (the
+plain values the store returns are :mod:`app.core.ports`')."""
 
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
 from datetime import datetime, timezone
-from typing import Iterable, Mapping
+from typing import Mapping
 
 import orjson
 
 from ..core.errors import QawlError
-from ..core.model import Entity, Layer, Relation, Span, entity_from_dict
+from ..core.model import Layer, Relation, Span
 
 
 def now_utc() -> str:
@@ -20,64 +19,6 @@ def now_utc() -> str:
 
 def dumps(value: object) -> str:
     return orjson.dumps(value).decode()
-
-
-@dataclass(frozen=True)
-class DocumentSummary:
-    """One row of the document list."""
-
-    id: str
-    title: str
-    chars: int
-    direction: str
-    status: dict[str, str] = field(default_factory=dict)  # annotator -> status
-    counts: dict[str, int] = field(default_factory=dict)  # annotator -> number of spans
-
-
-@dataclass(frozen=True)
-class HistoryEntry:
-    seq: int
-    at: str
-    actor: str | None
-    doc_id: str | None
-    annotator: str | None
-    kind: str
-    description: str
-    change: dict
-    reverts: int | None
-
-
-@dataclass
-class ImportSummary:
-    documents_added: int = 0
-    documents_existing: int = 0
-    layers_added: int = 0
-    layers_replaced: int = 0
-    layers_unchanged: int = 0
-    spans: int = 0
-    relations: int = 0
-    entities_added: int = 0
-    claims_added: int = 0
-    remapped_ids: dict[str, str] = field(default_factory=dict)  # incoming doc id -> our id (matched by text hash)
-    skipped: list[str] = field(default_factory=list)  # what was skipped and why (with skip_invalid)
-
-    def describe(self) -> str:
-        parts = [f"{self.documents_added} new documents"]
-        if self.documents_existing:
-            parts.append(f"{self.documents_existing} already in the project")
-        if self.layers_added or self.layers_replaced:
-            parts.append(f"{self.layers_added + self.layers_replaced} annotation layers "
-                         f"({self.spans} spans, {self.relations} relations)")
-        if self.layers_unchanged:
-            parts.append(f"{self.layers_unchanged} layers unchanged")
-        if self.entities_added:
-            parts.append(f"{self.entities_added} new speakers")
-        if self.claims_added:
-            parts.append(f"{self.claims_added} new canonical claims")
-        if self.skipped:
-            parts.append(f"{len(self.skipped)} skipped")
-        return ", ".join(parts)
-
 
 
 def span_of_row(r) -> Span:
@@ -198,7 +139,4 @@ def combine_problems(problems: list[QawlError]) -> QawlError:
     more = f"\n  ... and {len(problems) - 20} more" if len(problems) > 20 else ""
     return QawlError(f"{len(problems)} problems; nothing was imported:\n  {shown}{more}")
 
-
-def entities_from_dicts(items: Iterable[Mapping]) -> list[Entity]:
-    return [entity_from_dict(e) for e in items]
 

@@ -23,10 +23,10 @@ migration that rebuilds the index.
 from __future__ import annotations
 
 import sqlite3
-from dataclasses import dataclass
 
 from ..core.text.search import fold_for_index, fts_query
-from .rows import DocumentSummary
+from .file import Part
+from ..core.ports import DocumentSummary, Found
 
 SCHEMA = """
 CREATE VIRTUAL TABLE search_index USING fts5(title, text, content='', detail=none,
@@ -102,16 +102,6 @@ def sync(conn: sqlite3.Connection) -> int:
     return done
 
 
-@dataclass(frozen=True)
-class Found:
-    """What a search found: the documents (rowids), most relevant first when ``ranked`` (ranking is done when
-    there are at most ``RANKED`` of them: more is a query to narrow, and ranking them all would cost more than the
-    search), else in import order."""
-
-    rows: list[int]
-    ranked: bool
-
-
 RANKED = 5000
 
 
@@ -126,10 +116,10 @@ _ORDERS = {
     "review": (f"coalesce((SELECT {_STATUS_RANK} FROM layers WHERE doc_id = l.id AND annotator = 'gold'), -1)",
                "l.doc"),
 }
-ORDERS = tuple(_ORDERS)
 
 
-class SearchMixin:
+class Search(Part):
+    """The full-text index and the document list's rows (:class:`~app.core.ports.DocumentSearch`)."""
 
     def sync_search(self) -> int:
         """Index what was written without indexing (another program, an older path); a no-op when up to date."""
@@ -197,15 +187,6 @@ class SearchMixin:
                     "GROUP BY doc_id, annotator", ids):
                 counts[doc_id][who] = n
         return {r[0]: DocumentSummary(r[1], r[2], r[3], r[4], status[r[1]], counts[r[1]]) for r in docs}
-
-    def titles(self, doc_ids: list[str]) -> dict[str, str]:
-        """Document id -> title (its first line when it has none), for the ids given."""
-        out: dict[str, str] = {}
-        for k in range(0, len(doc_ids), 500):
-            chunk = doc_ids[k:k + 500]
-            out.update(self.conn.execute(f"SELECT id, title FROM documents WHERE id IN ({','.join('?' * len(chunk))})",
-                                         chunk).fetchall())
-        return out
 
     def document_rowid(self, doc_id: str) -> int | None:
         row = self.conn.execute("SELECT rowid FROM documents WHERE id = ?", [doc_id]).fetchone()

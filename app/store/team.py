@@ -2,20 +2,20 @@
 its documents is, when each synced layer was last in step with the repository, the lead's assignments, the
 members, and what syncs found (conflicts, problems, teammates' work that arrived).
 
-:class:`TeamStore` wraps an open :class:`~app.store.Store` (the same connection and transactions); the sync
-itself is in ``app.operations.team``.
+:class:`TeamStore` is a part of an open :class:`~app.store.Store` (the same project file, connection and
+transactions); the sync itself is in ``app.operations.team``.
 """
 
 from __future__ import annotations
 
-from contextlib import contextmanager
 from dataclasses import dataclass, field
-from typing import Iterable, Iterator
+from typing import Iterable
 
 import orjson
 
 from ..core.model import GOLD, SUGGESTIONS
 from ..core.team.files import Assignment
+from .file import Part
 from .rows import dumps as _dumps, now_utc as _now
 
 
@@ -76,12 +76,15 @@ _STATE_COLUMNS = ("remote", "branch", "git_dir", "annotator", "lead", "computer"
 _JSON = {"registry_base", "outbox", "pending", "removals", "rescued"}
 
 
-class TeamStore:
-    """The team tables of one project, on its store's connection."""
+class TeamStore(Part):
+    """The team tables of one project, on its store's project file; the registries it reads are the store's
+    ``reads`` (speakers) and ``claim_registry`` (canonical claims). ``snapshot()`` (the file's): a consistent read
+    while other processes keep writing."""
 
     def __init__(self, store) -> None:
-        self.store = store
-        self.conn = store.conn
+        super().__init__(store.file)
+        self.reads = store.reads
+        self.claim_registry = store.claim_registry
 
     # --- membership and sync state ---------------------------------------------------------------------------------
 
@@ -107,20 +110,6 @@ class TeamStore:
         sets = ", ".join(f"{k} = ?" for k in values)
         args = [_dumps(v) if k in _JSON and v is not None else v for k, v in values.items()]
         self.conn.execute(f"UPDATE team SET {sets} WHERE id = 1", args)
-
-    @contextmanager
-    def snapshot(self) -> Iterator[None]:
-        """A consistent read of the project (one read transaction) while other processes keep writing."""
-        conn = self.conn
-        if conn.in_transaction:
-            yield
-            return
-        conn.execute("BEGIN")
-        try:
-            yield
-        finally:
-            if conn.in_transaction:
-                conn.execute("COMMIT")
 
     def max_seq(self) -> int:
         return self.conn.execute("SELECT coalesce(max(seq), 0) FROM changes").fetchone()[0]
@@ -260,7 +249,7 @@ class TeamStore:
 
     def registry(self, kind) -> dict:
         """The registry of this kind as it is here (speakers, canonical claims)."""
-        return self.store.entities() if kind.name == "speakers" else self.store.claims()
+        return self.reads.entities() if kind.name == "speakers" else self.claim_registry.claims()
 
     def set_registry(self, kind, items: dict, moved: dict[str, str], revive: dict) -> dict:
         """Make the registry of ``kind`` hold ``items``: links to merged items follow them (SPEAKER spans'

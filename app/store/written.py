@@ -12,10 +12,12 @@ from __future__ import annotations
 import os
 from typing import Iterable, Mapping
 
+from .file import Part
 from .rows import now_utc as _now
 
 
-class WrittenMixin:
+class WrittenFiles(Part):
+    """The ``written_files`` table: which files on disk are Qawl's to replace."""
 
     def written_hashes(self, path: str) -> set[str]:
         """The hashes recorded for ``path`` (absolute): the contents Qawl wrote there."""

@@ -1,8 +1,8 @@
 """What the window needs from outside the UI package, passed in rather than imported.
 
 The import-linter contract "The UI never writes SQL" forbids app.ui from importing sqlite even indirectly, so no
-module of app.ui imports app.store or app.operations: the window talks to the Store
-object it is given and to these functions, composed by the caller (``app.operations.project.gui_api``, used by
+module of app.ui imports app.store or app.operations: the window talks to the project it is given, known only by
+the interfaces of :mod:`app.core.ports` (a :class:`~app.core.ports.Project`), and to these functions, composed by the caller (``app.operations.project.gui_api``, used by
 ``qawl gui``).
 """
 

@@ -368,7 +368,7 @@ class ArticleView(QPlainTextEdit):
             self.background_clicked.emit()
             return
         choice = here[0]
-        last_pos, last_id = self._last_click
+        last_pos, _ = self._last_click
         if last_pos == pos and self.selected is not None:
             ids = [(d.style.annotator, d.span.id) for d in here]
             if self.selected in ids:

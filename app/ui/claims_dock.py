@@ -133,7 +133,7 @@ class ClaimsModel(HeaderedTableModel):
         if source.get("doc_id"):
             doc = source["doc_id"]
             if doc not in self._titles:
-                self._titles.update(self.session.store.document_titles([doc]))
+                self._titles.update(self.session.store.titles([doc]))
             return self.tr("%1's claim in “%2”").replace("%1", who).replace("%2", short(self._titles.get(doc) or doc,
                                                                                              40))
         return self.tr("set by %1 in the registry").replace("%1", who)
@@ -252,7 +252,7 @@ class MentionsModel(HeaderedTableModel):
         self.beginResetModel()
         self.claim_id = claim_id
         self._rows = self.session.store.claim_mentions(claim_id) if claim_id else []
-        self._titles = self.session.store.document_titles(d for d, _w, _s in self._rows)
+        self._titles = self.session.store.titles(d for d, _w, _s in self._rows)
         self.endResetModel()
 
     def rowCount(self, parent: QModelIndex | QPersistentModelIndex = QModelIndex()) -> int:

@@ -17,6 +17,7 @@ from PySide6.QtGui import QAbstractTextDocumentLayout, QPalette, QTextDocument, 
 from PySide6.QtWidgets import (QAbstractItemView, QDockWidget, QHeaderView, QLabel, QLineEdit, QStyle,
                                QStyledItemDelegate, QStyleOptionViewItem, QTableView, QVBoxLayout, QWidget)
 
+from ..core.ports import Project
 from ..core.text.normalise import direction_of
 from ..core.text.search import ARABIC, context, find_all, hits_in, query_words
 from .span_models import align_for, isolate, short
@@ -32,7 +33,7 @@ class SearchResultsModel(HeaderedTableModel):
 
     TITLE, HITS, CONTEXT = range(3)
 
-    def __init__(self, store, parent=None) -> None:
+    def __init__(self, store: Project, parent=None) -> None:
         super().__init__(parent)
         self.store = store
         self.headers = (self.tr("Document"), "#", self.tr("Where"))

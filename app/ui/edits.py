@@ -394,6 +394,3 @@ def records_dated_by(layer: Layer, date_span_id: str) -> list[Span]:
                   key=lambda s: (s.start, s.end))
 
 
-def spans_at(spans: Iterable[Span], pos: int) -> list[Span]:
-    """Spans covering a character position, innermost (shortest) first."""
-    return sorted((s for s in spans if s.start <= pos < s.end), key=lambda s: (s.end - s.start, s.start))

@@ -22,6 +22,7 @@ from PySide6.QtWidgets import QApplication, QMessageBox
 
 from .. import APP_NAME, logfile, resources
 from ..core.errors import QawlError
+from ..core.ports import Project
 from . import settings as cfg
 from .api import ProjectApi
 from .display import QtMessages, missing_display
@@ -82,7 +83,7 @@ def annotator_name(settings, given: str | None, ask=None) -> str | None:
     return name
 
 
-def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
+def build_window(store: Project, annotator: str, settings, api: ProjectApi | None = None,
                  doc: str | None = None) -> MainWindow:
     """The window on an open project, with ``doc`` (else the last one, else the first) open."""
     session = Session(store, annotator)
@@ -94,7 +95,7 @@ def build_window(store, annotator: str, settings, api: ProjectApi | None = None,
     return window
 
 
-def team_annotator(api: ProjectApi, store) -> str | None:
+def team_annotator(api: ProjectApi, store: Project) -> str | None:
     """In a team project the window annotates as the member this project syncs (not the name saved for other
     projects): otherwise its work would never be sent."""
     if api.team is None:

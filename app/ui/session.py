@@ -1,6 +1,6 @@
 """The session: the one path for edits in the annotation window.
 
-A :class:`Session` holds the open project (a :class:`~app.store.Store`), who is annotating, the open document and
+A :class:`Session` holds the open project (known only as a :class:`~app.core.ports.Project`), who is annotating, the open document and
 an in-memory cache of the layers shown (a :class:`~app.core.changes.Workspace`). Every edit is a
 :class:`~app.core.changes.Change`; :meth:`Session.apply` commits it to SQLite FIRST (one transaction), and only
 when that succeeded updates the cache, pushes it on the undo stack and emits one :attr:`Session.changed` signal
@@ -30,6 +30,7 @@ from PySide6.QtGui import QUndoCommand, QUndoStack
 from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan, Workspace
 from ..core.errors import QawlError, StorageError
 from ..core.model import SUGGESTIONS, CanonicalClaim, Document, Entity, Layer, Span
+from ..core.ports import Project
 from ..core.schema import LabelSchema
 from ..core.review.triage import traced
 from .names import describe
@@ -113,9 +114,9 @@ class Session(QObject):
     storage_failed = Signal(str)  # the project itself failed (disk full, read-only, busy): nothing was saved
     refreshed = Signal()  # another process or window changed the project (documents, statuses may differ)
 
-    def __init__(self, store, annotator: str, parent: QObject | None = None) -> None:
+    def __init__(self, store: Project, annotator: str, parent: QObject | None = None) -> None:
         super().__init__(parent)
-        self.store = store
+        self.store: Project = store  # the interfaces of app.core.ports, never the concrete store
         self.annotator = annotator
         self.schema: LabelSchema = store.schema
         self.undo_stack = QUndoStack(self)

@@ -32,8 +32,3 @@ def read_str(settings: QSettings, key: str, default: str = "") -> str:
     return str(value) if value is not None else default
 
 
-def read_int(settings: QSettings, key: str, default: int) -> int:
-    try:
-        return int(settings.value(key, default))
-    except (TypeError, ValueError):
-        return default

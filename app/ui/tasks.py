@@ -5,7 +5,7 @@ worker; ``cancel()`` returns True once the person pressed Cancel (cooperative: t
 :class:`~app.core.errors.Cancelled` and changes nothing). The result, the error or the cancellation comes back to the
 main thread as a signal; :func:`run_with_progress` shows a window-modal progress dialog meanwhile.
 
-The work must open its own :class:`~app.store.Store` on the project path: an SQLite connection is not shared
+The work must open its own project (``ProjectApi.open_store``) on the project path: an SQLite connection is not shared
 across threads (the project is in WAL mode, so the window keeps reading while an import writes).
 """
 

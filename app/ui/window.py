@@ -25,7 +25,7 @@ from .help import install_help
 from .selection_bar import SelectionBar
 from .language import keep_ltr, style_menus
 from . import edits
-from .names import describe, label_name, status_name, type_name, visible
+from .names import describe, label_name, status_name, type_name
 from .docsearch import install_search
 from .find import install_find
 from .notes import install_notes

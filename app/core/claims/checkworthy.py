@@ -23,20 +23,18 @@ import re
 import unicodedata
 from dataclasses import dataclass
 
+from ..text.arabic import fold_loose
+
 ENGINE = "qawl-checkworthy/1"
 THRESHOLD = 1.75
 
-_MARKS = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c\u202a-\u202e"
-                    "\u2066-\u2069\ufeff]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ة": "ه", "ؤ": "و", "ئ": "ي",
-                          **{chr(0x0660 + i): str(i) for i in range(10)},
-                          **{chr(0x06F0 + i): str(i) for i in range(10)}})
 
 
 def fold(text: str) -> str:
-    """The matching copy of a sentence: harakat and invisible marks removed, letter variants and digits unified
-    (same length as the text minus the removed characters; only used for look-ups)."""
-    return _MARKS.sub("", unicodedata.normalize("NFC", text)).translate(_LETTERS)
+    """The matching copy of a sentence (:func:`app.core.text.arabic.fold_loose` of its composed form): harakat and
+    invisible marks removed, letter variants, ة/ه and digits unified (same length as the text minus the removed
+    characters; only used for look-ups)."""
+    return fold_loose(unicodedata.normalize("NFC", text))
 
 
 def _words(*items: str) -> tuple[str, ...]:

@@ -16,13 +16,10 @@ import unicodedata
 from collections import Counter, defaultdict
 from typing import Iterable
 
-# Harakat, Quranic marks, tatweel, zero-width and bidi controls: never part of the wording.
-_REMOVE = re.compile("[\u0610-\u061a\u064b-\u065f\u0670\u0640\u06d6-\u06ed\u200b-\u200f\u061c\u202a-\u202e"
-                     "\u2066-\u2069\ufeff]")
-_LETTERS = str.maketrans({"أ": "ا", "إ": "ا", "آ": "ا", "ٱ": "ا", "ى": "ي", "ی": "ي", "ئ": "ي", "ؤ": "و",
-                          "ة": "ه", "ک": "ك", "ھ": "ه", "٫": ".", "٬": ",",
-                          **{chr(0x0660 + i): str(i) for i in range(10)},
-                          **{chr(0x06F0 + i): str(i) for i in range(10)}})
+from ..text.arabic import fold_loose
+
+# Arabic decimal and thousands separators, read as the Latin ones (the number rules below unify them).
+_SEPARATORS = str.maketrans({"٫": ".", "٬": ","})
 _THOUSANDS = re.compile(r"(?<=\d)[,.](?=\d{3}(?!\d))")
 _DECIMAL = re.compile(r"(?<=\d)[.,](?=\d)")
 _NOT_WORD = re.compile(r"[^\w.]+|(?<!\d)\.|\.(?!\d)")
@@ -34,7 +31,7 @@ DEFAULT_THRESHOLD = 0.35  # below it, two wordings share little more than common
 def normalise(text: str) -> str:
     """The matching form of a claim's wording: NFKC, folded, case folded, digits unified, punctuation dropped."""
     text = unicodedata.normalize("NFKC", text)
-    text = _REMOVE.sub("", text).translate(_LETTERS).casefold()
+    text = fold_loose(text).translate(_SEPARATORS).casefold()
     text = _THOUSANDS.sub("", text)
     text = _DECIMAL.sub(".", text)
     return " ".join(_NOT_WORD.sub(" ", text).split())
@@ -71,7 +68,6 @@ class ClaimIndex:
         for key, grams in self._grams.items():
             for gram in grams:
                 self._postings[gram].append(key)
-        self._norms: dict[str, float] = {}
 
     def __len__(self) -> int:
         return len(self._grams)

@@ -17,14 +17,13 @@ Each format module documents what it reads and writes, and the offset unit of it
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Callable, Iterable
 
 from ..errors import QawlError
 from ..files import links_note
 from ..jsonl import Record
+from ..memory import paused_gc
 from ..schema import DEFAULT_SCHEMA, LabelSchema
 from . import brat, brat_write, doccano, labelstudio, labelstudio_write, prodigy
 from .build import build
@@ -86,20 +85,6 @@ def read(fmt: str, sources: Iterable[Source] | Source, *, mapping: LabelMapping 
     if links:  # symbolic links inside the folders read, not followed
         result.notes.append(links_note(links))
     return result
-
-
-@contextmanager
-def paused_gc():
-    """No cyclic garbage collection while a file is read: a parsed export is one large tree of small objects that
-    every collection would walk again (most of the time of reading a Label Studio export, measured), and reading
-    makes no cycles to collect."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _read(fmt, items, mapping, schema, add_labels, offset_unit, default_annotator, annotator_map) -> ImportResult:

@@ -18,7 +18,6 @@ from ..errors import QawlError
 from ..jsontext import loads as exact_loads
 from .labelstudio import other_export
 
-NAMES = ("doccano", "labelstudio", "prodigy", "brat")
 _FLAG = {"qawl": "qawl (import it as Qawl JSONL)"}
 
 

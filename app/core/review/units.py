@@ -114,10 +114,6 @@ def count_units(text: str, start: int, end: int, unit: str) -> int:
     return len(_TOKEN.findall(text, start, end))
 
 
-def total_units(text: str, unit: str) -> int:
-    return count_units(text, 0, len(text), unit)
-
-
 def tokens(text: str) -> list[tuple[int, int]]:
     """The token units of ``text`` as ``(start, end)`` ranges (for display and tests; the tallies never list them)."""
     return [m.span() for m in _TOKEN.finditer(text)]

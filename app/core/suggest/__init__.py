@@ -30,11 +30,10 @@ articles.
 
 from __future__ import annotations
 
-import gc
-from contextlib import contextmanager
 from typing import Iterable
 
 from ..jsonl import export_record
+from ..memory import paused_gc
 from ..model import Document, Entity
 from ..schema import DEFAULT_SCHEMA
 from .engine import analyse
@@ -51,23 +50,9 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = (), model: Mode
     ``model`` chooses each speaker among the rules' candidates: the default model when None, :data:`RULES` for
     the rules alone, or a project's own (:mod:`.learn`)."""
     model = default_model() if model is None else model
-    with _no_cycle_collection():
+    with paused_gc():
         ctx, records = analyse(doc, model)
         return build(ctx, records, registry, None if model.rules_only else model.name)
-
-
-@contextmanager
-def _no_cycle_collection():
-    """The engine makes hundreds of thousands of small objects and no reference cycles: Python's cycle collector
-    would scan them again and again (on a long article it costs a sixth of the time and grows faster than the
-    text), so it pauses while a document is read; everything is still freed by reference counting."""
-    was = gc.isenabled()
-    gc.disable()
-    try:
-        yield
-    finally:
-        if was:
-            gc.enable()
 
 
 def _one(args: tuple[Document, tuple[Entity, ...], Model | None]) -> Suggestions:

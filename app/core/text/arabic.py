@@ -56,6 +56,16 @@ def fold(s: str) -> str:
     return s.translate(FOLD_TABLE)
 
 
+#: Folding, and also ta marbuta read as heh and the hamza seats as their letters (ة -> ه, ؤ -> و, ئ -> ي): for
+#: wordings that spell them either way (a claim's wording, the check-worthiness cues); never for mention keys.
+LOOSE_TABLE = {**FOLD_TABLE, ord("ة"): "ه", ord("ؤ"): "و", ord("ئ"): "ي"}
+
+
+def fold_loose(s: str) -> str:
+    """:func:`fold`, with ة/ه and the hamza seats as one (same length as :func:`fold` gives)."""
+    return s.translate(LOOSE_TABLE)
+
+
 _EDGE_PUNCT = regex.compile(r"^[\p{P}\p{S}\s]+|[\p{P}\p{S}\s]+$")
 _SPACES = regex.compile(r"\s+")
 

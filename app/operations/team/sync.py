@@ -16,7 +16,6 @@ the job (a commit that was pushed just before the kill is recognised by ``pendin
 from __future__ import annotations
 
 import uuid
-from pathlib import Path
 from typing import Callable, Iterator
 
 from ...core.errors import Cancelled, QawlError
@@ -298,14 +297,6 @@ def open_for_join(db) -> Store:
     if store.meta("seeded") is None and store.count_documents() == 0:
         store.set_meta("seeded", "1")  # a team's copy never gets the sample article
     return store
-
-
-def git_dir_of(store: Store) -> Path:
-    state = TeamStore(store).state()
-    if state is None:
-        raise QawlError("this project is not part of a team")
-    path = Path(state.git_dir)
-    return path if path.is_absolute() else store.path.parent / path
 
 
 __all__ = ["sync", "init", "join", "Cancelled"]

@@ -27,14 +27,13 @@ from PySide6.QtWidgets import (QButtonGroup, QCheckBox, QComboBox, QDialog, QHBo
 from ...core.review.agreement import AgreementReport, Comparison, agreement_report
 from ...core.errors import Cancelled, QawlError
 from ...core.model import GOLD, SUGGESTIONS
+from ...core.ports import ProjectReads
 from ...core.review.report import chart_svg, figure_values, report_to_html, report_to_json
 from .. import filedialog
 from ..names import label_name
 
-SCOPES = ("document", "selection", "project")
 
-
-def collect(store, doc_ids, progress=None, cancel=None) -> list:
+def collect(store: ProjectReads, doc_ids, progress=None, cancel=None) -> list:
     """``(document, layers)`` of every document in ``doc_ids`` that has annotations (the report's input)."""
     items = []
     total = len(doc_ids)
