@@ -14,7 +14,7 @@ from PySide6.QtWidgets import (QAbstractItemView, QComboBox, QDockWidget, QFormL
 from ..core.schema import QUOTE_TYPES
 from . import edits
 from .controller import AnnotationController
-from .doclist import DocumentsDock  # noqa: F401  (the document list lives in its own module)
+from .doclist import DocumentsDock, select_row  # noqa: F401  (the document list lives in its own module)
 from .filters import QuoteFilter, QuoteFilterBar, SectionDelegate, SpeakerFilterBar, SpeakerScope
 from .models import IdRole, SpeakersModel
 from .names import type_name
@@ -33,16 +33,6 @@ def _table(model) -> QTableView:
     view.setAlternatingRowColors(True)
     view.horizontalHeader().setHighlightSections(False)
     return view
-
-
-def _select_row(view: QTableView, row: int) -> None:
-    if row < 0:
-        view.clearSelection()
-        return
-    index = view.model().index(row, 0)
-    view.selectionModel().setCurrentIndex(index, QItemSelectionModel.SelectionFlag.ClearAndSelect |
-                                          QItemSelectionModel.SelectionFlag.Rows)
-    view.scrollTo(index)
 
 
 class QuoteEditor(QWidget):
@@ -224,7 +214,7 @@ class QuotesDock(QDockWidget):
         if row >= 0:
             self._syncing = True
             try:
-                _select_row(self.table, row)
+                select_row(self.table, row)
             finally:
                 self._syncing = False
 
@@ -391,4 +381,4 @@ class DatesDock(QDockWidget):
         if span_id is not None:
             row = self.model.row_of(who or self.session.annotator, span_id)
             if row >= 0:
-                _select_row(self.table, row)
+                select_row(self.table, row)

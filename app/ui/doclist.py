@@ -280,7 +280,8 @@ class StatusDelegate(QStyledItemDelegate):
         option.displayAlignment = Qt.AlignmentFlag.AlignCenter
 
 
-def _select_row(view: QTableView, row: int) -> None:
+def select_row(view: QTableView, row: int) -> None:
+    """Select (and show) ``row`` of a table, or nothing when it is -1."""
     if row < 0:
         view.clearSelection()
         return
@@ -386,7 +387,7 @@ class DocumentsDock(QDockWidget):
 
     def _show_current(self, *_args) -> None:
         doc = self.session.document
-        _select_row(self.table, self.model.row_of(doc.id) if doc is not None else -1)
+        select_row(self.table, self.model.row_of(doc.id) if doc is not None else -1)
 
     def neighbour(self, step: int) -> str | None:
         """The next / previous document in the list as shown (filtered and sorted)."""
