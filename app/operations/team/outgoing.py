@@ -21,6 +21,7 @@ from ...core.team import layout
 from ...core.team.registry import KINDS, Event, log_bytes, read_log
 from ...store.rows import now_utc
 from .context import Team
+from .report import counted
 
 
 @dataclass
@@ -37,11 +38,11 @@ class Outgoing:
     def message(self, me: str) -> str:
         what = []
         if self.layers:
-            what.append(f"{self.layers} layer{'s' if self.layers != 1 else ''}")
+            what.append(counted(self.layers, 'layer'))
         if self.documents:
-            what.append(f"{self.documents} document{'s' if self.documents != 1 else ''}")
+            what.append(counted(self.documents, 'document'))
         if self.events:
-            what.append(f"{self.events} speaker change{'s' if self.events != 1 else ''}")
+            what.append(counted(self.events, 'speaker change'))
         what.extend(self.other)
         return f"{me}: " + (", ".join(what) or "sync")
 

@@ -6,6 +6,11 @@ from collections import defaultdict
 from dataclasses import dataclass, field
 
 
+
+def counted(n: int, noun: str) -> str:
+    """``n`` and the noun, in the plural unless one ("1 layer", "3 new documents")."""
+    return f"{n} {noun}{'s' if n != 1 else ''}"
+
 @dataclass
 class SyncReport:
     commit: str | None = None  # the repository's head this project is now in step with
@@ -30,7 +35,7 @@ class SyncReport:
         return bool(self.sent_layers or self.sent_documents or self.sent_events or self.sent_other)
 
     def arrivals(self) -> list[str]:
-        return [f"{who} ({len(docs)} document{'s' if len(docs) != 1 else ''})"
+        return [f"{who} ({counted(len(docs), 'document')})"
                 for who, docs in sorted(self.arrived.items())]
 
     def describe(self) -> str:
@@ -40,11 +45,11 @@ class SyncReport:
         if self.sent:
             what = []
             if self.sent_layers:
-                what.append(f"{self.sent_layers} layer{'s' if self.sent_layers != 1 else ''}")
+                what.append(counted(self.sent_layers, 'layer'))
             if self.sent_documents:
-                what.append(f"{self.sent_documents} new document{'s' if self.sent_documents != 1 else ''}")
+                what.append(counted(self.sent_documents, 'new document'))
             if self.sent_events:
-                what.append(f"{self.sent_events} registry change{'s' if self.sent_events != 1 else ''}")
+                what.append(counted(self.sent_events, 'registry change'))
             what.extend(self.sent_other)
             parts.append("sent " + ", ".join(what))
         else:
@@ -52,7 +57,7 @@ class SyncReport:
         if self.arrived:
             parts.append("teammates' work arrived: " + ", ".join(self.arrivals()))
         if self.documents_added:
-            parts.append(f"{self.documents_added} new document{'s' if self.documents_added != 1 else ''}")
+            parts.append(counted(self.documents_added, 'new document'))
         if self.documents_removed:
             parts.append(f"{len(self.documents_removed)} document(s) removed by the lead")
         news = False
