@@ -202,17 +202,9 @@ def _parse_task(task: object, index: int, doc: PeerDoc, default_annotator: str |
     if "text" not in data:
         strings = [k for k, v in data.items() if isinstance(v, str) and k != "doc_id"]
         text_key = strings[0] if len(strings) == 1 else "text"
-    text = data.get(text_key)
-    if not isinstance(text, str) or not text.strip():
-        doc.problem("the task has no text (data.text)", field=f"{where}.data.text")
+    if not _take_text_and_id(doc, data.get(text_key), data.get("doc_id", task.get("id")), where,
+                             "the task has no text (data.text)", f"{where}.data.text"):
         return
-    doc.raw = text
-    doc_id = data.get("doc_id", task.get("id"))
-    if doc_id is not None:
-        if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
-            doc.problem(f"must be a string or an integer, got {doc_id!r}", field=f"{where}.id")
-            return
-        doc.doc_id = str(doc_id)
     meta = task.get("meta") if isinstance(task.get("meta"), dict) else {}
     doc.meta = {**{k: v for k, v in data.items() if k not in (text_key, *_OWN_DATA)}, **meta}
     if not _speakers(data, f"{where}.data", doc):
@@ -328,17 +320,9 @@ def _parse_min(task: object, index: int, doc: PeerDoc, default_annotator: str | 
     if not isinstance(task, dict):
         doc.problem(f"each record must be a JSON object, got {type(task).__name__}", field=where)
         return
-    text = task.get("text")
-    if not isinstance(text, str) or not text.strip():
-        doc.problem("the record has no text", field=f"{where}.text")
+    if not _take_text_and_id(doc, task.get("text"), task.get("doc_id", task.get("id")), where,
+                             "the record has no text", f"{where}.text"):
         return
-    doc.raw = text
-    doc_id = task.get("doc_id", task.get("id"))
-    if doc_id is not None:
-        if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
-            doc.problem(f"must be a string or an integer, got {doc_id!r}", field=f"{where}.id")
-            return
-        doc.doc_id = str(doc_id)
     controls = {k: v for k, v in task.items() if _min_spans(v)}
     answers = {k: v for k, v in task.items() if k not in controls and k not in _MIN_KEYS
                and k not in ("text", *_OWN_DATA) and (
@@ -561,3 +545,18 @@ def _relation(item: dict, where: str, doc: PeerDoc, layer: PeerLayer, suggestion
 
 
 read = per_file_reader(NAME, UNITS, parse_file)
+
+
+def _take_text_and_id(doc: PeerDoc, text, doc_id, where: str, no_text: str, text_field: str) -> bool:
+    """The task's text and id onto ``doc`` (JSON and JSON_MIN alike); False, with the problem said, when either is
+    not usable."""
+    if not isinstance(text, str) or not text.strip():
+        doc.problem(no_text, field=text_field)
+        return False
+    doc.raw = text
+    if doc_id is not None:
+        if not (is_int(doc_id) or isinstance(doc_id, str)) or not str(doc_id).strip():
+            doc.problem(f"must be a string or an integer, got {doc_id!r}", field=f"{where}.id")
+            return False
+        doc.doc_id = str(doc_id)
+    return True
