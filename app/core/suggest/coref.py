@@ -38,6 +38,11 @@ _HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
 }.items()}
 
 
+# Epithets of God that stand alone after a verb of saying (قال تعالى، يقول سبحانه، قال عز وجل).
+_GOD = fold("الله")
+_GOD_EPITHETS = frozenset(fold(w) for w in ("تعالى", "وتعالى", "سبحانه", "عز", "وجل", "جل", "جلاله", "تبارك"))
+
+
 def is_honorific(word: str) -> bool:
     """سموه، معاليه، فضيلته ... (also with و): a pronoun that stands for a titled person named before."""
     return word in _HONORIFICS or (word[:1] == "و" and word[1:] in _HONORIFICS)
@@ -116,6 +121,8 @@ class Coreference:
                 cluster = self.add(*stands_for)
                 cluster.named.setdefault(text, 0)
                 return self._attach(cluster, text, _key_tokens(words), set(), ())
+        if words and all(w in _GOD_EPITHETS for w in words):
+            words = [_GOD] + list(words)  # قال تعالى: the epithet alone stands for God, as الله تعالى does
         toks = _key_tokens(words)
         names = person_names(words) | person_names(list(context))
         cluster = self._find(toks, words, names)

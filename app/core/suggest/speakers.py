@@ -84,7 +84,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = last + 1
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            _tanween(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
+            _tanween(an, j) or _circumstantial(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
@@ -141,7 +141,7 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
         name_ali = an.is_name_ali(j)
         if np.end is None:
             if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
-                    or w in FIRST_PERSON) and not name_ali:
+                    or w in FIRST_PERSON or _pronoun_carrier(w)) and not name_ali:
                 return None
         elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
@@ -203,7 +203,8 @@ def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
         np.end = k
         return k + 1
     st = f.by_open.get(j)
-    if st is not None and end is not None and is_classifier(toks[end].norm) and is_name_like(an, st):
+    if st is not None and end is not None and (is_classifier(toks[end].norm) or _bare_title(toks[end].norm)) \
+            and is_name_like(an, st):  # شركة “...”, and a title before a quoted name: السيد «فركاش»
         np.end = st.close
         k = st.close + 1
         # after a quoted name only a place (كتائب “...” في العراق) or an apposition continues the phrase
@@ -214,6 +215,25 @@ def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
             np.end = close  # وكالة الأنباء اليابانية (جيجي برس): the name in parentheses belongs to it
             return close + 1
     return None
+
+
+def _pronoun_carrier(w: str) -> bool:
+    """وكأنه، لكنه، فإنها: a particle with its pronoun (what follows is a clause, not a subject)."""
+    bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
+    return (bare.startswith(PRONOUN_CARRIERS) and 3 < len(bare) <= 7
+            and bare.endswith(("ه", "ها", "هم", "هما", "ني", "نا")))
+
+
+def _bare_title(w: str) -> bool:
+    return w in TITLES or strip_al(w) in TITLES
+
+
+def _circumstantial(an: Analysis, j: int) -> bool:
+    """A circumstantial participle after the verb (ويوضح مبتسما، قال ضاحكاً، أضاف متسائلاً): an indefinite
+    accusative م-participle (tanween written or not), how the speaker spoke, never the speaker."""
+    w = an.tokens[j].norm
+    return (an.tokens[j].kind == "w" and w.startswith("م") and w.endswith("ا") and not w.endswith("يا")
+            and len(w) >= 5 and not has_al(w) and w not in TITLES)
 
 
 def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
@@ -343,12 +363,31 @@ def _apposition_end(f: Facts, comma: int) -> int | None:
     return None
 
 
+# Eulogies said after a name (رضي الله عنه، صلى الله عليه وسلم، عليه السلام، رحمه الله): between a subject and
+# its verb they are no part of either (عن أسماء بنت أبي بكر رضي الله عنهما قالت).
+EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
+    "رضي الله عنه", "رضي الله عنها", "رضي الله عنهما", "رضي الله عنهم", "صلى الله عليه وسلم",
+    "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام", "عليه السلام", "عليها السلام", "عليهم السلام",
+    "عليهما السلام", "رحمه الله", "رحمها الله", "رحمهم الله", "حفظه الله", "حفظها الله", "يرحمه الله"))
+
+
+def eulogy_before(an: Analysis, j: int) -> int:
+    """The token before a eulogy that ends at token ``j`` (``j`` itself when none does)."""
+    toks = an.tokens
+    for e in EULOGIES:
+        k = j - len(e) + 1
+        if k > 0 and all(toks[k + x].kind == "w" and toks[k + x].norm == w for x, w in enumerate(e)):
+            return k - 1
+    return j
+
+
 def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     an = f.an
     toks = an.tokens
-    j = i - 1
+    j = eulogy_before(an, i - 1)
+    isnad = j != i - 1  # عن فلان رضي الله عنه قال: the one a report is handed down from, then his words
     relative = j > 0 and toks[j].norm in RELATIVE
     if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
         r = _relative_before_comma(f, i, j)
@@ -376,7 +415,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         else:
             return None
     elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
-            and not (require_title and stop == "عن"):
+            and not ((require_title or isnad) and stop == "عن"):
         return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
     if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
