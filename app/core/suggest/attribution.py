@@ -253,3 +253,30 @@ def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
                 out.append(np)
         k -= 1
     return out
+
+
+RECENT_SENTENCES = 4  # how far back a subject-less cue looks for people the narrative is about
+
+
+def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
+    """People the narrative was about just before a cue without a subject, nearest first (at most three): noun
+    phrases opened by a title in the sentences before (further back than :func:`titled_mentions` looks), and names
+    written between quotation marks (مثل «الدرناوي» ... ويقول: the feature's subject, named once)."""
+    an, toks = f.an, f.an.tokens
+    here = an.sentence[cue.i]
+    start = an.sentence_bounds[max(0, here - RECENT_SENTENCES)][0]
+    out: list[Range] = []
+    k = cue.i - 1
+    while k >= start and len(out) < 3:
+        w = toks[k].norm
+        st = f.by_open.get(k)
+        if st is not None and st.inner is not None and f.name_like.get(k) and st.inner[1] - st.inner[0] <= 2 \
+                and all(t.kind == "w" and t.norm not in TITLES for t in an.words(*st.inner)):
+            if st.inner not in out:
+                out.append(st.inner)
+        elif toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
+            np = speaker_after(f, k - 1) if k > 0 else None
+            if np is not None and np[0] == k and np[1] < cue.i and np not in out:
+                out.append(np)
+        k -= 1
+    return out

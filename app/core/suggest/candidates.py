@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import (antecedent, light_verb_subject, opening_subjects, sentence_subject, subject_after_inna,
-                          titled_mentions)
+from .attribution import (antecedent, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
+                          subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
@@ -34,6 +34,7 @@ RULE_NAMES = {
     "source": "source-after-cue", "before": "speaker-before-cue", "inna": "speaker-clause-subject",
     "sentence": "speaker-clause-subject", "antecedent": "speaker-antecedent", "earlier": "speaker-antecedent",
     "before-any": "speaker-before-cue", "narrative": "speaker-clause-subject", "mentioned": "speaker-mentioned",
+    "recent": "speaker-mentioned",
 }
 
 
@@ -120,6 +121,9 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
             out.add("narrative", mention)
     for mention in titled_mentions(ctx, cue):
         out.add("mentioned", mention)
+    if np is None and own_pending is None:
+        for mention in recent_mentions(ctx, cue):
+            out.add("recent", mention)
     return out.items
 
 

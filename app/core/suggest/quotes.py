@@ -20,7 +20,9 @@ from dataclasses import dataclass
 from ..text.arabic import CLAUSE_PUNCT, PAIRS, SENTENCE_END, fold
 from .arabic import Analysis, has_al, is_nisba, strip_al
 
-_CLOSERS = set(PAIRS.values())
+# Braces mark scripture cited in the text (قال تعالى: {…}); they pair like quotation marks.
+_PAIRS = {**PAIRS, "{": "}"}
+_CLOSERS = set(_PAIRS.values())
 
 COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
                             for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه"))
@@ -84,7 +86,7 @@ def pair_marks(an: Analysis) -> list[Stretch]:
             elif open_i is None:
                 open_i, open_ch = tok.i, '"'
             continue
-        if ch in PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
+        if ch in _PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
             if open_i is None or open_ch == ch:
                 open_i, open_ch = tok.i, ch
             elif ch == "“" and open_ch == "„":
