@@ -6,7 +6,9 @@ The format is quote-gold-dev's (``shared/corpus/quote-gold-dev/README.md``): one
 A span text longer than 80 characters may be stored as head and tail (``text_truncated`` with ``text_sha256`` of
 the whole); it is read back from the article and checked. SPEAKER ``attrs.entity`` names the speaker entity.
 
-Named sets: ``dev`` (quote-gold-dev, 10 articles), ``dev2`` and ``blind`` (``tests/data/suggest_blind``, 20 + 20).
+Named sets: ``dev`` (quote-gold-dev, 10 articles), ``dev2`` and ``blind`` (``tests/data/suggest_blind``, 20 + 20),
+``blind2`` (``tests/data/suggest_blind2``, 32: measured once blind, development data since) and ``blind3``
+(``tests/data/suggest_blind3``, 32, the blind set of the second round).
 Anything else is a path: a ``.jsonl`` file, or a folder whose ``*.jsonl`` files are read in name order (a set
 annotated in parts: ``part_a.jsonl``, ``part_b.jsonl``). A line that is not of this format is reported as
 ``FILE:LINE: FIELD: what is wrong`` and nothing is scored.
@@ -24,7 +26,9 @@ from app.core.jsonl import make_document
 from app.core.model import GOLD, Document, Layer, Relation, Span, Status
 
 BLIND_DIR = Path(__file__).resolve().parents[2] / "tests" / "data" / "suggest_blind"
-GOLD_SETS = {"dev": None, "dev2": BLIND_DIR / "dev2.jsonl", "blind": BLIND_DIR / "blind.jsonl"}
+DATA = BLIND_DIR.parent
+GOLD_SETS = {"dev": None, "dev2": BLIND_DIR / "dev2.jsonl", "blind": BLIND_DIR / "blind.jsonl",
+             "blind2": DATA / "suggest_blind2", "blind3": DATA / "suggest_blind3"}
 # quote-gold-dev's original split: rules were first tuned looking at errors on TUNE only.
 TUNE = ("ar_snn_0224", "ar_snn_0189", "ar_snn_0174", "ar_snn_0004", "ar_snn_0097")
 HELD_OUT = ("ar_snn_0289", "ar_snn_0060", "ar_snn_0287", "ar_snn_0158", "ar_snn_0035")
@@ -47,16 +51,16 @@ class GoldDoc:
 
 def gold_files(corpus: Path, spec: str | Path) -> list[Path]:
     """The files of a named set, a file, or a folder of ``*.jsonl`` files (in name order)."""
-    if isinstance(spec, str) and spec in GOLD_SETS:
-        return [GOLD_SETS[spec] or corpus / "quote-gold-dev" / "dev.jsonl"]
     path = Path(spec)
+    if isinstance(spec, str) and spec in GOLD_SETS:
+        path = GOLD_SETS[spec] or corpus / "quote-gold-dev" / "dev.jsonl"
     if path.is_dir():
         files = sorted(path.glob("*.jsonl"))
         if not files:
             raise QawlError("no .jsonl gold files in this folder", file=str(path))
         return files
     if not path.is_file():
-        raise QawlError("no such gold file or folder (or a set name: dev, dev2, blind)", file=str(path))
+        raise QawlError("no such gold file or folder (or a set name: dev, dev2, blind, blind2, blind3)", file=str(path))
     return [path]
 
 

@@ -30,7 +30,7 @@ from .common import NO_CORPUS, corpus_dir
 from .suggest_gold import GoldDoc, load_gold, set_name
 from .suggest_score import fig, score
 
-DEFAULT_TRAIN = ("dev", "dev2", "blind")
+DEFAULT_TRAIN = ("dev", "dev2", "blind", "blind2")
 MODEL_FILE = Path(__file__).resolve().parents[1] / "core" / "suggest" / "models" / "default.json"
 
 
@@ -75,7 +75,7 @@ def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE) -> di
     docs = pool(corpus, train, set())
     description = (f"{len(docs)} Arabic news articles of shared/corpus/arabic_articles annotated by hand under "
                    f"quote-gold-dev/GUIDELINES.md: {', '.join(f'{s} ({len(load_gold(corpus, s))})' for s in train)};"
-                   f" the fresh blind set (tests/data/suggest_blind2) is not among them")
+                   f" the blind set of the second round (tests/data/suggest_blind3) is not among them")
     model = train_on(docs, "default/1", description)
     data = model.to_json()
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
@@ -86,7 +86,7 @@ def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(prog="qawl bench suggest-learn", description=__doc__.split("\n\n")[0])
     ap.add_argument("--corpus", type=Path, help="the shared corpus (default: $QAWL_CORPUS, else ../shared/corpus)")
     ap.add_argument("--gold", help="held-out gold: dev, dev2, blind, a JSONL file or a folder of them")
-    ap.add_argument("--train", action="append", help="training gold (repeatable; default: dev, dev2, blind)")
+    ap.add_argument("--train", action="append", help="training gold (repeatable; default: dev, dev2, blind, blind2)")
     ap.add_argument("--sizes", default="10,20,40", help="training articles per run (default 10,20,40)")
     ap.add_argument("--seed", type=int, default=14, help="seed of the shuffle of the training articles")
     ap.add_argument("--write-default", action="store_true", help=f"train on --train and write {MODEL_FILE.name}")

@@ -107,7 +107,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 continue
             if t.norm in SENTENCE_END:
                 return None
-            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(f, j + 1):
+            if t.norm in CLAUSE_PUNCT and j + 1 < n and _circumstantial(f, j + 1) and not _speaking_to(f, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
             if t.norm in CLAUSE_PUNCT and in_adjunct:
                 in_adjunct, words_since_start = False, 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes it
@@ -194,6 +194,16 @@ def _circumstantial(f: Facts, j: int) -> bool:
     s, e = f.an.token_span(j, j)
     raw = f.an.text[s:e]
     return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or (w.startswith("م") and len(w) >= 5))
+
+
+_SPEAKING = frozenset(fold(w) for w in ("متحدثا", "متحدثة", "متحدثين", "مخاطبا", "مخاطبة"))
+
+
+def _speaking_to(f: Facts, j: int) -> bool:
+    """ويقول فلان، متحدثاً لـ«الشرق الأوسط»، إن ...: a participle that says to whom the words were spoken owns
+    no content of its own; the cue's content still follows."""
+    toks = f.an.tokens
+    return toks[j].norm in _SPEAKING and j + 1 < len(toks) and toks[j + 1].norm[:1] in ("ل", "إ", "ا")
 
 
 def _ends_content(ctx: Context, k: int) -> bool:
