@@ -76,7 +76,7 @@ def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE) -> di
     description = (f"{len(docs)} Arabic news articles of shared/corpus/arabic_articles annotated by hand under "
                    f"quote-gold-dev/GUIDELINES.md: {', '.join(f'{s} ({len(load_gold(corpus, s))})' for s in train)};"
                    f" the blind set of the second round (tests/data/suggest_blind3) is not among them")
-    model = train_on(docs, "default/1", description)
+    model = train_on(docs, "default/2", description)
     data = model.to_json()
     path.write_text(json.dumps(data, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return data

@@ -33,12 +33,20 @@ def antecedent(f: Facts, records: list[Record], cue: Cue, before: int) -> Record
             return None  # too far back: the subject was introduced by a verb that is not a cue
         if not (r.top_level and r.speaker is not None and r.cues[0].i < before):
             continue
-        words = [t.norm for t in f.an.words(*r.speaker)]
-        have = gender_of(words)
-        if want and have and want != have or (singular and want != "f" and plural_people(words)):
+        if not agrees(f, cue, r.speaker, want, singular):
             continue
         return r
     return None
+
+
+def agrees(f: Facts, cue: Cue, mention: Range, want: str | None = None, singular: bool | None = None) -> bool:
+    """Can ``mention`` be the hidden subject of a subject-less ``cue``: no gender clash (وقالت after المتحدث is
+    someone else) and no group of people for a singular cue."""
+    want = cue_gender(f, cue) if want is None else want
+    singular = singular_cue(f, cue) if singular is None else singular
+    words = [t.norm for t in f.an.words(*mention)]
+    have = gender_of(words)
+    return not (want and have and want != have or (singular and want != "f" and plural_people(words)))
 
 
 def singular_cue(f: Facts, cue: Cue) -> bool:
@@ -276,7 +284,7 @@ def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
                 out.append(st.inner)
         elif toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
             np = speaker_after(f, k - 1) if k > 0 else None
-            if np is not None and np[0] == k and np[1] < cue.i and np not in out:
+            if np is not None and np[0] == k and k < np[1] < cue.i and np not in out and agrees(f, cue, np):
                 out.append(np)
         k -= 1
     return out

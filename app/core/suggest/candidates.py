@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import (antecedent, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
+from .attribution import (agrees, antecedent, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
                           subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
@@ -111,7 +111,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     if not out.items:
         out.items.append(Candidate(None, ["none"]))  # the rules find nobody: "nobody" is their choice
     # What the chain never looks at.
-    for r in _earlier(ctx, records, cue):
+    for r in _earlier(ctx, records, cue, np is not None or own_pending is not None):
         out.add("earlier", source_of(r), r)
     if cue.kind not in (VERB, MASDAR) or conjoined or np is not None:
         out.add("before-any", speaker_before(ctx, cue.i, require_title=False))
@@ -146,15 +146,17 @@ def _names_someone(ctx: Context, mention: Range) -> bool:
     return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
 
 
-def _earlier(ctx: Context, records: list[Record], cue: Cue) -> list[Record]:
-    """The latest top-level attributions with a speaker of their own, one per source, nearest first."""
+def _earlier(ctx: Context, records: list[Record], cue: Cue, own_subject: bool) -> list[Record]:
+    """The latest top-level attributions with a speaker of their own, one per source, nearest first (for a cue
+    without a subject of its own, only those whose speaker agrees with it)."""
     here = ctx.an.sentence[cue.i]
     seen: set[Range] = set()
     out: list[Record] = []
     for r in reversed(records):
         if len(out) >= MAX_EARLIER or here - ctx.an.sentence[r.cues[0].i] > MAX_SENTENCES_EARLIER:
             break
-        if r.top_level and r.speaker is not None and r.cues[0].i < cue.i and r.speaker not in seen:
+        if r.top_level and r.speaker is not None and r.cues[0].i < cue.i and r.speaker not in seen \
+                and (own_subject or agrees(ctx, cue, r.speaker)):
             seen.add(r.speaker)
             out.append(r)
     return out

@@ -121,8 +121,8 @@ class Coreference:
                 cluster = self.add(*stands_for)
                 cluster.named.setdefault(text, 0)
                 return self._attach(cluster, text, _key_tokens(words), set(), ())
-        if words and all(w in _GOD_EPITHETS for w in words):
-            words = [_GOD] + list(words)  # قال تعالى: the epithet alone stands for God, as الله تعالى does
+        if words and all(w in _GOD_EPITHETS or w == _GOD for w in words):
+            words = [_GOD]  # قال تعالى، الله سبحانه، الله عز وجل: God, by an epithet alone or with one
         toks = _key_tokens(words)
         names = person_names(words) | person_names(list(context))
         cluster = self._find(toks, words, names)
