@@ -157,9 +157,15 @@ def hijri_month_value(year: int, month: int) -> str | None:
 
 
 def hijri_year_value(year: int) -> str | None:
-    """A Hijri year as the Gregorian year holding its middle (1435 AH -> 2014)."""
+    """A Hijri year as the Gregorian year holding its middle (1435 AH -> 2014); outside the Umm al-Qura tables
+    (573 AH) by the mean length of the lunar year (354.367 days from 16 July 622)."""
     g = hijri_to_gregorian(year, 6, 29)
-    return f"{g.year:04d}" if g else None
+    if g is not None:
+        return f"{g.year:04d}"
+    if not 1 <= year <= 1600:
+        return None
+    middle = dt.date(622, 7, 16) + dt.timedelta(days=round((year - 1 + 0.5) * 354.367))
+    return f"{middle.year:04d}"
 
 
 def valid_date(year: int, month: int, day: int) -> bool:

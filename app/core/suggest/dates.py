@@ -50,7 +50,7 @@ _TENS = _alt(cal.TENS)
 _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("dmy", regex.compile(
         rf"{_PRE}(?P<x>{_WD_PREFIX}(?:(?:(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))\s*(?:من\s+)?)?(?P<shahr>شهر\s+)?"
-        rf"(?P<month>{_MONTH})(?:\s*[(/]\s*(?P<month2>{_MONTH})\s*\)?)?"
+        rf"(?P<month>{_MONTH})(?:\s*[(/]?\s*(?P<month2>{_MONTH})\s*\)?)?"
         rf"(?:\s*[،,]?\s*(?:من\s+)?(?:ال)?(?:عام|سنة|سنه)?\s*(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}"
         rf"|\s+(?P<rel>{_REL})|\s+من\s+(?:العام|السنة|السنه)\s+(?P<yrel>{_REL}|الحالي|الجاري))?){_R}")),
     # يومي 10 و11 أبريل: the first day of a coordination takes the month (and year) of the second.
@@ -69,13 +69,21 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("deictic", regex.compile(
         rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|اول\s+من\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا)"
         rf"(?:\s*\(?\s*(?P<wd>{_WEEKDAY})\s*\)?)?){_R}")),
+    # الخامس من الشهر المقبل، 20 من هذا الشهر: a day of the month the text names relative to the article date.
+    ("relday", regex.compile(
+        rf"{_PRE}(?P<x>(?:(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))\s+من\s+(?:(?P<this>هذا)\s+)?الشهر"
+        rf"(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("weekday", regex.compile(rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("unit", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>الاسبوع|الشهر|العام|السنة|السنه)"
-        rf"(?:\s+(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
+        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>(?:ال|(?<=لل))(?:اسبوع|شهر|عام|سنة|سنه))"
+        rf"(?:\s+(?P<before>قبل\s+)?(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
     ("year", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}){_R}")),
     ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
+    # عام 642م، 573هـ: a year of fewer digits is a year when its era is written.
+    ("erayear", regex.compile(
+        rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s+)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|"
+        rf"للهجر[ةه])(?![\p{{L}}])){_R}")),
     ("ago", regex.compile(
         rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})(?:\s+و\s*(?P<tens>{_TENS}))?\s+|"
         rf"(?P<tensonly>{_TENS})\s+)?"
@@ -119,7 +127,8 @@ _KIND = _kinds()
 _RULE_TRIGGERS = {
     "dmy": {"month": 4, "weekday": 1}, "dayco": {"month": 5}, "numeric": {"num": 0, "weekday": 1},
     "ymd": {"num": 0, "weekday": 1}, "iso": {"num": 0}, "deictic": {"deictic": 2}, "weekday": {"weekday": 1},
-    "unit": {"unit": 2}, "year": {"year": 2}, "bareyear": {"num": 1}, "ago": {"ago": 0},
+    "unit": {"unit": 2, "year": 2}, "relday": {"unit": 5}, "year": {"year": 2}, "bareyear": {"num": 1}, "erayear": {"num": 0, "year": 0},
+    "ago": {"ago": 0},
     "century": {"century": 1}, "decade": {"decade": 1}, "season": {"season": 1}, "part": {"part": 0},
 }
 
@@ -142,6 +151,14 @@ def _starts(an: Analysis) -> dict[str, list[int]]:
         if positions:
             out[rule] = sorted(positions)
     return out
+
+
+# Places named after a date (مدينة السادس من أكتوبر، شارع 23 يوليو، جسر 15 مايو): the word before says so.
+_PLACE_BEFORE = regex.compile(
+    rf"(?<![\p{{L}}])(?:[وبل]|بال|لل|وال)?(?:ال)?{_alt(fold(w) for w in ('مدينة', 'شارع', 'ميدان', 'جسر', 'حي', 'ضاحية', 'مستشفى', 'محطة', 'نفق', 'كوبري', 'مطار', 'استاد', 'قرية', 'ساحة'))}\s+$")
+
+
+_NAMEABLE = frozenset(("dmy", "dayco", "numeric", "relday"))  # the forms a place is named with
 
 
 def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
@@ -169,6 +186,9 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
     for start, neg_len, rule, m in candidates:
         end = start - neg_len
         if start < taken_until:
+            continue
+        if rule in _NAMEABLE and _PLACE_BEFORE.search(norm, max(0, start - 16), start):
+            taken_until = end  # مدينة السادس من أكتوبر، شارع 23 يوليو: a place named after a date (and its parts)
             continue
         value = value_of(rule, m, norm, anchor, out)
         if value is None:

@@ -37,10 +37,21 @@ def _header_end(norm: str, start: int, end: int) -> bool:
 
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
                         r"(?![\p{L}])")
+# The future of an event verb right after the weekday (مباراة الأربعاء التي ستجمع الأخضر ...).
+_FUTURE_AFTER = regex.compile(r"[^.\n؟!]{0,30}?(?<![\p{L}])(?:سوف|س[يتن](?:جمع|خوض|واجه|لعب|لتقي|قام|عقد|نطلق|بدا|"
+                              r"شهد|فتتح|ختتم|ستضيف|ستقبل|حتضن|شارك|عود|توجه|زور|صل|كون|تم))\p{L}*")
 _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلال", "قبل", "بعد", "عام", "العام", "سنة",
                                              "لعام", "مطلع", "نهاية", "بداية", "و", "،", ",", "-", "الى", "من",
-                                             "عامي", "العامين", "عامين", "سنتي", "السنتين", "(", "طوال", "مواليد"))
+                                             "عامي", "العامين", "عامين", "سنتي", "السنتين", "(", "طوال", "مواليد",
+                                             "بين", "بحلول", "بنهاية", "وبنهاية", "ببداية", "بمطلع", "آخر",
+                                             "أواخر", "أوائل", "منتصف", "أعوام", "سنوات", "وحتى", "ومنذ"))
+# Words after which a bare number is a year even before 1900 (حتى 1890، بين عامي 1770 و1840، بحلول 1908).
+_STRONG_YEAR_CONTEXT = frozenset(fold(w) for w in ("منذ", "حتى", "عام", "العام", "سنة", "لعام", "عامي", "العامين",
+                                                    "عامين", "سنتي", "بحلول", "أعوام", "سنوات", "وحتى", "ومنذ"))
 
+
+# A price or count right before في اليوم makes it "per day" (350 دولاراً في اليوم).
+_PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|دينار|ساعة|ساعات|مرة|مرات|لتر|كيلو)\p{L}*\s+(?:في|فى|كل)\s+$")
 
 _AGE = regex.compile(r"(?<![\p{L}])(?:العمر|عمره|عمرها|عمرهم|اعمارهم|سن|السن|سنهم)(?![\p{L}])")
 
@@ -170,11 +181,35 @@ def _deictic(f: _Found) -> Value:
             return None
         if _header_end(norm, m.start("x"), m.end("x")):
             return None  # "عين اليوم" closing a byline: the name of an outlet
+    if word == "اليوم" and not g.get("wd") and _PER_DAY.search(norm, max(0, m.start("x") - 30), m.start("x")):
+        return None  # 350 دولاراً في اليوم: a rate per day
     offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
               "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
     if anchor is None:
         return "XXXX-XX-XX", unresolved
-    return (anchor + dt.timedelta(days=offset)).isoformat(), resolved
+    day = anchor + dt.timedelta(days=offset)
+    if g.get("wd"):
+        # أمس الأربعاء، اليوم الأربعاء: the weekday named decides (a crawler's date may be a day or two late):
+        # the day of that weekday nearest the one the word says, the earlier on a tie.
+        wd = cal.WEEKDAYS[g["wd"]]
+        day = min((day + dt.timedelta(days=d) for d in range(-3, 4)
+                   if (day + dt.timedelta(days=d)).weekday() == wd), key=lambda x: (abs((x - day).days), x))
+    return day.isoformat(), resolved
+
+
+def _relative_day(f: _Found) -> Value:
+    """الخامس من الشهر المقبل، 20 من هذا الشهر: a day of the month before, of or after the article's."""
+    g, anchor = f.g, f.anchor
+    day = int(g["day"]) if g.get("day") else cal.ORDINAL_DAYS.get(regex.sub(r"\s+", " ", g["ord"]))
+    rel = "current" if g.get("this") and not g.get("rel") else _rel(g.get("rel"))
+    if rel is None or day is None or not 1 <= day <= 31:
+        return None
+    if anchor is None:
+        return f"XXXX-XX-{day:02d}", {"resolved": False}
+    y, mo = cal.add_months(anchor.year, anchor.month, {"past": -1, "next": 1}.get(rel, 0))
+    if not cal.valid_date(y, mo, day):
+        return None
+    return f"{y:04d}-{mo:02d}-{day:02d}", {"resolved": True}
 
 
 def _weekday(f: _Found) -> Value:
@@ -191,7 +226,8 @@ def _weekday(f: _Found) -> Value:
         rel = None
     if anchor is None:
         return f"XXXX-WXX-{wd + 1}", unresolved
-    future = bool(_FUTURE.search(norm, max(0, m.start("x") - 40), m.start("x")))
+    future = bool(_FUTURE.search(norm, max(0, m.start("x") - 40), m.start("x"))
+                  or _FUTURE_AFTER.match(norm, m.end("x")))
     return cal.weekday_date(wd, rel, anchor, future).isoformat(), resolved
 
 
@@ -205,26 +241,32 @@ def _unit(f: _Found) -> Value:
         if g.get("rel") and rel != "current":
             return None
         rel = "current"
-    unit = g["unit"]
+    unit = g["unit"] if g["unit"].startswith("ال") else "ال" + g["unit"]  # للعام: ل + العام
+    if g.get("before"):
+        if rel != "past":
+            return None
+        rel = "past2"  # العام قبل الماضي: the one before last
     if g.get("year"):
         year = int(g["year"])
         if _hijri_era(g.get("era"), year):
             return _hijri_value(year, None, None, anchor)
         return f"{year:04d}", {}
+    if rel is None and g.get("mod") and unit in ("العام", "السنة", "السنه"):
+        rel = "current"  # منذ بداية العام، نهاية العام: of the article's year
     if rel is None:
         return None
     if unit in ("العام", "السنة", "السنه"):
         if anchor is None:
             return "XXXX", unresolved
-        return f"{anchor.year + {'past': -1, 'next': 1}.get(rel, 0):04d}", resolved
+        return f"{anchor.year + {'past': -1, 'past2': -2, 'next': 1}.get(rel, 0):04d}", resolved
     if unit == "الشهر":
         if anchor is None:
             return "XXXX-XX", unresolved
-        y, mo = cal.add_months(anchor.year, anchor.month, {"past": -1, "next": 1}.get(rel, 0))
+        y, mo = cal.add_months(anchor.year, anchor.month, {"past": -1, "past2": -2, "next": 1}.get(rel, 0))
         return f"{y:04d}-{mo:02d}", resolved
     if anchor is None:
         return "XXXX-WXX", unresolved
-    return cal.iso_week(anchor + dt.timedelta(days=7 * {"past": -1, "next": 1}.get(rel, 0))), resolved
+    return cal.iso_week(anchor + dt.timedelta(days=7 * {"past": -1, "past2": -2, "next": 1}.get(rel, 0))), resolved
 
 
 def _year(f: _Found) -> Value:
@@ -246,6 +288,8 @@ def _bare_year(f: _Found) -> Value:
         before = norm[max(0, m.start("x") - 20):m.start("x")]
         prev = regex.search(r"([\p{L}\p{N}]+|[^\s\p{L}\p{N}])\s*$", before)
         word = prev.group(1) if prev else ""
+        if word not in _YEAR_CONTEXT and word[:1] in ("و", "ف") and word[1:] in _YEAR_CONTEXT:
+            word = word[1:]  # وبحلول، ومنذ: the conjunction is not part of the word
         if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
             return None  # نحو (2000) شخص: a count in parentheses
         if word == "(" or (word == "-" and "(" in before):
@@ -257,11 +301,23 @@ def _bare_year(f: _Found) -> Value:
         if word in ("و", "،", ",", "-", "الى", "من") and not (previous and previous[-1].norm_end >=
                                                              m.start("x") - 4):
             return None
-        if not 1900 <= year <= 2099:
+        listed = word in ("و", "،", ",", "-", "الى", "من")  # a year in a list: as old as the date it follows
+        if not (1900 <= year <= 2099 or (1500 <= year <= 2099 and (word in _STRONG_YEAR_CONTEXT or listed))):
             return None
     if _hijri_era(era, year):
         return _hijri_value(year, None, None, anchor)
     return f"{year:04d}", {}
+
+
+def _era_year(f: _Found) -> Value:
+    """عام 642م، 573هـ: a year of two to four digits with its era written."""
+    g, anchor = f.g, f.anchor
+    year = int(g["year"])
+    if year < 10:
+        return None
+    if _hijri_era(g.get("era"), year):
+        return _hijri_value(year, None, None, anchor)
+    return (f"{year:04d}", {}) if year <= 2100 else None
 
 
 def _ago(f: _Found) -> Value:
@@ -362,8 +418,8 @@ def _part(f: _Found) -> Value:
 
 
 _VALUES = {"dmy": _day_month_year, "dayco": _day_month_year, "numeric": _day_month_year, "iso": _day_month_year,
-           "ymd": _day_month_year, "deictic": _deictic, "weekday": _weekday, "unit": _unit, "year": _year,
-           "bareyear": _bare_year, "ago": _ago, "century": _century, "decade": _decade, "season": _season,
+           "ymd": _day_month_year, "deictic": _deictic, "relday": _relative_day, "weekday": _weekday, "unit": _unit, "year": _year,
+           "bareyear": _bare_year, "erayear": _era_year, "ago": _ago, "century": _century, "decade": _decade, "season": _season,
            "part": _part}
 
 
