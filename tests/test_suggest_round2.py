@@ -59,3 +59,23 @@ def test_a_subjectless_feminine_cue_does_not_continue_a_masculine_speaker_from_e
     text = ("وقال المتحدث باسم الوزارة إن الوضع مستقر.\n" + "وجرت المباراة في الملعب.\n" * 2 +
             "وقالت: «جاءت شهادته بعد مشوار طويل».")
     assert records(suggest(text, None))[-1]["speakers"] == []
+
+
+def test_a_news_agency_after_bihasb_with_its_content_without_a_complementizer():
+    recs = records(suggest("وبحسب وكالة «رويترز» تعني التخارجات من الأسواق الناشئة أن التدفقات تراجعت.", None))
+    assert recs[0]["text"].startswith("تعني التخارجات") and recs[0]["speakers"] == ["وكالة «رويترز»"]
+
+
+def test_a_plan_after_bihasb_is_no_source():
+    assert records(suggest("بحسب الخطة، يتم افتتاح المشروع الجديد في الحي الشمالي.", None)) == []
+
+
+def test_a_demand_addressed_with_min_starts_at_the_addressee():
+    recs = records(suggest("وطالب رئيس البعثة بتال العتيبي من جميع اللاعبين بمضاعفة الجهد من أجل الفوز.", None))
+    assert recs[0]["text"].startswith("من جميع اللاعبين") and recs[0]["speakers"] == ["رئيس البعثة بتال العتيبي"]
+
+
+def test_a_eulogy_right_after_the_verb_is_not_its_subject():
+    text = "وقال عمر بن الخطاب: «اللهم اغفر لنا».\nفقال رضي الله عنه: «إنا قد احتجنا إلى ذلك»."
+    recs = records(suggest(text, None))
+    assert "رضي الله عنه" not in recs[-1]["speakers"]

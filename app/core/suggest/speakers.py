@@ -86,6 +86,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
             _tanween(an, j) or _circumstantial(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
+    j = eulogy_after(an, j) if j < n else j
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
     elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
@@ -369,6 +370,17 @@ EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
     "رضي الله عنه", "رضي الله عنها", "رضي الله عنهما", "رضي الله عنهم", "صلى الله عليه وسلم",
     "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام", "عليه السلام", "عليها السلام", "عليهم السلام",
     "عليهما السلام", "رحمه الله", "رحمها الله", "رحمهم الله", "حفظه الله", "حفظها الله", "يرحمه الله"))
+
+
+def eulogy_after(an: Analysis, j: int) -> int:
+    """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
+    the eulogy of the hidden subject, no subject of its own."""
+    toks = an.tokens
+    for e in EULOGIES:
+        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
+                                           for x, w in enumerate(e)):
+            return j + len(e)
+    return j
 
 
 def eulogy_before(an: Analysis, j: int) -> int:
