@@ -77,6 +77,10 @@ def describe(ctx: Context, rec: Record, cue: Cue, cands: list[Candidate], record
             f.append("own-part*" + ("previous-speaker" if is_last else "other"))
         if any(r.first <= cand.mention[0] <= r.last for r in records[-6:]):
             f.append("inside-quoted-words")  # someone named in another's words rarely speaks the next quote
+        if records and cand.mention[0] > records[-1].last and cand.mention[1] < cue.i:
+            # named after the last attribution ended: the narrative has moved to someone new (ويقول: he)
+            f.append("named-since-last-quote")
+            f.append(f"named-since-last-quote*{kind}")
         cand.features = f
 
 

@@ -372,10 +372,16 @@ EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
     "عليهما السلام", "رحمه الله", "رحمها الله", "رحمهم الله", "حفظه الله", "حفظها الله", "يرحمه الله"))
 
 
+_EULOGY_FIRST = frozenset(e[0] for e in EULOGIES)
+_EULOGY_LAST = frozenset(e[-1] for e in EULOGIES)
+
+
 def eulogy_after(an: Analysis, j: int) -> int:
     """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
     the eulogy of the hidden subject, no subject of its own."""
     toks = an.tokens
+    if toks[j].norm not in _EULOGY_FIRST:
+        return j
     for e in EULOGIES:
         if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
                                            for x, w in enumerate(e)):
@@ -386,6 +392,8 @@ def eulogy_after(an: Analysis, j: int) -> int:
 def eulogy_before(an: Analysis, j: int) -> int:
     """The token before a eulogy that ends at token ``j`` (``j`` itself when none does)."""
     toks = an.tokens
+    if j < 0 or toks[j].norm not in _EULOGY_LAST:
+        return j
     for e in EULOGIES:
         k = j - len(e) + 1
         if k > 0 and all(toks[k + x].kind == "w" and toks[k + x].norm == w for x, w in enumerate(e)):
