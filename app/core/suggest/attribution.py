@@ -15,7 +15,7 @@ from .clauses import Attributions, Record
 from .context import Facts, Range
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
-from .arabic import strip_al
+from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, subject_after_cue
 from .words import ADJUNCT_WORDS, TITLES
 
@@ -245,6 +245,14 @@ def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
     return out
 
 
+def _adjective_title(f: Facts, np: Range) -> bool:
+    """A one-word "title" right after a definite noun is its adjective (الملعب الكبير), not a person."""
+    toks = f.an.tokens
+    k = np[0]
+    return np[0] == np[1] and k > 0 and toks[k - 1].kind == "w" and has_al(toks[k - 1].norm) \
+        and toks[k - 1].norm not in TITLES
+
+
 def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
     """Noun phrases opened by a title in the sentence before the cue's and in its own sentence before the cue
     (التقى الوزير بالسفير الياباني. من جهته، أكد ...), nearest first."""
@@ -257,7 +265,8 @@ def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
         w = toks[k].norm
         if toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
             np = speaker_after(f, k - 1) if k > 0 else None
-            if np is not None and np[0] == k and np[1] < cue.i and an.same_sentence(k, np[1]):
+            if np is not None and np[0] == k and np[1] < cue.i and an.same_sentence(k, np[1]) \
+                    and not _adjective_title(f, np):
                 out.append(np)
         k -= 1
     return out
