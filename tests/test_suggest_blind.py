@@ -73,7 +73,7 @@ def test_dev2_does_not_drop_below_the_measured_floor():
 def test_blind_does_not_drop_below_the_measured_floor():
     """The old blind set was measured once blind (figures in the comment below); it has been read since (issue 14)
     and is development data now: these floors guard what was fixed on it. The honest estimate is the fresh blind
-    set of tests/data/suggest_blind2, measured once by the lead after the engine is frozen."""
+    sets of tests/data/suggest_blind2 and suggest_blind3 (see test_suggest_blind_rounds.py)."""
     s = eval_quotes(corpus_dir(), None, "blind").summary()
     # measured once blind, v1: QUOTE 0.919, SPEAKER 0.780, CUE 0.914, DATE 0.891 (overlap F1); type 0.929;
     # attribution 0.714 (recall 0.615); speaker coreference 0.898; date values 0.836.
