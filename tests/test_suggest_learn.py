@@ -50,8 +50,8 @@ def test_the_default_model_ships_in_the_package_with_its_training_data_described
     model = default_model()
     assert model.name.startswith("default/") and model.weights["rules-choice"] > 0
     about = model.trained_on
-    assert about["documents"] == 82 and "suggest_blind3" in about["description"]
-    assert about["kept"] == "model" and about["cross_validated"]["model"] >= about["cross_validated"]["rules"]
+    assert about["documents"] == 82 and "blind3" in about["description"]
+    assert about["kept"].startswith("model") and about["cross_validated"]["wins"] > about["cross_validated"]["losses"]
 
 
 def test_the_rules_alone_take_the_rules_own_choice():
@@ -148,3 +148,15 @@ def test_suggest_learn_retrains_from_the_project_and_keeps_the_model_for_later_r
         assert store.history()[-1].change["learned"]["documents"] == 12
     code, out, _ = _run(capsys, "suggest", "--db", db, "--doc", "new")  # later runs use the project's model
     assert code == 0 and "speakers chosen by project/12" in out and "Learned" not in out
+
+
+def test_a_learned_model_is_kept_only_when_it_wins_clearly_held_out():
+    """A narrow cross-validated win is noise: trained on 10–40 articles and tested on a held-out set of other
+    articles, models kept on "at least as good as the rules" were worse than the rules in 20 of 45 runs (README)."""
+    from app.core.suggest.learn import Duel
+
+    assert not Duel(0.9, 0.88, wins=7, losses=5).clear_win
+    assert not Duel(0.9, 0.9, wins=0, losses=0).clear_win
+    assert not Duel(0.9, 0.85, wins=3, losses=0).clear_win  # 3 < 2·√3
+    assert Duel(0.9, 0.85, wins=12, losses=0).clear_win
+    assert Duel(0.89, 0.85, wins=26, losses=6).clear_win

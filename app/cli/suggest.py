@@ -94,7 +94,9 @@ def run(args) -> int:
 def learned_line(learned: dict, model: str) -> str:
     """What learning found, in one line."""
     cv = learned.get("cross_validated") or {}
-    figures = ", ".join(f"{k} {v:.3f}" for k, v in cv.items() if k != "folds")
+    figures = ", ".join(f"{k} {v:.3f}" for k, v in cv.items() if k not in ("folds", "wins", "losses"))
+    if "wins" in cv:
+        figures += f" (the model alone right {cv['wins']}, the base alone right {cv['losses']})"
     return (f"Learned from {learned.get('documents', 0)} annotated documents ({learned.get('quotes', 0)} quotes, "
             f"{learned.get('examples', 0)} speaker choices): cross-validated {figures or 'nothing to compare'}; "
             f"kept {model}.")
