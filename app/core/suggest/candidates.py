@@ -21,7 +21,7 @@ from .context import Context, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .arabic import has_al, strip_al
 from .coref import person_names
-from .speakers import speaker_before
+from .speakers import prophet_eulogy_after, speaker_before
 from .words import TITLES
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
@@ -34,7 +34,7 @@ RULE_NAMES = {
     "source": "source-after-cue", "before": "speaker-before-cue", "inna": "speaker-clause-subject",
     "sentence": "speaker-clause-subject", "antecedent": "speaker-antecedent", "earlier": "speaker-antecedent",
     "before-any": "speaker-before-cue", "narrative": "speaker-clause-subject", "mentioned": "speaker-mentioned",
-    "recent": "speaker-mentioned",
+    "recent": "speaker-mentioned", "eulogy": "speaker-after-cue",
 }
 
 
@@ -87,6 +87,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     conjoined = toks[cue.i].norm[:1] in ("و", "ف")
     # The rules' chain, in its order.
     out.add("content", rec.speaker)
+    if np is None and cue.last + 1 < len(toks):
+        out.add("eulogy", prophet_eulogy_after(ctx.an, cue.last + 1))  # قال صلى الله عليه وسلم: the Prophet
     if toks[cue.i].norm.isascii() and rec.speaker is None:
         out.add("english", english_subject(ctx, cue))
     ante = antecedent(ctx, records, cue, cue.i)

@@ -96,6 +96,10 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.kind == "p":
             if t.norm == ":":
                 return _after_colon(f, j)
+            if t.norm == "(" and words_since_start <= 2 and j + 1 < n and toks[j + 1].norm == "(":
+                paren = _double_parenthesised(f, j)
+                if paren is not None:  # قال تعالى ((…)): no colon, the double parenthesis marks the words
+                    return "direct", j, ("direct-after-cue", paren)
             st = f.by_open.get(j)
             if st is not None:
                 if f.name_like[st.open]:
@@ -369,6 +373,8 @@ def _parenthesised(f: Facts, j: int) -> Stretch | None:
     toks = f.an.tokens
     if j >= len(toks) or toks[j].norm != "(":
         return None
+    if j + 1 < len(toks) and toks[j + 1].norm == "(":
+        return _double_parenthesised(f, j)
     k = j + 1
     while k < len(toks) and f.an.line[k] == f.an.line[j] and toks[k].norm != ")" and k - j < 200:
         if toks[k].norm == "(":
@@ -380,6 +386,21 @@ def _parenthesised(f: Facts, j: int) -> Stretch | None:
     if len(words) < 3 or any(t.kind == "n" for t in toks[j + 1:k]):
         return None
     return Stretch(j, k)
+
+
+def _double_parenthesised(f: Facts, j: int) -> Stretch | None:
+    """``((`` at token ``j`` closed by ``))`` on the same line around at least two words: Arabic's mark for cited
+    scripture and hadith (قال تعالى: ((…))); the stretch of the inner pair."""
+    toks, line = f.an.tokens, f.an.line
+    k = j + 2
+    while k + 1 < len(toks) and line[k] == line[j] and k - j < 400:
+        if toks[k].norm == ")" and toks[k + 1].norm == ")":
+            words = sum(1 for t in toks[j + 2:k] if t.kind == "w")
+            return Stretch(j + 1, k) if words >= 2 else None
+        if toks[k].norm == "(" and toks[k + 1].norm == "(":
+            return None
+        k += 1
+    return None
 
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
@@ -477,10 +498,13 @@ _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح",
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
-    """The first token of a direct-object content right after the explicit subject, or None."""
-    if cue.kind != VERB or np is None or cue.form.lemma not in _OBJECT_VERBS:
+    """The first token of a direct-object content right after the explicit subject (or right after a participle:
+    مؤكداً عدمَ رضاه، مؤكداً ضرورةَ ...), or None."""
+    if cue.form.lemma not in _OBJECT_VERBS or not (cue.kind == VERB and np is not None or cue.kind == PARTICIPLE):
         return None
     toks = f.an.tokens
+    if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
+        return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = start
     if j < len(toks) and toks[j].norm in ("،", ","):  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1

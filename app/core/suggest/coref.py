@@ -40,7 +40,21 @@ _HONORIFICS = {fold(k): frozenset(fold(t) for t in v) for k, v in {
 
 # Epithets of God that stand alone after a verb of saying (قال تعالى، يقول سبحانه، قال عز وجل).
 _GOD = fold("الله")
+_MIGHTIEST = tuple(fold(w) for w in ("عز", "من", "قائل"))  # فقال عز من قائل: "Mighty is He who said"
 _GOD_EPITHETS = frozenset(fold(w) for w in ("تعالى", "وتعالى", "سبحانه", "عز", "وجل", "جل", "جلاله", "تبارك"))
+
+
+_PROPHET = fold("النبي")
+_PROPHET_NAMES = ((fold("رسول"), _GOD), (fold("الرسول"),), (_PROPHET,), (fold("نبينا"),), (fold("نبينا"), fold("محمد")))
+
+
+def _prophet(words: list[str]) -> bool:
+    """رسول الله / الرسول / النبي / نبينا محمد, with or without his eulogy, or the eulogy alone."""
+    if tuple(words[-4:]) == tuple(fold(w) for w in ("صلى", "الله", "عليه", "وسلم")) or \
+            tuple(words[-3:]) == tuple(fold(w) for w in ("عليه", "الصلاة", "والسلام")):
+        head = tuple(words[:-4] if words[-1] == fold("وسلم") else words[:-3])
+        return head == () or head in _PROPHET_NAMES
+    return tuple(words) in _PROPHET_NAMES
 
 
 def is_honorific(word: str) -> bool:
@@ -121,8 +135,10 @@ class Coreference:
                 cluster = self.add(*stands_for)
                 cluster.named.setdefault(text, 0)
                 return self._attach(cluster, text, _key_tokens(words), set(), ())
-        if words and all(w in _GOD_EPITHETS or w == _GOD for w in words):
+        if words and (all(w in _GOD_EPITHETS or w == _GOD for w in words) or tuple(words) == _MIGHTIEST):
             words = [_GOD]  # قال تعالى، الله سبحانه، الله عز وجل: God, by an epithet alone or with one
+        elif words and _prophet(words):
+            words = [_PROPHET]  # رسول الله، النبي، الرسول صلى الله عليه وسلم، or the eulogy alone: the Prophet
         toks = _key_tokens(words)
         names = person_names(words) | person_names(list(context))
         cluster = self._find(toks, words, names)

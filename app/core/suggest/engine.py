@@ -16,7 +16,7 @@ from .candidates import RULE_NAMES, candidates
 from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
-from .cues import MASDAR, NOUN, VERB, Cue, is_wording_phrase
+from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
@@ -155,8 +155,11 @@ class _Pass:
         if end >= obj:
             rec = typed(ctx, cue, obj, end, "indirect-object", self.used)
             rec.top_level = self._top_level(cue)
-            rec.speaker = subject
-            rec.speaker_rule = "speaker-after-cue" if subject == np else "speaker-before-cue"
+            if cue.kind == PARTICIPLE and subject is None:
+                self._attribute(rec, cue, None, None)  # مؤكداً عدم رضاه: the participle's subject is the sentence's
+            else:
+                rec.speaker = subject
+                rec.speaker_rule = "speaker-after-cue" if subject == np else "speaker-before-cue"
             self.records.append(rec)
         return True
 

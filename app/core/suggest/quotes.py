@@ -89,8 +89,8 @@ def pair_marks(an: Analysis) -> list[Stretch]:
         if ch in _PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
             if open_i is None or open_ch == ch:
                 open_i, open_ch = tok.i, ch
-            elif ch == "“" and open_ch == "„":
-                out.append(Stretch(open_i, tok.i))
+            elif (ch == "“" and open_ch == "„") or _PAIRS.get(ch) == open_ch:
+                out.append(Stretch(open_i, tok.i))  # „…“, and a pair typed the wrong way round: ”…“, »…«
                 open_i = None
             continue
         if ch in _CLOSERS:

@@ -376,6 +376,24 @@ _EULOGY_FIRST = frozenset(e[0] for e in EULOGIES)
 _EULOGY_LAST = frozenset(e[-1] for e in EULOGIES)
 
 
+# Eulogies said only of the Prophet: right after a verb without a subject they name him (قال صلى الله عليه وسلم).
+PROPHET_EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
+    "صلى الله عليه وسلم", "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام"))
+
+
+def prophet_eulogy_after(an: Analysis, j: int) -> Range | None:
+    """The Prophet's eulogy starting at token ``j``, as a mention of him, or None."""
+    toks = an.tokens
+    for e in PROPHET_EULOGIES:
+        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
+                                           for x, w in enumerate(e)):
+            return j, j + len(e) - 1
+    return None
+
+
+_GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
+
+
 def eulogy_after(an: Analysis, j: int) -> int:
     """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
     the eulogy of the hidden subject, no subject of its own."""
@@ -439,6 +457,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
     if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
+    if toks[collected[-1]].norm.startswith(_GLUED_PREP_AL):
+        return None  # تعرض لهم بالأذى قال: a prepositional phrase ends there, no subject starts with بالـ / للـ
     collected.reverse()
     titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
     if titled:
