@@ -117,3 +117,25 @@ def test_the_prophets_eulogy_after_the_verb_names_him():
 def test_a_word_with_a_glued_preposition_and_article_starts_no_subject():
     recs = records(suggest("وتعرض لهم بالأذى قال: «سنواصل العمل».", None))
     assert "بالأذى" not in recs[0]["speakers"]
+
+
+def _recent(text: str, cue_word: str) -> list[str]:
+    from app.core.jsonl import make_document
+    from app.core.suggest.attribution import recent_mentions
+    from app.core.suggest.engine import read
+
+    ctx = read(make_document(text, id="t"))
+    cue = next(c for c in ctx.cues if ctx.an.tokens[c.i].norm == cue_word)
+    return [ctx.doc.text[slice(*ctx.an.token_span(*m))] for m in recent_mentions(ctx, cue)]
+
+
+def test_a_newspaper_named_after_a_preposition_is_no_candidate_for_a_later_cue():
+    text = ("كشف الرئيس السابق علي ناصر محمد في حوار مع \"الوطن\" عن مفاجأة، وأقام في «المهندسين» أيضا.\n"
+            "ويقول إنه اشترط حصول توافق محلي ودولي.")
+    found = _recent(text, "ويقول")
+    assert "الوطن" not in found and "المهندسين" not in found and found[0].startswith("الرئيس السابق")
+
+
+def test_an_indefinite_title_word_before_li_and_a_verbal_noun_is_no_candidate():
+    text = "وطالب بالمبادرة الخليجية كمدخل رئيس لتحقيق السلام في بلاده.\nويقول إن الحوار مستمر."
+    assert _recent(text, "ويقول") == []

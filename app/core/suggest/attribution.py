@@ -17,7 +17,7 @@ from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, subject_after_cue
-from .words import ADJUNCT_WORDS, TITLES
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, TITLES
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -245,12 +245,28 @@ def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
     return out
 
 
+def _outlet_place(f: Facts, k: int) -> bool:
+    """A quoted name right after a preposition (حوار مع "الوطن"، لـ«الشرق الأوسط»، في «المهندسين»): an outlet
+    or a place, not a person the narrative is about."""
+    toks = f.an.tokens
+    if k == 0 or toks[k - 1].kind != "w":
+        return False
+    w = toks[k - 1].norm
+    return w in PREPOSITIONS or w in ("ل", "لـ", "ب", "بـ") or (w[:1] in ("و", "ف") and w[1:] in PREPOSITIONS)
+
+
 def _adjective_title(f: Facts, np: Range) -> bool:
     """A one-word "title" right after a definite noun is its adjective (الملعب الكبير), not a person."""
     toks = f.an.tokens
     k = np[0]
-    return np[0] == np[1] and k > 0 and toks[k - 1].kind == "w" and has_al(toks[k - 1].norm) \
-        and toks[k - 1].norm not in TITLES
+    if np[0] == np[1] and k > 0 and toks[k - 1].kind == "w" and has_al(toks[k - 1].norm) \
+            and toks[k - 1].norm not in TITLES:
+        return True
+    # كمدخل رئيس لتحقيق السلام: an indefinite "title" after an indefinite noun, then ل: "main", no person
+    return (k > 0 and k + 1 < len(toks) and toks[k - 1].kind == "w" and not has_al(toks[k].norm)
+            and not has_al(toks[k - 1].norm) and toks[k - 1].norm not in TITLES and toks[k - 1].norm not in PREPOSITIONS
+            and toks[k - 1].norm not in FUNCTION_WORDS and k - 1 not in f.cue_tokens
+            and toks[k + 1].norm[:2] in ("لت", "لا") and len(toks[k + 1].norm) > 4)  # ل + a verbal noun
 
 
 def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
@@ -288,12 +304,14 @@ def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
         w = toks[k].norm
         st = f.by_open.get(k)
         if st is not None and st.inner is not None and f.name_like.get(k) and st.inner[1] - st.inner[0] <= 2 \
-                and all(t.kind == "w" and t.norm not in TITLES for t in an.words(*st.inner)):
+                and all(t.kind == "w" and t.norm not in TITLES for t in an.words(*st.inner)) \
+                and not _outlet_place(f, k):
             if st.inner not in out:
                 out.append(st.inner)
         elif toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
             np = speaker_after(f, k - 1) if k > 0 else None
-            if np is not None and np[0] == k and k < np[1] < cue.i and np not in out and agrees(f, cue, np):
+            if np is not None and np[0] == k and k < np[1] < cue.i and np not in out and agrees(f, cue, np) \
+                    and not _adjective_title(f, np):
                 out.append(np)
         k -= 1
     return out
