@@ -139,3 +139,15 @@ def test_a_newspaper_named_after_a_preposition_is_no_candidate_for_a_later_cue()
 def test_an_indefinite_title_word_before_li_and_a_verbal_noun_is_no_candidate():
     text = "وطالب بالمبادرة الخليجية كمدخل رئيس لتحقيق السلام في بلاده.\nويقول إن الحوار مستمر."
     assert _recent(text, "ويقول") == []
+
+
+def test_a_cue_with_its_own_subject_and_marked_words_ends_the_running_content():
+    recs = records(suggest("لافتا الانتباه إلى أن القرب من المؤمن خير وزيارته من أجل العبادات قال النبي صلى الله "
+                           "عليه وسلم ” إذا زار المسلم أخاه في الله أو عاده “.", None))
+    assert recs[0]["text"] == "أن القرب من المؤمن خير وزيارته من أجل العبادات"
+    assert recs[1]["type"] == "direct" and recs[1]["speakers"] == ["النبي صلى الله عليه وسلم"]
+
+
+def test_a_eulogy_after_the_verb_is_skipped_before_an_addressee_pronoun():
+    recs = records(suggest("وقال الشيخ إن الأذى محرم، قال عليه السلام ” قتال المسلم كفر وسبابه فسوق “.", None))
+    assert all("السلام" not in r["speakers"] for r in recs)

@@ -274,7 +274,10 @@ def _ends_content(ctx: Context, k: int) -> bool:
         return True  # وأضاف / كما أوضح / حيث أشار التقرير / إذ أكد البعض
     if prev in ("ان", "أن") and k > 1 and toks[k - 2].norm in ("قبل", "بعد"):
         return True  # ...، قبل أن تعلن الداخلية: a later statement by another source
-    if ctx.subjects.get(k) is not None:
+    np = ctx.subjects.get(k)
+    if np is not None and np[1] + 1 < len(toks) and (toks[np[1] + 1].norm == ":" or (np[1] + 1) in ctx.by_open):
+        return True  # ... من أجل العبادات قال النبي ” ...: a cue with its own subject and its own marked words
+    if np is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
                 return (toks[b + 1].norm.startswith("و") or toks[b + 1].norm in _NEW_CLAUSE) and b + 1 != k

@@ -82,7 +82,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
     what follows cannot start a subject (the verb's object or its governed preposition)."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
-    j = last + 1
+    j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
             _tanween(an, j) or _circumstantial(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
