@@ -21,7 +21,8 @@ from .context import Context, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .arabic import has_al, strip_al
 from .coref import person_names
-from .speakers import prophet_eulogy_after, speaker_before
+from .eulogies import prophet_eulogy_after
+from .speakers import speaker_before
 from .words import TITLES
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).

@@ -19,8 +19,8 @@ from .context import Context, Facts, Range
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS,
-                    PRONOUN_PREPS, RELATIVE)
+from .sources import after_source
+from .words import ADDRESSEE_PRONOUNS, CLAUSE_OPENERS, FIRST_PERSON, OBJECT_HEADS
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -81,7 +81,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     an, toks = f.an, f.an.tokens
     n = len(toks)
     if cue.kind == SOURCE:
-        return _after_source(f, cue, start)
+        return after_source(f, cue, start)
     if start == cue.last + 1 and _bare_content(f, cue, start):
         return "unmarked", start, None  # وأضاف لدينا عدد ... / وقال كنا ...: the words follow the verb at once
     preps = tuple(fold(p) for p in cue.form.preps)
@@ -155,66 +155,6 @@ def _bare_content(f: Facts, cue: Cue, j: int) -> bool:
     w = toks[j].norm
     return (toks[j].kind == "w" and (w in CLAUSE_OPENERS or w in FIRST_PERSON) and w not in COMPLEMENTIZERS
             and w not in ADDRESSEE_PRONOUNS)
-
-
-def _after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
-    """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
-    (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
-    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
-    j = start
-    while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
-        j += 1
-    if j < n and an.same_sentence(cue.i, j):
-        if is_complementizer(an, j):
-            return "indirect", j, "indirect-complementizer"
-        st = f.by_open.get(j)
-        if st is not None and st.inner is not None and not f.name_like[st.open]:
-            return "direct", j, ("direct-after-cue", st)
-        if _speaking_source(f, cue, start) and _clause_follows(f, cue, j):
-            return "indirect", j, "indirect-after-source"  # وبحسب وكالة «رويترز» تعني التخارجات ...
-    return None
-
-
-_SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جريدة", "موقع", "قناة", "مصادر", "مصدر", "بيان",
-                                             "البيان", "تقرير", "التقرير", "وزارة", "الوزارة", "شبكة", "مجلة",
-                                             "مسؤول", "مسؤولين", "مسؤولون", "الشرطة", "المتحدث", "متحدث"))
-
-
-def _speaking_source(f: Facts, cue: Cue, start: int) -> bool:
-    """The source after بحسب / وفقاً لـ (the words before ``start``) is one that speaks (a news agency, a
-    ministry, sources, a statement, an official), not a plan or a rule (بحسب الخطة، وفق الأنظمة)."""
-    first = cue.last + 1
-    toks = f.an.tokens
-    while first < start and toks[first].kind != "w":
-        first += 1
-    if first >= start:
-        return False
-    head = toks[first].norm
-    bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
-    return bare in _SOURCE_HEADS or ("ال" + bare[2:] if bare.startswith("لل") else bare) in _SOURCE_HEADS
-
-
-_CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "سوف", "ليس", "ليست", "هناك",
-                                               "ثمة", "يوجد", "توجد"))
-
-
-def _clause_follows(f: Facts, cue: Cue, j: int) -> bool:
-    """A clause of its own starts at ``j`` (a verb or a noun, not a preposition, a relative pronoun or a number)
-    and runs at least four words to the sentence end: the source's content without a complementizer."""
-    an, toks = f.an, f.an.tokens
-    t = toks[j]
-    if t.kind != "w" or j in f.cue_tokens:
-        return False
-    w = t.norm[1:] if t.norm[:1] == "ف" and len(t.norm) > 3 else t.norm
-    imperfect = (w[:1] in ("ي", "ت") and 4 <= len(w) <= 7 and not w.endswith(("ة", "ات", "ية")))
-    if not (imperfect or w in _CLAUSE_STARTS):
-        return False  # (بحسب موقع المنتخب السعودي المتخصص ...: an adjective of the source, not its content)
-    words = 0
-    k = j
-    while k < len(toks) and an.same_sentence(j, k) and words < 4:
-        words += toks[k].kind == "w"
-        k += 1
-    return words >= 4
 
 
 def _after_colon(f: Facts, j: int) -> tuple[str, int, object] | None:

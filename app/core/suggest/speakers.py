@@ -21,6 +21,7 @@ from dataclasses import dataclass
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, strip_al
 from .context import Facts, Range, memo
+from .eulogies import eulogy_after, eulogy_before
 from .cues import AGENT, SOURCE, VERB, Cue
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
@@ -364,59 +365,7 @@ def _apposition_end(f: Facts, comma: int) -> int | None:
     return None
 
 
-# Eulogies said after a name (رضي الله عنه، صلى الله عليه وسلم، عليه السلام، رحمه الله): between a subject and
-# its verb they are no part of either (عن أسماء بنت أبي بكر رضي الله عنهما قالت).
-EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
-    "رضي الله عنه", "رضي الله عنها", "رضي الله عنهما", "رضي الله عنهم", "صلى الله عليه وسلم",
-    "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام", "عليه السلام", "عليها السلام", "عليهم السلام",
-    "عليهما السلام", "رحمه الله", "رحمها الله", "رحمهم الله", "حفظه الله", "حفظها الله", "يرحمه الله"))
-
-
-_EULOGY_FIRST = frozenset(e[0] for e in EULOGIES)
-_EULOGY_LAST = frozenset(e[-1] for e in EULOGIES)
-
-
-# Eulogies said only of the Prophet: right after a verb without a subject they name him (قال صلى الله عليه وسلم).
-PROPHET_EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
-    "صلى الله عليه وسلم", "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام"))
-
-
-def prophet_eulogy_after(an: Analysis, j: int) -> Range | None:
-    """The Prophet's eulogy starting at token ``j``, as a mention of him, or None."""
-    toks = an.tokens
-    for e in PROPHET_EULOGIES:
-        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
-                                           for x, w in enumerate(e)):
-            return j, j + len(e) - 1
-    return None
-
-
 _GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
-
-
-def eulogy_after(an: Analysis, j: int) -> int:
-    """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
-    the eulogy of the hidden subject, no subject of its own."""
-    toks = an.tokens
-    if toks[j].norm not in _EULOGY_FIRST:
-        return j
-    for e in EULOGIES:
-        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
-                                           for x, w in enumerate(e)):
-            return j + len(e)
-    return j
-
-
-def eulogy_before(an: Analysis, j: int) -> int:
-    """The token before a eulogy that ends at token ``j`` (``j`` itself when none does)."""
-    toks = an.tokens
-    if j < 0 or toks[j].norm not in _EULOGY_LAST:
-        return j
-    for e in EULOGIES:
-        k = j - len(e) + 1
-        if k > 0 and all(toks[k + x].kind == "w" and toks[k + x].norm == w for x, w in enumerate(e)):
-            return k - 1
-    return j
 
 
 def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:

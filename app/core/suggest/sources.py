@@ -1,0 +1,74 @@
+"""Content after a source cue (بحسب، وفقاً لـ): what the source said follows it at once.
+
+بحسب الوزارة، فإن ... / وفقاً لـ X: «...» — a complementizer or marked words right after the source; or, after a source
+that speaks (an agency, a ministry, sources, a statement, an official), a clause of its own without a complementizer
+(وبحسب وكالة «رويترز» تعني التخارجات ...). Anything else (بحسب الخطة، وفق تقرير ... الذي) is a circumstance.
+"""
+
+from __future__ import annotations
+
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .context import Facts
+from .cues import Cue
+from .quotes import is_complementizer
+
+def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
+    (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
+    an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
+    j = start
+    while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
+        j += 1
+    if j < n and an.same_sentence(cue.i, j):
+        if is_complementizer(an, j):
+            return "indirect", j, "indirect-complementizer"
+        st = f.by_open.get(j)
+        if st is not None and st.inner is not None and not f.name_like[st.open]:
+            return "direct", j, ("direct-after-cue", st)
+        if _speaking_source(f, cue, start) and _clause_follows(f, cue, j):
+            return "indirect", j, "indirect-after-source"  # وبحسب وكالة «رويترز» تعني التخارجات ...
+    return None
+
+
+_SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جريدة", "موقع", "قناة", "مصادر", "مصدر", "بيان",
+                                             "البيان", "تقرير", "التقرير", "وزارة", "الوزارة", "شبكة", "مجلة",
+                                             "مسؤول", "مسؤولين", "مسؤولون", "الشرطة", "المتحدث", "متحدث"))
+
+
+def _speaking_source(f: Facts, cue: Cue, start: int) -> bool:
+    """The source after بحسب / وفقاً لـ (the words before ``start``) is one that speaks (a news agency, a
+    ministry, sources, a statement, an official), not a plan or a rule (بحسب الخطة، وفق الأنظمة)."""
+    first = cue.last + 1
+    toks = f.an.tokens
+    while first < start and toks[first].kind != "w":
+        first += 1
+    if first >= start:
+        return False
+    head = toks[first].norm
+    bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
+    return bare in _SOURCE_HEADS or ("ال" + bare[2:] if bare.startswith("لل") else bare) in _SOURCE_HEADS
+
+
+_CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "سوف", "ليس", "ليست", "هناك",
+                                               "ثمة", "يوجد", "توجد"))
+
+
+def _clause_follows(f: Facts, cue: Cue, j: int) -> bool:
+    """A clause of its own starts at ``j`` (a verb or a noun, not a preposition, a relative pronoun or a number)
+    and runs at least four words to the sentence end: the source's content without a complementizer."""
+    an, toks = f.an, f.an.tokens
+    t = toks[j]
+    if t.kind != "w" or j in f.cue_tokens:
+        return False
+    w = t.norm[1:] if t.norm[:1] == "ف" and len(t.norm) > 3 else t.norm
+    imperfect = (w[:1] in ("ي", "ت") and 4 <= len(w) <= 7 and not w.endswith(("ة", "ات", "ية")))
+    if not (imperfect or w in _CLAUSE_STARTS):
+        return False  # (بحسب موقع المنتخب السعودي المتخصص ...: an adjective of the source, not its content)
+    words = 0
+    k = j
+    while k < len(toks) and an.same_sentence(j, k) and words < 4:
+        words += toks[k].kind == "w"
+        k += 1
+    return words >= 4
+
+
