@@ -151,3 +151,11 @@ def test_a_cue_with_its_own_subject_and_marked_words_ends_the_running_content():
 def test_a_eulogy_after_the_verb_is_skipped_before_an_addressee_pronoun():
     recs = records(suggest("وقال الشيخ إن الأذى محرم، قال عليه السلام ” قتال المسلم كفر وسبابه فسوق “.", None))
     assert all("السلام" not in r["speakers"] for r in recs)
+
+
+def test_a_circumstantial_participle_takes_the_subject_of_its_clauses_verb():
+    text = ("وقال العميد بسام عطيه إن الجهات الأمنية تمكنت من القبض على الخلية.\n"
+            "وفي رد على أسئلة الصحفيين، حيث أجاب اللواء منصور التركي على سؤال حول استراتيجية التنظيم، مؤكدًا أن "
+            "التنظيم يستهدف صغار السن.")
+    recs = records(suggest(text, None))
+    assert recs[-1]["speakers"] == ["اللواء منصور التركي"]

@@ -164,6 +164,31 @@ def sentence_subject(f: Facts, cue: Cue) -> Range | None:
     return None if want and have and want != have else np
 
 
+def clause_subject(f: Facts, cue: Cue) -> Range | None:
+    """حيث أجاب اللواء منصور التركي على سؤال ...، مؤكداً أن: a circumstantial participle's subject is the subject of
+    the verb of its clause — the nearest titled subject right after a verb (a conjoined one, or one after حيث / إذ)
+    earlier in the participle's sentence."""
+    if cue.kind != PARTICIPLE:
+        return None
+    an, toks = f.an, f.an.tokens
+    first = an.sentence_bounds[an.sentence[cue.i]][0]
+    for k in range(cue.i - 2, max(first, cue.i - 40), -1):
+        w = toks[k].norm
+        if toks[k].kind != "w" or not (w in TITLES or strip_al(w) in TITLES) or k - 1 < first:
+            continue
+        verb = k - 1
+        if not (_verb_shaped(f, verb) or (verb > first and toks[verb - 1].norm in _SUBORDINATORS
+                                          and toks[verb].kind == "w" and not has_al(toks[verb].norm))):
+            continue
+        np = speaker_after(f, verb)
+        if np is not None and np[0] == k and np[1] < cue.i and agrees(f, cue, np):
+            return np
+    return None
+
+
+_SUBORDINATORS = frozenset(fold(w) for w in ("حيث", "إذ", "اذ", "عندما", "حين", "بعدما"))
+
+
 _LIGHT_VERBS = frozenset(fold(w) for w in ("عبر", "أعرب", "معبرا", "معربا", "معبرة", "معربة"))
 
 

@@ -14,7 +14,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import (agrees, antecedent, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
+from .attribution import (agrees, antecedent, clause_subject, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
                           subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
@@ -105,6 +105,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("before", speaker_before(ctx, cue.i, require_title=True) or light_verb_subject(ctx, cue))
     if cue.kind == PARTICIPLE:
         out.add("inna", subject_after_inna(ctx, cue, records))
+        out.add("sentence", clause_subject(ctx, cue))  # حيث أجاب اللواء فلان ...، مؤكداً: the clause's subject
     subject = sentence_subject(ctx, cue)
     if ante is None or not ctx.an.same_sentence(ante.cues[0].i, cue.i):
         out.add("sentence", subject)
