@@ -159,3 +159,11 @@ def test_a_circumstantial_participle_takes_the_subject_of_its_clauses_verb():
             "التنظيم يستهدف صغار السن.")
     recs = records(suggest(text, None))
     assert recs[-1]["speakers"] == ["اللواء منصور التركي"]
+
+
+def test_a_call_to_a_plural_in_the_oblique_case_is_addressed_not_said_by_it():
+    text = ("وأوضح المتحدث الرسمي لوزارة العمل تيسير المفرج أن المكتب سيكون مفتوحا.\n"
+            "ودعا جميع المستفيدين إلى الإبلاغ عن أية مخالفات.")
+    recs = records(suggest(text, None))
+    assert recs[-1]["speakers"] != ["جميع المستفيدين"]
+    assert recs[-1]["entities"] == recs[0]["entities"] or recs[-1]["speakers"] == []

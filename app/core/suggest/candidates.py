@@ -22,7 +22,7 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .arabic import has_al, strip_al
 from .coref import person_names
 from .eulogies import prophet_eulogy_after
-from .speakers import speaker_before
+from .speakers import oblique_plural, speaker_before
 from .words import TITLES
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
@@ -97,8 +97,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
     if own_pending is not None:
         out.add("pending", own_pending[1])
-    elif np is not None:
-        out.add("source" if cue.kind == SOURCE else "after", np)
+    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and oblique_plural(ctx.an, np[0])):
+        out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
     elif cue.kind == VERB and not conjoined:
         out.add("before", speaker_before(ctx, cue.i, require_title=False))
     elif cue.kind == MASDAR:

@@ -78,6 +78,20 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | 
     return _noun_phrase(f, first)
 
 
+_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
+
+
+def oblique_plural(an: Analysis, j: int) -> bool:
+    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
+    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
+    toks = an.tokens
+    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
+        j += 1
+    w = toks[j].norm if toks[j].kind == "w" else ""
+    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
+    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
+
+
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
     """The first token of the subject after token ``last``: past a date or a tanween adverb (أعلنت أمس الشرطة)
     and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
