@@ -167,3 +167,9 @@ def test_a_call_to_a_plural_in_the_oblique_case_is_addressed_not_said_by_it():
     recs = records(suggest(text, None))
     assert recs[-1]["speakers"] != ["جميع المستفيدين"]
     assert recs[-1]["entities"] == recs[0]["entities"] or recs[-1]["speakers"] == []
+
+
+def test_a_participle_after_kama_and_a_verb_takes_that_verbs_subject():
+    text = ("وقال العضو عبدالحميد السعدي إن الدورة كانت صعبة.\n"
+            "كما اعلن العضو فالح بن راجس عن نيته خوض الترشيح للمرة الثانية، مؤكدا عدم رضاه عن الدورة الثانية.")
+    assert records(suggest(text, None))[-1]["speakers"] == ["العضو فالح بن راجس"]

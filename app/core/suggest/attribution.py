@@ -186,7 +186,7 @@ def clause_subject(f: Facts, cue: Cue) -> Range | None:
     return None
 
 
-_SUBORDINATORS = frozenset(fold(w) for w in ("حيث", "إذ", "اذ", "عندما", "حين", "بعدما"))
+_SUBORDINATORS = frozenset(fold(w) for w in ("حيث", "إذ", "اذ", "عندما", "حين", "بعدما", "كما", "فيما", "بينما"))
 
 
 _LIGHT_VERBS = frozenset(fold(w) for w in ("عبر", "أعرب", "معبرا", "معربا", "معبرة", "معربة"))
