@@ -293,6 +293,8 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
     if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
         return True
     coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
+    if w.startswith("فال") and (prev in TITLES or strip_al(prev) in TITLES):
+        return False  # العضو فالح بن راجس: a name after a title (ف + ال would open a new clause, not an object)
     # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
     return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in ADJECTIVES and w not in SAME_WORDS
             and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
