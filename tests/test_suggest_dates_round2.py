@@ -50,3 +50,19 @@ def test_the_weekday_named_after_yesterday_or_today_decides_the_day():
 def test_a_weekday_followed_by_a_future_verb_is_the_coming_one():
     assert dates(suggest("تعتبر مباراة الاربعاء التي ستجمع الأخضر بالعراق حاسمة", "2015-08-11")) == [
         ("الاربعاء", "2015-08-12")]
+
+
+@pytest.mark.parametrize("text", [
+    "وأشار التقرير إلى أن سوق عكاظ قدم حتى اليوم أكثر من 65 مبدعا.",
+    "وما زال يدفع ثمنه غاليا حتى اليوم.",
+    "فاز بالجائزة، وهو اليوم يعتبر حاضنا للمبدعين.",
+    "وكانت تعمل لقاء دولار واحد باليوم.",
+])
+def test_today_meaning_nowadays_or_per_day_is_no_date(text):
+    """(blind3, read after its measurement: اليوم as "nowadays" was most of its false dates)"""
+    assert dates(suggest(text, "2015-07-22")) == []
+
+
+def test_a_byline_with_an_outlet_named_today_is_no_date():
+    text = "عين اليوم – مكة المكرمة / المدينة المنورة\nأم المسلمين إمام الحرم."
+    assert dates(suggest(text, "2015-08-07")) == []

@@ -30,7 +30,7 @@ def _header_end(norm: str, start: int, end: int) -> bool:
     line_end = norm.find("\n", end)
     line = norm[line_start:line_end if line_end >= 0 else len(norm)]
     rest = norm[end:line_end if line_end >= 0 else len(norm)]
-    if len(line.split()) <= 6 and regex.search(r"\s[–—-]\s", line):
+    if len(line.split()) <= 10 and regex.search(r"\s[–—-]\s", line):
         return True  # "عين اليوم – سكاكا": a byline, outlet and place
     return not rest.strip() and len(norm[line_start:start].split()) <= 5
 
@@ -51,7 +51,12 @@ _STRONG_YEAR_CONTEXT = frozenset(fold(w) for w in ("منذ", "حتى", "عام",
 
 
 # A price or count right before في اليوم makes it "per day" (350 دولاراً في اليوم).
-_PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|دينار|ساعة|ساعات|مرة|مرات|لتر|كيلو)\p{L}*\s+(?:في|فى|كل)\s+$")
+_PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|دينار|ساعة|ساعات|مرة|مرات|لتر|كيلو)\p{L}*"
+                         r"(?:\s+\p{L}+)?\s+(?:(?:في|فى|كل)\s+|ب)$")
+# اليوم meaning "nowadays", not the article's day: حتى اليوم / إلى اليوم (to this day), after a pronoun subject
+# (وهو اليوم يعتبر ...: he, today, is ...).
+_NOWADAYS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(fold(w) for w in (
+    "حتى", "إلى", "لحد", "غاية", "لغاية", "هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم")) + r")\s+$")
 
 _AGE = regex.compile(r"(?<![\p{L}])(?:العمر|عمره|عمرها|عمرهم|اعمارهم|سن|السن|سنهم)(?![\p{L}])")
 
@@ -182,7 +187,9 @@ def _deictic(f: _Found) -> Value:
         if _header_end(norm, m.start("x"), m.end("x")):
             return None  # "عين اليوم" closing a byline: the name of an outlet
     if word == "اليوم" and not g.get("wd") and _PER_DAY.search(norm, max(0, m.start("x") - 30), m.start("x")):
-        return None  # 350 دولاراً في اليوم: a rate per day
+        return None  # 350 دولاراً في اليوم، دولار واحد باليوم: a rate per day
+    if word == "اليوم" and not g.get("wd") and _NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x")):
+        return None  # حتى اليوم، وهو اليوم يعتبر: nowadays
     offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
               "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
     if anchor is None:
