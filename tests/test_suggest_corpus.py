@@ -91,12 +91,12 @@ def test_timeml_calendar_dates_do_not_drop_below_the_measured_floor():
 
     res = eval_dates(corpus_dir(), with_dateparser=False)
     prf, ok, n = res[("calendar DATE", "qawl")]
-    assert prf.f1 >= 0.86  # measured 0.880
+    assert prf.f1 >= 0.86  # measured 0.880; 0.875 since حتى اليوم ("to this day") is no date (2026-12-05)
     # measured 0.869 before a weekday named after أمس/اليوم decided the day (2026-12-05): 0.848 — the silver's
     # values use one fixed anchor for every article and ignore the weekday (أمس الجمعة = 2015-12-23, a Wednesday)
     assert ok / n >= 0.84
     prf, _, _ = res[("all DATE", "qawl")]
-    assert prf.f1 >= 0.76  # measured 0.778
+    assert prf.f1 >= 0.76  # measured 0.778; 0.773 since then
 
 
 @pytest.mark.slow
