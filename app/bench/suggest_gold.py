@@ -124,14 +124,17 @@ def _gold_doc(corpus: Path, raw: str) -> GoldDoc:
                             field=f"{where}.tail")
         relations.append(Relation(f"r{i + 1}", r["type"], head.id, tail.id))
     for i, q in enumerate(line.get("quoted_names_not_quotes") or ()):
-        full = doc.text[q["start"]:q["end"]]
-        if q.get("text_truncated"):  # a long one keeps head and tail, and the hash of the whole (as spans do)
-            ok = hashlib.sha256(full.encode("utf-8")).hexdigest() == q.get("text_sha256")
-        else:
-            ok = full == q["text"]
-        if not ok:
+        if not _stored_text_matches(doc.text[q["start"]:q["end"]], q):
             raise QawlError("text does not match the article", field=f"quoted_names_not_quotes[{i}].text")
     return GoldDoc(doc, Layer(doc.id, GOLD, Status.DONE.value, spans, relations), line)
+
+
+def _stored_text_matches(full: str, stored: dict) -> bool:
+    """The article's text at a stored range is the stored text, or, for a long one kept as head and tail
+    (``text_truncated``), has the stored hash."""
+    if stored.get("text_truncated"):
+        return hashlib.sha256(full.encode("utf-8")).hexdigest() == stored.get("text_sha256")
+    return stored.get("text") == full
 
 
 def _span(text: str, s: dict, where: str) -> Span:
@@ -141,10 +144,9 @@ def _span(text: str, s: dict, where: str) -> Span:
     if not (isinstance(start, int) and isinstance(end, int) and 0 <= start < end <= len(text)):
         raise QawlError(f"range {start!r}..{end!r} is not inside the article (0..{len(text)})", field=where)
     full = text[start:end]
-    if s.get("text_truncated"):
-        if hashlib.sha256(full.encode("utf-8")).hexdigest() != s.get("text_sha256"):
+    if not _stored_text_matches(full, s):
+        if s.get("text_truncated"):
             raise QawlError("the article text at this range does not match the stored hash", field=f"{where}.text")
-    elif s.get("text") != full:
         raise QawlError(f"{s.get('text')!r} does not match the article ({full!r})", field=f"{where}.text")
     attrs = s.get("attrs") or {}
     if s["label"] == "SPEAKER" and not attrs.get("entity"):

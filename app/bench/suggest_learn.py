@@ -24,7 +24,7 @@ from pathlib import Path
 
 from app.core.errors import QawlError
 from app.core.suggest import RULES
-from app.core.suggest.learn import FOLDS, PRIOR, cross_validated, examples, fit, truth_of_layer
+from app.core.suggest.learn import PRIOR, cross_validated, examples, fit, training_report, truth_of_layer
 from app.core.suggest.learn import train as train_weights
 from app.core.suggest.model import Model
 
@@ -86,11 +86,8 @@ def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE) -> di
     truths = [truth_of_layer(g.doc, g.layer) for g in docs]
     data, unreachable = examples(truths)
     duel = cross_validated(data, RULES.weights, PRIOR)
-    about = {"description": description, "documents": len(truths), "quotes": sum(len(t.quotes) for t in truths),
-             "examples": len(data), "without_a_right_candidate": unreachable, "base": RULES.name,
-             "cross_validated": {"model": round(duel.model, 4), RULES.name: round(duel.base, 4), "folds": FOLDS,
-                                 "wins": duel.wins, "losses": duel.losses},
-             "kept": "model (shipped by its blind measurement, not by the keep rule)"}
+    about = training_report(truths, data, unreachable, RULES, duel, description,
+                            "model (shipped by its blind measurement, not by the keep rule)")
     data_json = Model(train_weights(data, PRIOR), "default/2", about).to_json()
     path.write_text(json.dumps(data_json, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return data_json

@@ -162,3 +162,9 @@ def is_nisba(word: str) -> bool:
     """Relational adjective shape (العراقي، الروسية، الفلسطينيين): a strong sign of an adjective or nationality."""
     w = strip_al(word)
     return len(w) >= 4 and w.endswith(("ي", "ية", "يه", "يون", "يين", "يان", "يتان", "يتين"))
+
+
+def participle_shaped(word: str) -> bool:
+    """The مُفعِلاً shape of an indefinite accusative participle (مؤكداً، مبتسماً، سائلاً is not one): م, three letters
+    or more, final alef."""
+    return word.startswith("م") and word.endswith("ا") and len(word) >= 5

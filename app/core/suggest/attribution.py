@@ -17,7 +17,7 @@ from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, subject_after_cue
-from .words import ADJUNCT_WORDS, FUNCTION_WORDS, TITLES
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -174,7 +174,7 @@ def clause_subject(f: Facts, cue: Cue) -> Range | None:
     first = an.sentence_bounds[an.sentence[cue.i]][0]
     for k in range(cue.i - 2, max(first, cue.i - 40), -1):
         w = toks[k].norm
-        if toks[k].kind != "w" or not (w in TITLES or strip_al(w) in TITLES) or k - 1 < first:
+        if toks[k].kind != "w" or not is_title(w) or k - 1 < first:
             continue
         verb = k - 1
         if not (_verb_shaped(f, verb) or (verb > first and toks[verb - 1].norm in _SUBORDINATORS
@@ -297,20 +297,27 @@ def _adjective_title(f: Facts, np: Range) -> bool:
 def titled_mentions(f: Facts, cue: Cue) -> list[Range]:
     """Noun phrases opened by a title in the sentence before the cue's and in its own sentence before the cue
     (التقى الوزير بالسفير الياباني. من جهته، أكد ...), nearest first."""
-    an, toks = f.an, f.an.tokens
+    an = f.an
     here = an.sentence[cue.i]
     start = an.sentence_bounds[here - 1][0] if here > 0 else 0
     out: list[Range] = []
-    k = cue.i - 1
-    while k >= start:
-        w = toks[k].norm
-        if toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
-            np = speaker_after(f, k - 1) if k > 0 else None
-            if np is not None and np[0] == k and np[1] < cue.i and an.same_sentence(k, np[1]) \
-                    and not _adjective_title(f, np):
-                out.append(np)
-        k -= 1
+    for k in range(cue.i - 1, start - 1, -1):
+        np = _titled_phrase(f, k, cue)
+        if np is not None and an.same_sentence(k, np[1]):
+            out.append(np)
     return out
+
+
+def _titled_phrase(f: Facts, k: int, cue: Cue) -> Range | None:
+    """The noun phrase a title at token ``k`` opens, ending before the cue (not a cue's own word, and not an
+    adjective that only looks like a title: الملعب الكبير), or None."""
+    tok = f.an.tokens[k]
+    if k == 0 or tok.kind != "w" or k in f.cue_tokens or not is_title(tok.norm):
+        return None
+    np = speaker_after(f, k - 1)
+    if np is None or np[0] != k or np[1] >= cue.i or _adjective_title(f, np):
+        return None
+    return np
 
 
 RECENT_SENTENCES = 4  # how far back a subject-less cue looks for people the narrative is about
@@ -320,23 +327,21 @@ def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
     """People the narrative was about just before a cue without a subject, nearest first (at most three): noun
     phrases opened by a title in the sentences before (further back than :func:`titled_mentions` looks), and names
     written between quotation marks (مثل «الدرناوي» ... ويقول: the feature's subject, named once)."""
-    an, toks = f.an, f.an.tokens
+    an = f.an
     here = an.sentence[cue.i]
     start = an.sentence_bounds[max(0, here - RECENT_SENTENCES)][0]
     out: list[Range] = []
     k = cue.i - 1
     while k >= start and len(out) < 3:
-        w = toks[k].norm
         st = f.by_open.get(k)
         if st is not None and st.inner is not None and f.name_like.get(k) and st.inner[1] - st.inner[0] <= 2 \
                 and all(t.kind == "w" and t.norm not in TITLES for t in an.words(*st.inner)) \
                 and not _outlet_place(f, k):
             if st.inner not in out:
                 out.append(st.inner)
-        elif toks[k].kind == "w" and k not in f.cue_tokens and (w in TITLES or strip_al(w) in TITLES):
-            np = speaker_after(f, k - 1) if k > 0 else None
-            if np is not None and np[0] == k and k < np[1] < cue.i and np not in out and agrees(f, cue, np) \
-                    and not _adjective_title(f, np):
+        else:
+            np = _titled_phrase(f, k, cue)
+            if np is not None and k < np[1] and np not in out and agrees(f, cue, np):
                 out.append(np)
         k -= 1
     return out

@@ -14,16 +14,17 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from .attribution import (agrees, antecedent, clause_subject, light_verb_subject, opening_subjects, recent_mentions, sentence_subject,
-                          subject_after_inna, titled_mentions)
+from ..text.arabic import fold
+from .arabic import has_al, strip_al
+from .attribution import (agrees, antecedent, clause_subject, light_verb_subject, opening_subjects, recent_mentions,
+                          sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
-from .arabic import has_al, strip_al
 from .coref import person_names
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .eulogies import prophet_eulogy_after
-from .speakers import oblique_plural, speaker_before
-from .words import TITLES
+from .speakers import speaker_before
+from .words import TITLES, is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
 MAX_EARLIER = 3
@@ -97,7 +98,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
     if own_pending is not None:
         out.add("pending", own_pending[1])
-    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and oblique_plural(ctx.an, np[0])):
+    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and _oblique_plural(ctx.an, np[0])):
         out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
     elif cue.kind == VERB and not conjoined:
         out.add("before", speaker_before(ctx, cue.i, require_title=False))
@@ -146,8 +147,22 @@ def _addresses_someone(ctx: Context, cue: Cue, np: Range | None, ante: Record | 
 def _names_someone(ctx: Context, mention: Range) -> bool:
     """A title or a personal name (not a definite noun alone: وجرت المباراة names no one who speaks)."""
     words = [t.norm for t in ctx.an.words(*mention)]
-    titled = any(w in TITLES or strip_al(w) in TITLES for w in words)
+    titled = any(is_title(w) for w in words)
     return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
+
+
+_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
+
+
+def _oblique_plural(an, j: int) -> bool:
+    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
+    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
+    toks = an.tokens
+    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
+        j += 1
+    w = toks[j].norm if toks[j].kind == "w" else ""
+    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
+    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
 
 
 def _earlier(ctx: Context, records: list[Record], cue: Cue, own_subject: bool) -> list[Record]:

@@ -16,6 +16,7 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Context, Facts, Range
+from .arabic import participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
@@ -182,7 +183,7 @@ def _circumstantial(f: Facts, j: int) -> bool:
     w = tok.norm
     s, e = f.an.token_span(j, j)
     raw = f.an.text[s:e]
-    return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or (w.startswith("م") and len(w) >= 5))
+    return w.endswith("ا") and len(w) >= 4 and ("\u064b" in raw or participle_shaped(w))
 
 
 _SPEAKING = frozenset(fold(w) for w in ("متحدثا", "متحدثة", "متحدثين", "مخاطبا", "مخاطبة"))

@@ -18,6 +18,7 @@ from ..model import Entity
 from ..text.arabic import fold
 from .arabic import has_al, is_nisba, strip_al
 from .context import Facts, Range
+from .eulogies import prophet_named
 from .quotes import PREPOSITIONS, is_classifier
 from .speakers import speaker_after
 from .words import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES
@@ -45,16 +46,6 @@ _GOD_EPITHETS = frozenset(fold(w) for w in ("تعالى", "وتعالى", "سب�
 
 
 _PROPHET = fold("النبي")
-_PROPHET_NAMES = ((fold("رسول"), _GOD), (fold("الرسول"),), (_PROPHET,), (fold("نبينا"),), (fold("نبينا"), fold("محمد")))
-
-
-def _prophet(words: list[str]) -> bool:
-    """رسول الله / الرسول / النبي / نبينا محمد, with or without his eulogy, or the eulogy alone."""
-    if tuple(words[-4:]) == tuple(fold(w) for w in ("صلى", "الله", "عليه", "وسلم")) or \
-            tuple(words[-3:]) == tuple(fold(w) for w in ("عليه", "الصلاة", "والسلام")):
-        head = tuple(words[:-4] if words[-1] == fold("وسلم") else words[:-3])
-        return head == () or head in _PROPHET_NAMES
-    return tuple(words) in _PROPHET_NAMES
 
 
 def is_honorific(word: str) -> bool:
@@ -137,7 +128,7 @@ class Coreference:
                 return self._attach(cluster, text, _key_tokens(words), set(), ())
         if words and (all(w in _GOD_EPITHETS or w == _GOD for w in words) or tuple(words) == _MIGHTIEST):
             words = [_GOD]  # قال تعالى، الله سبحانه، الله عز وجل: God, by an epithet alone or with one
-        elif words and _prophet(words):
+        elif words and prophet_named(words):
             words = [_PROPHET]  # رسول الله، النبي، الرسول صلى الله عليه وسلم، or the eulogy alone: the Prophet
         toks = _key_tokens(words)
         names = person_names(words) | person_names(list(context))

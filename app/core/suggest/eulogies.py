@@ -27,38 +27,43 @@ PROPHET_EULOGIES = tuple(tuple(fold(w) for w in e.split()) for e in (
     "صلى الله عليه وسلم", "صلى الله عليه وآله وسلم", "عليه الصلاة والسلام"))
 
 
+def _phrase_at(toks, j: int, phrase: tuple[str, ...]) -> bool:
+    """Do the words of ``phrase`` stand at tokens ``j``, ``j`` + 1, …?"""
+    return 0 <= j and j + len(phrase) <= len(toks) and all(
+        toks[j + x].kind == "w" and toks[j + x].norm == w for x, w in enumerate(phrase))
+
+
 def prophet_eulogy_after(an: Analysis, j: int) -> tuple[int, int] | None:
     """The Prophet's eulogy starting at token ``j``, as a mention of him, or None."""
-    toks = an.tokens
-    for e in PROPHET_EULOGIES:
-        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
-                                           for x, w in enumerate(e)):
-            return j, j + len(e) - 1
-    return None
+    e = next((e for e in PROPHET_EULOGIES if _phrase_at(an.tokens, j, e)), None)
+    return (j, j + len(e) - 1) if e is not None else None
 
 
 def eulogy_after(an: Analysis, j: int) -> int:
     """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
     the eulogy of the hidden subject, no subject of its own."""
-    toks = an.tokens
-    if toks[j].norm not in _EULOGY_FIRST:
+    if an.tokens[j].norm not in _EULOGY_FIRST:
         return j
-    for e in EULOGIES:
-        if j + len(e) <= len(toks) and all(toks[j + x].kind == "w" and toks[j + x].norm == w
-                                           for x, w in enumerate(e)):
-            return j + len(e)
-    return j
+    e = next((e for e in EULOGIES if _phrase_at(an.tokens, j, e)), None)
+    return j + len(e) if e is not None else j
 
 
 def eulogy_before(an: Analysis, j: int) -> int:
     """The token before a eulogy that ends at token ``j`` (``j`` itself when none does)."""
-    toks = an.tokens
-    if j < 0 or toks[j].norm not in _EULOGY_LAST:
+    if j < 0 or an.tokens[j].norm not in _EULOGY_LAST:
         return j
-    for e in EULOGIES:
-        k = j - len(e) + 1
-        if k > 0 and all(toks[k + x].kind == "w" and toks[k + x].norm == w for x, w in enumerate(e)):
-            return k - 1
-    return j
+    e = next((e for e in EULOGIES if j - len(e) + 1 > 0 and _phrase_at(an.tokens, j - len(e) + 1, e)), None)
+    return j - len(e) if e is not None else j
 
 
+def prophet_named(words: list[str]) -> bool:
+    """رسول الله / الرسول / النبي / نبينا محمد (folded words), with or without his eulogy, or the eulogy alone."""
+    for e in PROPHET_EULOGIES:
+        if len(words) >= len(e) and tuple(words[-len(e):]) == e:
+            head = tuple(words[:-len(e)])
+            return head == () or head in _PROPHET_NAMES
+    return tuple(words) in _PROPHET_NAMES
+
+
+_PROPHET_NAMES = frozenset(tuple(fold(w) for w in n.split()) for n in (
+    "رسول الله", "الرسول", "النبي", "نبينا", "نبينا محمد"))

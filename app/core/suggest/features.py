@@ -22,7 +22,7 @@ from .coref import is_honorific, person_names
 from .cues import Cue
 from .quotes import PREPOSITIONS
 from .speakers import gender_of, is_event_noun
-from .words import ADJUNCT_WORDS, CLAUSE_OPENERS, DOCUMENT_WORDS, FUNCTION_WORDS, PRONOUN_PREPS, TITLES
+from .words import ADJUNCT_WORDS, CLAUSE_OPENERS, DOCUMENT_WORDS, FUNCTION_WORDS, PRONOUN_PREPS, TITLES, is_title
 
 # Reports that are no person: polls, studies, surveys, statistics.
 _FINDINGS = frozenset(fold(w) for w in ("استطلاع", "استبيان", "دراسة", "مسح", "إحصائية", "احصائية", "إحصاءات",
@@ -115,7 +115,7 @@ def _looks(ctx: Context, mention: Range, words: list[str]) -> list[str]:
     out = ["words:" + _bucket(len(words), (2, 3, 5))]
     head = words[0] if words else ""
     bare = strip_al(head[1:] if head[:1] in ("و", "ف") and len(head) > 3 else head)
-    if any(w in TITLES or strip_al(w) in TITLES for w in words):
+    if any(is_title(w) for w in words):
         out.append("titled")
     if person_names(words):
         out.append("personal-name")

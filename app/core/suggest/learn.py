@@ -327,6 +327,16 @@ def cross_validated(data: Sequence[Example], base: Mapping[str, float], prior: M
     return Duel(right_model / len(data), right_base / len(data), wins, losses)
 
 
+def training_report(truths: Sequence[Truth], data: Sequence[Example], unreachable: int, base: Model, duel: Duel,
+                    description: str, kept: str) -> dict:
+    """What a model was trained on and how it did against ``base`` (a model's ``trained_on``)."""
+    return {"description": description, "documents": len(truths), "quotes": sum(len(t.quotes) for t in truths),
+            "examples": len(data), "without_a_right_candidate": unreachable, "base": base.name,
+            "cross_validated": {"model": round(duel.model, 4), base.name: round(duel.base, 4), "folds": FOLDS,
+                                "wins": duel.wins, "losses": duel.losses},
+            "kept": kept}
+
+
 def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model = RULES) -> Model:
     """A model trained on ``truths``, starting from ``base`` (its weights are the prior: with few examples the
     model stays ``base``) — or ``base`` itself unless the trained model beats it clearly in a cross-validation
@@ -336,12 +346,7 @@ def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model =
     prior = dict(PRIOR) if base.rules_only else dict(base.weights)
     duel = cross_validated(data, base.weights, prior)
     kept = len(data) >= MIN_EXAMPLES and duel.clear_win
-    about = {"description": description, "documents": len(truths),
-             "quotes": sum(len(t.quotes) for t in truths), "examples": len(data),
-             "without_a_right_candidate": unreachable, "base": base.name,
-             "cross_validated": {"model": round(duel.model, 4), base.name: round(duel.base, 4), "folds": FOLDS,
-                                 "wins": duel.wins, "losses": duel.losses},
-             "kept": "model" if kept else base.name}
+    about = training_report(truths, data, unreachable, base, duel, description, "model" if kept else base.name)
     if not kept:
         return Model(base.weights, base.name, {**base.trained_on, "refit": about})
     return Model(train(data, prior), name, about)

@@ -19,14 +19,14 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import Analysis, has_al, is_nisba, strip_al
+from .arabic import Analysis, has_al, is_nisba, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after, eulogy_before
 from .cues import AGENT, SOURCE, VERB, Cue
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, KANA, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES)
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -78,20 +78,6 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | 
     return _noun_phrase(f, first)
 
 
-_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
-
-
-def oblique_plural(an: Analysis, j: int) -> bool:
-    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
-    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
-    toks = an.tokens
-    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
-        j += 1
-    w = toks[j].norm if toks[j].kind == "w" else ""
-    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
-    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
-
-
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
     """The first token of the subject after token ``last``: past a date or a tanween adverb (أعلنت أمس الشرطة)
     and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
@@ -99,7 +85,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            _tanween(an, j) or _circumstantial(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
+            _tanween(an, j) or _how_spoken(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
     j = eulogy_after(an, j) if j < n else j
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
@@ -130,7 +116,7 @@ class _Phrase:
     def take(self, j: int, w: str) -> None:
         if w in ENVOYS or strip_al(w) in ENVOYS:
             self.envoy = True
-        named = not (w in TITLES or strip_al(w) in TITLES or has_al(w) or w in ORG_NOUNS or is_classifier(w))
+        named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w))
         self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
         self.end = j
 
@@ -219,7 +205,7 @@ def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
         np.end = k
         return k + 1
     st = f.by_open.get(j)
-    if st is not None and end is not None and (is_classifier(toks[end].norm) or _bare_title(toks[end].norm)) \
+    if st is not None and end is not None and (is_classifier(toks[end].norm) or is_title(toks[end].norm)) \
             and is_name_like(an, st):  # شركة “...”, and a title before a quoted name: السيد «فركاش»
         np.end = st.close
         k = st.close + 1
@@ -240,16 +226,12 @@ def _pronoun_carrier(w: str) -> bool:
             and bare.endswith(("ه", "ها", "هم", "هما", "ني", "نا")))
 
 
-def _bare_title(w: str) -> bool:
-    return w in TITLES or strip_al(w) in TITLES
-
-
-def _circumstantial(an: Analysis, j: int) -> bool:
-    """A circumstantial participle after the verb (ويوضح مبتسما، قال ضاحكاً، أضاف متسائلاً): an indefinite
-    accusative م-participle (tanween written or not), how the speaker spoke, never the speaker."""
+def _how_spoken(an: Analysis, j: int) -> bool:
+    """A circumstantial participle after the verb (ويوضح مبتسما، أضاف متسائلاً): how the speaker spoke, never the
+    speaker (not a country in -يا: ماليزيا)."""
     w = an.tokens[j].norm
-    return (an.tokens[j].kind == "w" and w.startswith("م") and w.endswith("ا") and not w.endswith("يا")
-            and len(w) >= 5 and not has_al(w) and w not in TITLES)
+    return (an.tokens[j].kind == "w" and participle_shaped(w) and not w.endswith("يا") and not has_al(w)
+            and w not in TITLES)
 
 
 def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
@@ -293,7 +275,7 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
     if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
         return True
     coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
-    if w.startswith("فال") and (prev in TITLES or strip_al(prev) in TITLES):
+    if w.startswith("فال") and is_title(prev):
         return False  # العضو فالح بن راجس: a name after a title (ف + ال would open a new clause, not an object)
     # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
     return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in ADJECTIVES and w not in SAME_WORDS
@@ -425,7 +407,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     if toks[collected[-1]].norm.startswith(_GLUED_PREP_AL):
         return None  # تعرض لهم بالأذى قال: a prepositional phrase ends there, no subject starts with بالـ / للـ
     collected.reverse()
-    titled = [k for k in collected if toks[k].norm in TITLES or strip_al(toks[k].norm) in TITLES]
+    titled = [k for k in collected if is_title(toks[k].norm)]
     if titled:
         return titled[0], collected[-1]
     if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
@@ -454,7 +436,7 @@ def description_before(f: Facts, first: int, last: int) -> list[str]:
     (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
     an = f.an
     words = [t.norm for t in an.words(first, last)]
-    if not words or any(w in TITLES or strip_al(w) in TITLES for w in words):
+    if not words or any(is_title(w) for w in words):
         return []
     positions = an.stripped_positions.get(strip_al(words[-1]), ())
     at = bisect_left(positions, first)
@@ -463,7 +445,7 @@ def description_before(f: Facts, first: int, last: int) -> list[str]:
     k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
     left, _ = _collect_left(f, k, k - 1)
     found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
-    titled = [i for i, w in enumerate(found) if w in TITLES or strip_al(w) in TITLES]
+    titled = [i for i, w in enumerate(found) if is_title(w)]
     return found[titled[0]:] if titled else []
 
 

@@ -8,6 +8,7 @@ names or phrases of particular articles.
 from __future__ import annotations
 
 from ..text.arabic import fold
+from .arabic import strip_al
 from .quotes import PREPOSITIONS
 
 TITLES = frozenset(fold(w) for w in (
@@ -20,6 +21,11 @@ TITLES = frozenset(fold(w) for w in (
     "محافظ", "حاكم", "أمير", "سمو", "معالي", "فضيلة", "النائب", "القاضي", "المحامي", "مدرب", "المدرب",
     "لاعب", "اللاعب", "كبير", "مراسل", "الكاتب", "الباحث", "البروفيسور", "الجنرال", "الأدميرال",
     "وكيل", "مفوض", "المفوض", "المفوضة", "عمدة", "العمدة", "المنسق", "منسق", "الحاخام", "الكاردينال"))
+
+
+def is_title(word: str) -> bool:
+    """A title, with or without the article (رئيس، الرئيس، الوزير)."""
+    return word in TITLES or strip_al(word) in TITLES
 ENVOYS = frozenset(fold(w) for w in ("مبعوث", "سفير", "موفد", "مندوب", "ممثل", "المبعوث", "السفير"))
 # Nouns of the occasion of speaking: "في بيان", "في مقابلة" start an adjunct, not a part of the speaker's name.
 EVENT_NOUNS = frozenset(fold(w) for w in (
