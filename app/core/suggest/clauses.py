@@ -20,7 +20,7 @@ from .arabic import participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
-from .sources import after_source
+from .sources import after_source, speaking_source
 from .words import ADDRESSEE_PRONOUNS, CLAUSE_OPENERS, FIRST_PERSON, OBJECT_HEADS
 
 _MAX_FRAME = 32  # tokens between a cue and its content
@@ -373,31 +373,24 @@ def english_subject(f: Facts, cue: Cue) -> Range | None:
 
 
 def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
-    """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. : the clause before
-    "as X reported" at the end of a sentence."""
+    """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. / ...، بحسب وكالة
+    الأناضول. : the clause before "as X reported" or "according to X" at the end of a sentence (or between commas)."""
     toks = ctx.an.tokens
     j = cue.i - 1
     if toks[cue.i].norm.isascii():
         subject = english_subject(ctx, cue)
         if subject is not None and subject[1] < cue.i:
             j = subject[0] - 1
-    as_reported = j > 0 and toks[j].norm in _AS and cue.kind == VERB and toks[j - 1].norm in CLAUSE_PUNCT
-    according = cue.kind == SOURCE and toks[j].norm in CLAUSE_PUNCT  # ...؛ حسب شهود عيان.
-    if according:
-        j += 1  # the "as" slot is empty: the punctuation is right before the cue
-    if (as_reported or according) and ctx.subjects.get(cue.i) is not None:
-        np = ctx.subjects[cue.i]
-        after = np[1] + 1
-        if after >= len(toks) or not ctx.an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END:
-            first = ctx.an.sentence_bounds[ctx.an.sentence[cue.i]][0]
-            for k in range(first, min(first + 6, j)):  # "سبق - الوكالات :" a dateline before the news
-                if toks[k].norm == ":":
-                    first = k + 1
-            last = j - 2
-            while last > first and toks[last].kind == "p":
-                last -= 1
-            if last - first >= 3 and not any(k in ctx.cue_tokens for k in range(first, j)):
-                return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
+    rec = _stretch_before(ctx, cue, j, used)  # «إنه انتظار طويل»، بحسب كيت جاكيس / «...»، قال فلان
+    if rec is not None:
+        return rec
+    before = _attribution_phrase(ctx, cue, j)
+    return _clause_before(ctx, cue, before) if before is not None else None
+
+
+def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | None:
+    """A speech stretch closing at ``j`` (or at the punctuation before it), right before the cue."""
+    toks = ctx.an.tokens
     while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
         j -= 1
     if j < 0 or toks[j].kind != "p":
@@ -411,6 +404,63 @@ def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
         return None
     used.add(st.open)
     return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
+
+
+_DESCRIBES = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين"))  # ...، وفقاً لفلان، وهو خبير
+_ACCORDING = frozenset(fold(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"))
+
+
+def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
+    """The first token of a trailing "as X reported" / "according to X" before the cue at ``j + 1``: ...، كما
+    أفادت السلطات / ... بحسب ما أفاد المرصد / ...؛ حسب شهود عيان / ... عدة قذائف بحسب وكالة الأناضول; else None."""
+    toks = ctx.an.tokens
+    if cue.kind == VERB and j > 0:
+        if toks[j].norm in _AS and toks[j - 1].norm in CLAUSE_PUNCT:
+            return j
+        if toks[j].norm == "ما" and j > 1 and toks[j - 1].norm in _ACCORDING:
+            return j - 1
+    if cue.kind == SOURCE:
+        np = ctx.subjects.get(cue.i)
+        if toks[j].norm in CLAUSE_PUNCT or (np is not None and speaking_source(ctx, cue, np[1] + 1)):
+            return cue.i
+    return None
+
+
+def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
+    """The clause from the sentence start to ``before`` (the attribution phrase) as what the source said, when the
+    source closes the sentence — or stands between commas (كان محمد الثاني، وفق المصادر التاريخية، معجباً ...: the
+    whole sentence when the words before it are too few to be a statement)."""
+    toks, an = ctx.an.tokens, ctx.an
+    np = ctx.subjects.get(cue.i)
+    if np is None:
+        return None
+    after = np[1] + 1
+    closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
+        toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
+    between = not closes and cue.kind == SOURCE and toks[after].norm in CLAUSE_PUNCT and \
+        speaking_source(ctx, cue, after)  # (…، وفقاً للمبادرة الخليجية، ومخرجات الحوار: a rule, nobody spoke)
+    if not (closes or between):
+        return None
+    first = an.sentence_bounds[an.sentence[cue.i]][0]
+    for k in range(first, min(first + 6, before)):  # "سبق - الوكالات :" a dateline before the news
+        if toks[k].norm == ":":
+            first = k + 1
+    last = before - 1
+    while last > first and toks[last].kind == "p":
+        last -= 1
+    if last < first or toks[last].kind == "p":
+        return None  # وحسب الشهود؛ فقد ...: the source opens the sentence, its content follows (see .sources)
+    if any(k in ctx.cue_tokens and toks[k].norm != "بين" for k in range(first, before)):
+        return None  # the clause has a cue of its own (but بين قوات النظام ومقاتلي المعارضة is "between")
+    if last - first < 3:
+        if not between:
+            return None
+        last = an.sentence_bounds[an.sentence[cue.i]][1]
+        while last > after and toks[last].kind == "p":
+            last -= 1
+        if any(k in ctx.cue_tokens for k in range(after, last + 1)) or last - first < 6:
+            return None
+    return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
 
 
 def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Record:
@@ -450,7 +500,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = start
-    if j < len(toks) and toks[j].norm in ("،", ","):  # أوضح الدكتور الآغا، أهميةَ التوعية
+    comma = j < len(toks) and toks[j].norm in ("،", ",")
+    if comma:  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1
     if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
         while j < len(toks) and toks[j].norm != ")" and j - start < 6:
@@ -461,6 +512,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     w = toks[j].norm
     if w.startswith("ال") or j in f.cue_tokens:
         return None
+    if comma and (participle_shaped(w) or (len(w) == 5 and w[1] == "ا" and w.endswith("ا"))):
+        return None  # ...، رابطاً بين: after a comma an accusative participle (مُفعِلاً، فاعلاً) is circumstantial
     abstract = w.endswith("ية") and len(w) >= 5 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
     if w in OBJECT_HEADS or abstract or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
         return j

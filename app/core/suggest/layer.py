@@ -70,6 +70,14 @@ class _Builder:
                                            provenance={"rule": rule, "engine": ENGINE, **(more or {})})
 
 
+def _glued_source_l(an, first: int) -> bool:
+    """Is the mention at token ``first`` written with the ل of وفقاً / طبقاً glued to it (لمجلة, not للمجلة)?"""
+    toks = an.tokens
+    w = toks[first].norm
+    return first > 0 and toks[first - 1].norm.endswith(("وفقا", "طبقا")) and w[:1] == "ل" and w[1:2] != "ل" and \
+        len(w) > 3
+
+
 class _Speakers:
     """Speaker mentions as spans, each in a coreference cluster (its entity)."""
 
@@ -84,6 +92,9 @@ class _Speakers:
             an, text = self.ctx.an, self.ctx.doc.text
             s, e = an.token_span(*mention)
             words = [t.norm for t in an.words(*mention)]
+            if _glued_source_l(an, mention[0]):
+                s += 1  # وفقاً لمجلة «فوربس»: the mention is the magazine, not its preposition
+                words[0] = words[0][1:]
             context = description_before(self.ctx, mention[0], mention[1])
             stands_for = None
             if len(words) == 1 and is_honorific(words[0]):

@@ -8,6 +8,7 @@ that speaks (an agency, a ministry, sources, a statement, an official), a clause
 from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import strip_al
 from .context import Facts
 from .cues import Cue
 from .quotes import is_complementizer
@@ -25,17 +26,19 @@ def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | No
         st = f.by_open.get(j)
         if st is not None and st.inner is not None and not f.name_like[st.open]:
             return "direct", j, ("direct-after-cue", st)
-        if _speaking_source(f, cue, start) and _clause_follows(f, cue, j):
+        if speaking_source(f, cue, start) and _clause_follows(f, cue, j):
             return "indirect", j, "indirect-after-source"  # وبحسب وكالة «رويترز» تعني التخارجات ...
     return None
 
 
 _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جريدة", "موقع", "قناة", "مصادر", "مصدر", "بيان",
-                                             "البيان", "تقرير", "التقرير", "وزارة", "الوزارة", "شبكة", "مجلة",
-                                             "مسؤول", "مسؤولين", "مسؤولون", "الشرطة", "المتحدث", "متحدث"))
+                                             "تقرير", "وزارة", "شبكة", "مجلة", "مسؤول", "مسؤولين", "مسؤولون",
+                                             "شرطة", "متحدث", "مرصد", "علماء", "خبراء", "خبير", "شهود", "مراقبين",
+                                             "مراقبون", "محللين", "محللون", "مؤرخين", "مؤرخون", "تقديرات",
+                                             "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة"))
 
 
-def _speaking_source(f: Facts, cue: Cue, start: int) -> bool:
+def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     """The source after بحسب / وفقاً لـ (the words before ``start``) is one that speaks (a news agency, a
     ministry, sources, a statement, an official), not a plan or a rule (بحسب الخطة، وفق الأنظمة)."""
     first = cue.last + 1
@@ -46,7 +49,8 @@ def _speaking_source(f: Facts, cue: Cue, start: int) -> bool:
         return False
     head = toks[first].norm
     bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
-    return bare in _SOURCE_HEADS or ("ال" + bare[2:] if bare.startswith("لل") else bare) in _SOURCE_HEADS
+    bare = "ال" + bare[2:] if bare.startswith("لل") else bare
+    return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
 
 
 _CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "سوف", "ليس", "ليست", "هناك",

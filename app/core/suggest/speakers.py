@@ -52,6 +52,10 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
     if f.an.tokens[cue.i].norm.isascii():
         return None
     if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
+        toks = f.an.tokens
+        if cue.kind == SOURCE and cue.last == cue.i and toks[cue.i].norm.endswith(("وفقا", "طبقا")) and \
+                cue.i + 1 < len(toks) and toks[cue.i + 1].kind == "w" and len(toks[cue.i + 1].norm) > 3:
+            return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         return speaker_after(f, cue.last, glued)
     return None
@@ -344,8 +348,8 @@ def _apposition_end(f: Facts, comma: int) -> int | None:
         return None
     w = toks[j].norm
     if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
-            or _addressee(w)):
-        return None
+            or _addressee(w) or _tanween(an, j)):
+        return None  # (…، معجباً بالثقافة: an indefinite accusative describes the clause, it names nobody)
     k = j
     while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
         t = toks[k]
