@@ -63,3 +63,20 @@ def test_a_quotation_before_according_to_is_direct():
 def test_a_participle_after_a_comma_is_not_the_object_of_a_comparative():
     text = "فبدائل التأويل من هذا القبيل أوضح وأقرب من تكلفات الصليبي، رابطاً بين اسم اليهود وصفة الأرض."
     assert records(suggest(text, None)) == []
+
+
+def test_verbs_of_holding_a_view_with_their_complementizer():
+    recs = records(suggest("يذهب الدكتور الصليبي إلى أن كلمة يهود تعني شعب الوهاد.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("أن كلمة يهود تعني شعب الوهاد", ["الدكتور الصليبي"])
+    recs = records(suggest("وكانت الكنيسة تؤمن بأن المسيح ذو طبيعة واحدة.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("بأن المسيح ذو طبيعة واحدة", ["الكنيسة"])
+    assert records(suggest("وهو يظن أن شوكة المتشددين ستنكسر.", None))[0]["text"] == "أن شوكة المتشددين ستنكسر"
+
+
+def test_the_same_verbs_without_a_view_are_no_cues():
+    for text in ("ذهب الوفد إلى القاهرة بعد أن انتهت المحادثات.",
+                 "إلا أن الأول أصر على الدخول، وبعدما دخل سمع الجميع أصوات المشاجرة وسط تأكيدات أن الأمر امتد.",
+                 "وقال اللواء العناني حمودة مدير أمن مطروح إن عمليات الضبط مستمرة."):
+        assert all(r["cues"] not in (["ذهب"], ["أصر"], ["أمن"]) for r in records(suggest(text, None))), text
+    recs = records(suggest("وقال اللواء العناني حمودة مدير أمن مطروح إن عمليات الضبط مستمرة.", None))
+    assert recs[0]["speakers"] == ["اللواء العناني حمودة مدير أمن مطروح"]  # أمن "security" is no آمن

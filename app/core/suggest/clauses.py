@@ -124,7 +124,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
-            if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT for k in range(start, j)):
+            if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT and toks[k].norm not in ("الي", "علي")
+                                       for k in range(start, j)):
                 return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
         if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):

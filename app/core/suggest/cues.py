@@ -102,6 +102,14 @@ _LEXICON: list[tuple] = [
     ("كتب", ["كتب"], "كتب", "", [], (), "weak"),
     ("غرد", ["غرد"], "غرد", "مغرد", [], (), "weak"),
     ("تطرق", ["تطرق"], "تطرق", "متطرق", [], (), "weak"),
+    # Verbs of holding a view (ذهب فلان إلى أن، تؤمن بأن، يظن أن، يصر على أن): only with a complementizer, right
+    # after the subject for ذهب and أصر (only إلى / على between: ذهب الوفد إلى القاهرة بعد أن is a journey, أصر على
+    # الدخول، ... أن is no view) and آمن (whose bare
+    # perfect folds into أمن "security": only آمنوا / آمنت).
+    ("ذهب", ["ذهب"], "ذهب", "", [], (), "weak strict"),
+    ("آمن", ["آمنوا", "آمنت"], "ؤمن", "", [], (), "weak strict"),
+    ("ظن", ["ظن"], "ظن", "", [], (), "weak"),
+    ("أصر", ["أصر"], "صر", "", [], (), "weak strict"),
 ]
 # Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
 _THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
