@@ -80,3 +80,15 @@ def test_the_same_verbs_without_a_view_are_no_cues():
         assert all(r["cues"] not in (["ذهب"], ["أصر"], ["أمن"]) for r in records(suggest(text, None))), text
     recs = records(suggest("وقال اللواء العناني حمودة مدير أمن مطروح إن عمليات الضبط مستمرة.", None))
     assert recs[0]["speakers"] == ["اللواء العناني حمودة مدير أمن مطروح"]  # أمن "security" is no آمن
+
+
+def test_a_verbal_noun_after_a_whole_name_is_the_object_not_a_name_part():
+    recs = records(suggest("وتوقع الجريفاني إقبال أفضل من الدورة الثانية على الانتخابات.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("إقبال أفضل من الدورة الثانية على الانتخابات", ["الجريفاني"])
+    recs = records(suggest("في ذلك الوقت اتهم القذافي تنظيم القاعدة والمتطرفين بتأجيج العمليات المسلحة ضد حكمه.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("بتأجيج العمليات المسلحة ضد حكمه", ["القذافي"])
+    # a given name of the same shape (تيسير) and العام after a title stay in the name
+    recs = records(suggest("وأوضح المتحدث الرسمي لوزارة العمل تيسير المفرج أن القرار نهائي.", None))
+    assert recs[0]["speakers"] == ["المتحدث الرسمي لوزارة العمل تيسير المفرج"]
+    recs = records(suggest("وأبان مساعد مدير الأمن العام للشؤون الأمنية أن العمليات مستمرة.", None))
+    assert recs[0]["speakers"] == ["مساعد مدير الأمن العام للشؤون الأمنية"]

@@ -168,3 +168,16 @@ def participle_shaped(word: str) -> bool:
     """The مُفعِلاً shape of an indefinite accusative participle (مؤكداً، مبتسماً، سائلاً is not one): م, three letters
     or more, final alef."""
     return word.startswith("م") and word.endswith("ا") and len(word) >= 5
+
+
+_NOT_MASDARS = frozenset(("اثناء", "امام", "ازاء"))  # أثناء، أمام، إزاء: adverbs of the إفعال shape
+
+
+def masdar_shaped(word: str) -> bool:
+    """The shape of a derived verbal noun (إقبال، احترام، استمرار، تطوير، تعاون، مشاركة), folded, no article."""
+    n, w = len(word), word
+    if w in _NOT_MASDARS:
+        return False
+    return ((n == 5 and w[0] == "ا" and w[3] == "ا") or (n == 6 and w[0] == "ا" and w[2] in "تطد" and w[4] == "ا")
+            or (n == 7 and w.startswith("است") and w[5] == "ا") or (n == 5 and w[0] == "ت" and w[3] == "ي")
+            or (n == 5 and w[0] == "ت" and w[2] == "ا") or (n == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ة"))

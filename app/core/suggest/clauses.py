@@ -16,7 +16,7 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Context, Facts, Range
-from .arabic import participle_shaped
+from .arabic import masdar_shaped, participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
@@ -518,6 +518,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     abstract = w.endswith("ية") and len(w) >= 5 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
     if w in OBJECT_HEADS or abstract or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
         return j
+    if masdar_shaped(w) and j + 1 < len(toks) and toks[j + 1].kind == "w" and f.an.same_sentence(j, j + 1):
+        return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     return None
 
 

@@ -19,7 +19,7 @@ from bisect import bisect_left
 from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import Analysis, has_al, is_nisba, participle_shaped, strip_al
+from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after, eulogy_before
 from .cues import AGENT, SOURCE, VERB, Cue
@@ -264,6 +264,20 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
             and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
         return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
+    if (not has_al(w) and masdar_shaped(w) and has_al(prev) and j + 1 < n and toks[j + 1].kind == "w"
+            and an.same_sentence(j, j + 1) and (np.first == np.end and is_nisba(prev) or _name_read(f, np))):
+        return True  # وتوقع الجريفاني إقبالَ أفضل: a verbal noun after a whole name (a surname) is the object
+    return False
+
+
+def _name_read(f: Facts, np: _Phrase) -> bool:
+    """Has the phrase so far a given name in it (a word without ال that is no title, class or preposition)? Then
+    a definite word after it was the surname (العضو طامس الحمادي), and the name is whole."""
+    for t in f.an.tokens[np.first:np.end + 1]:
+        w = t.norm
+        if t.kind == "w" and not has_al(w) and not is_title(w) and not is_classifier(w) and w not in ORG_NOUNS \
+                and not w.startswith(("ل", "ب")) and w not in FUNCTION_WORDS:
+            return True
     return False
 
 
