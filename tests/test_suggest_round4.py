@@ -92,3 +92,27 @@ def test_a_verbal_noun_after_a_whole_name_is_the_object_not_a_name_part():
     assert recs[0]["speakers"] == ["المتحدث الرسمي لوزارة العمل تيسير المفرج"]
     recs = records(suggest("وأبان مساعد مدير الأمن العام للشؤون الأمنية أن العمليات مستمرة.", None))
     assert recs[0]["speakers"] == ["مساعد مدير الأمن العام للشؤون الأمنية"]
+
+
+def test_he_added_after_a_cited_verse_or_hadith_continues_the_preacher():
+    text = ("وقال إمام وخطيب المسجد الحرام الشيخ أسامة خياط إن التقوى واجبة على كل مسلم.\n"
+            "قال تعالى: «واتقوا الله لعلكم تفلحون».\n"
+            "وقال النبي صلى الله عليه وسلم: «اتق الله حيثما كنت».\n"
+            "وأضاف أن الصلاة عماد الدين.")
+    recs = records(suggest(text, None))
+    assert recs[-1]["text"] == "أن الصلاة عماد الدين"
+    assert recs[-1]["entities"] == recs[0]["entities"]  # the preacher, not the Prophet he cited
+    # قال without a subject after the Prophet's words is still his (the hadith goes on)
+    text = "وقال النبي صلى الله عليه وسلم: «الدين النصيحة».\nوقال: «المسلم أخو المسلم لا يظلمه»."
+    recs = records(suggest(text, None))
+    assert recs[-1]["entities"] == recs[0]["entities"]
+
+
+def test_imam_is_a_title_not_the_preposition_it_folds_into():
+    recs = records(suggest("وقال إمام وخطيب المسجد الحرام الشيخ أسامة خياط إن التقوى واجبة.", None))
+    assert recs[0]["speakers"] == ["إمام وخطيب المسجد الحرام الشيخ أسامة خياط"]
+    recs = records(suggest("وقال امام المسجد النبوي إن الصلاة عماد الدين.", None))
+    assert recs[0]["speakers"] == ["امام المسجد النبوي"]
+    # أمام "in front of" is still no subject
+    recs = records(suggest("وقال أمام الصحفيين إن الوضع مستقر.", None))
+    assert all("أمام" not in s for r in recs for s in r["speakers"])

@@ -14,6 +14,7 @@ from ..text.arabic import fold
 from .clauses import Attributions, Record
 from .context import Facts, Range
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
+from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, subject_after_cue
@@ -35,8 +36,23 @@ def antecedent(f: Facts, records: list[Record], cue: Cue, before: int) -> Record
             continue
         if not agrees(f, cue, r.speaker, want, singular):
             continue
+        if cue.form.lemma != "قال" and scripture(f, r.speaker):
+            continue  # وأضاف / وأوضح after a verse or a hadith the preacher cited: the preacher goes on
         return r
     return None
+
+
+_GOD = frozenset(fold(w) for w in ("الله", "والله", "تعالى", "سبحانه", "ربنا", "ربكم"))
+
+
+def scripture(f: Facts, mention: Range) -> bool:
+    """Is ``mention`` God or the Prophet (الله تعالى، قال تعالى، النبي صلى الله عليه وسلم): whom a preacher or a
+    writer cites, not the speaker a journalist's next "he added" continues?"""
+    words = [t.norm for t in f.an.words(*mention)]
+    if not words:
+        return False
+    return words[0] in _GOD or prophet_named(words) or (
+        mention[1] + 1 < len(f.an.tokens) and prophet_eulogy_after(f.an, mention[1] + 1) is not None)
 
 
 def agrees(f: Facts, cue: Cue, mention: Range, want: str | None = None, singular: bool | None = None) -> bool:

@@ -147,7 +147,7 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
         name_ali = an.is_name_ali(j)
         if np.end is None:
             if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
-                    or w in FIRST_PERSON or _pronoun_carrier(w)) and not name_ali:
+                    or w in FIRST_PERSON or _pronoun_carrier(w)) and not name_ali and not _imam(an, j):
                 return None
         elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
@@ -253,7 +253,7 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
-    if w in ADJUNCT_WORDS or w in AUXILIARIES or _tanween(an, j):
+    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or _tanween(an, j):
         return True
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
             and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
@@ -268,6 +268,17 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
             and an.same_sentence(j, j + 1) and (np.first == np.end and is_nisba(prev) or _name_read(f, np))):
         return True  # وتوقع الجريفاني إقبالَ أفضل: a verbal noun after a whole name (a surname) is the object
     return False
+
+
+_MOSQUE = frozenset(fold(w) for w in ("وخطيب", "المسجد", "مسجد", "الحرم", "الحرمين", "جامع", "الجامع"))
+
+
+def _imam(an: Analysis, j: int) -> bool:
+    """إمام (the imam), which folds into أمام ("in front of"): spelled with hamza below, or before وخطيب / المسجد."""
+    s, e = an.token_span(j, j)
+    original = an.text[s:e].lstrip("وف")
+    return an.tokens[j].norm.endswith("امام") and (original.startswith("إمام") or (
+        j + 1 < len(an.tokens) and an.tokens[j + 1].norm in _MOSQUE))
 
 
 def _name_read(f: Facts, np: _Phrase) -> bool:
