@@ -16,7 +16,7 @@ from .candidates import RULE_NAMES, candidates
 from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
-from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
+from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
@@ -208,6 +208,8 @@ class _Pass:
             return
         # reported speech inside someone's words keeps the rules' choice: the model learned top-level attributions
         rec.chosen = self.model.choose(ctx, rec, cue, rec.candidates, self.records) if rec.top_level else 0
+        if rec.candidates[0].rule in _EXPLICIT and cue.kind in (VERB, SOURCE):
+            rec.chosen = 0  # أكد اللواء التركي أن: the subject written right after the verb is who said it
         cand = rec.candidates[rec.chosen]
         if cand.rule in ("content", "none"):
             return
@@ -215,6 +217,9 @@ class _Pass:
             rec.speaker, rec.antecedent, rec.speaker_rule = None, cand.via, "speaker-antecedent"
         else:
             rec.speaker, rec.speaker_rule = cand.mention, RULE_NAMES[cand.rule]
+
+
+_EXPLICIT = ("after", "source")  # the rules' choice when the cue's own subject follows it
 
 
 # --- passes over the whole document --------------------------------------------------------------------------------

@@ -18,8 +18,10 @@ from typing import Iterable
 from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
 from ..text.arabic import fold
 from .clauses import Record
+from .arabic import Analysis
 from .context import Context, Range
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
+from .eulogies import eulogy_after, prophet_eulogy_after
 from .speakers import description_before
 
 ENGINE = "qawl-suggest/1"
@@ -70,7 +72,20 @@ class _Builder:
                                            provenance={"rule": rule, "engine": ENGINE, **(more or {})})
 
 
-def _glued_source_l(an, first: int) -> bool:
+def _before_eulogy(an: Analysis, mention: Range) -> Range:
+    """``mention`` up to the eulogy after the name in it (الإمام الراغب الأصفهاني رحمه الله تعالى, نوح عليه السلام
+    لقومه), which the phrase keeps so that what was said is read after it; unchanged when it holds none."""
+    first, last = mention
+    for k in range(first + 1, last + 1):
+        if eulogy_after(an, k) != k and prophet_eulogy_after(an, k) is None:  # (the Prophet's stays: it names him)
+            end = k - 1
+            while end > first and an.tokens[end].kind == "p":
+                end -= 1
+            return first, end
+    return mention
+
+
+def _glued_source_l(an: Analysis, first: int) -> bool:
     """Is the mention at token ``first`` written with the ل of وفقاً / طبقاً glued to it (لمجلة, not للمجلة)?"""
     toks = an.tokens
     w = toks[first].norm
@@ -90,8 +105,9 @@ class _Speakers:
     def span(self, mention: Range, rule: str) -> Span:
         if mention not in self.mentions:
             an, text = self.ctx.an, self.ctx.doc.text
-            s, e = an.token_span(*mention)
-            words = [t.norm for t in an.words(*mention)]
+            named = _before_eulogy(an, mention)  # نوح عليه السلام لقومه: the mention is نوح
+            s, e = an.token_span(*named)
+            words = [t.norm for t in an.words(*named)]
             if _glued_source_l(an, mention[0]):
                 s += 1  # وفقاً لمجلة «فوربس»: the mention is the magazine, not its preposition
                 words[0] = words[0][1:]

@@ -91,6 +91,8 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
             _tanween(an, j) or _how_spoken(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
+    if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
+        j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
     j = eulogy_after(an, j) if j < n else j
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
@@ -228,6 +230,10 @@ def _pronoun_carrier(w: str) -> bool:
     bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
     return (bare.startswith(PRONOUN_CARRIERS) and 3 < len(bare) <= 7
             and bare.endswith(("ه", "ها", "هم", "هما", "ني", "نا")))
+
+
+_WHEN = frozenset((fold(a), fold(b)) for a, b in (("آخر", "الأمر"), ("ذات", "مرة"), ("ذات", "يوم"), ("ذات", "مساء"),
+                                                      ("ذات", "صباح")))
 
 
 def _how_spoken(an: Analysis, j: int) -> bool:
