@@ -142,3 +142,12 @@ def test_a_eulogy_ends_the_speaker_mention_but_not_the_phrase_before_the_content
 def test_when_after_the_verb_is_not_who():
     text = "وجلس يوسف وهبي صامتا.\nثم قال آخر الأمر: «يبدو أن الجميع هنا»."
     assert all("آخر" not in s for r in records(suggest(text, None)) for s in r["speakers"])
+
+
+def test_a_verse_after_an_epithet_alone_is_linked_to_god_named_before():
+    text = "ثم ألم يحذرنا ربنا من طاعة الشيطان فقال عز من قائل: ((إن الشيطان لكم عدو فاتخذوه عدوا))."
+    assert records(suggest(text, None))[0]["speakers"] == ["ربنا"]  # the name, as the gold links it
+    # no earlier name (or only one inside a verse, or in a name or eulogy): the epithet stays the mention
+    assert records(suggest("قال تعالى: «وأحسنوا إن الله يحب المحسنين».", None))[0]["speakers"] == ["تعالى"]
+    text = "وقال عبد الله بن عمر رضي الله عنه إن الصلاة واجبة.\nقال تعالى: «وأقيموا الصلاة»."
+    assert records(suggest(text, None))[-1]["speakers"] == ["تعالى"]

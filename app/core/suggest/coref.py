@@ -46,6 +46,37 @@ _GOD_EPITHETS = frozenset(fold(w) for w in ("تعالى", "وتعالى", "سب�
 
 
 _PROPHET = fold("النبي")
+# God named in the text (the mention a verse's epithet-only speaker is linked to), and the words before الله that
+# make it part of something else: a eulogy, a name (عبد الله، نصر الله، ولي الله), a formula (إن شاء الله).
+_GOD_NAMES = frozenset(fold(w) for w in ("الله", "ربنا", "ربكم", "ربهم", "والله", "فالله"))
+_NOT_GOD_BEFORE = frozenset(fold(w) for w in (
+    "صلى", "رضي", "رحمه", "رحمها", "رحمهم", "عبد", "عبيد", "نصر", "آية", "ولي", "رسول", "حزب", "جند", "بيت",
+    "شاء", "بإذن", "سبحان", "الحمد", "حفظه", "حفظها", "أيده", "وفقه", "ويعلم", "والله", "عز"))
+_WITHIN = 1500  # characters back to the mention of God a verse's speaker is linked to
+
+
+def epithet_only(words: list[str]) -> bool:
+    """God named by an epithet alone after a verb of saying (تعالى، سبحانه وتعالى، عز من قائل): no name."""
+    return bool(words) and (all(w in _GOD_EPITHETS for w in words) or tuple(words) == _MIGHTIEST)
+
+
+def god_before(f: Facts, i: int) -> Range | None:
+    """The nearest mention of God (الله، ربنا) before token ``i`` and within about a page: whom a verse quoted
+    after قال تعالى is linked to, as the gold does (a name, not an epithet). None when there is none."""
+    an, toks = f.an, f.an.tokens
+    limit = an.token_span(i, i)[0] - _WITHIN
+    for k in range(i - 1, -1, -1):
+        t = toks[k]
+        if t.kind != "w":
+            continue
+        if an.token_span(k, k)[0] < limit:
+            return None
+        if t.norm in _GOD_NAMES and (k == 0 or toks[k - 1].norm not in _NOT_GOD_BEFORE) and not (
+                k + 1 < len(toks) and toks[k + 1].norm in ("عليه", "عنه", "عنها", "عنهم", "عنهما")):
+            st = f.inside.get(k)
+            if st is None or not st.open < k < st.close:  # (ربنا inside a verse is the believers' call)
+                return k, k
+    return None
 
 
 def is_honorific(word: str) -> bool:
