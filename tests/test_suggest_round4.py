@@ -151,3 +151,28 @@ def test_a_verse_after_an_epithet_alone_is_linked_to_god_named_before():
     assert records(suggest("قال تعالى: «وأحسنوا إن الله يحب المحسنين».", None))[0]["speakers"] == ["تعالى"]
     text = "وقال عبد الله بن عمر رضي الله عنه إن الصلاة واجبة.\nقال تعالى: «وأقيموا الصلاة»."
     assert records(suggest(text, None))[-1]["speakers"] == ["تعالى"]
+
+
+def test_a_request_is_what_follows_whom_was_asked():
+    recs = records(suggest("أعجب مدير المصنع بخطابها كثيرا. وطلب منها البقاء في العمل.", None))
+    assert [r["text"] for r in recs] == ["منها البقاء في العمل"]
+    recs = records(suggest("فأجريا امتحانا لي، وطلب كريم مني أن ألقي نشيدا.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("مني أن ألقي نشيدا", ["كريم"])  # مني: whom, not a name
+    recs = records(suggest("وقد طلب المخرج محمد كريم إلى عبد الوهاب مرارا أن يكتم ضحكه.", None))
+    assert recs[0]["speakers"] == ["المخرج محمد كريم"]
+    for text in ("ومن عمل للشهرة طلبا للمال فليس له أجر.",  # the verbal noun
+                 "ويوشك أن يطلب السنة، وأجله أقرب إليه من أمله.",  # "seeks"
+                 "وقدم المواطنون طلب اللجوء إلى السلطات."):  # the noun
+        assert records(suggest(text, None)) == [], text
+
+
+def test_a_particle_before_the_verb_is_no_speaker():
+    recs = records(suggest("زار السلطان مقر رئيس البطارقة جيناديوس، ولقد طلب منه أن يكتب له شرحًا عن المسيحية.", None))
+    assert all("لقد" not in s for r in recs for s in r["speakers"])
+
+
+def test_whom_a_charge_or_an_appeal_is_made_to_opens_the_content():
+    recs = records(suggest("وناشدت السلطات المواطنين كافة التعاون الكامل مع اللجان.", None))
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("المواطنين كافة التعاون الكامل مع اللجان", ["السلطات"])
+    recs = records(suggest("وتحدث الشيخ عن محبة العبد، موصيا المسلمين بتقوى الله.", None))
+    assert recs[0]["text"] == "المسلمين بتقوى الله"

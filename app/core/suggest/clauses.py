@@ -21,7 +21,7 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phr
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source, speaking_source
-from .words import ADDRESSEE_PRONOUNS, CLAUSE_OPENERS, FIRST_PERSON, OBJECT_HEADS
+from .words import ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -131,6 +131,10 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
             glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
+            if cue.form.lemma == "طلب" and w[:2] == "من" and w[2:] in _PRONOUN_SUFFIXES:
+                glued = "من"  # وطلب منها البقاء: whom he asked, then what
+            if cue.form.lemma == "طلب" and words_since_start > 0:
+                glued, w = None, ""  # (يطلب السنةَ ... من أمله: "seeks"; whom he asked comes first)
             if w in preps or glued:
                 k = j + 1
                 if w in preps and k < n and is_complementizer(an, k):
@@ -145,6 +149,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     return None
 
 
+_PRONOUN_SUFFIXES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
 _SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
 
 
@@ -489,7 +494,8 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
-_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد"))
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى"))
+_CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
@@ -511,6 +517,9 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j):
         return None
     w = toks[j].norm
+    if cue.form.lemma in _CHARGING and j not in f.cue_tokens and w not in FUNCTION_WORDS \
+            and w not in ADJUNCT_WORDS:
+        return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
     if w.startswith("ال") or j in f.cue_tokens:
         return None
     if comma and (participle_shaped(w) or (len(w) == 5 and w[1] == "ا" and w.endswith("ا"))):

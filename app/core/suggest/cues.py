@@ -110,6 +110,11 @@ _LEXICON: list[tuple] = [
     ("آمن", ["آمنوا", "آمنت"], "ؤمن", "", [], (), "weak strict"),
     ("ظن", ["ظن"], "ظن", "", [], (), "weak"),
     ("أصر", ["أصر"], "صر", "", [], (), "weak strict"),
+    # Requests and charges: طلب منه أن / وطلب كريم مني أن (what was asked follows من or إلى); أوصى المسلمين
+    # بتقوى الله (the addressee opens the content, see .clauses.object_content). The bare perfect طلب is also the
+    # noun "a request": only after a clause boundary or قد / ثم (see find_cues).
+    ("طلب", ["طلب"], "طلب", "", [], ("من", "إلى"), "weak"),
+    ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
 ]
 # Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
 _THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
@@ -250,8 +255,9 @@ def find_cues(an: Analysis) -> list[Cue]:
                 cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
             continue
         form = match_form(word) or _agent_masdar(an, tok.i)
-        if form is None:
-            continue
+        if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not
+                                                    _clause_starts_before(an, tok.i))):
+            continue  # (طلباً للشهرة: the verbal noun, not "they both asked")
         last = tok.i
         if form.kind == SOURCE:
             # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
@@ -265,6 +271,18 @@ def find_cues(an: Analysis) -> list[Cue]:
                 continue
         cues.append(Cue(tok.i, last, form))
     return cues
+
+
+_VERB_OPENERS = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "ولقد", "فقد", "ثم", "كما", "حيث", "وحين", "حين"))
+
+
+def _clause_starts_before(an: Analysis, i: int) -> bool:
+    """Does a clause start right before token ``i`` (a punctuation mark, a line start, قد / ثم / حيث)? Then a
+    bare perfect there (طلب) is the verb, not the noun."""
+    if i == 0:
+        return True
+    prev = an.tokens[i - 1]
+    return prev.kind == "p" or prev.norm in _VERB_OPENERS or an.line[i - 1] != an.line[i]
 
 
 _OPINION = frozenset(fold(w) for w in ("رأيه", "رأيها", "رأيهم", "تقديره", "تقديرها", "تقديرهم"))

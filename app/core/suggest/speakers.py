@@ -259,8 +259,8 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
-    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or _tanween(an, j):
-        return True
+    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or _tanween(an, j) or w in FIRST_PERSON:
+        return True  # (وطلب كريم مني أن: مني is whom he asked, no part of a name)
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
             and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
             and not toks[j - 1].norm.startswith(NAME_PARTS)):
