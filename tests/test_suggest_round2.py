@@ -111,7 +111,8 @@ def test_the_prophets_eulogy_after_the_verb_names_him():
     text = ("وقال رسول الله صلى الله عليه وسلم: «الدين النصيحة». وشدد في الوعيد لمن تعرض لهم بالأذى، قال صلى الله "
             "عليه وسلم: «من قتل معاهدا لم يرح رائحة الجنة».")
     recs = records(suggest(text, None))
-    assert recs[1]["speakers"] == ["صلى الله عليه وسلم"] and recs[1]["entities"] == recs[0]["entities"]
+    # (round 4: linked to the mention that names him before, as the gold does, not to the eulogy itself)
+    assert recs[1]["speakers"] == ["رسول الله صلى الله عليه وسلم"] and recs[1]["entities"] == recs[0]["entities"]
 
 
 def test_a_word_with_a_glued_preposition_and_article_starts_no_subject():

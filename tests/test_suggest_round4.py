@@ -176,3 +176,26 @@ def test_whom_a_charge_or_an_appeal_is_made_to_opens_the_content():
     assert (recs[0]["text"], recs[0]["speakers"]) == ("المواطنين كافة التعاون الكامل مع اللجان", ["السلطات"])
     recs = records(suggest("وتحدث الشيخ عن محبة العبد، موصيا المسلمين بتقوى الله.", None))
     assert recs[0]["text"] == "المسلمين بتقوى الله"
+
+
+def test_the_prophets_words_after_his_eulogy_end_the_preachers_content_and_are_his():
+    text = ("وقال النبي صلى الله عليه وسلم: «الدين النصيحة».\n"
+            "ومضى فضيلته بالقول: إن أذية المسلم محرمة, قال عليه السلام ” قتال المسلم كفر وسبابه فسوق ”.")
+    recs = records(suggest(text, None))
+    assert [r["text"] for r in recs] == ["الدين النصيحة", "إن أذية المسلم محرمة", "قتال المسلم كفر وسبابه فسوق"]
+    assert recs[2]["speakers"] == ["النبي صلى الله عليه وسلم"]  # named before, one mention, one entity
+    assert recs[2]["entities"] == recs[0]["entities"]
+
+
+def test_words_in_marks_right_after_said_are_what_was_said():
+    recs = records(suggest('وقال المنشد إنه لا يتدخل في الأمور المالية، وقال "ربي ارزقني وارزق مني".', None))
+    assert recs[-1]["text"] == "ربي ارزقني وارزق مني" and recs[-1]["type"] == "direct"
+    recs = records(suggest('وصفته "جازبروم" في بيان بأنه خطأ.', None))
+    assert recs[0]["speakers"] == ["جازبروم"]  # a quoted name after another verb is still its subject
+
+
+def test_speech_in_parentheses_may_hold_a_number():
+    recs = records(suggest("- وقال رئيس الرابطة: (إن 2 مليون واق سيكفون الجماهير لمدة يوم واحد فقط).", None))
+    assert recs[0]["text"] == "إن 2 مليون واق سيكفون الجماهير لمدة يوم واحد فقط"
+    recs = records(suggest("وقال مورينيو (52 عاما) إن الفريق جاهز.", None))
+    assert recs[0]["text"] == "إن الفريق جاهز"  # an age in parentheses is still an aside

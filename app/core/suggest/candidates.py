@@ -20,9 +20,9 @@ from .attribution import (agrees, antecedent, clause_subject, light_verb_subject
                           sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
-from .coref import person_names
+from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
-from .eulogies import prophet_eulogy_after
+from .eulogies import peace_after, prophet_eulogy_after
 from .speakers import speaker_before
 from .words import TITLES, is_title
 
@@ -91,6 +91,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     out.add("content", rec.speaker)
     if np is None and cue.last + 1 < len(toks):
         out.add("eulogy", prophet_eulogy_after(ctx.an, cue.last + 1))  # قال صلى الله عليه وسلم: the Prophet
+        if peace_after(ctx.an, cue.last + 1):
+            out.add("eulogy", prophet_before(ctx, cue.i))  # قال عليه السلام ” ...: the Prophet named before
     if toks[cue.i].norm.isascii() and rec.speaker is None:
         out.add("english", english_subject(ctx, cue))
     ante = antecedent(ctx, records, cue, cue.i)

@@ -19,6 +19,7 @@ from .context import Context, Facts, Range
 from .arabic import masdar_shaped, participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
+from .eulogies import eulogy_after
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source, speaking_source
 from .words import ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS
@@ -102,6 +103,9 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 if paren is not None:  # قال تعالى ((…)): no colon, the double parenthesis marks the words
                     return "direct", j, ("direct-after-cue", paren)
             st = f.by_open.get(j)
+            if st is not None and f.name_like[st.open] and j == start and cue.kind == VERB and \
+                    cue.form.lemma in _SPEECH and _words(an, st) >= 3:
+                return "direct", j, ("direct-after-cue", st)  # وقال "ربي ارزقني وارزق مني": said, not a name
             if st is not None:
                 if f.name_like[st.open]:
                     j = st.close + 1
@@ -151,6 +155,10 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
 
 _PRONOUN_SUFFIXES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
 _SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
+
+
+def _words(an, st: Stretch) -> int:
+    return sum(1 for t in an.tokens[st.inner[0]:st.inner[1] + 1] if t.kind == "w") if st.inner else 0
 
 
 def _bare_content(f: Facts, cue: Cue, j: int) -> bool:
@@ -224,6 +232,9 @@ def _ends_content(ctx: Context, k: int) -> bool:
     np = ctx.subjects.get(k)
     if np is not None and np[1] + 1 < len(toks) and (toks[np[1] + 1].norm == ":" or (np[1] + 1) in ctx.by_open):
         return True  # ... من أجل العبادات قال النبي ” ...: a cue with its own subject and its own marked words
+    after = eulogy_after(ctx.an, k + 1) if k + 1 < len(toks) else k + 1
+    if after > k + 1 and after < len(toks) and (toks[after].norm == ":" or after in ctx.by_open):
+        return True  # ...، قال عليه السلام ” ...: the Prophet (named by his eulogy) and his own marked words
     if np is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:
@@ -333,8 +344,8 @@ def _parenthesised(f: Facts, j: int) -> Stretch | None:
     if k >= len(toks) or toks[k].norm != ")":
         return None
     words = [t for t in toks[j + 1:k] if t.kind == "w"]
-    if len(words) < 3 or any(t.kind == "n" for t in toks[j + 1:k]):
-        return None
+    if len(words) < 3 or (len(words) < 5 and any(t.kind == "n" for t in toks[j + 1:k])):
+        return None  # (an age or a count in parentheses, (52 عاما), is an aside; (إن 2 مليون واق سيكفون ...) speech)
     return Stretch(j, k)
 
 

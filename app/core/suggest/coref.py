@@ -18,7 +18,7 @@ from ..model import Entity
 from ..text.arabic import fold
 from .arabic import has_al, is_nisba, strip_al
 from .context import Facts, Range
-from .eulogies import prophet_named
+from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_classifier
 from .speakers import speaker_after
 from .words import DOCUMENT_WORDS, FUNCTION_WORDS, ORG_NOUNS, SAME_WORDS, TITLES
@@ -55,6 +55,30 @@ _NOT_GOD_BEFORE = frozenset(fold(w) for w in (
 _WITHIN = 1500  # characters back to the mention of God a verse's speaker is linked to
 
 
+_PROPHET_WORDS = frozenset(fold(w) for w in ("النبي", "الرسول", "نبينا", "والنبي", "والرسول"))
+
+
+def prophet_before(f: Facts, i: int) -> Range | None:
+    """The nearest mention of the Prophet by name (النبي، الرسول، رسول الله، نبينا) before token ``i`` and within
+    about a page, outside quotations: whom قال صلى الله عليه وسلم / قال عليه السلام is linked to. None if none."""
+    an, toks = f.an, f.an.tokens
+    limit = an.token_span(i, i)[0] - _WITHIN
+    for k in range(i - 1, 0, -1):
+        t = toks[k]
+        if t.kind != "w":
+            continue
+        if an.token_span(k, k)[0] < limit:
+            return None
+        found = (k, k) if t.norm in _PROPHET_WORDS else (
+            (k - 1, k) if t.norm == _GOD and toks[k - 1].norm in (fold("رسول"), fold("ورسول")) else None)
+        if found is not None:
+            st = f.inside.get(k)
+            if st is None or not st.open < k < st.close:
+                eulogy = prophet_eulogy_after(an, k + 1) if k + 1 < len(toks) else None
+                return (found[0], eulogy[1]) if eulogy else found  # the mention as written, with his eulogy
+    return None
+
+
 def epithet_only(words: list[str]) -> bool:
     """God named by an epithet alone after a verb of saying (تعالى، سبحانه وتعالى، عز من قائل): no name."""
     return bool(words) and (all(w in _GOD_EPITHETS for w in words) or tuple(words) == _MIGHTIEST)
@@ -75,7 +99,10 @@ def god_before(f: Facts, i: int) -> Range | None:
                 k + 1 < len(toks) and toks[k + 1].norm in ("عليه", "عنه", "عنها", "عنهم", "عنهما")):
             st = f.inside.get(k)
             if st is None or not st.open < k < st.close:  # (ربنا inside a verse is the believers' call)
-                return k, k
+                end = k
+                while end + 1 < len(toks) and toks[end + 1].norm in _GOD_EPITHETS:
+                    end += 1  # الله تعالى / الله سبحانه وتعالى / الله عز وجل: the mention as written
+                return k, end
     return None
 
 

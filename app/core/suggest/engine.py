@@ -16,7 +16,7 @@ from .candidates import RULE_NAMES, candidates
 from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
-from .coref import epithet_only, god_before
+from .coref import epithet_only, god_before, prophet_before
 from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
@@ -218,8 +218,11 @@ class _Pass:
             rec.speaker, rec.antecedent, rec.speaker_rule = None, cand.via, "speaker-antecedent"
         else:
             rec.speaker, rec.speaker_rule = cand.mention, RULE_NAMES[cand.rule]
-            if epithet_only([t.norm for t in ctx.an.words(*cand.mention)]):
+            words = [t.norm for t in ctx.an.words(*cand.mention)]
+            if epithet_only(words):
                 rec.speaker = god_before(ctx, cand.mention[0]) or cand.mention  # قال تعالى: God, named before
+            elif cand.rule == "eulogy":
+                rec.speaker = prophet_before(ctx, cand.mention[0]) or cand.mention  # قال صلى الله عليه وسلم
 
 
 _EXPLICIT = ("after", "source")  # the rules' choice when the cue's own subject follows it

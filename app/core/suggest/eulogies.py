@@ -39,6 +39,14 @@ def prophet_eulogy_after(an: Analysis, j: int) -> tuple[int, int] | None:
     return (j, j + len(e) - 1) if e is not None else None
 
 
+_PEACE = tuple(fold(w) for w in ("عليه", "السلام"))
+
+
+def peace_after(an: Analysis, j: int) -> bool:
+    """Does "عليه السلام" (said of any prophet) start at token ``j``?"""
+    return _phrase_at(an.tokens, j, _PEACE)
+
+
 def eulogy_after(an: Analysis, j: int) -> int:
     """The token after a eulogy that starts at token ``j`` (``j`` itself when none does): فقال رضي الله عنه:
     the eulogy of the hidden subject, no subject of its own."""

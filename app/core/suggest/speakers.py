@@ -57,8 +57,15 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
                 cue.i + 1 < len(toks) and toks[cue.i + 1].kind == "w" and len(toks[cue.i + 1].norm) > 3:
             return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
-        return speaker_after(f, cue.last, glued)
+        np = speaker_after(f, cue.last, glued)
+        if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in _SAYING \
+                and sum(1 for t in f.an.words(*np)) >= 3:
+            return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
+        return np
     return None
+
+
+_SAYING = frozenset(fold(w) for w in ("قال", "أضاف", "تابع", "أردف", "استطرد"))
 
 
 def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
