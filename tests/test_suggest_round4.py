@@ -199,3 +199,8 @@ def test_speech_in_parentheses_may_hold_a_number():
     assert recs[0]["text"] == "إن 2 مليون واق سيكفون الجماهير لمدة يوم واحد فقط"
     recs = records(suggest("وقال مورينيو (52 عاما) إن الفريق جاهز.", None))
     assert recs[0]["text"] == "إن الفريق جاهز"  # an age in parentheses is still an aside
+
+
+def test_a_request_in_a_relative_clause_is_no_report():
+    text = "ومن بينها شرط ان تحصل الدولة التي تطلب من البنك قرضا لتمويل مشروع على موافقة السكان."
+    assert records(suggest(text, None)) == []

@@ -256,8 +256,8 @@ def find_cues(an: Analysis) -> list[Cue]:
             continue
         form = match_form(word) or _agent_masdar(an, tok.i)
         if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not
-                                                    _clause_starts_before(an, tok.i))):
-            continue  # (طلباً للشهرة: the verbal noun, not "they both asked")
+                                                    _clause_starts_before(an, tok.i) or _relative_before(an, tok.i))):
+            continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
         last = tok.i
         if form.kind == SOURCE:
             # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
@@ -274,6 +274,13 @@ def find_cues(an: Analysis) -> list[Cue]:
 
 
 _VERB_OPENERS = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "ولقد", "فقد", "ثم", "كما", "حيث", "وحين", "حين"))
+
+
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللتين", "اللذين"))
+
+
+def _relative_before(an: Analysis, i: int) -> bool:
+    return i > 0 and an.tokens[i - 1].norm in _RELATIVES
 
 
 def _clause_starts_before(an: Analysis, i: int) -> bool:
