@@ -204,3 +204,10 @@ def test_speech_in_parentheses_may_hold_a_number():
 def test_a_request_in_a_relative_clause_is_no_report():
     text = "ومن بينها شرط ان تحصل الدولة التي تطلب من البنك قرضا لتمويل مشروع على موافقة السكان."
     assert records(suggest(text, None)) == []
+
+
+def test_the_writers_own_view_in_the_first_person_is_no_report():
+    for text in ("فإنني أعتقد أن البرنامج ناجح.", "وفي اعتقادي أن البرنامج ناجح."):
+        assert records(suggest(text, None)) == [], text
+    recs = records(suggest("واعتقد الوزير أن البرنامج ناجح. وأعتبر الوزير أن القرار صائب.", None))
+    assert [r["speakers"] for r in recs] == [["الوزير"], ["الوزير"]]  # third person (and a misspelt hamza)

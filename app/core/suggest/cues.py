@@ -167,7 +167,7 @@ def _build() -> dict[str, CueForm]:
                                         end in ("ة", "ه", "تين")))
         for m in masdars:
             for pre in _MASDAR_PRE:
-                for pron in ("", "ه", "ها", "هم", "هما", "ي"):
+                for pron in ("", "ه", "ها", "هم", "هما"):  # (اعتقادي، رأيي: the writer's own view, no report)
                     word = pre + m + pron
                     # A bare verbal noun (تصريح، تأكيد) is mostly a plain noun ("في تصريح"): only the
                     # possessed form (تصريحه، قوله) or بالـ + noun (بالقول، بالتأكيد) reports speech.
@@ -255,6 +255,8 @@ def find_cues(an: Analysis) -> list[Cue]:
                 cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
             continue
         form = match_form(word) or _agent_masdar(an, tok.i)
+        if form is not None and _first_person(an, tok.i, form):
+            continue  # فإنني أعتقد أن: the writer's (or the interviewee's) own view, not a report
         if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not
                                                     _clause_starts_before(an, tok.i) or _relative_before(an, tok.i))):
             continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
@@ -274,6 +276,19 @@ def find_cues(an: Analysis) -> list[Cue]:
 
 
 _VERB_OPENERS = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "ولقد", "فقد", "ثم", "كما", "حيث", "وحين", "حين"))
+
+
+def _first_person(an: Analysis, i: int, form: CueForm) -> bool:
+    """أعتقد / أعتبر / أستبعد written with hamza: the first person of a verb whose perfect starts with a plain
+    alef (اعتقد، اعتبر، استبعد), which folding makes look alike."""
+    if form.kind != VERB or form.tense != "perfect" or not form.lemma.startswith("ا"):
+        return False
+    s, e = an.token_span(i, i)
+    word = an.text[s:e]
+    if word[:1] in "وف" and len(word) > 4:
+        word = word[1:]
+    nxt = an.tokens[i + 1].norm if i + 1 < len(an.tokens) else ""
+    return word[:1] in "أإ" and not nxt.startswith("ال")  # (أعتبر الوزير أن: a misspelt perfect, its subject)
 
 
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللتين", "اللذين"))
