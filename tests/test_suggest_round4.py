@@ -211,3 +211,9 @@ def test_the_writers_own_view_in_the_first_person_is_no_report():
         assert records(suggest(text, None)) == [], text
     recs = records(suggest("واعتقد الوزير أن البرنامج ناجح. وأعتبر الوزير أن القرار صائب.", None))
     assert [r["speakers"] for r in recs] == [["الوزير"], ["الوزير"]]  # third person (and a misspelt hamza)
+
+
+def test_this_shows_is_the_writers_inference():
+    assert records(suggest("وما السبب الكامن خلفه؟\n- هذا يؤكّد سوء توزيع الثروة بين المواطنين.", None)) == []
+    recs = records(suggest("ويضحك المخرج معلقا على ذلك ويقول: «يا للمصيبة».", None))
+    assert recs and recs[-1]["text"] == "يا للمصيبة"  # ذلك is what he commented on, not the subject

@@ -23,6 +23,7 @@ from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
+_DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "وهذا", "هذان"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
 
@@ -122,6 +123,9 @@ class _Pass:
         if (np is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف") and in_writer_frame(ctx, cue)
                 and speaker_before(ctx, cue.i, require_title=False) is None):
             return True  # يشار إلى أنه في وقت سابق أعلن عن أن: an impersonal passive inside the writer's remark
+        if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in _DEMONSTRATIVES
+                and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
+            return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not معلقاً على ذلك)
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         return cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
 
