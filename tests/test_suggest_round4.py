@@ -214,6 +214,7 @@ def test_the_writers_own_view_in_the_first_person_is_no_report():
 
 
 def test_this_shows_is_the_writers_inference():
-    assert records(suggest("وما السبب الكامن خلفه؟\n- هذا يؤكّد سوء توزيع الثروة بين المواطنين.", None)) == []
+    text = "في رأيك كيف تفسر هذا التناقض وما السبب الكامن خلفه؟ - هذا يؤكّد سوء توزيع الثروة فيما بين المواطنين."
+    assert records(suggest(text, None)) == []
     recs = records(suggest("ويضحك المخرج معلقا على ذلك ويقول: «يا للمصيبة».", None))
     assert recs and recs[-1]["text"] == "يا للمصيبة"  # ذلك is what he commented on, not the subject
