@@ -23,7 +23,7 @@ from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
-_DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "وهذا", "هذان"))
+_DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
 
