@@ -68,3 +68,13 @@ def test_blind3_does_not_drop_below_what_was_measured_once():
     assert s["speaker_accuracy_over_gold_quotes"] >= 0.49
     assert s["overlap"]["DATE"][2] >= 0.88
     assert s["date_value_accuracy"] >= 0.94
+
+
+def test_round_4_development_figures_hold():
+    # after round 4 (development data, not estimates): blind2 quote R 0.825, speaker/gold 0.657;
+    # blind3 quote P 0.818 R 0.754, speaker/gold 0.619
+    s2 = eval_quotes(corpus_dir(), None, "blind2", None).summary()
+    s3 = eval_quotes(corpus_dir(), None, "blind3", None).summary()
+    assert s2["overlap"]["QUOTE"][1] >= 0.81 and s2["speaker_accuracy_over_gold_quotes"] >= 0.64
+    assert s3["overlap"]["QUOTE"][0] >= 0.80 and s3["overlap"]["QUOTE"][1] >= 0.74
+    assert s3["speaker_accuracy_over_gold_quotes"] >= 0.60
