@@ -58,25 +58,38 @@ _WITHIN = 1500  # characters back to the mention of God a verse's speaker is lin
 _PROPHET_WORDS = frozenset(fold(w) for w in ("النبي", "الرسول", "نبينا", "والنبي", "والرسول"))
 
 
-def prophet_before(f: Facts, i: int) -> Range | None:
-    """The nearest mention of the Prophet by name (النبي، الرسول، رسول الله، نبينا) before token ``i`` and within
-    about a page, outside quotations: whom قال صلى الله عليه وسلم / قال عليه السلام is linked to. None if none."""
+def _named_before(f: Facts, i: int, named_at) -> Range | None:
+    """The nearest mention before token ``i``, within about a page and outside quotation marks, that
+    ``named_at(k)`` finds at a word ``k`` (its range, or None there)."""
     an, toks = f.an, f.an.tokens
     limit = an.token_span(i, i)[0] - _WITHIN
-    for k in range(i - 1, 0, -1):
-        t = toks[k]
-        if t.kind != "w":
+    for k in range(i - 1, -1, -1):
+        if toks[k].kind != "w":
             continue
         if an.token_span(k, k)[0] < limit:
             return None
-        found = (k, k) if t.norm in _PROPHET_WORDS else (
-            (k - 1, k) if t.norm == _GOD and toks[k - 1].norm in (fold("رسول"), fold("ورسول")) else None)
-        if found is not None:
-            st = f.inside.get(k)
-            if st is None or not st.open < k < st.close:
-                eulogy = prophet_eulogy_after(an, k + 1) if k + 1 < len(toks) else None
-                return (found[0], eulogy[1]) if eulogy else found  # the mention as written, with his eulogy
+        found = named_at(k)
+        st = f.inside.get(k) if found is not None else None
+        if found is not None and (st is None or not st.open < k < st.close):
+            return found  # (ربنا inside a verse is the believers' call, not a mention)
     return None
+
+
+def prophet_before(f: Facts, i: int) -> Range | None:
+    """The nearest mention of the Prophet by name (النبي، الرسول، رسول الله، نبينا) before token ``i``, with his
+    eulogy as written: whom قال صلى الله عليه وسلم / قال عليه السلام is linked to. None if none."""
+    an, toks = f.an, f.an.tokens
+
+    def named_at(k: int) -> Range | None:
+        w = toks[k].norm
+        first = k if w in _PROPHET_WORDS else (
+            k - 1 if w == _GOD and k > 0 and toks[k - 1].norm in (fold("رسول"), fold("ورسول")) else None)
+        if first is None:
+            return None
+        eulogy = prophet_eulogy_after(an, k + 1) if k + 1 < len(toks) else None
+        return first, eulogy[1] if eulogy else k
+
+    return _named_before(f, i, named_at)
 
 
 def epithet_only(words: list[str]) -> bool:
@@ -85,25 +98,20 @@ def epithet_only(words: list[str]) -> bool:
 
 
 def god_before(f: Facts, i: int) -> Range | None:
-    """The nearest mention of God (الله، ربنا) before token ``i`` and within about a page: whom a verse quoted
-    after قال تعالى is linked to, as the gold does (a name, not an epithet). None when there is none."""
-    an, toks = f.an, f.an.tokens
-    limit = an.token_span(i, i)[0] - _WITHIN
-    for k in range(i - 1, -1, -1):
-        t = toks[k]
-        if t.kind != "w":
-            continue
-        if an.token_span(k, k)[0] < limit:
-            return None
-        if t.norm in _GOD_NAMES and (k == 0 or toks[k - 1].norm not in _NOT_GOD_BEFORE) and not (
+    """The nearest mention of God by name (الله، ربنا; not in a name such as عبد الله or a eulogy) before token
+    ``i``, with the epithets after it as written: whom a verse after قال تعالى is linked to, as the gold does."""
+    toks = f.an.tokens
+
+    def named_at(k: int) -> Range | None:
+        if toks[k].norm not in _GOD_NAMES or (k > 0 and toks[k - 1].norm in _NOT_GOD_BEFORE) or (
                 k + 1 < len(toks) and toks[k + 1].norm in ("عليه", "عنه", "عنها", "عنهم", "عنهما")):
-            st = f.inside.get(k)
-            if st is None or not st.open < k < st.close:  # (ربنا inside a verse is the believers' call)
-                end = k
-                while end + 1 < len(toks) and toks[end + 1].norm in _GOD_EPITHETS:
-                    end += 1  # الله تعالى / الله سبحانه وتعالى / الله عز وجل: the mention as written
-                return k, end
-    return None
+            return None
+        end = k
+        while end + 1 < len(toks) and toks[end + 1].norm in _GOD_EPITHETS:
+            end += 1  # الله تعالى / الله سبحانه وتعالى / الله عز وجل
+        return k, end
+
+    return _named_before(f, i, named_at)
 
 
 def is_honorific(word: str) -> bool:
