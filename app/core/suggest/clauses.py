@@ -16,7 +16,7 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Context, Facts, Range
-from .arabic import masdar_shaped, participle_shaped
+from .arabic import Analysis, masdar_shaped, participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .eulogies import eulogy_after
@@ -157,7 +157,8 @@ _PRONOUN_SUFFIXES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "ن
 _SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
 
 
-def _words(an, st: Stretch) -> int:
+def _words(an: Analysis, st: Stretch) -> int:
+    """How many words the stretch holds between its marks."""
     return sum(1 for t in an.tokens[st.inner[0]:st.inner[1] + 1] if t.kind == "w") if st.inner else 0
 
 

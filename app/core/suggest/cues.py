@@ -291,7 +291,7 @@ def _first_person(an: Analysis, i: int, form: CueForm) -> bool:
     return word[:1] in "أإ" and not nxt.startswith("ال")  # (أعتبر الوزير أن: a misspelt perfect, its subject)
 
 
-_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللتين", "اللذين"))
+_RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللتين", "اللذين"))  # (cues sit below .words)
 
 
 def _relative_before(an: Analysis, i: int) -> bool:
