@@ -8,6 +8,7 @@ from __future__ import annotations
 import hashlib
 import json
 import random
+from functools import cache
 
 import pytest
 
@@ -18,6 +19,12 @@ from tests.test_suggest_support import corpus_dir
 pytestmark = pytest.mark.corpus
 
 SPLIT3 = json.loads((GOLD_SETS["blind3"] / "split.json").read_text(encoding="utf-8"))
+
+
+@cache
+def _summary(gold: str) -> dict:
+    """The engine's figures on a gold set, with the default model (each set scored once for all the tests)."""
+    return eval_quotes(corpus_dir(), None, gold, None).summary()
 
 
 def test_blind3_is_the_seeded_draw_from_the_articles_named_nowhere_before():
@@ -51,7 +58,7 @@ def test_gold_is_the_articles_own_characters(gold):
 
 
 def test_blind2_as_development_data_does_not_drop_below_round_2():
-    s = eval_quotes(corpus_dir(), None, "blind2", None).summary()  # with the default model
+    s = _summary("blind2")
     # measured once blind in round 1: quote F1 0.794, speaker/gold 0.525, date F1 0.873 / value 0.902;
     # after round 2 (development data): quote F1 0.808, speaker/gold 0.614, date F1 0.937 / value 0.940
     assert s["overlap"]["QUOTE"][2] >= 0.79
@@ -61,7 +68,7 @@ def test_blind2_as_development_data_does_not_drop_below_round_2():
 
 
 def test_blind3_does_not_drop_below_what_was_measured_once():
-    s = eval_quotes(corpus_dir(), None, "blind3", None).summary()  # with the default model
+    s = _summary("blind3")
     # measured once blind, round 2 (default/2): quote P 0.782 R 0.670 F1 0.722, speaker/gold 0.508,
     # speaker/found 0.758, date F1 0.903 / value 0.966
     assert s["overlap"]["QUOTE"][2] >= 0.70
@@ -73,8 +80,7 @@ def test_blind3_does_not_drop_below_what_was_measured_once():
 def test_round_4_development_figures_hold():
     # after round 4 (development data, not estimates): blind2 quote R 0.825, speaker/gold 0.657;
     # blind3 quote P 0.818 R 0.754, speaker/gold 0.619
-    s2 = eval_quotes(corpus_dir(), None, "blind2", None).summary()
-    s3 = eval_quotes(corpus_dir(), None, "blind3", None).summary()
+    s2, s3 = _summary("blind2"), _summary("blind3")
     assert s2["overlap"]["QUOTE"][1] >= 0.81 and s2["speaker_accuracy_over_gold_quotes"] >= 0.64
     assert s3["overlap"]["QUOTE"][0] >= 0.80 and s3["overlap"]["QUOTE"][1] >= 0.74
     assert s3["speaker_accuracy_over_gold_quotes"] >= 0.60

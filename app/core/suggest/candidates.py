@@ -134,6 +134,12 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     return out.items
 
 
+def settled(cue: Cue, cands: list[Candidate]) -> bool:
+    """Is the rules' choice the subject written right after a verb or after بحسب (أكد اللواء التركي أن)? Then no
+    model overrides it (the shipped one had replaced such subjects with the previous speaker)."""
+    return bool(cands) and cands[0].rule in ("after", "source") and cue.kind in (VERB, SOURCE)
+
+
 # Verbs of urging, calling and informing: their first noun phrase is often whom they address (حث X على).
 _ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))
 

@@ -425,7 +425,6 @@ def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | 
 
 
 _DESCRIBES = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين"))  # ...، وفقاً لفلان، وهو خبير
-_ACCORDING = frozenset(fold(w) for w in ("حسب", "بحسب", "وفق", "وفقا", "طبقا"))
 
 
 def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
@@ -435,8 +434,9 @@ def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
     if cue.kind == VERB and j > 0:
         if toks[j].norm in _AS and toks[j - 1].norm in CLAUSE_PUNCT:
             return j
-        if toks[j].norm == "ما" and j > 1 and toks[j - 1].norm in _ACCORDING:
-            return j - 1
+        before = ctx.cue_at.get(j - 1) if toks[j].norm == "ما" else None
+        if before is not None and before.kind == SOURCE:
+            return j - 1  # بحسب ما أفاد
     if cue.kind == SOURCE:
         np = ctx.subjects.get(cue.i)
         if toks[j].norm in CLAUSE_PUNCT or (np is not None and speaking_source(ctx, cue, np[1] + 1)):

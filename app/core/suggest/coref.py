@@ -192,7 +192,7 @@ class Coreference:
                 cluster = self.add(*stands_for)
                 cluster.named.setdefault(text, 0)
                 return self._attach(cluster, text, _key_tokens(words), set(), ())
-        if words and (all(w in _GOD_EPITHETS or w == _GOD for w in words) or tuple(words) == _MIGHTIEST):
+        if words and (all(w in _GOD_EPITHETS or w == _GOD for w in words) or epithet_only(words)):
             words = [_GOD]  # قال تعالى، الله سبحانه، الله عز وجل: God, by an epithet alone or with one
         elif words and prophet_named(words):
             words = [_PROPHET]  # رسول الله، النبي، الرسول صلى الله عليه وسلم، or the eulogy alone: the Prophet

@@ -242,6 +242,13 @@ _COMPLEMENTIZERS_BARE = frozenset(fold(w) for w in ("أن", "إن", "بأن", "�
                                                      "إنهم", "بأنه", "بأنها"))
 
 
+def source_l_glued(an: Analysis, i: int) -> bool:
+    """Is the ل that وفقاً / طبقاً at token ``i`` governs glued to the next word (وفقاً لمجلة، طبقاً للنظام)?"""
+    toks = an.tokens
+    return toks[i].norm.endswith(("وفقا", "طبقا")) and i + 1 < len(toks) and toks[i + 1].kind == "w" and \
+        toks[i + 1].norm.startswith("ل") and toks[i + 1].norm not in ("ل", "لـ")
+
+
 def find_cues(an: Analysis) -> list[Cue]:
     """Every cue in the article, in text order."""
     cues: list[Cue] = []
@@ -267,7 +274,7 @@ def find_cues(an: Analysis) -> list[Cue]:
                 nxt = toks[tok.i + 1].norm
                 if nxt in ("ل", "لـ", "عن"):
                     last = tok.i + 1
-                elif not word.endswith("نقلا") and not (toks[tok.i + 1].norm.startswith("ل")):
+                elif not word.endswith("نقلا") and not source_l_glued(an, tok.i):
                     continue
             elif word.endswith("نقلا"):
                 continue
@@ -283,8 +290,7 @@ def _first_person(an: Analysis, i: int, form: CueForm) -> bool:
     alef (اعتقد، اعتبر، استبعد), which folding makes look alike."""
     if form.kind != VERB or form.tense != "perfect" or not form.lemma.startswith("ا"):
         return False
-    s, e = an.token_span(i, i)
-    word = an.text[s:e]
+    word = an.raw(i)
     if word[:1] in "وف" and len(word) > 4:
         word = word[1:]
     nxt = an.tokens[i + 1].norm if i + 1 < len(an.tokens) else ""

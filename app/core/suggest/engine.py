@@ -17,7 +17,7 @@ from .clauses import (Attributions, Record, content_end, english_subject, first_
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
 from .coref import epithet_only, god_before, prophet_before
-from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
+from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .speakers import speaker_before, subject_after_cue
@@ -212,9 +212,8 @@ class _Pass:
         if not rec.candidates:
             return
         # reported speech inside someone's words keeps the rules' choice: the model learned top-level attributions
+        # (a chooser keeps the rules' choice when it is the subject written after the verb: candidates.settled)
         rec.chosen = self.model.choose(ctx, rec, cue, rec.candidates, self.records) if rec.top_level else 0
-        if rec.candidates[0].rule in _EXPLICIT and cue.kind in (VERB, SOURCE):
-            rec.chosen = 0  # أكد اللواء التركي أن: the subject written right after the verb is who said it
         cand = rec.candidates[rec.chosen]
         if cand.rule in ("content", "none"):
             return
@@ -227,9 +226,6 @@ class _Pass:
                 rec.speaker = god_before(ctx, cand.mention[0]) or cand.mention  # قال تعالى: God, named before
             elif cand.rule == "eulogy":
                 rec.speaker = prophet_before(ctx, cand.mention[0]) or cand.mention  # قال صلى الله عليه وسلم
-
-
-_EXPLICIT = ("after", "source")  # the rules' choice when the cue's own subject follows it
 
 
 # --- passes over the whole document --------------------------------------------------------------------------------

@@ -20,6 +20,7 @@ from ..text.arabic import fold
 from .clauses import Record
 from .arabic import Analysis
 from .context import Context, Range
+from .cues import source_l_glued
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
 from .speakers import description_before
@@ -86,11 +87,10 @@ def _before_eulogy(an: Analysis, mention: Range) -> Range:
 
 
 def _glued_source_l(an: Analysis, first: int) -> bool:
-    """Is the mention at token ``first`` written with the ل of وفقاً / طبقاً glued to it (لمجلة, not للمجلة)?"""
-    toks = an.tokens
-    w = toks[first].norm
-    return first > 0 and toks[first - 1].norm.endswith(("وفقا", "طبقا")) and w[:1] == "ل" and w[1:2] != "ل" and \
-        len(w) > 3
+    """Is the mention at token ``first`` written with the ل of وفقاً / طبقاً glued to it (لمجلة; not للمجلة, whose
+    article the ل has swallowed)?"""
+    w = an.tokens[first].norm
+    return first > 0 and source_l_glued(an, first - 1) and w[1:2] != "ل" and len(w) > 3
 
 
 class _Speakers:

@@ -34,7 +34,7 @@ from typing import Iterable, Mapping, Sequence
 
 from ..model import Document, Layer
 from ..text.arabic import fold, mention_key as text_key
-from .candidates import Candidate
+from .candidates import Candidate, settled
 from .clauses import Record
 from .context import Context
 from .coref import person_names
@@ -145,7 +145,7 @@ class _Teacher:
         if len(cands) > 1 and len(right) < len(cands):
             describe(ctx, rec, cue, cands, records)
             self.examples.append(Example(ctx.doc.id, tuple(tuple(c.features) for c in cands), right))
-        return min(right)
+        return 0 if settled(cue, cands) else min(right)  # (as any chooser: the written subject stays)
 
     def _said(self, ctx: Context, rec: Record) -> Said | None:
         s, e = ctx.an.token_span(rec.first, rec.last)

@@ -17,7 +17,7 @@ from importlib import resources
 from typing import Mapping
 
 from ..errors import QawlError
-from .candidates import Candidate
+from .candidates import Candidate, settled
 from .clauses import Record
 from .context import Context
 from .cues import Cue
@@ -40,8 +40,8 @@ class Model:
 
     def choose(self, ctx: Context, rec: Record, cue: Cue, cands: list[Candidate], records: list[Record]) -> int:
         """The index of the chosen candidate (0, the rules' choice, when the model has nothing to add)."""
-        if self.rules_only or len(cands) < 2:
-            return 0
+        if self.rules_only or len(cands) < 2 or settled(cue, cands):
+            return 0  # (a settled choice needs no features: the model could not change it)
         describe(ctx, rec, cue, cands, records)
         return best(self.weights, cands)
 

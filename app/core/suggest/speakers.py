@@ -22,7 +22,7 @@ from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after, eulogy_before
-from .cues import AGENT, SOURCE, VERB, Cue
+from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, KANA, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
@@ -52,9 +52,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
     if f.an.tokens[cue.i].norm.isascii():
         return None
     if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
-        toks = f.an.tokens
-        if cue.kind == SOURCE and cue.last == cue.i and toks[cue.i].norm.endswith(("وفقا", "طبقا")) and \
-                cue.i + 1 < len(toks) and toks[cue.i + 1].kind == "w" and len(toks[cue.i + 1].norm) > 3:
+        if cue.kind == SOURCE and cue.last == cue.i and source_l_glued(f.an, cue.i) and \
+                len(f.an.tokens[cue.i + 1].norm) > 3:
             return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         np = speaker_after(f, cue.last, glued)
@@ -288,8 +287,7 @@ _MOSQUE = frozenset(fold(w) for w in ("وخطيب", "المسجد", "مسجد", 
 
 def _imam(an: Analysis, j: int) -> bool:
     """إمام (the imam), which folds into أمام ("in front of"): spelled with hamza below, or before وخطيب / المسجد."""
-    s, e = an.token_span(j, j)
-    original = an.text[s:e].lstrip("وف")
+    original = an.raw(j).lstrip("وف")
     return an.tokens[j].norm.endswith("امام") and (original.startswith("إمام") or (
         j + 1 < len(an.tokens) and an.tokens[j + 1].norm in _MOSQUE))
 
