@@ -218,3 +218,9 @@ def test_this_shows_is_the_writers_inference():
     assert records(suggest(text, None)) == []
     recs = records(suggest("ويضحك المخرج معلقا على ذلك ويقول: «يا للمصيبة».", None))
     assert recs and recs[-1]["text"] == "يا للمصيبة"  # ذلك is what he commented on, not the subject
+
+
+def test_words_in_marks_right_after_added_are_what_was_said_too():
+    # (the rule compared the cue's lemma with folded words: أضاف never matched, only قال, تابع and استطرد)
+    recs = records(suggest('وقال المنشد إنه لا يتدخل، وأضاف "ربي ارزقني وارزق مني".', None))
+    assert recs[-1]["text"] == "ربي ارزقني وارزق مني" and recs[-1]["type"] == "direct"

@@ -22,7 +22,7 @@ from .coref import is_honorific
 from .eulogies import eulogy_after
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source, speaking_source
-from .words import ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS
+from .words import ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS, SAYING
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -154,7 +154,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
 
 
 _PRONOUN_SUFFIXES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))
-_SPEECH = frozenset(("قال", "أضاف", "تابع", "أوضح", "استطرد", "أردف", "زاد"))
+_SPEECH = SAYING | {"أوضح", "زاد"}
 
 
 def _words(an: Analysis, st: Stretch) -> int:

@@ -26,7 +26,7 @@ from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, KANA, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES, is_title)
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, SAYING, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -57,14 +57,12 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         np = speaker_after(f, cue.last, glued)
-        if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in _SAYING \
+        if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
                 and sum(1 for t in f.an.words(*np)) >= 3:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
         return np
     return None
 
-
-_SAYING = frozenset(fold(w) for w in ("قال", "أضاف", "تابع", "أردف", "استطرد"))
 
 
 def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
