@@ -17,7 +17,7 @@ from ..core.errors import ConflictError, QawlError
 from ..core.model import CanonicalClaim, Layer, Span
 from .file import Part, ProjectFile
 from .reads import Reads
-from .rows import dumps as _dumps, now_utc as _now, span_of_row as _span
+from .rows import dumps as _dumps, matching, now_utc as _now, span_of_row as _span
 
 _COLUMNS = "id, text, verdict, factcheck, note, source"
 _SPAN_COLUMNS = "id, label, start, \"end\", text, attrs, origin, provenance, created, updated"
@@ -55,13 +55,10 @@ class ClaimRegistry(Part):
 
     def claim_mention_counts(self, annotator: str | None = None) -> dict[str, int]:
         """Canonical claim id -> number of CLAIM spans linking to it (in one annotator's layers, or all people's)."""
-        sql = ("SELECT json_extract(attrs, '$.claim') AS c, count(*) FROM spans WHERE label = 'CLAIM' "
-               "AND c IS NOT NULL AND annotator != 'suggestions'")
-        args: list = []
-        if annotator:
-            sql += " AND annotator = ?"
-            args.append(annotator)
-        return {r[0]: r[1] for r in self.conn.execute(sql + " GROUP BY c", args)}
+        cond, args = matching(("annotator", annotator or None))
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT json_extract(attrs, '$.claim') AS c, count(*) FROM spans WHERE label = 'CLAIM' "
+            f"AND c IS NOT NULL AND annotator != 'suggestions'{cond} GROUP BY c", args)}
 
     def claim_mentions(self, claim_id: str) -> list[tuple[str, str, Span]]:
         """Every CLAIM span linked to a canonical claim across the project: (doc_id, annotator, span), in import
@@ -80,10 +77,8 @@ class ClaimRegistry(Part):
         """Every CLAIM span of people's layers (not suggestions): (doc_id, annotator, span)."""
         sql = (f"SELECT s.doc_id, s.annotator, s.{_SPAN_COLUMNS.replace(', ', ', s.')} FROM spans s JOIN documents "
                "d ON d.id = s.doc_id WHERE s.label = 'CLAIM' AND s.annotator != 'suggestions'")
-        args: list = []
-        if annotator:
-            sql += " AND s.annotator = ?"
-            args.append(annotator)
+        cond, args = matching(("s.annotator", annotator or None))
+        sql += cond
         return [(r[0], r[1], _span(r[2:])) for r in self.conn.execute(sql + " ORDER BY d.rowid, s.start", args)]
 
     # --- the target of the registry's changes --------------------------------------------------------------------

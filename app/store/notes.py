@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from ..core.notes import NoteEntry, discussed, has_note, note_of
 from .file import Part
-from .rows import span_of_row as _span
+from .rows import matching, span_of_row as _span
 
 # The spans that carry a note or a flag (the same condition as the partial index spans_noted of migration 011).
 NOTED = "(json_extract(attrs, '$.note') IS NOT NULL OR json_extract(attrs, '$.discuss') IS NOT NULL)"
@@ -24,14 +24,7 @@ class Notes(Part):
     def notes(self, *, annotator: str | None = None, doc_id: str | None = None) -> list[NoteEntry]:
         """Every note of the project (or of one annotator, or one document): on documents and on spans, in
         import order of the documents and text order within each."""
-        where, args = [], []
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        cond = "".join(f" AND {w}" for w in where)
+        cond, args = matching(("annotator", annotator), ("doc_id", doc_id))
         order = {r[0]: r[1] for r in self.conn.execute("SELECT id, rowid FROM documents")} if doc_id is None else {}
         out: list[NoteEntry] = []
         for d, who, note, flag in self.conn.execute(

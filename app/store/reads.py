@@ -14,7 +14,7 @@ from ..core.model import Document, Entity, Layer, Span, Status
 from ..core.text.normalise import Normalisation
 from .file import Part, ProjectFile
 from ..core.ports import DocumentSummary, HistoryEntry
-from .rows import relation_of_row as _relation, span_of_row as _span
+from .rows import matching, relation_of_row as _relation, span_of_row as _span
 
 
 class Reads(Part):
@@ -130,13 +130,10 @@ class Reads(Part):
 
     def mention_counts(self, annotator: str | None = None) -> dict[str, int]:
         """Entity id -> number of SPEAKER spans pointing at it (in one annotator's layers, or all)."""
-        sql = ("SELECT json_extract(attrs, '$.entity') AS e, count(*) FROM spans WHERE label = 'SPEAKER' "
-               "AND e IS NOT NULL")
-        args: list = []
-        if annotator:
-            sql += " AND annotator = ?"
-            args.append(annotator)
-        return {r[0]: r[1] for r in self.conn.execute(sql + " GROUP BY e", args)}
+        cond, args = matching(("annotator", annotator or None))
+        return {r[0]: r[1] for r in self.conn.execute(
+            "SELECT json_extract(attrs, '$.entity') AS e, count(*) FROM spans WHERE label = 'SPEAKER' "
+            f"AND e IS NOT NULL{cond} GROUP BY e", args)}
 
     def mentions(self, entity_id: str) -> list[tuple[str, str, Span]]:
         """Every SPEAKER span of an entity across the project: (doc_id, annotator, span)."""
@@ -153,28 +150,17 @@ class Reads(Part):
 
     def suggested_entities(self, doc_id: str | None = None) -> dict[str, Entity]:
         """Speakers proposed by the suggester (of one document, or all) that are not in the registry."""
-        sql = "SELECT id, name, aliases FROM suggested_entities WHERE id NOT IN (SELECT id FROM entities)"
-        args: list = []
-        if doc_id is not None:
-            sql += " AND doc_id = ?"
-            args.append(doc_id)
-        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.conn.execute(sql, args)}
+        cond, args = matching(("doc_id", doc_id))
+        return {r[0]: Entity(r[0], r[1], tuple(orjson.loads(r[2]))) for r in self.conn.execute(
+            f"SELECT id, name, aliases FROM suggested_entities WHERE id NOT IN (SELECT id FROM entities){cond}", args)}
 
     # --- history ---------------------------------------------------------------------------------------------------
 
     def history(self, doc_id: str | None = None, *, annotator: str | None = None,
                 limit: int | None = None) -> list[HistoryEntry]:
-        sql = "SELECT seq, at, actor, doc_id, annotator, kind, description, change, reverts FROM changes"
-        where, args = [], []
-        if doc_id is not None:
-            where.append("doc_id = ?")
-            args.append(doc_id)
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        sql += " ORDER BY seq"
+        cond, args = matching(("doc_id", doc_id), ("annotator", annotator))
+        sql = ("SELECT seq, at, actor, doc_id, annotator, kind, description, change, reverts FROM changes "
+               f"WHERE 1{cond} ORDER BY seq")
         if limit:
             sql = f"SELECT * FROM ({sql} DESC LIMIT {int(limit)}) ORDER BY seq"
         return [HistoryEntry(r[0], r[1], r[2], r[3], r[4], r[5], r[6], orjson.loads(r[7]), r[8])

@@ -21,6 +21,13 @@ def dumps(value: object) -> str:
     return orjson.dumps(value).decode()
 
 
+def matching(*filters: tuple[str, object]) -> tuple[str, list]:
+    """`` AND column = ?`` for each (column, value) filter whose value is not None, and the values: what a read
+    with optional filters appends to its WHERE."""
+    kept = [(column, value) for column, value in filters if value is not None]
+    return "".join(f" AND {column} = ?" for column, _ in kept), [value for _, value in kept]
+
+
 def span_of_row(r) -> Span:
     return Span(id=r[0], label=r[1], start=r[2], end=r[3], text=r[4], attrs=orjson.loads(r[5]), origin=r[6],
                 provenance=orjson.loads(r[7]), created=r[8], updated=r[9])

@@ -16,7 +16,7 @@ import orjson
 from ..core.model import GOLD, SUGGESTIONS
 from ..core.team.files import Assignment
 from .file import Part
-from .rows import dumps as _dumps, now_utc as _now
+from .rows import dumps as _dumps, matching, now_utc as _now
 
 
 @dataclass(frozen=True)
@@ -335,17 +335,10 @@ class TeamStore(Part):
     # --- assignments ----------------------------------------------------------------------------------------------------
 
     def assignments(self, annotator: str | None = None, role: str | None = None) -> list[Assignment]:
-        sql = "SELECT doc_id, annotator, role, assigned_by, assigned FROM assignments"
-        where, args = [], []
-        if annotator is not None:
-            where.append("annotator = ?")
-            args.append(annotator)
-        if role is not None:
-            where.append("role = ?")
-            args.append(role)
-        if where:
-            sql += " WHERE " + " AND ".join(where)
-        return [Assignment(*r) for r in self.conn.execute(sql + " ORDER BY rowid", args)]
+        cond, args = matching(("annotator", annotator), ("role", role))
+        return [Assignment(*r) for r in self.conn.execute(
+            f"SELECT doc_id, annotator, role, assigned_by, assigned FROM assignments WHERE 1{cond} ORDER BY rowid",
+            args)]
 
     def assign(self, items: Iterable[Assignment]) -> int:
         cur = self.conn.executemany(
