@@ -1,6 +1,6 @@
 """Who said it: the speaker of an attribution whose cue has no subject of its own right after it.
 
-A subject before the verb is found by :func:`.speakers.speaker_before`; here are the rules for the rest: a
+A subject before the verb is found by :func:`.preceding.speaker_before`; here are the rules for the rest: a
 circumstantial participle or a conjoined verb shares the subject of the verb opening its sentence (ونعت X ...،
 وقالت / وقدّم X ... حيث قال), a verbal noun of belief after a light verb takes the light verb's subject (عبّر
 الأمير عن إيمانه بـ), a participle after ``غير أنّ X`` takes X, and otherwise a subject-less cue continues the

@@ -23,7 +23,7 @@ from .context import Context, Range
 from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .eulogies import peace_after, prophet_eulogy_after
-from .speakers import speaker_before
+from .preceding import speaker_before
 from .words import TITLES, is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).

@@ -13,14 +13,16 @@ from ..model import Document
 from ..text.arabic import fold
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, postposed, scan,
+from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, scan,
                       typed, writer_cue_inside)
 from .context import Context, Facts, Range
 from .coref import epithet_only, god_before, prophet_before
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
-from .speakers import speaker_before, subject_after_cue
+from .postposed import postposed
+from .preceding import speaker_before
+from .speakers import subject_after_cue
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
 _DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))

@@ -23,7 +23,7 @@ from .context import Context, Range
 from .cues import source_l_glued
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
-from .speakers import description_before
+from .preceding import description_before
 
 ENGINE = "qawl-suggest/1"
 _SUGGESTED = Origin.SUGGESTED.value

@@ -1,0 +1,106 @@
+"""What was said before its cue: a quotation right before the verb («...»، قال فلان / «...»، بحسب فلان), or the
+clause before "as X reported" / "according to X" closing the sentence or standing between commas (...، كما أفادت
+السلطات / ... بحسب ما أفاد المرصد / ...، وفقاً لمجلة «فوربس» / كان فلان، وفق المصادر، معجباً ...).
+"""
+
+from __future__ import annotations
+
+from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from .clauses import Record, english_subject
+from .context import Context
+from .cues import SOURCE, VERB, Cue
+from .quotes import is_speech_like
+from .sources import speaking_source
+
+_AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+
+
+def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
+    """«...»، قال فلان: a speech stretch right before the cue; or ...، كما أفادت السلطات. / ...، بحسب وكالة
+    الأناضول. : the clause before "as X reported" or "according to X" at the end of a sentence (or between commas)."""
+    toks = ctx.an.tokens
+    j = cue.i - 1
+    if toks[cue.i].norm.isascii():
+        subject = english_subject(ctx, cue)
+        if subject is not None and subject[1] < cue.i:
+            j = subject[0] - 1
+    rec = _stretch_before(ctx, cue, j, used)  # «إنه انتظار طويل»، بحسب كيت جاكيس / «...»، قال فلان
+    if rec is not None:
+        return rec
+    before = _attribution_phrase(ctx, cue, j)
+    return _clause_before(ctx, cue, before) if before is not None else None
+
+
+def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | None:
+    """A speech stretch closing at ``j`` (or at the punctuation before it), right before the cue."""
+    toks = ctx.an.tokens
+    while j >= 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+        j -= 1
+    if j < 0 or toks[j].kind != "p":
+        return None
+    st = ctx.inside.get(j)
+    if st is None or st.close != j or st.open in used or st.inner is None or not is_speech_like(ctx.an, st):
+        return None
+    if cue.kind not in (VERB, SOURCE):
+        return None
+    if ctx.subjects.get(cue.i) is None and not (toks[cue.i].norm.isascii() and english_subject(ctx, cue)):
+        return None
+    used.add(st.open)
+    return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
+
+
+_DESCRIBES = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين"))  # ...، وفقاً لفلان، وهو خبير
+
+
+def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
+    """The first token of a trailing "as X reported" / "according to X" before the cue at ``j + 1``: ...، كما
+    أفادت السلطات / ... بحسب ما أفاد المرصد / ...؛ حسب شهود عيان / ... عدة قذائف بحسب وكالة الأناضول; else None."""
+    toks = ctx.an.tokens
+    if cue.kind == VERB and j > 0:
+        if toks[j].norm in _AS and toks[j - 1].norm in CLAUSE_PUNCT:
+            return j
+        before = ctx.cue_at.get(j - 1) if toks[j].norm == "ما" else None
+        if before is not None and before.kind == SOURCE:
+            return j - 1  # بحسب ما أفاد
+    if cue.kind == SOURCE:
+        np = ctx.subjects.get(cue.i)
+        if toks[j].norm in CLAUSE_PUNCT or (np is not None and speaking_source(ctx, cue, np[1] + 1)):
+            return cue.i
+    return None
+
+
+def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
+    """The clause from the sentence start to ``before`` (the attribution phrase) as what the source said, when the
+    source closes the sentence — or stands between commas (كان محمد الثاني، وفق المصادر التاريخية، معجباً ...: the
+    whole sentence when the words before it are too few to be a statement)."""
+    toks, an = ctx.an.tokens, ctx.an
+    np = ctx.subjects.get(cue.i)
+    if np is None:
+        return None
+    after = np[1] + 1
+    closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
+        toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
+    between = not closes and cue.kind == SOURCE and toks[after].norm in CLAUSE_PUNCT and \
+        speaking_source(ctx, cue, after)  # (…، وفقاً للمبادرة الخليجية، ومخرجات الحوار: a rule, nobody spoke)
+    if not (closes or between):
+        return None
+    first = an.sentence_bounds[an.sentence[cue.i]][0]
+    for k in range(first, min(first + 6, before)):  # "سبق - الوكالات :" a dateline before the news
+        if toks[k].norm == ":":
+            first = k + 1
+    last = before - 1
+    while last > first and toks[last].kind == "p":
+        last -= 1
+    if last < first or toks[last].kind == "p":
+        return None  # وحسب الشهود؛ فقد ...: the source opens the sentence, its content follows (see .sources)
+    if any(k in ctx.cue_tokens and toks[k].norm != "بين" for k in range(first, before)):
+        return None  # the clause has a cue of its own (but بين قوات النظام ومقاتلي المعارضة is "between")
+    if last - first < 3:
+        if not between:
+            return None
+        last = an.sentence_bounds[an.sentence[cue.i]][1]
+        while last > after and toks[last].kind == "p":
+            last -= 1
+        if any(k in ctx.cue_tokens for k in range(after, last + 1)) or last - first < 6:
+            return None
+    return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))

@@ -1,0 +1,124 @@
+"""Who is named before a cue: the subject written before the verb (مصادر أشارت، السفارة الأميركية في نيروبي
+أعلنت، المدرب فلان الذي جدد عقده ...، أكد), the possessor of a verbal noun (عن مدفيديف قوله), and the words that
+describe a mention just before it (for coreference). The phrase after a cue is :mod:`.speakers`'.
+"""
+
+from __future__ import annotations
+
+from bisect import bisect_left
+
+from ..text.arabic import CLAUSE_PUNCT, fold
+from .arabic import strip_al
+from .context import Facts, Range
+from .eulogies import eulogy_before
+from .quotes import COMPLEMENTIZERS, PREPOSITIONS
+from .speakers import abbreviation_dot
+from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN_CARRIERS, PRONOUN_PREPS, RELATIVE,
+                    is_title)
+
+_GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
+
+
+def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
+    """A subject before the cue (``مصادر أشارت``, ``رئيس البلدية بالقول``, ``عن مدفيديف قوله``, ``السفارة
+    الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
+    an = f.an
+    toks = an.tokens
+    j = eulogy_before(an, i - 1)
+    isnad = j != i - 1  # عن فلان رضي الله عنه قال: the one a report is handed down from, then his words
+    relative = j > 0 and toks[j].norm in RELATIVE
+    if not relative and j > 0 and toks[j].norm in CLAUSE_PUNCT:
+        r = _relative_before_comma(f, i, j)
+        if r is not None:
+            relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
+    if relative:
+        j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
+        if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
+            j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
+    if not relative and j > 0 and toks[j].norm == "قد":
+        left, k = _collect_left(f, i, j - 1)
+        if left and k >= 0 and toks[k].norm in KANA:
+            return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
+    collected, j = _collect_left(f, i, j)
+    if not collected:
+        return None
+    stop = toks[j].norm if j >= 0 else ""
+    if stop == "في" and not relative:
+        # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase
+        # stands before it at the start of the clause.
+        left, k = _collect_left(f, i, j - 1)
+        if left and (k < 0 or not an.same_sentence(i, k) or toks[k].kind == "p" or toks[k].norm in FUNCTION_WORDS):
+            collected, j = collected + [j] + left, k
+            stop = toks[j].norm if j >= 0 else ""
+        else:
+            return None
+    elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
+            and not ((require_title or isnad) and stop == "عن"):
+        return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
+    if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
+        return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
+    if toks[collected[-1]].norm.startswith(_GLUED_PREP_AL):
+        return None  # تعرض لهم بالأذى قال: a prepositional phrase ends there, no subject starts with بالـ / للـ
+    collected.reverse()
+    titled = [k for k in collected if is_title(toks[k].norm)]
+    if titled:
+        return titled[0], collected[-1]
+    if require_title and stop not in ("عن", "ان", "أن", "إن", "،", ","):
+        return None
+    if len(collected) > 4:
+        return None
+    return collected[0], collected[-1]
+
+
+def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
+    """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
+    its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""
+    an, cue_tokens = f.an, f.cue_tokens
+    toks = an.tokens
+    for k in range(comma - 1, max(-1, comma - 20), -1):
+        t = toks[k]
+        if not an.same_sentence(k, i) or t.kind == "p" or k in cue_tokens or t.norm in COMPLEMENTIZERS:
+            return None
+        if t.norm in RELATIVE:
+            return k if k + 1 < comma else None
+    return None
+
+
+def description_before(f: Facts, first: int, last: int) -> list[str]:
+    """For a mention without a title (الجبير), the titled description of the same name earlier in the text
+    (بحث وزير الخارجية عادل بن أحمد الجبير): its words from the title on, or [] when there is none."""
+    an = f.an
+    words = [t.norm for t in an.words(first, last)]
+    if not words or any(is_title(w) for w in words):
+        return []
+    positions = an.stripped_positions.get(strip_al(words[-1]), ())
+    at = bisect_left(positions, first)
+    if not at:
+        return []
+    k = positions[at - 1]  # the nearest earlier token of the same word (an index, not a scan over the text)
+    left, _ = _collect_left(f, k, k - 1)
+    found = [an.tokens[x].norm for x in reversed(left)] + [an.tokens[k].norm]
+    titled = [i for i, w in enumerate(found) if is_title(w)]
+    return found[titled[0]:] if titled else []
+
+
+def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
+    """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
+    شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
+    verb can carry a long title (أن رئيس البنك المركزي الإيراني ولي الله سيف أكد)."""
+    an, cue_tokens = f.an, f.cue_tokens
+    toks = an.tokens
+    collected: list[int] = []
+    while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
+        t = toks[j]
+        if t.kind == "p" and abbreviation_dot(an, j) and collected:
+            j -= 1
+            continue
+        bare = t.norm[1:] if t.norm[:1] in ("و", "ف") and len(t.norm) > 2 else t.norm  # وحول، فمن
+        if (t.kind != "w" or j in cue_tokens or t.norm in COMPLEMENTIZERS or t.norm in CLAUSE_OPENERS
+                or t.norm in PRONOUN_PREPS or bare in CLAUSE_OPENERS) or (not an.is_name_ali(j) and (
+                t.norm in FUNCTION_WORDS or t.norm in ADJUNCT_WORDS or bare in PREPOSITIONS or bare in ADJUNCT_WORDS)):
+            break
+        collected.append(j)
+        j -= 1
+    return collected, j
