@@ -10,7 +10,7 @@ from app.core.changes import AddClaim
 from app.core.model import CanonicalClaim
 from app.ui import claims as claims_ui
 from app.ui import dialogs
-from app.ui.claims import ClaimPick, ClaimPicker, MergeClaimsDialog, VerdictMenu
+from app.ui.claim_dialogs import ClaimPick, ClaimPicker, MergeClaimsDialog, VerdictMenu
 from app.ui.claims_dock import ClaimsModel, MentionsModel
 from ui_support import find, label, open_window, press, settle
 
@@ -212,7 +212,7 @@ def test_the_verdict_list_is_edited_in_the_window_and_a_used_verdict_cannot_go(q
     from PySide6.QtWidgets import QInputDialog
 
     from app.operations.project import gui_api
-    from app.ui.claims import edit_verdicts
+    from app.ui.claim_dialogs import edit_verdicts
 
     win = open_window(qtbot, make_store({"a": A}), doc="a", api=gui_api())
     span = _claim(win, A, "المستشفيات تعمل بكامل طاقتها")

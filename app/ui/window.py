@@ -6,7 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QMessageBox, QUndoView,
+from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QUndoView,
                                QVBoxLayout, QWidget)
 
 from ..core.errors import QawlError
@@ -16,7 +16,8 @@ from .actions import ActionId as A
 from .actions import ActionRegistry, label_key
 from .arcs import install_links
 from .article_view import ArticleView
-from .claims import ClaimCommands, ClaimFields, edit_verdicts
+from .claim_dialogs import edit_verdicts
+from .claims import ClaimCommands, ClaimFields
 from .claims_dock import ClaimsDock
 from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
@@ -36,12 +37,13 @@ from .team import install_team
 from .api import ProjectApi
 from .suggestions import SuggestionsUi
 from .failures import FailureNotice
+from .window_transfer import TransferFlows
 
 DEFAULT_POINT_SIZE = 15.0
 WATCH_MS = 700  # how often the window looks for other processes' commits (one cheap PRAGMA)
 
 
-class MainWindow(QMainWindow):
+class MainWindow(TransferFlows, QMainWindow):
     replaced = Signal(object)  # the window built in its place (another interface language)
 
     def __init__(self, session: Session, settings, api: ProjectApi | None = None, parent=None) -> None:
@@ -528,83 +530,6 @@ class MainWindow(QMainWindow):
 
     def _text_selected(self, _start: int, _end: int) -> None:
         self._bar_timer.start()
-
-    # --- import / export ------------------------------------------------------------------------------------------------
-
-    def import_files(self) -> None:
-        if self.api is None:
-            return
-        from .transfer import ImportDialog
-
-        request = ImportDialog.ask(self, self.api.import_formats)
-        if request is not None:
-            self.start_import(request)
-
-    def start_import(self, request, *, always_report: bool = False):
-        """Import in the background; ``always_report``: say afterwards what was imported and skipped even when
-        nothing was (teammates' annotations)."""
-        from .tasks import run_with_progress
-        from .transfer import import_work
-
-        db = self.session.store.path
-        work = import_work(self.api, db, request, self.session.annotator)
-        return run_with_progress(self, self.tr("Importing…"), work,
-                                 on_success=lambda report: self._imported(report, always_report),
-                                 on_failure=self._transfer_failed, on_cancel=self._cancelled)
-
-    def _imported(self, report, always_report: bool = False) -> None:
-        # Imported layers may replace what the undo history refers to: start a fresh history.
-        self.session.undo_stack.clear()
-        self.documents.model.refresh()
-        self.session.reload()
-        self.speakers.model.refresh()
-        self.claims.model.refresh()
-        first = self.documents.model.first_id()
-        if self.session.document is None and first:
-            self.open_document(first)
-        self._update_progress()
-        self._say(self.tr("Imported: %1").replace("%1", report.describe()))
-        details = [*getattr(report, "notes", []), *(self.tr("skipped: %1").replace("%1", s)
-                                                    for s in getattr(report.summary, "skipped", []))]
-        if details or always_report:  # shown without blocking (window-modal, not application-modal)
-            box = QMessageBox(QMessageBox.Icon.Information, "Qawl",
-                              self.tr("Imported: %1").replace("%1", report.describe()), parent=self)
-            skipped = len(getattr(report.summary, "skipped", []))
-            box.setInformativeText(self.tr("%1 skipped, each for the reason in the details.")
-                                   .replace("%1", str(skipped)) if skipped else self.tr("Nothing was skipped."))
-            if details:
-                box.setDetailedText("\n".join(details))
-            box.setAttribute(Qt.WidgetAttribute.WA_DeleteOnClose)
-            box.open()
-            self.import_details = box
-
-    def export_files(self) -> None:
-        if self.api is None:
-            return
-        from .transfer import ExportDialog, export_formats
-
-        request = ExportDialog.ask(self, export_formats(self.api.export_formats), self.session.store.annotators(),
-                                   self.session.annotator)
-        if request is not None:
-            self.start_export(request)
-
-    def start_export(self, request):
-        from .tasks import run_with_progress
-        from .transfer import export_work
-
-        work = export_work(self.api, self.session.store.path, request)
-        return run_with_progress(self, self.tr("Exporting…"), work,
-                                 on_success=lambda files: self._say(self.tr("Wrote %1 file(s) to %2")
-                                                                    .replace("%1", str(len(files)))
-                                                                    .replace("%2", request.path)),
-                                 on_failure=self._transfer_failed, on_cancel=self._cancelled)
-
-    def _transfer_failed(self, message: str) -> None:
-        self._failed(message)
-        self.failures.show(message)
-
-    def _cancelled(self) -> None:
-        self._say(self.tr("Cancelled; nothing was changed."))
 
 
 def _load_engine() -> None:
