@@ -98,20 +98,12 @@ class ClaimPicker(QDialog):
         self.query.setPlaceholderText(self.tr("type the claim's wording to search the registry"))
         self.list = QListWidget()
         self.list.setWordWrap(True)
-        layout = QVBoxLayout(self)
         title = QLabel(self.tr("Which canonical claim does this claim state?\n%1").replace("%1", visible(span.text,
                                                                                                           200)))
         title.setWordWrap(True)
-        layout.addWidget(title)
-        layout.addWidget(self.query)
-        layout.addWidget(self.list, 1)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.query.textChanged.connect(self._fill)
-        self.query.returnPressed.connect(self.accept)
-        self.list.itemActivated.connect(lambda _item: self.accept())
+        from .dialogs import search_list  # (not at start: the window loads no dialog it does not show)
+
+        search_list(self, title, self.query, self.list, self._fill, stretch=1)
         self._fill(self.query.text(), first=True)
 
     def _item(self, text: str, data) -> None:

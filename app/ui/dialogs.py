@@ -51,6 +51,22 @@ class AnnotatorDialog(QDialog):
         return dialog.name.text().strip() if dialog.exec() == QDialog.DialogCode.Accepted else None
 
 
+def search_list(dialog: QDialog, title: QLabel, query: QLineEdit, found: QListWidget, fill, stretch: int = 0) -> None:
+    """The layout and keys every picker shares: a title, the search field (``fill`` refills the list as one types),
+    the list, OK / Cancel; Enter in the field or a double-click on an item accepts."""
+    layout = QVBoxLayout(dialog)
+    layout.addWidget(title)
+    layout.addWidget(query)
+    layout.addWidget(found, stretch)
+    buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
+    buttons.accepted.connect(dialog.accept)
+    buttons.rejected.connect(dialog.reject)
+    layout.addWidget(buttons)
+    query.textChanged.connect(fill)
+    query.returnPressed.connect(dialog.accept)
+    found.itemActivated.connect(lambda _item: dialog.accept())
+
+
 @dataclass(frozen=True)
 class SpeakerPick:
     entity_id: str | None = None  # an existing registry speaker
@@ -67,17 +83,8 @@ class SpeakerPicker(QDialog):
         self.query = QLineEdit(" ".join(mention.split()))
         self.query.setPlaceholderText(self.tr("type any name or alias"))
         self.list = QListWidget()
-        layout = QVBoxLayout(self)
-        layout.addWidget(QLabel(self.tr("Speaker of the mention “%1”:").replace("%1", " ".join(mention.split()))))
-        layout.addWidget(self.query)
-        layout.addWidget(self.list)
-        buttons = QDialogButtonBox(QDialogButtonBox.StandardButton.Ok | QDialogButtonBox.StandardButton.Cancel)
-        buttons.accepted.connect(self.accept)
-        buttons.rejected.connect(self.reject)
-        layout.addWidget(buttons)
-        self.query.textChanged.connect(self._fill)
-        self.query.returnPressed.connect(self.accept)
-        self.list.itemActivated.connect(lambda _item: self.accept())
+        search_list(self, QLabel(self.tr("Speaker of the mention “%1”:").replace("%1", " ".join(mention.split()))),
+                    self.query, self.list, self._fill)
         self._fill(self.query.text())
         if current:
             for i in range(self.list.count()):
