@@ -10,6 +10,7 @@ import pytest
 
 from app.bench import suggest_eval, suggest_learn
 from app.bench.suggest_gold import BLIND_DIR, load_gold
+from app.core.errors import QawlError
 from tests.test_suggest_support import corpus_dir
 
 pytestmark = pytest.mark.corpus
@@ -46,6 +47,25 @@ def test_a_bad_gold_line_is_named_and_nothing_is_scored(tmp_path, capsys):
     assert code == 2 and f"qawl: {folder / 'part_a.jsonl'}:4: spans[0]" in err
     code = suggest_eval.main(["--corpus", str(corpus_dir()), "--gold", str(tmp_path / "nope"), "--no-dates"])
     assert code == 2 and "no such gold file or folder" in capsys.readouterr().err
+
+
+def test_a_gold_folder_may_bring_its_own_articles(tmp_path):
+    """blind4's articles are not in the shared corpus: a folder's ``articles/`` is read first, checked by hash."""
+    line = json.loads((BLIND_DIR / "dev2.jsonl").read_text(encoding="utf-8").splitlines()[0])
+    corpus_art = corpus_dir() / "arabic_articles" / line["file"]
+    folder = tmp_path / "own"
+    (folder / "articles").mkdir(parents=True)
+    for ext in (".txt", ".json"):
+        (folder / "articles" / ("own_01" + ext)).write_bytes(corpus_art.with_suffix(ext).read_bytes())
+    line["file"] = "own_01"
+    (folder / "part_1.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    [gold] = load_gold(corpus_dir(), folder)
+    assert gold.id == "own_01" and gold.doc.text == corpus_art.with_suffix(".txt").read_text(encoding="utf-8")
+    assert len(gold.layer.spans) == len(line["spans"])
+    line["file"] = "own_02"
+    (folder / "part_1.jsonl").write_text(json.dumps(line, ensure_ascii=False) + "\n", encoding="utf-8")
+    with pytest.raises(QawlError, match="no article 'own_02' in .*articles"):
+        load_gold(corpus_dir(), folder)
 
 
 @pytest.mark.slow
