@@ -17,7 +17,7 @@ from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
-from .speakers import gender_of, speaker_after, subject_after_cue
+from .speakers import gender_of, speaker_after, subject_after_cue, tanween
 from .words import ADJUNCT_WORDS, FUNCTION_WORDS, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
@@ -136,14 +136,20 @@ def opening_word(f: Facts, first: int, limit: int) -> int:
     return first
 
 
-def _verb_shaped(f: Facts, k: int) -> bool:
+def _verb_shaped(f: Facts, k: int, conjoined: bool = True) -> bool:
     """A sentence-opening word that reads as a conjoined perfect verb (ونعت، وقدّم، وتطرق، فاستقبل): و/ف + a
-    stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date."""
+    stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date (with
+    ``conjoined`` False the و/ف may be absent: أصدرت)."""
     tok = f.an.tokens[k]
     w = tok.norm
-    if tok.kind != "w" or w[:1] not in ("و", "ف") or k in f.cue_tokens or k in f.date_at:
+    if tok.kind != "w" or k in f.cue_tokens or k in f.date_at:
         return False
-    stem = w[1:]
+    if w[:1] in ("و", "ف") and len(w) > 3:
+        stem = w[1:]
+    elif conjoined:
+        return False
+    else:
+        stem = w
     return (3 <= len(stem) <= 6 and not stem.startswith("ال") and not stem.endswith(("ة", "ات", "ين", "ون", "اء"))
             and w not in TITLES and stem not in TITLES and w not in _NOT_VERBS and stem not in _NOT_VERBS
             and stem not in PREPOSITIONS and stem not in ADJUNCT_WORDS)
@@ -223,6 +229,38 @@ def light_verb_subject(f: Facts, cue: Cue) -> Range | None:
             if np is not None and np[1] == cue.i - 2:
                 return np
             return None
+    return None
+
+
+_RESUMPTIVE = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "به", "بها", "عبره", "عبرها"))
+
+
+def issuer_subject(f: Facts, cue: Cue) -> Range | None:
+    """أصدرت قيادة القوات المشتركة اليوم بياناً أوضحت فيه أن / عقد الوزير مؤتمراً صحفياً أكد خلاله: a verb after an
+    indefinite accusative noun, with a pronoun pointing back to it, describes that noun (a statement, a press
+    conference); who speaks in it is the subject of the verb that made it."""
+    an, toks = f.an, f.an.tokens
+    noun, after = cue.i - 1, cue.last + 1
+    if (cue.kind != VERB or noun < 1 or after >= len(toks) or toks[after].norm not in _RESUMPTIVE
+            or not tanween(an, noun)):
+        return None
+    date_ends = {last: first for first, last in f.date_at.items()}
+    k = noun - 1
+    while k > 0 and (k in date_ends or tanween(an, k)) and an.same_sentence(k, cue.i):
+        k = date_ends.get(k, k) - 1  # اليوم، أمس الأول، رسمياً between the subject and the noun
+    first = max(an.sentence_bounds[an.sentence[cue.i]][0], k - 10)
+
+    def verb_at(x: int) -> bool:  # not a name after a title (الأمير خالد), not after a preposition (في تطور)
+        prev = toks[x - 1].norm if x > first else ""
+        return (_verb_shaped(f, x, conjoined=False) and not is_title(prev) and prev not in PREPOSITIONS
+                and prev[1:] not in PREPOSITIONS)
+
+    for verb in range(first, k):  # the leftmost verb whose subject ends right before the noun: أصدرت, not القوات
+        if not verb_at(verb):
+            continue
+        np = speaker_after(f, verb)
+        if np is not None and np[0] == verb + 1 and np[1] == k and not any(map(verb_at, range(np[0], k + 1))):
+            return np if agrees(f, cue, np) else None
     return None
 
 

@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from .arabic import has_al, strip_al
-from .attribution import (agrees, antecedent, clause_subject, light_verb_subject, opening_subjects, recent_mentions,
+from .attribution import (agrees, antecedent, clause_subject, issuer_subject, light_verb_subject, opening_subjects, recent_mentions,
                           sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
@@ -103,7 +103,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and _oblique_plural(ctx.an, np[0])):
         out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
     elif cue.kind == VERB and not conjoined:
-        out.add("before", speaker_before(ctx, cue.i, require_title=False))
+        out.add("before", speaker_before(ctx, cue.i, require_title=False) or issuer_subject(ctx, cue))
     elif cue.kind == MASDAR:
         out.add("before", speaker_before(ctx, cue.i, require_title=True) or light_verb_subject(ctx, cue))
     if cue.kind == PARTICIPLE:

@@ -12,7 +12,7 @@ from .arabic import strip_al
 from .context import Facts, Range
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
-from .speakers import abbreviation_dot
+from .speakers import abbreviation_dot, tanween
 from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN_CARRIERS, PRONOUN_PREPS, RELATIVE,
                     is_title)
 
@@ -40,8 +40,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         if left and k >= 0 and toks[k].norm in KANA:
             return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
-    if not collected:
-        return None
+    if not collected or (not relative and tanween(an, collected[0])):
+        return None  # أصدرت القيادة بياناً أوضحت فيه: an indefinite accusative before the verb is its object's
     stop = toks[j].norm if j >= 0 else ""
     if stop == "في" and not relative:
         # السفارة الأميركية في نيروبي / مسؤول في الإدارة المحلية: "في" inside the subject when a noun phrase

@@ -36,8 +36,8 @@ def abbreviation_dot(an: Analysis, j: int) -> bool:
             and len(toks[j - 1].norm) == 1 and toks[j - 1].end == toks[j].start and an.same_sentence(j - 1, j + 1))
 
 
-def _tanween(an: Analysis, j: int) -> bool:
-    """An indefinite accusative adverb (مؤخراً، رسمياً): tanween fath in the original spelling."""
+def tanween(an: Analysis, j: int) -> bool:
+    """An indefinite accusative (مؤخراً، رسمياً، بياناً): tanween fath in the original spelling."""
     if not an.tokens[j].norm.endswith("ا"):
         return False
     s, e = an.token_span(j, j)
@@ -91,7 +91,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            _tanween(an, j) or _how_spoken(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
+            tanween(an, j) or _how_spoken(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
         j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
@@ -261,7 +261,7 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
-    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or _tanween(an, j) or w in FIRST_PERSON:
+    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or tanween(an, j) or w in FIRST_PERSON:
         return True  # (وطلب كريم مني أن: مني is whom he asked, no part of a name)
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
             and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
@@ -380,7 +380,7 @@ def _apposition_end(f: Facts, comma: int) -> int | None:
         return None
     w = toks[j].norm
     if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
-            or _addressee(w) or _tanween(an, j)):
+            or _addressee(w) or tanween(an, j)):
         return None  # (…، معجباً بالثقافة: an indefinite accusative describes the clause, it names nobody)
     k = j
     while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
