@@ -17,3 +17,25 @@ def test_a_statement_issued_by_its_subject_is_said_by_the_issuer():
     assert records(suggest(text, None))[0]["speakers"] == ["الأمير خالد الفيصل"]
     text = "عقد وزير الصحة مؤتمراً صحفياً أكد خلاله أن الوضع مستقر."
     assert records(suggest(text, None))[0]["speakers"] == ["وزير الصحة"]  # (خلاله is no subject)
+
+
+def test_an_anonymous_official_and_his_relative_clause():
+    """والذي طلب عدم ذكر اسمه: after عدم, ذكر is the verbal noun (no cue, so اسمه is no speaker); the relative
+    clause after the comma describes the mention, it is not part of it."""
+    text = ("وأفاد مسؤول حكومي في بادخشان ،والذي طلب عدم ذكر اسمه، إنه يجري بحث تقارير حول الأضرار أو الخسائر "
+            "البشرية المحتملة.")
+    recs = records(suggest(text, None))
+    assert [r["speakers"] for r in recs] == [["مسؤول حكومي في بادخشان"]]
+    assert recs[0]["text"].startswith("إنه يجري بحث تقارير")
+
+
+def test_a_verb_conjoined_to_a_relative_clause_is_said_by_its_antecedent():
+    text = ("جددت إدارة النادي عقد لاعب الفريق الأول مدالله العليان، وتمت مراسم التوقيع بحضور رئيس التعاون محمد "
+            "القاسم واللاعب، الذي أبدى سعادته بالتوقيع وقال: \"لم أتخيل نفسي خارج أسوار النادي\".")
+    recs = records(suggest(text, None))
+    assert recs[-1]["speakers"] == ["اللاعب"]  # the last of the coordinated nouns, without its "and"
+    # a relative clause about a thing does not make the thing a speaker (the imperfect shows the gender)
+    text = ("العم \"عبدالله الحكيم\" يشير إلى أنه أمضى 30 عاما في هذه المهنة التي تشهد عزوفا من قبل الكثيرين، "
+            "ويبين أن اختلاف المسميات لا يفسد للود قضية.")
+    recs = records(suggest(text, None))
+    assert recs[-1]["speakers"] == ["عبدالله الحكيم"]

@@ -99,6 +99,9 @@ def cue_gender(f: Facts, cue: Cue) -> str | None:
         return "f" if word.endswith("ة") else ("m" if word.endswith("ا") else None)
     if cue.kind == VERB and cue.form.tense == "perfect":
         return "f" if cue.form.feminine else "m"
+    if cue.kind == VERB and cue.form.tense == "imperfect":  # يقول / تقول (and ويبين, فتقول)
+        bare = word[1:] if word[:1] in ("و", "ف") and word[1:2] in ("ي", "ت") else word
+        return {"ي": "m", "ت": "f"}.get(bare[:1])
     return None
 
 

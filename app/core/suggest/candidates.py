@@ -23,7 +23,7 @@ from .context import Context, Range
 from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .eulogies import peace_after, prophet_eulogy_after
-from .preceding import speaker_before
+from .preceding import relative_antecedent, speaker_before
 from .words import TITLES, is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
@@ -109,7 +109,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     if cue.kind == PARTICIPLE:
         out.add("inna", subject_after_inna(ctx, cue, records))
         out.add("sentence", clause_subject(ctx, cue))  # حيث أجاب اللواء فلان ...، مؤكداً: the clause's subject
-    subject = sentence_subject(ctx, cue)
+    subject = sentence_subject(ctx, cue) or _relative_subject(ctx, cue)
     if ante is None or not ctx.an.same_sentence(ante.cues[0].i, cue.i):
         out.add("sentence", subject)
     if ante is not None:
@@ -132,6 +132,13 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         for mention in recent_mentions(ctx, cue):
             out.add("recent", mention)
     return out.items
+
+
+def _relative_subject(ctx: Context, cue: Cue) -> Range | None:
+    """The antecedent of a relative clause the conjoined verb continues (واللاعب، الذي أبدى سعادته وقال), when it
+    agrees with the verb (المهنة التي تشهد عزوفاً ...، ويبين: a profession explains nothing)."""
+    np = relative_antecedent(ctx, cue.i) if cue.kind == VERB else None
+    return np if np is not None and agrees(ctx, cue, np) else None
 
 
 def settled(cue: Cue, cands: list[Candidate]) -> bool:

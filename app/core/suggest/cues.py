@@ -267,6 +267,8 @@ def find_cues(an: Analysis) -> list[Cue]:
         if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not
                                                     _clause_starts_before(an, tok.i) or _relative_before(an, tok.i))):
             continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
+        if form.kind == VERB and tok.i and toks[tok.i - 1].norm in _NEGATING_NOUNS:
+            continue  # طلب عدم ذكر اسمه: after عدم a verb's spelling is its verbal noun ("not mentioning")
         last = tok.i
         if form.kind == SOURCE:
             # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
@@ -297,6 +299,7 @@ def _first_person(an: Analysis, i: int, form: CueForm) -> bool:
     return word[:1] in "أإ" and not nxt.startswith("ال")  # (أعتبر الوزير أن: a misspelt perfect, its subject)
 
 
+_NEGATING_NOUNS = frozenset(fold(w) for w in ("عدم", "وعدم", "لعدم", "بعدم"))
 _RELATIVES = frozenset(fold(w) for w in ("الذي", "التي", "الذين", "اللتين", "اللذين"))  # (cues sit below .words)
 
 

@@ -93,6 +93,11 @@ def _glued_source_l(an: Analysis, first: int) -> bool:
     return first > 0 and source_l_glued(an, first - 1) and w[1:2] != "ل" and len(w) > 3
 
 
+def _conjunction_glued(w: str) -> bool:
+    """واللاعب، والوزير: "and" glued to a definite noun (not والده "his father", والي "governor")."""
+    return w.startswith("وال") and len(w) >= 6 and not w.startswith(("والد", "والي"))
+
+
 class _Speakers:
     """Speaker mentions as spans, each in a coreference cluster (its entity)."""
 
@@ -108,8 +113,8 @@ class _Speakers:
             named = _before_eulogy(an, mention)  # نوح عليه السلام لقومه: the mention is نوح
             s, e = an.token_span(*named)
             words = [t.norm for t in an.words(*named)]
-            if _glued_source_l(an, mention[0]):
-                s += 1  # وفقاً لمجلة «فوربس»: the mention is the magazine, not its preposition
+            if _glued_source_l(an, mention[0]) or _conjunction_glued(words[0]):
+                s += 1  # وفقاً لمجلة «فوربس» / واللاعب: the mention is the magazine, not its preposition or "and"
                 words[0] = words[0][1:]
             context = description_before(self.ctx, mention[0], mention[1])
             stands_for = None

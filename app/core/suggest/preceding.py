@@ -70,6 +70,27 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     return collected[0], collected[-1]
 
 
+def relative_antecedent(f: Facts, cue_i: int) -> Range | None:
+    """واللاعب، الذي أبدى سعادته بالتوقيع وقال: a conjoined verb continuing a relative clause shares its subject,
+    the relative pronoun's antecedent, the last of coordinated nouns (no complementizer, which would give the
+    relative clause words of its own, and no punctuation but a comma in between)."""
+    an = f.an
+    toks = an.tokens
+    if toks[cue_i].norm[:1] not in ("و", "ف"):
+        return None
+    for k in range(cue_i - 1, max(-1, cue_i - 25), -1):
+        t = toks[k]
+        if not an.same_sentence(k, cue_i) or t.norm in COMPLEMENTIZERS or (t.kind == "p" and t.norm not in ("،", ",")):
+            return None
+        if t.norm in RELATIVE and t.norm[:1] != "و" and k + 1 < cue_i - 1:
+            np = speaker_before(f, k + 1, require_title=False)
+            if np is None:
+                return None
+            last = [x for x in range(np[0] + 1, np[1] + 1) if toks[x].norm.startswith("وال")]
+            return (last[-1], np[1]) if last else np  # رئيس التعاون محمد القاسم واللاعب، الذي: the player
+    return None
+
+
 def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
     """``NP الذي ... ، VERB``: a relative clause closed by the comma right before the verb at ``i``; the index of
     its relative pronoun, or None (no punctuation, cue or complementizer may stand inside the clause)."""

@@ -24,7 +24,7 @@ from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, SAME_WORDS, SAYING, TITLES, is_title)
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, SAYING, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -379,9 +379,10 @@ def _apposition_end(f: Facts, comma: int) -> int | None:
     if j >= len(toks) or toks[j].kind != "w" or not an.same_sentence(comma, j):
         return None
     w = toks[j].norm
-    if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or j in cue_tokens or j in date_starts or is_complementizer(an, j)
-            or _addressee(w) or tanween(an, j)):
-        return None  # (…، معجباً بالثقافة: an indefinite accusative describes the clause, it names nobody)
+    if (w in ADJUNCT_WORDS or w in FUNCTION_WORDS or w in RELATIVE or j in cue_tokens or j in date_starts
+            or is_complementizer(an, j) or _addressee(w) or tanween(an, j)):
+        return None  # (…، معجباً بالثقافة: an indefinite accusative describes the clause, it names nobody; …،
+        # والذي طلب: a relative clause describes the mention, it is not part of it)
     k = j
     while k < len(toks) and k - j < 10 and an.same_sentence(j, k):
         t = toks[k]
