@@ -39,3 +39,19 @@ def test_a_verb_conjoined_to_a_relative_clause_is_said_by_its_antecedent():
             "ويبين أن اختلاف المسميات لا يفسد للود قضية.")
     recs = records(suggest(text, None))
     assert recs[-1]["speakers"] == ["عبدالله الحكيم"]
+
+
+def test_a_while_clause_ends_at_its_comma_and_the_participle_takes_the_main_verbs_subject():
+    text = ("وفيما طالب عدد من المواطنين بمحاولة التوصل للفتاتين ومحاسبتهما من جراء ما بدر منهما، تحدث لـ\"سبق\" "
+            "المستشار القضائي يحيى بن محمد الشهراني قائلاً: \"ما صدر من الفتاتين موجب للمحاسبة\".")
+    recs = records(suggest(text, None))
+    assert recs[0]["text"] == "بمحاولة التوصل للفتاتين ومحاسبتهما من جراء ما بدر منهما"  # (not a name part)
+    assert recs[0]["speakers"] == ["عدد من المواطنين"]
+    assert recs[1]["text"] == "ما صدر من الفتاتين موجب للمحاسبة"
+    assert recs[1]["speakers"] == ["المستشار القضائي يحيى بن محمد الشهراني"]
+
+
+def test_a_verb_in_a_relative_clause_or_a_glued_preposition_gives_no_participle_subject():
+    text = ("واستعرض المجلس البعض من النتائج التي حققها أعضاء الدورة السابقة، مؤكدين ان عدم تنفيذ القرارات كان "
+            "عائقا.")
+    assert records(suggest(text, None))[0]["speakers"] != ["أعضاء الدورة السابقة"]

@@ -13,12 +13,13 @@ from __future__ import annotations
 from ..text.arabic import fold
 from .clauses import Attributions, Record
 from .context import Facts, Range
+from .coref import person_names
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, subject_after_cue, tanween
-from .words import ADJUNCT_WORDS, FUNCTION_WORDS, TITLES, is_title
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, RELATIVE, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -192,7 +193,8 @@ def sentence_subject(f: Facts, cue: Cue) -> Range | None:
 def clause_subject(f: Facts, cue: Cue) -> Range | None:
     """حيث أجاب اللواء منصور التركي على سؤال ...، مؤكداً أن: a circumstantial participle's subject is the subject of
     the verb of its clause — the nearest titled subject right after a verb (a conjoined one, or one after حيث / إذ)
-    earlier in the participle's sentence."""
+    earlier in the participle's sentence, or the subject that ends right before the participle (تحدث لـ"سبق" المستشار
+    يحيى الشهراني قائلاً)."""
     if cue.kind != PARTICIPLE:
         return None
     an, toks = f.an, f.an.tokens
@@ -208,6 +210,27 @@ def clause_subject(f: Facts, cue: Cue) -> Range | None:
         np = speaker_after(f, verb)
         if np is not None and np[0] == k and np[1] < cue.i and agrees(f, cue, np):
             return np
+    return _subject_just_before(f, cue, first)
+
+
+def _subject_just_before(f: Facts, cue: Cue, first: int) -> Range | None:
+    """VERB [to whom] SUBJECT participle: the subject of the nearest verb ends right before the participle."""
+    toks = f.an.tokens
+    end = cue.i - 1
+    if end > first and toks[end].kind == "p" and toks[end].norm in ("،", ","):
+        end -= 1
+    for verb in range(end - 1, max(first - 1, cue.i - 16), -1):
+        prev = toks[verb - 1].norm if verb > first else ""
+        if verb in f.cue_tokens or toks[verb].kind == "p" and toks[verb].norm not in ('"', "«", "»", "“", "”"):
+            return None  # another cue or a clause boundary comes first
+        w = toks[verb].norm
+        if (not _verb_shaped(f, verb, conjoined=False) or is_title(prev) or prev in PREPOSITIONS or prev in RELATIVE
+                or w[:1] in ("ك", "ب", "ل") or w.endswith(("ها", "هم", "ه"))):
+            continue  # (كمدخل رئيس لتحقيق: a preposition glued; التي حققها أعضاء: a relative clause's verb)
+        np = speaker_after(f, verb)
+        if (np is not None and np[1] == end and titled(f, np) and person_names([t.norm for t in f.an.words(*np)])
+                and agrees(f, cue, np)):
+            return np  # (a person named with a title: not "أعضاء الدورة" or "رئيس لتحقيق السلام")
     return None
 
 

@@ -251,9 +251,11 @@ _CONCESSIVE = frozenset(fold(w) for w in ("رغم", "برغم", "بالرغم", 
                                           "رغما"))
 
 
-def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | None]:
+def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = False) -> tuple[int, int | None]:
     """Last token of the indirect content starting at ``s``, and a wording phrase that closes it (if any).
-    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a concessive (رغم أنه)."""
+    A ``phrase`` (an object noun phrase: أكد عدمَ رغبته في ...) also ends at a concessive (رغم أنه); the content
+    of a ``subordinate`` cue (وفيما طالب عدد من المواطنين بـ ...، تحدث المستشار) at the comma before the main
+    clause."""
     an, toks = ctx.an, ctx.an.tokens
     n = len(toks)
     k = s + 1
@@ -275,7 +277,7 @@ def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | 
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and _circumstantial(ctx, k + 1) \
                 and toks[k + 1].norm.startswith("م"):
             break  # ...، مبدياً رغبته: a circumstantial participle of the writer's narration (not اعتباراً من)
-        if phrase and t.norm in _CONCESSIVE:
+        if phrase and t.norm in _CONCESSIVE or subordinate and t.kind == "p" and t.norm in CLAUSE_PUNCT:
             break
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and toks[k + 1].norm == "وذلك":
             break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
@@ -285,6 +287,15 @@ def content_end(ctx: Context, s: int, phrase: bool = False) -> tuple[int, int | 
                        or (toks[end].norm in ("قبل", "بعد") and toks[end + 1].norm in ("ان", "أن"))):
         end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
     return end, wording
+
+
+_WHILE = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
+
+
+def in_while_clause(f: Facts, cue: Cue) -> bool:
+    """Is the cue the verb of a "while" clause opening its sentence (وفيما طالب X بـ ...، تحدث Y)? Its content
+    ends at the clause's comma."""
+    return cue.kind == VERB and cue.i > 0 and f.an.tokens[cue.i - 1].norm in _WHILE
 
 
 def first_person_clause(f: Facts, j: int, last: int) -> bool:

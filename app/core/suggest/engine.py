@@ -13,8 +13,8 @@ from ..model import Document
 from ..text.arabic import fold
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, object_content, scan,
-                      typed, writer_cue_inside)
+from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, in_while_clause,
+                      object_content, scan, typed, writer_cue_inside)
 from .context import Context, Facts, Range
 from .coref import epithet_only, god_before, prophet_before
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
@@ -193,7 +193,7 @@ class _Pass:
             self.used.add(st.open)
             return Record([cue], st.inner[0], last, "direct", rule, frame=(cue.last + 1, st.open - 1)), \
                 (split[1] if split is not None else None)
-        end, wording = content_end(ctx, at)
+        end, wording = content_end(ctx, at, subordinate=in_while_clause(ctx, cue))
         if end < at:
             return None, None
         rec = typed(ctx, cue, at, end, detail, self.used)

@@ -54,7 +54,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
                 len(f.an.tokens[cue.i + 1].norm) > 3:
             return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
-        np = speaker_after(f, cue.last, glued)
+        # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
+        np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else ())
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
                 and sum(1 for t in f.an.words(*np)) >= 3:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
@@ -63,17 +64,24 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
 
 
 
-def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = ()) -> Range | None:
+def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content_prep: tuple[str, ...] = ()
+                  ) -> Range | None:
     """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
-    ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them)."""
+    ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them);
+    ``content_prep``: those that open its content (طالب عدد من المواطنين بمحاولة: a verbal noun after them ends
+    the subject)."""
     cache = memo(f, "speaker_after")
-    key = (last, glued_prep)
+    key = (last, glued_prep, content_prep)
     if key not in cache:
-        cache[key] = _speaker_after(f, last, glued_prep)
+        cache[key] = _speaker_after(f, last, glued_prep, content_prep)
     return cache[key]
 
 
-def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | None:
+_INFORMING = frozenset(("أبلغ", "أخبر"))
+
+
+def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...]
+                   ) -> Range | None:
     first = _subject_start(f, last, glued_prep)
     if first is None:
         return None
@@ -81,7 +89,7 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...]) -> Range | 
         # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
         st = f.by_open.get(first)
         return st.inner if st is not None and is_name_like(f.an, st) else None
-    return _noun_phrase(f, first)
+    return _noun_phrase(f, first, content_prep)
 
 
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
@@ -129,8 +137,9 @@ class _Phrase:
         self.end = j
 
 
-def _noun_phrase(f: Facts, first: int) -> Range | None:
-    """Titles, names and their complements from token ``first`` (see the module doc for where it ends)."""
+def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = ()) -> Range | None:
+    """Titles, names and their complements from token ``first`` (see the module doc for where it ends); a verbal
+    noun with the cue's own preposition glued to it starts the content (طالب عدد من المواطنين بمحاولة ...)."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     np = _Phrase(first)
     j = first
@@ -157,7 +166,8 @@ def _noun_phrase(f: Facts, first: int) -> Range | None:
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
             j += 1
             continue
-        elif not name_ali and _object_or_adjunct(f, np, j):
+        elif not name_ali and (_object_or_adjunct(f, np, j) or (
+                w[:1] in content_prep and masdar_shaped(strip_al(w[1:])))):
             break
         elif w in ("في", "الى") or w == fold("إلى"):
             if not _place_or_mission(f, np, j):
