@@ -55,3 +55,14 @@ def test_a_verb_in_a_relative_clause_or_a_glued_preposition_gives_no_participle_
     text = ("واستعرض المجلس البعض من النتائج التي حققها أعضاء الدورة السابقة، مؤكدين ان عدم تنفيذ القرارات كان "
             "عائقا.")
     assert records(suggest(text, None))[0]["speakers"] != ["أعضاء الدورة السابقة"]
+
+
+def test_a_feminine_verb_before_a_masculine_noun_and_its_preposition_has_that_noun_as_object():
+    """وكانت المحكمة الجنائية الدولية اتهمت الرئيس الكيني بارتكاب ...: the verb agrees with the court; the
+    president is the accused."""
+    text = ("وكانت المحكمة الجنائية الدولية اتهمت الرئيس الكيني أوهورو كيناتو بارتكاب جرائم ضد الإنسانية، بسبب "
+            "دوره المفترض في أعمال العنف.")
+    assert records(suggest(text, None))[0]["speakers"] == ["المحكمة الجنائية الدولية"]
+    # a broken plural takes a feminine verb: it is the subject
+    text = "وأشارت مصادر وسط الثوار إلى أن المواجهات تركزت قرب القاعدة."
+    assert records(suggest(text, None))[0]["speakers"] == ["مصادر وسط الثوار"]

@@ -16,14 +16,15 @@ from dataclasses import dataclass, field
 
 from ..text.arabic import fold
 from .arabic import has_al, strip_al
-from .attribution import (agrees, antecedent, clause_subject, issuer_subject, light_verb_subject, opening_subjects, recent_mentions,
-                          sentence_subject, subject_after_inna, titled_mentions)
+from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer_subject, light_verb_subject,
+                          opening_subjects, recent_mentions, sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
 from .eulogies import peace_after, prophet_eulogy_after
 from .preceding import relative_antecedent, speaker_before
+from .speakers import gender_of
 from .words import TITLES, is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
@@ -100,7 +101,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
     if own_pending is not None:
         out.add("pending", own_pending[1])
-    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and _oblique_plural(ctx.an, np[0])):
+    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and _oblique_plural(ctx.an, np[0])
+                                 or _object_by_gender(ctx, cue, np)):
         out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
     elif cue.kind == VERB and not conjoined:
         out.add("before", speaker_before(ctx, cue.i, require_title=False) or issuer_subject(ctx, cue))
@@ -157,6 +159,25 @@ def _addresses_someone(ctx: Context, cue: Cue, np: Range | None, ante: Record | 
     الإسهام), not a new speaker."""
     return (np is not None and ante is not None and cue.kind == VERB and cue.form.lemma in _ADDRESSING
             and ctx.an.tokens[cue.i].norm[:1] in ("و", "ف") and ctx.an.same_sentence(ante.cues[0].i, cue.i))
+
+
+_OBJECT_THEN_PREP = _ADDRESSING | {"اتهم", "أوصى", "وصف"}
+
+
+def _object_by_gender(ctx: Context, cue: Cue, np: Range) -> bool:
+    """VERB NP PREP with a feminine verb and a masculine noun phrase (وكانت المحكمة اتهمت الرئيسَ الكيني بارتكاب):
+    the verb agrees with its subject, so the phrase is the object its preposition completes. (Only before the
+    verb's own preposition, for verbs that take a person and then a preposition — not أشارت مصادر إلى — since a
+    broken plural takes a feminine verb, and أسامة، حمزة are men's names.)"""
+    toks = ctx.an.tokens
+    k = np[1] + 1
+    if cue.kind != VERB or cue.form.lemma not in _OBJECT_THEN_PREP or k >= len(toks) or cue_gender(ctx, cue) != "f":
+        return False
+    preps = {fold(p) for p in cue.form.preps}
+    w = toks[k].norm
+    if not (w in preps or (w[:1] in preps and len(w) > 3)):
+        return False
+    return gender_of([t.norm for t in ctx.an.words(*np)]) == "m"
 
 
 def _names_someone(ctx: Context, mention: Range) -> bool:
