@@ -66,3 +66,14 @@ def test_a_feminine_verb_before_a_masculine_noun_and_its_preposition_has_that_no
     # a broken plural takes a feminine verb: it is the subject
     text = "وأشارت مصادر وسط الثوار إلى أن المواجهات تركزت قرب القاعدة."
     assert records(suggest(text, None))[0]["speakers"] == ["مصادر وسط الثوار"]
+
+
+def test_an_object_after_the_subject_and_a_comma_is_no_report_and_qad_after_a_comma():
+    text = ("شددت الهند ، إجراءات الأمن على حدودها مع باكستان ، بعد هجوم وقع على مركز للشرطة.\n"
+            "وكانت شبكات التلفزيون الهندية ، قد ذكرت في وقت سابق ، أن مسلحين هاجموا محطة حافلات.")
+    recs = records(suggest(text, None))
+    assert [r["cues"] for r in recs] == [["ذكرت"]]  # tightening security "on" the border reports nothing
+    assert recs[0]["speakers"] == ["شبكات التلفزيون الهندية"]  # كان + subject + ، قد + verb
+    # an apposition after the comma still names the subject
+    recs = records(suggest("أكد رئيس الهيئة، الدكتور خالد العمر، على أهمية المشروع.", None))
+    assert recs and recs[0]["text"].startswith("على أهمية")

@@ -16,13 +16,14 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Context, Facts, Range
-from .arabic import Analysis, masdar_shaped, participle_shaped
+from .arabic import Analysis, has_al, masdar_shaped, participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
 from .coref import is_honorific
 from .eulogies import eulogy_after
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
-from .words import ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS, SAYING
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS, SAYING,
+                    is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
@@ -121,6 +122,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
             if t.norm in CLAUSE_PUNCT and in_adjunct:
                 in_adjunct, words_since_start = False, 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes it
+            elif t.norm in CLAUSE_PUNCT and preps and _object_after_comma(f, j + 1, preps):
+                preps = ()  # شددت الهند، إجراءات الأمن على حدودها: an object, then "on" — not "stressed that"
             j += 1
             continue
         if is_discourse_an(an, j):
@@ -151,6 +154,18 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         words_since_start += 1
         j += 1
     return None
+
+
+def _object_after_comma(f: Facts, j: int, preps: tuple[str, ...]) -> bool:
+    """After the subject and a comma, a noun that is not the governed preposition, a title, a name or an adjunct
+    starts the verb's object (an apposition — ، الدكتور فلان، — goes on naming the subject)."""
+    toks = f.an.tokens
+    if j >= len(toks) or toks[j].kind != "w" or j in f.cue_tokens:
+        return False
+    w = toks[j].norm
+    glued = any(len(p) == 1 and w.startswith(p) and len(w) > 3 for p in preps)
+    return not (w in preps or glued or is_title(w) or f.an.is_name_ali(j) or w in ADJUNCT_WORDS
+                or w in FUNCTION_WORDS or is_complementizer(f.an, j) or not has_al(w) and not w.endswith("ات"))
 
 
 _PRONOUN_SUFFIXES = frozenset(("ه", "ها", "هم", "هما", "هن", "ي", "ني", "نا", "ك", "كم"))

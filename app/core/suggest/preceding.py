@@ -36,7 +36,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
             j -= 1  # الدكتور إبراهيم غاشم، والذي أكد
     if not relative and j > 0 and toks[j].norm == "قد":
-        left, k = _collect_left(f, i, j - 1)
+        before_qad = j - 2 if j > 1 and toks[j - 1].norm in CLAUSE_PUNCT else j - 1  # (… الهندية ، قد ذكرت)
+        left, k = _collect_left(f, i, before_qad)
         if left and k >= 0 and toks[k].norm in KANA:
             return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
