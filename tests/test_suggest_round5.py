@@ -77,3 +77,10 @@ def test_an_object_after_the_subject_and_a_comma_is_no_report_and_qad_after_a_co
     # an apposition after the comma still names the subject
     recs = records(suggest("أكد رئيس الهيئة، الدكتور خالد العمر، على أهمية المشروع.", None))
     assert recs and recs[0]["text"].startswith("على أهمية")
+
+
+def test_an_agency_after_a_whole_name_is_whom_he_told():
+    text = "وأفاد محمد ابن القاضي حسن فريد وكالة فرانس برس: \"والدي أجل القضية لأنه يمر بوعكة صحية\"."
+    assert records(suggest(text, None))[0]["speakers"] == ["محمد ابن القاضي حسن فريد"]
+    text = "إذ تذكر تقارير وكالة الهند الشرقية البريطانية أنهم كانوا وراء عمليات الاستيراد."
+    assert records(suggest(text, None))[0]["speakers"] == ["تقارير وكالة الهند الشرقية البريطانية"]

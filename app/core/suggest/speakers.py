@@ -320,6 +320,8 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
         return True  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement: ل + a medium is the addressee
     if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
         return True
+    if w in MEDIA and np.name_run >= 2:
+        return True  # وأفاد محمد ابن القاضي حسن فريد وكالة فرانس برس: a name takes no agency after it; whom he told
     coordinated = w.startswith("وال") and np.name_run == 0  # عميد القبول والتسجيل
     if w.startswith("فال") and is_title(prev):
         return False  # العضو فالح بن راجس: a name after a title (ف + ال would open a new clause, not an object)
