@@ -84,3 +84,12 @@ def test_an_agency_after_a_whole_name_is_whom_he_told():
     assert records(suggest(text, None))[0]["speakers"] == ["محمد ابن القاضي حسن فريد"]
     text = "إذ تذكر تقارير وكالة الهند الشرقية البريطانية أنهم كانوا وراء عمليات الاستيراد."
     assert records(suggest(text, None))[0]["speakers"] == ["تقارير وكالة الهند الشرقية البريطانية"]
+
+
+def test_a_title_whose_complement_starts_with_ala_or_an_keeps_it():
+    text = ("وأوضح المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي أن الوزارة تهدف "
+            "إلى إيجاد حلول.")
+    assert records(suggest(text, None))[0]["speakers"] == [
+        "المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي"]
+    text = "وأكد المشرف على أن الوزارة تهدف إلى إيجاد حلول."  # على + أن: what he stressed, not his title
+    assert records(suggest(text, None))[0]["speakers"] == ["المشرف"]

@@ -166,6 +166,11 @@ def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = ()) -> Ra
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
             j += 1
             continue
+        elif w in ("علي", "عن") and _overseer(f, np, w) and j + 1 < n and toks[j + 1].kind == "w" \
+                and not is_complementizer(an, j + 1):
+            np.end = j  # المشرف العام على العلاقات العامة ... علي الغامدي / المسؤول عن الإعلام: the title's complement
+            j += 1
+            continue
         elif not name_ali and (_object_or_adjunct(f, np, j) or (
                 w[:1] in content_prep and masdar_shaped(strip_al(w[1:])))):
             break
@@ -265,6 +270,15 @@ def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
     if toks[j].norm == "في":
         return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at)
     return np.envoy
+
+
+_OVERSEERS = {"علي": frozenset(fold(w) for w in ("مشرف", "مشرفة", "قائم", "قائمة")),
+              "عن": frozenset(fold(w) for w in ("مسؤول", "مسؤولة", "مسئول", "مسئولة"))}
+
+
+def _overseer(f: Facts, np: _Phrase, prep: str) -> bool:
+    """Does the phrase so far hold a title whose complement starts with على / عن (المشرف العام على، المسؤول عن)?"""
+    return any(strip_al(t.norm) in _OVERSEERS[prep] for t in f.an.tokens[np.first:np.end + 1])
 
 
 def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
