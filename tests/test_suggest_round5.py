@@ -93,3 +93,14 @@ def test_a_title_whose_complement_starts_with_ala_or_an_keeps_it():
         "المشرف العام على العلاقات العامة والإعلام بوزارة الحج علي بن محمد الغامدي"]
     text = "وأكد المشرف على أن الوزارة تهدف إلى إيجاد حلول."  # على + أن: what he stressed, not his title
     assert records(suggest(text, None))[0]["speakers"] == ["المشرف"]
+
+
+def test_a_source_names_a_channel_without_addressing_it_and_a_rate_per_day_is_no_date():
+    text = ("وبحسب الموقع الرسمي لقناة السويس الجديدة، فإن القدرة الاستيعابية ستكون 97 سفينة قياسية في اليوم.")
+    result = suggest(text)
+    recs = records(result)
+    assert recs[0]["speakers"] == ["الموقع الرسمي لقناة السويس الجديدة"]
+    assert recs[0]["text"].startswith("فإن القدرة الاستيعابية")
+    assert result.layer.spans_by_label("DATE") == []  # 97 ships a day
+    # after a verb, ل + a medium is still whom it was said to
+    assert records(suggest("وقال اللاعب لقناة العربية إن الفريق جاهز.", None))[0]["speakers"] == ["اللاعب"]

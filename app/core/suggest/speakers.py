@@ -55,7 +55,7 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
-        np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else ())
+        np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
                 and sum(1 for t in f.an.words(*np)) >= 3:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
@@ -64,24 +64,24 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
 
 
 
-def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content_prep: tuple[str, ...] = ()
-                  ) -> Range | None:
+def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content_prep: tuple[str, ...] = (),
+                  source: bool = False) -> Range | None:
     """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
     ``glued_prep``: one-letter prepositions the verb governs (يتهمها بإساءة: no subject starts with them);
     ``content_prep``: those that open its content (طالب عدد من المواطنين بمحاولة: a verbal noun after them ends
-    the subject)."""
+    the subject); ``source``: after بحسب / وفقاً لـ nobody is addressed (الموقع الرسمي لقناة السويس is one name)."""
     cache = memo(f, "speaker_after")
-    key = (last, glued_prep, content_prep)
+    key = (last, glued_prep, content_prep, source)
     if key not in cache:
-        cache[key] = _speaker_after(f, last, glued_prep, content_prep)
+        cache[key] = _speaker_after(f, last, glued_prep, content_prep, source)
     return cache[key]
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
 
 
-def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...]
-                   ) -> Range | None:
+def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...],
+                   source: bool) -> Range | None:
     first = _subject_start(f, last, glued_prep)
     if first is None:
         return None
@@ -89,7 +89,7 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_pre
         # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
         st = f.by_open.get(first)
         return st.inner if st is not None and is_name_like(f.an, st) else None
-    return _noun_phrase(f, first, content_prep)
+    return _noun_phrase(f, first, content_prep, source)
 
 
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
@@ -137,7 +137,7 @@ class _Phrase:
         self.end = j
 
 
-def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = ()) -> Range | None:
+def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), source: bool = False) -> Range | None:
     """Titles, names and their complements from token ``first`` (see the module doc for where it ends); a verbal
     noun with the cue's own preposition glued to it starts the content (طالب عدد من المواطنين بمحاولة ...)."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
@@ -179,7 +179,7 @@ def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = ()) -> Ra
                 break
             j += 1  # مسؤول في الإدارة / المبعوث إلى سوريا: the phrase goes on after the preposition
             continue
-        elif _addressee_or_object(f, np, j):
+        elif _addressee_or_object(f, np, j, source):
             break
         np.take(j, w)
         j += 1
@@ -323,14 +323,14 @@ def _name_read(f: Facts, np: _Phrase) -> bool:
     return False
 
 
-def _addressee_or_object(f: Facts, np: _Phrase, j: int) -> bool:
+def _addressee_or_object(f: Facts, np: _Phrase, j: int, source: bool = False) -> bool:
     """Does the word at ``j`` end the phrase as the addressee (لوكالة، للصحفيين), an occasion (ببيان) or a second
     definite noun (the verb's object)?"""
     toks = f.an.tokens
     w, prev = toks[j].norm, toks[np.end].norm
     if _addressee(w) and not (prev in TITLES or (has_al(prev) and (is_nisba(prev) or prev in ADJECTIVES))):
         return True  # لوكالة، لشبكة، للصحفيين: to whom it was said (but المتحدث الرسمي لجامعة نجران: whose)
-    if has_al(prev) and w.startswith("ل") and w[1:] in MEDIA:
+    if has_al(prev) and w.startswith("ل") and w[1:] in MEDIA and not source:
         return True  # وقال اللاعب لبرنامج ...: a definite head takes no ل-complement: ل + a medium is the addressee
     if w.startswith("ب") and not w.startswith("باسم") and is_event_noun(w[1:]):
         return True

@@ -52,7 +52,7 @@ _STRONG_YEAR_CONTEXT = frozenset(fold(w) for w in ("منذ", "حتى", "عام",
 
 # A price or count right before في اليوم makes it "per day" (350 دولاراً في اليوم).
 _PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|دينار|ساعة|ساعات|مرة|مرات|لتر|كيلو)\p{L}*"
-                         r"(?:\s+\p{L}+)?\s+(?:(?:في|فى|كل)\s+|ب)$")
+                         r"(?:\s+\p{L}+){0,2}\s+(?:(?:في|فى|كل)\s+|ب)$")
 # اليوم meaning "nowadays", not the article's day: حتى اليوم / إلى اليوم (to this day), after a pronoun subject
 # (وهو اليوم يعتبر ...: he, today, is ...).
 _NOWADAYS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(fold(w) for w in (
