@@ -91,12 +91,16 @@ def test_timeml_calendar_dates_do_not_drop_below_the_measured_floor():
 
     res = eval_dates(corpus_dir(), with_dateparser=False)
     prf, ok, n = res[("calendar DATE", "qawl")]
-    assert prf.f1 >= 0.86  # measured 0.880; 0.875 since حتى اليوم ("to this day") is no date (2026-12-05)
-    # measured 0.869 before a weekday named after أمس/اليوم decided the day (2026-12-05): 0.848 — the silver's
-    # values use one fixed anchor for every article and ignore the weekday (أمس الجمعة = 2015-12-23, a Wednesday)
-    assert ok / n >= 0.84
+    # The calendar subset is the silver's days, months and years (is_calendar_date), what the engine suggests:
+    # measured 0.902 (2026-12-05, session 4); the older subset (everything but PRESENT/PAST_REF) gave 0.875.
+    assert prf.f1 >= 0.88
+    # measured 0.828: the silver's values use one fixed anchor for every article and ignore the weekday
+    # (أمس الجمعة = 2015-12-23, a Wednesday)
+    assert ok / n >= 0.80
     prf, _, _ = res[("all DATE", "qawl")]
-    assert prf.f1 >= 0.76  # measured 0.778; 0.773 since then
+    # measured 0.716 since weeks, seasons, decades and centuries are no longer suggested (no gold set of ours
+    # annotates them; the silver has 17 of them); 0.773 before
+    assert prf.f1 >= 0.70
 
 
 @pytest.mark.slow
@@ -105,5 +109,6 @@ def test_timeml_dates_beat_dateparser():
     from app.bench.suggest_eval import eval_dates
 
     res = eval_dates(corpus_dir(), with_dateparser=True)
-    for subset in ("all DATE", "calendar DATE"):
-        assert res[(subset, "qawl")][0].f1 > res[(subset, "dateparser")][0].f1 + 0.05
+    assert res[("calendar DATE", "qawl")][0].f1 > res[("calendar DATE", "dateparser")][0].f1 + 0.05
+    # over all DATE spans, with the weeks, seasons and centuries the engine does not suggest: still ahead
+    assert res[("all DATE", "qawl")][0].f1 > res[("all DATE", "dateparser")][0].f1

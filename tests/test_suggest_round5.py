@@ -104,3 +104,12 @@ def test_a_source_names_a_channel_without_addressing_it_and_a_rate_per_day_is_no
     assert result.layer.spans_by_label("DATE") == []  # 97 ships a day
     # after a verb, ل + a medium is still whom it was said to
     assert records(suggest("وقال اللاعب لقناة العربية إن الفريق جاهز.", None))[0]["speakers"] == ["اللاعب"]
+
+
+def test_only_calendar_dates_are_suggested_and_the_others_keep_their_value_for_hand_marked_spans():
+    from tests.test_suggest_support import dates, recognised
+
+    text = "وسيتوجه إلى جدة الأسبوع القادم، بعد أن انتقل الصيف الحالي، كما في الخمسينيات من القرن الماضي، يوم 3 أغسطس."
+    assert dates(suggest(text, "2015-07-28")) == [("3 أغسطس", "2015-08-03")]
+    found = dict(recognised(text, "2015-07-28"))
+    assert found["الأسبوع القادم"] == "2015-W32" and found["الصيف الحالي"] == "2015-SU"

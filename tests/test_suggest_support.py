@@ -52,5 +52,14 @@ def records(result) -> list[dict]:
     return out
 
 
+def recognised(text: str, date: str | None = "2024-01-25") -> list[tuple[str, str]]:
+    """(text, value) of every date expression the date engine recognises — weeks, seasons, decades and centuries
+    too, which it values for a span marked by hand but does not suggest."""
+    from app.core.suggest.arabic import Analysis
+    from app.core.suggest.dates import find_dates
+
+    return [(text[d.start:d.end], d.value) for d in find_dates(Analysis(text), date)]
+
+
 def dates(result) -> list[tuple[str, str]]:
     return [(s.text, s.attrs["value"]) for s in result.layer.spans_by_label("DATE")]

@@ -3,8 +3,9 @@
 1. Dates, on ``arabic_annotated/timeml_arabic_news/timex3_spans.jsonl`` (silver TIMEX3): span P/R/F1 with
    overlap matching and value accuracy on matched spans, next to ``dateparser.search_dates(text,
    languages=['ar'])`` on the same documents. Gold = TIMEX3 spans of type DATE. Two rows: all DATE spans, and
-   the "calendar" subset without the deictic reference tokens PRESENT_REF / PAST_REF / FUTURE_REF (الآن،
-   حاليا، مؤخرا), which our guidelines do not annotate as dates. The .tml files carry no document creation time;
+   the "calendar" subset: spans whose value is a day, a month or a year (what our guidelines annotate and the
+   engine suggests, :func:`app.core.suggest.dates.is_calendar_date`) — without the deictic reference tokens
+   PRESENT_REF / PAST_REF / FUTURE_REF (الآن، حاليا، مؤخرا), weeks, seasons, halves, decades and centuries. The .tml files carry no document creation time;
    every deictic value in the silver (اليوم -> 2015-12-24, غدا -> 2015-12-25) shows it was produced with a
    reference date of 2015-12-24, so that date is the anchor for both systems.
 2. Quotes, speakers, cues and dates on hand-made gold (:mod:`.suggest_gold`; scored as :mod:`.suggest_score`
@@ -32,13 +33,13 @@ from app.core.errors import QawlError
 from app.core.jsonl import make_document
 from app.core.review.agreement import SpanMatch
 from app.core.suggest import RULES, Model, default_model, suggest_document
+from app.core.suggest.dates import is_calendar_date
 
 from .common import NO_CORPUS, corpus_dir
 from .suggest_gold import HELD_OUT, LABELS, TUNE, load_gold, set_name
 from .suggest_score import QuoteScores, TYPES, fig, match, row, score
 
 TIMEML_ANCHOR = "2015-12-24"
-REF_VALUES = ("PRESENT_REF", "PAST_REF", "FUTURE_REF")
 
 
 # --- 1. dates on TimeML ----------------------------------------------------------------------------------------
@@ -80,7 +81,7 @@ def eval_dates(corpus: Path, with_dateparser: bool = True) -> dict:
             found, vok, vn = SpanMatch(), 0, 0
             for d in docs:
                 gold = [s for s in d["spans"] if s["type"] == "DATE"
-                        and (subset == "all DATE" or s["value"] not in REF_VALUES)]
+                        and (subset == "all DATE" or is_calendar_date(s["value"]))]
                 if system == "qawl":
                     doc = make_document(d["text"], id=d["id"], meta={"date": TIMEML_ANCHOR})
                     pred = [(s.start, s.end, s.attrs.get("value", ""))

@@ -22,7 +22,7 @@ from ..text.arabic import fold
 from .arabic import Analysis
 from .timex import DateMatch, value_of
 
-__all__ = ["DateMatch", "find_dates"]
+__all__ = ["DateMatch", "find_dates", "is_calendar_date"]
 
 
 def _alt(words) -> str:
@@ -159,6 +159,16 @@ _PLACE_BEFORE = regex.compile(
 
 
 _NAMEABLE = frozenset(("dmy", "dayco", "numeric", "relday"))  # the forms a place is named with
+
+
+# A day, a month or a year (resolved or with X's), or a weekday not yet placed: what the guidelines call a calendar
+# date. Weeks, seasons, quarters, decades and centuries are recognised (a span marked by hand gets its value) but not
+# suggested: no gold set annotates them (GUIDELINES: "day/month/year, weekdays, relative dates like أمس، اليوم").
+_CALENDAR = regex.compile(r"(?:\d{4}|XXXX)(?:-(?:\d\d|XX)(?:-(?:\d\d|XX))?)?|XXXX-WXX-\d")
+
+
+def is_calendar_date(value: str) -> bool:
+    return _CALENDAR.fullmatch(value) is not None
 
 
 def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:

@@ -21,6 +21,7 @@ from .clauses import Record
 from .arabic import Analysis
 from .context import Context, Range
 from .cues import source_l_glued
+from .dates import is_calendar_date
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
 from .preceding import description_before
@@ -158,6 +159,8 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
     speakers = _Speakers(ctx, b, list(registry))
     dates: dict[Range, Span] = {}
     for dm, a, z in ctx.dates:
+        if not is_calendar_date(dm.value):
+            continue  # الأسبوع الماضي، الصيف الحالي، الخمسينيات: recognised, not suggested (see .dates)
         dates[(a, z)] = b.span("DATE", dm.start, dm.end, f"date-{dm.rule}", {"value": dm.value, **dm.attrs})
     starts = sorted(dates)  # (first, last) token ranges of the dates, by first token
     ends = {z: (a, z) for a, z in dates}
