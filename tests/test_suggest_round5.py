@@ -113,3 +113,13 @@ def test_only_calendar_dates_are_suggested_and_the_others_keep_their_value_for_h
     assert dates(suggest(text, "2015-07-28")) == [("3 أغسطس", "2015-08-03")]
     found = dict(recognised(text, "2015-07-28"))
     assert found["الأسبوع القادم"] == "2015-W32" and found["الصيف الحالي"] == "2015-SU"
+
+
+def test_dates_a_glued_year_tomorrow_with_its_weekday_a_fiscal_year_and_a_verb_spelt_like_a_month():
+    from tests.test_suggest_support import dates
+
+    assert dates(suggest("وقال إن الدولة أنشأت في عام1392 هـ المؤسسة.", "2015-07-24")) == [("عام1392 هـ", "1972")]
+    assert dates(suggest("خلال زيارته يوم غد (الثلاثاء) مقر الاتحاد.", "2015-07-27")) == [
+        ("يوم غد (الثلاثاء)", "2015-07-28")]
+    assert dates(suggest("منخفضة عن العام المالي 2013 بنسبة 3%.", "2015-07-22")) == [("العام المالي 2013", "2013")]
+    assert dates(suggest("على رعايته للحفل وعلى ما يوليه من اهتمام.", "2015-07-24")) == []

@@ -67,7 +67,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?P<day>[0-3]?\d){_ERA}){_R}")),
     ("iso", regex.compile(rf"{_L}(?P<x>(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)){_R}")),
     ("deictic", regex.compile(
-        rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|اول\s+من\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا)"
+        rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|اول\s+من\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا"
+        rf"|(?<=يوم\s+)غد)"
         rf"(?:\s*\(?\s*(?P<wd>{_WEEKDAY})\s*\)?)?){_R}")),
     # الخامس من الشهر المقبل، 20 من هذا الشهر: a day of the month the text names relative to the article date.
     ("relday", regex.compile(
@@ -76,13 +77,13 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("weekday", regex.compile(rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("unit", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>(?:ال|(?<=لل))(?:اسبوع|شهر|عام|سنة|سنه))"
-        rf"(?:\s+(?P<before>قبل\s+)?(?P<rel>{_REL}))?(?:\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
+        rf"(?:\s+(?P<before>قبل\s+)?(?P<rel>{_REL}))?(?:(?:\s+المالي)?\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
     ("year", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}){_R}")),
+        rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s*(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}){_R}")),
     ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
     # عام 642م، 573هـ: a year of fewer digits is a year when its era is written.
     ("erayear", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s+)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|"
+        rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s*)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|"
         rf"للهجر[ةه])(?![\p{{L}}])){_R}")),
     ("ago", regex.compile(
         rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})(?:\s+و\s*(?P<tens>{_TENS}))?\s+|"

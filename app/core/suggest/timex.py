@@ -115,6 +115,9 @@ def value_of(rule: str, m, norm: str, anchor: dt.date | None, previous: list[Dat
     return _VALUES[rule](_Found(rule, m, norm, anchor, previous))
 
 
+_RELATIVE_PRONOUN = regex.compile(r"(?<![\p{L}])(?:ما|مما|لما|بما)\s+$")
+
+
 def _day_month_year(f: _Found) -> Value:
     """Day, month and year in words or digits (24 يوليو 2015، 3 / 11 / 1436هـ، الثالث من شهر رمضان الجاري);
     without a year, the month is read in the year the text implies (article date, الماضي / المقبل)."""
@@ -128,6 +131,9 @@ def _day_month_year(f: _Found) -> Value:
     month, hijri = _month(f, day, year) if f.rule in ("dmy", "dayco") else (int(g["mnum"]), _hijri_era(era, year))
     if month is None or not 1 <= month <= 12 or (day is not None and not 1 <= day <= 31):
         return None
+    if day is None and year is None and not g.get("rel") and _RELATIVE_PRONOUN.search(
+            f.norm, max(0, f.m.start("x") - 6), f.m.start("x")):
+        return None  # على ما يوليه من اهتمام: يوليه "he gives" after ما, not the month
     if f.rule == "numeric" and year is None:
         return None
     if hijri or _hijri_era(era, None):
@@ -190,7 +196,7 @@ def _deictic(f: _Found) -> Value:
         return None  # 350 دولاراً في اليوم، دولار واحد باليوم: a rate per day
     if word == "اليوم" and not g.get("wd") and _NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x")):
         return None  # حتى اليوم، وهو اليوم يعتبر: nowadays
-    offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "بعد غد": 2,
+    offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غد": 1, "بعد غد": 2,
               "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
     if anchor is None:
         return "XXXX-XX-XX", unresolved
