@@ -123,3 +123,9 @@ def test_dates_a_glued_year_tomorrow_with_its_weekday_a_fiscal_year_and_a_verb_s
         ("يوم غد (الثلاثاء)", "2015-07-28")]
     assert dates(suggest("منخفضة عن العام المالي 2013 بنسبة 3%.", "2015-07-22")) == [("العام المالي 2013", "2013")]
     assert dates(suggest("على رعايته للحفل وعلى ما يوليه من اهتمام.", "2015-07-24")) == []
+
+
+def test_some_of_them_who_hold_a_view():
+    text = "انقسم النقاد، فمنهم من يرى أن التدرج في المباريات مهم، فيما يرى البقية أنها غير مفيدة."
+    recs = records(suggest(text, None))
+    assert [r["speakers"] for r in recs] == [["منهم من"], ["البقية"]]

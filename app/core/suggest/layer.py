@@ -95,8 +95,10 @@ def _glued_source_l(an: Analysis, first: int) -> bool:
 
 
 def _conjunction_glued(w: str) -> bool:
-    """واللاعب، والوزير: "and" glued to a definite noun (not والده "his father", والي "governor")."""
-    return w.startswith("وال") and len(w) >= 6 and not w.startswith(("والد", "والي"))
+    """واللاعب، والوزير، فمنهم: "and" glued to a definite noun (not والده "his father", والي "governor") or to
+    منهم "some of them"."""
+    return (w.startswith("وال") and len(w) >= 6 and not w.startswith(("والد", "والي"))
+            or w[:1] in ("و", "ف") and w[1:] in ("منهم", "منهن"))
 
 
 class _Speakers:

@@ -24,6 +24,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     an = f.an
     toks = an.tokens
+    if i > 1 and toks[i - 1].norm == "من" and toks[i - 2].norm in _SOME_OF_THEM:
+        return i - 2, i - 1  # انقسم النقاد، فمنهم من يرى أن: "some of them" — those of the group who hold it
     j = eulogy_before(an, i - 1)
     isnad = j != i - 1  # عن فلان رضي الله عنه قال: the one a report is handed down from, then his words
     relative = j > 0 and toks[j].norm in RELATIVE
@@ -90,6 +92,9 @@ def relative_antecedent(f: Facts, cue_i: int) -> Range | None:
             last = [x for x in range(np[0] + 1, np[1] + 1) if toks[x].norm.startswith("وال")]
             return (last[-1], np[1]) if last else np  # رئيس التعاون محمد القاسم واللاعب، الذي: the player
     return None
+
+
+_SOME_OF_THEM = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("منهم", "منهن"))
 
 
 def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
