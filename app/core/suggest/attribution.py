@@ -220,13 +220,10 @@ def _subject_just_before(f: Facts, cue: Cue, first: int) -> Range | None:
     if end > first and toks[end].kind == "p" and toks[end].norm in ("،", ","):
         end -= 1
     for verb in range(end - 1, max(first - 1, cue.i - 16), -1):
-        prev = toks[verb - 1].norm if verb > first else ""
         if verb in f.cue_tokens or toks[verb].kind == "p" and toks[verb].norm not in ('"', "«", "»", "“", "”"):
             return None  # another cue or a clause boundary comes first
-        w = toks[verb].norm
-        if (not _verb_shaped(f, verb, conjoined=False) or is_title(prev) or prev in PREPOSITIONS or prev in RELATIVE
-                or w[:1] in ("ك", "ب", "ل") or w.endswith(("ها", "هم", "ه"))):
-            continue  # (كمدخل رئيس لتحقيق: a preposition glued; التي حققها أعضاء: a relative clause's verb)
+        if not _main_verb_at(f, verb, first):
+            continue
         np = speaker_after(f, verb)
         if (np is not None and np[1] == end and titled(f, np) and person_names([t.norm for t in f.an.words(*np)])
                 and agrees(f, cue, np)):
@@ -275,19 +272,25 @@ def issuer_subject(f: Facts, cue: Cue) -> Range | None:
     while k > 0 and (k in date_ends or tanween(an, k)) and an.same_sentence(k, cue.i):
         k = date_ends.get(k, k) - 1  # اليوم، أمس الأول، رسمياً between the subject and the noun
     first = max(an.sentence_bounds[an.sentence[cue.i]][0], k - 10)
-
-    def verb_at(x: int) -> bool:  # not a name after a title (الأمير خالد), not after a preposition (في تطور)
-        prev = toks[x - 1].norm if x > first else ""
-        return (_verb_shaped(f, x, conjoined=False) and not is_title(prev) and prev not in PREPOSITIONS
-                and prev[1:] not in PREPOSITIONS)
-
     for verb in range(first, k):  # the leftmost verb whose subject ends right before the noun: أصدرت, not القوات
-        if not verb_at(verb):
+        if not _main_verb_at(f, verb, first):
             continue
         np = speaker_after(f, verb)
-        if np is not None and np[0] == verb + 1 and np[1] == k and not any(map(verb_at, range(np[0], k + 1))):
+        if (np is not None and np[0] == verb + 1 and np[1] == k
+                and not any(_main_verb_at(f, x, first) for x in range(np[0], k + 1))):
             return np if agrees(f, cue, np) else None
     return None
+
+
+def _main_verb_at(f: Facts, x: int, first: int) -> bool:
+    """Can token ``x`` (in a clause starting at ``first``) be a clause's own verb, with or without و/ف? Not a name
+    after a title (الأمير خالد), not after a preposition (في تطور) or a relative pronoun (التي حققها), not a word
+    with a preposition glued (كمدخل) or an object pronoun (حققها)."""
+    prev = f.an.tokens[x - 1].norm if x > first else ""
+    w = f.an.tokens[x].norm
+    return (_verb_shaped(f, x, conjoined=False) and not is_title(prev) and prev not in PREPOSITIONS
+            and prev[1:] not in PREPOSITIONS and prev not in RELATIVE and w[:1] not in ("ك", "ب", "ل")
+            and not w.endswith(("ها", "هم", "ه")))
 
 
 def subject_after_inna(f: Facts, cue: Cue, records: Attributions) -> Range | None:
