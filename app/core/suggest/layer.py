@@ -116,7 +116,8 @@ class _Speakers:
             named = _before_eulogy(an, mention)  # نوح عليه السلام لقومه: the mention is نوح
             s, e = an.token_span(*named)
             words = [t.norm for t in an.words(*named)]
-            if _glued_source_l(an, mention[0]) or _conjunction_glued(words[0]):
+            head = an.tokens[named[0]]
+            if head.kind == "w" and (_glued_source_l(an, mention[0]) or _conjunction_glued(head.norm)):
                 s += 1  # وفقاً لمجلة «فوربس» / واللاعب: the mention is the magazine, not its preposition or "and"
                 words[0] = words[0][1:]
             context = description_before(self.ctx, mention[0], mention[1])
