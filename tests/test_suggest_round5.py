@@ -129,3 +129,9 @@ def test_some_of_them_who_hold_a_view():
     text = "انقسم النقاد، فمنهم من يرى أن التدرج في المباريات مهم، فيما يرى البقية أنها غير مفيدة."
     recs = records(suggest(text, None))
     assert [r["speakers"] for r in recs] == [["منهم من"], ["البقية"]]
+
+
+def test_content_ending_the_text_with_before_or_after_does_not_crash():
+    """Found by fuzzing corpus slices: the trim of a trailing قبل / بعد (before أن) read past the last token."""
+    recs = records(suggest("وأضاف المتحدث أن الاجتماع سيعقد بعد", None))
+    assert recs[0]["text"] == "أن الاجتماع سيعقد بعد"

@@ -299,7 +299,7 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
         k += 1
     end = k - 1
     while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL
-                       or (toks[end].norm in ("قبل", "بعد") and toks[end + 1].norm in ("ان", "أن"))):
+                       or (toks[end].norm in ("قبل", "بعد") and end + 1 < n and toks[end + 1].norm in ("ان", "أن"))):
         end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
     return end, wording
 
