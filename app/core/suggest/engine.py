@@ -13,9 +13,10 @@ from ..model import Document
 from ..text.arabic import fold
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Attributions, Record, content_end, english_subject, first_person_clause, in_while_clause,
-                      object_content, scan, typed, writer_cue_inside)
+from .clauses import (Attributions, Record, english_subject, first_person_clause, object_content, scan, typed,
+                      writer_cue_inside)
 from .context import Context, Facts, Range
+from .extent import content_end, in_while_clause
 from .coref import epithet_only, god_before, prophet_before
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model

@@ -10,8 +10,9 @@ the same clause.
 from __future__ import annotations
 
 from ..text.arabic import fold
-from .clauses import Record, content_end
+from .clauses import Record
 from .context import Context, Facts, Range
+from .extent import content_end
 from .cues import Cue, light_verb
 from .quotes import is_complementizer
 from .arabic import is_nisba
