@@ -158,6 +158,12 @@ def has_al(word: str) -> bool:
     return word.startswith(("ال", "وال", "بال", "لل", "فال", "وبال")) and len(word) > 3
 
 
+def and_definite(word: str) -> bool:
+    """"And" glued to a definite noun (واللاعب، والوزير), not a word that merely starts so (والده "his father",
+    والي "governor")."""
+    return word.startswith("وال") and len(word) >= 6 and not word.startswith(("والد", "والي"))
+
+
 def is_nisba(word: str) -> bool:
     """Relational adjective shape (العراقي، الروسية، الفلسطينيين): a strong sign of an adjective or nationality."""
     w = strip_al(word)

@@ -21,7 +21,7 @@ from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .coref import person_names, prophet_before
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue
+from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after
 from .preceding import relative_antecedent, speaker_before
 from .speakers import gender_of
@@ -173,9 +173,7 @@ def _object_by_gender(ctx: Context, cue: Cue, np: Range) -> bool:
     k = np[1] + 1
     if cue.kind != VERB or cue.form.lemma not in _OBJECT_THEN_PREP or k >= len(toks) or cue_gender(ctx, cue) != "f":
         return False
-    preps = {fold(p) for p in cue.form.preps}
-    w = toks[k].norm
-    if not (w in preps or (w[:1] in preps and len(w) > 3)):
+    if not opens_with_prep(toks[k].norm, tuple(fold(p) for p in cue.form.preps)):
         return False
     return gender_of([t.norm for t in ctx.an.words(*np)]) == "m"
 

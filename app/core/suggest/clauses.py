@@ -17,7 +17,7 @@ import regex
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Facts, Range
 from .arabic import Analysis, has_al, masdar_shaped, participle_shaped
-from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase
+from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase, opens_with_prep
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
@@ -133,12 +133,12 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
             return "indirect", j, "indirect-complementizer"
         if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
-            glued = next((p for p in preps if len(p) == 1 and w.startswith(p) and len(w) > 3), None)
+            governed = opens_with_prep(w, preps)
             if cue.form.lemma == "طلب" and w[:2] == "من" and w[2:] in _PRONOUN_SUFFIXES:
-                glued = "من"  # وطلب منها البقاء: whom he asked, then what
+                governed = True  # وطلب منها البقاء: whom he asked, then what
             if cue.form.lemma == "طلب" and words_since_start > 0:
-                glued, w = None, ""  # (يطلب السنةَ ... من أمله: "seeks"; whom he asked comes first)
-            if w in preps or glued:
+                governed = False  # (يطلب السنةَ ... من أمله: "seeks"; whom he asked comes first)
+            if governed:
                 k = j + 1
                 if w in preps and k < n and is_complementizer(an, k):
                     j = k
@@ -159,8 +159,7 @@ def _object_after_comma(f: Facts, j: int, preps: tuple[str, ...]) -> bool:
     if j >= len(toks) or toks[j].kind != "w" or j in f.cue_tokens:
         return False
     w = toks[j].norm
-    glued = any(len(p) == 1 and w.startswith(p) and len(w) > 3 for p in preps)
-    return not (w in preps or glued or is_title(w) or f.an.is_name_ali(j) or w in ADJUNCT_WORDS
+    return not (opens_with_prep(w, preps) or is_title(w) or f.an.is_name_ali(j) or w in ADJUNCT_WORDS
                 or w in FUNCTION_WORDS or is_complementizer(f.an, j) or not has_al(w) and not w.endswith("ات"))
 
 

@@ -249,6 +249,12 @@ def source_l_glued(an: Analysis, i: int) -> bool:
         toks[i + 1].norm.startswith("ل") and toks[i + 1].norm not in ("ل", "لـ")
 
 
+def opens_with_prep(word: str, preps: tuple[str, ...] | frozenset[str]) -> bool:
+    """Is ``word`` one of a cue's governed prepositions (folded), alone (إلى، على) or a one-letter one glued to the
+    next word (بارتكاب، لتحقيق)?"""
+    return word in preps or (len(word) > 3 and any(len(p) == 1 and word.startswith(p) for p in preps))
+
+
 def find_cues(an: Analysis) -> list[Cue]:
     """Every cue in the article, in text order."""
     cues: list[Cue] = []

@@ -18,13 +18,13 @@ from typing import Iterable
 from ..model import SUGGESTIONS, Document, Entity, Layer, Origin, Relation, Span, Status
 from ..text.arabic import fold
 from .clauses import Record
-from .arabic import Analysis
+from .arabic import Analysis, and_definite
 from .context import Context, Range
 from .cues import source_l_glued
 from .dates import is_calendar_date
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
-from .preceding import description_before
+from .preceding import SOME_OF_THEM, description_before
 
 ENGINE = "qawl-suggest/1"
 _SUGGESTED = Origin.SUGGESTED.value
@@ -95,10 +95,8 @@ def _glued_source_l(an: Analysis, first: int) -> bool:
 
 
 def _conjunction_glued(w: str) -> bool:
-    """واللاعب، والوزير، فمنهم: "and" glued to a definite noun (not والده "his father", والي "governor") or to
-    منهم "some of them"."""
-    return (w.startswith("وال") and len(w) >= 6 and not w.startswith(("والد", "والي"))
-            or w[:1] in ("و", "ف") and w[1:] in ("منهم", "منهن"))
+    """واللاعب، والوزير، فمنهم: "and" glued to a definite noun or to منهم "some of them"."""
+    return and_definite(w) or (w[:1] in ("و", "ف") and w in SOME_OF_THEM)
 
 
 class _Speakers:

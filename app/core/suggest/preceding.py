@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import strip_al
+from .arabic import and_definite, strip_al
 from .context import Facts, Range
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
@@ -24,7 +24,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     an = f.an
     toks = an.tokens
-    if i > 1 and toks[i - 1].norm == "من" and toks[i - 2].norm in _SOME_OF_THEM:
+    if i > 1 and toks[i - 1].norm == "من" and toks[i - 2].norm in SOME_OF_THEM:
         return i - 2, i - 1  # انقسم النقاد، فمنهم من يرى أن: "some of them" — those of the group who hold it
     j = eulogy_before(an, i - 1)
     isnad = j != i - 1  # عن فلان رضي الله عنه قال: the one a report is handed down from, then his words
@@ -89,12 +89,12 @@ def relative_antecedent(f: Facts, cue_i: int) -> Range | None:
             np = speaker_before(f, k + 1, require_title=False)
             if np is None:
                 return None
-            last = [x for x in range(np[0] + 1, np[1] + 1) if toks[x].norm.startswith("وال")]
+            last = [x for x in range(np[0] + 1, np[1] + 1) if and_definite(toks[x].norm)]
             return (last[-1], np[1]) if last else np  # رئيس التعاون محمد القاسم واللاعب، الذي: the player
     return None
 
 
-_SOME_OF_THEM = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("منهم", "منهن"))
+SOME_OF_THEM = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("منهم", "منهن"))
 
 
 def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
