@@ -5,7 +5,8 @@ from __future__ import annotations
 import pytest
 
 from app.core.review.adjudicate import accept, accept_all_agreed, accept_edited, reject, set_review_status
-from app.core.changes import Change, Workspace
+from app.core.changes import Change
+from app.core.workspace import Workspace
 from app.core.review.diff import differences
 from app.core.errors import QawlError
 from app.core.jsonl import export_record, make_document, parse_record

@@ -14,7 +14,7 @@ import pytest
 
 from app.core.review.adjudicate import accept_all_agreed
 from app.core.review.agreement import agreement_report
-from app.core.changes import Workspace
+from app.core.workspace import Workspace
 from app.core.review.diff import differences, summarise
 from app.core.model import GOLD, Layer, Relation, Span
 from app.core.review.report import report_to_html, report_to_json

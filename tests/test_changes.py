@@ -7,9 +7,9 @@ import pytest
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from app.core.changes import (AddClaim, AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation,
-                              SetLayerNote, SetStatus, UpdateClaim, UpdateEntity, UpdateSpan, Workspace,
-                              merge_entities, remove_span)
+from app.core.changes import (AddClaim, AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, SetLayerNote,
+                              SetStatus, UpdateClaim, UpdateEntity, UpdateSpan, merge_entities, remove_span)
+from app.core.workspace import Workspace
 from app.core.errors import ConflictError, QawlError
 from app.core.jsonl import make_document
 from app.core.model import CanonicalClaim, Entity, Relation, Span

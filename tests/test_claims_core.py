@@ -5,8 +5,8 @@ from dataclasses import replace
 
 import pytest
 
-from app.core.changes import (AddClaim, Batch, Change, RemoveClaim, UpdateClaim, UpdateSpan, Workspace,
-                              merge_claims)
+from app.core.changes import AddClaim, Batch, Change, RemoveClaim, UpdateClaim, UpdateSpan, merge_claims
+from app.core.workspace import Workspace
 from app.core.claims import registry
 from app.core.claims.claimant import QUOTE, claimant
 from app.core.claims.similar import ClaimIndex, normalise, similarity

@@ -9,7 +9,8 @@ from dataclasses import replace
 import orjson
 import pytest
 
-from app.core.changes import AddSpan, SetLayerNote, UpdateSpan, Workspace
+from app.core.changes import AddSpan, SetLayerNote, UpdateSpan
+from app.core.workspace import Workspace
 from app.core.errors import ConflictError, QawlError
 from app.core.jsonl import Record, export_record, make_document, parse_record
 from app.core.model import GOLD, Layer, Span

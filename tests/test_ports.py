@@ -102,7 +102,8 @@ def test_every_store_method_lives_in_one_part():
 def test_the_change_target_part_is_the_core_target():
     """Changes are applied to ``store.target`` (``Store.apply``): it implements app.core.changes.Target, member
     for member, and the in-memory Workspace the property tests compare it with does too."""
-    from app.core.changes import Target, Workspace
+    from app.core.changes import Target
+    from app.core.workspace import Workspace
 
     store = Store.open(None)
     try:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from app.core.review.adjudicate import accept, accept_edited
-from app.core.changes import Workspace
+from app.core.workspace import Workspace
 from app.core.review.diff import differences
 from app.core.errors import QawlError
 from app.core.model import GOLD, Layer, Span

@@ -8,8 +8,8 @@ from dataclasses import replace
 import pytest
 
 from app.core.review import triage
-from app.core.changes import (AddEntity, AddRelation, Batch, RemoveRelation, UpdateSpan, Workspace,
-                              remove_span)
+from app.core.changes import AddEntity, AddRelation, Batch, RemoveRelation, UpdateSpan, remove_span
+from app.core.workspace import Workspace
 from app.core.model import SUGGESTIONS, Entity, Layer, Relation, Span
 
 TEXT = ("أكد الوزير أحمد سالم أن الاتفاق سيوقع قريباً. وأضاف الوزير أن المفاوضات مستمرة.\n"

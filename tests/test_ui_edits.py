@@ -5,7 +5,7 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from app.core.changes import Workspace
+from app.core.workspace import Workspace
 from app.core.model import Entity, Layer, Span
 from app.core.schema import DEFAULT_SCHEMA
 from app.ui import edits

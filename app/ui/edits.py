@@ -348,7 +348,7 @@ def merge(keep: Entity, gone: Entity | Iterable[Entity], layers: Iterable[Layer]
     layers = list(layers)
     if len(gone) == 1:
         return merge_entities(keep, gone[0], layers)
-    from ..core.changes import Workspace
+    from ..core.workspace import Workspace
 
     ws = Workspace([l.copy() for l in layers], [keep, *gone])
     steps: list[Change] = []

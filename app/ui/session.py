@@ -1,7 +1,7 @@
 """The session: the one path for edits in the annotation window.
 
 A :class:`Session` holds the open project (known only as a :class:`~app.core.ports.Project`), who is annotating, the open document and
-an in-memory cache of the layers shown (a :class:`~app.core.changes.Workspace`). Every edit is a
+an in-memory cache of the layers shown (a :class:`~app.core.workspace.Workspace`). Every edit is a
 :class:`~app.core.changes.Change`; :meth:`Session.apply` commits it to SQLite FIRST (one transaction), and only
 when that succeeded updates the cache, pushes it on the undo stack and emits one :attr:`Session.changed` signal
 saying what changed. Killing the process at any moment therefore loses nothing the window showed as done.
@@ -27,7 +27,8 @@ from typing import Callable
 from PySide6.QtCore import QObject, QTimer, Signal
 from PySide6.QtGui import QUndoCommand, QUndoStack
 
-from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan, Workspace
+from ..core.changes import AddSpan, Batch, Change, RemoveSpan, UpdateSpan
+from ..core.workspace import Workspace
 from ..core.errors import QawlError, StorageError
 from ..core.model import SUGGESTIONS, CanonicalClaim, Document, Entity, Layer, Span
 from ..core.ports import Project

@@ -2,7 +2,7 @@
 
 Every function here is pure: it reads the current gold layer and the annotators' layers and returns one
 :class:`~app.core.changes.Batch` for annotator :data:`~app.core.model.GOLD` (``"gold"``). The caller applies it
-(store or :class:`~app.core.changes.Workspace`) and puts it on the one undo stack; nothing is changed here.
+(store or :class:`~app.core.workspace.Workspace`) and puts it on the one undo stack; nothing is changed here.
 Gold is a normal layer: it exports, is checked and is edited like any other.
 
 Decisions are made per :class:`~app.core.review.diff.Difference`:
@@ -43,7 +43,8 @@ from dataclasses import replace
 from datetime import datetime, timezone
 from typing import Iterable, Sequence
 
-from ..changes import AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus, Workspace
+from ..changes import AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus
+from ..workspace import Workspace
 from .diff import Difference, differences
 from ..errors import QawlError
 from .matching import EntityKey, default_entity_key

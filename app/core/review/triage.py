@@ -39,8 +39,8 @@ from datetime import datetime, timezone
 from typing import Callable, Iterable, Mapping, Sequence
 
 from ..text.words import clean_name
-from ..changes import (AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus,
-                       UpdateSpan, Workspace)
+from ..changes import AddEntity, AddRelation, AddSpan, Batch, Change, RemoveRelation, RemoveSpan, SetStatus, UpdateSpan
+from ..workspace import Workspace
 from ..model import SUGGESTIONS, Entity, Layer, Origin, Relation, Span, Status, new_id
 from ..notes import without_notes
 
