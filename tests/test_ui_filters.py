@@ -188,3 +188,21 @@ def test_the_speakers_sidebar_filters_and_sorts_by_mentions_here_and_in_the_proj
     # A new mention brings its speaker in.
     label(win, *find(TEXT, "مصدر"), K.Key_S)
     qtbot.waitUntil(lambda: len(_speakers(win)) == 3)
+
+
+def test_the_counts_follow_a_removed_row(win):
+    """A proxy announces a removed row before its source drops it: the count read the old total (seen in a real
+    window: a quote added, undone, and the sidebar still said "1 records")."""
+    from app.core.changes import RemoveEntity, remove_span
+
+    quotes, speakers = win.quotes.filters, win.speakers.filters
+    assert quotes.count.text() == "7 records" and speakers.count.text() == "4 speakers"
+    assert win.session.apply(remove_span(win.session.layer, "q3"))
+    settle()
+    assert quotes.count.text() == "6 records"
+    win.session.undo_stack.undo()
+    settle()
+    assert quotes.count.text() == "7 records"
+    assert win.session.apply(RemoveEntity(Entity("e3", "السفير")))
+    settle()
+    assert speakers.count.text() == "3 speakers"

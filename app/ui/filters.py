@@ -302,9 +302,8 @@ class QuoteFilterBar(QWidget):
         for box in (self.no_speaker, self.discuss, self.group):
             box.toggled.connect(lambda _on: self._apply())
         self.clear.clicked.connect(self.reset)
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged,
-                       proxy.criteria_changed):
-            signal.connect(self._count)
+        follow_rows(proxy, self._count)
+        proxy.criteria_changed.connect(self._count)
         self._apply()
 
     def criteria(self) -> QuoteCriteria:
@@ -353,6 +352,15 @@ class QuoteFilterBar(QWidget):
     def _count(self, *_args) -> None:
         self.count.setText(self.proxy.count_text())
         self.count.setStyleSheet("font-weight: bold" if self.proxy.criteria.filtering else "")
+
+
+def follow_rows(proxy, slot) -> None:
+    """Call ``slot`` whenever the rows shown or their total change. A proxy announces a removed row before its
+    source has dropped it (the source's total is still the old one then), so the source's own signals count too."""
+    source = proxy.sourceModel()
+    for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged,
+                   source.rowsInserted, source.rowsRemoved, source.modelReset):
+        signal.connect(slot)
 
 
 # --- the Speakers sidebar ------------------------------------------------------------------------------------------
@@ -430,8 +438,7 @@ class SpeakerFilterBar(QWidget):
         self.scope.currentIndexChanged.connect(lambda _i: self._apply())
         self.sort.currentIndexChanged.connect(lambda _i: self._sort())
         table.horizontalHeader().sortIndicatorChanged.connect(self._header_sorted)
-        for signal in (proxy.rowsInserted, proxy.rowsRemoved, proxy.modelReset, proxy.layoutChanged):
-            signal.connect(self._count)
+        follow_rows(proxy, self._count)
         # Counts follow edits and the open document: rows enter or leave the scope (after the model took them).
         session.changed.connect(lambda _e: proxy.refilter(), Qt.ConnectionType.QueuedConnection)
         session.document_opened.connect(lambda _d: proxy.refilter(), Qt.ConnectionType.QueuedConnection)
