@@ -21,10 +21,16 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phr
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, FIRST_PERSON, FUNCTION_WORDS, OBJECT_HEADS, SAYING,
-                    is_title)
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
+                    OBJECT_HEADS, SAYING, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
+_ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
+# ...، خلال لقائه الرئيس أمس، على حرص: after a comma these open an aside that the next comma closes (without
+# one — وشدد الوزير خلال المؤتمر على أهمية — the governed preposition is near enough to be found as before).
+_ASIDE_OPENERS = frozenset(fold(w) for w in ("خلال", "أثناء", "عقب", "إثر", "لدى", "أمام", "عند"))
+_GOVERNING = tuple(fold(w) for w in ("رد", "تعليق", "تعقيب", "جواب", "إجاب", "حرص", "تأكيد", "ثناء", "رأي", "حديث"))
+_NEW_CLAUSE = frozenset(fold(w) for w in ("لكن", "ولكن", "لكنه", "ولكنه", "لكنها", "ولكنها", "إذ", "فإذا"))
 
 
 
@@ -87,6 +93,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     j = start
     words_since_start = 0
     in_adjunct = False  # an adjunct (في اجتماعه ...) has started: a governed preposition is no longer next
+    adjunct_at = -1
     while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
         t = toks[j]
         if j in f.cue_tokens and j > cue.last:
@@ -116,6 +123,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return None
             if t.norm in CLAUSE_PUNCT and j + 1 < n and circumstantial(f, j + 1) and not _speaking_to(f, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
+            if t.norm in CLAUSE_PUNCT and j + 1 < n and toks[j + 1].norm in _NEW_CLAUSE and words_since_start:
+                return None  # طالباً إعادة الأرض، ولكن خاب مسعاه، إذ اكتشفت المحكمة أن: "but" opens another clause
             if t.norm in CLAUSE_PUNCT and in_adjunct:
                 in_adjunct, words_since_start = False, 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes it
             elif t.norm in CLAUSE_PUNCT and preps and _object_after_comma(f, j + 1, preps):
@@ -131,6 +140,9 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                                        for k in range(start, j)):
                 return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
+        if in_adjunct and j == adjunct_at + 2 and preps and opens_with_prep(t.norm, preps) and \
+                _own_occasion(toks, adjunct_at):
+            in_adjunct = False  # وشدد الوزير في كلمته على أهمية: "in his speech" closes before the governed preposition
         if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
             governed = opens_with_prep(w, preps)
@@ -138,6 +150,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 governed = True  # وطلب منها البقاء: whom he asked, then what
             if cue.form.lemma == "طلب" and words_since_start > 0:
                 governed = False  # (يطلب السنةَ ... من أمله: "seeks"; whom he asked comes first)
+            if governed and _anaphor(an, j, w, preps):
+                return None  # وأشار الوزير إلى ذلك: what he pointed to was said before; "that" is no content
             if governed:
                 k = j + 1
                 if w in preps and k < n and is_complementizer(an, k):
@@ -145,11 +159,35 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     continue
                 if not (w in preps and k < n and toks[k].kind == "w" and k in f.cue_tokens):
                     return "indirect", j, "indirect-preposition"
-        if t.norm in ("في", "من", "علي", "عن", "مع", "الي") and t.norm not in preps:
-            in_adjunct = True
+        if t.norm not in preps and (t.norm in _ADJUNCT_OPENERS or (
+                t.norm in _ASIDE_OPENERS and j > 0 and toks[j - 1].norm in CLAUSE_PUNCT)):
+            in_adjunct, adjunct_at = True, j
         words_since_start += 1
         j += 1
     return None
+
+
+def _own_occasion(toks, k: int) -> bool:
+    """في كلمته / في تصريحها: "in" and one possessed noun, the occasion of the words — not a noun that governs
+    the preposition itself (في رده على سؤال "in his reply to a question")."""
+    if toks[k].norm != "في" or k + 1 >= len(toks) or toks[k + 1].kind != "w":
+        return False
+    w = toks[k + 1].norm
+    return w.endswith(("ه", "ها", "هم")) and not w.startswith(_GOVERNING) and len(w) > 3
+
+
+def _anaphor(an: Analysis, j: int, w: str, preps: tuple[str, ...]) -> bool:
+    """The governed preposition's object is a demonstrative standing alone (إلى ذلك، على هذا، بذلك), not one
+    that opens a noun phrase (إلى هذه المشكلة)."""
+    toks = an.tokens
+    k = j + 1 if w in preps else j
+    word = toks[k].norm if k < len(toks) and toks[k].kind == "w" else ""
+    if k == j:
+        word = word[1:] if word[:1] in ("ب", "ل") else ""
+    if word not in DEMONSTRATIVES:
+        return False
+    nxt = toks[k + 1] if k + 1 < len(toks) else None
+    return not (nxt is not None and nxt.kind == "w" and has_al(nxt.norm))
 
 
 def _object_after_comma(f: Facts, j: int, preps: tuple[str, ...]) -> bool:

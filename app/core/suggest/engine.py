@@ -130,7 +130,9 @@ class _Pass:
                 and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
             return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not معلقاً على ذلك)
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
-        return cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
+        # — but a titled person before it (العم فلان يشير إلى أنه) is the one pointing out
+        return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
+                and not (np is None and titled(ctx, speaker_before(ctx, cue.i, require_title=True))))
 
     def _pending_for(self, cue: Cue) -> tuple[Cue, Range | None] | None:
         """The cue of the same sentence whose content this cue carries (وأوضح فلان [قائلاً]), if any."""

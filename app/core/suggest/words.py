@@ -97,6 +97,8 @@ ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاي�
 ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
                                 for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
 # The auxiliary كان before a subject and قد (وكانت الشركة قد أعلنت).
+DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان", "تلك", "ذاك",
+                                                                         "هؤلاء"))
 KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
 SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
 DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
