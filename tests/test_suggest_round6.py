@@ -41,3 +41,16 @@ def test_an_aside_between_commas_and_the_occasion_of_the_words_come_before_the_g
         assert [r["text"] for r in records(suggest(text, None))] == ["على أهمية إيجاد حل"], text
     # في رده على سؤال: the reply governs that على; what he said is the complementizer's
     assert [r["text"] for r in records(suggest("وأكد الوزير في رده على سؤال أن الحل قريب.", None))] == ["أن الحل قريب"]
+
+
+def test_a_relative_clause_with_went_to_attend_does_not_hold_a_view():
+    """السفير الهولندي الذي ذهب لحضور الجلسة على تويتر أن: ذهب (إلى أن "held the view") was taken as a cue with
+    لحضور الجلسة as its subject; a purpose is no subject, and the relative clause's verb does not take the
+    content of the cue before it (كتب / أكد), whose subject is the ambassador."""
+    text = ("وقال المحامي إنه تبلغ بإرجاء الحكم كما كتب السفير الهولندي الذي ذهب لحضور الجلسة على تويتر أن الحكم "
+            "أرجئ.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("إنه تبلغ بإرجاء الحكم", ["المحامي"]),
+                                                          ("أن الحكم أرجئ", ["السفير الهولندي"])]
+    recs = records(suggest("وأكد السفير الهولندي الذي ذهب لحضور الجلسة أن الحكم أرجئ.", None))
+    assert [r["speakers"] for r in recs] == [["السفير الهولندي"]]

@@ -22,7 +22,7 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
-                    OBJECT_HEADS, SAYING, is_title)
+                    OBJECT_HEADS, RELATIVE, SAYING, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -96,7 +96,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     adjunct_at = -1
     while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
         t = toks[j]
-        if j in f.cue_tokens and j > cue.last:
+        if j in f.cue_tokens and j > cue.last and not _relative_verb(f, j):
             if is_wording_phrase(f.an, j) is None:
                 return "stop", j, None
         if t.kind == "p":
@@ -165,6 +165,13 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         words_since_start += 1
         j += 1
     return None
+
+
+def _relative_verb(f: Facts, j: int) -> bool:
+    """الذي ذهب لحضور الجلسة: a verb of a relative clause that reports only with its complementizer right after
+    its subject (ذهب، وجد) describes the subject; it does not take the cue's content."""
+    other = f.cue_at.get(j)
+    return other is not None and other.form.strict and j > 0 and f.an.tokens[j - 1].norm in RELATIVE
 
 
 def _own_occasion(toks, k: int) -> bool:

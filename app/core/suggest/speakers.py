@@ -56,6 +56,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
+        if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
+            return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
                 and sum(1 for t in f.an.words(*np)) >= 3:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
@@ -78,6 +80,11 @@ def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
+
+
+def _purpose(word: str) -> bool:
+    """لحضور، لتقديم: "to" glued to a noun without its article — a purpose, never a subject."""
+    return word[:1] == "ل" and len(word) > 4 and not word.startswith("لل")
 
 
 def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...],
