@@ -15,7 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.arabic import fold
-from .arabic import has_al, strip_al
+from .arabic import has_al
 from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer_subject, light_verb_subject,
                           opening_subjects, recent_mentions, sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
@@ -24,8 +24,8 @@ from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after
 from .preceding import relative_antecedent, speaker_before
-from .speakers import gender_of
-from .words import TITLES, is_title
+from .speakers import ADDRESSING, gender_of, oblique_plural
+from .words import is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
 MAX_EARLIER = 3
@@ -101,7 +101,7 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
     if own_pending is not None:
         out.add("pending", own_pending[1])
-    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _ADDRESSING and _oblique_plural(ctx.an, np[0])
+    elif np is not None and not (cue.kind == VERB and cue.form.lemma in ADDRESSING and oblique_plural(ctx.an, np[0])
                                  or _object_by_gender(ctx, cue, np)):
         out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
     elif cue.kind == VERB and not conjoined:
@@ -150,18 +150,17 @@ def settled(cue: Cue, cands: list[Candidate]) -> bool:
 
 
 # Verbs of urging, calling and informing: their first noun phrase is often whom they address (حث X على).
-_ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))
 
 
 def _addresses_someone(ctx: Context, cue: Cue, np: Range | None, ante: Record | None) -> bool:
     """A conjoined verb of urging or informing that continues a statement made in its own sentence shares that
     statement's subject: the noun phrase after it is whom it addresses (وأكد الأمير أن ...، وحث رجال الأعمال على
     الإسهام), not a new speaker."""
-    return (np is not None and ante is not None and cue.kind == VERB and cue.form.lemma in _ADDRESSING
+    return (np is not None and ante is not None and cue.kind == VERB and cue.form.lemma in ADDRESSING
             and ctx.an.tokens[cue.i].norm[:1] in ("و", "ف") and ctx.an.same_sentence(ante.cues[0].i, cue.i))
 
 
-_OBJECT_THEN_PREP = _ADDRESSING | {"اتهم", "أوصى", "وصف"}
+_OBJECT_THEN_PREP = ADDRESSING | {"اتهم", "أوصى", "وصف"}
 
 
 def _object_by_gender(ctx: Context, cue: Cue, np: Range) -> bool:
@@ -183,20 +182,6 @@ def _names_someone(ctx: Context, mention: Range) -> bool:
     words = [t.norm for t in ctx.an.words(*mention)]
     titled = any(is_title(w) for w in words)
     return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
-
-
-_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
-
-
-def _oblique_plural(an, j: int) -> bool:
-    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
-    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
-    toks = an.tokens
-    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
-        j += 1
-    w = toks[j].norm if toks[j].kind == "w" else ""
-    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
-    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
 
 
 def _earlier(ctx: Context, records: list[Record], cue: Cue, own_subject: bool) -> list[Record]:

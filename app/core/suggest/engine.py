@@ -26,6 +26,16 @@ from .preceding import speaker_before
 from .speakers import subject_after_cue
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
+_LORD = frozenset(fold(w) for w in ("الله", "المولى", "ربه", "ربها", "ربهم", "الباري", "العلي"))
+
+
+def _prays(toks, j: int) -> bool:
+    """دعا الله / داعياً المولى (a dash or a comma may come first): God is the one called upon."""
+    while j < len(toks) and toks[j].kind == "p" and toks[j].norm in ("-", "–", "،", ","):
+        j += 1
+    return j < len(toks) and toks[j].norm in _LORD
+
+
 _DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
@@ -129,6 +139,8 @@ class _Pass:
         if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in _DEMONSTRATIVES
                 and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
             return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not معلقاً على ذلك)
+        if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
+            return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         # — but a titled person before it (العم فلان يشير إلى أنه) is the one pointing out
         return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)

@@ -56,6 +56,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
+        if np is not None and cue.form.lemma in ADDRESSING:
+            np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
             return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
@@ -80,6 +82,33 @@ def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
+ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
+
+_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
+
+
+def oblique_plural(an, j: int) -> bool:
+    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
+    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
+    toks = an.tokens
+    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
+        j += 1
+    w = toks[j].norm if toks[j].kind == "w" else ""
+    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
+    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
+
+
+def _before_addressee(an: Analysis, np: Range) -> Range:
+    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين) — not one governed by
+    the word before it (عدد من المغردين، رئيس المهندسين)."""
+    toks = an.tokens
+    for k in range(np[0] + 1, np[1] + 1):
+        prev = toks[k - 1].norm
+        if toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
+                prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
+                or toks[k - 1].kind != "w"):
+            return np[0], k - 1
+    return np
 
 
 def _purpose(word: str) -> bool:
