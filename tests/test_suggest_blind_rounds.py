@@ -93,15 +93,21 @@ SPLIT4 = json.loads((GOLD_SETS["blind4"] / "split.json").read_text(encoding="utf
 def test_blind4_ships_the_drawn_articles_and_its_gold_is_their_own_characters():
     """blind4 is drawn from SaudiNewsNet outside the shared corpus (draw.py): its articles ship with it, none is
     a corpus article, each annotator's share is the split's, and every span is the article's own characters."""
-    corpus = corpus_dir() / "arabic_articles"
-    corpus_texts = {p.read_text(encoding="utf-8") for p in corpus.glob("*.txt")}
-    drawn = [a["id"] for a in SPLIT4["articles"]]
-    assert len(drawn) == 32 and sum(a["speech_verb"] for a in SPLIT4["articles"]) == 28
-    lines = load_gold(corpus_dir(), "blind4")
+    _check_drawn("blind4", SPLIT4, _texts(corpus_dir() / "arabic_articles"))
+
+
+def _texts(folder) -> set[str]:
+    return {p.read_text(encoding="utf-8") for p in folder.glob("*.txt")}
+
+
+def _check_drawn(name: str, split: dict, read: set[str]) -> None:
+    drawn = [a["id"] for a in split["articles"]]
+    assert len(drawn) == 32 and sum(a["speech_verb"] for a in split["articles"]) == 28
+    lines = load_gold(corpus_dir(), name)
     assert sorted(g.id for g in lines) == sorted(drawn)
-    assert sorted(i for share in SPLIT4["annotators"].values() for i in share) == sorted(drawn)
+    assert sorted(i for share in split["annotators"].values() for i in share) == sorted(drawn)
     for g in lines:
-        assert g.doc.text not in corpus_texts
+        assert g.doc.text not in read
         for s in g.layer.spans.values():
             assert g.doc.text[s.start:s.end] == s.text
 
@@ -123,18 +129,9 @@ SPLIT5 = json.loads((GOLD_SETS["blind5"] / "split.json").read_text(encoding="utf
 def test_blind5_is_drawn_outside_everything_read_and_its_gold_is_its_own_characters():
     """blind5 leaves out the corpus, blind4 and their near copies (draw.py): no article of it is one of theirs,
     each annotator's share is the split's, and every span is the article's own characters."""
-    read = {p.read_text(encoding="utf-8") for p in (corpus_dir() / "arabic_articles").glob("*.txt")}
-    read |= {p.read_text(encoding="utf-8") for p in (GOLD_SETS["blind4"] / "articles").glob("*.txt")}
-    drawn = [a["id"] for a in SPLIT5["articles"]]
-    assert len(drawn) == 32 and sum(a["speech_verb"] for a in SPLIT5["articles"]) == 28
+    read = _texts(corpus_dir() / "arabic_articles") | _texts(GOLD_SETS["blind4"] / "articles")
     assert {a["url"] for a in SPLIT5["articles"]}.isdisjoint(a["url"] for a in SPLIT4["articles"])
-    lines = load_gold(corpus_dir(), "blind5")
-    assert sorted(g.id for g in lines) == sorted(drawn)
-    assert sorted(i for share in SPLIT5["annotators"].values() for i in share) == sorted(drawn)
-    for g in lines:
-        assert g.doc.text not in read
-        for s in g.layer.spans.values():
-            assert g.doc.text[s.start:s.end] == s.text
+    _check_drawn("blind5", SPLIT5, read)
 
 
 def test_blind5_does_not_drop_below_what_was_measured_once_and_round_6_holds():
