@@ -12,6 +12,7 @@ from .clauses import circumstantial
 from .context import Context, Facts
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
 from .eulogies import eulogy_after
+from .quotes import is_complementizer
 
 _TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
@@ -44,6 +45,9 @@ def _ends_content(ctx: Context, k: int) -> bool:
     after = eulogy_after(ctx.an, k + 1) if k + 1 < len(toks) else k + 1
     if after > k + 1 and after < len(toks) and (toks[after].norm == ":" or after in ctx.by_open):
         return True  # ...، قال عليه السلام ” ...: the Prophet (named by his eulogy) and his own marked words
+    if np is not None and k > 0 and toks[k - 1].norm in CLAUSE_PUNCT and np[1] + 1 < len(toks) and \
+            is_complementizer(ctx.an, np[1] + 1):
+        return True  # ... سيفشلون التصويت، رأت كلينتون أن: a verb, its own subject and its own complementizer
     if np is not None:
         for b in range(k - 1, max(-1, k - 5), -1):
             if toks[b].kind == "p" and toks[b].norm in CLAUSE_PUNCT:

@@ -8,7 +8,7 @@ from __future__ import annotations
 from bisect import bisect_left
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import and_definite, strip_al
+from .arabic import and_definite, has_al, strip_al
 from .context import Facts, Range
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
@@ -17,6 +17,18 @@ from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN
                     is_title)
 
 _GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
+
+
+def _conjoined_relative(f: Facts, j: int) -> int:
+    """والذين at ``j`` continues an earlier الذين of the same sentence (a few words back): that one's position, or
+    ``j`` itself."""
+    toks, bare = f.an.tokens, f.an.tokens[j].norm[1:]
+    for k in range(j - 1, max(-1, j - 20), -1):
+        if not f.an.same_sentence(k, j) or toks[k].norm in RELATIVE and toks[k].norm != bare:
+            break
+        if toks[k].norm == bare:
+            return k
+    return j
 
 
 def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
@@ -33,6 +45,13 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         r = _relative_before_comma(f, i, j)
         if r is not None:
             relative, j = True, r  # المدرب فلان الذي جدد عقده ... الشهر الماضي، أكد: the relative's antecedent
+    if relative and toks[j].norm.startswith("و"):
+        j = _conjoined_relative(f, j)  # الجمهوريين، الذين يشكلون غالبية في الكونغرس، والذين حذروا: the first one's
+    plural = relative and toks[j].norm.endswith("الذين")
+    cue = f.cue_at.get(i)
+    if relative and toks[j].norm.endswith("الذي") and cue is not None and cue.form.tense == "imperfect" \
+            and cue.form.feminine:
+        return None  # الاقتصاد الذي تتحدث عنه والذي تعتقد أن: "you think" — the antecedent is not who thinks
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
@@ -62,6 +81,9 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     if toks[collected[-1]].norm.startswith(_GLUED_PREP_AL):
         return None  # تعرض لهم بالأذى قال: a prepositional phrase ends there, no subject starts with بالـ / للـ
+    if plural and len(collected) > 1 and has_al(toks[collected[0]].norm) and \
+            toks[collected[0]].norm.endswith(("ين", "ون")) and not any(is_title(toks[k].norm) for k in collected):
+        return collected[0], collected[0]  # معارضة الجمهوريين، الذين: the plural the pronoun agrees with
     collected.reverse()
     titled = [k for k in collected if is_title(toks[k].norm)]
     if titled:

@@ -22,8 +22,8 @@ from .context import Facts, Range, memo
 from .eulogies import eulogy_after
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
-from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, AUXILIARIES, CLAUSE_OPENERS, ENVOYS,
-                    EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
+from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
+                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
                     PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, SAYING, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
@@ -135,8 +135,9 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            tanween(an, j) or _how_spoken(an, j) or toks[j].norm in ADDRESSEE_PRONOUNS))):
-        j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك
+            tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j)
+            or toks[j].norm in ADDRESSEE_PRONOUNS))):
+        j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك / تدعو خصوصا إلى
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
         j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
     j = eulogy_after(an, j) if j < n else j
