@@ -32,3 +32,40 @@ def test_a_conjoined_relative_has_the_antecedent_of_the_first_one():
     # a masculine relative before a feminine or second-person imperfect is not its subject
     text = "فأين الاقتصاد السعودي الذي تتحدث عنه والذي تعتقد أن علامات الشفاء بادية عليه."
     assert all(r["speakers"] != ["الاقتصاد السعودي"] for r in records(suggest(text, None)))
+
+
+def test_hadha_wa_opens_a_report_it_does_not_infer():
+    """هذا وقال شهود عيان ان: the news formula "هذا و" ("moreover"), not هذا يؤكد ("this shows")."""
+    recs = records(suggest("وتقع الراهدة على الطريق. هذا وقال شهود عيان ان تعزيزات تحركت من منطقة الحوبان.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("ان تعزيزات تحركت من منطقة الحوبان", ["شهود عيان"])]
+    assert records(suggest("- هذا يؤكد سوء توزيع الثروة.", None)) == []
+
+
+def test_after_that_then_the_complementizer_and_how_often_is_no_place():
+    """وأوضح الفيفا في أكثر من مناسبة عقب ذلك أن: "after that", then the verb's أن (ذلك أن alone is "because");
+    في أكثر من مناسبة is how often, not part of the name (as في نيروبي is in السفارة الأميركية في نيروبي)."""
+    text = "وأوضح الفيفا في أكثر من مناسبة عقب ذلك أن موعد الجمعية العمومية سيكون بين ديسمبر وفبراير."
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("أن موعد الجمعية العمومية سيكون بين ديسمبر وفبراير", ["الفيفا"])]
+    recs = records(suggest("وقالت السفارة الأميركية في نيروبي إن الوضع هادئ.", None))
+    assert recs[0]["speakers"] == ["السفارة الأميركية في نيروبي"]
+
+
+def test_at_the_end_of_his_speech_comes_before_what_he_stressed():
+    recs = records(suggest("وأكد في نهاية كلمته على حرص الجمعية على الاستثمار في أهم أصولها.", None))
+    assert [r["text"] for r in recs] == ["على حرص الجمعية على الاستثمار في أهم أصولها"]
+    recs = records(suggest("وأكد الوزير في نهاية رده على سؤال أن الحل قريب.", None))
+    assert [r["text"] for r in recs] == ["أن الحل قريب"]
+
+
+def test_a_paper_relaying_from_someone_gives_them_as_the_speaker():
+    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أنّ: نقل was no cue; the one relayed from (after عن) is the speaker."""
+    text = "ونقلت الصحيفة عن مسؤول كبير في الإدارة أنّ هذه المجموعة تضم عاملين في الوكالة."
+    assert [r["speakers"] for r in records(suggest(text, None))] == [["مسؤول كبير في الإدارة"]]
+    text = "ونقلت \"رويترز\" عن فضل حسن قائد عملية \"التحرير\" أن قواته تمشط القاعدة."
+    assert [r["speakers"] for r in records(suggest(text, None))] == [["فضل حسن قائد عملية \"التحرير\""]]
+    # moving something is no relaying, nor is a pronoun form; and a cue before it keeps its content
+    assert records(suggest("وحاول نقل نشاطه إلى مدينة بنغازي، إلى أن حط الرحال في القاهرة.", None)) == []
+    text = "وقال أوباما، في كلمة نقلتها مباشرة قنوات التلفزيون، إن «كينيا تقع على تقاطع طرق»."
+    assert [r["text"] for r in records(suggest(text, None))] == ["كينيا تقع على تقاطع طرق"]

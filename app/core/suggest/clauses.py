@@ -140,8 +140,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                                        for k in range(start, j)):
                 return None  # the complementizer must follow the subject at once (a comma may stand between)
             return "indirect", j, "indirect-complementizer"
-        if in_adjunct and j == adjunct_at + 2 and preps and opens_with_prep(t.norm, preps) and \
-                _own_occasion(toks, adjunct_at):
+        if in_adjunct and preps and opens_with_prep(t.norm, preps) and _own_occasion(toks, adjunct_at, j):
             in_adjunct = False  # وشدد الوزير في كلمته على أهمية: "in his speech" closes before the governed preposition
         if preps and not in_adjunct and words_since_start <= 3 and (cue.kind != MASDAR or cue.form.lemma in THOUGHT):
             w = t.norm
@@ -174,13 +173,18 @@ def _relative_verb(f: Facts, j: int) -> bool:
     return other is not None and other.form.strict and j > 0 and f.an.tokens[j - 1].norm in RELATIVE
 
 
-def _own_occasion(toks, k: int) -> bool:
-    """في كلمته / في تصريحها: "in" and one possessed noun, the occasion of the words — not a noun that governs
-    the preposition itself (في رده على سؤال "in his reply to a question")."""
-    if toks[k].norm != "في" or k + 1 >= len(toks) or toks[k + 1].kind != "w":
+def _own_occasion(toks, k: int, j: int) -> bool:
+    """في كلمته / في نهاية كلمته / في تصريحها (from ``k`` to before ``j``): "in" and a possessed noun, the
+    occasion of the words — not a noun that governs the preposition itself (في رده على سؤال "in his reply to")."""
+    if toks[k].norm != "في" or j not in (k + 2, k + 3) or any(t.kind != "w" for t in toks[k + 1:j]):
         return False
-    w = toks[k + 1].norm
+    if j == k + 3 and toks[k + 1].norm not in _PART_OF:
+        return False
+    w = toks[j - 1].norm
     return w.endswith(("ه", "ها", "هم")) and not w.startswith(_GOVERNING) and len(w) > 3
+
+
+_PART_OF = frozenset(fold(w) for w in ("نهاية", "ختام", "بداية", "مستهل", "مطلع", "سياق", "معرض", "أثناء", "خلال"))
 
 
 def _anaphor(an: Analysis, j: int, w: str, preps: tuple[str, ...]) -> bool:

@@ -115,6 +115,8 @@ _LEXICON: list[tuple] = [
     # noun "a request": only after a clause boundary or قد / ثم (see find_cues).
     ("طلب", ["طلب"], "طلب", "", [], ("من", "إلى"), "weak"),
     ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
+    # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
+    ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
 ]
 # Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
 _THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
@@ -148,16 +150,17 @@ def _build() -> dict[str, CueForm]:
 
     for lemma, perfect, imp, part, masdars, preps, flags in _LEXICON:
         weak, impersonal, strict = "weak" in flags, "impersonal" in flags, "strict" in flags
+        pronouns = ("",) if strict or "bare" in flags else _PRONOUNS  # (نقلها "carried it" is no relaying)
         for p in perfect:
             # feminine by its ending ت / تا, not by a root ending in ت (لفت "he pointed out" is masculine)
             variants = [(p, p != perfect[0] and p.endswith(("ت", "تا")))] if len(perfect) > 1 else [
                 (p + s, s in ("ت", "تا")) for s in _VERB_SUFFIX_PERFECT]
             for v, fem in variants:
-                for pron in _PRONOUNS if not strict else ("",):  # بينه "between him" is no cue
+                for pron in pronouns:  # بينه "between him" is no cue
                     put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect", fem))
         if imp:
             for pre, suf, fem in _IMPERFECT:
-                for pron in _PRONOUNS:
+                for pron in _PRONOUNS if "bare" not in flags else ("",):
                     put(pre + imp + suf + pron, CueForm(lemma, VERB, preps, impersonal, weak, strict, "imperfect", fem))
         if part:
             stem = part[:-1] if part.endswith("ي") else part  # داعي -> داعيا / داعية ; نافي -> نافيا

@@ -137,8 +137,10 @@ class _Pass:
                 and speaker_before(ctx, cue.i, require_title=False) is None):
             return True  # يشار إلى أنه في وقت سابق أعلن عن أن: an impersonal passive inside the writer's remark
         if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in _DEMONSTRATIVES
-                and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
-            return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not معلقاً على ذلك)
+                and toks[cue.i].norm[:1] not in ("و", "ف") and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
+            return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not هذا وقال: "and")
+        if cue.form.lemma == "نقل" and np is None:
+            return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن relays (see .speakers)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
             return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people

@@ -50,6 +50,8 @@ _NOT_COMPLEMENTIZER_AFTER = frozenset(fold(w) for w in (
     "مجرد", "لمجرد", "سبق", "يريد", "تريد", "أراد", "أرادت", "يود", "تود", "إلا", "بيد", "غير", "كما", "ذلك",
     "حيث", "بما", "إذ", "اذ", "لو", "علما", "لأن", "طالما", "مادام", "ريثما", "بدلا", "عوضا", "شأن", "شأنه",
     "يبدو", "يتوقع", "يعني", "ويعني", "أمل", "يأمل", "نأمل", "أردنا", "استطاع", "يستطيع", "وسبق", "وما", "ما"))
+_THAT = fold("ذلك")
+_BEFORE_THAT = frozenset(fold(w) for w in ("عقب", "بعد", "قبل", "إثر", "اثر", "مع", "رغم", "برغم", "لذلك"))
 _DISCOURSE_BEFORE_AN = frozenset(fold(w) for w in ("إلا", "بيد", "غير", "كما", "ذلك", "حيث", "بما", "إذ", "اذ",
                                                    "علما", "لأن"))
 
@@ -108,13 +110,22 @@ def is_complementizer(an: Analysis, j: int) -> bool:
     if tok.norm not in COMPLEMENTIZERS:
         return False
     if j > 0 and an.tokens[j - 1].norm in _NOT_COMPLEMENTIZER_AFTER:
-        return False
+        return _after_that(an, j)
     return True
+
+
+def _after_that(an: Analysis, j: int) -> bool:
+    """عقب ذلك أن / بعد ذلك أن: "after that", then the verb's complementizer ("ذلك أن" alone is "because")."""
+    toks = an.tokens
+    return toks[j - 1].norm == _THAT and j > 1 and toks[j - 2].norm in _BEFORE_THAT
 
 
 def is_discourse_an(an: Analysis, j: int) -> bool:
     """``إلا أن`` / ``بيد أن`` / ``كما أن``: a connective that starts a new clause of the writer's."""
-    return (an.tokens[j].norm in COMPLEMENTIZERS and j > 0 and an.tokens[j - 1].norm in _DISCOURSE_BEFORE_AN)
+    toks = an.tokens
+    if toks[j].norm not in COMPLEMENTIZERS or j == 0 or toks[j - 1].norm not in _DISCOURSE_BEFORE_AN:
+        return False
+    return not _after_that(an, j)
 
 
 def is_classifier(word: str) -> bool:

@@ -56,6 +56,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
+        if cue.form.lemma == "نقل":
+            return _relayed_from(f, np if np is not None else (cue.last, cue.last))
         if np is not None and cue.form.lemma in ADDRESSING:
             np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
@@ -109,6 +111,20 @@ def _before_addressee(an: Analysis, np: Range) -> Range:
                 or toks[k - 1].kind != "w"):
             return np[0], k - 1
     return np
+
+
+def _relayed_from(f: Facts, np: Range) -> Range | None:
+    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن: the phrase after عن (the paper only relays it), or None."""
+    toks = f.an.tokens
+    j = np[1] + 1
+    st = f.inside.get(j)
+    if st is not None and st.close == j:
+        j += 1  # ونقلت "رويترز" عن فضل حسن: past the closing mark of a quoted name
+    while j < len(toks) and (j in f.date_at or toks[j].norm in ADVERBS):
+        j = f.date_at.get(j, j) + 1
+    if j + 1 >= len(toks) or toks[j].norm != "عن" or not f.an.same_sentence(np[0], j + 1):
+        return None
+    return _noun_phrase(f, j + 1)
 
 
 def _purpose(word: str) -> bool:
@@ -305,8 +321,13 @@ def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
     if j + 1 >= len(toks) or toks[j + 1].kind != "w":
         return False
     if toks[j].norm == "في":
-        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at)
+        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at or toks[j + 1].norm in _HOW_OFTEN)
     return np.envoy
+
+
+# في أكثر من مناسبة، في عدة مناسبات، في كل مرة: how often, not where the speaker is
+_HOW_OFTEN = frozenset(fold(w) for w in ("أكثر", "أغلب", "عدة", "كل", "بعض", "أحيان", "الأحيان", "غير", "مرات",
+                                         "مناسبة", "مناسبات", "أي", "هذا", "هذه", "ذلك", "تلك", "الوقت", "وقت"))
 
 
 _OVERSEERS = {"علي": frozenset(fold(w) for w in ("مشرف", "مشرفة", "قائم", "قائمة")),
