@@ -16,13 +16,13 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Facts, Range
-from .arabic import Analysis, has_al, masdar_shaped, participle_shaped
+from .arabic import Analysis, has_al, masdar_shaped, participle_shaped, strip_al
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase, opens_with_prep
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
-                    OBJECT_HEADS, RELATIVE, SAYING, is_title)
+                    HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -397,7 +397,8 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
-_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى"))
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف"))
+_ANNOUNCING = frozenset(("أعلن", "كشف"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
 
@@ -410,9 +411,14 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = start
+    st = f.by_open.get(j)
+    if st is not None and f.name_like[st.open] and cue.kind == VERB:
+        j = st.close + 1  # أعلنت دار النشر البريطانية «بيرسون»، ...: the quoted name ends the subject
     comma = j < len(toks) and toks[j].norm in ("،", ",")
     if comma:  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1
+        if j in f.date_at and f.date_at[j] + 1 < len(toks) and toks[f.date_at[j] + 1].norm in ("،", ","):
+            j = f.date_at[j] + 2  # أعلنت دار النشر «بيرسون»، أمس، بيعَ ...: the date between commas
     if j < len(toks) and toks[j].norm == "(":  # مورينيو (52 عاما) سباقا
         while j < len(toks) and toks[j].norm != ")" and j - start < 6:
             j += 1
@@ -423,6 +429,10 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.form.lemma in _CHARGING and j not in f.cue_tokens and w not in FUNCTION_WORDS \
             and w not in ADJUNCT_WORDS:
         return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
+    if strip_al(w) in HAPPENINGS and _continues(f, j):
+        return j  # أعلنت السلطات مقتلَ القيادي / أعلنت الشركة الانتهاءَ من ...: what happened
+    if cue.form.lemma in _ANNOUNCING:
+        return None  # (what else follows أعلن / كشف is rarely content: ويكشف بكل وضوح استراتيجيتها)
     if w.startswith("ال") or j in f.cue_tokens:
         return None
     if comma and (participle_shaped(w) or (len(w) == 5 and w[1] == "ا" and w.endswith("ا"))):
@@ -430,9 +440,16 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     abstract = w.endswith("ية") and len(w) >= 5 and j + 1 < len(toks) and toks[j + 1].norm.startswith("ال")
     if w in OBJECT_HEADS or abstract or (w.endswith("ا") and len(w) >= 4 and not w.startswith(("ل", "ب"))):
         return j
-    if masdar_shaped(w) and j + 1 < len(toks) and toks[j + 1].kind == "w" and f.an.same_sentence(j, j + 1):
+    if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     return None
+
+
+def _continues(f: Facts, j: int) -> bool:
+    """A complement follows the verbal noun at ``j`` (a word, a number, a parenthesis: مقتلَ 2 من، استخدامَ (داعش))."""
+    toks = f.an.tokens
+    return j + 1 < len(toks) and f.an.same_sentence(j, j + 1) and (
+        toks[j + 1].kind == "w" or toks[j + 1].norm[:1].isdigit() or toks[j + 1].norm == "(")
 
 
 def writer_cue_inside(f: Facts, st: Stretch) -> tuple[int, Record] | None:

@@ -23,7 +23,7 @@ from .eulogies import eulogy_after
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
-                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
+                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
                     PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, SAYING, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
@@ -58,6 +58,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
         if cue.form.lemma == "نقل":
             return _relayed_from(f, np if np is not None else (cue.last, cue.last))
+        if np is not None and cue.form.lemma in STATING:
+            np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
         if np is not None and cue.form.lemma in ADDRESSING:
             np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
@@ -98,6 +100,26 @@ def oblique_plural(an, j: int) -> bool:
     w = toks[j].norm if toks[j].kind == "w" else ""
     bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
     return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
+
+
+STATING = frozenset(("أعلن", "أكد", "كشف", "نفى", "توقع", "رجح", "أوضح"))  # verbs whose object may be what happened
+
+
+def _before_happening(an: Analysis, np: Range) -> Range | None:
+    """The subject ends before a verbal noun of what happened that cannot continue it: after a definite word or a
+    title (أعلن الجيش | وصولَ قوات، أكدت مصادر | مقتلَ قائد) — a construct phrase goes on after an indefinite
+    noun (مدير إدارة بيع السيارات). None when nothing is left."""
+    toks = an.tokens
+    for k in range(np[0] + 1, np[1] + 1):
+        prev, w = toks[k - 1], toks[k].norm
+        if toks[k].kind != "w" or prev.kind != "w":
+            continue
+        if w in HAPPENINGS and (has_al(prev.norm) or is_title(prev.norm)):
+            return np[0], k - 1
+        if masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4:
+            return np[0], k - 1  # أكد خبراء أمنيون | استخدامَ ...: a plural in -ون governs no noun after it
+            # (not after any definite word: المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
+    return np
 
 
 def _before_addressee(an: Analysis, np: Range) -> Range:
