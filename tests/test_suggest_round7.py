@@ -93,3 +93,22 @@ def test_what_happened_is_the_object_of_an_announcement():
     assert recs[0]["speakers"] == ["المتحدث الرسمي لوزارة العمل تيسير المفرج"]
     # what else follows كشف is rarely content
     assert records(suggest("إن موقفها العدائي ويكشف بكل وضوح استراتيجيتها الحقيقية.", None)) == []
+
+
+def test_according_to_a_source_then_what_it_said():
+    """وبحسب وكالة الصحافة الفرنسية لا تشمل الصفقة ... / وبحسب شركة ...، يبدو أن: a negated clause and a company
+    that speaks (its statements are news)."""
+    recs = records(suggest("وبحسب وكالة الصحافة الفرنسية لا تشمل الصفقة حصة المجموعة.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("لا تشمل الصفقة حصة المجموعة", ["وكالة الصحافة الفرنسية"])]
+    recs = records(suggest("وبحسب شركة الأمن الإلكتروني (زيروفوكس)، يبدو أن لدى داعش الكثير من الحيل.", None))
+    assert [r["text"] for r in recs] == ["يبدو أن لدى داعش الكثير من الحيل"]
+
+
+def test_the_periods_of_an_abbreviation_end_no_sentence_but_an_era_letter_s_does():
+    """(بي.بي.سي) between the addressee and the marked words cut the sentence, so the quote was lost; the period
+    after 1917م is a sentence end (the content stops there)."""
+    text = "وقال سوروكين لهيئة الإذاعة البريطانية (بي.بي.سي) “كان بلاتر صديقا لبلادنا دوما”."
+    assert [r["text"] for r in records(suggest(text, None))] == ["كان بلاتر صديقا لبلادنا دوما"]
+    text = "ازدادت أعداد الأرمن بعد ما وصفه المؤرخ بالمذابح الأرمنية بين 1911 و1917م. واستقر اللاجئون في خيام."
+    recs = records(suggest(text, None))
+    assert all(not r["text"].endswith("خيام") for r in recs)

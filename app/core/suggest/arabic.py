@@ -29,11 +29,16 @@ _MARKS = regex.compile("[\u064b-\u065f\u0670\u0640]")
 
 def _abbreviation(found: list, kinds: list[str], i: int) -> bool:
     """A period that closes a one-letter abbreviation (د. الجهني، م. صالح، أ.ف.ب) written right after the letter
-    and followed by more words: not a sentence end."""
+    and followed by more words, or one inside a glued abbreviation (بي.بي.سي): not a sentence end."""
     if found[i][2] != "." or i == 0 or i + 1 >= len(found):
         return False
     a, z, word = found[i - 1]
-    return kinds[i - 1] == "w" and len(word) == 1 and z == found[i][0] and kinds[i + 1] == "w"
+    if kinds[i - 1] != "w" or z != found[i][0] or kinds[i + 1] != "w":
+        return False
+    if len(word) == 1:  # (but 1917م. وقال: the era letter after a year ends its sentence)
+        return not (i > 1 and found[i - 2][2][:1].isdigit() and found[i - 2][1] == a)
+    # (بي.بي.سي، سي.إن.إن: short letters glued on both sides of the period are an abbreviation too)
+    return len(word) <= 3 and found[i + 1][0] == found[i][1] and len(found[i + 1][2]) <= 3
 
 
 class Token(NamedTuple):
@@ -106,6 +111,12 @@ class Analysis:
 
     def same_sentence(self, a: int, b: int) -> bool:
         return self.sentence[a] == self.sentence[b]
+
+    def ends_sentence(self, j: int) -> bool:
+        """A period (or ! ?) that ends its sentence — not one inside an abbreviation (بي.بي.سي، د. الجهني)."""
+        t = self.tokens[j]
+        return t.kind == "p" and t.norm in SENTENCE_END and (
+            j + 1 >= len(self.tokens) or self.sentence[j + 1] != self.sentence[j])
 
     @cached_property
     def sentence_bounds(self) -> dict[int, tuple[int, int]]:

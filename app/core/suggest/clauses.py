@@ -119,7 +119,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                     return "direct", j, ("direct-after-cue", st)
                 j = st.close + 1
                 continue
-            if t.norm in SENTENCE_END:
+            if an.ends_sentence(j):
                 return None
             if t.norm in CLAUSE_PUNCT and j + 1 < n and circumstantial(f, j + 1) and not _speaking_to(f, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows

@@ -7,7 +7,7 @@ What a cue introduces is :mod:`.clauses`'.
 
 from __future__ import annotations
 
-from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
+from ..text.arabic import CLAUSE_PUNCT, fold
 from .clauses import circumstantial
 from .context import Context, Facts
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
@@ -74,7 +74,7 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
     wording = None
     while k < n and an.same_sentence(s, k):
         t = toks[k]
-        if t.kind == "p" and t.norm in SENTENCE_END:
+        if an.ends_sentence(k):
             break
         st = ctx.inside.get(k)
         if st is not None and st.open == k and st.close > k:

@@ -35,7 +35,7 @@ _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جري�
                                              "تقرير", "وزارة", "شبكة", "مجلة", "مسؤول", "مسؤولين", "مسؤولون",
                                              "شرطة", "متحدث", "مرصد", "علماء", "خبراء", "خبير", "شهود", "مراقبين",
                                              "مراقبون", "محللين", "محللون", "مؤرخين", "مؤرخون", "تقديرات",
-                                             "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة"))
+                                             "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة", "شركة"))
 
 
 def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
@@ -53,8 +53,8 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
 
 
-_CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "سوف", "ليس", "ليست", "هناك",
-                                               "ثمة", "يوجد", "توجد"))
+_CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "لا", "سوف", "ليس", "ليست",
+                                               "هناك", "ثمة", "يوجد", "توجد"))
 
 
 def _clause_follows(f: Facts, cue: Cue, j: int) -> bool:
