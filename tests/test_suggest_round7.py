@@ -112,3 +112,18 @@ def test_the_periods_of_an_abbreviation_end_no_sentence_but_an_era_letter_s_does
     text = "ازدادت أعداد الأرمن بعد ما وصفه المؤرخ بالمذابح الأرمنية بين 1911 و1917م. واستقر اللاجئون في خيام."
     recs = records(suggest(text, None))
     assert all(not r["text"].endswith("خيام") for r in recs)
+
+
+def test_the_cues_own_preposition_glued_to_what_is_asked_ends_the_subject():
+    """وتطالب السلطات القضائية الأمريكية بتسليمها الموقوفين / ودعا سمو الأمير محمد بن نايف لضرورة ...: a possessed
+    verbal noun or an abstract head after the cue's glued preposition is what was asked; both were read as part of
+    the name and the quote was lost."""
+    cases = {"وتطالب السلطات القضائية الأمريكية بتسليمها الموقوفين.":
+             ("بتسليمها الموقوفين", ["السلطات القضائية الأمريكية"]),
+             "ودعا سمو الأمير محمد بن نايف لضرورة تكثيف الاستعدادات.":
+             ("لضرورة تكثيف الاستعدادات", ["سمو الأمير محمد بن نايف"])}
+    for text, (said, speakers) in cases.items():
+        assert [(r["text"], r["speakers"]) for r in records(suggest(text, None))] == [(said, speakers)], text
+    # هنا ("here") is no subject
+    text = "نجد من كان يطالب هنا في السعودية بعدم تدخل الحكومة."
+    assert all(r["speakers"] != ["هنا في السعودية"] for r in records(suggest(text, None)))

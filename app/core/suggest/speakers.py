@@ -149,6 +149,18 @@ def _relayed_from(f: Facts, np: Range) -> Range | None:
     return _noun_phrase(f, j + 1)
 
 
+def _verbal_noun(w: str) -> bool:
+    """After the cue's own glued preposition: a derived verbal noun, possessed or not (بتسليمها، بمحاولة), or an
+    abstract head (لضرورة، بأهمية) — what is asked for, not a part of the name."""
+    if w in OBJECT_HEADS or masdar_shaped(w):
+        return True
+    for pron in ("هما", "هم", "ها", "ه"):
+        if w.endswith(pron) and len(w) - len(pron) >= 4:
+            stem = w[:-len(pron)]
+            return masdar_shaped(stem[:-1] + "ة" if stem.endswith("ت") else stem) or masdar_shaped(stem)
+    return False
+
+
 def _purpose(word: str) -> bool:
     """لحضور، لتقديم: "to" glued to a noun without its article — a purpose, never a subject."""
     return word[:1] == "ل" and len(word) > 4 and not word.startswith("لل")
@@ -247,7 +259,7 @@ def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), sourc
             j += 1
             continue
         elif not name_ali and (_object_or_adjunct(f, np, j) or (
-                w[:1] in content_prep and masdar_shaped(strip_al(w[1:])))):
+                w[:1] in content_prep and _verbal_noun(strip_al(w[1:])))):
             break
         elif w in ("في", "الى") or w == fold("إلى"):
             if not _place_or_mission(f, np, j):
