@@ -127,3 +127,11 @@ def test_the_cues_own_preposition_glued_to_what_is_asked_ends_the_subject():
     # هنا ("here") is no subject
     text = "نجد من كان يطالب هنا في السعودية بعدم تدخل الحكومة."
     assert all(r["speakers"] != ["هنا في السعودية"] for r in records(suggest(text, None)))
+
+
+def test_to_his_father_is_whom_he_told():
+    """وقال لوالده: «الآن اذهب وأسعفه»: لوالده was suggested as the speaker."""
+    text = "وقام أحد عناصر الميليشيات بإطلاق النار على الشاب، وقال لوالده: «الآن اذهب وأسعفه»."
+    assert [r["speakers"] for r in records(suggest(text, None))] == [["أحد عناصر الميليشيات"]]
+    text = "قال الزعيم الأعلى الإيراني آية الله علي خامنئي لأنصاره إن الاتفاق لن يغير سياستنا."
+    assert records(suggest(text, None))[0]["speakers"] == ["الزعيم الأعلى الإيراني آية الله علي خامنئي"]

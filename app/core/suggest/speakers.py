@@ -438,10 +438,12 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int, source: bool = False) ->
 
 
 def _addressee(w: str) -> bool:
-    """لوكالة، لصحيفة، للصحفيين: the ل of the addressee or the outlet, not a name that starts with ل."""
+    """لوكالة، لصحيفة، للصحفيين، لوالده: the ل of the addressee or the outlet, not a name that starts with ل."""
     if not w.startswith("ل") or len(w) < 4:
         return False
     rest = w[1:]
+    if len(rest) >= 4 and rest.endswith(("ه", "ها", "هم", "هما")) and not rest.startswith("ل"):
+        return True  # وقال لوالده: "to his father" — a possessed noun after ل is whom he told, never a name
     return is_classifier(rest) or rest in ADDRESSEES or strip_al(rest) in ADDRESSEES or \
         ("ال" + rest[1:] in ADDRESSEES if rest.startswith("ل") else False)
 
