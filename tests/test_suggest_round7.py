@@ -135,3 +135,4 @@ def test_to_his_father_is_whom_he_told():
     assert [r["speakers"] for r in records(suggest(text, None))] == [["أحد عناصر الميليشيات"]]
     text = "قال الزعيم الأعلى الإيراني آية الله علي خامنئي لأنصاره إن الاتفاق لن يغير سياستنا."
     assert records(suggest(text, None))[0]["speakers"] == ["الزعيم الأعلى الإيراني آية الله علي خامنئي"]
+

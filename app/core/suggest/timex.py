@@ -35,8 +35,9 @@ def _header_end(norm: str, start: int, end: int) -> bool:
     return not rest.strip() and len(norm[line_start:start].split()) <= 5
 
 
-_FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق)"
-                        r"(?![\p{L}])")
+_FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق"
+                        r"|س[يت](?:بدا|قام|عقد|جرى|جري|لعب|واجه|لتقي|نطلق|ختتم))"
+                        r"(?![\p{L}])")  # (كرة القدم الحقيقية ستبدأ يوم السبت: the coming Saturday)
 # The future of an event verb right after the weekday (مباراة الأربعاء التي ستجمع الأخضر ...).
 _FUTURE_AFTER = regex.compile(r"[^.\n؟!]{0,30}?(?<![\p{L}])(?:سوف|س[يتن](?:جمع|خوض|واجه|لعب|لتقي|قام|عقد|نطلق|بدا|"
                               r"شهد|فتتح|ختتم|ستضيف|ستقبل|حتضن|شارك|عود|توجه|زور|صل|كون|تم))\p{L}*")
@@ -56,7 +57,10 @@ _PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|
 # اليوم meaning "nowadays", not the article's day: حتى اليوم / إلى اليوم (to this day), after a pronoun subject
 # (وهو اليوم يعتبر ...: he, today, is ...).
 _NOWADAYS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(fold(w) for w in (
-    "حتى", "إلى", "لحد", "غاية", "لغاية", "هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم")) + r")\s+$")
+    "حتى", "إلى", "لحد", "غاية", "لغاية", "هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم",
+    "عالم", "فعالم", "وعالم")) + r")\s+$")  # (عالم اليوم: today's world; العالم اليوم may be "the world today")
+
+_VAGUE = frozenset(fold(w) for w in ("عدة", "بضع", "بضعة"))
 
 _AGE = regex.compile(r"(?<![\p{L}])(?:العمر|عمره|عمرها|عمرهم|اعمارهم|سن|السن|سنهم)(?![\p{L}])")
 
@@ -341,6 +345,8 @@ def _ago(f: _Found) -> Value:
     n = g.get("n")
     unit = g["agounit"]
     count = None
+    if n in _VAGUE:
+        return None  # منذ عدة سنوات، قبل بضعة أيام: a vague count names no date (a duration at most)
     if n:
         count = int(n) if n.isdigit() else cal.CARDINALS.get(n)
         if count is not None and g.get("tens"):
