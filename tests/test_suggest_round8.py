@@ -3,7 +3,7 @@ fixed at their root, before blind7 — drawn and annotated meanwhile — is meas
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest  # noqa: F401 (used by the tests below)
+from tests.test_suggest_support import records, suggest
 
 
 def _dates(text: str, date: str) -> list[tuple[str, str]]:
@@ -23,3 +23,41 @@ def test_dates_read_on_blind6():
     assert _dates("وأقيمت المباراة يوم السبت.", "2015-08-07") == [("يوم السبت", "2015-08-01")]
     # (العالم اليوم stays the article's day: the TimeML silver annotates حديث العالم اليوم so)
     assert _dates("وأصبحت حديث العالم اليوم.", "2015-12-24") == [("اليوم", "2015-12-24")]
+
+
+def test_a_date_before_the_verb_is_no_subject():
+    """في عام 1953م قال: إن ...: the era letter م was suggested as the speaker."""
+    text = "منذ نشأة هذا الرجل وهو يتطاول على المملكة. في عام 1953م قال: إن الأسرة الحاكمة آيلة للسقوط."
+    assert all(r["speakers"] != ["م"] for r in records(suggest(text, None)))
+
+
+def test_a_relative_clause_about_its_object_does_not_lend_its_antecedent():
+    """الاتفاق النووي الذي تم التوصل إليه ... وقال امس: the agreement was reached, it said nothing; the conjoined
+    verb goes on with the sentence's subject (Rouhani)."""
+    text = ("فيما واصل الرئيس الإيراني حسن روحاني دفاعه عن الاتفاق النووي الذي تم التوصل إليه مع القوى العالمية "
+            "وقال امس الخميس إنه اتفاق تاريخي.")
+    (rec,) = records(suggest(text, None))
+    assert rec["speakers"][0].startswith("الرئيس الإيراني حسن روحاني")
+
+
+def test_van_of_a_name_is_no_fa_inna():
+    """وأوضح فان جال أنه: "فان" (van) was read as فإن, the content started there and had no speaker."""
+    recs = records(suggest("وأوضح فان جال أنه في حالة رحيل دي خيا فإنه يتوقع الحصول على مقابل جيد.", None))
+    assert [(r["text"][:3], r["speakers"]) for r in recs] == [("أنه", ["فان جال"])]
+
+
+def test_a_statement_is_no_preposition_glued_to_a_word():
+    """وأفاد بيان صدر عن مكتب رئيس الوزراء "...": بيان was read as بـ + يان, the content of أفاد بـ."""
+    text = ("وأفاد بيان صدر عن مكتب رئيس الوزراء \"تم توقيف عدد اجماليا بلغ 251 شخصا لانتمائهم الى جماعات ارهابية\" "
+            "مضيفا ان المداهمات جرت في 13 محافظة تركية.")
+    recs = records(suggest(text, None))
+    assert recs[0]["text"] == "تم توقيف عدد اجماليا بلغ 251 شخصا لانتمائهم الى جماعات ارهابية"
+
+
+def test_a_word_that_starts_like_inna_is_no_particle_with_its_pronoun():
+    """انقاذ، انتخابات start with the letters of إن: the subject before الذي / اللذان was dropped as if it were
+    إنه (and بينهم "among them" ends a subject)."""
+    text = ("وتم إنقاذ ثمانية أشخاص بينهم القبطان ورئيس طاقم الميكانيكيين اللذان أكدا أن إعصارًا ضرب السفينة.")
+    assert [r["speakers"] for r in records(suggest(text, None))] == [["القبطان ورئيس طاقم الميكانيكيين"]]
+    text = "لان المعركة في تعز يتوقع ان تكون عنيفة وكبيرة."
+    assert records(suggest(text, None)) == [] or records(suggest(text, None))[0]["speakers"] == []

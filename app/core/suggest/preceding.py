@@ -9,11 +9,11 @@ from bisect import bisect_left
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import and_definite, has_al, strip_al
-from .context import Facts, Range
+from .context import Facts, Range, memo
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
-from .speakers import abbreviation_dot, tanween
-from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN_CARRIERS, PRONOUN_PREPS, RELATIVE,
+from .speakers import abbreviation_dot, pronoun_carrier, tanween
+from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN_PREPS, RELATIVE,
                     is_title)
 
 _GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
@@ -77,7 +77,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     elif (stop in PREPOSITIONS or (stop[:1] in ("و", "ف") and stop[1:] in PREPOSITIONS)) and not relative \
             and not ((require_title or isnad) and stop == "عن"):
         return None  # في وقت سابق أعلن / وحول نيته الترشح قال: a prepositional phrase, not a subject
-    if any(toks[k].norm.startswith(PRONOUN_CARRIERS) for k in collected):
+    if any(pronoun_carrier(toks[k].norm) for k in collected):
         return None  # ولكنه لأنه يطالب: particles carrying a pronoun, the subject is elsewhere
     if toks[collected[-1]].norm.startswith(_GLUED_PREP_AL):
         return None  # تعرض لهم بالأذى قال: a prepositional phrase ends there, no subject starts with بالـ / للـ
@@ -108,12 +108,20 @@ def relative_antecedent(f: Facts, cue_i: int) -> Range | None:
         if not an.same_sentence(k, cue_i) or t.norm in COMPLEMENTIZERS or (t.kind == "p" and t.norm not in ("،", ",")):
             return None
         if t.norm in RELATIVE and t.norm[:1] != "و" and k + 1 < cue_i - 1:
+            if any(toks[x].norm in _NOT_ITS_SUBJECT for x in range(k + 1, cue_i)):
+                return None  # الاتفاق الذي تم التوصل إليه ... وقال: a passive or a pronoun back to it — its object
             np = speaker_before(f, k + 1, require_title=False)
             if np is None:
                 return None
             last = [x for x in range(np[0] + 1, np[1] + 1) if and_definite(toks[x].norm)]
             return (last[-1], np[1]) if last else np  # رئيس التعاون محمد القاسم واللاعب، الذي: the player
     return None
+
+
+# In a relative clause, a passive (تم، يتم) or a preposition with a pronoun (إليه، عنه، به، فيها) points back to the
+# antecedent as the clause's object: the antecedent did not do the verbs conjoined to the clause.
+_NOT_ITS_SUBJECT = frozenset(fold(w) for w in ("تم", "يتم", "تمت", "إليه", "عليه", "عنه", "به", "فيه", "منه", "إليها",
+                                               "عليها", "عنها", "بها", "فيها", "منها", "له", "لها"))
 
 
 SOME_OF_THEM = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("منهم", "منهن"))
@@ -151,6 +159,13 @@ def description_before(f: Facts, first: int, last: int) -> list[str]:
     return found[titled[0]:] if titled else []
 
 
+def _date_tokens(f: Facts) -> frozenset[int]:
+    cache = memo(f, "date_tokens")
+    if None not in cache:
+        cache[None] = frozenset(k for _, a, b in f.dates for k in range(a, b + 1))
+    return cache[None]
+
+
 def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
     شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
@@ -158,8 +173,11 @@ def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     collected: list[int] = []
+    dated = _date_tokens(f)
     while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
         t = toks[j]
+        if j in dated:
+            break  # في عام 1953م قال: a date (its era letter, its year) is no subject
         if t.kind == "p" and abbreviation_dot(an, j) and collected:
             j -= 1
             continue

@@ -51,6 +51,7 @@ _NOT_COMPLEMENTIZER_AFTER = frozenset(fold(w) for w in (
     "حيث", "بما", "إذ", "اذ", "لو", "علما", "لأن", "طالما", "مادام", "ريثما", "بدلا", "عوضا", "شأن", "شأنه",
     "يبدو", "يتوقع", "يعني", "ويعني", "أمل", "يأمل", "نأمل", "أردنا", "استطاع", "يستطيع", "وسبق", "وما", "ما"))
 _THAT = fold("ذلك")
+_FAN = fold("فان")
 _BEFORE_THAT = frozenset(fold(w) for w in ("عقب", "بعد", "قبل", "إثر", "اثر", "مع", "رغم", "برغم", "لذلك"))
 _DISCOURSE_BEFORE_AN = frozenset(fold(w) for w in ("إلا", "بيد", "غير", "كما", "ذلك", "حيث", "بما", "إذ", "اذ",
                                                    "علما", "لأن"))
@@ -109,6 +110,9 @@ def is_complementizer(an: Analysis, j: int) -> bool:
     tok = an.tokens[j]
     if tok.norm not in COMPLEMENTIZERS:
         return False
+    if tok.norm == _FAN and an.raw(j) == "فان" and any(
+            an.tokens[k].norm in COMPLEMENTIZERS for k in range(j + 2, min(j + 4, len(an.tokens)))):
+        return False  # وأوضح فان جال أنه: "van" of a name (فإن is spelled with its hamza when the writer has one)
     if j > 0 and an.tokens[j - 1].norm in _NOT_COMPLEMENTIZER_AFTER:
         return _after_that(an, j)
     return True

@@ -247,7 +247,7 @@ def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), sourc
         name_ali = an.is_name_ali(j)
         if np.end is None:
             if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
-                    or w in FIRST_PERSON or _pronoun_carrier(w)) and not name_ali and not _imam(an, j):
+                    or w in FIRST_PERSON or pronoun_carrier(w)) and not name_ali and not _imam(an, j):
                 return None
         elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
@@ -329,11 +329,14 @@ def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
     return None
 
 
-def _pronoun_carrier(w: str) -> bool:
-    """وكأنه، لكنه، فإنها: a particle with its pronoun (what follows is a clause, not a subject)."""
+def pronoun_carrier(w: str) -> bool:
+    """وكأنه، لكنه، فإنها: a particle with its pronoun (what follows is a clause, not a subject) — the particle and
+    the pronoun exactly (not انقاذ، انتخابات, which merely start with the letters of إن)."""
     bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
-    return (bare.startswith(PRONOUN_CARRIERS) and 3 < len(bare) <= 7
-            and bare.endswith(("ه", "ها", "هم", "هما", "ني", "نا")))
+    return any(bare[:len(c)] == c and bare[len(c):] in _CARRIED for c in PRONOUN_CARRIERS)
+
+
+_CARRIED = frozenset(("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ي", "ك", "كم", "نه", "نها", "نهم"))
 
 
 _WHEN = frozenset((fold(a), fold(b)) for a, b in (("آخر", "الأمر"), ("ذات", "مرة"), ("ذات", "يوم"), ("ذات", "مساء"),

@@ -93,7 +93,8 @@ CLAUSE_OPENERS = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
 # A preposition carrying a pronoun (له، عليه، لنا، فيه): whom it was said to, or a complement; never a speaker.
 # (بي and مني are left out: بي بي سي, the name منى.)
 PRONOUN_PREPS = frozenset(fold(p + s) for p in ("ل", "ب", "في", "على", "عن", "من", "إلى", "مع", "لدى", "عند", "خلال",
-                                                "أثناء", "عبر", "أمام", "حول", "عقب", "إثر")
+                                                "أثناء", "عبر", "أمام", "حول", "عقب", "إثر", "بين", "ضد", "تجاه",
+                                                "نحو", "دون")
                           for s in ("ي", "ك", "كم", "كما", "ه", "ها", "هم", "هما", "هن", "نا")) - {fold("بي"), fold("مني")}
 # (Not علي / إلي: folded they are the prepositions على / إلى.)
 FIRST_PERSON = frozenset(fold(w) for w in (
