@@ -332,11 +332,13 @@ def _through_punctuation(f: Facts, np: _Phrase, j: int) -> int | None:
 def pronoun_carrier(w: str) -> bool:
     """وكأنه، لكنه، فإنها: a particle with its pronoun (what follows is a clause, not a subject) — the particle and
     the pronoun exactly (not انقاذ، انتخابات, which merely start with the letters of إن)."""
+    if w in PRONOUN_CARRIERS:
+        return True  # لان، لكن alone (but not فلان: ف + لان)
     bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 3 else w
     return any(bare[:len(c)] == c and bare[len(c):] in _CARRIED for c in PRONOUN_CARRIERS)
 
 
-_CARRIED = frozenset(("", "ه", "ها", "هم", "هما", "هن", "ني", "نا", "ي", "ك", "كم", "نه", "نها", "نهم"))
+_CARRIED = frozenset(("ه", "ها", "هم", "هما", "هن", "ني", "نا", "ي", "ك", "كم", "نه", "نها", "نهم"))
 
 
 _WHEN = frozenset((fold(a), fold(b)) for a, b in (("آخر", "الأمر"), ("ذات", "مرة"), ("ذات", "يوم"), ("ذات", "مساء"),
