@@ -61,3 +61,14 @@ def test_a_word_that_starts_like_inna_is_no_particle_with_its_pronoun():
     assert [r["speakers"] for r in records(suggest(text, None))] == [["القبطان ورئيس طاقم الميكانيكيين"]]
     text = "لان المعركة في تعز يتوقع ان تكون عنيفة وكبيرة."
     assert records(suggest(text, None)) == [] or records(suggest(text, None))[0]["speakers"] == []
+
+
+def test_a_statement_and_its_issuer_say_it():
+    """وأفاد بيان صدر عن مكتب رئيس الوزراء "...": بيان was read as أفاد's own بـ, so the previous source (بحسب
+    وسائل الإعلام) was given the words; the mention runs on to the issuer, and مكتب is an office, not a name."""
+    text = ("كما اطلقت السلطات التركية عملية مداهمات واسعة، بحسب وسائل الاعلام التركية. وأفاد بيان صدر عن مكتب رئيس "
+            "الوزراء \"تم توقيف عدد اجماليا بلغ 251 شخصا\" مضيفا ان المداهمات جرت في 13 محافظة.")
+    recs = records(suggest(text, None))
+    assert [r["speakers"] for r in recs[1:]] == [["بيان صدر عن مكتب رئيس الوزراء"]] * 2
+    text = "وأفاد بيان مكتب رئيس الوزراء أحمد داود أوغلو «تم توقيف عدد إجمالي بلغ 251 شخصًا»."
+    assert records(suggest(text, None))[0]["speakers"] == ["بيان مكتب رئيس الوزراء أحمد داود أوغلو"]

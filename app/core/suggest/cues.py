@@ -255,12 +255,12 @@ def source_l_glued(an: Analysis, i: int) -> bool:
 def opens_with_prep(word: str, preps: tuple[str, ...] | frozenset[str]) -> bool:
     """Is ``word`` one of a cue's governed prepositions (folded), alone (إلى، على) or a one-letter one glued to the
     next word (بارتكاب، لتحقيق)?"""
-    return word in preps or (len(word) > 3 and word not in _NOT_GLUED and
+    return word in preps or (len(word) > 3 and word not in NOT_GLUED and
                              any(len(p) == 1 and word.startswith(p) for p in preps))
 
 
 # Nouns that begin with ب / ل themselves (وأفاد بيان صدر عن ...: the statement is the subject, not "بـ" + يان).
-_NOT_GLUED = frozenset(fold(w) for w in ("بيان", "بيانا", "بلاغ", "برقية", "بطاقة", "بعثة", "بلدية", "برنامج",
+NOT_GLUED = frozenset(fold(w) for w in ("بيان", "بيانا", "بلاغ", "برقية", "بطاقة", "بعثة", "بلدية", "برنامج",
                                          "برلمان", "بنك", "لجنة", "لقاء", "لائحة"))
 
 

@@ -20,7 +20,7 @@ from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after
-from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
+from .cues import AGENT, NOT_GLUED, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
                     ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
@@ -58,6 +58,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
         if cue.form.lemma == "نقل":
             return _relayed_from(f, np if np is not None else (cue.last, cue.last))
+        if np is not None:
+            np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
         if np is not None and cue.form.lemma in STATING:
             np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
         if np is not None and cue.form.lemma in ADDRESSING:
@@ -135,6 +137,21 @@ def _before_addressee(an: Analysis, np: Range) -> Range:
     return np
 
 
+_ISSUED = frozenset(fold(w) for w in ("صدر", "صادر", "الصادر", "صادرة", "الصادرة", "صدرت"))
+_STATEMENTS = frozenset(fold(w) for w in ("بيان", "بلاغ", "تقرير", "تعميم", "خطاب", "رسالة", "برقية"))
+
+
+def _with_issuer(f: Facts, np: Range) -> Range:
+    """بيان صدر عن مكتب رئيس الوزراء / تقرير صادر عن الهيئة: the statement's mention runs on to its issuer."""
+    toks = f.an.tokens
+    k = np[0] + 1
+    if strip_al(toks[np[0]].norm) not in _STATEMENTS or k + 1 >= len(toks) or toks[k].norm not in _ISSUED \
+            or toks[k + 1].norm not in ("عن", "من") or not f.an.same_sentence(np[0], k + 1):
+        return np
+    issuer = _noun_phrase(f, k + 2) if k + 2 < len(toks) else None
+    return (np[0], issuer[1]) if issuer is not None else np
+
+
 def _relayed_from(f: Facts, np: Range) -> Range | None:
     """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن: the phrase after عن (the paper only relays it), or None."""
     toks = f.an.tokens
@@ -201,7 +218,8 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
         return None
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
-    if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3:
+    if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3 \
+            and toks[j].norm not in NOT_GLUED:
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
 
@@ -219,7 +237,7 @@ class _Phrase:
     def take(self, j: int, w: str) -> None:
         if w in ENVOYS or strip_al(w) in ENVOYS:
             self.envoy = True
-        named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w))
+        named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w) or w in _STATEMENTS)
         self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
         self.end = j
 

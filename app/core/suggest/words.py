@@ -106,7 +106,8 @@ FIRST_PERSON = frozenset(fold(w) for w in (
 # Nouns of organisations and administrations (ORG_NOUNS): in construct chains, not personal names (رئيس مجلس إدارة
 # صندوق التنمية ...).
 ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
-                                        "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة", "صندوق"))
+                                        "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة", "صندوق",
+                                        "مكتب"))
 # To whom it was said, right after the verb (قال له، رد عليه، قال لي): skipped on the way to the subject.
 ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
                                 for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
