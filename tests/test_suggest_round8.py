@@ -72,3 +72,16 @@ def test_a_statement_and_its_issuer_say_it():
     assert [r["speakers"] for r in recs[1:]] == [["بيان صدر عن مكتب رئيس الوزراء"]] * 2
     text = "وأفاد بيان مكتب رئيس الوزراء أحمد داود أوغلو «تم توقيف عدد إجمالي بلغ 251 شخصًا»."
     assert records(suggest(text, None))[0]["speakers"] == ["بيان مكتب رئيس الوزراء أحمد داود أوغلو"]
+
+
+def test_a_short_relational_adjective_continues_the_title_and_a_hint_reports():
+    """المدير الطبي للعيادات ...: الطبي (3 letters + ي) was not read as an adjective and cut the mention to المدير;
+    ولمح فينغر إلى أن «...» was no cue (and قد يلمح أوباما الورشة, "glimpse", stays none)."""
+    text = "وقال المدير الطبي للعيادات التخصصية الدكتور محمد الزعبي إن الحملة تدرك أهمية الرضاعة."
+    assert records(suggest(text, None))[0]["speakers"] == ["المدير الطبي للعيادات التخصصية الدكتور محمد الزعبي"]
+    text = "ولمح الفرنسي أرسين فينغر المدير الفني لآرسنال إلى أن «الثقة غير المفرطة تبدو أمرا إيجابيا»."
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("الثقة غير المفرطة تبدو أمرا إيجابيا", ["الفرنسي أرسين فينغر المدير الفني لآرسنال"])]
+    text = "قد يلمح أوباما الورشة الكبيرة للترامواي، وينظر إلى الكثير من المباني قيد البناء."
+    assert records(suggest(text, None)) == []

@@ -178,6 +178,8 @@ def and_definite(word: str) -> bool:
 def is_nisba(word: str) -> bool:
     """Relational adjective shape (العراقي، الروسية، الفلسطينيين): a strong sign of an adjective or nationality."""
     w = strip_al(word)
+    if len(w) == 3 and w != word and w.endswith("ي") and w[1] != "ا":
+        return True  # الطبي، الفني، الصحي: a short stem with its article (not قاضي / راعي shapes, nor bare علي)
     return len(w) >= 4 and w.endswith(("ي", "ية", "يه", "يون", "يين", "يان", "يتان", "يتين"))
 
 
