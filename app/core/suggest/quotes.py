@@ -110,12 +110,29 @@ def is_complementizer(an: Analysis, j: int) -> bool:
     tok = an.tokens[j]
     if tok.norm not in COMPLEMENTIZERS:
         return False
-    if tok.norm == _FAN and an.raw(j) == "فان" and any(
-            an.tokens[k].norm in COMPLEMENTIZERS for k in range(j + 2, min(j + 4, len(an.tokens)))):
+    if tok.norm == _FAN and an.raw(j) == "فان" and _van(an, j):
         return False  # وأوضح فان جال أنه: "van" of a name (فإن is spelled with its hamza when the writer has one)
     if j > 0 and an.tokens[j - 1].norm in _NOT_COMPLEMENTIZER_AFTER:
         return _after_that(an, j)
     return True
+
+
+def _van(an: Analysis, j: int) -> bool:
+    """"فان" written without hamza before a bare word (no article, no pronoun or particle: فان جال، فان بوردن) or
+    before a complementizer two words on: the Dutch "van" of a name, not فإن (فان الحكومة، فان هناك)."""
+    toks = an.tokens
+    if any(toks[k].norm in COMPLEMENTIZERS for k in range(j + 2, min(j + 4, len(toks)))):
+        return True
+    nxt = toks[j + 1] if j + 1 < len(toks) else None
+    return (nxt is not None and nxt.kind == "w" and not has_al(nxt.norm) and len(nxt.norm) >= 3
+            and nxt.norm not in _NOT_A_NAME and not nxt.norm.startswith(("ه", "ل"))
+            and not nxt.norm.endswith(("ه", "ها", "هم", "نا")))  # (فان بلاده: a possessed noun, فإن)
+
+
+_NOT_A_NAME = frozenset(fold(w) for w in ("هناك", "هنا", "ثمة", "هذا", "هذه", "ذلك", "تلك", "كل", "بعض", "معظم",
+                                          "أغلب", "عدد", "عددا", "جميع", "كافة", "أحد", "إحدى", "أي", "غير", "ما",
+                                          "من", "لم", "لن", "لا", "قد", "ليس", "كان", "كانت", "مثل", "نسبة", "حوالي",
+                                          "نحو", "أكثر", "أقل", "إسرائيل", "مصر", "أمريكا", "روسيا", "إيران", "تركيا"))
 
 
 def _after_that(an: Analysis, j: int) -> bool:
@@ -145,11 +162,11 @@ def is_name_like(an: Analysis, st: Stretch) -> bool:
     if inner is None:
         return True
     words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
-    puncts = [t.norm for t in an.tokens[inner[0]:inner[1] + 1] if t.kind == "p"]
     if not words:
         return True
-    if any(p in SENTENCE_END or p in CLAUSE_PUNCT or p == ":" for p in puncts):
-        return False
+    if any(t.kind == "p" and (t.norm in CLAUSE_PUNCT or t.norm == ":" or (t.norm in SENTENCE_END and (
+            t.norm != "." or an.ends_sentence(t.i)))) for t in an.tokens[inner[0]:inner[1] + 1]):
+        return False  # (the dots of "بي.بي" end no sentence: a name)
     if len(words) <= 3 and not any("\u0600" <= ch <= "\u06ff" for t in words for ch in t.norm):
         return True  # a short Latin-script stretch in Arabic text is a name (“X”, “RIQAS program”)
     prev = an.tokens[st.open - 1] if st.open > 0 else None
