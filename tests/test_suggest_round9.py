@@ -26,3 +26,13 @@ def test_an_agency_told_by_name_is_no_speaker():
     """وقالت لرويترز «...»: لرويترز was suggested as who said it."""
     text = "وأضافت النائبة بيرفين بولدان. وقالت لرويترز «حضر شبان أتراك وأكراد لعبور الحدود إلى كوباني»."
     assert [r["speakers"] for r in records(suggest(text, None))] == [["النائبة بيرفين بولدان"]]
+
+
+def test_whom_a_call_is_addressed_to_after_the_comma_is_no_object_that_ends_it():
+    """دعت مديرية الدفاع المدني بمنطقة جازان، المواطنين إلى: after a verb of calling, the noun after the comma is
+    whom it called (round 5's "an object after the subject and a comma is no report" had dropped the call)."""
+    text = "وفي السياق دعت مديرية الدفاع المدني بمنطقة جازان، المواطنين إلى عدم المكوث في بطون الأودية."
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("إلى عدم المكوث في بطون الأودية", ["مديرية الدفاع المدني بمنطقة جازان"])]
+    assert records(suggest("شددت الهند، إجراءات الأمن على حدودها.", None)) == []

@@ -21,6 +21,7 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phr
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
+from .speakers import ADDRESSING
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
                     HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, is_title)
 
@@ -127,7 +128,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 return None  # طالباً إعادة الأرض، ولكن خاب مسعاه، إذ اكتشفت المحكمة أن: "but" opens another clause
             if t.norm in CLAUSE_PUNCT and in_adjunct:
                 in_adjunct, words_since_start = False, 0  # أكد الوزير في اجتماعه ...، على بدء: the comma closes it
-            elif t.norm in CLAUSE_PUNCT and preps and _object_after_comma(f, j + 1, preps):
+            elif t.norm in CLAUSE_PUNCT and preps and cue.form.lemma not in ADDRESSING and \
+                    _object_after_comma(f, j + 1, preps):
                 preps = ()  # شددت الهند، إجراءات الأمن على حدودها: an object, then "on" — not "stressed that"
             j += 1
             continue
