@@ -18,7 +18,8 @@ from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_discourse_an
 from .arabic import has_al, strip_al
-from .speakers import gender_of, speaker_after, subject_after_cue, tanween
+from .speakers import gender_of, speaker_after, tanween
+from .subjects import subject_after_cue
 from .words import ADJUNCT_WORDS, FUNCTION_WORDS, RELATIVE, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues

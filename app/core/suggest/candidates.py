@@ -24,7 +24,8 @@ from .coref import person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after
 from .preceding import relative_antecedent, speaker_before
-from .speakers import ADDRESSING, gender_of, oblique_plural
+from .speakers import gender_of
+from .subjects import ADDRESSING, oblique_plural
 from .words import is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).

@@ -21,7 +21,7 @@ from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phr
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
-from .speakers import ADDRESSING
+from .subjects import ADDRESSING
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
                     HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, is_title)
 

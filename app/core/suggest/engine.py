@@ -23,7 +23,7 @@ from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .postposed import postposed
 from .preceding import speaker_before
-from .speakers import subject_after_cue
+from .subjects import subject_after_cue
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
 _LORD = frozenset(fold(w) for w in ("الله", "المولى", "ربه", "ربها", "ربهم", "الباري", "العلي"))

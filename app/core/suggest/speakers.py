@@ -9,7 +9,8 @@ titles' period (``د. الجهني``). It ends at a complementizer, a colon or q
 relative pronoun, or a second definite noun that is not an adjective (the verb's object; but ``المدينة المنورة``
 is an agreeing participle). Subjects before the verb (``مصادر أشارت``, ``أن رئيس البنك ... أكد``, ``X الذي ...،
 أكد``) and possessors of verbal nouns (``عن مدفيديف قوله``) are found backwards by :mod:`.preceding`. Which
-mentions are the same speaker is :mod:`.coref`'s business.
+mentions are the same speaker is :mod:`.coref`'s business; what a cue's sense does to the phrase after it (a
+relayed report, an issuer, an announced event, an addressee) is :mod:`.subjects`'.
 """
 
 from __future__ import annotations
@@ -20,11 +21,11 @@ from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after
-from .cues import AGENT, NOT_GLUED, SOURCE, VERB, Cue, source_l_glued
+from .cues import NOT_GLUED
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
-                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, SAYING, TITLES, is_title)
+                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -44,36 +45,6 @@ def tanween(an: Analysis, j: int) -> bool:
     return "\u064b" in an.text[s:e][-3:]
 
 
-def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
-    """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
-    construct with its agent); English is subject-verb (see :func:`.clauses.english_subject`)."""
-    if f.an.tokens[cue.i].norm.isascii():
-        return None
-    if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
-        if cue.kind == SOURCE and cue.last == cue.i and source_l_glued(f.an, cue.i) and \
-                len(f.an.tokens[cue.i + 1].norm) > 3:
-            return _noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
-        glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
-        # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
-        np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
-        if cue.form.lemma == "نقل":
-            return _relayed_from(f, np if np is not None else (cue.last, cue.last))
-        if np is not None:
-            np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
-        if np is not None and cue.form.lemma in STATING:
-            np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
-        if np is not None and cue.form.lemma in ADDRESSING:
-            np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
-        if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
-            return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
-        if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
-                and sum(1 for t in f.an.words(*np)) >= 3:
-            return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
-        return np
-    return None
-
-
-
 def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content_prep: tuple[str, ...] = (),
                   source: bool = False) -> Range | None:
     """The subject noun phrase after the verb (or cue) ending at token ``last`` (first, last token), or None.
@@ -85,85 +56,6 @@ def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content
     if key not in cache:
         cache[key] = _speaker_after(f, last, glued_prep, content_prep, source)
     return cache[key]
-
-
-_INFORMING = frozenset(("أبلغ", "أخبر"))
-ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
-
-_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
-
-
-def oblique_plural(an, j: int) -> bool:
-    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
-    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
-    toks = an.tokens
-    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
-        j += 1
-    w = toks[j].norm if toks[j].kind == "w" else ""
-    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
-    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
-
-
-STATING = frozenset(("أعلن", "أكد", "كشف", "نفى", "توقع", "رجح", "أوضح"))  # verbs whose object may be what happened
-
-
-def _before_happening(an: Analysis, np: Range) -> Range | None:
-    """The subject ends before a verbal noun of what happened that cannot continue it: after a definite word or a
-    title (أعلن الجيش | وصولَ قوات، أكدت مصادر | مقتلَ قائد) — a construct phrase goes on after an indefinite
-    noun (مدير إدارة بيع السيارات). None when nothing is left."""
-    toks = an.tokens
-    for k in range(np[0] + 1, np[1] + 1):
-        prev, w = toks[k - 1], toks[k].norm
-        if toks[k].kind != "w" or prev.kind != "w":
-            continue
-        if w in HAPPENINGS and (has_al(prev.norm) or is_title(prev.norm)):
-            return np[0], k - 1
-        if masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4:
-            return np[0], k - 1  # أكد خبراء أمنيون | استخدامَ ...: a plural in -ون governs no noun after it
-            # (not after any definite word: المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
-    return np
-
-
-def _before_addressee(an: Analysis, np: Range) -> Range:
-    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين) — not one governed by
-    the word before it (عدد من المغردين، رئيس المهندسين)."""
-    toks = an.tokens
-    for k in range(np[0] + 1, np[1] + 1):
-        prev = toks[k - 1].norm
-        if toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
-                prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
-                or toks[k - 1].kind != "w"):
-            return np[0], k - 1
-    return np
-
-
-_ISSUED = frozenset(fold(w) for w in ("صدر", "صادر", "الصادر", "صادرة", "الصادرة", "صدرت"))
-_STATEMENTS = frozenset(fold(w) for w in ("بيان", "بلاغ", "تقرير", "تعميم", "خطاب", "رسالة", "برقية"))
-
-
-def _with_issuer(f: Facts, np: Range) -> Range:
-    """بيان صدر عن مكتب رئيس الوزراء / تقرير صادر عن الهيئة: the statement's mention runs on to its issuer."""
-    toks = f.an.tokens
-    k = np[0] + 1
-    if strip_al(toks[np[0]].norm) not in _STATEMENTS or k + 1 >= len(toks) or toks[k].norm not in _ISSUED \
-            or toks[k + 1].norm not in ("عن", "من") or not f.an.same_sentence(np[0], k + 1):
-        return np
-    issuer = _noun_phrase(f, k + 2) if k + 2 < len(toks) else None
-    return (np[0], issuer[1]) if issuer is not None else np
-
-
-def _relayed_from(f: Facts, np: Range) -> Range | None:
-    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن: the phrase after عن (the paper only relays it), or None."""
-    toks = f.an.tokens
-    j = np[1] + 1
-    st = f.inside.get(j)
-    if st is not None and st.close == j:
-        j += 1  # ونقلت "رويترز" عن فضل حسن: past the closing mark of a quoted name
-    while j < len(toks) and (j in f.date_at or toks[j].norm in ADVERBS):
-        j = f.date_at.get(j, j) + 1
-    if j + 1 >= len(toks) or toks[j].norm != "عن" or not f.an.same_sentence(np[0], j + 1):
-        return None
-    return _noun_phrase(f, j + 1)
 
 
 def _verbal_noun(w: str) -> bool:
@@ -178,11 +70,6 @@ def _verbal_noun(w: str) -> bool:
     return False
 
 
-def _purpose(word: str) -> bool:
-    """لحضور، لتقديم: "to" glued to a noun without its article — a purpose, never a subject."""
-    return word[:1] == "ل" and len(word) > 4 and not word.startswith("لل")
-
-
 def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...],
                    source: bool) -> Range | None:
     first = _subject_start(f, last, glued_prep)
@@ -192,7 +79,7 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_pre
         # A quoted name as the subject (وصفته "جازبروم" في بيان): the mention is the name inside the marks.
         st = f.by_open.get(first)
         return st.inner if st is not None and is_name_like(f.an, st) else None
-    return _noun_phrase(f, first, content_prep, source)
+    return noun_phrase(f, first, content_prep, source)
 
 
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
@@ -224,6 +111,9 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     return j
 
 
+STATEMENTS = frozenset(fold(w) for w in ("بيان", "بلاغ", "تقرير", "تعميم", "خطاب", "رسالة", "برقية"))  # a statement noun is no personal name
+
+
 @dataclass
 class _Phrase:
     """A noun phrase being read left to right: its first and (so far) last token, whether it names an envoy
@@ -237,12 +127,12 @@ class _Phrase:
     def take(self, j: int, w: str) -> None:
         if w in ENVOYS or strip_al(w) in ENVOYS:
             self.envoy = True
-        named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w) or w in _STATEMENTS)
+        named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w) or w in STATEMENTS)
         self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
         self.end = j
 
 
-def _noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), source: bool = False) -> Range | None:
+def noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), source: bool = False) -> Range | None:
     """Titles, names and their complements from token ``first`` (see the module doc for where it ends); a verbal
     noun with the cue's own preposition glued to it starts the content (طالب عدد من المواطنين بمحاولة ...)."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
@@ -315,7 +205,7 @@ def _quantity(f: Facts, j: int) -> Range | None:
         return None
     if k + 1 >= n or toks[k].norm != "من" or not an.same_sentence(j, k + 1):
         return None
-    rest = _noun_phrase(f, k + 1) if toks[k + 1].kind == "w" else None
+    rest = noun_phrase(f, k + 1) if toks[k + 1].kind == "w" else None
     return (j, rest[1]) if rest is not None else None
 
 

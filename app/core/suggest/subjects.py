@@ -1,0 +1,132 @@
+"""The subject written after a cue, and what the cue's sense does to it.
+
+After a verb, "according to" or a verbal noun with its agent, the subject noun phrase (read by :mod:`.speakers`) is
+cut or stretched by what the cue means: a relayed report is said by whom it was relayed from (نقلت الصحيفة عن
+مسؤول)، a statement by its issuer too (بيان صدر عن مكتب رئيس الوزراء)، an announcement's object is what happened,
+not a part of the name (أعلنت السلطات | مقتلَ ...)، a call's addressee is not the caller (ودعا الأمير | المواطنين)،
+and a purpose is no subject of a view (الذي ذهب لحضور الجلسة).
+"""
+
+from __future__ import annotations
+
+from ..text.arabic import fold
+from .arabic import Analysis, has_al, masdar_shaped, strip_al
+from .context import Facts, Range
+from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
+from .quotes import PREPOSITIONS
+from .speakers import STATEMENTS, noun_phrase, speaker_after
+from .words import ADVERBS, HAPPENINGS, QUANTIFIERS, SAYING, TITLES, is_title
+
+def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
+    """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
+    construct with its agent); English is subject-verb (see :func:`.clauses.english_subject`)."""
+    if f.an.tokens[cue.i].norm.isascii():
+        return None
+    if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
+        if cue.kind == SOURCE and cue.last == cue.i and source_l_glued(f.an, cue.i) and \
+                len(f.an.tokens[cue.i + 1].norm) > 3:
+            return noun_phrase(f, cue.i + 1)  # وفقاً لمجلة «فوربس»: the ل is the cue's, the source follows it
+        glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
+        # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
+        np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
+        if cue.form.lemma == "نقل":
+            return _relayed_from(f, np if np is not None else (cue.last, cue.last))
+        if np is not None:
+            np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
+        if np is not None and cue.form.lemma in STATING:
+            np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
+        if np is not None and cue.form.lemma in ADDRESSING:
+            np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
+        if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
+            return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
+        if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
+                and sum(1 for t in f.an.words(*np)) >= 3:
+            return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
+        return np
+    return None
+
+
+
+
+_INFORMING = frozenset(("أبلغ", "أخبر"))
+ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
+
+_GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
+
+
+def oblique_plural(an, j: int) -> bool:
+    """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
+    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
+    toks = an.tokens
+    if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
+        j += 1
+    w = toks[j].norm if toks[j].kind == "w" else ""
+    bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
+    return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
+
+
+STATING = frozenset(("أعلن", "أكد", "كشف", "نفى", "توقع", "رجح", "أوضح"))  # verbs whose object may be what happened
+
+
+def _before_happening(an: Analysis, np: Range) -> Range | None:
+    """The subject ends before a verbal noun of what happened that cannot continue it: after a definite word or a
+    title (أعلن الجيش | وصولَ قوات، أكدت مصادر | مقتلَ قائد) — a construct phrase goes on after an indefinite
+    noun (مدير إدارة بيع السيارات). None when nothing is left."""
+    toks = an.tokens
+    for k in range(np[0] + 1, np[1] + 1):
+        prev, w = toks[k - 1], toks[k].norm
+        if toks[k].kind != "w" or prev.kind != "w":
+            continue
+        if w in HAPPENINGS and (has_al(prev.norm) or is_title(prev.norm)):
+            return np[0], k - 1
+        if masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4:
+            return np[0], k - 1  # أكد خبراء أمنيون | استخدامَ ...: a plural in -ون governs no noun after it
+            # (not after any definite word: المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
+    return np
+
+
+def _before_addressee(an: Analysis, np: Range) -> Range:
+    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين) — not one governed by
+    the word before it (عدد من المغردين، رئيس المهندسين)."""
+    toks = an.tokens
+    for k in range(np[0] + 1, np[1] + 1):
+        prev = toks[k - 1].norm
+        if toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
+                prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
+                or toks[k - 1].kind != "w"):
+            return np[0], k - 1
+    return np
+
+
+_ISSUED = frozenset(fold(w) for w in ("صدر", "صادر", "الصادر", "صادرة", "الصادرة", "صدرت"))
+
+
+def _with_issuer(f: Facts, np: Range) -> Range:
+    """بيان صدر عن مكتب رئيس الوزراء / تقرير صادر عن الهيئة: the statement's mention runs on to its issuer."""
+    toks = f.an.tokens
+    k = np[0] + 1
+    if strip_al(toks[np[0]].norm) not in STATEMENTS or k + 1 >= len(toks) or toks[k].norm not in _ISSUED \
+            or toks[k + 1].norm not in ("عن", "من") or not f.an.same_sentence(np[0], k + 1):
+        return np
+    issuer = noun_phrase(f, k + 2) if k + 2 < len(toks) else None
+    return (np[0], issuer[1]) if issuer is not None else np
+
+
+def _relayed_from(f: Facts, np: Range) -> Range | None:
+    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن: the phrase after عن (the paper only relays it), or None."""
+    toks = f.an.tokens
+    j = np[1] + 1
+    st = f.inside.get(j)
+    if st is not None and st.close == j:
+        j += 1  # ونقلت "رويترز" عن فضل حسن: past the closing mark of a quoted name
+    while j < len(toks) and (j in f.date_at or toks[j].norm in ADVERBS):
+        j = f.date_at.get(j, j) + 1
+    if j + 1 >= len(toks) or toks[j].norm != "عن" or not f.an.same_sentence(np[0], j + 1):
+        return None
+    return noun_phrase(f, j + 1)
+
+
+
+def _purpose(word: str) -> bool:
+    """لحضور، لتقديم: "to" glued to a noun without its article — a purpose, never a subject."""
+    return word[:1] == "ل" and len(word) > 4 and not word.startswith("لل")
