@@ -127,7 +127,7 @@ SPLIT5 = json.loads((GOLD_SETS["blind5"] / "split.json").read_text(encoding="utf
 
 
 def test_blind5_is_drawn_outside_everything_read_and_its_gold_is_its_own_characters():
-    """blind5 leaves out the corpus, blind4 and their near copies (draw.py): no article of it is one of theirs,
+    """blind5 leaves out the corpus, blind4 and their near copies (tools/draw_blind.py): no article of it is one of theirs,
     each annotator's share is the split's, and every span is the article's own characters."""
     read = _texts(corpus_dir() / "arabic_articles") | _texts(GOLD_SETS["blind4"] / "articles")
     assert {a["url"] for a in SPLIT5["articles"]}.isdisjoint(a["url"] for a in SPLIT4["articles"])
