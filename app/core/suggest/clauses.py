@@ -138,9 +138,10 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
+            dated = {k for a, b in f.date_at.items() if start <= a < j for k in range(a, b + 1)}
             if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT and toks[k].norm not in ("الي", "علي")
-                                       for k in range(start, j)):
-                return None  # the complementizer must follow the subject at once (a comma may stand between)
+                                       and k not in dated for k in range(start, j)):
+                return None  # the complementizer must follow the subject at once (a comma or a date may stand between)
             return "indirect", j, "indirect-complementizer"
         if in_adjunct and preps and opens_with_prep(t.norm, preps) and _own_occasion(toks, adjunct_at, j):
             in_adjunct = False  # وشدد الوزير في كلمته على أهمية: "in his speech" closes before the governed preposition

@@ -118,7 +118,7 @@ _LEXICON: list[tuple] = [
     # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
     ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
     # Hinting (ولمح فينغر إلى أن «...»): only with its complementizer, like the view verbs (لمح X "glimpsed").
-    ("لمح", ["لمح"], "لمح", "ملمح", [], (), "weak strict"),
+    ("لمح", ["لمح", "لمحت", "لمحوا", "ألمح", "ألمحت", "ألمحوا"], "لمح", "ملمح", [], (), "weak strict"),
 ]
 # Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
 _THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")

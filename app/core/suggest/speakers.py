@@ -157,7 +157,8 @@ def noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), source
             if (w in FUNCTION_WORDS or w in ADJUNCT_WORDS or w in CLAUSE_OPENERS or w in PRONOUN_PREPS
                     or w in FIRST_PERSON or pronoun_carrier(w)) and not name_ali and not _imam(an, j):
                 return None
-        elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)):
+        elif w == "من" and (strip_al(toks[np.end].norm) in QUANTIFIERS or _partitive(an, first, np.end, j)
+                            or strip_al(toks[np.end].norm) in _CLOSE_TO):
             np.end = j  # عدد من المواطنين، شاهد من سكان الحي: the partitive belongs to the subject
             j += 1
             continue
@@ -186,6 +187,8 @@ def noun_phrase(f: Facts, first: int, content_prep: tuple[str, ...] = (), source
     return first, end
 
 
+# مصادر قريبة من بلاتيني، أوساط مقربة من الحكومة: whom the source is close to is part of the source
+_CLOSE_TO = frozenset(fold(w) for w in ("قريب", "قريبة", "قريبون", "قريبين", "مقرب", "مقربة", "مقربون", "مقربين"))
 _PERCENT = frozenset(("%", "٪"))
 _HUNDRED = frozenset(fold(w) for w in ("المئة", "المائة", "بالمئة", "بالمائة"))
 
@@ -376,7 +379,8 @@ def is_event_noun(w: str) -> bool:
 def _participle_agreeing(prev: str, w: str) -> bool:
     """المدينة المنورة، مكة المكرمة، المملكة المتحدة: a definite participle (الم + 4 letters or more) in the
     feminine after a feminine definite noun is its adjective, not the verb's object."""
-    return w.startswith("الم") and len(w) >= 7 and w.endswith("ة") and prev.endswith("ة")
+    return (w.startswith("الم") and len(w) >= 7 and w.endswith("ة") and not w.endswith("ية")
+            and prev.endswith(("ة", "ات", "ان")))  # (واللجان المنظمة: a plural of things agrees in the feminine)
 
 
 def _parenthetical_name(an: Analysis, j: int) -> int | None:
