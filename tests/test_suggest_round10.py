@@ -26,3 +26,9 @@ def test_sources_close_to_someone_hinted_last_week():
     recs = records(suggest(text, None))
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("ان لاعب منتخب فرنسا السابق حصل على تأييد", ["مصادر قريبة من بلاتيني"])]
+
+
+def test_a_participle_with_its_complement_after_the_mention_is_how_he_spoke():
+    """وأضاف فضيلته منبها على ...: the mention was فضيلته منبها; وعلى متنها أربعة is no such participle."""
+    text = "وأضاف فضيلته منبها على بدعية الاحتفال بصيامها، مشددا على أنه ليس من الإسلام في شيء."
+    assert {tuple(r["speakers"]) for r in records(suggest(text, None))} <= {("فضيلته",), ()}

@@ -293,7 +293,8 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     """Does the word at ``j`` end the phrase as an adjunct, an auxiliary or the start of the verb's object?"""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
-    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or tanween(an, j) or w in FIRST_PERSON:
+    if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or tanween(an, j) or w in FIRST_PERSON \
+            or _participle_then_complement(an, np, j):  # وأضاف فضيلته منبها على: how he spoke
         return True  # (وطلب كريم مني أن: مني is whom he asked, no part of a name)
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
             and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
@@ -311,6 +312,17 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
 
 
 _MOSQUE = frozenset(fold(w) for w in ("وخطيب", "المسجد", "مسجد", "الحرم", "الحرمين", "جامع", "الجامع"))
+
+
+def _participle_then_complement(an: Analysis, np: _Phrase, j: int) -> bool:
+    """An accusative participle written without tanween and followed by its preposition or complementizer
+    (فضيلته منبها على، مضيفا أن): the circumstance of the speaking, not a word of the name (but وعلى متنها أربعة)."""
+    toks = an.tokens
+    w = toks[j].norm
+    if not (participle_shaped(w) and np.end is not None and j > np.first and j + 1 < len(toks)):
+        return False
+    nxt = toks[j + 1].norm
+    return nxt in PREPOSITIONS or is_complementizer(an, j + 1) or nxt in (fold("على"), fold("إلى"), "من")
 
 
 def _imam(an: Analysis, j: int) -> bool:
