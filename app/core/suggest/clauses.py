@@ -15,7 +15,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
-from .context import Facts, Range
+from .context import Facts, Range, date_tokens
 from .arabic import Analysis, has_al, masdar_shaped, participle_shaped, strip_al
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase, opens_with_prep
 from .coref import is_honorific
@@ -138,9 +138,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         if t.norm.lower() == "that" and toks[cue.i].norm.isascii():
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
-            dated = {k for a, b in f.date_at.items() if start <= a < j for k in range(a, b + 1)}
             if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT and toks[k].norm not in ("الي", "علي")
-                                       and k not in dated for k in range(start, j)):
+                                       and k not in date_tokens(f) for k in range(start, j)):
                 return None  # the complementizer must follow the subject at once (a comma or a date may stand between)
             return "indirect", j, "indirect-complementizer"
         if in_adjunct and preps and opens_with_prep(t.norm, preps) and _own_occasion(toks, adjunct_at, j):

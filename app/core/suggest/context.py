@@ -93,6 +93,14 @@ class Context(Facts):
 _MEMOS: "WeakKeyDictionary[Analysis, dict[str, dict]]" = WeakKeyDictionary()
 
 
+def date_tokens(f: Facts) -> frozenset[int]:
+    """Every token inside a date expression (computed once per document)."""
+    cache = memo(f, "date_tokens")
+    if None not in cache:
+        cache[None] = frozenset(k for _, a, b in f.dates for k in range(a, b + 1))
+    return cache[None]
+
+
 def memo(f: Facts, name: str) -> dict:
     """A cache of one document's answers to one question (the same subject noun phrase is asked for by several
     rules); it lives as long as the document's analysis and never changes what the answers are."""

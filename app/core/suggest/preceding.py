@@ -9,7 +9,7 @@ from bisect import bisect_left
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import and_definite, has_al, strip_al
-from .context import Facts, Range, memo
+from .context import Facts, Range, date_tokens
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
 from .speakers import abbreviation_dot, pronoun_carrier, tanween
@@ -159,13 +159,6 @@ def description_before(f: Facts, first: int, last: int) -> list[str]:
     return found[titled[0]:] if titled else []
 
 
-def _date_tokens(f: Facts) -> frozenset[int]:
-    cache = memo(f, "date_tokens")
-    if None not in cache:
-        cache[None] = frozenset(k for _, a, b in f.dates for k in range(a, b + 1))
-    return cache[None]
-
-
 def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     """Words going left from token ``j`` (same sentence as ``i``) up to a function word, a complementizer (وأن
     شكري أبلغه), punctuation (but not the period of د. الجهني) or a cue. Up to 9 words: a subject before its
@@ -173,7 +166,7 @@ def _collect_left(f: Facts, i: int, j: int) -> tuple[list[int], int]:
     an, cue_tokens = f.an, f.cue_tokens
     toks = an.tokens
     collected: list[int] = []
-    dated = _date_tokens(f)
+    dated = date_tokens(f)
     while j >= 0 and len(collected) < 9 and an.same_sentence(i, j):
         t = toks[j]
         if j in dated:
