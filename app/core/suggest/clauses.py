@@ -412,10 +412,7 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     toks = f.an.tokens
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
-    j = start
-    st = f.by_open.get(j)
-    if st is not None and f.name_like[st.open] and cue.kind == VERB:
-        j = st.close + 1  # أعلنت دار النشر البريطانية «بيرسون»، ...: the quoted name ends the subject
+    j = f.past_name(start) if cue.kind == VERB else start  # أعلنت دار النشر البريطانية «بيرسون»، ...
     comma = j < len(toks) and toks[j].norm in ("،", ",")
     if comma:  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1

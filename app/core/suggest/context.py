@@ -40,6 +40,12 @@ class Facts:
     cue_at: Mapping[int, Cue]
     cue_tokens: frozenset[int]
 
+    def past_name(self, j: int) -> int:
+        """The token after a quoted name opening at ``j`` (لمسح «كايشن»، دار النشر «بيرسون»: the name ends the
+        phrase before it), or ``j`` when no name opens there."""
+        st = self.by_open.get(j)
+        return st.close + 1 if st is not None and self.name_like[st.open] else j
+
     @classmethod
     def read(cls, doc: Document) -> "Facts":
         an = Analysis(doc.text)

@@ -257,8 +257,13 @@ def source_l_glued(an: Analysis, i: int) -> bool:
 def opens_with_prep(word: str, preps: tuple[str, ...] | frozenset[str]) -> bool:
     """Is ``word`` one of a cue's governed prepositions (folded), alone (إلى، على) or a one-letter one glued to the
     next word (بارتكاب، لتحقيق)?"""
-    return word in preps or (len(word) > 3 and word not in NOT_GLUED and
-                             any(len(p) == 1 and word.startswith(p) for p in preps))
+    return word in preps or glued_to(word, preps)
+
+
+def glued_to(word: str, preps: tuple[str, ...] | frozenset[str]) -> bool:
+    """Does ``word`` start with one of the one-letter prepositions ``preps`` glued to the next word (بارتكاب،
+    لتحقيق) — not a noun that begins with that letter itself (بيان، لجنة)?"""
+    return len(word) > 3 and word not in NOT_GLUED and any(len(p) == 1 and word.startswith(p) for p in preps)
 
 
 # Nouns that begin with ب / ل themselves (وأفاد بيان صدر عن ...: the statement is the subject, not "بـ" + يان).

@@ -24,6 +24,7 @@ from .nouns import content_start, speech_noun_record
 from .postposed import postposed
 from .preceding import speaker_before
 from .subjects import subject_after_cue
+from .words import THIS_THAT
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
 _LORD = frozenset(fold(w) for w in ("الله", "المولى", "ربه", "ربها", "ربهم", "الباري", "العلي"))
@@ -36,7 +37,6 @@ def _prays(toks, j: int) -> bool:
     return j < len(toks) and toks[j].norm in _LORD
 
 
-_DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
 
@@ -136,7 +136,7 @@ class _Pass:
         if (np is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف") and in_writer_frame(ctx, cue)
                 and speaker_before(ctx, cue.i, require_title=False) is None):
             return True  # يشار إلى أنه في وقت سابق أعلن عن أن: an impersonal passive inside the writer's remark
-        if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in _DEMONSTRATIVES
+        if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in THIS_THAT
                 and toks[cue.i].norm[:1] not in ("و", "ف") and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
             return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not هذا وقال: "and")
         if cue.form.lemma == "نقل" and np is None:

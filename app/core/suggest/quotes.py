@@ -164,8 +164,8 @@ def is_name_like(an: Analysis, st: Stretch) -> bool:
     words = [t for t in an.tokens[inner[0]:inner[1] + 1] if t.kind != "p"]
     if not words:
         return True
-    if any(t.kind == "p" and (t.norm in CLAUSE_PUNCT or t.norm == ":" or (t.norm in SENTENCE_END and (
-            t.norm != "." or an.ends_sentence(t.i)))) for t in an.tokens[inner[0]:inner[1] + 1]):
+    if any(t.kind == "p" and (t.norm in CLAUSE_PUNCT or t.norm == ":" or an.ends_sentence(t.i))
+           for t in an.tokens[inner[0]:inner[1] + 1]):
         return False  # (the dots of "بي.بي" end no sentence: a name)
     if len(words) <= 3 and not any("\u0600" <= ch <= "\u06ff" for t in words for ch in t.norm):
         return True  # a short Latin-script stretch in Arabic text is a name (“X”, “RIQAS program”)

@@ -17,10 +17,7 @@ def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | No
     """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
     (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
-    j = start
-    st = f.by_open.get(j)
-    if st is not None and f.name_like[st.open]:
-        j = st.close + 1  # وبحسب التقرير الأولي لمسح «كايشن» فإن: the quoted name ends the source
+    j = f.past_name(start)  # وبحسب التقرير الأولي لمسح «كايشن» فإن: the quoted name ends the source
     while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
         j += 1
     if j < n and an.same_sentence(cue.i, j):

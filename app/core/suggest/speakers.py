@@ -21,11 +21,11 @@ from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after
-from .cues import NOT_GLUED
+from .cues import glued_to
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
                     ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, TITLES, is_title)
+                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -105,13 +105,9 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
         return None
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
-    if glued_prep and toks[j].kind == "w" and toks[j].norm[:1] in glued_prep and len(toks[j].norm) > 3 \
-            and toks[j].norm not in NOT_GLUED:
+    if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep):
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
-
-
-STATEMENTS = frozenset(fold(w) for w in ("بيان", "بلاغ", "تقرير", "تعميم", "خطاب", "رسالة", "برقية"))  # a statement noun is no personal name
 
 
 @dataclass
@@ -128,7 +124,7 @@ class _Phrase:
         if w in ENVOYS or strip_al(w) in ENVOYS:
             self.envoy = True
         named = not (is_title(w) or has_al(w) or w in ORG_NOUNS or is_classifier(w) or w in STATEMENTS)
-        self.name_run = self.name_run + 1 if named else 0  # (an organisation's noun is no personal name)
+        self.name_run = self.name_run + 1 if named else 0  # (an organisation's or a statement's noun is no name)
         self.end = j
 
 

@@ -14,8 +14,8 @@ from .arabic import Analysis, has_al, masdar_shaped, strip_al
 from .context import Facts, Range
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS
-from .speakers import STATEMENTS, noun_phrase, speaker_after
-from .words import ADVERBS, HAPPENINGS, QUANTIFIERS, SAYING, TITLES, is_title
+from .speakers import noun_phrase, speaker_after
+from .words import ADVERBS, HAPPENINGS, QUANTIFIERS, SAYING, STATEMENTS, TITLES, is_title
 
 def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
     """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
@@ -44,8 +44,6 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
         return np
     return None
-
-
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
@@ -124,7 +122,6 @@ def _relayed_from(f: Facts, np: Range) -> Range | None:
     if j + 1 >= len(toks) or toks[j].norm != "عن" or not f.an.same_sentence(np[0], j + 1):
         return None
     return noun_phrase(f, j + 1)
-
 
 
 def _purpose(word: str) -> bool:

@@ -112,10 +112,13 @@ ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاي�
 ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
                                 for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
 # The auxiliary كان before a subject and قد (وكانت الشركة قد أعلنت).
-DEMONSTRATIVES = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان", "تلك", "ذاك",
-                                                                         "هؤلاء"))
+# Demonstratives: "this / that" (THIS_THAT) and the rest (تلك، ذاك، هؤلاء), with و / ف.
+THIS_THAT = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))
+DEMONSTRATIVES = THIS_THAT | frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("تلك", "ذاك", "هؤلاء"))
 KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
 SAME_WORDS = frozenset(fold(w) for w in ("نفسه", "نفسها", "ذاته", "ذاتها", "عينه"))
+# A statement as a subject (وأفاد بيان صدر عن ...); DOCUMENT_WORDS are the definite ones that refer back (البيان).
+STATEMENTS = frozenset(fold(w) for w in ("بيان", "بلاغ", "تقرير", "تعميم", "خطاب", "رسالة", "برقية"))
 DOCUMENT_WORDS = frozenset(fold(w) for w in ("البيان", "التقرير", "الرسالة", "البلاغ", "الوثيقة", "المذكرة", "النشرة"))
 ADDRESSEES = frozenset(fold(w) for w in (
     "الصحفيين", "الصحافيين", "الصحافة", "الصحفي", "وسائل", "المراسلين", "مراسل", "مراسلة", "موفد", "تلفزيون",
