@@ -91,8 +91,9 @@ SPLIT4 = json.loads((GOLD_SETS["blind4"] / "split.json").read_text(encoding="utf
 
 
 def test_blind4_ships_the_drawn_articles_and_its_gold_is_their_own_characters():
-    """blind4 is drawn from SaudiNewsNet outside the shared corpus (draw.py): its articles ship with it, none is
-    a corpus article, each annotator's share is the split's, and every span is the article's own characters."""
+    """blind4 is drawn from SaudiNewsNet outside the shared corpus (tools/draw_blind.py): its articles ship with it,
+    none is a corpus article, each annotator's share is the split's, and every span is the article's own
+    characters."""
     _check_drawn("blind4", SPLIT4, _texts(corpus_dir() / "arabic_articles"))
 
 
@@ -127,8 +128,8 @@ SPLIT5 = json.loads((GOLD_SETS["blind5"] / "split.json").read_text(encoding="utf
 
 
 def test_blind5_is_drawn_outside_everything_read_and_its_gold_is_its_own_characters():
-    """blind5 leaves out the corpus, blind4 and their near copies (tools/draw_blind.py): no article of it is one of theirs,
-    each annotator's share is the split's, and every span is the article's own characters."""
+    """blind5 leaves out the corpus, blind4 and their near copies (tools/draw_blind.py): no article of it is one of
+    theirs, each annotator's share is the split's, and every span is the article's own characters."""
     read = _texts(corpus_dir() / "arabic_articles") | _texts(GOLD_SETS["blind4"] / "articles")
     assert {a["url"] for a in SPLIT5["articles"]}.isdisjoint(a["url"] for a in SPLIT4["articles"])
     _check_drawn("blind5", SPLIT5, read)

@@ -1,22 +1,24 @@
 """Draw a blind gold set: a seeded sample of SaudiNewsNet articles never read by the team (run before annotation).
 
-    python tools/draw_blind.py SEED PREFIX SNN_DATASET SHARED_CORPUS READ_SET... OUT
+    python tools/draw_blind.py [--keep-near-copies] SEED PREFIX SNN_DATASET SHARED_CORPUS READ_SET... OUT
 
 Left out of the pool: every article of shared/corpus and of the READ_SETs (earlier gold folders that ship their own
 ``articles/``), by URL and exact text, and any article sharing a fifth or more of its 6-word shingles with one of
 them (another outlet's copy of the same wire story, as blind4's snn4_20 turned out to be). Draws 28 articles with a
-reporting verb and 4 without, writes ``OUT/articles`` and ``OUT/split.json``. blind5 … blind8 were drawn by it
-(each folder's README gives its command); blind4, drawn before the near-copy rule, has its own draw.py.
+reporting verb and 4 without, writes ``OUT/articles`` and ``OUT/split.json``. blind4 … blind9 were drawn by it
+(each folder's README gives its command; blind4, drawn before the near-copy rule, with ``--keep-near-copies``).
 """
 import hashlib, json, random, re, sys, zipfile
 from pathlib import Path
 
-SEED = int(sys.argv[1])
-PREFIX = sys.argv[2]               # snn5, snn6 ...: article ids are PREFIX_01 ... PREFIX_32
-SNN = Path(sys.argv[3])            # the dataset/ folder of github.com/parallelfold/SaudiNewsNet (commit 4e39239)
-CORPUS = Path(sys.argv[4])         # shared/corpus
-READ = [Path(p) for p in sys.argv[5:-1]]  # the gold sets that ship their own articles (suggest_blind4 ...)
-OUT = Path(sys.argv[-1])
+KEEP_NEAR = sys.argv[1] == "--keep-near-copies"
+ARGS = sys.argv[2:] if KEEP_NEAR else sys.argv[1:]
+SEED = int(ARGS[0])
+PREFIX = ARGS[1]                   # snn4, snn5 ...: article ids are PREFIX_01 ... PREFIX_32
+SNN = Path(ARGS[2])                # the dataset/ folder of github.com/parallelfold/SaudiNewsNet (commit 4e39239)
+CORPUS = Path(ARGS[3])             # shared/corpus
+READ = [Path(p) for p in ARGS[4:-1]]  # the gold sets that ship their own articles (suggest_blind4 ...)
+OUT = Path(ARGS[-1])
 SPEECH = re.compile(r"(?:^|\W)[وف]?(?:قال|أكد|أضاف|أوضح|صرح)")
 WORD = re.compile(r"\w+")
 
@@ -46,7 +48,7 @@ for z in sorted(SNN.glob("*.zip")):
                 seen.update((key, a["url"]))
                 if not 300 <= len(text) <= 12000:
                     continue
-                own = shingles(text)
+                own = () if KEEP_NEAR else shingles(text)
                 if own and len(own & read_shingles) >= 0.2 * len(own):
                     near += 1
                     continue
@@ -59,8 +61,8 @@ drawn = rng.sample(speech, 28) + rng.sample(other, 4)
 print(len(pool), len(speech), len(other), "near copies left out:", near)
 (OUT / "articles").mkdir(parents=True, exist_ok=True)
 split = {"seed": SEED, "source": "github.com/parallelfold/SaudiNewsNet commit 4e39239, dataset/*.zip",
-         "left_out": ", ".join(["shared/corpus"] + [r.name for r in READ])
-         + " articles (URL, text) and near copies (>= 20% shared 6-word shingles)",
+         "left_out": ", ".join(["shared/corpus"] + [r.name for r in READ]) + " articles (URL, text)"
+         + ("" if KEEP_NEAR else " and near copies (>= 20% shared 6-word shingles)"),
          "near_copies_left_out": near, "pool": len(pool), "pool_speech": len(speech), "articles": []}
 for i, a in enumerate(drawn, 1):
     name = f"{PREFIX}_{i:02d}"
