@@ -29,17 +29,14 @@ import sys
 import time
 from pathlib import Path
 
+from .ui_speed import bare_open_times, figure_line
+
 N_DOCUMENTS = 100_000
 BATCH = 10_000
 
 
 def _ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
-
-
-def _line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
-    ratio = ours / floor if floor else float("inf")
-    return f"{name:<52} {ours:>9.1f} {unit:<3} floor {floor:>9.1f} {unit:<3} ratio {ratio:5.2f}x  {verdict}"
 
 
 def documents(n: int, seed: int = 13):
@@ -139,11 +136,10 @@ def measure_project(tmp: Path, lines: list[str], verdicts: list[bool], n: int = 
     from ..store import Store
     from ..ui import settings as cfg
     from ..ui.main import build_window
-    from .ui_speed import bare_open_times
 
     db = tmp / "project.db"
     took, floor, sample = build(db, n)
-    lines.append(_line(f"import {n:,} documents (with the full-text index)", took, floor, "s",
+    lines.append(figure_line(f"import {n:,} documents (with the full-text index)", took, floor, "s",
                        f"({n / took:,.0f} docs/s; floor: raw executemany of the same texts)"))
 
     # Start-up: the big project against a project of one document.
@@ -157,7 +153,7 @@ def measure_project(tmp: Path, lines: list[str], verdicts: list[bool], n: int = 
     one_start = _start_times(one, sample[0][0], tmp / "s-one")
     ok = _ms(big_start) <= 2 * _ms(one_start)
     verdicts.append(ok)
-    lines.append(_line(f"start-up to usable window, {n:,} documents", _ms(big_start), _ms(one_start), "ms",
+    lines.append(figure_line(f"start-up to usable window, {n:,} documents", _ms(big_start), _ms(one_start), "ms",
                        f"target <= 2x the start with one document: {'MET' if ok else 'MISSED'}"))
 
     app = QApplication.instance() or QApplication([])
@@ -227,9 +223,9 @@ def measure_project(tmp: Path, lines: list[str], verdicts: list[bool], n: int = 
     ok = _ms(keystrokes) < 50
     verdicts.append(ok)
     p90 = sorted(keystrokes)[int(0.9 * len(keystrokes))] * 1000
-    lines.append(_line(f"filter keystroke -> list updated, painted (n={len(keystrokes)})", _ms(keystrokes),
+    lines.append(figure_line(f"filter keystroke -> list updated, painted (n={len(keystrokes)})", _ms(keystrokes),
                        _ms(floor_keys), "ms", f"target median < 50 ms: {'MET' if ok else 'MISSED'} (p90 {p90:.1f} ms)"))
-    lines.append(_line("  ... and the texts searched once typing pauses", _ms(paused), _ms(floor_keys), "ms",
+    lines.append(figure_line("  ... and the texts searched once typing pauses", _ms(paused), _ms(floor_keys), "ms",
                        "(no target; the list adds the documents whose text has the word)"))
 
     # Full-text search.
@@ -251,7 +247,7 @@ def measure_project(tmp: Path, lines: list[str], verdicts: list[bool], n: int = 
         raw.append(elapsed)
     ok = _ms(ours) < 200
     verdicts.append(ok)
-    lines.append(_line(f"full-text search, {n:,} documents (n={len(queries)})", _ms(ours), _ms(raw), "ms",
+    lines.append(figure_line(f"full-text search, {n:,} documents (n={len(queries)})", _ms(ours), _ms(raw), "ms",
                        f"target median < 200 ms: {'MET' if ok else 'MISSED'} (max {max(ours) * 1000:.0f} ms; "
                        f"{min(counts):,}-{max(counts):,} documents found)"))
     t = time.perf_counter()
@@ -272,7 +268,7 @@ def measure_project(tmp: Path, lines: list[str], verdicts: list[bool], n: int = 
     floor_open = [t for text in texts for t in bare_open_times(app, window.size(), text, runs=1)]
     ok = _ms(opened) < 100
     verdicts.append(ok)
-    lines.append(_line(f"open any document of {n:,}, painted (n={len(ids)})", _ms(opened), _ms(floor_open), "ms",
+    lines.append(figure_line(f"open any document of {n:,}, painted (n={len(ids)})", _ms(opened), _ms(floor_open), "ms",
                        f"target < 100 ms: {'MET' if ok else 'MISSED'}"))
 
     # Sorting (no target): a click on a column title.

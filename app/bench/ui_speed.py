@@ -41,7 +41,6 @@ from __future__ import annotations
 import argparse
 import os
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -79,7 +78,7 @@ def _open_painted(app, window, doc_id: str) -> float:
     return time.perf_counter() - t
 
 
-def _line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
+def figure_line(name: str, ours: float, floor: float, unit: str, verdict: str) -> str:
     ratio = ours / floor if floor else float("inf")
     return f"{name:<52} {ours:>9.1f} {unit:<3} floor {floor:>9.1f} {unit:<3} ratio {ratio:5.2f}x  {verdict}"
 
@@ -107,7 +106,7 @@ def bare_open_times(app, size, text: str, runs: int = 7) -> list[float]:
     return times
 
 
-def _peak_rss_mb() -> float:
+def peak_rss_mb() -> float:
     with open("/proc/self/status") as fh:
         for line in fh:
             if line.startswith("VmHWM:"):
@@ -175,7 +174,7 @@ def annotated(text: str, n: int, doc_id: str, annotator: str = "bench"):
 
 # --- measurements inside this process ------------------------------------------------------------------------------
 
-def _median_ms(times: list[float]) -> float:
+def median_ms(times: list[float]) -> float:
     return statistics.median(times) * 1000
 
 
@@ -215,9 +214,9 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     assert len(window.view.index) == 300, len(window.view.index)
 
     floor = bare_open_times(app, window.size(), record.document.text)
-    ok = _median_ms(ours) < 100
+    ok = median_ms(ours) < 100
     verdicts.append(ok)
-    lines.append(_line("open 5,000 words + 300 annotations, painted", _median_ms(ours), _median_ms(floor), "ms",
+    lines.append(figure_line("open 5,000 words + 300 annotations, painted", median_ms(ours), median_ms(floor), "ms",
                        f"target < 100 ms: {'MET' if ok else 'MISSED'}"))
 
     # Label: words with no annotation yet, each selected and labelled with the Q key.
@@ -256,14 +255,14 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
         store.apply(AddSpan("floor-doc", "floor", span), actor="floor")
         view.viewport().repaint()
         floor_times.append(time.perf_counter() - t)
-    ok = _median_ms(label_times) < 16
+    ok = median_ms(label_times) < 16
     verdicts.append(ok)
-    lines.append(_line(f"label a selection (key Q -> committed + painted), n={len(targets)}",
-                       _median_ms(label_times), _median_ms(floor_times), "ms",
+    lines.append(figure_line(f"label a selection (key Q -> committed + painted), n={len(targets)}",
+                       median_ms(label_times), median_ms(floor_times), "ms",
                        f"target median < 16 ms: {'MET' if ok else 'MISSED'} "
                        f"(p90 {sorted(label_times)[int(0.9 * len(label_times))] * 1000:.1f} ms)"))
-    lines.append(_line("  ... and the sidebars updated and painted", _median_ms(full_times),
-                       _median_ms(floor_times), "ms", "(no target; the sidebars follow one event-loop turn later)"))
+    lines.append(figure_line("  ... and the sidebars updated and painted", median_ms(full_times),
+                       median_ms(floor_times), "ms", "(no target; the sidebars follow one event-loop turn later)"))
 
     # Suggestions: open the copy that has them, then accept twenty with Enter.
     n_sugg = len(suggested.layer.spans)
@@ -272,11 +271,11 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
         _open_painted(app, window, "other")
         with_s.append(_open_painted(app, window, "big5ks"))
     assert len(window.view.index) == 300 + n_sugg, (len(window.view.index), n_sugg)
-    ok = _median_ms(with_s) < 100
+    ok = median_ms(with_s) < 100
     verdicts.append(ok)
-    lines.append(_line(f"open the same + {n_sugg} suggestions, painted", _median_ms(with_s), _median_ms(floor),
+    lines.append(figure_line(f"open the same + {n_sugg} suggestions, painted", median_ms(with_s), median_ms(floor),
                        "ms", f"target < 100 ms: {'MET' if ok else 'MISSED'} "
-                             f"(without suggestions {_median_ms(ours):.1f} ms)"))
+                             f"(without suggestions {median_ms(ours):.1f} ms)"))
     window.activateWindow()
     view.setFocus()
     QTest.keyClick(view, Qt.Key.Key_N)
@@ -292,10 +291,10 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
         app.processEvents()
     accepted = len(store.layer("big5ks", "bench").spans) - before
     assert accepted >= 20, accepted
-    ok = _median_ms(accept_times) < 16
+    ok = median_ms(accept_times) < 16
     verdicts.append(ok)
-    lines.append(_line("accept a suggestion (Enter -> record committed + painted), n=20",
-                       _median_ms(accept_times), _median_ms(floor_times), "ms",
+    lines.append(figure_line("accept a suggestion (Enter -> record committed + painted), n=20",
+                       median_ms(accept_times), median_ms(floor_times), "ms",
                        f"target median < 16 ms: {'MET' if ok else 'MISSED'} ({accepted} spans copied; "
                        f"p90 {sorted(accept_times)[int(0.9 * len(accept_times))] * 1000:.1f} ms)"))
     # Accept all: every record still pending, in one change.
@@ -313,7 +312,7 @@ def measure_open_and_label(tmp: Path, lines: list[str], verdicts: list[bool]) ->
     store.apply(batch, actor="floor")
     view.viewport().repaint()
     floor_all = (time.perf_counter() - t) * 1000
-    lines.append(_line(f"accept all {left} pending suggestions (one change, painted)", all_ms, floor_all, "ms",
+    lines.append(figure_line(f"accept all {left} pending suggestions (one change, painted)", all_ms, floor_all, "ms",
                        f"(no target; floor: {left} spans added in one store change, painted)"))
     window.close()
     store.close()
@@ -370,10 +369,10 @@ def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> No
     kinds = review.summary()
 
     floor = bare_open_times(app, window.size(), base.document.text)
-    ok = _median_ms(ours) < 150
+    ok = median_ms(ours) < 150
     verdicts.append(ok)
-    lines.append(_line(f"review: open 3 layers, {spans} annotations, painted", _median_ms(ours),
-                       _median_ms(floor), "ms", f"target < 150 ms: {'MET' if ok else 'MISSED'} "
+    lines.append(figure_line(f"review: open 3 layers, {spans} annotations, painted", median_ms(ours),
+                       median_ms(floor), "ms", f"target < 150 ms: {'MET' if ok else 'MISSED'} "
                        f"({kinds['all']} differences listed, {kinds.get('same', 0)} agreed)"))
 
     # A decision: key 1 on a difference -> the batch committed, gold drawn, the list repainted (median of 20).
@@ -404,192 +403,10 @@ def measure_review_open(tmp: Path, lines: list[str], verdicts: list[bool]) -> No
         store.apply(AddSpan("review3", "floor", Span.of(text, span.label, span.start, span.end, id=f"f{i}")))
         window.view.viewport().repaint()
         floor_decide.append(time.perf_counter() - t)
-    lines.append(_line(f"review: accept a version (key 1 -> committed, drawn, listed), n={len(rows)}",
-                       _median_ms(decide), _median_ms(floor_decide), "ms", "(no target)"))
+    lines.append(figure_line(f"review: accept a version (key 1 -> committed, drawn, listed), n={len(rows)}",
+                       median_ms(decide), median_ms(floor_decide), "ms", "(no target)"))
     window.close()
     store.close()
-
-
-# --- measurements in fresh processes --------------------------------------------------------------------------------
-
-def child_big(db: str, mode: str) -> int:
-    """In a fresh process: open the big article (mode "ours") or show its text in a bare editor ("floor");
-    print seconds and peak RSS."""
-    from PySide6.QtWidgets import QApplication, QMainWindow, QPlainTextEdit
-
-    app = QApplication([])
-    if mode == "ours":
-        from ..store import Store
-        from ..ui import settings as cfg
-        from ..ui.main import build_window
-
-        store = Store.open(db)
-        window = build_window(store, "bench", cfg.make_settings(), doc="small")
-        window.show()
-        app.processEvents()
-        t = time.perf_counter()
-        window.open_document("big1m")
-        app.processEvents()
-        window.repaint()
-        elapsed = time.perf_counter() - t
-        assert len(window.view.index) == 10_000, len(window.view.index)
-    else:
-        import sqlite3
-
-        text = sqlite3.connect(db).execute("SELECT text FROM documents WHERE id = 'big1m'").fetchone()[0]
-        window = QMainWindow()
-        edit = QPlainTextEdit()
-        window.setCentralWidget(edit)
-        window.resize(1360, 860)
-        window.show()
-        app.processEvents()
-        t = time.perf_counter()
-        edit.setPlainText(text)
-        app.processEvents()
-        window.repaint()
-        elapsed = time.perf_counter() - t
-    print(f"{elapsed:.4f} {_peak_rss_mb():.1f}", flush=True)
-    return 0
-
-
-def measure_big(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
-    from ..core.jsonl import Record, make_document
-    from ..store import Store
-
-    text = article(chars=1_000_000)
-    record = annotated(text, 10_000, "big1m")
-    store = Store.open(tmp / "big.db")
-    store.import_records([record, Record(make_document("نص قصير.", id="small"), None, [], None)])
-    store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_SETTINGS_DIR=str(tmp / "big-settings"))
-
-    def run(mode: str) -> tuple[float, float]:
-        out = subprocess.run([sys.executable, "-m", "app.bench.ui_speed", "--child-big", str(tmp / "big.db"), mode],
-                             capture_output=True, text=True, env=env, check=True, cwd=Path(__file__).parents[2])
-        seconds, rss = out.stdout.split()[-2:]
-        return float(seconds), float(rss)
-
-    ours = [run("ours") for _ in range(3)]
-    floor = [run("floor") for _ in range(3)]
-    t_ours, t_floor = statistics.median(o[0] for o in ours) * 1000, statistics.median(f[0] for f in floor) * 1000
-    rss_ours, rss_floor = max(o[1] for o in ours), max(f[1] for f in floor)
-    ok_t, ok_m = t_ours < 1000, rss_ours < 250
-    verdicts += [ok_t, ok_m]
-    lines.append(_line(f"open 1 MB ({len(text):,} chars) + 10,000 annotations, painted", t_ours, t_floor, "ms",
-                       f"target < 1000 ms: {'MET' if ok_t else 'MISSED'}"))
-    lines.append(_line("  peak RSS of that process", rss_ours, rss_floor, "MB",
-                       f"target < 250 MB: {'MET' if ok_m else 'MISSED'}"))
-
-
-def measure_startup(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
-    from ..core.sources import read_sources
-    from ..store import Store
-    from .common import require_corpus
-
-    db = tmp / "startup.db"
-    store = Store.open(db)
-    from .. import seeds
-
-    store.import_records(read_sources([*seeds.articles(),
-                                       require_corpus() / "arabic_articles"]))
-    first = store.document_ids()[0]
-    store.close()
-    env = dict(os.environ, QT_QPA_PLATFORM="offscreen", QAWL_EXIT_WHEN_READY="1",
-               QAWL_SETTINGS_DIR=str(tmp / "startup-settings"))
-    # As on a user's machine, Python keeps compiled bytecode: the first (warm-up) run writes it. (This machine's
-    # environment sets PYTHONDONTWRITEBYTECODE, which would recompile Qawl's modules at every start.)
-    env.pop("PYTHONDONTWRITEBYTECODE", None)
-    qawl = [sys.executable, "-c", "import sys; from app.cli import main; sys.exit(main(sys.argv[1:]))",
-            "gui", "--db", str(db), "--annotator", "bench", "--doc", first]
-    bare = [sys.executable, "-c", BARE_WINDOW]
-    for name, (o, f) in _startup_figures(qawl, bare, env, Path(__file__).parents[2]).items():
-        ok = o <= 1.5 * f
-        if name == "to the window ready, CPU":
-            verdicts.append(ok)  # the verdict: CPU time varies least on a shared machine
-        lines.append(_line(f"start-up, 201 articles: {name}", o, f, "ms", f"target <= 1.5x: {'MET' if ok else 'MISSED'}"))
-
-
-def _startup_figures(qawl: list[str], bare: list[str], env: dict, cwd: Path, runs: int = 7) -> dict:
-    """Median figures of ``runs`` starts of each command, alternated: wall time until the child says it is ready
-    (the window shown, a turn of the event loop done), the child's CPU time at that moment (process_time), and
-    the wall time of the whole process (start, ready, quit, exit)."""
-
-    def one(cmd) -> tuple[float, float, float]:
-        t = time.perf_counter()
-        child = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True, env=env, cwd=cwd)
-        first = child.stdout.readline()
-        ready = time.perf_counter() - t
-        out, err = child.communicate()
-        whole = time.perf_counter() - t
-        if child.returncode != 0 or not first.startswith("ready "):
-            raise SystemExit(f"{cmd[:3]} failed: {first}{out}{err[-2000:]}")
-        words = first.split()
-        cpu = float(words[words.index("cpu") + 1])
-        return ready, cpu, whole
-
-    one(qawl), one(bare)  # warm the file cache (and write the bytecode) for both
-    ours, floor = [], []
-    for _ in range(runs):
-        ours.append(one(qawl))
-        floor.append(one(bare))
-    out = {}
-    for i, name in enumerate(("to the window ready, wall", "to the window ready, CPU", "whole process, wall")):
-        out[name] = (_median_ms([x[i] for x in ours]), _median_ms([x[i] for x in floor]))
-    return out
-
-
-#: The revision before issue #12 (the labelling loop), for the session's "before" figures.
-BEFORE_LOOP = "c979d7e"
-
-
-def _session(code: Path | None) -> dict | None:
-    script = Path(__file__).with_name("ui_session.py")
-    cmd = [sys.executable, str(script)] + (["--code", str(code)] if code else [])
-    out = subprocess.run(cmd, capture_output=True, text=True, env=dict(os.environ, QT_QPA_PLATFORM="offscreen"))
-    if out.returncode != 0:
-        print(out.stderr[-2000:], file=sys.stderr)
-        return None
-    import json
-
-    return json.loads(out.stdout.strip().splitlines()[-1])
-
-
-def _before_tree(tmp: Path) -> Path | None:
-    """The app package as it was before issue #12, from the git history (None without it)."""
-    repo = Path(__file__).resolve().parents[2]
-    target = tmp / "before"
-    target.mkdir()
-    try:
-        archive = subprocess.run(["git", "-C", str(repo), "archive", BEFORE_LOOP, "app"], capture_output=True,
-                                 check=True).stdout
-        subprocess.run(["tar", "-x", "-C", str(target)], input=archive, check=True)
-    except (OSError, subprocess.CalledProcessError):
-        return None
-    return target
-
-
-def measure_session(tmp: Path, lines: list[str], verdicts: list[bool]) -> None:
-    runs = [("after (this tree)", _session(None))]
-    before = _before_tree(tmp)
-    runs.append((f"before #12 ({BEFORE_LOOP})", _session(before) if before else None))
-    for name, r in runs:
-        if r is None:
-            lines.append(f"session {name:<24} not available (needs the git history)")
-            continue
-        kinds = ", ".join(f"{k} {v}" for k, v in sorted(r["by_kind"].items(), key=lambda kv: -kv[1]))
-        lines.append(f"session {name:<24} keystrokes {r['keystrokes']:>4} (floor {r['keystrokes_floor']}, the "
-                     f"plan without corrections)  mouse {r['mouse']:>3}  corrections {r['corrections']:>4} "
-                     f"({kinds})  quotes right {r['quotes_right']}/11")
-    for name, r in runs:
-        if r is None:
-            continue
-        ok = r["label_median_ms"] < 16
-        if r is runs[0][1]:
-            verdicts.append(ok)
-        lines.append(_line(f"  label keys, {name.split(' (')[0]}, n={r['label_keys']}", r["label_median_ms"],
-                           r["label_floor_ms"], "ms", f"target median < 16 ms: {'MET' if ok else 'MISSED'} "
-                           f"(p90 {r['label_p90_ms']:.1f} ms; CPU {r.get('label_cpu_median_ms', 0):.1f} ms, "
-                           f"floor {r.get('label_floor_cpu_ms', 0):.1f} ms)"))
 
 
 def main(argv=None) -> int:
@@ -603,6 +420,8 @@ def main(argv=None) -> int:
     parser.add_argument("--child-big", nargs=2, metavar=("DB", "MODE"), help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
     if args.child_big:
+        from .ui_process import child_big
+
         return child_big(*args.child_big)
     only = set(args.only.split(","))
     lines: list[str] = []
@@ -613,12 +432,15 @@ def main(argv=None) -> int:
             measure_open_and_label(Path(tmp), lines, verdicts)
         if "review" in only:
             measure_review_open(Path(tmp), lines, verdicts)
-        if "big" in only:
-            measure_big(Path(tmp), lines, verdicts)
-        if "startup" in only:
-            measure_startup(Path(tmp), lines, verdicts)
-        if "session" in only:
-            measure_session(Path(tmp), lines, verdicts)
+        if only & {"big", "startup", "session"}:
+            from .ui_process import measure_big, measure_session, measure_startup
+
+            if "big" in only:
+                measure_big(Path(tmp), lines, verdicts)
+            if "startup" in only:
+                measure_startup(Path(tmp), lines, verdicts)
+            if "session" in only:
+                measure_session(Path(tmp), lines, verdicts)
         if "project" in only:
             from .ui_project import measure_project
 
