@@ -371,11 +371,22 @@ def _adjective_title(f: Facts, np: Range) -> bool:
     if np[0] == np[1] and k > 0 and toks[k - 1].kind == "w" and has_al(toks[k - 1].norm) \
             and toks[k - 1].norm not in TITLES:
         return True
+    if np[0] == np[1] and k > 0 and toks[k - 1].kind == "w" and not has_al(toks[k].norm) and not has_al(
+            toks[k - 1].norm) and _plain_noun(f, k - 1):
+        return True  # عبر حوض كبير: the same after an indefinite noun (a name, a title or a particle is no noun)
     # كمدخل رئيس لتحقيق السلام: an indefinite "title" after an indefinite noun, then ل: "main", no person
     return (k > 0 and k + 1 < len(toks) and toks[k - 1].kind == "w" and not has_al(toks[k].norm)
             and not has_al(toks[k - 1].norm) and toks[k - 1].norm not in TITLES and toks[k - 1].norm not in PREPOSITIONS
             and toks[k - 1].norm not in FUNCTION_WORDS and k - 1 not in f.cue_tokens
             and toks[k + 1].norm[:2] in ("لت", "لا") and len(toks[k + 1].norm) > 4)  # ل + a verbal noun
+
+
+def _plain_noun(f: Facts, k: int) -> bool:
+    """Token ``k`` is a plain word a one-word adjective could follow: not a title, a name after a title, a
+    preposition, a function word or a cue."""
+    w = f.an.tokens[k].norm
+    return (w not in TITLES and w not in PREPOSITIONS and w not in FUNCTION_WORDS and k not in f.cue_tokens
+            and not (k > 0 and is_title(f.an.tokens[k - 1].norm)))
 
 
 def titled_mentions(f: Facts, cue: Cue) -> list[Range]:

@@ -291,7 +291,7 @@ def find_cues(an: Analysis) -> list[Cue]:
             continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
         if form.kind == VERB and tok.i and toks[tok.i - 1].norm in _NEGATING_NOUNS:
             continue  # طلب عدم ذكر اسمه: after عدم a verb's spelling is its verbal noun ("not mentioning")
-        last = tok.i
+        last = _idiom_object(an, tok.i, form)
         if form.kind == SOURCE:
             # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
             if word.endswith(("وفقا", "طبقا", "نقلا")) and tok.i + 1 < len(toks):
@@ -304,6 +304,22 @@ def find_cues(an: Analysis) -> list[Cue]:
                 continue
         cues.append(Cue(tok.i, last, form))
     return cues
+
+
+# Objects that make one idiom with their verb and its preposition (كشف النقاب عن "unveiled"): part of the cue, no
+# subject; the content follows the preposition as after كشف عن.
+_IDIOM_OBJECTS = {"كشف": frozenset(fold(w) for w in ("النقاب", "الستار", "الغطاء", "اللثام"))}
+
+
+def _idiom_object(an: Analysis, i: int, form: CueForm) -> int:
+    """The last token of the cue at ``i``: its idiomatic object (وكشف النقاب عن) when the cue's preposition
+    follows it, else ``i`` itself."""
+    toks = an.tokens
+    objects = _IDIOM_OBJECTS.get(form.lemma)
+    if objects and form.kind in (VERB, PARTICIPLE) and i + 2 < len(toks) and toks[i + 1].norm in objects and \
+            toks[i + 2].norm in {fold(p) for p in form.preps}:
+        return i + 1
+    return i
 
 
 _VERB_OPENERS = frozenset(fold(w) for w in ("قد", "لقد", "وقد", "ولقد", "فقد", "ثم", "كما", "حيث", "وحين", "حين"))

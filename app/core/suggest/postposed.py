@@ -80,10 +80,10 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
     after = np[1] + 1
     closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
         toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
-    between = not closes and cue.kind == SOURCE and toks[after].norm in CLAUSE_PUNCT and \
+    between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and \
         speaking_source(ctx, cue, after)  # (…، وفقاً للمبادرة الخليجية، ومخرجات الحوار: a rule, nobody spoke)
     if not (closes or between):
-        return None
+        return _around_source(ctx, cue, after)
     first = an.sentence_bounds[an.sentence[cue.i]][0]
     for k in range(first, min(first + 6, before)):  # "سبق - الوكالات :" a dateline before the news
         if toks[k].norm == ":":
@@ -104,3 +104,36 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
         if any(k in ctx.cue_tokens for k in range(after, last + 1)) or last - first < 6:
             return None
     return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
+
+
+_DASHES = frozenset("-–—")
+
+
+def _parenthesis(toks, i: int, after: int) -> bool:
+    """Does the phrase ``i .. after - 1`` stand between commas, or between dashes (وسيطرت المقاومة –حسب المصدر –
+    على ...), so that the clause runs on past it?"""
+    return toks[after].norm in CLAUSE_PUNCT or (toks[after].norm in _DASHES and i > 0 and toks[i - 1].norm in _DASHES)
+
+
+def _around_source(ctx: Context, cue: Cue, after: int) -> Record | None:
+    """الأمر الذي سيؤدي بحسب الهيئة إلى تعزيز ... / ومن المتوقع بحسب وكالة … تراجع الإنفاق: a speaking source set
+    inside its clause with no punctuation around it; the clause, from its start (the sentence's, or the last comma
+    before the source) to the sentence end, is what the source said — when it has words on both sides of the
+    source and no reporting cue of its own (بين "between" is none)."""
+    an, toks = ctx.an, ctx.an.tokens
+    i = cue.i
+    if cue.kind != SOURCE or i == 0 or toks[i - 1].kind != "w" or toks[after].kind != "w" or \
+            not speaking_source(ctx, cue, after):
+        return None
+    lo, hi = an.sentence_bounds[an.sentence[i]]
+    first = i
+    while first > lo and not (toks[first - 1].kind == "p" and toks[first - 1].norm in CLAUSE_PUNCT | {":"}):
+        first -= 1
+    last = hi
+    while last > after and toks[last].kind == "p":
+        last -= 1
+    before = sum(1 for k in range(first, i) if toks[k].kind == "w")
+    rest = sum(1 for k in range(after, last + 1) if toks[k].kind == "w")
+    if before < 2 or rest < 3 or any(ctx.has_content.get(k) for k in range(first, last + 1) if k != cue.i):
+        return None
+    return Record([cue], first, last, "indirect", "indirect-around-source", frame=(cue.last + 1, cue.last))

@@ -26,8 +26,9 @@ def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | No
         st = f.by_open.get(j)
         if st is not None and st.inner is not None and not f.name_like[st.open]:
             return "direct", j, ("direct-after-cue", st)
-        if speaking_source(f, cue, start) and _clause_follows(f, cue, j):
+        if speaking_source(f, cue, start) and _clause_follows(f, cue, j) and _opens_clause(f, cue.i):
             return "indirect", j, "indirect-after-source"  # وبحسب وكالة «رويترز» تعني التخارجات ...
+    # (ومن المتوقع بحسب الوكالة تراجع ...: a source inside its clause attributes the whole clause, see .postposed)
     return None
 
 
@@ -51,6 +52,12 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
     bare = "ال" + bare[2:] if bare.startswith("لل") else bare
     return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
+
+
+def _opens_clause(f: Facts, i: int) -> bool:
+    """Does the source at token ``i`` open its clause (the sentence's start, or after a punctuation mark)?"""
+    an = f.an
+    return i == an.sentence_bounds[an.sentence[i]][0] or an.tokens[i - 1].kind == "p"
 
 
 _CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "لا", "سوف", "ليس", "ليست",
