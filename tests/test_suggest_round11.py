@@ -4,7 +4,7 @@ measured once."""
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import dates, records, suggest
 
 
 def test_unveiling_is_one_cue_and_its_object_is_no_speaker():
@@ -45,3 +45,19 @@ def test_a_one_word_adjective_after_an_indefinite_noun_is_nobody():
             "حوض كبير، موضحا أنه ورث الصيد من والده قبل 10 سنوات.")
     recs = records(suggest(text, None))
     assert len(recs) == 1 and "كبير" not in recs[0]["speakers"]
+
+
+def test_a_day_of_last_month_without_min():
+    """في 29 الشهر الماضي: only الشهر الماضي was read (the month), not the day."""
+    recs = records(suggest("وأعلنت أفغانستان في 29 الشهر الماضي وفاة الملا عمر قبل يوم من موعد الجولة.", "2015-08-05"))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("وفاة الملا عمر قبل يوم من موعد الجولة", ["أفغانستان"])]
+    assert ("29 الشهر الماضي", "2015-07-29") in dates(suggest("وأعلنت أفغانستان في 29 الشهر الماضي وفاة الملا عمر.",
+                                                               "2015-08-05"))
+
+
+def test_a_date_between_the_subject_and_the_object_announced():
+    """وأعلنت الشرطة أمس مقتلَ ...: a date after the subject hid the object that is what was announced."""
+    recs = records(suggest("وأعلنت الشرطة أمس مقتل ثلاثة أشخاص في الهجوم. وأكد الوزير الأربعاء أهمية التعاون بين "
+                           "البلدين.", "2015-08-05"))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("مقتل ثلاثة أشخاص في الهجوم", ["الشرطة"]),
+                                                           ("أهمية التعاون بين البلدين", ["الوزير"])]

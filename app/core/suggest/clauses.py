@@ -413,6 +413,7 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = f.past_name(start) if cue.kind == VERB else start  # أعلنت دار النشر البريطانية «بيرسون»، ...
+    j = _past_date(f, j)  # وأعلنت أفغانستان في 29 الشهر الماضي وفاةَ ...: when, between the subject and the object
     comma = j < len(toks) and toks[j].norm in ("،", ",")
     if comma:  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1
@@ -442,6 +443,13 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     return None
+
+
+def _past_date(f: Facts, j: int) -> int:
+    """The token after a date (with its في) that starts at ``j``, else ``j``."""
+    toks = f.an.tokens
+    k = j + 1 if j < len(toks) and toks[j].norm == "في" else j
+    return f.date_at[k] + 1 if k in f.date_at else j
 
 
 def _continues(f: Facts, j: int) -> bool:

@@ -73,7 +73,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     # الخامس من الشهر المقبل، 20 من هذا الشهر: a day of the month the text names relative to the article date.
     ("relday", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<day>[0-3]?\d)|(?P<ord>{_ORD}))\s+من\s+(?:(?P<this>هذا)\s+)?الشهر"
-        rf"(?:\s+(?P<rel>{_REL}))?){_R}")),
+        rf"(?:\s+(?P<rel>{_REL}))?|(?P<day>[0-3]?\d)\s+الشهر\s+(?P<rel>{_REL})){_R}")),  # (في 29 الشهر الماضي)
     ("weekday", regex.compile(rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<wd>{_WEEKDAY})(?:\s+(?P<rel>{_REL}))?){_R}")),
     ("unit", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:(?P<this>هذا|هذه)\s+)?(?P<unit>(?:ال|(?<=لل))(?:اسبوع|شهر|عام|سنة|سنه))"
