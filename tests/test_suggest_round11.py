@@ -61,3 +61,34 @@ def test_a_date_between_the_subject_and_the_object_announced():
                            "البلدين.", "2015-08-05"))
     assert [(r["text"], r["speakers"]) for r in recs] == [("مقتل ثلاثة أشخاص في الهجوم", ["الشرطة"]),
                                                            ("أهمية التعاون بين البلدين", ["الوزير"])]
+
+
+def test_in_this_regard_stands_between_the_participle_and_its_preposition():
+    """مشيرا في هذا الصدد إلى ...: "in this regard" hid the governed preposition, as في كلمته no longer does."""
+    recs = records(suggest("وقال المدير إن الأسعار مناسبة، مشيرا في هذا الصدد إلى الإقبال الكبير من المتسوقين.", None))
+    assert [r["text"] for r in recs] == ["إن الأسعار مناسبة", "إلى الإقبال الكبير من المتسوقين"]
+
+
+def test_a_possessed_warning_renewed_to_several_addressees():
+    """وجددت المديرية تحذيراتها للمواطنين والمقيمين بتوخي الحذر: only the bare noun (تحذيرات) was a speech noun,
+    and a second, conjoined addressee hid the content; تحذيره, a verbal-noun cue already, is not read twice."""
+    recs = records(suggest("وجددت مديرية الدفاع المدني بمنطقة عسير تحذيراتها للمواطنين والمقيمين بتوخي الحذر والحيطة.",
+                           None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("بتوخي الحذر والحيطة", ["مديرية الدفاع المدني بمنطقة عسير"])]
+    recs = records(suggest("جدد رئيس الوزراء الإسرائيلي تحذيره من أن الاتفاق لا يقلل من خطر الحرب.", None))
+    assert len(recs) == 1
+
+
+def test_a_date_between_commas_before_the_governed_preposition():
+    """أعلنت خلية الإعلام الحربي، السبت، عن تدمير ...: the date after the comma was read as the verb's object."""
+    recs = records(suggest("من جهتها أعلنت خلية الإعلام الحربي، السبت، عن تدمير أكبر معمل لتفخيخ المركبات.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("عن تدمير أكبر معمل لتفخيخ المركبات",
+                                                            ["خلية الإعلام الحربي"])]
+
+
+def test_a_verbal_noun_after_a_definite_subject_is_its_object():
+    """وأوضحت الوزارة احتواءَ الترميز ...: an indefinite verbal noun cannot continue a definite noun's phrase; it
+    was read as part of the subject."""
+    recs = records(suggest("وأوضحت الوزارة احتواء الترميز الوطني على أكثر من 2800 نشاط اقتصادي.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("احتواء الترميز الوطني على أكثر من 2800 نشاط اقتصادي",
+                                                            ["الوزارة"])]

@@ -23,7 +23,7 @@ from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an
 from .sources import after_source
 from .subjects import ADDRESSING
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
-                    HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, is_title)
+                    HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -176,10 +176,12 @@ def _relative_verb(f: Facts, j: int) -> bool:
 
 
 def _own_occasion(toks, k: int, j: int) -> bool:
-    """في كلمته / في نهاية كلمته / في تصريحها (from ``k`` to before ``j``): "in" and a possessed noun, the
-    occasion of the words — not a noun that governs the preposition itself (في رده على سؤال "in his reply to")."""
+    """في كلمته / في نهاية كلمته / في تصريحها / في هذا الصدد (from ``k`` to before ``j``): "in" and a possessed
+    noun (or "this" and a noun), the occasion of the words — not a noun that governs the preposition itself (في رده على سؤال "in his reply to")."""
     if toks[k].norm != "في" or j not in (k + 2, k + 3) or any(t.kind != "w" for t in toks[k + 1:j]):
         return False
+    if j == k + 3 and toks[k + 1].norm in THIS_THAT and has_al(toks[k + 2].norm):
+        return True  # مشيراً في هذا الصدد / في هذا السياق إلى: "in this regard", then the governed preposition
     if j == k + 3 and toks[k + 1].norm not in _PART_OF:
         return False
     w = toks[j - 1].norm
@@ -207,8 +209,8 @@ def _object_after_comma(f: Facts, j: int, preps: tuple[str, ...]) -> bool:
     """After the subject and a comma, a noun that is not the governed preposition, a title, a name or an adjunct
     starts the verb's object (an apposition — ، الدكتور فلان، — goes on naming the subject)."""
     toks = f.an.tokens
-    if j >= len(toks) or toks[j].kind != "w" or j in f.cue_tokens:
-        return False
+    if j >= len(toks) or toks[j].kind != "w" or j in f.cue_tokens or j in f.date_at:
+        return False  # (أعلنت خلية الإعلام الحربي، السبت، عن: a date between commas is no object)
     w = toks[j].norm
     return not (opens_with_prep(w, preps) or is_title(w) or f.an.is_name_ali(j) or w in ADJUNCT_WORDS
                 or w in FUNCTION_WORDS or is_complementizer(f.an, j) or not has_al(w) and not w.endswith("ات"))

@@ -382,14 +382,18 @@ _NOUNS = {fold(k): (fold(lemma), tuple(fold(p) for p in preps)) for k, lemma, pr
     ("تحذيرا", "تحذير", ("ب", "من")), ("تحذيرات", "تحذير", ("ب", "من")),
     ("دعوة", "دعوة", ("إلى", "الى", "ل", "ب")), ("دعوات", "دعوة", ("إلى", "الى", "ل", "ب")),
     ("نداء", "نداء", ("إلى", "الى", "ل", "ب")), ("مناشدة", "مناشدة", ("ل", "ب", "إلى", "الى")))}
+# ... and possessed by the one who speaks (وجددت المديرية تحذيراتها للمواطنين بتوخي الحذر، جدد دعوته إلى).
+_NOUNS.update({fold((k[:-1] + "ت" if k.endswith("ة") else k[:-1] if k.endswith("ا") else k) + pron): v
+               for k, v in list(_NOUNS.items()) for pron in ("ه", "ها", "هم")})
 
 
 def find_speech_nouns(an: Analysis, cue_tokens: set[int]) -> list[Cue]:
     """Speech nouns that a light verb before them (same clause, at most 8 tokens back) turns into cues."""
     out: list[Cue] = []
     for tok in an.tokens:
-        if tok.kind != "w" or tok.norm not in _NOUNS or light_verb(an, tok.i, cue_tokens) is None:
-            continue
+        if tok.kind != "w" or tok.norm not in _NOUNS or tok.i in cue_tokens or \
+                light_verb(an, tok.i, cue_tokens) is None:
+            continue  # (تحذيره is a verbal-noun cue already)
         lemma, preps = _NOUNS[tok.norm]
         out.append(Cue(tok.i, tok.i, CueForm(lemma, NOUN, preps, weak=True)))
     return out

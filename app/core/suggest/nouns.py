@@ -39,6 +39,8 @@ def content_start(f: Facts, cue: Cue) -> tuple[int, Range | None, int] | None:
             j += 1
             if j < n and toks[j].kind == "w" and is_nisba(toks[j].norm) and toks[j].norm.startswith("ال"):
                 j += 1  # للمواطنين السعوديين
+            while j < n and toks[j].kind == "w" and toks[j].norm.startswith("وال") and len(toks[j].norm) > 4:
+                j += 1  # للمواطنين والمقيمين
         while j < n and an.same_sentence(cue.i, j) and j in f.date_at:
             j = f.date_at[j] + 1  # أمس
         if not _opens_content(f, cue, j):

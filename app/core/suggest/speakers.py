@@ -302,8 +302,9 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
             and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
         return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
     if (not has_al(w) and masdar_shaped(w) and has_al(prev) and j + 1 < n and toks[j + 1].kind == "w"
-            and an.same_sentence(j, j + 1) and (np.first == np.end and is_nisba(prev) or _name_read(f, np))):
-        return True  # وتوقع الجريفاني إقبالَ أفضل: a verbal noun after a whole name (a surname) is the object
+            and an.same_sentence(j, j + 1) and (np.first == np.end or _name_read(f, np))):
+        return True  # وتوقع الجريفاني إقبالَ أفضل / وأوضحت الوزارة احتواءَ: a verbal noun after a whole name or a
+        # definite noun alone is the object (an indefinite noun cannot go on a definite one's phrase)
     return False
 
 
