@@ -22,8 +22,8 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON, FUNCTION_WORDS,
-                    HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, THIS_THAT, is_title)
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON,
+                    FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -88,6 +88,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     n = len(toks)
     if cue.kind == SOURCE:
         return after_source(f, cue, start)
+    if cue.form.lemma in ATTRIBUTING:
+        return None  # وأرجع التقرير أهميةَ القناة إلى أن ...: the content is the object (see object_content)
     if start == cue.last + 1 and _bare_content(f, cue, start):
         return "unmarked", start, None  # وأضاف لدينا عدد ... / وقال كنا ...: the words follow the verb at once
     preps = tuple(fold(p) for p in cue.form.preps)
@@ -401,7 +403,7 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
-_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف"))
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا"))
 _ANNOUNCING = frozenset(("أعلن", "كشف"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
@@ -409,8 +411,9 @@ _CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the co
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
     """The first token of a direct-object content right after the explicit subject (or right after a participle:
     مؤكداً عدمَ رضاه، مؤكداً ضرورةَ ...), or None."""
-    if cue.form.lemma not in _OBJECT_VERBS or not (cue.kind == VERB and np is not None or cue.kind == PARTICIPLE):
-        return None
+    if cue.form.lemma not in _OBJECT_VERBS or not (cue.kind == VERB and (np is not None or cue.form.lemma in ATTRIBUTING)
+                                                   or cue.kind == PARTICIPLE):
+        return None  # (وأرجعوا أسباب ذلك إلى: put down to, with the subject of the sentence before)
     toks = f.an.tokens
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
@@ -428,6 +431,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j):
         return None
     w = toks[j].norm
+    if cue.form.lemma in ATTRIBUTING:
+        return j if _put_down_to(f, j) else None
     if cue.form.lemma in _CHARGING and j not in f.cue_tokens and w not in FUNCTION_WORDS \
             and w not in ADJUNCT_WORDS:
         return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
@@ -445,6 +450,21 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     return None
+
+
+def _put_down_to(f: Facts, j: int) -> bool:
+    """أهميةَ القناة إلى / ذلك لعدم ...: an object from ``j`` and, within its clause, إلى or a glued ل that says
+    what it is put down to."""
+    toks = f.an.tokens
+    if toks[j].norm in FUNCTION_WORDS or toks[j].norm in ADJUNCT_WORDS:
+        return False
+    for k in range(j + 1, min(len(toks), j + 12)):
+        t = toks[k]
+        if t.kind == "p" or not f.an.same_sentence(j, k):
+            return False
+        if t.norm in ("إلى", "الى", fold("إلى")) or (t.norm[:1] == "ل" and len(t.norm) > 3 and t.norm[1:3] in ("عد", "ال")):
+            return True
+    return False
 
 
 def _past_date(f: Facts, j: int) -> int:

@@ -117,6 +117,10 @@ _LEXICON: list[tuple] = [
     ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
     # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
     ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
+    # Attributing a cause (وأرجع التقرير أهميةَ القناة إلى أن ...، مرجعاً أسبابها إلى، وعزا X ذلك إلى): the object and
+    # what it is put down to are the content (see .clauses.object_content); يرجع "returns / is due to" is left out.
+    ("أرجع", ["أرجع"], "", "مرجع", [], (), ""),
+    ("عزا", ["عزا", "عزت", "عزوا"], "عزو", "عازي", [], (), ""),
     # Hinting (ولمح فينغر إلى أن «...»): only with its complementizer, like the view verbs (لمح X "glimpsed").
     ("لمح", ["لمح", "لمحت", "لمحوا", "ألمح", "ألمحت", "ألمحوا"], "لمح", "ملمح", [], (), "weak strict"),
 ]

@@ -15,13 +15,15 @@ from .context import Facts, Range
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS
 from .speakers import noun_phrase, speaker_after
-from .words import ADVERBS, HAPPENINGS, QUANTIFIERS, SAYING, STATEMENTS, TITLES, is_title
+from .words import ADVERBS, ATTRIBUTING, HAPPENINGS, QUANTIFIERS, SAYING, STATEMENTS, THIS_THAT, TITLES, is_title
 
 def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
     """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
     construct with its agent); English is subject-verb (see :func:`.clauses.english_subject`)."""
     if f.an.tokens[cue.i].norm.isascii():
         return None
+    if cue.kind == VERB and _plural_agreement(f.an.tokens[cue.i].norm):
+        return None  # وأرجعوا أسباب ذلك إلى / وطالبوا الحكومة بـ: the verb carries its subject, the noun is its object
     if cue.kind in (VERB, SOURCE) or cue.form.tense == AGENT:
         if cue.kind == SOURCE and cue.last == cue.i and source_l_glued(f.an, cue.i) and \
                 len(f.an.tokens[cue.i + 1].norm) > 3:
@@ -35,6 +37,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
         if np is not None and cue.form.lemma in STATING:
             np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
+        if np is not None and cue.form.lemma in ATTRIBUTING:
+            np = _before_attributed(f.an, np)  # وأرجعت المؤسسة | ضعفَ جاذبية ... إلى
         if np is not None and cue.form.lemma in ADDRESSING:
             np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
@@ -44,6 +48,12 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             return None  # وقال "ربي ارزقني وارزق مني": the words he said, not a name as his subject
         return np
     return None
+
+
+def _plural_agreement(word: str) -> bool:
+    """قالوا، وأكدوا، يطالبون: a verb that agrees with a plural subject already named (a subject written after the
+    verb leaves it singular), with no object pronoun after the ending."""
+    return word.endswith(("وا", "ون")) and len(word) > 4
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
@@ -80,6 +90,21 @@ def _before_happening(an: Analysis, np: Range) -> Range | None:
         if masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4:
             return np[0], k - 1  # أكد خبراء أمنيون | استخدامَ ...: a plural in -ون governs no noun after it
             # (not after any definite word: المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
+    return np
+
+
+def _before_attributed(an: Analysis, np: Range) -> Range | None:
+    """The subject of أرجع / عزا ends before its object: an indefinite word after a definite one that is no title
+    (المؤسسة | ضعفَ، نائب المشرف | نجاحَ), a word with a possessive pronoun or a demonstrative (المحقق | تخريجه،
+    ذلك). None when nothing is left."""
+    toks = an.tokens
+    for k in range(np[0] + 1, np[1] + 1):
+        prev, w = toks[k - 1], toks[k].norm
+        if toks[k].kind != "w" or prev.kind != "w":
+            continue
+        if w in THIS_THAT or (not has_al(w) and (has_al(prev.norm) and not is_title(prev.norm)
+                                                  or w.endswith(("ه", "ها", "هم")) and len(w) > 4)):
+            return np[0], k - 1
     return np
 
 

@@ -64,6 +64,8 @@ FUNCTION_WORDS = PREPOSITIONS | frozenset(fold(w) for w in ("و", "ان", "أن"
                                                         "ما", "هذا", "هذه", "ذلك", "باسم", "نفسه", "ذاته"))
 # Lemmas (as in .cues) of the plain verbs of saying: words in marks right after them are what was said.
 SAYING = frozenset(("قال", "أضاف", "تابع", "أردف", "استطرد"))
+# X put down to Y (وأرجع التقرير أهميةَ القناة إلى): the object is the content
+ATTRIBUTING = frozenset(("أرجع", "عزا"))
 ADJECTIVES = frozenset(fold(w) for w in (
     "الخاص", "العام", "الأول", "الثاني", "الثالث", "الأعلى", "الأكبر", "الجديد", "السابق", "الحالي", "الدائم",
     "المستقل", "المتحدة", "الوطني", "الرسمي", "الأحمر", "الأبيض", "الخاصة", "العامة", "الأولى", "الثانية",
