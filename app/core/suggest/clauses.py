@@ -403,7 +403,9 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
 
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
-_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا"))
+_OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا",
+                           "دعا", "حث", "طالب"))
+_CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
 _ANNOUNCING = frozenset(("أعلن", "كشف"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
@@ -433,6 +435,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     w = toks[j].norm
     if cue.form.lemma in ATTRIBUTING:
         return j if _put_down_to(f, j) else None
+    if cue.form.lemma in _CALLING:
+        return j if _addressee_then_prep(f, cue, j) else None  # ودعا المركز الأمم المتحدة ومنظماتها ... إلى
     if cue.form.lemma in _CHARGING and j not in f.cue_tokens and w not in FUNCTION_WORDS \
             and w not in ADJUNCT_WORDS:
         return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
@@ -450,6 +454,22 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     return None
+
+
+def _addressee_then_prep(f: Facts, cue: Cue, j: int) -> bool:
+    """A long addressee from ``j`` (الأمم المتحدة ومنظماتها المختلفة ذات العلاقة، كافة المهتمين بالشعر من الجنسين)
+    and then, in the same clause, the preposition the calling verb governs."""
+    toks = f.an.tokens
+    w = toks[j].norm
+    preps = tuple(fold(p) for p in cue.form.preps)
+    if j in f.cue_tokens or w in FUNCTION_WORDS or w in ADJUNCT_WORDS or opens_with_prep(w, preps):
+        return False
+    for k in range(j + 1, min(len(toks), j + 12)):
+        if toks[k].kind == "p" or not f.an.same_sentence(j, k) or k in f.cue_tokens:
+            return False
+        if opens_with_prep(toks[k].norm, preps):
+            return True
+    return False
 
 
 def _put_down_to(f: Facts, j: int) -> bool:

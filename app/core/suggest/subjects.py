@@ -109,11 +109,13 @@ def _before_attributed(an: Analysis, np: Range) -> Range | None:
 
 
 def _before_addressee(an: Analysis, np: Range) -> Range:
-    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين) — not one governed by
-    the word before it (عدد من المغردين، رئيس المهندسين)."""
+    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين), or before "all of"
+    (رئيس النادي | كافة المهتمين) — not one governed by the word before it (عدد من المغردين، رئيس المهندسين)."""
     toks = an.tokens
     for k in range(np[0] + 1, np[1] + 1):
         prev = toks[k - 1].norm
+        if toks[k].norm in _GROUP_WORDS and k + 1 <= np[1] and has_al(toks[k + 1].norm) and toks[k - 1].kind == "w":
+            return np[0], k - 1  # ودعا رئيس النادي | كافةَ المهتمين: "all of" opens whom he called
         if toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
                 prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
                 or toks[k - 1].kind != "w"):
