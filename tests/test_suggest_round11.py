@@ -126,3 +126,11 @@ def test_a_long_addressee_before_the_governed_preposition_of_a_call():
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("الأمم المتحدة ومنظماتها المختلفة ذات العلاقة إلى الإسهام في تنفيذ هذه البرامج", ["المركز"]),
         ("كافة المهتمين بالشعر من الجنسين للحضور والمشاركة في هذه الدورة", ["رئيس النادي"])]
+
+
+def test_a_dual_adjective_and_a_possessed_verbal_noun_object():
+    """حيث أكد خادم الحرمين الشريفين تنديدَ بلاده ...: الشريفين (agreeing with الحرمين) was read as a second noun,
+    the verb's object, and the subject stopped at خادم الحرمين; تنديد بلاده is the object."""
+    recs = records(suggest("حيث أكد خادم الحرمين الشريفين تنديد بلاده بالأعمال الإرهابية التي تعرضت لها تركيا.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("تنديد بلاده بالأعمال الإرهابية التي تعرضت لها تركيا", ["خادم الحرمين الشريفين"])]

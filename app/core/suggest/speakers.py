@@ -305,7 +305,16 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
             and an.same_sentence(j, j + 1) and (np.first == np.end or _name_read(f, np))):
         return True  # وتوقع الجريفاني إقبالَ أفضل / وأوضحت الوزارة احتواءَ: a verbal noun after a whole name or a
         # definite noun alone is the object (an indefinite noun cannot go on a definite one's phrase)
+    if (not has_al(w) and masdar_shaped(w) and has_al(prev) and prev not in TITLES and j + 1 < n
+            and toks[j + 1].kind == "w" and _possessed(toks[j + 1].norm) and an.same_sentence(j, j + 1)):
+        return True  # أكد خادم الحرمين الشريفين تنديدَ بلاده: a verbal noun whose complement is possessed (a
+        # given name such as تيسير is followed by the rest of the name, not by بلاده)
     return False
+
+
+def _possessed(w: str) -> bool:
+    """بلاده، حكومتها، رغبتهم: a noun with a possessive pronoun (not a name ending in ه such as طه)."""
+    return not has_al(w) and len(w) > 4 and w.endswith(("ه", "ها", "هم"))
 
 
 _MOSQUE = frozenset(fold(w) for w in ("وخطيب", "المسجد", "مسجد", "الحرم", "الحرمين", "جامع", "الجامع"))
@@ -359,7 +368,13 @@ def _addressee_or_object(f: Facts, np: _Phrase, j: int, source: bool = False) ->
     # a second definite noun: the verb's object (طالبت السلطات ... الإدارة الأمريكية)
     return (has_al(w) and has_al(prev) and not is_nisba(w) and w not in ADJECTIVES and w not in SAME_WORDS
             and not w.startswith("لل") and not _elative(w) and w not in TITLES and prev not in TITLES
-            and not coordinated and not _participle_agreeing(prev, w))
+            and not coordinated and not _participle_agreeing(prev, w) and not _same_number(prev, w))
+
+
+def _same_number(prev: str, w: str) -> bool:
+    """خادم الحرمين الشريفين، المسؤولون الأمريكيون: a definite word with the dual or plural ending of the word
+    before it is its adjective, not a second noun."""
+    return any(prev.endswith(e) and w.endswith(e) and len(w) > 5 for e in ("ين", "ان", "ون"))
 
 
 def _addressee(w: str) -> bool:
