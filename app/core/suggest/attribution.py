@@ -328,8 +328,9 @@ def continues(f: Facts, cue: Cue, k: int) -> bool:
     nxt = f.cue_at.get(k)
     if cue.kind != VERB or nxt is None:
         return False
-    if cue.form.weak:  # وتابع قائلاً: a weak verb only right before قائلاً
-        return k == cue.last + 1 and nxt.kind == PARTICIPLE and nxt.form.lemma == "قال"
+    if cue.form.weak:  # وتابع قائلاً / ومضى يقول: a weak verb only right before قائلاً or يقول
+        return k == cue.last + 1 and nxt.form.lemma == "قال" and (
+            nxt.kind == PARTICIPLE or nxt.form.tense == "imperfect")
     if nxt.kind == PARTICIPLE and nxt.form.lemma == "قال":
         return True
     prev = f.an.tokens[k - 1].norm if k else ""

@@ -36,6 +36,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     an = f.an
     toks = an.tokens
+    if _topic_fronted(f, i):
+        return None  # وعن مدى قدرة الشركات على تغطية المشاريع التي ...، قال: what he spoke about, not who spoke
     if i > 1 and toks[i - 1].norm == "من" and toks[i - 2].norm in SOME_OF_THEM:
         return i - 2, i - 1  # انقسم النقاد، فمنهم من يرى أن: "some of them" — those of the group who hold it
     j = eulogy_before(an, i - 1)
@@ -93,6 +95,26 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     if len(collected) > 4:
         return None
     return collected[0], collected[-1]
+
+
+# Openers of a fronted topic (وعن ...، قال / وحول ...، أوضح / وفيما يتعلق بـ ...، أكد): about what, not who
+_TOPIC = frozenset(fold(w) for w in ("عن", "وعن", "حول", "وحول", "بشأن", "وبشأن", "بخصوص", "وبخصوص"))
+_TOPIC_PAIRS = frozenset(fold(w) for w in ("فيما", "وفيما", "ردا", "وردا", "رداً", "ورداً"))
+
+
+def _topic_fronted(f: Facts, i: int) -> bool:
+    """Does the cue at ``i`` follow a comma that closes a fronted topic opening its sentence?"""
+    an, toks = f.an, f.an.tokens
+    if i < 2 or toks[i - 1].norm not in CLAUSE_PUNCT:
+        return False
+    first = an.sentence_bounds[an.sentence[i]][0]
+    while first < i and toks[first].kind == "p":
+        first += 1
+    if first >= i - 2 or any(toks[k].norm in CLAUSE_PUNCT for k in range(first, i - 1)):
+        return False
+    w = toks[first].norm
+    nxt = toks[first + 1].norm
+    return w in _TOPIC or (w in _TOPIC_PAIRS and nxt in (fold("يتعلق"), fold("يخص"), fold("على"), "علي"))
 
 
 def relative_antecedent(f: Facts, cue_i: int) -> Range | None:

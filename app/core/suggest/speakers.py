@@ -89,7 +89,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
-            tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j)
+            tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j) or _accusative_masdar(toks[j].norm)
             or toks[j].norm in ADDRESSEE_PRONOUNS))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك / تدعو خصوصا إلى
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
@@ -105,9 +105,18 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
         return None
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
+    if toks[j].kind == "w" and toks[j].norm.startswith("لل") and len(toks[j].norm) > 4:
+        return None  # تكشف للمرة الأولى: "for the" opens an adjunct (an addressee, للصحفيين, was passed above)
     if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep):
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
+
+
+def _accusative_masdar(w: str) -> bool:
+    """تزامناً، تأكيداً، استمراراً written without the tanween mark: a verbal noun in the accusative, an
+    adverbial (اكدت تزامنا مع الغارات), never the subject (the إفعال shape is left out: أوباما)."""
+    stem = w[:-1]
+    return len(w) > 5 and w.endswith("ا") and stem.startswith(("ت", "است")) and masdar_shaped(stem)
 
 
 @dataclass
