@@ -33,5 +33,15 @@ def test_an_accusative_verbal_noun_or_for_the_first_time_is_no_subject():
             "وفي تفاصيل جديدة تكشف للمرة الأولى، فإن جهات التحقيق فتشت جهاز المدعى عليه. "
             "ومع قرب انتهاء ولايته الرئاسية قال اوباما: ان الخطط ستخفض كلفة الطاقة.")
     recs = records(suggest(text, None))
-    assert [r["speakers"][:1] for r in recs][::2] == [["الحكومة التركية"], ["اوباما"]]
+    assert recs[0]["speakers"] == ["الحكومة التركية"] and recs[-1]["speakers"] == ["اوباما"]
     assert not any("للمرة" in s or "تزامنا" in s for r in recs for s in r["speakers"])
+
+
+def test_reveals_said_of_things_is_no_report():
+    """الأساليب البشعة التي تكشف عن الوجه القبيح / ولكن يكشف الاختبار أن: the imperfect كشف "reveals" is said of
+    things (ten of the eleven in the gold sets are not annotated), like تشير الأرقام; a titled person or a
+    speaking source (وتكشف مصادر أمنية) still reports."""
+    assert records(suggest("ويجندونهم بالأساليب البشعة التي تكشف عن الوجه القبيح للإرهابيين.", None)) == []
+    assert records(suggest("ولكن يكشف الاختبار أن شعرها لا يحتمل ذلك.", None)) == []
+    recs = records(suggest("وتكشف مصادر أمنية مصرية لـ«الشرق الأوسط» عن أن جماعات متطرفة تنشط.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("أن جماعات متطرفة تنشط", ["مصادر أمنية مصرية"])]

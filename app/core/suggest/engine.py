@@ -23,6 +23,7 @@ from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .postposed import postposed
 from .preceding import speaker_before
+from .sources import speaking_source
 from .subjects import subject_after_cue
 from .words import THIS_THAT
 
@@ -143,6 +144,9 @@ class _Pass:
             return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن relays (see .speakers)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
             return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported
+        if cue.form.lemma == "كشف" and cue.form.tense == "imperfect" and not titled(ctx, np) and not (
+                np is not None and speaking_source(ctx, cue, np[1] + 1)):
+            return True  # الأساليب التي تكشف عن / يكشف الاختبار أن: "reveals", said of things (وتكشف مصادر: a source)
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         # — but a titled person before it (العم فلان يشير إلى أنه) is the one pointing out
         return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
