@@ -45,3 +45,18 @@ def test_reveals_said_of_things_is_no_report():
     assert records(suggest("ولكن يكشف الاختبار أن شعرها لا يحتمل ذلك.", None)) == []
     recs = records(suggest("وتكشف مصادر أمنية مصرية لـ«الشرق الأوسط» عن أن جماعات متطرفة تنشط.", None))
     assert [(r["text"], r["speakers"]) for r in recs] == [("أن جماعات متطرفة تنشط", ["مصادر أمنية مصرية"])]
+
+
+def test_expressed_opening_a_sentence_names_the_narrative_subject():
+    """وعبر معالي رئيس مجلس الشورى ... عن بالغ أسف المجلس. وقال: ...: عبر ("via") before a title is the verb
+    "expressed"; its subject is a candidate for the subject-less وقال after it. And "في وفاة" after a name is when,
+    not where: the mention stops before it."""
+    from app.core.model import Document
+    from app.core.suggest.engine import analyse
+
+    text = ("وبعث برقية عزاء لخادم الحرمين الشريفين الملك سلمان بن عبدالعزيز آل سعود في وفاة الأمير. وعبر معالي رئيس "
+            "مجلس الشورى في تصريح له أمس عن بالغ أسف المجلس للحادث. وقال: إن المجلس وأعضاءه يدينون هذا العمل.")
+    ctx, recs = analyse(Document(id="x", text=text, meta={}))
+    mentions = {text[slice(*ctx.an.token_span(*c.mention))]: c.rules for c in recs[-1].candidates if c.mention}
+    assert "narrative" in mentions["معالي رئيس مجلس الشورى"]
+    assert not any("وفاة" in m for m in mentions)

@@ -13,7 +13,7 @@ from __future__ import annotations
 from ..text.arabic import fold
 from .clauses import Attributions, Record
 from .context import Facts, Range
-from .coref import person_names
+from .coref import is_honorific, person_names
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_discourse_an
@@ -347,12 +347,21 @@ def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
     for sid in range(here - 1, max(since, here - 4), -1):
         first, last = an.sentence_bounds[sid]
         first = opening_word(f, first, last)
-        if an.sentence[first] != sid or not _verb_shaped(f, first):
+        if an.sentence[first] != sid or not (_verb_shaped(f, first) or _light_verb_opening(f, first)):
             continue
         np = speaker_after(f, first)
         if np is not None:
             out.append(np)
     return out
+
+
+def _light_verb_opening(f: Facts, k: int) -> bool:
+    """وعبر معالي رئيس المجلس عن ...: عبر ("via") opening a sentence before a title or an honorific is the verb
+    "expressed"."""
+    toks = f.an.tokens
+    w = toks[k].norm
+    return (w[:1] in ("و", "ف") and w[1:] in _LIGHT_VERBS and k + 1 < len(toks) and toks[k + 1].kind == "w"
+            and (is_title(toks[k + 1].norm) or is_honorific(toks[k + 1].norm)))
 
 
 def _outlet_place(f: Facts, k: int) -> bool:

@@ -24,8 +24,9 @@ from .eulogies import eulogy_after
 from .cues import glued_to
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
-                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, MEDIA, NAME_PARTS, OBJECT_HEADS, ORG_NOUNS,
-                    PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES, is_title)
+                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, MEDIA, NAME_PARTS, OBJECT_HEADS,
+                    ORG_NOUNS, PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES,
+                    is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -276,7 +277,8 @@ def _place_or_mission(f: Facts, np: _Phrase, j: int) -> bool:
     if j + 1 >= len(toks) or toks[j + 1].kind != "w":
         return False
     if toks[j].norm == "في":
-        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at or toks[j + 1].norm in _HOW_OFTEN)
+        return not (is_event_noun(toks[j + 1].norm) or (j + 1) in f.date_at or toks[j + 1].norm in _HOW_OFTEN
+                    or strip_al(toks[j + 1].norm) in HAPPENINGS)  # (الملك سلمان | في وفاة: when, not where)
     return np.envoy
 
 
