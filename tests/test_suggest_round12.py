@@ -60,3 +60,14 @@ def test_expressed_opening_a_sentence_names_the_narrative_subject():
     mentions = {text[slice(*ctx.an.token_span(*c.mention))]: c.rules for c in recs[-1].candidates if c.mention}
     assert "narrative" in mentions["معالي رئيس مجلس الشورى"]
     assert not any("وفاة" in m for m in mentions)
+
+
+def test_earlier_before_the_governed_preposition_and_alerting_is_a_cue():
+    """وكانت مؤسسة النقد أعلنت في وقت سابق عن ...: "earlier" hid the governed عن; ونبه التقرير إلى أن / منبهاً
+    على ...: نبّه ("alerted", both occurrences in the gold sets annotated) was no cue."""
+    text = ("وكانت مؤسسة النقد العربي السعودي أعلنت في وقت سابق عن التحديث الأول لضوابط إصدار بطاقات الائتمان. "
+            "ونبه التقرير إلى أن إجمالي القروض ارتفع.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("عن التحديث الأول لضوابط إصدار بطاقات الائتمان", ["مؤسسة النقد العربي السعودي"]),
+        ("أن إجمالي القروض ارتفع", ["التقرير"])]

@@ -184,12 +184,15 @@ def _own_occasion(toks, k: int, j: int) -> bool:
         return False
     if j == k + 3 and toks[k + 1].norm in THIS_THAT and has_al(toks[k + 2].norm):
         return True  # مشيراً في هذا الصدد / في هذا السياق إلى: "in this regard", then the governed preposition
+    if j == k + 3 and toks[k + 1].norm == "وقت" and toks[k + 2].norm in _EARLIER_LATER:
+        return True  # أعلنت في وقت سابق عن: "earlier", a time, then the governed preposition
     if j == k + 3 and toks[k + 1].norm not in _PART_OF:
         return False
     w = toks[j - 1].norm
     return w.endswith(("ه", "ها", "هم")) and not w.startswith(_GOVERNING) and len(w) > 3
 
 
+_EARLIER_LATER = frozenset(fold(w) for w in ("سابق", "لاحق", "متأخر", "مبكر"))
 _PART_OF = frozenset(fold(w) for w in ("نهاية", "ختام", "بداية", "مستهل", "مطلع", "سياق", "معرض", "أثناء", "خلال"))
 
 
