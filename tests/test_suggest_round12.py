@@ -71,3 +71,22 @@ def test_earlier_before_the_governed_preposition_and_alerting_is_a_cue():
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("عن التحديث الأول لضوابط إصدار بطاقات الائتمان", ["مؤسسة النقد العربي السعودي"]),
         ("أن إجمالي القروض ارتفع", ["التقرير"])]
+
+
+def test_in_it_before_the_subject_and_an_institution_named_after_a_king():
+    """بيان مشترك أكد فيه الطرفان على ...: "in it" stood between the verb and its subject (the speaker became the
+    clause before); after a call, فيه is followed by whom it addresses (دعا فيه الأطباء). And مؤسسة الملك عبدالعزيز
+    is an institution, not a titled person who could speak."""
+    recs = records(suggest("أجرى الأمير مباحثات مع الملك، انتهت بصدور بيان مشترك أكد فيه الطرفان على تعزيز التعاون "
+                           "المشترك بين البلدين.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("على تعزيز التعاون المشترك بين البلدين", ["الطرفان"])]
+    recs = records(suggest("وكان الربيعة قد أطلق نداءً. دعا فيه الأطباء اليمنيين إلى الإسهام في تقديم الخدمات.", None))
+    assert all("الأطباء" not in s for r in recs for s in r["speakers"])
+    from app.core.model import Document
+    from app.core.suggest.engine import analyse
+
+    text = ("وقال التوفيق، الذي يتولى منصب مدير عام مؤسسة الملك عبدالعزيز آل سعود للدراسات الإسلامية، في كلمة: «آن "
+            "الأوان للسلام»، داعيا إلى بناء مجتمعات يسودها السلام.")
+    ctx, recs = analyse(Document(id="x", text=text, meta={}))
+    assert not any(c.mention and text[slice(*ctx.an.token_span(*c.mention))].startswith("الملك")
+                   for r in recs for c in r.candidates)

@@ -16,11 +16,11 @@ from .context import Facts, Range
 from .coref import is_honorific, person_names
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
-from .quotes import PREPOSITIONS, is_discourse_an
+from .quotes import PREPOSITIONS, is_classifier, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, tanween
 from .subjects import subject_after_cue
-from .words import ADJUNCT_WORDS, FUNCTION_WORDS, RELATIVE, TITLES, is_title
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, ORG_NOUNS, RELATIVE, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -419,6 +419,9 @@ def _titled_phrase(f: Facts, k: int, cue: Cue) -> Range | None:
     tok = f.an.tokens[k]
     if k == 0 or tok.kind != "w" or k in f.cue_tokens or not is_title(tok.norm):
         return None
+    prev = f.an.tokens[k - 1].norm
+    if is_classifier(prev) or prev in ORG_NOUNS or strip_al(prev) in ORG_NOUNS:
+        return None  # مؤسسة الملك عبدالعزيز، جامعة الملك سعود: an institution's name, not the king
     np = speaker_after(f, k - 1)
     if np is None or np[0] != k or np[1] >= cue.i or _adjective_title(f, np):
         return None

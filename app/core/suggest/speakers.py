@@ -91,7 +91,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
             tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j) or _accusative_masdar(toks[j].norm)
-            or toks[j].norm in ADDRESSEE_PRONOUNS))):
+            or toks[j].norm in ADDRESSEE_PRONOUNS or toks[j].norm in _IN_IT))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك / تدعو خصوصا إلى
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
         j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
@@ -111,6 +111,10 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep):
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
+
+
+# بيان مشترك أكد فيه الطرفان / مؤتمر صحفي أوضح خلاله الوزير: "in it" points back to the occasion; the subject follows
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 
 
 def _accusative_masdar(w: str) -> bool:

@@ -39,6 +39,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
         if np is not None and cue.form.lemma in ATTRIBUTING:
             np = _before_attributed(f.an, np)  # وأرجعت المؤسسة | ضعفَ جاذبية ... إلى
+        if np is not None and cue.form.lemma in ADDRESSING and f.an.tokens[cue.last + 1].norm in _IN_IT:
+            return None  # دعا فيه الأطباء / يطالب فيها إيران بـ: after "in it" a call names whom it addresses
         if np is not None and cue.form.lemma in ADDRESSING:
             np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
@@ -57,6 +59,7 @@ def _plural_agreement(word: str) -> bool:
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
+_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
 
 _GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
