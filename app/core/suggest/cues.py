@@ -73,6 +73,8 @@ _LEXICON: list[tuple] = [
     ("أردف", ["أردف"], "ردف", "مردف", [], (), ""),
     ("نوه", ["نوه"], "نوه", "منوه", [], ("إلى", "ب"), ""),
     ("نبه", ["نبه"], "نبه", "منبه", [], ("إلى", "على"), ""),  # ونبه التقرير إلى أن، منبهاً على (both annotated)
+    # Agreeing that (واتفق الوزراء على أن): only with its complementizer (اتفقوا على وضع خطوات is a decision).
+    ("اتفق", ["اتفق"], "تفق", "", [], (), "weak strict"),
     ("أبلغ", ["أبلغ"], "", "", [], ("ب",), "weak"),
     ("أخبر", ["أخبر"], "خبر", "", [], ("ب",), "weak"),
     ("حذر", ["حذر"], "حذر", "محذر", ["تحذير"], ("من",), ""),
@@ -171,11 +173,11 @@ def _build() -> dict[str, CueForm]:
                 for pron in _PRONOUNS if "bare" not in flags else ("",):
                     put(pre + imp + suf + pron, CueForm(lemma, VERB, preps, impersonal, weak, strict, "imperfect", fem))
         if part:
-            stem = part[:-1] if part.endswith("ي") else part  # داعي -> داعيا / داعية ; نافي -> نافيا
-            for end in _PART_ENDINGS:
-                base = part if part.endswith("ي") else stem
-                put(base + end, CueForm(lemma, PARTICIPLE, preps, False, weak, strict, "participle",
+            for end in _PART_ENDINGS:  # داعي -> داعيا / داعية ; نافي -> نافيا
+                put(part + end, CueForm(lemma, PARTICIPLE, preps, False, weak, strict, "participle",
                                         end in ("ة", "ه", "تين")))
+            if part.endswith("ي"):  # the sound plural of a defective participle drops its ي: داعين، نافين
+                put(part[:-1] + "ين", CueForm(lemma, PARTICIPLE, preps, False, weak, strict, "participle", False))
         for m in masdars:
             for pre in _MASDAR_PRE:
                 for pron in ("", "ه", "ها", "هم", "هما"):  # (اعتقادي، رأيي: the writer's own view, no report)
@@ -382,12 +384,15 @@ def is_wording_phrase(an: Analysis, i: int) -> int | None:
 
 _LIGHT = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (
     "وجه", "وجهت", "وجهوا", "أطلق", "أطلقت", "أطلقوا", "أصدر", "أصدرت", "أصدروا", "جدد", "جددت", "جددوا",
-    "موجها", "موجهة", "مطلقا", "مطلقة", "مجددا", "مجددة"))
+    "موجها", "موجهة", "مطلقا", "مطلقة", "مجددا", "مجددة", "أعاد", "أعادت", "أعادوا", "معيدا", "معيدة", "معيدين"))
 # noun (as written in the accusative or plural) -> the prepositions that open its content
 _NOUNS = {fold(k): (fold(lemma), tuple(fold(p) for p in preps)) for k, lemma, preps in (
     ("تحذيرا", "تحذير", ("ب", "من")), ("تحذيرات", "تحذير", ("ب", "من")),
     ("دعوة", "دعوة", ("إلى", "الى", "ل", "ب")), ("دعوات", "دعوة", ("إلى", "الى", "ل", "ب")),
-    ("نداء", "نداء", ("إلى", "الى", "ل", "ب")), ("مناشدة", "مناشدة", ("ل", "ب", "إلى", "الى")))}
+    ("نداء", "نداء", ("إلى", "الى", "ل", "ب")), ("مناشدة", "مناشدة", ("ل", "ب", "إلى", "الى")),
+    # reaffirming (وجدد الوزير التأكيد على أن، وأعاد الوزراء تأكيدَ الالتزامات): what is affirmed may be the object
+    ("تأكيد", "تأكيد", ("على", "ب")), ("التأكيد", "تأكيد", ("على", "ب")))}
+REAFFIRMING = fold("تأكيد")  # the speech noun whose object, not only its preposition, opens the content
 # ... and possessed by the one who speaks (وجددت المديرية تحذيراتها للمواطنين بتوخي الحذر، جدد دعوته إلى).
 _NOUNS.update({fold((k[:-1] + "ت" if k.endswith("ة") else k[:-1] if k.endswith("ا") else k) + pron): v
                for k, v in list(_NOUNS.items()) for pron in ("ه", "ها", "هم")})

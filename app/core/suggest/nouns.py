@@ -13,10 +13,11 @@ from ..text.arabic import fold
 from .clauses import Record
 from .context import Context, Facts, Range
 from .extent import content_end
-from .cues import Cue, light_verb
+from .cues import REAFFIRMING, Cue, light_verb
 from .quotes import is_complementizer
 from .arabic import is_nisba
 from .speakers import speaker_after
+from .words import FUNCTION_WORDS
 
 _ADDRESSEE_PREPS = frozenset(fold(w) for w in ("إلى", "الى", "ل", "لـ"))
 
@@ -33,6 +34,9 @@ def content_start(f: Facts, cue: Cue) -> tuple[int, Range | None, int] | None:
     if np is not None and np[1] >= cue.i:
         np = (np[0], cue.i - 1) if np[0] < cue.i else None
     j = cue.i + 1
+    if cue.form.lemma == REAFFIRMING and j < n and toks[j].kind == "w" and f.an.same_sentence(cue.i, j) and \
+            toks[j].norm not in FUNCTION_WORDS and not _opens_content(f, cue, j):
+        return lv, np, j  # وأعاد الوزراء تأكيدَ الالتزامات / تأكيدَ التزامها: what is reaffirmed is the object
     if not _opens_content(f, cue, j):  # دعوة إلى المجتمع الدولي للتحرك: the call's content starts at once
         if j < n and (toks[j].norm in _ADDRESSEE_PREPS or _glued_addressee(toks[j].norm)):
             j += 1 if toks[j].norm in _ADDRESSEE_PREPS else 0  # تحذيراً إلى رعاياها / لرعاياها
