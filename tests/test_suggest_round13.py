@@ -32,3 +32,16 @@ def test_agreeing_that_is_reported_agreeing_to_do_is_not():
     recs = records(suggest("واتفق الوزراء على أن خطة العمل المشتركة تسهم في الأمن. واتفقوا على وضع خطوات لتسريع "
                            "التعاون.", None))
     assert [(r["text"], r["speakers"]) for r in recs] == [("أن خطة العمل المشتركة تسهم في الأمن", ["الوزراء"])]
+
+
+def test_the_plural_imperfect_of_a_defective_verb_is_a_cue():
+    """يدعون، ينفون، يرون: a defective stem drops its last letter before -ون; يدعوون / ينفيون were generated
+    instead, forms nobody writes."""
+    from app.core.suggest.cues import match_form
+    from app.core.text.arabic import fold
+
+    assert {w: (match_form(fold(w)) or None) and match_form(fold(w)).lemma
+            for w in ("يدعون", "ينفون", "يرون", "يشتكون")} == {"يدعون": "دعا", "ينفون": "نفى", "يرون": "رأى",
+                                                             "يشتكون": "اشتكى"}
+    recs = records(suggest("وينفون أن تكون الشركة قد خالفت الأنظمة.", None))
+    assert [r["text"] for r in recs] == ["أن تكون الشركة قد خالفت الأنظمة"]

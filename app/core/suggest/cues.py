@@ -170,8 +170,10 @@ def _build() -> dict[str, CueForm]:
                     put(v + pron, CueForm(lemma, VERB, preps, False, weak, strict, "perfect", fem))
         if imp:
             for pre, suf, fem in _IMPERFECT:
+                # a defective stem drops its last letter before -ون (يدعو -> يدعون، ينفي -> ينفون، يرى -> يرون)
+                base = imp[:-1] if suf == "ون" and imp.endswith(("و", "ي", "ى")) else imp
                 for pron in _PRONOUNS if "bare" not in flags else ("",):
-                    put(pre + imp + suf + pron, CueForm(lemma, VERB, preps, impersonal, weak, strict, "imperfect", fem))
+                    put(pre + base + suf + pron, CueForm(lemma, VERB, preps, impersonal, weak, strict, "imperfect", fem))
         if part:
             for end in _PART_ENDINGS:  # داعي -> داعيا / داعية ; نافي -> نافيا
                 put(part + end, CueForm(lemma, PARTICIPLE, preps, False, weak, strict, "participle",
