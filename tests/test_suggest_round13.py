@@ -45,3 +45,24 @@ def test_the_plural_imperfect_of_a_defective_verb_is_a_cue():
                                                              "يشتكون": "اشتكى"}
     recs = records(suggest("وينفون أن تكون الشركة قد خالفت الأنظمة.", None))
     assert [r["text"] for r in recs] == ["أن تكون الشركة قد خالفت الأنظمة"]
+
+
+def test_a_light_verb_opening_a_clause_ends_the_content_before_it():
+    """...، كما أعادت الولايات المتحدة تأكيدَ التزامها: the content of the report before ran on over the light
+    verb, so two reports were one."""
+    text = ("وأعاد الوزراء تأكيد الالتزامات التي تم التوافق عليها بأن الدول تشترك في مصالح، كما أعادت الولايات "
+            "المتحدة تأكيد التزامها بالعمل مع دول مجلس التعاون.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("الالتزامات التي تم التوافق عليها بأن الدول تشترك في مصالح", ["الوزراء"]),
+        ("التزامها بالعمل مع دول مجلس التعاون", ["الولايات المتحدة"])]
+
+
+def test_a_possessed_verbal_noun_after_the_subject_is_the_object():
+    """وأكد حارس المرمى وليد عبدالله تعافيه من الإصابة: the possessed verbal noun was read as part of the name and
+    nothing was its content; أكد فيه النعيم تقديره لجهود ...: the same after "in it"."""
+    recs = records(suggest("وأكد حارس مرمى الشباب وليد عبدالله تعافيه من الإصابة التي لحقت به.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("تعافيه من الإصابة التي لحقت به",
+                                                            ["حارس مرمى الشباب وليد عبدالله"])]
+    recs = records(suggest("وصله خطاب من الأستاذ عبدالله النعيم أكد فيه النعيم تقديره لجهود الأستاذ تركي.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [("تقديره لجهود الأستاذ تركي", ["النعيم"])]

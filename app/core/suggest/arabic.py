@@ -200,3 +200,12 @@ def masdar_shaped(word: str) -> bool:
     return ((n == 5 and w[0] == "ا" and w[3] == "ا") or (n == 6 and w[0] == "ا" and w[2] in "تطد" and w[4] == "ا")
             or (n == 7 and w.startswith("است") and w[5] == "ا") or (n == 5 and w[0] == "ت" and w[3] == "ي")
             or (n == 5 and w[0] == "ت" and w[2] == "ا") or (n == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ة"))
+
+
+def possessed_masdar(word: str) -> bool:
+    """A derived verbal noun with a possessive pronoun (تعافيه، تقديره، بتسليمها → تسليمها), folded."""
+    for pron in ("هما", "هم", "ها", "ه"):
+        if word.endswith(pron) and len(word) - len(pron) >= 4:
+            stem = word[:-len(pron)]
+            return masdar_shaped(stem[:-1] + "ة" if stem.endswith("ت") else stem) or masdar_shaped(stem)
+    return False

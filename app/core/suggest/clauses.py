@@ -16,7 +16,7 @@ import regex
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .context import Facts, Range, date_tokens
-from .arabic import Analysis, has_al, masdar_shaped, participle_shaped, strip_al
+from .arabic import Analysis, has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase, opens_with_prep
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
@@ -456,6 +456,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         return j
     if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
+    if possessed_masdar(w) and cue.kind == VERB and np is not None:
+        return j  # وأكد الحارس وليد عبدالله تعافيه من الإصابة / أكد فيه النعيم تقديره لجهود ...: his own stance
     return None
 
 

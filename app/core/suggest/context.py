@@ -16,7 +16,7 @@ from weakref import WeakKeyDictionary
 
 from ..model import Document
 from .arabic import Analysis
-from .cues import Cue, find_cues, find_speech_nouns
+from .cues import AGENT, Cue, find_cues, find_speech_nouns
 from .dates import DateMatch, find_dates
 from .quotes import Stretch, is_name_like, pair_marks
 
@@ -54,7 +54,11 @@ class Facts:
         name_like = {st.open: is_name_like(an, st) for st in stretches}
         dates = tuple(_dates_outside_names(an, doc, inside, name_like))
         found = find_cues(an)
-        found = sorted(found + find_speech_nouns(an, {c.i for c in found}), key=lambda c: c.i)
+        # a speech noun after a light verb wins over the same word read as a verbal noun with its agent (وأعاد
+        # الوزراء تأكيدَ الالتزامات ... بأن: reaffirmed, not "the affirmation of the commitments that")
+        nouns = find_speech_nouns(an, {c.i for c in found if c.form.tense != AGENT})
+        taken = {c.i for c in nouns}
+        found = sorted([c for c in found if c.i not in taken] + nouns, key=lambda c: c.i)
         quoted = [c for c in found if _in_quotation(inside, c.i)]
         cues = tuple(c for c in found if not _in_quotation(inside, c.i))
         return cls(doc, an, stretches, {st.open: st for st in stretches}, inside, name_like, dates,

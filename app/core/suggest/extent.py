@@ -9,8 +9,8 @@ from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, fold
 from .clauses import circumstantial
-from .context import Context, Facts
-from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
+from .context import Context, Facts, memo
+from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase, light_verb
 from .eulogies import eulogy_after
 from .quotes import is_complementizer
 
@@ -55,6 +55,23 @@ def _ends_content(ctx: Context, k: int) -> bool:
     return False
 
 
+def _light_verbs_opening(ctx: Context) -> set[int]:
+    """The light verbs of the document's speech-noun cues that open a clause (conjoined, after كما / حيث, or
+    after a punctuation mark): where a running content ends (computed once per document)."""
+    cache = memo(ctx, "light_verbs_opening")
+    if "all" not in cache:
+        toks, out = ctx.an.tokens, set()
+        for cue in ctx.cues:
+            lv = light_verb(ctx.an, cue.i, ctx.cue_tokens) if cue.kind == NOUN else None
+            if lv is None:
+                continue
+            prev = toks[lv - 1].norm if lv else ""
+            if toks[lv].norm[:1] in ("و", "ف") or prev in _NEW_CLAUSE or prev in CLAUSE_PUNCT:
+                out.add(lv)
+        cache["all"] = out
+    return cache["all"]
+
+
 # Connectives that open a clause of the writer's: a cue right after them starts a new attribution.
 _NEW_CLAUSE = frozenset(fold(w) for w in ("كما", "حيث", "إذ", "اذ", "فيما", "بينما", "ثم"))
 
@@ -86,6 +103,8 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
             break
         if k in ctx.cue_tokens and k > s + 1 and _ends_content(ctx, k):
             break
+        if k > s + 1 and k in _light_verbs_opening(ctx):
+            break  # ...، كما أعادت الولايات المتحدة تأكيدَ ...: a light verb opens another speech-noun report
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and circumstantial(ctx, k + 1) \
                 and toks[k + 1].norm.startswith("م"):
             break  # ...، مبدياً رغبته: a circumstantial participle of the writer's narration (not اعتباراً من)

@@ -18,7 +18,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
+from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, possessed_masdar, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after
 from .cues import glued_to
@@ -62,13 +62,7 @@ def speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...] = (), content
 def _verbal_noun(w: str) -> bool:
     """After the cue's own glued preposition: a derived verbal noun, possessed or not (بتسليمها، بمحاولة), or an
     abstract head (لضرورة، بأهمية) — what is asked for, not a part of the name."""
-    if w in OBJECT_HEADS or masdar_shaped(w):
-        return True
-    for pron in ("هما", "هم", "ها", "ه"):
-        if w.endswith(pron) and len(w) - len(pron) >= 4:
-            stem = w[:-len(pron)]
-            return masdar_shaped(stem[:-1] + "ة" if stem.endswith("ت") else stem) or masdar_shaped(stem)
-    return False
+    return w in OBJECT_HEADS or masdar_shaped(w) or possessed_masdar(w)
 
 
 def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_prep: tuple[str, ...],
@@ -313,6 +307,8 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
         return True  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
     if w in OBJECT_HEADS:
         return True  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
+    if not has_al(w) and possessed_masdar(w):
+        return True  # وأكد حارس المرمى وليد عبدالله تعافيه: a possessed verbal noun after the name is the object
     if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
             and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
         return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
