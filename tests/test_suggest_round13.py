@@ -66,3 +66,15 @@ def test_a_possessed_verbal_noun_after_the_subject_is_the_object():
                                                             ["حارس مرمى الشباب وليد عبدالله"])]
     recs = records(suggest("وصله خطاب من الأستاذ عبدالله النعيم أكد فيه النعيم تقديره لجهود الأستاذ تركي.", None))
     assert [(r["text"], r["speakers"]) for r in recs] == [("تقديره لجهود الأستاذ تركي", ["النعيم"])]
+
+
+def test_according_to_a_named_firm_at_the_end_of_a_clause():
+    """... وتقليص العاملين بمقدار الثلث وفقا لمورجان ستانلي، وتعافت ...: only sources of a known kind (a ministry,
+    an agency, sources) attributed the clause before them; a named firm or person does too — a plan or a rule
+    (وفقا للنظام، وفق برامج متطورة، وفق أحكام الشريعة) does not."""
+    text = ("وتجاوب القطاع عن طريق خفض الإنفاق بمقدار الربع تقريبا وتقليص العاملين بمقدار الثلث وفقا لمورجان ستانلي، "
+            "وتعافت الأسعار تدريجيا. ويتم توزيع المساعدات على الأسر المحتاجة وفقا للنظام. ويقدم المركز خدماته للأسر "
+            "وفق برامج متطورة.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("وتجاوب القطاع عن طريق خفض الإنفاق بمقدار الربع تقريبا وتقليص العاملين بمقدار الثلث", ["مورجان ستانلي"])]

@@ -9,8 +9,10 @@ from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .clauses import Record, english_subject
 from .context import Context
 from .cues import SOURCE, VERB, Cue
+from .arabic import has_al, participle_shaped
 from .quotes import is_speech_like
 from .sources import speaking_source
+from .words import FUNCTION_WORDS, QUANTIFIERS, is_title
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
 
@@ -64,9 +66,26 @@ def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
             return j - 1  # بحسب ما أفاد
     if cue.kind == SOURCE:
         np = ctx.subjects.get(cue.i)
-        if toks[j].norm in CLAUSE_PUNCT or (np is not None and speaking_source(ctx, cue, np[1] + 1)):
+        if toks[j].norm in CLAUSE_PUNCT or (np is not None and (speaking_source(ctx, cue, np[1] + 1)
+                                                                or _names_someone(ctx, np))):
             return cue.i
     return None
+
+
+def _names_someone(ctx: Context, np) -> bool:
+    """The source after بحسب / وفقاً لـ names a person or a firm (لمورجان ستانلي، للشامي، لريستاد إنرجي، الدكتور
+    فلان), not a plan or a rule (الخطة، وفق أحكام الشريعة، رؤية قيادتي البلدين، وفق برامج متطورة، حسب كل مرحلة):
+    a title, a name of two or three words none of them with the article, a feminine ending or a participle's shape,
+    or a surname's nisba alone."""
+    words = [t.norm for t in ctx.an.words(*np)]
+    if words and words[0][:1] == "ل" and len(words[0]) > 3:
+        words[0] = "ال" + words[0][2:] if words[0].startswith("لل") else words[0][1:]
+    if any(is_title(w) for w in words):
+        return True
+    if len(words) == 1:
+        return has_al(words[0]) and words[0].endswith("ي") and len(words[0]) > 4  # للشامي، الغامدي
+    return 2 <= len(words) <= 3 and not any(has_al(w) or w in FUNCTION_WORDS or w in QUANTIFIERS or w[:1] == "و"
+                                             or w.endswith("ة") or participle_shaped(w) for w in words)
 
 
 def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
@@ -80,8 +99,8 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
     after = np[1] + 1
     closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
         toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
-    between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and \
-        speaking_source(ctx, cue, after)  # (…، وفقاً للمبادرة الخليجية، ومخرجات الحوار: a rule, nobody spoke)
+    between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and (
+        speaking_source(ctx, cue, after) or _names_someone(ctx, np))  # (…، وفقاً للمبادرة الخليجية: a rule)
     if not (closes or between):
         return _around_source(ctx, cue, after)
     first = an.sentence_bounds[an.sentence[cue.i]][0]
