@@ -78,3 +78,9 @@ def test_according_to_a_named_firm_at_the_end_of_a_clause():
     recs = records(suggest(text, None))
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("وتجاوب القطاع عن طريق خفض الإنفاق بمقدار الربع تقريبا وتقليص العاملين بمقدار الثلث", ["مورجان ستانلي"])]
+
+
+def test_then_is_no_word_of_a_name():
+    """وقال جيفري ما حينها: ...: حينها ("then") ended up in the speaker's name (or was the speaker alone)."""
+    recs = records(suggest("وقال جيفري ما حينها: عندما تكون لديك متطلبات، فإن القانون يحميك.", None))
+    assert [r["speakers"] for r in recs] == [["جيفري ما"]]

@@ -22,7 +22,7 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON,
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON,
                     FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
@@ -433,6 +433,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         while j < len(toks) and toks[j].norm != ")" and j - start < 6:
             j += 1
         j += 1
+    while j < len(toks) and toks[j].norm in ADVERBS and f.an.same_sentence(cue.i, j):
+        j += 1  # أكد تحديداً على / أوضح أيضاً أهميةَ: an adverb before the object
     if j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j):
         return None
     w = toks[j].norm

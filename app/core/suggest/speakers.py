@@ -299,6 +299,7 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     w, prev = toks[j].norm, toks[np.end].norm
     if (w in ADJUNCT_WORDS and not _imam(an, j)) or w in AUXILIARIES or tanween(an, j) or w in FIRST_PERSON \
+            or w in ADVERBS \
             or _participle_then_complement(an, np, j):  # وأضاف فضيلته منبها على: how he spoke
         return True  # (وطلب كريم مني أن: مني is whom he asked, no part of a name)
     if (np.name_run >= 2 and not has_al(w) and j + 1 < n and toks[j + 1].kind == "w"
