@@ -115,14 +115,14 @@ _LEXICON: list[tuple] = [
     ("ظن", ["ظن"], "ظن", "", [], (), "weak"),
     ("أصر", ["أصر"], "صر", "", [], (), "weak strict"),
     # Requests and charges: طلب منه أن / وطلب كريم مني أن (what was asked follows من or إلى); أوصى المسلمين
-    # بتقوى الله (the addressee opens the content, see .clauses.object_content). The bare perfect طلب is also the
+    # بتقوى الله (the addressee opens the content, see .objects). The bare perfect طلب is also the
     # noun "a request": only after a clause boundary or قد / ثم (see find_cues).
     ("طلب", ["طلب"], "طلب", "", [], ("من", "إلى"), "weak"),
     ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
     # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
     ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
     # Attributing a cause (وأرجع التقرير أهميةَ القناة إلى أن ...، مرجعاً أسبابها إلى، وعزا X ذلك إلى): the object and
-    # what it is put down to are the content (see .clauses.object_content); يرجع "returns / is due to" is left out.
+    # what it is put down to are the content (see .objects); يرجع "returns / is due to" is left out.
     ("أرجع", ["أرجع"], "", "مرجع", [], (), ""),
     ("عزا", ["عزا", "عزت", "عزوا"], "عزو", "عازي", [], (), ""),
     # Hinting (ولمح فينغر إلى أن «...»): only with its complementizer, like the view verbs (لمح X "glimpsed").

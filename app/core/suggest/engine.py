@@ -13,7 +13,7 @@ from ..model import Document
 from ..text.arabic import fold
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Attributions, Record, english_subject, first_person_clause, object_content, scan, typed,
+from .clauses import (Attributions, Record, english_subject, first_person_clause, scan, typed,
                       writer_cue_inside)
 from .context import Context, Facts, Range
 from .extent import content_end, in_while_clause
@@ -21,6 +21,7 @@ from .coref import epithet_only, god_before, prophet_before
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
+from .objects import object_content
 from .postposed import postposed
 from .preceding import speaker_before
 from .sources import speaking_source
