@@ -20,7 +20,7 @@ from .quotes import PREPOSITIONS, is_classifier, is_discourse_an
 from .arabic import has_al, strip_al
 from .speakers import gender_of, speaker_after, tanween
 from .subjects import subject_after_cue
-from .words import ADJUNCT_WORDS, FUNCTION_WORDS, ORG_NOUNS, RELATIVE, TITLES, is_title
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, IN_IT, ORG_NOUNS, RELATIVE, TITLES, is_title
 
 MAX_SENTENCES_BACK = 5  # how far a subject-less cue looks back for the attribution it continues
 
@@ -256,7 +256,7 @@ def light_verb_subject(f: Facts, cue: Cue) -> Range | None:
     return None
 
 
-_RESUMPTIVE = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها", "به", "بها", "عبره", "عبرها"))
+_RESUMPTIVE = IN_IT | frozenset(fold(w) for w in ("به", "بها", "عبره", "عبرها"))
 
 
 def issuer_subject(f: Facts, cue: Cue) -> Range | None:

@@ -67,12 +67,12 @@ def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
     if cue.kind == SOURCE:
         np = ctx.subjects.get(cue.i)
         if toks[j].norm in CLAUSE_PUNCT or (np is not None and (speaking_source(ctx, cue, np[1] + 1)
-                                                                or _names_someone(ctx, np))):
+                                                                or _named_source(ctx, np))):
             return cue.i
     return None
 
 
-def _names_someone(ctx: Context, np) -> bool:
+def _named_source(ctx: Context, np) -> bool:
     """The source after بحسب / وفقاً لـ names a person or a firm (لمورجان ستانلي، للشامي، لريستاد إنرجي، الدكتور
     فلان), not a plan or a rule (الخطة، وفق أحكام الشريعة، رؤية قيادتي البلدين، وفق برامج متطورة، حسب كل مرحلة):
     a title, a name of two or three words none of them with the article, a feminine ending or a participle's shape,
@@ -100,7 +100,7 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
     closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
         toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
     between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and (
-        speaking_source(ctx, cue, after) or _names_someone(ctx, np))  # (…، وفقاً للمبادرة الخليجية: a rule)
+        speaking_source(ctx, cue, after) or _named_source(ctx, np))  # (…، وفقاً للمبادرة الخليجية: a rule)
     if not (closes or between):
         return _around_source(ctx, cue, after)
     first = an.sentence_bounds[an.sentence[cue.i]][0]

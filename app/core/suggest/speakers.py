@@ -24,8 +24,8 @@ from .eulogies import eulogy_after
 from .cues import glued_to
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
-                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, MEDIA, NAME_PARTS, OBJECT_HEADS,
-                    ORG_NOUNS, PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES,
+                    ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, IN_IT, MEDIA, NAME_PARTS,
+                    OBJECT_HEADS, ORG_NOUNS, PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES,
                     is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
@@ -85,7 +85,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     j = eulogy_after(an, last + 1) if last + 1 < n else last + 1  # قال عليه السلام: no subject of its own
     while j < n and an.same_sentence(last, j) and (j in f.date_at or (toks[j].kind == "w" and (
             tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j) or _accusative_masdar(toks[j].norm)
-            or toks[j].norm in ADDRESSEE_PRONOUNS or toks[j].norm in _IN_IT))):
+            or toks[j].norm in ADDRESSEE_PRONOUNS or toks[j].norm in IN_IT))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك / تدعو خصوصا إلى
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
         j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
@@ -105,10 +105,6 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep):
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
-
-
-# بيان مشترك أكد فيه الطرفان / مؤتمر صحفي أوضح خلاله الوزير: "in it" points back to the occasion; the subject follows
-_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 
 
 def _accusative_masdar(w: str) -> bool:
@@ -318,13 +314,13 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
         return True  # وتوقع الجريفاني إقبالَ أفضل / وأوضحت الوزارة احتواءَ: a verbal noun after a whole name or a
         # definite noun alone is the object (an indefinite noun cannot go on a definite one's phrase)
     if (not has_al(w) and masdar_shaped(w) and has_al(prev) and prev not in TITLES and j + 1 < n
-            and toks[j + 1].kind == "w" and _possessed(toks[j + 1].norm) and an.same_sentence(j, j + 1)):
+            and toks[j + 1].kind == "w" and possessed(toks[j + 1].norm) and an.same_sentence(j, j + 1)):
         return True  # أكد خادم الحرمين الشريفين تنديدَ بلاده: a verbal noun whose complement is possessed (a
         # given name such as تيسير is followed by the rest of the name, not by بلاده)
     return False
 
 
-def _possessed(w: str) -> bool:
+def possessed(w: str) -> bool:
     """بلاده، حكومتها، رغبتهم: a noun with a possessive pronoun (not a name ending in ه such as طه)."""
     return not has_al(w) and len(w) > 4 and w.endswith(("ه", "ها", "هم"))
 

@@ -9,13 +9,17 @@ and a purpose is no subject of a view (الذي ذهب لحضور الجلسة).
 
 from __future__ import annotations
 
+from collections.abc import Callable
+
 from ..text.arabic import fold
 from .arabic import Analysis, has_al, masdar_shaped, strip_al
 from .context import Facts, Range
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS
-from .speakers import noun_phrase, speaker_after
-from .words import ADVERBS, ATTRIBUTING, HAPPENINGS, QUANTIFIERS, SAYING, STATEMENTS, THIS_THAT, TITLES, is_title
+from .speakers import noun_phrase, possessed, speaker_after
+from .words import (ADVERBS, ATTRIBUTING, HAPPENINGS, IN_IT, QUANTIFIERS, SAYING, STATEMENTS, THIS_THAT, TITLES,
+                    is_title)
+
 
 def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
     """The subject noun phrase right after a cue that can have one (a verb, "according to", a verbal noun in
@@ -36,13 +40,13 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         if np is not None:
             np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
         if np is not None and cue.form.lemma in STATING:
-            np = _before_happening(f.an, np)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
+            np = _cut_before(f.an, np, _happening_at)  # أعلنت السلطات الباكستانية | مقتلَ القيادي
         if np is not None and cue.form.lemma in ATTRIBUTING:
-            np = _before_attributed(f.an, np)  # وأرجعت المؤسسة | ضعفَ جاذبية ... إلى
-        if np is not None and cue.form.lemma in ADDRESSING and f.an.tokens[cue.last + 1].norm in _IN_IT:
+            np = _cut_before(f.an, np, _attributed_at)  # وأرجعت المؤسسة | ضعفَ جاذبية ... إلى
+        if np is not None and cue.form.lemma in ADDRESSING and f.an.tokens[cue.last + 1].norm in IN_IT:
             return None  # دعا فيه الأطباء / يطالب فيها إيران بـ: after "in it" a call names whom it addresses
         if np is not None and cue.form.lemma in ADDRESSING:
-            np = _before_addressee(f.an, np)  # ودعا الأمير المواطنين إلى: the prince called the citizens
+            np = _cut_before(f.an, np, _addressee_at)  # ودعا الأمير المواطنين إلى: the prince called the citizens
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
             return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
@@ -59,7 +63,6 @@ def _plural_agreement(word: str) -> bool:
 
 
 _INFORMING = frozenset(("أبلغ", "أخبر"))
-_IN_IT = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
 
 _GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
@@ -79,51 +82,49 @@ def oblique_plural(an, j: int) -> bool:
 STATING = frozenset(("أعلن", "أكد", "كشف", "نفى", "توقع", "رجح", "أوضح"))  # verbs whose object may be what happened
 
 
-def _before_happening(an: Analysis, np: Range) -> Range | None:
-    """The subject ends before a verbal noun of what happened that cannot continue it: after a definite word or a
-    title (أعلن الجيش | وصولَ قوات، أكدت مصادر | مقتلَ قائد) — a construct phrase goes on after an indefinite
-    noun (مدير إدارة بيع السيارات). None when nothing is left."""
-    toks = an.tokens
+def _cut_before(an: Analysis, np: Range, ends: Callable[[Analysis, int, int], bool]) -> Range:
+    """The subject ``np`` up to the first of its later words at which ``ends`` (the analysis, the word, the phrase's
+    last token) says the verb's object (or whom it addresses) begins; the whole phrase when none does."""
     for k in range(np[0] + 1, np[1] + 1):
-        prev, w = toks[k - 1], toks[k].norm
-        if toks[k].kind != "w" or prev.kind != "w":
-            continue
-        if w in HAPPENINGS and (has_al(prev.norm) or is_title(prev.norm)):
-            return np[0], k - 1
-        if masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4:
-            return np[0], k - 1  # أكد خبراء أمنيون | استخدامَ ...: a plural in -ون governs no noun after it
-            # (not after any definite word: المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
-    return np
-
-
-def _before_attributed(an: Analysis, np: Range) -> Range | None:
-    """The subject of أرجع / عزا ends before its object: an indefinite word after a definite one that is no title
-    (المؤسسة | ضعفَ، نائب المشرف | نجاحَ), a word with a possessive pronoun or a demonstrative (المحقق | تخريجه،
-    ذلك). None when nothing is left."""
-    toks = an.tokens
-    for k in range(np[0] + 1, np[1] + 1):
-        prev, w = toks[k - 1], toks[k].norm
-        if toks[k].kind != "w" or prev.kind != "w":
-            continue
-        if w in THIS_THAT or (not has_al(w) and (has_al(prev.norm) and not is_title(prev.norm)
-                                                  or w.endswith(("ه", "ها", "هم")) and len(w) > 4)):
+        if ends(an, k, np[1]):
             return np[0], k - 1
     return np
 
 
-def _before_addressee(an: Analysis, np: Range) -> Range:
-    """The subject ends before an oblique plural that follows it (الأمير خالد | المواطنين), or before "all of"
-    (رئيس النادي | كافة المهتمين) — not one governed by the word before it (عدد من المغردين، رئيس المهندسين)."""
+def _happening_at(an: Analysis, k: int, last: int) -> bool:
+    """A verbal noun of what happened that cannot continue the subject: after a definite word or a title (أعلن الجيش
+    | وصولَ قوات، أكدت مصادر | مقتلَ قائد) — a construct phrase goes on after an indefinite noun (مدير إدارة بيع
+    السيارات)."""
     toks = an.tokens
-    for k in range(np[0] + 1, np[1] + 1):
-        prev = toks[k - 1].norm
-        if toks[k].norm in _GROUP_WORDS and k + 1 <= np[1] and has_al(toks[k + 1].norm) and toks[k - 1].kind == "w":
-            return np[0], k - 1  # ودعا رئيس النادي | كافةَ المهتمين: "all of" opens whom he called
-        if toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
-                prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
-                or toks[k - 1].kind != "w"):
-            return np[0], k - 1
-    return np
+    prev, w = toks[k - 1], toks[k].norm
+    if toks[k].kind != "w" or prev.kind != "w":
+        return False
+    # (a plural in -ون governs no noun after it: أكد خبراء أمنيون | استخدامَ ...; not after any definite word:
+    # المتحدث الرسمي لوزارة العمل تيسير المفرج — a given name)
+    return (w in HAPPENINGS and (has_al(prev.norm) or is_title(prev.norm))
+            or masdar_shaped(w) and prev.norm.endswith("ون") and len(prev.norm) > 4)
+
+
+def _attributed_at(an: Analysis, k: int, last: int) -> bool:
+    """The object of أرجع / عزا: an indefinite word after a definite one that is no title (المؤسسة | ضعفَ، نائب
+    المشرف | نجاحَ), a word with a possessive pronoun or a demonstrative (المحقق | تخريجه، ذلك)."""
+    toks = an.tokens
+    prev, w = toks[k - 1], toks[k].norm
+    if toks[k].kind != "w" or prev.kind != "w":
+        return False
+    return w in THIS_THAT or (not has_al(w) and has_al(prev.norm) and not is_title(prev.norm)) or possessed(w)
+
+
+def _addressee_at(an: Analysis, k: int, last: int) -> bool:
+    """An oblique plural (الأمير خالد | المواطنين) or "all of" (رئيس النادي | كافة المهتمين) opens whom the verb
+    addresses — not a plural governed by the word before it (عدد من المغردين، رئيس المهندسين)."""
+    toks = an.tokens
+    prev = toks[k - 1].norm
+    if toks[k].norm in _GROUP_WORDS and k + 1 <= last and has_al(toks[k + 1].norm) and toks[k - 1].kind == "w":
+        return True
+    return toks[k].kind == "w" and has_al(toks[k].norm) and oblique_plural(an, k) and not (
+        prev in PREPOSITIONS or prev in QUANTIFIERS or (is_title(prev) and not has_al(prev))
+        or toks[k - 1].kind != "w")
 
 
 _ISSUED = frozenset(fold(w) for w in ("صدر", "صادر", "الصادر", "صادرة", "الصادرة", "صدرت"))

@@ -111,6 +111,8 @@ FIRST_PERSON = frozenset(fold(w) for w in (
 ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
                                         "قيادة", "نقابة", "رابطة", "اتحاد", "نادي", "منتخب", "كلية", "عمادة", "صندوق",
                                         "مكتب"))
+# "In it", pointing back to an occasion or a statement (بيان مشترك أكد فيه الطرفان، مؤتمر صحفي أوضح خلاله الوزير).
+IN_IT = frozenset(fold(w) for w in ("فيه", "فيها", "خلاله", "خلالها"))
 # To whom it was said, right after the verb (قال له، رد عليه، قال لي): skipped on the way to the subject.
 ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
                                 for s in ("ي", "ك", "كم", "ه", "ها", "هم", "هما", "هن", "نا"))
