@@ -61,34 +61,22 @@ class Workspace:
         layer.remove_relation(rel.id)
 
     def insert_entity(self, entity):
-        if entity.id in self.entities:
-            raise ConflictError(f"speaker {entity.id!r} already exists")
-        self.entities[entity.id] = entity
+        _insert(self.entities, "speaker", entity)
 
     def delete_entity(self, entity):
-        if self.entities.get(entity.id) != entity:
-            raise ConflictError(f"speaker {entity.id!r} is not as expected (changed elsewhere?)")
-        del self.entities[entity.id]
+        _delete(self.entities, "speaker", entity)
 
     def update_entity(self, before, after):
-        if self.entities.get(before.id) != before:
-            raise ConflictError(f"speaker {before.id!r} is not as expected (changed elsewhere?)")
-        self.entities[after.id] = after
+        _update(self.entities, "speaker", before, after)
 
     def insert_claim(self, claim):
-        if claim.id in self.claims:
-            raise ConflictError(f"claim {claim.id!r} already exists")
-        self.claims[claim.id] = claim
+        _insert(self.claims, "claim", claim)
 
     def delete_claim(self, claim):
-        if self.claims.get(claim.id) != claim:
-            raise ConflictError(f"claim {claim.id!r} is not as expected (changed elsewhere?)")
-        del self.claims[claim.id]
+        _delete(self.claims, "claim", claim)
 
     def update_claim(self, before, after):
-        if self.claims.get(before.id) != before:
-            raise ConflictError(f"claim {before.id!r} is not as expected (changed elsewhere?)")
-        self.claims[after.id] = after
+        _update(self.claims, "claim", before, after)
 
     def set_status(self, doc_id, annotator, before, after):
         layer = self.layer(doc_id, annotator)
@@ -101,3 +89,23 @@ class Workspace:
         if (layer.note, layer.discuss) != tuple(before):
             raise ConflictError("the document's note is not as expected (changed elsewhere?)")
         layer.note, layer.discuss = after
+
+
+# One registry (speakers or canonical claims) by id, with the store's preconditions: ``kind`` names it in the error.
+
+def _insert(registry: dict, kind: str, item) -> None:
+    if item.id in registry:
+        raise ConflictError(f"{kind} {item.id!r} already exists")
+    registry[item.id] = item
+
+
+def _delete(registry: dict, kind: str, item) -> None:
+    if registry.get(item.id) != item:
+        raise ConflictError(f"{kind} {item.id!r} is not as expected (changed elsewhere?)")
+    del registry[item.id]
+
+
+def _update(registry: dict, kind: str, before, after) -> None:
+    if registry.get(before.id) != before:
+        raise ConflictError(f"{kind} {before.id!r} is not as expected (changed elsewhere?)")
+    registry[after.id] = after
