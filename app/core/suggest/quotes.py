@@ -18,11 +18,12 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, PAIRS, SENTENCE_END, fold
-from .arabic import Analysis, has_al, is_nisba, strip_al
+from .arabic import Analysis, Token, has_al, is_nisba, strip_al
 
 # Braces mark scripture cited in the text (قال تعالى: {…}); they pair like quotation marks.
 _PAIRS = {**PAIRS, "{": "}"}
 _CLOSERS = set(_PAIRS.values())
+_NO_START = frozenset(".،,:؛;!؟?")
 
 COMPLEMENTIZERS = frozenset(fold(p + c + s) for p in ("", "ب", "و", "ف", "وب", "فب") for c in ("أن", "إن", "ان")
                             for s in ("", "ه", "ها", "هم", "هما", "هن", "نا", "ني", "ي", "ك", "كم", "نه"))
@@ -72,17 +73,28 @@ class Stretch:
 
 def pair_marks(an: Analysis) -> list[Stretch]:
     """Pair the quotation marks of each sentence line. A closing mark with nothing open acts as an opening one
-    (texts that use ” ” or » » on both sides); unpaired marks are ignored."""
+    (texts that use ” ” or » » on both sides); unpaired marks are ignored. Three slips of typing do not turn the
+    rest of the line inside out: a quotation nested in one of the same marks («… «…» …»), a straight quote
+    closed by another mark ("…»), and a closing mark left over before the next quotation (…». وتابع: «…)."""
+    out: list[Stretch] = []
+    marks: list[Token] = []
+    for tok in an.tokens:
+        if tok.kind == "p" and (tok.norm == '"' or tok.norm in _PAIRS or tok.norm in _CLOSERS):
+            if marks and an.line[marks[-1].i] != an.line[tok.i]:
+                out.extend(_pair_line(an, marks))
+                marks = []
+            marks.append(tok)
+    out.extend(_pair_line(an, marks))
+    return out
+
+
+def _pair_line(an: Analysis, marks: list[Token]) -> list[Stretch]:
     out: list[Stretch] = []
     open_i: int | None = None
     open_ch = ""
-    line = -1
-    for tok in an.tokens:
-        if tok.kind != "p":
-            continue
+    depth = 0  # quotations nested in the open one with the same marks
+    for n, tok in enumerate(marks):
         ch = tok.norm
-        if an.line[tok.i] != line:
-            open_i, line = None, an.line[tok.i]
         if ch == '"':
             if open_i is not None and open_ch == '"':
                 out.append(Stretch(open_i, tok.i))
@@ -91,19 +103,40 @@ def pair_marks(an: Analysis) -> list[Stretch]:
                 open_i, open_ch = tok.i, '"'
             continue
         if ch in _PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
-            if open_i is None or open_ch == ch:
-                open_i, open_ch = tok.i, ch
+            if open_i is not None and open_ch == ch and _nested(marks, n):
+                depth += 1
+            elif open_i is None or open_ch == ch:
+                open_i, open_ch, depth = tok.i, ch, 0
             elif (ch == "“" and open_ch == "„") or _PAIRS.get(ch) == open_ch:
                 out.append(Stretch(open_i, tok.i))  # „…“, and a pair typed the wrong way round: ”…“, »…«
                 open_i = None
             continue
         if ch in _CLOSERS:
-            if open_i is not None and open_ch != '"':
-                out.append(Stretch(open_i, tok.i))
+            if depth:
+                depth -= 1
+            elif open_i is not None and (open_ch != '"' or (ch != "’" and _no_straight_after(marks, n))):
+                out.append(Stretch(open_i, tok.i))  # ("…»: a straight quote closed by another mark)
                 open_i = None
-            elif open_i is None and ch != "’":
+            elif open_i is None and ch != "’" and not _left_over(an, tok.i):
                 open_i, open_ch = tok.i, ch
     return out
+
+
+def _nested(marks: list[Token], n: int) -> bool:
+    """«… «…» …»: the next two marks after this second opening mark both close."""
+    nxt = marks[n + 1:n + 3]
+    return len(nxt) == 2 and all(m.norm == _PAIRS[marks[n].norm] for m in nxt)
+
+
+def _left_over(an: Analysis, i: int) -> bool:
+    """A closing mark with nothing open is left over, not an opening one, when punctuation follows it (…». وتابع:
+    «…»، فيما): a quotation never starts with a full stop or a comma."""
+    return i + 1 < len(an.tokens) and an.tokens[i + 1].norm in _NO_START
+
+
+def _no_straight_after(marks: list[Token], n: int) -> bool:
+    """"… «…» …": a closing mark with a straight quote open closes it only when no straight quote comes next."""
+    return n + 1 >= len(marks) or marks[n + 1].norm != '"'
 
 
 def is_complementizer(an: Analysis, j: int) -> bool:
