@@ -53,3 +53,18 @@ def test_marks_typed_on_both_sides_or_the_wrong_way_round_still_pair():
     assert _pairs("هتافات “الموت لأمريكا” و”الموت لإسرائيل”") == ["“الموت لأمريكا”", "”الموت لإسرائيل”"]
     assert _pairs("وقال سموه ” إن التفجير كشف حقدهم “.") == ["” إن التفجير كشف حقدهم “"]
     assert _pairs("قال «أولا ثم قال «ثانيا» ومضى") == ["«ثانيا»"]
+
+
+def test_straight_quotes_pair_by_their_shape_and_nest():
+    """A straight quote glued to the word after it opens, one glued to the word before closes: a name quoted
+    inside a quotation ("… "جالكسي" و"نوت" …") nests instead of closing the quotation, and a slogan's closing
+    mark never opens the text after it. By parity alone the line came out inside out."""
+    text = ('وقال المدير: "عندما يرى عملاؤنا هاتفي "جالكسي" و"نوت" الجديدين، سيرون المستقبل". وأضاف: "حيث أن '
+            'الهاتفين يمثلان الجيل الجديد". ويقول مصرفيون "إن مؤسسة النقد "ساما"، التي تلعب دور البنك المركزي، '
+            'أعلنت الحاجة إلى إصدار سندات".')
+    assert _pairs(text) == ['"عندما يرى عملاؤنا هاتفي "جالكسي" و"نوت" الجديدين، سيرون المستقبل"',
+                            '"حيث أن الهاتفين يمثلان الجيل الجديد"',
+                            '"إن مؤسسة النقد "ساما"، التي تلعب دور البنك المركزي، أعلنت الحاجة إلى إصدار سندات"']
+    recs = records(suggest(text, None))
+    assert [(r["cues"], r["speakers"]) for r in recs] == [(["وقال"], ["المدير"]), (["وأضاف"], ["المدير"]),
+                                                          (["ويقول"], ["مصرفيون"])]

@@ -72,10 +72,12 @@ class Stretch:
 
 
 def pair_marks(an: Analysis) -> list[Stretch]:
-    """Pair the quotation marks of each sentence line. A closing mark with nothing open acts as an opening one
-    (texts that use ” ” or » » on both sides); unpaired marks are ignored. Three slips of typing do not turn the
-    rest of the line inside out: a quotation nested in one of the same marks («… «…» …»), a straight quote
-    closed by another mark ("…»), and a closing mark left over before the next quotation (…». وتابع: «…)."""
+    """Pair the quotation marks of each sentence line. Straight quotes pair by their shape first
+    (:func:`_pair_straight`: "…"كلمة"…" nests); the other marks pair one open at a time, and a closing mark with
+    nothing open acts as an opening one (texts that use ” ” or » » on both sides). Unpaired marks are ignored.
+    Slips of typing do not turn the rest of the line inside out: a quotation nested in one of the same marks
+    («… «…» …»), a straight quote closed by another mark ("…»), a closing mark left over before the next
+    quotation (…». وتابع: «…)."""
     out: list[Stretch] = []
     marks: list[Token] = []
     for tok in an.tokens:
@@ -89,6 +91,35 @@ def pair_marks(an: Analysis) -> list[Stretch]:
 
 
 def _pair_line(an: Analysis, marks: list[Token]) -> list[Stretch]:
+    straight, used = _pair_straight(an, [m for m in marks if m.norm == '"'])
+    inside = [(st.open, st.close) for st in straight]
+    rest = [m for m in marks if m.i not in used and not any(a < m.i < b for a, b in inside)]
+    out = straight + [st for st in _pair_one_open(an, rest)
+                      if not any(a <= st.close and st.open <= b for a, b in inside)]
+    return sorted(out, key=lambda st: st.open)
+
+
+def _pair_straight(an: Analysis, marks: list[Token]) -> tuple[list[Stretch], set[int]]:
+    """Straight quotes of one line by their shape: one glued to the word after it and not to the word before
+    (… "كلمة، و"كلمة) opens, inside an open one too (a name quoted in a quotation); one glued to the word before
+    and not to the word after (كلمة" …) closes; one of neither shape closes what is open, else opens. The
+    outermost pairs are the stretches; marks of a quotation never closed are left to the other marks (“…»)."""
+    stack: list[int] = []
+    pairs: list[tuple[int, int]] = []
+    for m in marks:
+        if _opens_only(an, m.i):
+            stack.append(m.i)
+        elif stack:
+            pairs.append((stack.pop(), m.i))
+        elif not _closes_only(an, m.i):
+            stack.append(m.i)
+    outer = [p for p in pairs if not any(q[0] < p[0] and p[1] < q[1] for q in pairs)]
+    used = {i for p in pairs for i in p}
+    return [Stretch(a, b) for a, b in sorted(outer)], used
+
+
+def _pair_one_open(an: Analysis, marks: list[Token]) -> list[Stretch]:
+    """The other marks, one quotation open at a time (straight quotes left unpaired may still open one)."""
     out: list[Stretch] = []
     open_i: int | None = None
     open_ch = ""
@@ -100,7 +131,7 @@ def _pair_line(an: Analysis, marks: list[Token]) -> list[Stretch]:
                 out.append(Stretch(open_i, tok.i))
                 open_i = None
             elif open_i is None:
-                open_i, open_ch = tok.i, '"'
+                open_i, open_ch, depth = tok.i, ch, 0
             continue
         if ch in _PAIRS and ch != "‘" or (ch == "‘" and open_i is None):
             if open_i is not None and open_ch == ch and _nested(marks, n):
@@ -114,7 +145,7 @@ def _pair_line(an: Analysis, marks: list[Token]) -> list[Stretch]:
         if ch in _CLOSERS:
             if depth:
                 depth -= 1
-            elif open_i is not None and (open_ch != '"' or (ch != "’" and _no_straight_after(marks, n))):
+            elif open_i is not None and (open_ch != '"' or (ch != "’" and _no_straight_after(an, marks, n))):
                 out.append(Stretch(open_i, tok.i))  # ("…»: a straight quote closed by another mark)
                 open_i = None
             elif open_i is None and ch != "’" and not _left_over(an, tok.i):
@@ -134,9 +165,29 @@ def _left_over(an: Analysis, i: int) -> bool:
     return i + 1 < len(an.tokens) and an.tokens[i + 1].norm in _NO_START
 
 
-def _no_straight_after(marks: list[Token], n: int) -> bool:
-    """"… «…» …": a closing mark with a straight quote open closes it only when no straight quote comes next."""
-    return n + 1 >= len(marks) or marks[n + 1].norm != '"'
+def _no_straight_after(an: Analysis, marks: list[Token], n: int) -> bool:
+    """"… «…» …": a closing mark with a straight quote open closes it only when the next mark is no straight quote
+    that could close it ("…». وأضاف: "…: a straight quote that opens comes next)."""
+    return n + 1 >= len(marks) or marks[n + 1].norm != '"' or _opens_only(an, marks[n + 1].i)
+
+
+def _glued(an: Analysis, a: int, b: int) -> bool:
+    """Tokens a and b touch, a word token among them (a one-letter clitic before a mark, و"كلمة، is a space)."""
+    toks = an.tokens
+    if not (0 <= a and b < len(toks)) or toks[a].end != toks[b].start:
+        return False
+    word = toks[a] if toks[b].kind == "p" else toks[b]
+    return word.kind != "p" and not (word is toks[a] and len(word.norm) == 1)
+
+
+def _opens_only(an: Analysis, i: int) -> bool:
+    """A mark glued to the word after it and not to the one before (… "كلمة، و"كلمة) opens a quotation."""
+    return _glued(an, i, i + 1) and not _glued(an, i - 1, i)
+
+
+def _closes_only(an: Analysis, i: int) -> bool:
+    """A mark glued to the word before it and not to the one after (كلمة" …) closes."""
+    return _glued(an, i - 1, i) and not _glued(an, i, i + 1)
 
 
 def is_complementizer(an: Analysis, j: int) -> bool:
