@@ -68,3 +68,24 @@ def test_straight_quotes_pair_by_their_shape_and_nest():
     recs = records(suggest(text, None))
     assert [(r["cues"], r["speakers"]) for r in recs] == [(["وقال"], ["المدير"]), (["وأضاف"], ["المدير"]),
                                                           (["ويقول"], ["مصرفيون"])]
+
+
+def test_an_announced_verbal_noun_with_its_complement_is_the_content():
+    """أعلنت الشركة اليوم تسجيلَ أكبر خسائر: after أعلن / كشف only a closed list of happenings (مقتل، وصول ...)
+    opened the object; an indefinite verbal noun with its complement after the named subject is what was announced
+    too. أعلن with a definite noun after it (أعلن الوزير الحرب) or no subject stays no report."""
+    recs = records(suggest("وأعلنت شركة البرمجيات الأمريكية اليوم تسجيل أكبر خسائر ربع سنوية في تاريخها. وأعلن "
+                           "الوزير الحرب على الفساد.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("تسجيل أكبر خسائر ربع سنوية في تاريخها", ["شركة البرمجيات الأمريكية"])]
+
+
+def test_an_indefinite_verbal_noun_does_not_continue_a_definite_noun_and_its_adjective():
+    """أعلنت الحكومة الصينية توسيعَ نطاق …: a definite noun and its definite adjective cannot be continued in
+    construct by an indefinite word, so the verbal noun is the object, not part of the speaker. After a title
+    (الدكتورة إيمان) the same shape is a name; it was read as the object there too."""
+    recs = records(suggest("أعلنت الحكومة الصينية توسيع نطاق خدمات التأمين الصحي. وأكدت الدكتورة إيمان العتيبي "
+                           "أن الطالبات متفوقات.", None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("توسيع نطاق خدمات التأمين الصحي", ["الحكومة الصينية"]),
+        ("أن الطالبات متفوقات", ["الدكتورة إيمان العتيبي"])]

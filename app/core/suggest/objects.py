@@ -57,7 +57,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if strip_al(w) in HAPPENINGS and _continues(f, j):
         return j  # أعلنت السلطات مقتلَ القيادي / أعلنت الشركة الانتهاءَ من ...: what happened
     if cue.form.lemma in _ANNOUNCING:
-        return None  # (what else follows أعلن / كشف is rarely content: ويكشف بكل وضوح استراتيجيتها)
+        return j if cue.kind == VERB and np is not None and (
+            masdar_shaped(w) and _continues(f, j) or possessed_masdar(w)) else None  # (what else follows أعلن / كشف is rarely content: ويكشف بكل وضوح استراتيجيتها)
     if w.startswith("ال") or j in f.cue_tokens:
         return None
     if comma and (participle_shaped(w) or (len(w) == 5 and w[1] == "ا" and w.endswith("ا"))):

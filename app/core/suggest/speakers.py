@@ -309,8 +309,9 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
     if (not has_al(w) and w.endswith("ية") and len(w) >= 5 and not w.startswith(("ل", "ب", "و", "ف", "ك"))
             and has_al(prev) and prev not in TITLES and j + 1 < n and has_al(toks[j + 1].norm)):
         return True  # أكد مديرو التعليم جاهزيةَ المدارس: an abstract noun in construct after a definite one
-    if (not has_al(w) and masdar_shaped(w) and has_al(prev) and j + 1 < n and toks[j + 1].kind == "w"
-            and an.same_sentence(j, j + 1) and (np.first == np.end or _name_read(f, np))):
+    if (not has_al(w) and masdar_shaped(w) and has_al(prev) and prev not in TITLES and j + 1 < n
+            and toks[j + 1].kind == "w" and an.same_sentence(j, j + 1)
+            and (np.first == np.end or _name_read(f, np) or _all_definite(f, np))):
         return True  # وتوقع الجريفاني إقبالَ أفضل / وأوضحت الوزارة احتواءَ: a verbal noun after a whole name or a
         # definite noun alone is the object (an indefinite noun cannot go on a definite one's phrase)
     if (not has_al(w) and masdar_shaped(w) and has_al(prev) and prev not in TITLES and j + 1 < n
@@ -318,6 +319,13 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
         return True  # أكد خادم الحرمين الشريفين تنديدَ بلاده: a verbal noun whose complement is possessed (a
         # given name such as تيسير is followed by the rest of the name, not by بلاده)
     return False
+
+
+def _all_definite(f: Facts, np: _Phrase) -> bool:
+    """الحكومة الصينية: a definite noun and its definite adjectives, no title among them; an indefinite word cannot
+    continue such a phrase in construct."""
+    toks = f.an.tokens[np.first:np.end + 1]
+    return all(has_al(t.norm) and t.norm not in TITLES for t in toks)
 
 
 def possessed(w: str) -> bool:
