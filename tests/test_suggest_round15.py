@@ -89,3 +89,18 @@ def test_an_indefinite_verbal_noun_does_not_continue_a_definite_noun_and_its_adj
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("توسيع نطاق خدمات التأمين الصحي", ["الحكومة الصينية"]),
         ("أن الطالبات متفوقات", ["الدكتورة إيمان العتيبي"])]
+
+
+def test_as_reported_by_a_source_with_its_description_after_it_closes_the_sentence():
+    """… حسبما ذكرت صحيفة «آس» الإسبانية في عددها الصادر أمس. / …، حسب تقديرات مصور وكالة فرانس برس.: the
+    clause before "as X reported" is what X reported also when the source's description, place or date follows it
+    to the sentence end, and حسبما needs no comma before it. A verbal noun or a possessed noun "showing" something
+    (كما أظهر ترشحه للرئاسة) is no source."""
+    text = ('انضم نادي مانشستر سيتي إلى الأندية الراغبة في التعاقد مع اللاعب حسبما ذكرت صحيفة "آس" الإسبانية في '
+            'عددها الصادر صباح أمس. وتجمع حوالى ألف شخص في شارع تايمز سكوير، حسب تقديرات مصور وكالة فرانس برس. '
+            'ويعد الحامدي من أكثر الشخصيات المثيرة للجدل في تونس، كما أظهر ترشحه لانتخابات الرئاسة عام 2014.')
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["cues"]) for r in recs] == [
+        ("انضم نادي مانشستر سيتي إلى الأندية الراغبة في التعاقد مع اللاعب", ["ذكرت"]),
+        ("وتجمع حوالى ألف شخص في شارع تايمز سكوير", ["حسب"])]
+    assert recs[0]["speakers"] == ['صحيفة "آس"']

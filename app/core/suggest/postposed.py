@@ -9,12 +9,14 @@ from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .clauses import Record, english_subject
 from .context import Context
 from .cues import SOURCE, VERB, Cue
-from .arabic import has_al, participle_shaped
-from .quotes import is_speech_like
+from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al
+from .quotes import is_complementizer, is_speech_like
 from .sources import speaking_source
+from .speakers import possessed
 from .words import FUNCTION_WORDS, QUANTIFIERS, is_title
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+_AS_ALONE = frozenset(fold(w) for w in ("حسبما", "بحسبما", "وفقما"))
 
 
 def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
@@ -59,8 +61,8 @@ def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
     أفادت السلطات / ... بحسب ما أفاد المرصد / ...؛ حسب شهود عيان / ... عدة قذائف بحسب وكالة الأناضول; else None."""
     toks = ctx.an.tokens
     if cue.kind == VERB and j > 0:
-        if toks[j].norm in _AS and toks[j - 1].norm in CLAUSE_PUNCT:
-            return j
+        if toks[j].norm in _AS and (toks[j - 1].norm in CLAUSE_PUNCT or toks[j].norm in _AS_ALONE):
+            return j  # (حسبما needs no comma before it: كما and مثلما also mean "also" and "like")
         before = ctx.cue_at.get(j - 1) if toks[j].norm == "ما" else None
         if before is not None and before.kind == SOURCE:
             return j - 1  # بحسب ما أفاد
@@ -98,7 +100,9 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
         return None
     after = np[1] + 1
     closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
-        toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES)
+        toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES) or (
+        _adjunct_to_end(ctx, after) and (cue.kind == VERB and not _masdar_subject(ctx, np)
+                                         or speaking_source(ctx, cue, after)))
     between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and (
         speaking_source(ctx, cue, after) or _named_source(ctx, np))  # (…، وفقاً للمبادرة الخليجية: a rule)
     if not (closes or between):
@@ -123,6 +127,36 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
         if any(k in ctx.cue_tokens for k in range(after, last + 1)) or last - first < 6:
             return None
     return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
+
+
+def _masdar_subject(ctx: Context, np) -> bool:
+    """…، كما أظهر ترشحه للرئاسة: a verbal noun (or a noun possessed, his candidacy) is what shows it, not a
+    source that reports."""
+    w = ctx.an.tokens[np[0]].norm
+    return masdar_shaped(strip_al(w)) or possessed_masdar(w) or possessed(w)
+
+
+def _adjunct_to_end(ctx: Context, after: int) -> bool:
+    """... حسبما ذكرت صحيفة «آس» الإسبانية في عددها الصادر أمس. / ... بحسب تقرير للوزارة عام 2013.: what follows
+    the source to the sentence end is its description, a place or a date (a few words, no cue, no complementizer,
+    no quotation), so the source still closes the sentence."""
+    an, toks = ctx.an, ctx.an.tokens
+    if after >= len(toks) or toks[after].kind == "p":
+        return False
+    lo, hi = an.sentence_bounds[an.sentence[after]]
+    words = 0
+    for k in range(after, hi + 1):
+        t = toks[k]
+        if t.kind == "p":
+            if t.norm in SENTENCE_END:
+                break
+            if k in ctx.inside and not ctx.name_like[ctx.inside[k].open] or t.norm in CLAUSE_PUNCT:
+                return False
+            continue
+        words += 1
+        if k in ctx.cue_tokens or is_complementizer(an, k) or words > 8:
+            return False
+    return words > 0
 
 
 _DASHES = frozenset("-–—")
