@@ -101,8 +101,8 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
     after = np[1] + 1
     closes = after >= len(toks) or not an.same_sentence(cue.i, after) or toks[after].norm in SENTENCE_END or (
         toks[after].norm in CLAUSE_PUNCT and after + 1 < len(toks) and toks[after + 1].norm in _DESCRIBES) or (
-        _adjunct_to_end(ctx, after) and (cue.kind == VERB and not _masdar_subject(ctx, np)
-                                         or speaking_source(ctx, cue, after)))
+        _adjunct_to_end(ctx, after) and (cue.kind == VERB and not _masdar_subject(ctx, np) or (
+            speaking_source(ctx, cue, after) and cue.i > 0 and toks[cue.i - 1].norm in CLAUSE_PUNCT)))
     between = not closes and cue.kind == SOURCE and _parenthesis(toks, cue.i, after) and (
         speaking_source(ctx, cue, after) or _named_source(ctx, np))  # (…، وفقاً للمبادرة الخليجية: a rule)
     if not (closes or between):
