@@ -104,3 +104,16 @@ def test_as_reported_by_a_source_with_its_description_after_it_closes_the_senten
         ("انضم نادي مانشستر سيتي إلى الأندية الراغبة في التعاقد مع اللاعب", ["ذكرت"]),
         ("وتجمع حوالى ألف شخص في شارع تايمز سكوير", ["حسب"])]
     assert recs[0]["speakers"] == ['صحيفة "آس"']
+
+
+def test_a_quoted_name_and_figures_are_sources_that_speak():
+    """وبحسب «رويترز»، فقد تكبدت …: a quoted name (an agency, a paper) is a source that speaks, and فقد opens the
+    clause it said (ف was stripped only from words of four letters); figures, data, a census, a survey speak too
+    (… بحسب أرقام رسمية.). A clause reporting on its own (فقد نقل البيان عن فلان) is not the source's."""
+    text = ('وبحسب «رويترز»، فقد تكبدت الشركة تكاليف بلغت نحو 400 مليون دولار. وتملك الإمارات 130 سدا بقدرة '
+            'استيعابية كبيرة بحسب أرقام رسمية. وبحسب «الفرنسية»، فقد نقل البيان عن مدفيديف قوله إن الحاجة ملحة.')
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs][:2] == [
+        ("فقد تكبدت الشركة تكاليف بلغت نحو 400 مليون دولار", ["رويترز"]),
+        ("وتملك الإمارات 130 سدا بقدرة استيعابية كبيرة", ["أرقام رسمية"])]
+    assert not any(r["text"].startswith("فقد نقل") for r in recs)

@@ -18,6 +18,8 @@ def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | No
     (بحسب الخطة، وفق تقرير ... الذي) is a circumstance, not an attribution."""
     an, toks, n = f.an, f.an.tokens, len(f.an.tokens)
     j = f.past_name(start)  # وبحسب التقرير الأولي لمسح «كايشن» فإن: the quoted name ends the source
+    if j < n and j in f.inside and f.inside[j].close == j:
+        j += 1  # وبحسب "رويترز"، فقد: the source is the quoted name itself
     while j < n and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT | {":"}:
         j += 1
     if j < n and an.same_sentence(cue.i, j):
@@ -36,7 +38,10 @@ _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جري�
                                              "تقرير", "وزارة", "شبكة", "مجلة", "مسؤول", "مسؤولين", "مسؤولون",
                                              "شرطة", "متحدث", "مرصد", "علماء", "خبراء", "خبير", "شهود", "مراقبين",
                                              "مراقبون", "محللين", "محللون", "مؤرخين", "مؤرخون", "تقديرات",
-                                             "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة", "شركة"))
+                                             "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة", "شركة",
+                                             "أرقام", "بيانات", "معطيات", "تعداد", "إحصاء", "استطلاع", "مسح",
+                                             "مؤسسة", "مركز", "بنك", "صندوق", "مكتب", "سلطات", "حكومة", "لجنة",
+                                             "جمعية", "مجلس", "الأمم"))
 
 
 def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
@@ -48,6 +53,8 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
         first += 1
     if first >= start:
         return False
+    if first in f.inside and f.name_like[f.inside[first].open]:
+        return True  # وبحسب «رويترز»: a quoted name, an agency or a paper
     head = toks[first].norm
     bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
     bare = "ال" + bare[2:] if bare.startswith("لل") else bare
@@ -69,9 +76,9 @@ def _clause_follows(f: Facts, cue: Cue, j: int) -> bool:
     and runs at least four words to the sentence end: the source's content without a complementizer."""
     an, toks = f.an, f.an.tokens
     t = toks[j]
-    if t.kind != "w" or j in f.cue_tokens:
-        return False
-    w = t.norm[1:] if t.norm[:1] == "ف" and len(t.norm) > 3 else t.norm
+    if t.kind != "w" or any(k in f.cue_tokens for k in range(j, min(j + 4, len(toks)))):
+        return False  # (وبحسب «الفرنسية»، فقد نقل البيان عن فلان: the clause reports on its own)
+    w = t.norm[1:] if t.norm[:1] == "ف" and len(t.norm) > 2 else t.norm  # (فقد: قد)
     imperfect = (w[:1] in ("ي", "ت") and 4 <= len(w) <= 7 and not w.endswith(("ة", "ات", "ية")))
     if not (imperfect or w in _CLAUSE_STARTS):
         return False  # (بحسب موقع المنتخب السعودي المتخصص ...: an adjective of the source, not its content)
