@@ -117,3 +117,16 @@ def test_a_quoted_name_and_figures_are_sources_that_speak():
         ("فقد تكبدت الشركة تكاليف بلغت نحو 400 مليون دولار", ["رويترز"]),
         ("وتملك الإمارات 130 سدا بقدرة استيعابية كبيرة", ["أرقام رسمية"])]
     assert not any(r["text"].startswith("فقد نقل") for r in recs)
+
+
+def test_this_as_the_object_reports_the_sentence_before():
+    """…. أوضح ذلك فلان / أكد ذلك لـ«عكاظ» فلان: a verb opening its sentence with "this" as its object, and no
+    content after its subject, reports the sentence before; "this" is no part of the subject, and the words after the
+    subject are not a verbal-noun object. "This design" after a verb (وتطلّب هذا التصميم) is its subject."""
+    text = ("تمكن رجال الجمارك بمنفذ الحديثة من إحباط محاولة تهريب كمية من الحبوب المخدرة.\n"
+            "أوضح ذلك إبراهيم العنزي مدير عام جمرك الحديثة.\n"
+            "ويمتاز الهاتف بأناقته الفريدة وبنيته المتينة. وتطلّب هذا التصميم استخدام تقنيات جديدة.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("تمكن رجال الجمارك بمنفذ الحديثة من إحباط محاولة تهريب كمية من الحبوب المخدرة",
+         ["إبراهيم العنزي مدير عام جمرك الحديثة"])]

@@ -19,7 +19,8 @@ _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح",
                            "دعا", "حث", "طالب"))
 _CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
 _ANNOUNCING = frozenset(("أعلن", "كشف"))  # an object only when it says what happened (HAPPENINGS)
-_CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
+_CHARGING = frozenset(("ناشد", "أوصى"))
+_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
@@ -29,6 +30,9 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
                                                    or cue.kind == PARTICIPLE):
         return None  # (وأرجعوا أسباب ذلك إلى: put down to, with the subject of the sentence before)
     toks = f.an.tokens
+    if cue.kind == VERB and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in _THIS and np is not None \
+            and np[0] > cue.last + 1:
+        return None  # أوضح ذلك وكيل الوزارة …: "this" is the object (what was said comes before, see .postposed)
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = f.past_name(start) if cue.kind == VERB else start  # أعلنت دار النشر البريطانية «بيرسون»، ...

@@ -32,7 +32,9 @@ def postposed(ctx: Context, cue: Cue, used: set[int]) -> Record | None:
     if rec is not None:
         return rec
     before = _attribution_phrase(ctx, cue, j)
-    return _clause_before(ctx, cue, before) if before is not None else None
+    if before is None:
+        return _this_before(ctx, cue)
+    return _clause_before(ctx, cue, before)
 
 
 def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | None:
@@ -51,6 +53,34 @@ def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | 
         return None
     used.add(st.open)
     return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
+
+
+_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))
+
+
+def _this_before(ctx: Context, cue: Cue) -> Record | None:
+    """…. أوضح ذلك اللواء فلان / أكد ذلك لـ«عكاظ» فلان: a verb opening its sentence with "this" as its object and
+    no content after it reports the sentence before (when that sentence reports nothing of its own)."""
+    an, toks = ctx.an, ctx.an.tokens
+    i = cue.i
+    if cue.kind != VERB or cue.last + 2 >= len(toks) or toks[cue.last + 1].norm not in _THIS:
+        return None
+    nxt = toks[cue.last + 2].norm
+    if toks[cue.last + 2].kind == "w" and has_al(nxt) and not is_title(nxt):
+        return None  # وتطلّب هذا التصميم: "this design" is the subject, not "this" the object
+    sid = an.sentence[i]
+    lo, _ = an.sentence_bounds[sid]
+    if i != lo or sid == 0:
+        return None
+    first, last = an.sentence_bounds[sid - 1]
+    while last > first and toks[last].kind == "p":
+        last -= 1
+    while first < last and toks[first].kind == "p":
+        first += 1
+    if sum(1 for k in range(first, last + 1) if toks[k].kind == "w") < 4 or \
+            any(ctx.has_content.get(k) for k in range(first, last + 1)) or any(k in ctx.inside for k in (first, last)):
+        return None
+    return Record([cue], first, last, "indirect", "indirect-before-cue", frame=(cue.last + 1, cue.last))
 
 
 _DESCRIBES = frozenset(fold(w) for w in ("وهو", "وهي", "وهم", "الذي", "التي", "الذين"))  # ...، وفقاً لفلان، وهو خبير
