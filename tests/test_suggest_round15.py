@@ -130,3 +130,14 @@ def test_this_as_the_object_reports_the_sentence_before():
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("تمكن رجال الجمارك بمنفذ الحديثة من إحباط محاولة تهريب كمية من الحبوب المخدرة",
          ["إبراهيم العنزي مدير عام جمرك الحديثة"])]
+
+
+def test_information_and_statistics_pointing_out_are_reports():
+    """وتشير المعلومات إلى أن … / وتشير الإحصاءات إلى …: "indicates" said of things was no report, but a source that
+    speaks (information, statistics, estimates — the sources of وبحسب) reports: every such case in the gold was
+    annotated. Said of other things (ويشير تنامي الاحتياطات إلى أن) it is still none."""
+    text = ("وتشير المعلومات إلى أن المرأة كانت على علاقة عمل مع الجاني. ويشير تنامي الاحتياطات إلى أن البنك "
+            "يتدخل في السوق.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("أن المرأة كانت على علاقة عمل مع الجاني", ["المعلومات"])]

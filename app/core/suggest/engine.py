@@ -150,8 +150,10 @@ class _Pass:
             return True  # الأساليب التي تكشف عن / يكشف الاختبار أن: "reveals", said of things (وتكشف مصادر: a source)
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         # — but a titled person before it (العم فلان يشير إلى أنه) is the one pointing out
+        # — nor is a source that speaks (وتشير المعلومات / الإحصاءات إلى أن: information, statistics report)
         return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
-                and not (np is None and titled(ctx, speaker_before(ctx, cue.i, require_title=True))))
+                and not (np is None and titled(ctx, speaker_before(ctx, cue.i, require_title=True)))
+                and not (np is not None and speaking_source(ctx, cue, np[1] + 1)))
 
     def _pending_for(self, cue: Cue) -> tuple[Cue, Range | None] | None:
         """The cue of the same sentence whose content this cue carries (وأوضح فلان [قائلاً]), if any."""
