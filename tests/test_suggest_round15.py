@@ -141,3 +141,25 @@ def test_information_and_statistics_pointing_out_are_reports():
     recs = records(suggest(text, None))
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("أن المرأة كانت على علاقة عمل مع الجاني", ["المعلومات"])]
+
+
+def test_the_year_written_in_a_half_or_a_quarter_is_a_date():
+    """النصف الأول 2015 / الربع الثالث من عام 2014: halves and quarters are not suggested (no gold set marks one),
+    and the year in them was lost with them; every gold set with such a year marks the year. A hand-marked span
+    still gets the value of what it covers: the quarter for the whole phrase, the year for the year."""
+    from app.core.suggest.kinds import date_value
+    text = ("وارتفعت الأرباح بنهاية النصف الأول 2015 مقارنة بالنصف الأول من عام 2014 وبالربع الثالث من 2013، "
+            "فيما تراجعت خلال الربع الثاني من العام الحالي.")
+    lay = suggest(text, None).layer
+    assert sorted((s.text, s.attrs["value"]) for s in lay.spans_by_label("DATE")) == [
+        ("2013", "2013"), ("2015", "2015"), ("عام 2014", "2014")]
+    quarter = text.index("الربع الثالث")
+    assert date_value(text, quarter, text.index("،"), "2015-06-01") == "2013-Q3"
+    assert date_value(text, text.index("عام 2014"), text.index("عام 2014") + 8, "2015-06-01") == "2014"
+
+
+def test_a_political_camp_named_after_a_date_is_no_date():
+    """قوى 14 آذار / قوى 8 آذار: Lebanon's two camps are named after dates, like a street or a square (شارع 23
+    يوليو); ten such names were suggested as dates in one blind13 article. The same date after في is a date."""
+    lay = suggest("وقالت قوى 14 آذار إن الاتفاق خطير، فيما رحبت قوى 8 آذار به في 14 آذار الماضي.", None).layer
+    assert [s.text for s in lay.spans_by_label("DATE")] == ["14 آذار الماضي"]

@@ -100,8 +100,8 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"{_PRE}(?P<x>(?:(?P<this>هذا)\s+)?(?P<season>{_alt(cal.SEASONS)})(?:\s+(?P<rel>{_REL})|"
         rf"\s+(?:عام\s+|العام\s+)?(?P<year>\d{{4}}){_NOT_QUANTITY})?){_R}")),
     ("part", regex.compile(
-        rf"{_PRE}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)\s+من\s+(?:العام|السنة|عام)\s+"
-        rf"(?:(?P<rel>{_REL})|(?P<year>\d{{4}}){_NOT_QUANTITY})){_R}")),
+        rf"{_PRE}(?P<x>(?P<part>النصف|الربع)\s+(?P<ord>الاول|الثاني|الثالث|الرابع)\s+(?:(?:من\s+)?(?P<yx>(?:العام|السنة|عام)\s+"
+        rf"(?:(?P<rel>{_REL})|(?P<year>\d{{4}}){_NOT_QUANTITY}))|(?:من\s+)?(?P<yx2>(?P<year2>\d{{4}}){_NOT_QUANTITY}))){_R}")),
 ]
 # Anchored matching: each pattern is tried only at the starts of the few tokens before a word it needs (a
 # month name for day-month-year, a number for numeric dates, a weekday ...). A pattern searched over a whole
@@ -156,7 +156,7 @@ def _starts(an: Analysis) -> dict[str, list[int]]:
 
 # Places named after a date (مدينة السادس من أكتوبر، شارع 23 يوليو، جسر 15 مايو): the word before says so.
 _PLACE_BEFORE = regex.compile(
-    rf"(?<![\p{{L}}])(?:[وبل]|بال|لل|وال)?(?:ال)?{_alt(fold(w) for w in ('مدينة', 'شارع', 'ميدان', 'جسر', 'حي', 'ضاحية', 'مستشفى', 'محطة', 'نفق', 'كوبري', 'مطار', 'استاد', 'قرية', 'ساحة'))}\s+$")
+    rf"(?<![\p{{L}}])(?:[وبل]|بال|لل|وال)?(?:ال)?{_alt(fold(w) for w in ('مدينة', 'شارع', 'ميدان', 'جسر', 'حي', 'ضاحية', 'مستشفى', 'محطة', 'نفق', 'كوبري', 'مطار', 'استاد', 'قرية', 'ساحة', 'قوى', 'تحالف', 'فريق', 'تيار', 'معسكر', 'ائتلاف', 'حركة'))}\s+$")
 
 
 _NAMEABLE = frozenset(("dmy", "dayco", "numeric", "relday"))  # the forms a place is named with
@@ -199,7 +199,8 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
         if start < taken_until:
             continue
         if rule in _NAMEABLE and _PLACE_BEFORE.search(norm, max(0, start - 16), start):
-            taken_until = end  # مدينة السادس من أكتوبر، شارع 23 يوليو: a place named after a date (and its parts)
+            taken_until = end  # مدينة السادس من أكتوبر، شارع 23 يوليو، قوى 14 آذار: a place or a political camp
+            # named after a date (and its parts)
             continue
         value = value_of(rule, m, norm, anchor, out)
         if value is None:
@@ -210,4 +211,11 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
         o_start, o_end = an.span(start, end)
         out.append(DateMatch(o_start, o_end, val, rule, attrs, start, end))
         taken_until = end
+        if rule == "part" and (m.group("year") or m.group("year2")):
+            # النصف الأول 2015 / الربع الثالث من عام 2014: the half or quarter is not suggested (no gold set marks
+            # one), the year written in it is, as every gold set that has one marks it
+            y0, y1 = m.span("yx") if m.group("year") else m.span("yx2")
+            o_start, o_end = an.span(y0, y1)
+            out.append(DateMatch(o_start, o_end, f"{int(m.group('year') or m.group('year2')):04d}", "year", {},
+                                 y0, y1))
     return out

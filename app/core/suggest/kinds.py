@@ -65,6 +65,6 @@ def date_value(text: str, start: int, end: int, article_date: str | None) -> str
     for dm in find_dates(Analysis(text[p0:p1]), article_date):
         a, b = dm.start + p0, dm.end + p0
         shared = min(b, end) - max(a, start)
-        if shared > overlap:
-            best, overlap = dm, shared
+        if shared > overlap or (shared == overlap and best is not None and dm.end - dm.start < best.end - best.start):
+            best, overlap = dm, shared  # (the closest: عام 2014 inside الربع الثالث من عام 2014 is the year)
     return best.value if best is not None else None

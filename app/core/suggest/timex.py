@@ -428,8 +428,8 @@ def _part(f: _Found) -> Value:
     letter = "H" if g["part"] == "النصف" else "Q"
     if letter == "H" and n > 2:
         return None
-    if g.get("year"):
-        return f"{int(g['year']):04d}-{letter}{n}", {}
+    if g.get("year") or g.get("year2"):
+        return f"{int(g.get('year') or g['year2']):04d}-{letter}{n}", {}
     if anchor is None:
         return f"XXXX-{letter}{n}", unresolved
     rel = _rel(g.get("rel"))
