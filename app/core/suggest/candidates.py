@@ -20,9 +20,9 @@ from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer
                           opening_subjects, recent_mentions, sentence_subject, subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
-from .coref import person_names, prophet_before
+from .coref import epithet_only, person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
-from .eulogies import peace_after, prophet_eulogy_after
+from .eulogies import peace_after, prophet_eulogy_after, prophet_named
 from .preceding import relative_antecedent, speaker_before
 from .speakers import gender_of
 from .subjects import ADDRESSING, oblique_plural
@@ -77,6 +77,8 @@ class _Collector:
             if rule not in found.rules:
                 found.rules.append(rule)
             return
+        if any(m[0] < mention[0] <= m[1] < mention[1] for m in self.by_mention):
+            return  # صالح وفاة الفنان ... inside "المخرج حسني صالح": a phrase read from the middle of a name found
         cand = Candidate(mention, [rule], via)
         self.by_mention[mention] = cand
         self.items.append(cand)
@@ -185,6 +187,13 @@ def _names_someone(ctx: Context, mention: Range) -> bool:
     return titled or (bool(person_names(words)) and not all(has_al(w) for w in words))
 
 
+def _scripture(ctx: Context, r: Record) -> bool:
+    """A verse or a hadith cited (قال تعالى، قال النبي صلى الله عليه وسلم): God or the Prophet is cited inside
+    someone's words, and a later verb of saying (وأضاف) never goes on with them."""
+    words = [t.norm for t in ctx.an.words(*r.speaker)]
+    return epithet_only(words) or prophet_named(words) or words[:1] == [fold("الله")]
+
+
 def _earlier(ctx: Context, records: list[Record], cue: Cue, own_subject: bool) -> list[Record]:
     """The latest top-level attributions with a speaker of their own, one per source, nearest first (for a cue
     without a subject of its own, only those whose speaker agrees with it)."""
@@ -195,7 +204,7 @@ def _earlier(ctx: Context, records: list[Record], cue: Cue, own_subject: bool) -
         if len(out) >= MAX_EARLIER or here - ctx.an.sentence[r.cues[0].i] > MAX_SENTENCES_EARLIER:
             break
         if r.top_level and r.speaker is not None and r.cues[0].i < cue.i and r.speaker not in seen \
-                and (own_subject or agrees(ctx, cue, r.speaker)):
+                and (own_subject or agrees(ctx, cue, r.speaker)) and not (cue.kind == VERB and _scripture(ctx, r)):
             seen.add(r.speaker)
             out.append(r)
     return out
