@@ -192,3 +192,10 @@ def test_a_cited_verse_or_hadith_is_no_candidate_for_a_later_verb_of_saying():
                         "وأضاف أن الصلاة عماد الدين.")
     assert cands[-1][0] == "إمام المسجد الحرام الشيخ أسامة خياط"
     assert not any("النبي" in c or "تعالى" in c for c in cands[-1])
+
+
+def test_most_in_need_is_no_yesterday():
+    """في أمسّ الحاجة إليها ("most in need"): the superlative أمسّ folds to the letters of أمس "yesterday" and was
+    suggested as a date (blind14 snn14_24, read after its measurement). أمس before anything else stays a date."""
+    lay = suggest("وتوفير الأموال التي كانت في أمسّ الحاجة إليها. وقال الوزير أمس إن الحاجة ماسة.", None).layer
+    assert [s.text for s in lay.spans_by_label("DATE")] == ["أمس"]

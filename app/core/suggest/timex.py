@@ -184,6 +184,9 @@ def _implied_year(g: dict, month: int, anchor: dt.date) -> int:
     return cal.month_year(month, rel, anchor)
 
 
+_IN_NEED = regex.compile(r"\s+(?:ال)?حاج")
+
+
 def _deictic(f: _Found) -> Value:
     """أمس، اليوم، غداً، بعد غد، أول أمس (with an optional weekday): a day relative to the article date."""
     g, m, norm, anchor = f.g, f.m, f.norm, f.anchor
@@ -196,6 +199,8 @@ def _deictic(f: _Found) -> Value:
             return None
         if _header_end(norm, m.start("x"), m.end("x")):
             return None  # "عين اليوم" closing a byline: the name of an outlet
+    if word == "امس" and not g.get("wd") and _IN_NEED.match(norm, m.end("x")):
+        return None  # في أمسّ الحاجة إليها: "most in need", a superlative written like "yesterday"
     if word == "اليوم" and not g.get("wd") and _PER_DAY.search(norm, max(0, m.start("x") - 30), m.start("x")):
         return None  # 350 دولاراً في اليوم، دولار واحد باليوم: a rate per day
     if word == "اليوم" and not g.get("wd") and _NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x")):
