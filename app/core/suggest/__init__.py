@@ -52,7 +52,9 @@ def suggest_document(doc: Document, registry: Iterable[Entity] = (), model: Mode
     model = default_model() if model is None else model
     with paused_gc():
         ctx, records = analyse(doc, model)
-        return build(ctx, records, registry, None if model.rules_only else model.name)
+        out = build(ctx, records, registry, None if model.rules_only else model.name)
+        del ctx, records  # freed before collection resumes: the first collection walks only what is kept
+    return out
 
 
 def _one(args: tuple[Document, tuple[Entity, ...], Model | None]) -> Suggestions:

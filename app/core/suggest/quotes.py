@@ -15,6 +15,7 @@ own subject, an attribution-of-wording phrase حسب تعبيره).
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from ..text.arabic import CLAUSE_PUNCT, PAIRS, SENTENCE_END, fold
@@ -92,11 +93,17 @@ def pair_marks(an: Analysis) -> list[Stretch]:
 
 def _pair_line(an: Analysis, marks: list[Token]) -> list[Stretch]:
     straight, used = _pair_straight(an, [m for m in marks if m.norm == '"'])
-    inside = [(st.open, st.close) for st in straight]
-    rest = [m for m in marks if m.i not in used and not any(a < m.i < b for a, b in inside)]
-    out = straight + [st for st in _pair_one_open(an, rest)
-                      if not any(a <= st.close and st.open <= b for a, b in inside)]
-    return sorted(out, key=lambda st: st.open)
+    opens = [st.open for st in straight]  # sorted, the stretches apart: bisect finds the one around a token
+
+    def around(i: int) -> Stretch | None:
+        k = bisect_right(opens, i) - 1
+        return straight[k] if k >= 0 and i <= straight[k].close else None
+
+    rest = [m for m in marks if m.i not in used and around(m.i) is None]
+    others = [st for st in _pair_one_open(an, rest)  # (none may cross a straight-quoted stretch)
+              if around(st.open) is None and around(st.close) is None
+              and bisect_right(opens, st.close) == bisect_right(opens, st.open)]
+    return sorted(straight + others, key=lambda st: st.open)
 
 
 def _pair_straight(an: Analysis, marks: list[Token]) -> tuple[list[Stretch], set[int]]:
