@@ -23,8 +23,9 @@ from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
 from .objects import object_content
 from .postposed import postposed
+from .quotes import is_complementizer
 from .preceding import speaker_before
-from .sources import speaking_source
+from .sources import is_source_head, speaking_source
 from .subjects import subject_after_cue
 from .words import THIS_THAT
 
@@ -40,6 +41,24 @@ def _prays(toks, j: int) -> bool:
 
 
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
+
+
+def _source_shows(ctx: Context, cue: Cue, np: Range | None) -> bool:
+    """أظهر المسح أن … / أظهرت بيانات أمس نموَّ … / الدراسات تظهر أن …: a source that speaks shows, and what it
+    shows follows at once (a complementizer or the object; تظهر نتائج الانتخابات … "appear" has neither)."""
+    toks = ctx.an.tokens
+    if cue.i > 0 and toks[cue.i - 1].norm in _SUBJUNCTIVE:
+        return False  # لكي تظهر «الرياض» مميزة: "appear", governed by لكي
+    if np is None:
+        j = cue.last + 1
+        if not (cue.i > 0 and is_source_head(toks[cue.i - 1].norm)):
+            return False
+    elif speaking_source(ctx, cue, np[1] + 1):
+        j = np[1] + 1
+    else:
+        return False
+    j = ctx.date_at[j] + 1 if j in ctx.date_at else j
+    return j < len(toks) and (is_complementizer(ctx.an, j) or object_content(ctx, cue, np, j) is not None)
 
 
 def read(doc: Document) -> Context:
@@ -145,6 +164,8 @@ class _Pass:
             return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن relays (see .speakers)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
             return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported
+        if cue.form.lemma == "أظهر" and not _source_shows(ctx, cue, np):
+            return True  # أظهرت الكاميرات الفتاة: "showed" is a report only of a source (أظهر المسح أن، الدراسات تظهر أن)
         if cue.form.lemma == "كشف" and cue.form.tense == "imperfect" and not titled(ctx, np) and not (
                 np is not None and speaking_source(ctx, cue, np[1] + 1)):
             return True  # الأساليب التي تكشف عن / يكشف الاختبار أن: "reveals", said of things (وتكشف مصادر: a source)

@@ -16,9 +16,9 @@ from .words import ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, FUNCTION_WORDS, HAPPENIN
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
 _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا",
-                           "دعا", "حث", "طالب"))
+                           "دعا", "حث", "طالب", "أظهر"))
 _CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
-_ANNOUNCING = frozenset(("أعلن", "كشف"))  # an object only when it says what happened (HAPPENINGS)
+_ANNOUNCING = frozenset(("أعلن", "كشف", "أظهر"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))
 _THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 

@@ -41,7 +41,8 @@ _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جري�
                                              "إحصاءات", "إحصائيات", "دراسة", "منظمة", "هيئة", "شركة",
                                              "أرقام", "بيانات", "معطيات", "معلومات", "تعداد", "إحصاء", "استطلاع", "مسح",
                                              "مؤسسة", "مركز", "بنك", "صندوق", "مكتب", "سلطات", "حكومة", "لجنة",
-                                             "جمعية", "مجلس", "الأمم"))
+                                             "جمعية", "مجلس", "الأمم", "بحث", "أبحاث", "بحوث", "دراسات",
+                                             "تقارير", "مؤشر", "مؤشرات", "نتائج"))
 
 
 def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
@@ -59,6 +60,11 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
     bare = "ال" + bare[2:] if bare.startswith("لل") else bare
     return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
+
+
+def is_source_head(word: str) -> bool:
+    """A noun of a source that speaks (الدراسة، البيانات، المسح), with or without the article."""
+    return strip_al(word) in _SOURCE_HEADS
 
 
 def _opens_clause(f: Facts, i: int) -> bool:

@@ -1,0 +1,23 @@
+"""Who said it, sixteenth round (issue #14): found by counting over every measured set (blind14 included, measured
+once before this round) what the missed quotes' cues are, and checking each candidate rule against every gold set
+before keeping it."""
+
+from __future__ import annotations
+
+from tests.test_suggest_support import records, suggest
+
+
+def test_a_source_that_shows_reports():
+    """أظهر مسح / البحث / بيانات … أن / نموَّ …: of 58 أظهر / تظهر in the gold sets, the 15 annotated are those with a
+    source that speaks (a survey, a study, data, an index) and what it shows right after it; cameras or footage
+    showing someone, results that "appear" (تظهر نتائج), لكي تظهر are none."""
+    text = ("وأظهر مسح نشرت نتائجه أمس أن نشاط قطاع الأعمال استهل الربع الثالث بقوة. وأظهرت بيانات اقتصادية أمس نمو "
+            "الطلب الصناعي في ألمانيا. وذكر الخبير أن الدراسات تظهر أن تلقيح الغيوم يزيد الأمطار. وأظهرت الكاميرات "
+            "احتشام الفتاة. وعندما تظهر نتائج الانتخابات في الشهر المقبل، والسؤال هو: هل ذلك مجرد أمنية؟ ويعمل ليل "
+            "نهار لكي تظهر الصحيفة أن الحقيقة أولا.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("أن نشاط قطاع الأعمال استهل الربع الثالث بقوة", ["مسح نشرت نتائجه"]),
+        ("نمو الطلب الصناعي في ألمانيا", ["بيانات اقتصادية"]),
+        ("أن الدراسات تظهر أن تلقيح الغيوم يزيد الأمطار", ["الخبير"]),
+        ("أن تلقيح الغيوم يزيد الأمطار", ["الدراسات"])]
