@@ -21,3 +21,15 @@ def test_a_source_that_shows_reports():
         ("نمو الطلب الصناعي في ألمانيا", ["بيانات اقتصادية"]),
         ("أن الدراسات تظهر أن تلقيح الغيوم يزيد الأمطار", ["الخبير"]),
         ("أن تلقيح الغيوم يزيد الأمطار", ["الدراسات"])]
+
+
+def test_according_to_the_with_its_article_glued_is_a_source_that_speaks():
+    """ووفقا للمكتب الاتحادي للإحصاء فقد … / ووفقا للمعلومات الأمنية، كان …: لـ + the article is written لل; the ل was
+    stripped first and the article lost with it (لمكتب), so no such source was known to speak, and its clause
+    without a complementizer was never attributed. فقد ends the source's phrase."""
+    text = ("ووفقا للمكتب الاتحادي للإحصاء فقد ازداد عدد العاملين من كبار السن بشكل كبير. ووفقا للمعلومات الأمنية، كان "
+            "الزواج في الأغلب من عناصر الجماعة نفسها. وتم توزيع المساعدات وفقا للخطة على الأسر المستحقة.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("فقد ازداد عدد العاملين من كبار السن بشكل كبير", ["للمكتب الاتحادي للإحصاء"]),
+        ("كان الزواج في الأغلب من عناصر الجماعة نفسها", ["للمعلومات الأمنية"])]

@@ -57,8 +57,10 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     if first in f.inside and f.name_like[f.inside[first].open]:
         return True  # وبحسب «رويترز»: a quoted name, an agency or a paper
     head = toks[first].norm
-    bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
-    bare = "ال" + bare[2:] if bare.startswith("لل") else bare
+    if head.startswith("لل"):
+        bare = "ال" + head[2:]  # للوزارة: لـ + الوزارة (the ل was stripped first, and the article lost with it)
+    else:
+        bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
     return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
 
 
