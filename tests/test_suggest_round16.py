@@ -33,3 +33,19 @@ def test_according_to_the_with_its_article_glued_is_a_source_that_speaks():
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("فقد ازداد عدد العاملين من كبار السن بشكل كبير", ["للمكتب الاتحادي للإحصاء"]),
         ("كان الزواج في الأغلب من عناصر الجماعة نفسها", ["للمعلومات الأمنية"])]
+
+
+def test_said_reaches_its_words_past_a_described_occasion_an_aside_or_a_comma():
+    """قال always introduces words (348 of 363 records of it annotated). Three things stopped it: a verb describing an
+    indefinite occasion (في مداخلة نقلت عبر التلفزيون «…»: an indefinite noun takes its relative clause without
+    الذي), an aside between dashes holding a cue (- حسب ما أوردته الصحيفة -), and words after the subject's comma
+    with no أن (وقال المتحدث فلان، تلقت غرفة العمليات …). "As they said" (كما قالوا، …) and a title in apposition
+    (ويقول فلان، المدير التنفيذي …) are no such words."""
+    text = ('وقال روحاني في مداخلة نقلت عبر التلفزيون «سنشدد على مبادئنا في المنطقة». وقال محسن مرزوق - حسب ما أوردته '
+            'صحيفة الصباح التونسية- "الأهم بالنسبة لنا هو الاستقرار". وقال المتحدث بهيئة الهلال الأحمر بيشي الصرخي، '
+            'تلقت غرفة العمليات بلاغا عن وقوع حادث. وتجمعوا للتنديد بالاتفاق الذي يهدد، كما قالوا، الأمن العالمي. '
+            'ويقول عمرو فركاش، المدير التنفيذي في الشركة، الذي يقيم في القاهرة.')
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("سنشدد على مبادئنا في المنطقة", ["روحاني"]), ("الأهم بالنسبة لنا هو الاستقرار", ["محسن مرزوق"]),
+        ("تلقت غرفة العمليات بلاغا عن وقوع حادث", ["المتحدث بهيئة الهلال الأحمر بيشي الصرخي"])]

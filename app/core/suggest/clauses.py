@@ -23,8 +23,8 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, FIRST_PERSON,
-                    FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, EVENT_NOUNS,
+                    FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -100,7 +100,11 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     adjunct_at = -1
     while j < n and an.same_sentence(cue.i, j) and j - cue.last <= _MAX_FRAME:
         t = toks[j]
-        if j in f.cue_tokens and j > cue.last and not _relative_verb(f, j):
+        if j in f.cue_tokens and j > cue.last and not _relative_verb(f, j) and not _describes_occasion(f, j):
+            aside = _dash_aside(f, j)
+            if aside is not None:
+                j = aside  # وقال فلان - حسب ما أوردته صحيفة الصباح - "…": an aside between dashes
+                continue
             if is_wording_phrase(f.an, j) is None:
                 return "stop", j, None
         if t.kind == "p":
@@ -124,7 +128,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 j = st.close + 1
                 continue
             if an.ends_sentence(j):
-                return None
+                return _said_after_comma(f, cue, start)
             if t.norm in CLAUSE_PUNCT and j + 1 < n and circumstantial(f, j + 1) and not _speaking_to(f, j + 1):
                 return None  # ...، سائلاً الله أن: a new circumstantial clause owns what follows
             if t.norm in CLAUSE_PUNCT and j + 1 < n and toks[j + 1].norm in _NEW_CLAUSE and words_since_start:
@@ -168,7 +172,7 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
             in_adjunct, adjunct_at = True, j
         words_since_start += 1
         j += 1
-    return None
+    return _said_after_comma(f, cue, start)
 
 
 def _relative_verb(f: Facts, j: int) -> bool:
@@ -176,6 +180,49 @@ def _relative_verb(f: Facts, j: int) -> bool:
     its subject (ذهب، وجد) describes the subject; it does not take the cue's content."""
     other = f.cue_at.get(j)
     return other is not None and other.form.strict and j > 0 and f.an.tokens[j - 1].norm in RELATIVE
+
+
+_AS_SAID = frozenset(fold(w) for w in ("كما", "حسبما", "مثلما"))
+
+
+def _said_after_comma(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
+    """وقال المتحدث فلان، تلقت غرفة العمليات بلاغاً …: after قال and its subject, a comma and then a clause that is no
+    adjunct, relative or circumstantial phrase — قال always introduces words, here without أن or marks."""
+    toks = f.an.tokens
+    j = start + 1
+    if cue.kind != VERB or cue.form.lemma != "قال" or start >= len(toks) or toks[start].norm not in CLAUSE_PUNCT \
+            or j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j) \
+            or (cue.i > 0 and toks[cue.i - 1].norm in _AS_SAID):
+        return None  # (… الذي يهدد، كما قالوا، الأمن العالمي: "as they said" is an aside)
+    w = toks[j].norm
+    if w in ADJUNCT_WORDS or w in RELATIVE or w in FUNCTION_WORDS or j in f.cue_tokens or circumstantial(f, j) \
+            or participle_shaped(w[1:] if w[:1] == "و" else w) or is_title(w):
+        return None  # (ويقول فلان، المدير التنفيذي …: the title in apposition describes the speaker)
+    return "unmarked", j, None
+
+
+def _describes_occasion(f: Facts, j: int) -> bool:
+    """وقال روحاني في مداخلة نقلت عبر التلفزيون «…»: a verb right after an indefinite noun of the occasion of
+    speaking opens a clause describing it (an indefinite noun takes its relative clause without الذي)."""
+    other = f.cue_at.get(j)
+    prev = f.an.tokens[j - 1].norm if j > 0 else ""
+    return other is not None and other.kind == VERB and prev in EVENT_NOUNS
+
+
+_DASHES = frozenset("-–—")
+
+
+def _dash_aside(f: Facts, j: int) -> int | None:
+    """The token after an aside between dashes that a cue at ``j`` opens (- حسب ما أوردته الصحيفة -), or None."""
+    toks = f.an.tokens
+    if j == 0 or toks[j - 1].norm not in _DASHES:
+        return None
+    for k in range(j + 1, min(len(toks), j + 12)):
+        if not f.an.same_sentence(j, k):
+            return None
+        if toks[k].norm in _DASHES:
+            return k + 1
+    return None
 
 
 def _own_occasion(toks, k: int, j: int) -> bool:
