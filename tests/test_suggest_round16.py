@@ -49,3 +49,17 @@ def test_said_reaches_its_words_past_a_described_occasion_an_aside_or_a_comma():
     assert [(r["text"], r["speakers"]) for r in recs] == [
         ("سنشدد على مبادئنا في المنطقة", ["روحاني"]), ("الأهم بالنسبة لنا هو الاستقرار", ["محسن مرزوق"]),
         ("تلقت غرفة العمليات بلاغا عن وقوع حادث", ["المتحدث بهيئة الهلال الأحمر بيشي الصرخي"])]
+
+
+def test_what_was_announced_after_a_name_a_day_or_a_comma():
+    """وأعلن الوزير مولود جاوش أوغلو بدءَ وصول … (a happening after a whole name is no part of it), أعلنت السلطات
+    اليوم القبضَ على … (القبض was listed with its article and looked up without it; اليوم before the object, read as a
+    date or not), أعلن رئيس الاتحاد، دعمَ الفرنسي بلاتيني (a stance announced: support, rejection, welcome)."""
+    text = ("وأعلن وزير الخارجية التركي مولود جاوش أوغلو بدء وصول طائرات أميركية إلى القاعدة. أعلنت السلطات المغربية "
+            "اليوم القبض على خلية إرهابية. أعلن رئيس اتحاد أمريكا الجنوبية لكرة القدم، دعم الفرنسي ميشال بلاتيني "
+            "لرئاسة الاتحاد.")
+    recs = records(suggest(text, None))
+    assert [(r["text"], r["speakers"]) for r in recs] == [
+        ("بدء وصول طائرات أميركية إلى القاعدة", ["وزير الخارجية التركي مولود جاوش أوغلو"]),
+        ("القبض على خلية إرهابية", ["السلطات المغربية"]),
+        ("دعم الفرنسي ميشال بلاتيني لرئاسة الاتحاد", ["رئيس اتحاد أمريكا الجنوبية لكرة القدم"])]

@@ -20,7 +20,9 @@ _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح",
 _CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
 _ANNOUNCING = frozenset(("أعلن", "كشف", "أظهر"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))
-_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
+_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))
+_DAYS = frozenset(fold(w) for w in ("اليوم", "أمس", "الأمس", "غداً", "غدا"))  # (also when not read as a date)
+_STANCES = frozenset(fold(w) for w in ("دعم", "تأييد", "رفض", "قبول", "ترحيب"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
@@ -46,8 +48,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         while j < len(toks) and toks[j].norm != ")" and j - start < 6:
             j += 1
         j += 1
-    while j < len(toks) and toks[j].norm in ADVERBS and f.an.same_sentence(cue.i, j):
-        j += 1  # أكد تحديداً على / أوضح أيضاً أهميةَ: an adverb before the object
+    while j < len(toks) and (toks[j].norm in ADVERBS or toks[j].norm in _DAYS) and f.an.same_sentence(cue.i, j):
+        j += 1  # أكد تحديداً على / أوضح أيضاً أهميةَ / أعلنت السلطات اليوم القبضَ: an adverb before the object
     if j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j):
         return None
     w = toks[j].norm
@@ -60,6 +62,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
     if strip_al(w) in HAPPENINGS and _continues(f, j):
         return j  # أعلنت السلطات مقتلَ القيادي / أعلنت الشركة الانتهاءَ من ...: what happened
+    if cue.form.lemma in _ANNOUNCING and w in _STANCES and _continues(f, j):
+        return j  # أعلن رئيس الاتحاد دعمَ الفرنسي بلاتيني: a stance announced
     if cue.form.lemma in _ANNOUNCING:
         return j if cue.kind == VERB and np is not None and (
             masdar_shaped(w) and _continues(f, j) or possessed_masdar(w)) else None  # (what else follows أعلن / كشف is rarely content: ويكشف بكل وضوح استراتيجيتها)

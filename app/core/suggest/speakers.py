@@ -308,6 +308,8 @@ def _object_or_adjunct(f: Facts, np: _Phrase, j: int) -> bool:
             and has_al(toks[j + 1].norm) and not w.startswith(NAME_PARTS)
             and not toks[j - 1].norm.startswith(NAME_PARTS)):
         return True  # المخرج حسني صالح وفاةَ الفنان: a new construct phrase after the name is the object
+    if np.name_run >= 2 and w in HAPPENINGS and not toks[j - 1].norm.startswith(NAME_PARTS):
+        return True  # وأعلن الوزير مولود جاوش أوغلو بدءَ وصول …: what happened, after a whole name
     if w in OBJECT_HEADS:
         return True  # أكد الدكتور ناصر الدوسري أهميةَ ...: an abstract noun after the name is the object
     if not has_al(w) and possessed_masdar(w):
