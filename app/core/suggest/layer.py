@@ -25,6 +25,7 @@ from .dates import is_calendar_date
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
 from .preceding import SOME_OF_THEM, description_before
+from .words import WRITER_VOICE
 
 ENGINE = "qawl-suggest/1"
 _SUGGESTED = Origin.SUGGESTED.value
@@ -151,6 +152,21 @@ class _Speakers:
         return entities
 
 
+_TODAY = fold("اليوم")
+
+
+def _writer_speaks(ctx: Context) -> bool:
+    """Does the writer speak in the first person (أنا، نحن، أرى، بلادنا …) at least twice outside quotation marks?"""
+    seen = 0
+    for t in ctx.an.tokens:
+        if t.kind == "w" and (t.norm in WRITER_VOICE or t.norm[:1] in ("و", "ف") and t.norm[1:] in WRITER_VOICE) \
+                and t.i not in ctx.inside:
+            seen += 1
+            if seen >= 2:
+                return True
+    return False
+
+
 def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = (),
           model: str | None = None) -> Suggestions:
     """The suggestion layer of the document of ``ctx`` with its attributions ``records``; ``model`` names the model
@@ -159,9 +175,12 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
     an = ctx.an
     speakers = _Speakers(ctx, b, list(registry))
     dates: dict[Range, Span] = {}
+    column = _writer_speaks(ctx)
     for dm, a, z in ctx.dates:
         if not is_calendar_date(dm.value):
             continue  # الأسبوع الماضي، الصيف الحالي، الخمسينيات: recognised, not suggested (see .dates)
+        if column and a == z and an.tokens[a].norm == _TODAY:
+            continue  # in an opinion column a bare اليوم is "nowadays" (17 such in the gold, none annotated)
         dates[(a, z)] = b.span("DATE", dm.start, dm.end, f"date-{dm.rule}", {"value": dm.value, **dm.attrs})
     starts = sorted(dates)  # (first, last) token ranges of the dates, by first token
     ends = {z: (a, z) for a, z in dates}

@@ -106,6 +106,10 @@ FIRST_PERSON = frozenset(fold(w) for w in (
     "لأنني", "لأننا", "فإنني", "فإننا", "لكني", "لكنني", "لكننا", "لأني", "وإني", "كأني", "كأنني",
     "كنا", "كنت"))  # كان in the first person
 
+# The writer speaking in the first person outside any quotation (an opinion column): there اليوم is "nowadays".
+WRITER_VOICE = frozenset(fold(w) for w in ("أنا", "نحن", "لنا", "لدينا", "إننا", "إنني", "أعتقد", "أرى", "نرى", "أقول",
+                                           "نقول", "علينا", "أظن", "لعلنا", "بلادنا", "وطننا"))
+
 # Nouns of organisations and administrations (ORG_NOUNS): in construct chains, not personal names (رئيس مجلس إدارة
 # صندوق التنمية ...).
 ORG_NOUNS = frozenset(fold(w) for w in ("بلدية", "محافظة", "ولاية", "إمارة", "مقاطعة", "منطقة", "وزارة", "إدارة",
