@@ -75,3 +75,13 @@ def test_today_in_an_opinion_column_is_nowadays():
     news = "وقال الوزير اليوم إن المعرض سيفتتح غداً."
     assert [s.text for s in suggest(column, "2015-07-23").layer.spans_by_label("DATE")] == ["يوم الخميس"]
     assert [s.text for s in suggest(news, "2015-07-23").layer.spans_by_label("DATE")] == ["اليوم", "غداً"]
+
+
+def test_an_era_written_with_its_accusative_ending_is_still_the_era():
+    """عام 1453 ميلادياً / عام 600 ميلادياً / عام 1436 هجرياً: the era with its accusative ending (folded ميلاديا)
+    was not read as an era, so 1453 became a Hijri year (2031) — the very error issue 14 names for م and ميلادية —
+    and a year of three digits was no year at all. Found in blind16 after its measurement (not a blind figure)."""
+    lay = suggest("كتب المخطوط عام 600 ميلادياً وفتحت المدينة عام 1453 ميلاديا وتأسست الجمعية عام 1436 هجرياً.",
+                  "2015-07-23").layer
+    assert [(s.text, s.attrs["value"]) for s in lay.spans_by_label("DATE")] == [
+        ("عام 600 ميلادياً", "0600"), ("عام 1453 ميلاديا", "1453"), ("عام 1436 هجرياً", "2015")]

@@ -40,7 +40,7 @@ _ORD = _alt(cal.ORDINAL_DAYS)
 _CARD = _alt(cal.CARDINALS)
 _MOD = _alt(fold(w) for w in ("مطلع", "بداية", "أوائل", "منتصف", "أواسط", "نهاية", "أواخر", "مستهل",
                                "ختام", "أول", "آخر"))
-_ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|للهجر[ةه])(?![\p{L}]))?"
+_ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةها]?|للميلاد|هجري[ةها]?|للهجر[ةه])(?![\p{L}]))?"
 # A four-digit number followed by a decimal part or a unit of measure is a quantity, not a year
 # (العام الماضي 1107.6 مليون متر مكعب).
 _NOT_QUANTITY = r"(?![.,٫]\d)(?!\s*(?:مليون|مليار|الف|طن|ريال|دولار|يورو|جنيه|درهم|متر|كيلو|%|٪)(?![\p{L}]))"
@@ -83,7 +83,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
     # عام 642م، 573هـ: a year of fewer digits is a year when its era is written.
     ("erayear", regex.compile(
-        rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s*)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةه]?|للميلاد|هجري[ةه]?|"
+        rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s*)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةها]?|للميلاد|هجري[ةها]?|"
         rf"للهجر[ةه])(?![\p{{L}}])){_R}")),
     ("ago", regex.compile(
         rf"{_PRE}(?P<x>(?P<prep>قبل|منذ)\s+(?:(?P<n>\d{{1,3}}|{_CARD})(?:\s+و\s*(?P<tens>{_TENS}))?\s+|"
