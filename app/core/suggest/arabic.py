@@ -155,6 +155,13 @@ class Analysis:
         return [t for t in self.tokens[first:last + 1] if t.kind != "p"]
 
 
+def without_lam(word: str) -> str:
+    """The noun after a glued لـ (لمورجان → مورجان; للوزارة, لـ + الوزارة → الوزارة); other words as they are."""
+    if word.startswith("لل"):
+        return "ال" + word[2:]
+    return word[1:] if word[:1] == "ل" and len(word) > 3 else word
+
+
 @lru_cache(maxsize=1 << 16)
 def strip_al(word: str) -> str:
     """The word without a leading definite article (and the conjunction/prepositions glued before it).

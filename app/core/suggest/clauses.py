@@ -23,8 +23,8 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES, EVENT_NOUNS,
-                    FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DASHES, DEMONSTRATIVES,
+                    EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
 _ADJUNCT_OPENERS = frozenset(fold(w) for w in ("في", "من", "على", "عن", "مع", "إلى"))
@@ -209,18 +209,15 @@ def _describes_occasion(f: Facts, j: int) -> bool:
     return other is not None and other.kind == VERB and prev in EVENT_NOUNS
 
 
-_DASHES = frozenset("-–—")
-
-
 def _dash_aside(f: Facts, j: int) -> int | None:
     """The token after an aside between dashes that a cue at ``j`` opens (- حسب ما أوردته الصحيفة -), or None."""
     toks = f.an.tokens
-    if j == 0 or toks[j - 1].norm not in _DASHES:
+    if j == 0 or toks[j - 1].norm not in DASHES:
         return None
     for k in range(j + 1, min(len(toks), j + 12)):
         if not f.an.same_sentence(j, k):
             return None
-        if toks[k].norm in _DASHES:
+        if toks[k].norm in DASHES:
             return k + 1
     return None
 

@@ -11,7 +11,8 @@ derived from the document id and the range, so a re-run gives the same ids.
 from __future__ import annotations
 
 import hashlib
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
+from itertools import accumulate
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -158,11 +159,18 @@ _TODAY = fold("اليوم")
 def _writer_speaks(ctx: Context, records: list[Record]) -> bool:
     """Does the writer speak in the first person (أنا، نحن، أرى، بلادنا …) three times or more outside quotation marks
     and outside what the records attribute to someone?"""
-    said = {k for r in records for k in range(r.first, r.last + 1)}
+    spans = sorted((r.first, r.last) for r in records)
+    firsts = [a for a, _ in spans]
+    reach = list(accumulate((z for _, z in spans), max))  # the furthest token a record before each one covers
+
+    def said(i: int) -> bool:
+        k = bisect_right(firsts, i) - 1
+        return k >= 0 and reach[k] >= i
+
     seen = 0
     for t in ctx.an.tokens:
         if t.kind == "w" and (t.norm in WRITER_VOICE or t.norm[:1] in ("و", "ف") and t.norm[1:] in WRITER_VOICE) \
-                and t.i not in ctx.inside and t.i not in said:
+                and t.i not in ctx.inside and not said(t.i):
             seen += 1
             if seen >= 3:
                 return True

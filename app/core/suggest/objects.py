@@ -12,17 +12,16 @@ from ..text.arabic import CLAUSE_PUNCT, fold
 from .arabic import masdar_shaped, participle_shaped, possessed_masdar, strip_al
 from .context import Facts, Range
 from .cues import PARTICIPLE, VERB, Cue, opens_with_prep
-from .words import ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS
+from .words import ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS, THIS_BACK
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
 _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا",
                            "دعا", "حث", "طالب", "أظهر"))
 _CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
 _ANNOUNCING = frozenset(("أعلن", "كشف", "أظهر"))  # an object only when it says what happened (HAPPENINGS)
-_CHARGING = frozenset(("ناشد", "أوصى"))
-_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))
+_CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 _DAYS = frozenset(fold(w) for w in ("اليوم", "أمس", "الأمس", "غداً", "غدا"))  # (also when not read as a date)
-_STANCES = frozenset(fold(w) for w in ("دعم", "تأييد", "رفض", "قبول", "ترحيب"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
+_STANCES = frozenset(fold(w) for w in ("دعم", "تأييد", "رفض", "قبول", "ترحيب"))  # a stance announced
 
 
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
@@ -32,7 +31,7 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
                                                    or cue.kind == PARTICIPLE):
         return None  # (وأرجعوا أسباب ذلك إلى: put down to, with the subject of the sentence before)
     toks = f.an.tokens
-    if cue.kind == VERB and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in _THIS and np is not None \
+    if cue.kind == VERB and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in THIS_BACK and np is not None \
             and np[0] > cue.last + 1:
         return None  # أوضح ذلك وكيل الوزارة …: "this" is the object (what was said comes before, see .postposed)
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
@@ -65,8 +64,10 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.form.lemma in _ANNOUNCING and w in _STANCES and _continues(f, j):
         return j  # أعلن رئيس الاتحاد دعمَ الفرنسي بلاتيني: a stance announced
     if cue.form.lemma in _ANNOUNCING:
+        # an announced verbal noun with its complement, or a possessed one (what else follows أعلن / كشف is rarely
+        # content: ويكشف بكل وضوح استراتيجيتها)
         return j if cue.kind == VERB and np is not None and (
-            masdar_shaped(w) and _continues(f, j) or possessed_masdar(w)) else None  # (what else follows أعلن / كشف is rarely content: ويكشف بكل وضوح استراتيجيتها)
+            masdar_shaped(w) and _continues(f, j) or possessed_masdar(w)) else None
     if w.startswith("ال") or j in f.cue_tokens:
         return None
     if comma and (participle_shaped(w) or (len(w) == 5 and w[1] == "ا" and w.endswith("ا"))):

@@ -9,11 +9,11 @@ from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .clauses import Record, english_subject
 from .context import Context
 from .cues import SOURCE, VERB, Cue
-from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al
+from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al, without_lam
 from .quotes import is_complementizer, is_speech_like
 from .sources import speaking_source
 from .speakers import possessed
-from .words import FUNCTION_WORDS, QUANTIFIERS, is_title
+from .words import DASHES, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
 
 _AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
 _AS_ALONE = frozenset(fold(w) for w in ("حسبما", "بحسبما", "وفقما"))
@@ -55,15 +55,12 @@ def _stretch_before(ctx: Context, cue: Cue, j: int, used: set[int]) -> Record | 
     return Record([cue], st.inner[0], st.inner[1], "direct", "direct-before-cue", frame=(cue.last + 1, cue.last))
 
 
-_THIS = frozenset(fold(w) for w in ("ذلك", "هذا"))
-
-
 def _this_before(ctx: Context, cue: Cue) -> Record | None:
     """…. أوضح ذلك اللواء فلان / أكد ذلك لـ«عكاظ» فلان: a verb opening its sentence with "this" as its object and
     no content after it reports the sentence before (when that sentence reports nothing of its own)."""
     an, toks = ctx.an, ctx.an.tokens
     i = cue.i
-    if cue.kind != VERB or cue.last + 2 >= len(toks) or toks[cue.last + 1].norm not in _THIS:
+    if cue.kind != VERB or cue.last + 2 >= len(toks) or toks[cue.last + 1].norm not in THIS_BACK:
         return None
     nxt = toks[cue.last + 2].norm
     if toks[cue.last + 2].kind == "w" and has_al(nxt) and not is_title(nxt):
@@ -110,8 +107,8 @@ def _named_source(ctx: Context, np) -> bool:
     a title, a name of two or three words none of them with the article, a feminine ending or a participle's shape,
     or a surname's nisba alone."""
     words = [t.norm for t in ctx.an.words(*np)]
-    if words and words[0][:1] == "ل" and len(words[0]) > 3:
-        words[0] = "ال" + words[0][2:] if words[0].startswith("لل") else words[0][1:]
+    if words:
+        words[0] = without_lam(words[0])
     if any(is_title(w) for w in words):
         return True
     if len(words) == 1:
@@ -189,13 +186,10 @@ def _adjunct_to_end(ctx: Context, after: int) -> bool:
     return words > 0
 
 
-_DASHES = frozenset("-–—")
-
-
 def _parenthesis(toks, i: int, after: int) -> bool:
     """Does the phrase ``i .. after - 1`` stand between commas, or between dashes (وسيطرت المقاومة –حسب المصدر –
     على ...), so that the clause runs on past it?"""
-    return toks[after].norm in CLAUSE_PUNCT or (toks[after].norm in _DASHES and i > 0 and toks[i - 1].norm in _DASHES)
+    return toks[after].norm in CLAUSE_PUNCT or (toks[after].norm in DASHES and i > 0 and toks[i - 1].norm in DASHES)
 
 
 def _around_source(ctx: Context, cue: Cue, after: int) -> Record | None:

@@ -8,7 +8,7 @@ that speaks (an agency, a ministry, sources, a statement, an official), a clause
 from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import strip_al
+from .arabic import strip_al, without_lam
 from .context import Facts
 from .cues import Cue
 from .quotes import is_complementizer
@@ -56,12 +56,7 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
         return False
     if first in f.inside and f.name_like[f.inside[first].open]:
         return True  # وبحسب «رويترز»: a quoted name, an agency or a paper
-    head = toks[first].norm
-    if head.startswith("لل"):
-        bare = "ال" + head[2:]  # للوزارة: لـ + الوزارة (the ل was stripped first, and the article lost with it)
-    else:
-        bare = head[1:] if head[:1] == "ل" and len(head) > 3 else head
-    return strip_al(bare) in _SOURCE_HEADS  # (وفق المصادر، لتقديرات، للوزارة: the head without ل or ال)
+    return is_source_head(without_lam(toks[first].norm))  # (وفق المصادر، لتقديرات، للوزارة: without ل or ال)
 
 
 def is_source_head(word: str) -> bool:

@@ -25,8 +25,8 @@ from .cues import glued_to
 from .quotes import PREPOSITIONS, is_classifier, is_complementizer, is_name_like
 from .words import (ADDRESSEES, ADDRESSEE_PRONOUNS, ADJECTIVES, ADJUNCT_WORDS, ADVERBS, AUXILIARIES, CLAUSE_OPENERS,
                     ENVOYS, EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, HAPPENINGS, IN_IT, MEDIA, NAME_PARTS,
-                    OBJECT_HEADS, ORG_NOUNS, PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS, TITLES,
-                    is_title)
+                    OBJECT_HEADS, ORG_NOUNS, PRONOUN_CARRIERS, PRONOUN_PREPS, QUANTIFIERS, RELATIVE, SAME_WORDS, STATEMENTS,
+                    THIS_BACK, TITLES, is_title)
 
 _MAX_NP = 18  # Gulf news stacks long titles: مدير الفريق الأول لكرة القدم بالنادي الأهلي رئيس بعثة ...
 
@@ -77,9 +77,6 @@ def _speaker_after(f: Facts, last: int, glued_prep: tuple[str, ...], content_pre
     return noun_phrase(f, first, content_prep, source)
 
 
-_THIS_BACK = frozenset(fold(w) for w in ("ذلك", "هذا"))
-
-
 def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | None:
     """The first token of the subject after token ``last``: past a date or a tanween adverb (أعلنت أمس الشرطة)
     and an addressee placed first (أكد لـ"الاقتصادية" القانوني فهد / قال لوكالة الأنباء الوزير); None when
@@ -90,7 +87,7 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
             tanween(an, j) or toks[j].norm in ADVERBS or _how_spoken(an, j) or _accusative_masdar(toks[j].norm)
             or toks[j].norm in ADDRESSEE_PRONOUNS or toks[j].norm in IN_IT))):
         j = f.date_at.get(j, j) + 1  # أعلنت أمس الشرطة / قال له المصور / فرد عليه الملك / تدعو خصوصا إلى
-    if j == last + 1 and j + 1 < n and toks[j].norm in _THIS_BACK and toks[j + 1].kind == "w" and \
+    if j == last + 1 and j + 1 < n and toks[j].norm in THIS_BACK and toks[j + 1].kind == "w" and \
             (not has_al(toks[j + 1].norm) or is_title(toks[j + 1].norm)) and an.same_sentence(j, j + 1):
         j += 1  # أوضح ذلك عضو مجلس الإدارة / أكد ذلك لـ«عكاظ» فلان: "this" is the object, the subject follows
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
