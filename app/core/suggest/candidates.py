@@ -79,6 +79,10 @@ class _Collector:
             return
         if any(m[0] < mention[0] <= m[1] < mention[1] for m in self.by_mention):
             return  # صالح وفاة الفنان ... inside "المخرج حسني صالح": a phrase read from the middle of a name found
+        longer = next((m for m in self.by_mention if m[0] == mention[0] and mention[1] < m[1]), None)
+        if longer is not None:  # "المخرج" of "المخرج حسني صالح" found: the same mention read shorter (its title
+            self.add(rule, longer, via)  # without the name) is one more rule finding the whole mention
+            return
         cand = Candidate(mention, [rule], via)
         self.by_mention[mention] = cand
         self.items.append(cand)
