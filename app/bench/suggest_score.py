@@ -240,6 +240,6 @@ def _entity_map(gold_speakers: list[Span], pred_speakers: list[Span]) -> dict[st
     out = dict(direct)
     for p in pred_speakers:
         if p.id not in out and by_entity.get(p.entity):
-            votes = by_entity[p.entity]
-            out[p.id] = max(set(votes), key=votes.count)
+            votes = by_entity[p.entity]  # (a tie goes to the earliest mention's: max over a set of names went
+            out[p.id] = max(votes, key=votes.count)  # by the process's string hashing, so figures varied by run)
     return out
