@@ -169,8 +169,7 @@ def _writer_speaks(ctx: Context, records: list[Record]) -> bool:
 
     seen = 0
     for t in ctx.an.tokens:
-        if t.kind == "w" and (t.norm in WRITER_VOICE or t.norm[:1] in ("و", "ف") and t.norm[1:] in WRITER_VOICE) \
-                and t.i not in ctx.inside and not said(t.i):
+        if t.kind == "w" and t.norm in WRITER_VOICE and t.i not in ctx.inside and not said(t.i):
             seen += 1
             if seen >= 3:
                 return True
@@ -186,12 +185,14 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
     speakers = _Speakers(ctx, b, list(registry))
     dates: dict[Range, Span] = {}
     records = list(records)
-    column = _writer_speaks(ctx, records)
+    column: bool | None = None  # an opinion column? (read once, at the first bare اليوم: most articles have none)
     for dm, a, z in ctx.dates:
         if not is_calendar_date(dm.value):
             continue  # الأسبوع الماضي، الصيف الحالي، الخمسينيات: recognised, not suggested (see .dates)
-        if column and a == z and an.tokens[a].norm == _TODAY:
-            continue  # in an opinion column a bare اليوم is "nowadays" (none annotated in the gold sets)
+        if a == z and an.tokens[a].norm == _TODAY:
+            column = _writer_speaks(ctx, records) if column is None else column
+            if column:
+                continue  # in an opinion column a bare اليوم is "nowadays" (none annotated in the gold sets)
         dates[(a, z)] = b.span("DATE", dm.start, dm.end, f"date-{dm.rule}", {"value": dm.value, **dm.attrs})
     starts = sorted(dates)  # (first, last) token ranges of the dates, by first token
     ends = {z: (a, z) for a, z in dates}

@@ -107,7 +107,8 @@ FIRST_PERSON = frozenset(fold(w) for w in (
     "كنا", "كنت"))  # كان in the first person
 
 # The writer speaking in the first person outside any quotation (an opinion column): there اليوم is "nowadays".
-WRITER_VOICE = frozenset(fold(w) for w in ("أنا", "نحن", "لنا", "لدينا", "إننا", "إنني", "أعتقد", "أرى", "نرى", "أقول",
+WRITER_VOICE = frozenset(fold(p + w) for p in ("", "و", "ف") for w in (  # (ونحن، فأنا: with و / ف)
+                                           "أنا", "نحن", "لنا", "لدينا", "إننا", "إنني", "أعتقد", "أرى", "نرى", "أقول",
                                            "نقول", "علينا", "أظن", "لعلنا", "بلادنا", "وطننا"))
 
 # Nouns of organisations and administrations (ORG_NOUNS): in construct chains, not personal names (رئيس مجلس إدارة
