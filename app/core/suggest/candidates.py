@@ -108,9 +108,9 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("antecedent", source_of(ante), ante)  # وأكد الأمير أن ...، وحث رجال الأعمال على: he urged them
     if own_pending is not None:
         out.add("pending", own_pending[1])
-    elif np is not None and not (cue.kind == VERB and cue.form.lemma in ADDRESSING and oblique_plural(ctx.an, np[0])
-                                 or _object_by_gender(ctx, cue, np)):
-        out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى: whom he called)
+    elif np is not None and not (cue.kind == VERB and cue.form.lemma in _OBJECT_THEN_PREP
+                                 and oblique_plural(ctx.an, np[0]) or _object_by_gender(ctx, cue, np)):
+        out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى، ووصف المفحطين بأن)
     elif cue.kind == VERB and not conjoined:
         out.add("before", speaker_before(ctx, cue.i, require_title=False) or issuer_subject(ctx, cue))
     elif cue.kind == MASDAR:

@@ -182,6 +182,10 @@ def _relative_verb(f: Facts, j: int) -> bool:
     return other is not None and other.form.strict and j > 0 and f.an.tokens[j - 1].norm in RELATIVE
 
 
+# Words that open the words said after "قال X،" (بعد الوصول إلى الموقع تم ...): a time adjunct of what is reported,
+# since no complementizer, colon or mark came in the sentence; and the speaker's own "we" / "I" after his name.
+_WHEN_OPENERS = frozenset(fold(w) for w in ("بعد", "أثناء", "عقب", "إثر", "قبل", "منذ", "خلال"))
+_FIRST_PERSON = frozenset(fold(w) for w in ("نحن", "أنا"))
 _AS_SAID = frozenset(fold(w) for w in ("كما", "حسبما", "مثلما"))
 
 
@@ -189,12 +193,20 @@ def _said_after_comma(f: Facts, cue: Cue, start: int) -> tuple[str, int, object]
     """وقال المتحدث فلان، تلقت غرفة العمليات بلاغاً …: after قال and its subject, a comma and then a clause that is no
     adjunct, relative or circumstantial phrase — قال always introduces words, here without أن or marks."""
     toks = f.an.tokens
+    if start + 1 < len(toks) and toks[start].kind == "w" and toks[start].norm.startswith("لل") \
+            and toks[start + 1].norm in CLAUSE_PUNCT:
+        start += 1  # وقال فلان للصحفيين، تم تحديد ...: whom he told, then the comma
+    if cue.kind == VERB and cue.form.lemma == "قال" and start > cue.last + 1 and start < len(toks) \
+            and toks[start].norm in _FIRST_PERSON and f.an.same_sentence(cue.i, start):
+        return "unmarked", start, None  # وقال المدير العام فلان نحن سعداء: his own "we" right after his name
     j = start + 1
     if cue.kind != VERB or cue.form.lemma != "قال" or start >= len(toks) or toks[start].norm not in CLAUSE_PUNCT \
             or j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j) \
             or (cue.i > 0 and toks[cue.i - 1].norm in _AS_SAID):
         return None  # (… الذي يهدد، كما قالوا، الأمن العالمي: "as they said" is an aside)
     w = toks[j].norm
+    if w in _WHEN_OPENERS and j + 1 < len(toks) and toks[j + 1].kind == "w":
+        return "unmarked", j, None  # وقال المتحدث فلان، بعد الوصول إلى الموقع تم ...: the words open with "when"
     if w in ADJUNCT_WORDS or w in RELATIVE or w in FUNCTION_WORDS or j in f.cue_tokens or circumstantial(f, j) \
             or participle_shaped(w[1:] if w[:1] == "و" else w) or is_title(w):
         return None  # (ويقول فلان، المدير التنفيذي …: the title in apposition describes the speaker)

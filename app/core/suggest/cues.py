@@ -128,6 +128,21 @@ _LEXICON: list[tuple] = [
     ("عزا", ["عزا", "عزت", "عزوا"], "عزو", "عازي", [], (), ""),
     # Hinting (ولمح فينغر إلى أن «...»): only with its complementizer, like the view verbs (لمح X "glimpsed").
     ("لمح", ["لمح", "لمحت", "لمحوا", "ألمح", "ألمحت", "ألمحوا"], "لمح", "ملمح", [], (), "weak strict"),
+    # More speech acts, each only with a complementizer, a colon or a quotation (weak): citing (وأورد التقرير أن),
+    # proposing, promising, narrating, advising, explaining, qualifying (واستدرك قائلاً), criticising, agreeing all
+    # together, supporting and threatening. (وعد without its imperfect: يعد "is considered"; no participle where it
+    # is also a plain noun: مورد، مقترح، واعد.)
+    ("أورد", ["أورد"], "ورد", "", [], (), "weak"),
+    ("اقترح", ["اقترح"], "قترح", "", [], (), "weak"),
+    ("وعد", ["وعد"], "", "", [], (), "weak"),
+    ("حكى", ["حكى", "حكت"], "حكي", "", [], (), "weak"),
+    ("نصح", ["نصح"], "نصح", "ناصح", [], (), "weak"),
+    ("فسر", ["فسر"], "فسر", "مفسر", [], (), "weak"),
+    ("استدرك", ["استدرك"], "ستدرك", "مستدرك", [], (), "weak"),
+    ("انتقد", ["انتقد"], "نتقد", "منتقد", [], (), "weak"),
+    ("أجمع", ["أجمع"], "", "مجمع", [], (), "weak"),
+    ("أيد", ["أيد"], "ؤيد", "مؤيد", [], (), "weak"),
+    ("هدد", ["هدد"], "هدد", "مهدد", [], (), "weak"),
 ]
 # Verbal nouns of belief after a light verb (أعرب / عبّر عن إيمانه بـ، عن قناعته بأن، عن ثقته في أن).
 _THOUGHT_NOUNS = ("إيمان", "قناعة", "ثقة")
@@ -282,6 +297,13 @@ NOT_GLUED = frozenset(fold(w) for w in ("بيان", "بيانا", "بلاغ", "�
                                          "برلمان", "بنك", "لجنة", "لقاء", "لائحة"))
 
 
+# "It came in" (وجاء في البيان أن، وورد في التقرير: «…»): the document after في is the source, like بحسب; not after
+# "what" (بما ورد في التقرير، كما جاء في الحديث: a reference to it, no report).
+_CAME_IN = frozenset(fold(w) for w in ("جاء", "وجاء", "ورد", "وورد"))
+_WHAT = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("ما", "كما", "بما", "مما", "لما", "حسبما", "بحسب",
+                                                                  "حسب"))
+
+
 def find_cues(an: Analysis) -> list[Cue]:
     """Every cue in the article, in text order."""
     cues: list[Cue] = []
@@ -295,6 +317,10 @@ def find_cues(an: Analysis) -> list[Cue]:
                 cues.append(Cue(tok.i, tok.i, CueForm(_ENGLISH[word.lower()], VERB)))
             continue
         form = match_form(word) or _agent_masdar(an, tok.i)
+        if form is None and word in _CAME_IN and tok.i + 1 < len(toks) and toks[tok.i + 1].norm in ("في", "فى") \
+                and not (tok.i and toks[tok.i - 1].norm in _WHAT):
+            cues.append(Cue(tok.i, tok.i + 1, CueForm("جاء في", SOURCE)))  # وجاء في البيان أن: "it says in"
+            continue
         if form is not None and _first_person(an, tok.i, form):
             continue  # فإنني أعتقد أن: the writer's (or the interviewee's) own view, not a report
         if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not

@@ -9,10 +9,11 @@ Content introduced by a complementizer, a colon, marks or a governed preposition
 from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import masdar_shaped, participle_shaped, possessed_masdar, strip_al
+from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al
 from .context import Facts, Range
 from .cues import PARTICIPLE, VERB, Cue, opens_with_prep
-from .words import ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS, THIS_BACK
+from .words import (ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, EVENT_NOUNS, FUNCTION_WORDS, HAPPENINGS, OBJECT_HEADS,
+                    THIS_BACK)
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
 _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا",
@@ -27,8 +28,9 @@ _STANCES = frozenset(fold(w) for w in ("دعم", "تأييد", "رفض", "قبو
 def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | None:
     """The first token of a direct-object content right after the explicit subject (or right after a participle:
     مؤكداً عدمَ رضاه، مؤكداً ضرورةَ ...), or None."""
-    if cue.form.lemma not in _OBJECT_VERBS or not (cue.kind == VERB and (np is not None or cue.form.lemma in ATTRIBUTING)
-                                                   or cue.kind == PARTICIPLE):
+    if cue.form.lemma not in _OBJECT_VERBS or not (
+            cue.kind == VERB and (np is not None or cue.form.lemma in ATTRIBUTING or _happening_next(f, cue))
+            or cue.kind == PARTICIPLE):
         return None  # (وأرجعوا أسباب ذلك إلى: put down to, with the subject of the sentence before)
     toks = f.an.tokens
     if cue.kind == VERB and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in THIS_BACK and np is not None \
@@ -37,7 +39,9 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT):
         return None  # only a circumstantial participle after a comma (not كانت غير متوقعة: an adjective)
     j = f.past_name(start) if cue.kind == VERB else start  # أعلنت دار النشر البريطانية «بيرسون»، ...
-    j = _past_date(f, j)  # وأعلنت أفغانستان في 29 الشهر الماضي وفاةَ ...: when, between the subject and the object
+    # when and on which occasion, between the subject and the object: وأعلنت أفغانستان في 29 الشهر الماضي وفاةَ ...،
+    # وأكد الوزير خلال اللقاء دعمَ ...
+    j = _past_date(f, _past_occasion(f, _past_date(f, j)))
     comma = j < len(toks) and toks[j].norm in ("،", ",")
     if comma:  # أوضح الدكتور الآغا، أهميةَ التوعية
         j += 1
@@ -61,8 +65,8 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
         return j  # وناشدت السلطات المواطنين كافة التعاون / موصياً المسلمين بتقوى الله
     if strip_al(w) in HAPPENINGS and _continues(f, j):
         return j  # أعلنت السلطات مقتلَ القيادي / أعلنت الشركة الانتهاءَ من ...: what happened
-    if cue.form.lemma in _ANNOUNCING and w in _STANCES and _continues(f, j):
-        return j  # أعلن رئيس الاتحاد دعمَ الفرنسي بلاتيني: a stance announced
+    if w in _STANCES and _continues(f, j):
+        return j  # أعلن رئيس الاتحاد دعمَ الفرنسي بلاتيني، وأكد الوزير دعمَ الوزارة لـ: a stance announced or affirmed
     if cue.form.lemma in _ANNOUNCING:
         # an announced verbal noun with its complement, or a possessed one (what else follows أعلن / كشف is rarely
         # content: ويكشف بكل وضوح استراتيجيتها)
@@ -118,6 +122,28 @@ def _past_date(f: Facts, j: int) -> int:
     toks = f.an.tokens
     k = j + 1 if j < len(toks) and toks[j].norm == "في" else j
     return f.date_at[k] + 1 if k in f.date_at else j
+
+
+def _happening_next(f: Facts, cue: Cue) -> bool:
+    """What happened, right after a verb whose subject came before it (محللون … يتوقعون نموَّ الطلب): the verb's
+    object, as after a subject written after it."""
+    toks = f.an.tokens
+    j = cue.last + 1
+    return j < len(toks) and toks[j].kind == "w" and strip_al(toks[j].norm) in HAPPENINGS and _continues(f, j)
+
+
+_OCCASION_PREPS = frozenset(fold(w) for w in ("خلال", "أثناء", "في"))
+
+
+def _past_occasion(f: Facts, j: int) -> int:
+    """The token after the occasion of the words that starts at ``j`` (خلال اللقاء، في كلمته: "during", "in" and a
+    definite or possessed noun of an event — no indefinite one, whose adjective would follow), else ``j``."""
+    toks = f.an.tokens
+    if j + 1 < len(toks) and toks[j].norm in _OCCASION_PREPS and toks[j + 1].kind == "w":
+        noun = toks[j + 1].norm
+        if strip_al(noun) in EVENT_NOUNS and (has_al(noun) or noun.endswith(("ه", "ها"))):
+            return j + 2
+    return j
 
 
 def _continues(f: Facts, j: int) -> bool:

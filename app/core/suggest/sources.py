@@ -30,6 +30,12 @@ def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | No
             return "direct", j, ("direct-after-cue", st)
         if speaking_source(f, cue, start) and _clause_follows(f, cue, j) and _opens_clause(f, cue.i):
             return "indirect", j, "indirect-after-source"  # وبحسب وكالة «رويترز» تعني التخارجات ...
+        # وحسب صحيفة “ستيت” المحلية، فإن ...: a speaking source, a few words describing it, a comma, its content
+        k = _past_description(f, cue, j) if speaking_source(f, cue, start) and _opens_clause(f, cue.i) else None
+        if k is not None and is_complementizer(an, k):
+            return "indirect", k, "indirect-complementizer"
+        if k is not None and _clause_follows(f, cue, k):
+            return "indirect", k, "indirect-after-source"
     # (ومن المتوقع بحسب الوكالة تراجع ...: a source inside its clause attributes the whole clause, see .postposed)
     return None
 
@@ -57,6 +63,24 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     if first in f.inside and f.name_like[f.inside[first].open]:
         return True  # وبحسب «رويترز»: a quoted name, an agency or a paper
     return is_source_head(without_lam(toks[first].norm))  # (وفق المصادر، لتقديرات، للوزارة: without ل or ال)
+
+
+def _past_description(f: Facts, cue: Cue, j: int) -> int | None:
+    """The token after the comma that closes a short description of the source from ``j`` (at most five words, no
+    cue and no complementizer before it: المحلية، / المصنعة للسيارة،), or None."""
+    an, toks = f.an, f.an.tokens
+    words = 0
+    k = j
+    while k < len(toks) and an.same_sentence(cue.i, k) and words <= 5:
+        t = toks[k]
+        if t.kind == "p" and t.norm in CLAUSE_PUNCT:
+            k += 1
+            return k if k < len(toks) and an.same_sentence(cue.i, k) else None
+        if k in f.cue_tokens or is_complementizer(an, k):
+            return None
+        words += t.kind == "w"
+        k += 1
+    return None
 
 
 def is_source_head(word: str) -> bool:

@@ -66,15 +66,23 @@ _INFORMING = frozenset(("أبلغ", "أخبر"))
 ADDRESSING = frozenset(("حث", "دعا", "طالب", "ناشد", "أبلغ", "أخبر", "حذر"))  # verbs said to someone
 
 _GROUP_WORDS = frozenset(fold(w) for w in ("جميع", "كل", "كافة", "بعض", "عموم"))
+_ALL_OF = frozenset(fold(w) for w in ("جميع", "كافة"))  # "all the …": whom a call addresses, never a caller
 
 
 def oblique_plural(an, j: int) -> bool:
     """A noun phrase headed (after جميع / كل / كافة / بعض) by a sound masculine plural participle in the
-    oblique case (المستفيدين، المواطنين، المسؤولين): after a verb it is the object; a subject would end in -ون."""
+    oblique case (المستفيدين، المواطنين، المسؤولين; in construct مسيري النادي), or "all the …" (جميع الأطراف):
+    after a verb it is the object; a subject would end in -ون."""
     toks = an.tokens
     if toks[j].kind == "w" and toks[j].norm in _GROUP_WORDS and j + 1 < len(toks):
+        if toks[j].norm in _ALL_OF and has_al(toks[j + 1].norm):
+            return True  # وحث جميع الأطراف على: "all the parties", whom he urged (a broken plural too)
         j += 1
     w = toks[j].norm if toks[j].kind == "w" else ""
+    if len(w) >= 5 and w.endswith("ي") and not has_al(w) and (w[0] == "م" or w[1] == "ا") and j + 1 < len(toks) \
+            and toks[j + 1].kind == "w" and has_al(toks[j + 1].norm) and w not in TITLES:
+        return True  # مسيري النادي، قائدي المركبات: a plural participle in construct (-ي for -ين), oblique
+
     bare = strip_al(w[1:] if w[:1] in ("و", "ف") and len(w) > 5 else w)
     return bare.startswith("م") and bare.endswith("ين") and len(bare) >= 6 and w not in TITLES and bare not in TITLES
 
