@@ -68,6 +68,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
     ("iso", regex.compile(rf"{_L}(?P<x>(?P<year>\d{{4}})-(?P<mnum>[01]\d)-(?P<day>[0-3]\d)){_R}")),
     ("deictic", regex.compile(
         rf"{_PRE}(?P<x>(?:يوم\s+)?(?P<deictic>امس\s+الاول|اول\s+امس|اول\s+من\s+امس|بعد\s+غد|امس|الامس|البارحة|البارحه|اليوم|غدا"
+        rf"|الليلة\s+قبل\s+الماضية|الليلة\s+(?:الماضية|الفائتة)"
         rf"|(?<=يوم\s+)غد)"
         rf"(?:\s*\(?\s*(?P<wd>{_WEEKDAY})\s*\)?)?){_R}")),
     # الخامس من الشهر المقبل، 20 من هذا الشهر: a day of the month the text names relative to the article date.
@@ -111,7 +112,7 @@ def _kinds() -> dict[str, str]:
     groups = {
         "month": [w.split()[0] for w in list(cal.GREGORIAN_MONTHS) + list(cal.HIJRI_MONTHS)],
         "weekday": list(cal.WEEKDAYS), "decade": list(cal.DECADES), "season": list(cal.SEASONS),
-        "deictic": ["امس", "الامس", "اليوم", "غدا", "غد", "البارحة", "البارحه"],
+        "deictic": ["امس", "الامس", "اليوم", "غدا", "غد", "البارحة", "البارحه", "الليلة"],
         "unit": ["الاسبوع", "الشهر", "العام", "السنة", "السنه"], "year": ["عام", "سنة", "سنه", "العام", "السنة"],
         "ago": ["قبل", "منذ"], "century": ["القرن"], "part": ["النصف", "الربع"],
     }
@@ -218,4 +219,9 @@ def find_dates(an: Analysis, anchor_value: str | None) -> list[DateMatch]:
             o_start, o_end = an.span(y0, y1)
             out.append(DateMatch(o_start, o_end, f"{int(m.group('year') or m.group('year2')):04d}", "year", {},
                                  y0, y1))
+        elif rule == "part" and m.group("rel") and attrs.get("resolved"):
+            # النصف الأول من العام الجاري: the year named relative to the article's is marked as a written one is
+            y0, y1 = m.span("yx")
+            o_start, o_end = an.span(y0, y1)
+            out.append(DateMatch(o_start, o_end, val[:4], "unit", {"resolved": True}, y0, y1))
     return out

@@ -24,6 +24,24 @@ _NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|�
 _DAY_OF = regex.compile(r"(?<![\p{L}])(?:ساعات|طوال|مدار|منتصف|نهاية|بداية|نفس|ذلك|ذات|اخر|طيلة)\s+$")
 
 
+_WORD_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)\s+$")
+
+
+def _present_tense_before(norm: str, start: int) -> bool:
+    """Is the word right before ``start`` a present-tense verb (تحتاج، وينتمي، نشهد)? Then a bare اليوم after it is
+    "nowadays". Not a future one (ستغادر اليوم: the day is meant), a noun of the same shape (تقرير، تدريبات،
+    نجران) or a verb with an object pronoun (نشره "published it")."""
+    m = _WORD_BEFORE.search(norm, max(0, start - 12), start)
+    if m is None:
+        return False
+    w = m.group(1)
+    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+    if w[:1] not in ("ي", "ت", "ن") or not 4 <= len(w) <= 7:
+        return False
+    verbal_noun = len(w) == 5 and w[0] == "ت" and w[3] == "ي"  # تقرير، تدريب
+    return not (verbal_noun or w.endswith(("ة", "ات", "ية", "ين", "ون", "ان", "ه", "ها")))
+
+
 def _header_end(norm: str, start: int, end: int) -> bool:
     """The word closes a short header line (a byline "name – outlet", a title): not a date in running text."""
     line_start = norm.rfind("\n", 0, start) + 1
@@ -45,7 +63,7 @@ _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلا�
                                              "لعام", "مطلع", "نهاية", "بداية", "و", "،", ",", "-", "الى", "من",
                                              "عامي", "العامين", "عامين", "سنتي", "السنتين", "(", "طوال", "مواليد",
                                              "بين", "بحلول", "بنهاية", "وبنهاية", "ببداية", "بمطلع", "آخر",
-                                             "أواخر", "أوائل", "منتصف", "أعوام", "سنوات", "وحتى", "ومنذ"))
+                                             "أواخر", "أوائل", "منتصف", "أعوام", "سنوات", "وحتى", "ومنذ", "الفترة"))
 # Words after which a bare number is a year even before 1900 (حتى 1890، بين عامي 1770 و1840، بحلول 1908).
 _STRONG_YEAR_CONTEXT = frozenset(fold(w) for w in ("منذ", "حتى", "عام", "العام", "سنة", "لعام", "عامي", "العامين",
                                                     "عامين", "سنتي", "بحلول", "أعوام", "سنوات", "وحتى", "ومنذ"))
@@ -188,7 +206,8 @@ _IN_NEED = regex.compile(r"\s+(?:ال)?حاج")
 
 
 def _deictic(f: _Found) -> Value:
-    """أمس، اليوم، غداً، بعد غد، أول أمس (with an optional weekday): a day relative to the article date."""
+    """أمس، اليوم، غداً، بعد غد، أول أمس، الليلة (قبل) الماضية (with an optional weekday): a day relative to the
+    article date."""
     g, m, norm, anchor = f.g, f.m, f.norm, f.anchor
     resolved = {"resolved": True}
     unresolved = {"resolved": False}
@@ -203,10 +222,12 @@ def _deictic(f: _Found) -> Value:
         return None  # في أمسّ الحاجة إليها: "most in need", a superlative written like "yesterday"
     if word == "اليوم" and not g.get("wd") and _PER_DAY.search(norm, max(0, m.start("x") - 30), m.start("x")):
         return None  # 350 دولاراً في اليوم، دولار واحد باليوم: a rate per day
-    if word == "اليوم" and not g.get("wd") and _NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x")):
-        return None  # حتى اليوم، وهو اليوم يعتبر: nowadays
+    if word == "اليوم" and not g.get("wd") and (_NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x"))
+                                               or _present_tense_before(norm, m.start("x"))):
+        return None  # حتى اليوم، وهو اليوم يعتبر، تونس تحتاج اليوم إلى: nowadays
     offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غد": 1, "بعد غد": 2,
-              "اول امس": -2, "امس الاول": -2, "اول من امس": -2}[word]
+              "اول امس": -2, "امس الاول": -2, "اول من امس": -2, "الليلة الماضية": -1, "الليلة الفائتة": -1,
+              "الليلة قبل الماضية": -2}[word]
     if anchor is None:
         return "XXXX-XX-XX", unresolved
     day = anchor + dt.timedelta(days=offset)
@@ -300,11 +321,26 @@ def _year(f: _Found) -> Value:
     return (f"{year:04d}", {}) if 1000 <= year <= 2100 else None
 
 
+_CLOSE = regex.compile(r"\s*\)")
+_AND_YEAR = regex.compile(r"\s*و\s*\d{4}(?!\d)")
+_DASH_YEAR_CLOSE = regex.compile(r"\s*[-–]\s*\d{4}\s*\)")
+
+
+def _cited(norm: str, start: int) -> bool:
+    """Is the year at ``start`` the last item of a reference in parentheses (a place, a colon, a publisher, a
+    comma): an opening parenthesis within 80 characters before it, with a colon after that and no closing one?"""
+    before = norm[max(0, start - 80):start]
+    opened = before.rfind("(")
+    return opened >= 0 and ")" not in before[opened:] and ":" in before[opened:]
+
+
 def _bare_year(f: _Found) -> Value:
     """2002م، 1435هـ, or a bare number that is a year by its context (في 2013، منذ 1990)."""
     g, m, norm, anchor, previous = f.g, f.m, f.norm, f.anchor, f.previous
     year = int(g["year"])
     era = g.get("era") or ""
+    if era and _school_year(norm, m.start("x"), year, era):
+        return None
     if not era:
         # A bare number is a year only after a temporal preposition, or in a list right after a date.
         before = norm[max(0, m.start("x") - 20):m.start("x")]
@@ -312,6 +348,13 @@ def _bare_year(f: _Found) -> Value:
         word = prev.group(1) if prev else ""
         if word not in _YEAR_CONTEXT and word[:1] in ("و", "ف") and word[1:] in _YEAR_CONTEXT:
             word = word[1:]  # وبحلول، ومنذ: the conjunction is not part of the word
+        after = norm[m.end("x"):m.end("x") + 16]
+        cited = word in ("،", ",", ":") and _CLOSE.match(after) is not None and _cited(norm, m.start("x"))
+        if cited:
+            word = "("  # (القاهرة: دار المعارف، 1990): the year of a work cited closes its parenthesis
+        # بين 1831 و1910، (1856 - 1915): a range of years, as strong as "since" or "the year"
+        paired = cited or (word == "بين" and _AND_YEAR.match(after) is not None) or (
+            word == "(" and _DASH_YEAR_CLOSE.match(after) is not None)
         if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
             return None  # نحو (2000) شخص: a count in parentheses
         if word == "(" or (word == "-" and "(" in before):
@@ -324,18 +367,28 @@ def _bare_year(f: _Found) -> Value:
                                                              m.start("x") - 4):
             return None
         listed = word in ("و", "،", ",", "-", "الى", "من")  # a year in a list: as old as the date it follows
-        if not (1900 <= year <= 2099 or (1500 <= year <= 2099 and (word in _STRONG_YEAR_CONTEXT or listed))):
+        if not (1900 <= year <= 2099 or (1500 <= year <= 2099 and (word in _STRONG_YEAR_CONTEXT or listed or paired))):
             return None
     if _hijri_era(era, year):
         return _hijri_value(year, None, None, anchor)
     return f"{year:04d}", {}
 
 
+_YEAR_SLASH_BEFORE = regex.compile(r"(?<!\d)(\d{4})\s*[/\-–]\s*$")
+
+
+def _school_year(norm: str, start: int, year: int, era: str | None) -> bool:
+    """1436/1437هـ، ١٤٣٦-١٤٣٧هـ: two consecutive Hijri years, an academic or fiscal year (للعام الدراسي 1435/1436هـ);
+    most gold sets mark no date in one (five of seven)."""
+    m = _YEAR_SLASH_BEFORE.search(norm, max(0, start - 8), start)
+    return m is not None and int(m.group(1)) + 1 == year and _hijri_era(era, year)
+
+
 def _era_year(f: _Found) -> Value:
     """عام 642م، 573هـ: a year of two to four digits with its era written."""
     g, anchor = f.g, f.anchor
     year = int(g["year"])
-    if year < 10:
+    if year < 10 or _school_year(f.norm, f.m.start("x"), year, g.get("era")):
         return None
     if _hijri_era(g.get("era"), year):
         return _hijri_value(year, None, None, anchor)
