@@ -129,3 +129,14 @@ def test_an_academic_year_of_two_hijri_years_is_no_date():
     the gold sets are not marked, and the second year alone (what was suggested) never is."""
     text = "وتبدأ الدراسة للعام الدراسي 1435 / 1436هـ في موعدها. وفي عام 1436هـ بدأ البرنامج."
     assert _dates(text) == [("عام 1436هـ", "2015")]
+
+
+def test_as_he_said_closing_the_sentence_without_a_comma_and_according_to_what():
+    """… أزمة اقتصادية خانقة كما قال وزير المالية. / …، على ما أعلنت البعثة.: "as X said" needed a comma before كما
+    (which also means "also" and "like"); closing its sentence it needs none. على ما ("according to what") is
+    بحسب ما."""
+    text = ("وتعاني البلاد من أزمة اقتصادية خانقة كما قال وزير المالية. وقتل 1592 شخصا وأصيب 3329 في أعمال العنف، على "
+            "ما أعلنت بعثة الأمم المتحدة في أفغانستان. وكما قال الوزير إن الأزمة ستنتهي.")
+    assert _said(text) == [("وتعاني البلاد من أزمة اقتصادية خانقة", ["وزير المالية"]),
+                           ("وقتل 1592 شخصا وأصيب 3329 في أعمال العنف", ["بعثة الأمم المتحدة في أفغانستان"]),
+                           ("إن الأزمة ستنتهي", ["الوزير"])]

@@ -90,9 +90,13 @@ def _attribution_phrase(ctx: Context, cue: Cue, j: int) -> int | None:
     if cue.kind == VERB and j > 0:
         if toks[j].norm in _AS and (toks[j - 1].norm in CLAUSE_PUNCT or toks[j].norm in _AS_ALONE):
             return j  # (حسبما needs no comma before it: كما and مثلما also mean "also" and "like")
+        if toks[j].norm in _AS and toks[j - 1].kind == "w":
+            return j  # … التي تمر بها البلاد كما قال الوزير.: no comma, so only when it closes the sentence (below)
         before = ctx.cue_at.get(j - 1) if toks[j].norm == "ما" else None
         if before is not None and before.kind == SOURCE:
             return j - 1  # بحسب ما أفاد
+        if toks[j].norm == "ما" and toks[j - 1].norm == fold("على"):
+            return j - 1  # … في أعمال العنف، على ما أعلنت البعثة: "according to what"
     if cue.kind == SOURCE:
         np = ctx.subjects.get(cue.i)
         if toks[j].norm in CLAUSE_PUNCT or (np is not None and (speaking_source(ctx, cue, np[1] + 1)
