@@ -422,6 +422,8 @@ def _titled_phrase(f: Facts, k: int, cue: Cue) -> Range | None:
     prev = f.an.tokens[k - 1].norm
     if is_classifier(prev) or prev in ORG_NOUNS or strip_al(prev) in ORG_NOUNS:
         return None  # مؤسسة الملك عبدالعزيز، جامعة الملك سعود: an institution's name, not the king
+    if k >= 2 and f.an.tokens[k - 2].norm in RELATIVE and f.an.tokens[k - 1].kind == "w":
+        return None  # النتائج التي حققها أعضاء الدورة السابقة: the subject of a relative clause describing a thing
     np = speaker_after(f, k - 1)
     if np is None or np[0] != k or np[1] >= cue.i or _adjective_title(f, np):
         return None
