@@ -113,6 +113,8 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         out.add("source" if cue.kind == SOURCE else "after", np)  # (ودعا جميع المستفيدين إلى، ووصف المفحطين بأن)
     elif cue.kind == VERB and not conjoined:
         out.add("before", speaker_before(ctx, cue.i, require_title=False) or issuer_subject(ctx, cue))
+    elif cue.kind == VERB and toks[cue.i].norm[:1] == "ف":
+        out.add("before", _as_for(ctx, cue))  # أما المحلل السياسي فلان، فأوضح: the topic of أما … فـ speaks
     elif cue.kind == MASDAR:
         out.add("before", speaker_before(ctx, cue.i, require_title=True) or light_verb_subject(ctx, cue))
     if cue.kind == PARTICIPLE:
@@ -141,6 +143,26 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         for mention in recent_mentions(ctx, cue):
             out.add("recent", mention)
     return out.items
+
+
+_AS_FOR = frozenset(fold(w) for w in ("أما", "وأما"))
+
+
+def _as_for(ctx: Context, cue: Cue) -> Range | None:
+    """أما الرئيس الفلسطيني، محمود عباس، فقال / أما أحمد بن ضاحي فقال: the noun phrase after أما that the verb's ف
+    answers, in the same sentence and at most ten tokens before it (not أما عن "as for", a topic, not a speaker)."""
+    an, toks = ctx.an, ctx.an.tokens
+    for a in range(cue.i - 1, max(-1, cue.i - 12), -1):
+        if not an.same_sentence(a, cue.i) or a in ctx.cue_tokens:
+            return None
+        if toks[a].norm in _AS_FOR:
+            first, last = a + 1, cue.i - 1
+            while last > first and toks[last].kind == "p":
+                last -= 1
+            if toks[first].kind != "w" or toks[first].norm in ("عن", "بالنسبة") or last < first:
+                return None
+            return first, last
+    return None
 
 
 def _relative_subject(ctx: Context, cue: Cue) -> Range | None:

@@ -48,7 +48,8 @@ _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جري�
                                              "أرقام", "بيانات", "معطيات", "معلومات", "تعداد", "إحصاء", "استطلاع", "مسح",
                                              "مؤسسة", "مركز", "بنك", "صندوق", "مكتب", "سلطات", "حكومة", "لجنة",
                                              "جمعية", "مجلس", "الأمم", "بحث", "أبحاث", "بحوث", "دراسات",
-                                             "تقارير", "مؤشر", "مؤشرات", "نتائج"))
+                                             "تقارير", "مؤشر", "مؤشرات", "نتائج", "تصريحات", "ادعاءات", "أقوال",
+                                             "رواية", "مزاعم", "تأكيدات"))
 
 
 def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
@@ -66,12 +67,12 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
 
 
 def _past_description(f: Facts, cue: Cue, j: int) -> int | None:
-    """The token after the comma that closes a short description of the source from ``j`` (at most five words, no
+    """The token after the comma that closes a description of the source from ``j`` (at most fifteen words, no
     cue and no complementizer before it: المحلية، / المصنعة للسيارة،), or None."""
     an, toks = f.an, f.an.tokens
     words = 0
     k = j
-    while k < len(toks) and an.same_sentence(cue.i, k) and words <= 5:
+    while k < len(toks) and an.same_sentence(cue.i, k) and words <= 14:
         t = toks[k]
         if t.kind == "p" and t.norm in CLAUSE_PUNCT:
             k += 1

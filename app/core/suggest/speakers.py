@@ -93,12 +93,15 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
     if j + 1 < n and (toks[j].norm, toks[j + 1].norm) in _WHEN:
         j += 2  # ثم قال آخر الأمر: / قال ذات مرة: when, not who
     j = eulogy_after(an, j) if j < n else j
+    addressed = j
     if j < n and toks[j].kind == "w" and toks[j].norm in ("ل", "لـ") and (j + 1) in f.by_open:
         j = f.by_open[j + 1].close + 1
     elif j < n and toks[j].kind == "w" and _addressee(toks[j].norm):
         j += 1
         while j < n and toks[j].kind == "w" and has_al(toks[j].norm) and is_nisba(toks[j].norm):
             j += 1
+    if j > addressed and j + 1 < n and toks[j].norm in ("،", ",") and toks[j + 1].kind == "w":
+        j += 1  # ويقول لـ "الاقتصادية"، ماركوس كروج ...: the addressee between commas, then the subject
     if j >= n or not an.same_sentence(last, j):
         return None
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
