@@ -39,3 +39,11 @@ def test_as_for_x_then_he_said():
     assert _said(text) == [("إن الأسعار سترتفع", ["الوزير"]),
                            ("بأن استمرار تزايد الحفارات يؤكد إصرار المنتجين", ["رالف فالتمان المختص النفطي"]),
                            ("إن الهبوط مستمر", ["الخبير"])]
+
+
+def test_the_paper_learned_from_its_sources():
+    """وعلمت "الوطن" من مصادر مطلعة أن …: like نقلت الصحيفة عن …, the paper only relays what it learned; the speaker
+    is whom it learned it from. "I learned" with nobody named after من, and علم as a noun, report nothing."""
+    text = ('وارتفعت الأسعار. وعلمت "الوطن" من مصادر مطلعة أن اللجنة يترأسها نائب الوزير. وعلمت أن الأمر انتهى. والأمم '
+            "المتحدة على علم بأن الوضع خطير.")
+    assert _said(text) == [("أن اللجنة يترأسها نائب الوزير", ["مصادر مطلعة"])]

@@ -122,6 +122,9 @@ _LEXICON: list[tuple] = [
     ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
     # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
     ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
+    # وعلمت "الوطن" من مصادر مطلعة أن: the paper learned it from the sources (only the feminine: علم is also a flag,
+    # a science and knowledge — على علم بأن)
+    ("علم", ["علمت", "علمتا"], "", "", [], (), "weak bare"),
     # Attributing a cause (وأرجع التقرير أهميةَ القناة إلى أن ...، مرجعاً أسبابها إلى، وعزا X ذلك إلى): the object and
     # what it is put down to are the content (see .objects); يرجع "returns / is due to" is left out.
     ("أرجع", ["أرجع"], "", "مرجع", [], (), ""),

@@ -160,8 +160,8 @@ class _Pass:
         if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in THIS_THAT
                 and toks[cue.i].norm[:1] not in ("و", "ف") and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
             return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not هذا وقال: "and")
-        if cue.form.lemma == "نقل" and np is None:
-            return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن relays (see .speakers)
+        if cue.form.lemma in ("نقل", "علم") and np is None:
+            return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن / علمت X من Y أن relay (.subjects)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
             return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported
         if cue.form.lemma == "أظهر" and not _source_shows(ctx, cue, np):

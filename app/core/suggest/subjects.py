@@ -35,8 +35,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
-        if cue.form.lemma == "نقل":
-            return _relayed_from(f, np if np is not None else (cue.last, cue.last))
+        if cue.form.lemma in _RELAYING:
+            return _relayed_from(f, np if np is not None else (cue.last, cue.last), _RELAYING[cue.form.lemma])
         if np is not None:
             np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
         if np is not None and cue.form.lemma in STATING:
@@ -149,8 +149,12 @@ def _with_issuer(f: Facts, np: Range) -> Range:
     return (np[0], issuer[1]) if issuer is not None else np
 
 
-def _relayed_from(f: Facts, np: Range) -> Range | None:
-    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن: the phrase after عن (the paper only relays it), or None."""
+_RELAYING = {"نقل": "عن", "علم": fold("من")}  # relaying verbs and the preposition before whom they relay
+
+
+def _relayed_from(f: Facts, np: Range, prep: str) -> Range | None:
+    """ونقلت الصحيفة عن مسؤول كبير في الإدارة أن / وعلمت "الوطن" من مصادر مطلعة أن: the phrase after عن / من (the
+    paper only relays it), or None."""
     toks = f.an.tokens
     j = np[1] + 1
     st = f.inside.get(j)
@@ -158,7 +162,7 @@ def _relayed_from(f: Facts, np: Range) -> Range | None:
         j += 1  # ونقلت "رويترز" عن فضل حسن: past the closing mark of a quoted name
     while j < len(toks) and (j in f.date_at or toks[j].norm in ADVERBS):
         j = f.date_at.get(j, j) + 1
-    if j + 1 >= len(toks) or toks[j].norm != "عن" or not f.an.same_sentence(np[0], j + 1):
+    if j + 1 >= len(toks) or toks[j].norm != prep or not f.an.same_sentence(np[0], j + 1):
         return None
     return noun_phrase(f, j + 1)
 
