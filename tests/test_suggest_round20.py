@@ -47,3 +47,12 @@ def test_the_paper_learned_from_its_sources():
     text = ('وارتفعت الأسعار. وعلمت "الوطن" من مصادر مطلعة أن اللجنة يترأسها نائب الوزير. وعلمت أن الأمر انتهى. والأمم '
             "المتحدة على علم بأن الوضع خطير.")
     assert _said(text) == [("أن اللجنة يترأسها نائب الوزير", ["مصادر مطلعة"])]
+
+
+def test_the_speech_in_which_he_affirmed_is_not_its_speaker():
+    """فترجمة لخطابه الذي أكد فيه أن …: "in which he affirmed" — the relative clause's antecedent is where it was
+    said (a speech, a statement), not who said it; it was taken as the speaker ("فترجمة لخطابه")."""
+    text = ("وألقى الملك سلمان خطابا في العاشر من مارس. وحزم الملك لم يستثن أحدا من المقصرين، فترجمة لخطابه الذي أكد فيه "
+            "أن لا فرق بين مواطن وآخر، كان العقاب سريعا.")
+    speakers = [s for _, s in _said(text)]
+    assert speakers and all("لخطابه" not in " ".join(s) for s in speakers)

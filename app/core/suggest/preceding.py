@@ -13,7 +13,7 @@ from .context import Facts, Range, date_tokens
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
 from .speakers import abbreviation_dot, pronoun_carrier, tanween
-from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, KANA, PRONOUN_PREPS, RELATIVE,
+from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, IN_IT, KANA, PRONOUN_PREPS, RELATIVE,
                     is_title)
 
 _GLUED_PREP_AL = tuple(fold(w) for w in ("بال", "لل", "كال", "وبال", "ولل", "فبال"))
@@ -54,6 +54,8 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     if relative and toks[j].norm.endswith("الذي") and cue is not None and cue.form.tense == "imperfect" \
             and cue.form.feminine:
         return None  # الاقتصاد الذي تتحدث عنه والذي تعتقد أن: "you think" — the antecedent is not who thinks
+    if relative and cue is not None and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in IN_IT:
+        return None  # لخطابه الذي أكد فيه أن: "in which he affirmed" — the antecedent is where it was said, not who
     if relative:
         j -= 1  # الاتحاد الأوروبي الذي يتهمها: the antecedent of the relative pronoun is the subject
         if j > 0 and toks[j].kind == "p" and toks[j].norm in CLAUSE_PUNCT:
