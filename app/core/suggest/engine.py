@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from ..model import Document
 from ..text.arabic import fold
+from .arabic import has_al
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
 from .clauses import (Attributions, Record, english_subject, first_person_clause, scan, typed,
@@ -27,7 +28,7 @@ from .quotes import is_complementizer
 from .preceding import speaker_before
 from .sources import is_source_head, speaking_source
 from .subjects import subject_after_cue
-from .words import THIS_THAT
+from .words import THIS_THAT, is_title
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
 _LORD = frozenset(fold(w) for w in ("الله", "المولى", "ربه", "ربها", "ربهم", "الباري", "العلي"))
@@ -40,6 +41,7 @@ def _prays(toks, j: int) -> bool:
     return j < len(toks) and toks[j].norm in _LORD
 
 
+_BUT = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إذ"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
 
 
@@ -160,6 +162,11 @@ class _Pass:
         if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in THIS_THAT
                 and toks[cue.i].norm[:1] not in ("و", "ف") and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
             return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not هذا وقال: "and")
+        if (cue.kind == VERB and cue.i > 1 and toks[cue.i - 2].norm in THIS_THAT and has_al(toks[cue.i - 1].norm)
+                and not is_source_head(toks[cue.i - 1].norm) and not is_title(toks[cue.i - 1].norm)
+                and toks[cue.i].norm[:1] not in ("و", "ف")
+                and (cue.i == 2 or toks[cue.i - 3].kind == "p" or toks[cue.i - 3].norm in _BUT)):
+            return True  # لكن هذا التزامن يؤكد أن: "this coincidence shows", the writer's inference too
         if cue.form.lemma in ("نقل", "علم") and np is None:
             return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن / علمت X من Y أن relay (.subjects)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
