@@ -4,11 +4,7 @@ against every gold set before keeping it (blind18 was drawn and annotated, not r
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
-
-
-def _said(text: str) -> list[tuple[str, list[str]]]:
-    return [(r["text"], r["speakers"]) for r in records(suggest(text, "2015-08-01"))]
+from tests.test_suggest_support import said as _said, suggest
 
 
 def test_said_reaches_words_opening_with_when_after_whom_he_told_or_with_his_own_we():

@@ -4,11 +4,7 @@ annotated, not read, while this round was made)."""
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
-
-
-def _said(text: str) -> list[tuple[str, list[str]]]:
-    return [(r["text"], r["speakers"]) for r in records(suggest(text, "2015-08-01"))]
+from tests.test_suggest_support import said as _said, suggest
 
 
 def test_a_source_with_a_long_description_before_its_comma():

@@ -52,6 +52,11 @@ def records(result) -> list[dict]:
     return out
 
 
+def said(text: str, date: str = "2015-08-01") -> list[tuple[str, list[str]]]:
+    """Each suggested quote's text with its speakers' texts (the shape most attribution tests compare)."""
+    return [(r["text"], r["speakers"]) for r in records(suggest(text, date))]
+
+
 def recognised(text: str, date: str | None = "2024-01-25") -> list[tuple[str, str]]:
     """(text, value) of every date expression the date engine recognises — weeks, seasons, decades and centuries
     too, which it values for a span marked by hand but does not suggest."""
