@@ -21,3 +21,20 @@ def test_a_count_after_a_four_digit_number_is_no_year():
     layer = suggest("وارتفع عدد القتلى إلى 1916 قتيلا، بينما أصيب 4186 آخرون. وفي عام 1916 وقعت الحرب.",
                     "2015-08-01").layer
     assert [s.text for s in layer.spans_by_label("DATE")] == ["عام 1916"]
+
+
+def test_a_thing_set_off_by_quotation_marks_is_no_one_the_narrative_is_about():
+    """مد "كُم" جلبابه وقال له: … / عصا ”مكنسة” / نظريته "لمسة الجنون المقدس": a name between marks was offered as the
+    one the narrative is about (مثل «الدرناوي» ... ويقول) whatever it named, and chosen — "sleeve", "broom" and a
+    theory became speakers. A quoted word with the article (but a surname's nisba), a feminine ending or three
+    letters or fewer is a thing or a term; a given name opening the phrase (“عبدالله الحكيم”) is still someone."""
+    from app.core.model import Document
+    from app.core.suggest.engine import analyse
+    from app.core.suggest.model import RULES
+
+    text = ('وحين جلس على المائدة مد "كُم" جلبابه وقال له: كل فأنت المنوط بهذا الاحتفال. ووقفت الفتاة تحمل عصا ”مكنسة” '
+            'طويلة. والتقينا العم "عبدالله الحكيم" في دكانه. ويقول إن المهنة تشهد عزوفا.')
+    ctx, records = analyse(Document(id="x", text=text, meta={"date": "2015-08-01"}), RULES)
+    offered = {ctx.an.text[slice(*ctx.an.token_span(*c.mention))] for r in records for c in r.candidates
+               if c.mention and "recent" in c.rules}
+    assert "عبدالله الحكيم" in offered and not offered & {"كُم", "مكنسة"}

@@ -433,6 +433,20 @@ def _titled_phrase(f: Facts, k: int, cue: Cue) -> Range | None:
 RECENT_SENTENCES = 4  # how far back a subject-less cue looks for people the narrative is about
 
 
+def _names_someone_quoted(f: Facts, inner: Range) -> bool:
+    """A name written between quotation marks that can be someone's (مثل «الدرناوي»، "أبو أحمد"، «فركاش»): a
+    surname's nisba or a word longer than three letters with no article and no feminine ending, or a phrase opening
+    with such a word (a given name) — not a thing or a term set off by marks (مد "كُم" جلبابه، عصا ”مكنسة”،
+    نظريته "لمسة الجنون المقدس")."""
+    words = [t.norm for t in f.an.words(*inner)]
+    if not words:
+        return False
+    if len(words) == 1:
+        w = words[0]
+        return len(w) > 3 and not w.endswith("ة") and (not has_al(w) or w.endswith("ي"))
+    return not (has_al(words[0]) or words[0].endswith("ة"))  # (عبدالله الحكيم: a given name, then a surname)
+
+
 def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
     """People the narrative was about just before a cue without a subject, nearest first (at most three): noun
     phrases opened by a title in the sentences before (further back than :func:`titled_mentions` looks), and names
@@ -446,7 +460,7 @@ def recent_mentions(f: Facts, cue: Cue) -> list[Range]:
         st = f.by_open.get(k)
         if st is not None and st.inner is not None and f.name_like.get(k) and st.inner[1] - st.inner[0] <= 2 \
                 and all(t.kind == "w" and t.norm not in TITLES for t in an.words(*st.inner)) \
-                and not _outlet_place(f, k):
+                and not _outlet_place(f, k) and _names_someone_quoted(f, st.inner):
             if st.inner not in out:
                 out.append(st.inner)
         else:
