@@ -322,6 +322,7 @@ def _year(f: _Found) -> Value:
 
 
 _CLOSE = regex.compile(r"\s*\)")
+_UNIT_AFTER_CLOSE = regex.compile(r"(?:\s*[-–]\s*\d+)?\s*\)\s*(?:ريال|دولار|يورو|جنيه|درهم|دينار|متر|كيلو|طن|%|٪)")
 _AND_YEAR = regex.compile(r"\s*و\s*\d{4}(?!\d)")
 _DASH_YEAR_CLOSE = regex.compile(r"\s*[-–]\s*\d{4}\s*\)")
 
@@ -357,6 +358,8 @@ def _bare_year(f: _Found) -> Value:
             word == "(" and _DASH_YEAR_CLOSE.match(after) is not None)
         if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
             return None  # نحو (2000) شخص: a count in parentheses
+        if (word == "(" or (word == "-" and "(" in before)) and _UNIT_AFTER_CLOSE.match(norm, m.end("x")):
+            return None  # أسعار الحريات ما بين (1200 - 1900) ريال: a range of prices, not of years
         if word == "(" or (word == "-" and "(" in before):
             # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
             if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
