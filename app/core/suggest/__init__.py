@@ -18,8 +18,9 @@ Entry points:
 The rules are linguistic and live in one module per idea: :mod:`.arabic` (the folded copy, tokens, sentences),
 :mod:`.words` (closed word classes: titles, adjuncts, clause openers ...), :mod:`.cues` (reporting-verb lexicon
 with inflections and clitics; speech nouns after light verbs), :mod:`.quotes` (quotation marks, names vs speech,
-complementizers), :mod:`.dates`, :mod:`.timex` and :mod:`.calendar` (date expressions and their values). What
-they find is the document analysis, built once (:mod:`.context`); the passes are functions of it: :mod:`.clauses`
+complementizers), :mod:`.dates`, :mod:`.timex`, :mod:`.today` and :mod:`.calendar` (date expressions, their values,
+whether a bare اليوم is a day). What they find is the document analysis, built once (:mod:`.context`); the passes
+are functions of it: :mod:`.clauses`
 (what a cue introduces and where it ends), :mod:`.nouns` (the content of speech nouns: وجّهت X تحذيراً بـ),
 :mod:`.speakers` (the extent of a speaker mention), :mod:`.attribution` (who said it when the cue has no subject
 of its own), :mod:`.candidates`, :mod:`.features` and :mod:`.model` (who said it as a choice among the rules'

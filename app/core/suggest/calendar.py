@@ -63,6 +63,10 @@ CURRENT = frozenset(fold(w) for w in ("الجاري", "الجارية", "الح�
 NEXT = frozenset(fold(w) for w in ("المقبل", "المقبلة", "القادم", "القادمة", "التالي", "الآتي", "الاتي"))
 
 # Number words for "قبل ثلاثة أيام" / "منذ عام واحد" and ordinal days "الثالث من يونيو".
+# Currencies and measures: a number right before one is an amount, not a year (1107.6 مليون متر، 1900 ريال), and a
+# price right before في اليوم is a rate per day.
+CURRENCIES = "ريال|دولار|يورو|جنيه|درهم|دينار"
+MEASURES = "متر|كيلو|طن|%|٪"
 CARDINALS = {fold(w): n for w, n in (
     ("واحد", 1), ("واحدة", 1), ("اثنين", 2), ("اثنتين", 2), ("اثنان", 2), ("ثلاثة", 3), ("ثلاث", 3),
     ("أربعة", 4), ("أربع", 4), ("خمسة", 5), ("خمس", 5), ("ستة", 6), ("ست", 6), ("سبعة", 7), ("سبع", 7),

@@ -23,7 +23,7 @@ from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, ATTRIBUTING, CLAUSE_OPENERS, DASHES, DEMONSTRATIVES,
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, AS_SAID, ATTRIBUTING, CLAUSE_OPENERS, DASHES, DEMONSTRATIVES,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content
@@ -186,7 +186,6 @@ def _relative_verb(f: Facts, j: int) -> bool:
 # since no complementizer, colon or mark came in the sentence; and the speaker's own "we" / "I" after his name.
 _WHEN_OPENERS = frozenset(fold(w) for w in ("بعد", "أثناء", "عقب", "إثر", "قبل", "منذ", "خلال"))
 _FIRST_PERSON = frozenset(fold(w) for w in ("نحن", "أنا"))
-_AS_SAID = frozenset(fold(w) for w in ("كما", "حسبما", "مثلما"))
 
 
 def _said_after_comma(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
@@ -202,7 +201,7 @@ def _said_after_comma(f: Facts, cue: Cue, start: int) -> tuple[str, int, object]
     j = start + 1
     if cue.kind != VERB or cue.form.lemma != "قال" or start >= len(toks) or toks[start].norm not in CLAUSE_PUNCT \
             or j >= len(toks) or toks[j].kind != "w" or not f.an.same_sentence(cue.i, j) \
-            or (cue.i > 0 and toks[cue.i - 1].norm in _AS_SAID):
+            or (cue.i > 0 and toks[cue.i - 1].norm in AS_SAID):
         return None  # (… الذي يهدد، كما قالوا، الأمن العالمي: "as they said" is an aside)
     w = toks[j].norm
     if w in _WHEN_OPENERS and j + 1 < len(toks) and toks[j + 1].kind == "w":

@@ -43,7 +43,7 @@ _MOD = _alt(fold(w) for w in ("مطلع", "بداية", "أوائل", "منتص�
 _ERA = r"(?:\s*(?P<era>ه|م|ميلادي[ةها]?|للميلاد|هجري[ةها]?|للهجر[ةه])(?![\p{L}]))?"
 # A four-digit number followed by a decimal part or a unit of measure is a quantity, not a year
 # (العام الماضي 1107.6 مليون متر مكعب).
-_NOT_QUANTITY = (r"(?![.,٫]\d)(?!\s*(?:مليون|مليار|الف|طن|ريال|دولار|يورو|جنيه|درهم|متر|كيلو|%|٪"
+_NOT_QUANTITY = (rf"(?![.,٫]\d)(?!\s*(?:مليون|مليار|الف|{cal.CURRENCIES}|{cal.MEASURES}"
                  r"|قتيلا|قتيل|جريحا|جريح|شخصا|شخص|مصابا|مواطنا|طالبا|طالبة|حالة|لاجئا|مهاجرا|عنصرا|جنديا|منزلا"
                  r"|سيارة|مركبة|وحدة|وظيفة|مشروعا|شركة|عاملا|حاجا|زائرا|مشاركا|متسابقا)(?![\p{L}]))")
 # (and a count of people or things right after it — 1916 قتيلا، 2000 شخص — is no year either)

@@ -27,7 +27,7 @@ from .postposed import postposed
 from .quotes import is_complementizer
 from .preceding import speaker_before
 from .sources import is_source_head, speaking_source
-from .subjects import subject_after_cue
+from .subjects import RELAYING, subject_after_cue
 from .words import THIS_THAT, is_title
 
 _SUBJUNCTIVE = frozenset(fold(w) for w in ("أن", "ان", "لكي", "كي", "لن", "حتى", "ألا", "لئلا"))
@@ -43,6 +43,22 @@ def _prays(toks, j: int) -> bool:
 
 _BUT = frozenset(fold(w) for w in ("لكن", "ولكن", "بل", "إذ"))
 _TEMPORAL = frozenset(fold(w) for w in ("قبل", "بعد", "منذ"))
+
+
+def _writer_infers(toks, cue: Cue) -> bool:
+    """"This shows" (- هذا يؤكد سوء توزيع الثروة) or "this <thing> shows" (لكن هذا التزامن يؤكد أن), opening a clause:
+    the writer's inference, nobody's report — not هذا وقال ("and"), nor a source or a title after "this" (هذه الدراسة
+    تؤكد أن، هذا المسؤول أكد)."""
+    i = cue.i
+    if cue.kind != VERB or toks[i].norm[:1] in ("و", "ف"):
+        return False
+    if i > 0 and toks[i - 1].norm in THIS_THAT:
+        return i == 1 or toks[i - 2].kind == "p"
+    if i < 2:
+        return False
+    noun = toks[i - 1].norm
+    return (toks[i - 2].norm in THIS_THAT and has_al(noun) and not is_source_head(noun) and not is_title(noun)
+            and (i == 2 or toks[i - 3].kind == "p" or toks[i - 3].norm in _BUT))
 
 
 def _source_shows(ctx: Context, cue: Cue, np: Range | None) -> bool:
@@ -159,15 +175,9 @@ class _Pass:
         if (np is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف") and in_writer_frame(ctx, cue)
                 and speaker_before(ctx, cue.i, require_title=False) is None):
             return True  # يشار إلى أنه في وقت سابق أعلن عن أن: an impersonal passive inside the writer's remark
-        if (cue.kind == VERB and cue.i > 0 and toks[cue.i - 1].norm in THIS_THAT
-                and toks[cue.i].norm[:1] not in ("و", "ف") and (cue.i == 1 or toks[cue.i - 2].kind == "p")):
-            return True  # - هذا يؤكد سوء توزيع الثروة: "this shows", the writer's inference (not هذا وقال: "and")
-        if (cue.kind == VERB and cue.i > 1 and toks[cue.i - 2].norm in THIS_THAT and has_al(toks[cue.i - 1].norm)
-                and not is_source_head(toks[cue.i - 1].norm) and not is_title(toks[cue.i - 1].norm)
-                and toks[cue.i].norm[:1] not in ("و", "ف")
-                and (cue.i == 2 or toks[cue.i - 3].kind == "p" or toks[cue.i - 3].norm in _BUT)):
-            return True  # لكن هذا التزامن يؤكد أن: "this coincidence shows", the writer's inference too
-        if cue.form.lemma in ("نقل", "علم") and np is None:
+        if _writer_infers(toks, cue):
+            return True  # - هذا يؤكد سوء توزيع الثروة / لكن هذا التزامن يؤكد أن: the writer's inference
+        if cue.form.lemma in RELAYING and np is None:
             return True  # وحاول نقل نشاطه إلى بنغازي: moving; only نقل X عن Y أن / علمت X من Y أن relay (.subjects)
         if cue.form.lemma == "دعا" and _prays(toks, cue.last + 1):
             return True  # داعياً المولى - عز وجل - أن يتغمد ...: a prayer addressed to God, not a call reported

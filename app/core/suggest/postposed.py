@@ -13,9 +13,9 @@ from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, 
 from .quotes import is_complementizer, is_speech_like
 from .sources import speaking_source
 from .speakers import possessed
-from .words import DASHES, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
+from .words import AS_SAID, DASHES, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
 
-_AS = frozenset(fold(w) for w in ("كما", "حسبما", "بحسبما", "وفقما", "مثلما"))
+_AS = AS_SAID | frozenset(fold(w) for w in ("بحسبما", "وفقما"))
 _AS_ALONE = frozenset(fold(w) for w in ("حسبما", "بحسبما", "وفقما"))
 
 

@@ -35,8 +35,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
         glued = tuple(p for p in (fold(x) for x in cue.form.preps) if len(p) == 1)
         # (أبلغ / أخبر X بـ: X is whom they told, the subject stands before: أن العراق أبلغ الجانب الروسي باستعداد)
         np = speaker_after(f, cue.last, glued, glued if cue.form.lemma not in _INFORMING else (), cue.kind == SOURCE)
-        if cue.form.lemma in _RELAYING:
-            return _relayed_from(f, np if np is not None else (cue.last, cue.last), _RELAYING[cue.form.lemma])
+        if cue.form.lemma in RELAYING:
+            return _relayed_from(f, np if np is not None else (cue.last, cue.last), RELAYING[cue.form.lemma])
         if np is not None:
             np = _with_issuer(f, np)  # وأفاد بيان صدر عن مكتب رئيس الوزراء: the statement and who issued it
         if np is not None and cue.form.lemma in STATING:
@@ -149,7 +149,7 @@ def _with_issuer(f: Facts, np: Range) -> Range:
     return (np[0], issuer[1]) if issuer is not None else np
 
 
-_RELAYING = {"نقل": "عن", "علم": fold("من")}  # relaying verbs and the preposition before whom they relay
+RELAYING = {"نقل": "عن", "علم": fold("من")}  # relaying verbs and the preposition before whom they relay
 
 
 def _relayed_from(f: Facts, np: Range, prep: str) -> Range | None:

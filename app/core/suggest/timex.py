@@ -17,41 +17,7 @@ import regex
 
 from ..text.arabic import fold
 from . import calendar as cal
-
-# Words after اليوم that make it "the day" (اليوم الأول، اليوم التالي، اليوم الوطني), not "today".
-_NOT_TODAY = regex.compile(r"\s+(?:ال(?!اثنين|ثلاثاء|اربعاء|خميس|جمعة|سبت|احد)\p{L}{2,}|نفسه|ذاته|من\s)")
-# Words before اليوم that make it "the day" (ساعات اليوم، طوال اليوم، نفس اليوم، ذلك اليوم), not "today".
-_DAY_OF = regex.compile(r"(?<![\p{L}])(?:ساعات|طوال|مدار|منتصف|نهاية|بداية|نفس|ذلك|ذات|اخر|طيلة)\s+$")
-
-
-_WORD_BEFORE = regex.compile(r"(?<![\p{L}])(\p{L}+)\s+$")
-
-
-def _present_tense_before(norm: str, start: int) -> bool:
-    """Is the word right before ``start`` a present-tense verb (تحتاج، وينتمي، نشهد)? Then a bare اليوم after it is
-    "nowadays". Not a future one (ستغادر اليوم: the day is meant), a noun of the same shape (تقرير، تدريبات،
-    نجران) or a verb with an object pronoun (نشره "published it")."""
-    m = _WORD_BEFORE.search(norm, max(0, start - 12), start)
-    if m is None:
-        return False
-    w = m.group(1)
-    w = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
-    if w[:1] not in ("ي", "ت", "ن") or not 4 <= len(w) <= 7:
-        return False
-    verbal_noun = len(w) == 5 and w[0] == "ت" and w[3] == "ي"  # تقرير، تدريب
-    return not (verbal_noun or w.endswith(("ة", "ات", "ية", "ين", "ون", "ان", "ه", "ها")))
-
-
-def _header_end(norm: str, start: int, end: int) -> bool:
-    """The word closes a short header line (a byline "name – outlet", a title): not a date in running text."""
-    line_start = norm.rfind("\n", 0, start) + 1
-    line_end = norm.find("\n", end)
-    line = norm[line_start:line_end if line_end >= 0 else len(norm)]
-    rest = norm[end:line_end if line_end >= 0 else len(norm)]
-    if len(line.split()) <= 10 and regex.search(r"\s[–—-]\s", line):
-        return True  # "عين اليوم – سكاكا": a byline, outlet and place
-    return not rest.strip() and len(norm[line_start:start].split()) <= 5
-
+from .today import today_is_a_day
 
 _FUTURE = regex.compile(r"(?:غدا|بعد\s+غد|سوف|المقبل|القادم|المقرر|مقرر|سيتم|ستتم|سيكون|ستكون|يفتتح|سيفتتح|ستنطلق"
                         r"|س[يت](?:بدا|قام|عقد|جرى|جري|لعب|واجه|لتقي|نطلق|ختتم))"
@@ -68,15 +34,6 @@ _YEAR_CONTEXT = frozenset(fold(w) for w in ("في", "منذ", "حتى", "خلا�
 _STRONG_YEAR_CONTEXT = frozenset(fold(w) for w in ("منذ", "حتى", "عام", "العام", "سنة", "لعام", "عامي", "العامين",
                                                     "عامين", "سنتي", "بحلول", "أعوام", "سنوات", "وحتى", "ومنذ"))
 
-
-# A price or count right before في اليوم makes it "per day" (350 دولاراً في اليوم).
-_PER_DAY = regex.compile(r"(?:\d|دولار|ريال|جنيه|يورو|درهم|دينار|ساعة|ساعات|مرة|مرات|لتر|كيلو)\p{L}*"
-                         r"(?:\s+\p{L}+){0,2}\s+(?:(?:في|فى|كل)\s+|ب)$")
-# اليوم meaning "nowadays", not the article's day: حتى اليوم / إلى اليوم (to this day), after a pronoun subject
-# (وهو اليوم يعتبر ...: he, today, is ...).
-_NOWADAYS = regex.compile(r"(?<![\p{L}])(?:" + "|".join(fold(w) for w in (
-    "حتى", "إلى", "لحد", "غاية", "لغاية", "هو", "وهو", "فهو", "هي", "وهي", "فهي", "هم", "وهم",
-    "عالم", "فعالم", "وعالم")) + r")\s+$")  # (عالم اليوم: today's world; العالم اليوم may be "the world today")
 
 _VAGUE = frozenset(fold(w) for w in ("عدة", "بضع", "بضعة"))
 
@@ -212,19 +169,10 @@ def _deictic(f: _Found) -> Value:
     resolved = {"resolved": True}
     unresolved = {"resolved": False}
     word = regex.sub(r"\s+", " ", g["deictic"])
-    if word == "اليوم" and not g.get("wd"):
-        if _NOT_TODAY.match(norm, m.end("x")) or _DAY_OF.search(norm, max(0, m.start("x") - 12),
-                                                               m.start("x")):
-            return None
-        if _header_end(norm, m.start("x"), m.end("x")):
-            return None  # "عين اليوم" closing a byline: the name of an outlet
+    if word == "اليوم" and not g.get("wd") and not today_is_a_day(norm, m.start("x"), m.end("x")):
+        return None  # اليوم الأول، عين اليوم، 350 دولاراً في اليوم، حتى اليوم: the day of something, nowadays (.today)
     if word == "امس" and not g.get("wd") and _IN_NEED.match(norm, m.end("x")):
         return None  # في أمسّ الحاجة إليها: "most in need", a superlative written like "yesterday"
-    if word == "اليوم" and not g.get("wd") and _PER_DAY.search(norm, max(0, m.start("x") - 30), m.start("x")):
-        return None  # 350 دولاراً في اليوم، دولار واحد باليوم: a rate per day
-    if word == "اليوم" and not g.get("wd") and (_NOWADAYS.search(norm, max(0, m.start("x") - 12), m.start("x"))
-                                               or _present_tense_before(norm, m.start("x"))):
-        return None  # حتى اليوم، وهو اليوم يعتبر، تونس تحتاج اليوم إلى: nowadays
     offset = {"امس": -1, "الامس": -1, "البارحة": -1, "البارحه": -1, "اليوم": 0, "غدا": 1, "غد": 1, "بعد غد": 2,
               "اول امس": -2, "امس الاول": -2, "اول من امس": -2, "الليلة الماضية": -1, "الليلة الفائتة": -1,
               "الليلة قبل الماضية": -2}[word]
@@ -322,7 +270,7 @@ def _year(f: _Found) -> Value:
 
 
 _CLOSE = regex.compile(r"\s*\)")
-_UNIT_AFTER_CLOSE = regex.compile(r"(?:\s*[-–]\s*\d+)?\s*\)\s*(?:ريال|دولار|يورو|جنيه|درهم|دينار|متر|كيلو|طن|%|٪)")
+_UNIT_AFTER_CLOSE = regex.compile(rf"(?:\s*[-–]\s*\d+)?\s*\)\s*(?:{cal.CURRENCIES}|{cal.MEASURES})")
 _AND_YEAR = regex.compile(r"\s*و\s*\d{4}(?!\d)")
 _DASH_YEAR_CLOSE = regex.compile(r"\s*[-–]\s*\d{4}\s*\)")
 

@@ -83,6 +83,8 @@ OBJECT_HEADS = frozenset(fold(w) for w in ("أهمية", "ضرورة", "عدم",
 QUANTIFIERS = frozenset(fold(w) for w in ("عدد", "بعض", "مجموعة", "كثير", "أحد", "إحدى", "جملة", "عشرات",
                                             "مئات", "آلاف", "غالبية", "معظم", "أغلب"))
 NAME_PARTS = tuple(fold(w) for w in ("عبد", "أبو", "ابو", "أبي", "بن", "ابن", "بنت", "أم", "ذو", "آل"))
+# "As" before a verb of saying (…، كما قال الوزير / حسبما أعلن / مثلما ذكرت): what was said came before it.
+AS_SAID = frozenset(fold(w) for w in ("كما", "حسبما", "مثلما"))
 RELATIVE = frozenset(fold(p + w) for p in ("", "و") for w in ("الذي", "التي", "الذين", "اللذان", "اللتان",
                                                               "اللواتي"))
 # Words that open a clause and never a speaker: subordinators (conjunction + ما: حينما، مما), connectives of
