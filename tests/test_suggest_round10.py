@@ -3,7 +3,7 @@ fixed at their root, before blind9 — drawn and annotated meanwhile — is meas
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def test_a_quoted_name_ends_the_source_and_its_content_follows():
@@ -23,8 +23,7 @@ def test_sources_close_to_someone_hinted_last_week():
     """وألمحت مصادر قريبة من بلاتيني الاسبوع الماضي ان: ألمح was no cue, "close to X" is part of the source, and a
     date may stand between a strict verb's subject and its complementizer."""
     text = "وألمحت مصادر قريبة من بلاتيني الاسبوع الماضي ان لاعب منتخب فرنسا السابق حصل على تأييد."
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("ان لاعب منتخب فرنسا السابق حصل على تأييد", ["مصادر قريبة من بلاتيني"])]
 
 

@@ -3,7 +3,7 @@ fixed at their root, before blind11 — drawn and annotated meanwhile — is mea
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def test_went_on_saying_continues_the_speaker():
@@ -67,8 +67,7 @@ def test_earlier_before_the_governed_preposition_and_alerting_is_a_cue():
     على ...: نبّه ("alerted", both occurrences in the gold sets annotated) was no cue."""
     text = ("وكانت مؤسسة النقد العربي السعودي أعلنت في وقت سابق عن التحديث الأول لضوابط إصدار بطاقات الائتمان. "
             "ونبه التقرير إلى أن إجمالي القروض ارتفع.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("عن التحديث الأول لضوابط إصدار بطاقات الائتمان", ["مؤسسة النقد العربي السعودي"]),
         ("أن إجمالي القروض ارتفع", ["التقرير"])]
 

@@ -3,7 +3,7 @@ since), fixed at their root."""
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def test_the_plural_of_a_defective_participle_is_a_cue():
@@ -21,8 +21,7 @@ def test_reaffirming_is_a_light_verb_and_a_speech_noun():
     other object is no report."""
     text = ("وأعاد الوزراء تأكيد الالتزامات التي تم التوافق عليها في قمة كامب ديفيد. وجدد الدكتور آل الشيخ التأكيد على "
             "أن هذا الحادث لن يزيد رجال الأمن إلا ثباتاً. وأعاد المدرب اللاعب إلى التشكيلة.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("الالتزامات التي تم التوافق عليها في قمة كامب ديفيد", ["الوزراء"]),
         ("على أن هذا الحادث لن يزيد رجال الأمن إلا ثباتاً", ["الدكتور آل الشيخ"])]
 
@@ -52,8 +51,7 @@ def test_a_light_verb_opening_a_clause_ends_the_content_before_it():
     verb, so two reports were one."""
     text = ("وأعاد الوزراء تأكيد الالتزامات التي تم التوافق عليها بأن الدول تشترك في مصالح، كما أعادت الولايات "
             "المتحدة تأكيد التزامها بالعمل مع دول مجلس التعاون.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("الالتزامات التي تم التوافق عليها بأن الدول تشترك في مصالح", ["الوزراء"]),
         ("التزامها بالعمل مع دول مجلس التعاون", ["الولايات المتحدة"])]
 
@@ -75,8 +73,7 @@ def test_according_to_a_named_firm_at_the_end_of_a_clause():
     text = ("وتجاوب القطاع عن طريق خفض الإنفاق بمقدار الربع تقريبا وتقليص العاملين بمقدار الثلث وفقا لمورجان ستانلي، "
             "وتعافت الأسعار تدريجيا. ويتم توزيع المساعدات على الأسر المحتاجة وفقا للنظام. ويقدم المركز خدماته للأسر "
             "وفق برامج متطورة.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("وتجاوب القطاع عن طريق خفض الإنفاق بمقدار الربع تقريبا وتقليص العاملين بمقدار الثلث", ["مورجان ستانلي"])]
 
 

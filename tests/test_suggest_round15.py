@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.core.suggest.arabic import Analysis
 from app.core.suggest.quotes import pair_marks
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def _pairs(text: str) -> list[str]:
@@ -126,8 +126,7 @@ def test_this_as_the_object_reports_the_sentence_before():
     text = ("تمكن رجال الجمارك بمنفذ الحديثة من إحباط محاولة تهريب كمية من الحبوب المخدرة.\n"
             "أوضح ذلك إبراهيم العنزي مدير عام جمرك الحديثة.\n"
             "ويمتاز الهاتف بأناقته الفريدة وبنيته المتينة. وتطلّب هذا التصميم استخدام تقنيات جديدة.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("تمكن رجال الجمارك بمنفذ الحديثة من إحباط محاولة تهريب كمية من الحبوب المخدرة",
          ["إبراهيم العنزي مدير عام جمرك الحديثة"])]
 
@@ -138,8 +137,7 @@ def test_information_and_statistics_pointing_out_are_reports():
     annotated. Said of other things (ويشير تنامي الاحتياطات إلى أن) it is still none."""
     text = ("وتشير المعلومات إلى أن المرأة كانت على علاقة عمل مع الجاني. ويشير تنامي الاحتياطات إلى أن البنك "
             "يتدخل في السوق.")
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("أن المرأة كانت على علاقة عمل مع الجاني", ["المعلومات"])]
 
 

@@ -4,7 +4,7 @@ annotated, not read, while this round was made)."""
 
 from __future__ import annotations
 
-from tests.test_suggest_support import said as _said, suggest
+from tests.test_suggest_support import said as _said
 
 
 def test_a_source_with_a_long_description_before_its_comma():

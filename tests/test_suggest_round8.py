@@ -3,7 +3,7 @@ fixed at their root, before blind7 — drawn and annotated meanwhile — is meas
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def _dates(text: str, date: str) -> list[tuple[str, str]]:
@@ -80,8 +80,7 @@ def test_a_short_relational_adjective_continues_the_title_and_a_hint_reports():
     text = "وقال المدير الطبي للعيادات التخصصية الدكتور محمد الزعبي إن الحملة تدرك أهمية الرضاعة."
     assert records(suggest(text, None))[0]["speakers"] == ["المدير الطبي للعيادات التخصصية الدكتور محمد الزعبي"]
     text = "ولمح الفرنسي أرسين فينغر المدير الفني لآرسنال إلى أن «الثقة غير المفرطة تبدو أمرا إيجابيا»."
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("الثقة غير المفرطة تبدو أمرا إيجابيا", ["الفرنسي أرسين فينغر المدير الفني لآرسنال"])]
     text = "قد يلمح أوباما الورشة الكبيرة للترامواي، وينظر إلى الكثير من المباني قيد البناء."
     assert records(suggest(text, None)) == []

@@ -3,7 +3,7 @@ fixed at their root, before blind8 — drawn and annotated meanwhile — is meas
 
 from __future__ import annotations
 
-from tests.test_suggest_support import records, suggest
+from tests.test_suggest_support import records, said, suggest
 
 
 def test_a_quoted_abbreviation_is_a_name():
@@ -32,7 +32,6 @@ def test_whom_a_call_is_addressed_to_after_the_comma_is_no_object_that_ends_it()
     """دعت مديرية الدفاع المدني بمنطقة جازان، المواطنين إلى: after a verb of calling, the noun after the comma is
     whom it called (round 5's "an object after the subject and a comma is no report" had dropped the call)."""
     text = "وفي السياق دعت مديرية الدفاع المدني بمنطقة جازان، المواطنين إلى عدم المكوث في بطون الأودية."
-    recs = records(suggest(text, None))
-    assert [(r["text"], r["speakers"]) for r in recs] == [
+    assert said(text, None) == [
         ("إلى عدم المكوث في بطون الأودية", ["مديرية الدفاع المدني بمنطقة جازان"])]
     assert records(suggest("شددت الهند، إجراءات الأمن على حدودها.", None)) == []
