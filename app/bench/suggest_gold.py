@@ -92,15 +92,16 @@ def article(corpus: Path, name: str, own: Path | None = None) -> Document:
     return doc
 
 
-def load_gold(corpus: Path, spec: str | Path = "dev") -> list[GoldDoc]:
-    """Every annotated article of a set, file or folder (see the module doc), checked against the corpus."""
+def load_gold(corpus: Path, spec: str | Path = "dev", articles: Path | None = None) -> list[GoldDoc]:
+    """Every annotated article of a set, file or folder (see the module doc), checked against the corpus.
+    ``articles``: where the texts are when not beside the gold (a second annotation in a set's ``second/``)."""
     out: list[GoldDoc] = []
     for path in gold_files(corpus, spec):
         with open(path, encoding="utf-8") as fh:
             for n, raw in enumerate(fh, 1):
                 if raw.strip():
                     try:
-                        out.append(_gold_doc(corpus, raw, path.parent / "articles"))
+                        out.append(_gold_doc(corpus, raw, articles or path.parent / "articles"))
                     except QawlError as exc:
                         raise exc.located(file=str(path), line=n) from None
     return out

@@ -17,6 +17,7 @@ BENCHMARKS = {
     "suggest": ("suggest_speed", "suggestions for a 5,000-word article and for 10,000 articles"),
     "suggest-eval": ("suggest_eval", "suggestion quality: dates on TimeML (vs dateparser), quotes on hand gold"),
     "suggest-learn": ("suggest_learn", "the speaker model's learning curve on a held-out gold (vs the rules)"),
+    "gold-agree": ("gold_agree", "two independent annotations of the same articles, beside the engine on them"),
     "claims-eval": ("claims_eval", "check-worthiness suggestions on the claims gold (dev; blind once)"),
     "soak": ("soak", "one project, many processes killed at random: edits committed, kills, losses (must be 0)"),
     "team": ("team_speed", "team projects over git: join, incremental sync, repository size, beside plain git"),
