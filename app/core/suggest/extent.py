@@ -120,6 +120,34 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
     return end, wording
 
 
+_PAIRS = {")": "(", "]": "[", "}": "{"}
+_PERCENT = frozenset("%٪")
+_SYMMETRIC = (frozenset("-–—"), frozenset("﴿﴾"))  # dashes of an aside; the Quran's ornate brackets (either order)
+
+
+def closing_last(an, first: int, last: int) -> int:
+    """The content's last token ``last``, extended over the marks that close something the content holds: a
+    bracket opened inside it (… (16 مليار ريال)), a percent sign after its number (نحو 22.2%), the dash that
+    closes an aside opened inside it (… سلمان -حفظه الله-), a Quranic ornate bracket. The rules' trims stop at
+    any punctuation; these belong to the words."""
+    toks = an.tokens
+    k = last + 1
+    while k < len(toks) and toks[k].kind == "p":
+        w = toks[k].norm
+        if w in _PERCENT:
+            ok = toks[k - 1].kind == "n"
+        elif w in _PAIRS:
+            inner = [toks[j].norm for j in range(first, k)]
+            ok = inner.count(_PAIRS[w]) > inner.count(w)
+        else:
+            group = next((g for g in _SYMMETRIC if w in g), None)
+            ok = group is not None and sum(toks[j].norm in group for j in range(first, k)) % 2 == 1
+        if not ok:
+            break
+        k += 1
+    return k - 1
+
+
 _WHILE = frozenset(fold(w) for w in ("فيما", "وفيما", "بينما", "وبينما"))
 
 

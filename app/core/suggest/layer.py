@@ -25,6 +25,7 @@ from .cues import source_l_glued
 from .dates import is_calendar_date
 from .coref import Cluster, Coreference, honorific_antecedent, is_honorific
 from .eulogies import eulogy_after, prophet_eulogy_after
+from .extent import closing_last
 from .preceding import SOME_OF_THEM, description_before
 from .words import WRITER_VOICE
 
@@ -198,7 +199,7 @@ def build(ctx: Context, records: Iterable[Record], registry: Iterable[Entity] = 
     ends = {z: (a, z) for a, z in dates}
     said_by: dict[int, Span] = {}  # id(record) -> its speaker mention
     for rec in records:
-        s, e = an.token_span(rec.first, rec.last)
+        s, e = an.token_span(rec.first, closing_last(an, rec.first, rec.last))
         quote = b.span("QUOTE", s, e, rec.rule, {"type": rec.qtype})
         for cue in rec.cues:
             cs, ce = an.token_span(cue.i, cue.last)
