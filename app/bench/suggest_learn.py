@@ -24,7 +24,9 @@ from pathlib import Path
 
 from app.core.errors import QawlError
 from app.core.suggest import RULES
-from app.core.suggest.learn import PRIOR, cross_validated, examples, fit, training_report, truth_of_layer
+from app.core.suggest.endings import RULE
+from app.core.suggest.learn import (END_PRIOR, FOLDS, PRIOR, all_examples, cross_validated, fit, training_report,
+                                    truth_of_layer)
 from app.core.suggest.learn import train as train_weights
 from app.core.suggest.model import Model
 
@@ -57,8 +59,9 @@ def curve(corpus: Path, held_out: str, train: list[str], sizes: list[int], seed:
     docs = pool(corpus, train, {g.id for g in test})
     random.Random(seed).shuffle(docs)
     rules = score(test, RULES)
-    rows = [{"articles": 0, "kept": "rules", "speaker": rules.speaker, "found": rules.attribution,
-             "quote_f1": rules.overlap["QUOTE"].f1, "seconds": 0.0, "rules": rules.speaker}]
+    rows = [{"articles": 0, "kept": "rules", "ends": "rules", "speaker": rules.speaker, "found": rules.attribution,
+             "quote_f1": rules.overlap["QUOTE"].f1, "exact": _exact(rules), "seconds": 0.0, "rules": rules.speaker,
+             "rules_exact": _exact(rules)}]
     for n in sizes:
         if n > len(docs):
             print(f"(only {len(docs)} training articles: no run with {n})", file=sys.stderr)
@@ -67,10 +70,17 @@ def curve(corpus: Path, held_out: str, train: list[str], sizes: list[int], seed:
         model = train_on(docs[:n], f"curve-{n}", f"{n} articles of {', '.join(train)}")
         seconds = time.perf_counter() - started
         sc = score(test, model)
-        rows.append({"articles": n, "kept": "model" if model.name != RULES.name else "rules", "speaker": sc.speaker,
-                     "found": sc.attribution, "quote_f1": sc.overlap["QUOTE"].f1, "seconds": seconds,
-                     "rules": rules.speaker})
+        rows.append({"articles": n, "kept": "model" if model.weights != RULES.weights else "rules",
+                     "ends": "model" if model.extent else "rules", "speaker": sc.speaker,
+                     "found": sc.attribution, "quote_f1": sc.overlap["QUOTE"].f1, "exact": _exact(sc),
+                     "seconds": seconds, "rules": rules.speaker, "rules_exact": _exact(rules)})
     return rows
+
+
+def _exact(sc) -> float | None:
+    """The share of the found quotes whose extent is exactly the gold's (where content ends is learned too)."""
+    found = sc.overlap["QUOTE"].matched
+    return sc.exact["QUOTE"].matched / found if found else None
 
 
 def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE, name: str = "default/14",
@@ -82,11 +92,16 @@ def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE, name:
     description = (f"{len(docs)} Arabic news articles annotated by hand under quote-gold-dev/GUIDELINES.md: "
                    f"{', '.join(f'{s} ({len(load_gold(corpus, s))})' for s in train)}" + (f"; {note}" if note else ""))
     truths = [truth_of_layer(g.doc, g.layer) for g in docs]
-    data, unreachable = examples(truths)
+    data, unreachable, ends, ends_unreachable = all_examples(truths)
     duel = cross_validated(data, RULES.weights, PRIOR)
     about = training_report(truths, data, unreachable, RULES, duel, description,
                             "model (shipped by its blind measurement, not by the keep rule)")
-    data_json = Model(train_weights(data, PRIOR), name, about).to_json()
+    end_duel = cross_validated(ends, {RULE: 1.0}, END_PRIOR)
+    about["ends"] = {"examples": len(ends), "without_a_right_candidate": ends_unreachable,
+                     "cross_validated": {"model": round(end_duel.model, 4), "rules": round(end_duel.base, 4),
+                                         "folds": FOLDS, "wins": end_duel.wins, "losses": end_duel.losses},
+                     "kept": "model (shipped by its blind measurement, not by the keep rule)"}
+    data_json = Model(train_weights(data, PRIOR), name, about, train_weights(ends, END_PRIOR)).to_json()
     path.write_text(json.dumps(data_json, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return data_json
 
@@ -127,11 +142,14 @@ def main(argv: list[str] | None = None) -> int:
     print(f"speaker model learning curve: held out {set_name(args.gold)}; training pool "
           f"{', '.join(t for t in train if t != args.gold)} (seed {args.seed})")
     print(f"   {'trained on':>10}  {'kept':<6} {'speaker/gold quotes':>22} {'speaker/found':>20} {'quote F1':>8} "
-          f"{'rules alone':>20} {'vs rules':>8} {'train s':>7}")
+          f"{'rules alone':>20} {'vs rules':>8}  {'ends':<6} {'exact':>6} {'rules':>6} {'train s':>7}")
     for r in rows:
         delta = (r["speaker"].value or 0) - (r["rules"].value or 0)
         print(f"   {r['articles']:>10}  {r['kept']:<6} {str(r['speaker']):>22} {str(r['found']):>20} "
-              f"{fig(r['quote_f1'], 8)} {str(r['rules']):>20} {delta:+8.3f} {r['seconds']:7.2f}")
+              f"{fig(r['quote_f1'], 8)} {str(r['rules']):>20} {delta:+8.3f}  {r['ends']:<6} {fig(r['exact'], 6)} "
+              f"{fig(r['rules_exact'], 6)} {r['seconds']:7.2f}")
+    print("   (exact: the share of found quotes whose extent is exactly the gold's, with the learned ends or the "
+          "rules')")
     return 0
 
 

@@ -97,6 +97,12 @@ def learned_line(learned: dict, model: str) -> str:
     figures = ", ".join(f"{k} {v:.3f}" for k, v in cv.items() if k not in ("folds", "wins", "losses"))
     if "wins" in cv:
         figures += f" (the model alone right {cv['wins']}, the base alone right {cv['losses']})"
+    ends = learned.get("ends") or {}
+    end_cv = ends.get("cross_validated") or {}
+    where = (f" Where content ends: {ends.get('examples', 0)} choices, the learned ends alone right "
+             f"{end_cv.get('wins', 0)}, the base alone right {end_cv.get('losses', 0)}; kept the "
+             f"{'learned ends' if ends.get('kept') == 'model' else 'ends of ' + str(ends.get('kept'))}."
+             if ends else "")
     return (f"Learned from {learned.get('documents', 0)} annotated documents ({learned.get('quotes', 0)} quotes, "
             f"{learned.get('examples', 0)} speaker choices): cross-validated {figures or 'nothing to compare'}; "
-            f"kept {model}.")
+            f"kept {model}.{where}")

@@ -19,6 +19,7 @@ from .clauses import (Attributions, Record, english_subject, first_person_clause
 from .context import Context, Facts, Range
 from .extent import content_end, in_while_clause
 from .coref import epithet_only, god_before, prophet_before
+from .endings import choose as choose_ends
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
@@ -104,7 +105,9 @@ def analyse(doc: Document, model: Model = RULES) -> tuple[Context, list[Record]]
     for cue in ctx.cues:
         run.add(cue)
     records = list(run.records) + continued_paragraphs(ctx, run.records, run.used)
-    return ctx, without_nested_repeats(records, ctx.an.line)
+    records = without_nested_repeats(records, ctx.an.line)
+    choose_ends(ctx, records, model.extent)  # where indirect content ends, when the model has learned it
+    return ctx, records
 
 
 class _Pass:

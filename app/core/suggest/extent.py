@@ -14,7 +14,7 @@ from .cues import MASDAR, NOUN, PARTICIPLE, SOURCE, VERB, Cue, is_wording_phrase
 from .eulogies import eulogy_after
 from .quotes import is_complementizer
 
-_TRAIL = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
+TRAILING = frozenset(fold(w) for w in ("و", "كما", "مع", "فيما", "وفي", "في", "هذا", "الصدد", "ذلك", "وذلك", "حيث",
                                      "ثم", "وقد", "قد", "بدوره", "بدورها", "من", "جهته", "جهتها", "جانبه",
                                      "جانبها", "هذه", "الاثناء", "إلى", "بينما", "وهو", "وهي", "وأيضا", "إذ",
                                      "أن"))
@@ -114,7 +114,7 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
             break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
         k += 1
     end = k - 1
-    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in _TRAIL
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in TRAILING
                        or (toks[end].norm in ("قبل", "بعد") and end + 1 < n and toks[end + 1].norm in ("ان", "أن"))):
         end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
     return end, wording

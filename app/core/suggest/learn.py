@@ -22,6 +22,11 @@ wins exceed its losses by two standard deviations of a sign test — and there a
 from; otherwise the rules are kept (:func:`fit` says which). A
 project learns the same way starting from the default model (its weights are then the prior, and what has to be
 beaten).
+
+**Where content ends** is learned the same way from the same reading (:mod:`.endings`): each running indirect
+content on an annotated quote whose end the rules could have put at another of their stops is one example — the
+candidate ends' features, and which of them is the annotated quote's end — with ``end:rule`` (the rules' own end)
+as the prior. Those weights are kept or not on their own cross-validation.
 """
 
 from __future__ import annotations
@@ -39,11 +44,13 @@ from .clauses import Record
 from .context import Context
 from .coref import person_names
 from .cues import Cue
+from .endings import RULE, Neighbours, candidates, eligible, features as end_features
 from .engine import analyse
 from .features import describe
 from .model import RULES, Model, best
 
 PRIOR = {"rules-choice": 2.0}
+END_PRIOR = {RULE: 2.0}  # where content ends: the rules' own end, as the speakers' prior is the rules' choice
 L2 = 1.0
 FOLDS = 5
 MIN_EXAMPLES = 10  # fewer choices to learn from: the model is not worth a cross-validation
@@ -129,6 +136,8 @@ def truth_of_decisions(doc: Document, suggestions: Layer, annotator: str | None 
 class _Teacher:
     """A chooser that records an example for every attribution it is asked about and picks a right candidate."""
 
+    extent: Mapping[str, float] = {}  # (the rules' ends while speaker examples are gathered)
+
     def __init__(self, truth: Truth) -> None:
         self.truth = truth
         self.examples: list[Example] = []
@@ -148,13 +157,7 @@ class _Teacher:
         return 0 if settled(cue, cands) else min(right)  # (as any chooser: the written subject stays)
 
     def _said(self, ctx: Context, rec: Record) -> Said | None:
-        s, e = ctx.an.token_span(rec.first, rec.last)
-        best_q, best_ov = None, 0
-        for q in self.truth.quotes:
-            ov = min(e, q.end) - max(s, q.start)
-            if ov > best_ov:
-                best_q, best_ov = q, ov
-        return best_q
+        return _overlapping(ctx, rec, self.truth)
 
 
 def _is_right(ctx: Context, cand: Candidate, said: Said) -> bool:
@@ -185,14 +188,57 @@ _WORD = regex.compile(r"[\p{L}\p{M}]+")
 
 def examples(truths: Iterable[Truth]) -> tuple[list[Example], int]:
     """The examples of annotated documents, and how many annotated attributions had no right candidate."""
-    out: list[Example] = []
-    unreachable = 0
+    speakers, unreachable, _, _ = all_examples(truths)
+    return speakers, unreachable
+
+
+def all_examples(truths: Iterable[Truth]) -> tuple[list[Example], int, list[Example], int]:
+    """The speaker examples and the content-end examples (:mod:`.endings`) of annotated documents, each with how
+    many annotated quotes had no right candidate — from one reading of each document."""
+    speakers: list[Example] = []
+    ends: list[Example] = []
+    unreachable = ends_unreachable = 0
     for truth in truths:
         teacher = _Teacher(truth)
-        analyse(truth.doc, teacher)
-        out += teacher.examples
+        ctx, records = analyse(truth.doc, teacher)
+        speakers += teacher.examples
         unreachable += teacher.unreachable
-    return out, unreachable
+        found, missed = _end_examples(ctx, records, truth)
+        ends += found
+        ends_unreachable += missed
+    return speakers, unreachable, ends, ends_unreachable
+
+
+def _end_examples(ctx: Context, records: list[Record], truth: Truth) -> tuple[list[Example], int]:
+    """One example per running content on an annotated quote whose end the rules could have put elsewhere: the
+    candidate ends' features, and which of them is the annotated quote's end."""
+    out: list[Example] = []
+    missed = 0
+    neighbours = Neighbours(records)
+    for rec in records:
+        if not eligible(rec):
+            continue
+        said = _overlapping(ctx, rec, truth)
+        cands = candidates(ctx, rec, neighbours) if said is not None else []
+        if len(cands) < 2:
+            continue
+        right = frozenset(i for i, k in enumerate(cands) if ctx.an.token_span(rec.first, k)[1] == said.end)
+        if not right:
+            missed += 1
+        elif len(right) < len(cands):
+            out.append(Example(ctx.doc.id, tuple(end_features(ctx, rec, cands[0], k) for k in cands), right))
+    return out, missed
+
+
+def _overlapping(ctx: Context, rec: Record, truth: Truth) -> Said | None:
+    """The annotated quote that overlaps the record's content most."""
+    s, e = ctx.an.token_span(rec.first, rec.last)
+    best_q, best_ov = None, 0
+    for q in truth.quotes:
+        ov = min(e, q.end) - max(s, q.start)
+        if ov > best_ov:
+            best_q, best_ov = q, ov
+    return best_q
 
 
 # --- training ------------------------------------------------------------------------------------------------------
@@ -340,13 +386,23 @@ def training_report(truths: Sequence[Truth], data: Sequence[Example], unreachabl
 def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model = RULES) -> Model:
     """A model trained on ``truths``, starting from ``base`` (its weights are the prior: with few examples the
     model stays ``base``) — or ``base`` itself unless the trained model beats it clearly in a cross-validation
-    over the documents (:attr:`Duel.clear_win`). ``trained_on`` says what it was trained on and which was kept."""
+    over the documents (:attr:`Duel.clear_win`). The speaker weights and the content-end weights (:mod:`.endings`)
+    are each kept or not on their own duel. ``trained_on`` says what they were trained on and which were kept."""
     truths = list(truths)
-    data, unreachable = examples(truths)
+    data, unreachable, ends, ends_unreachable = all_examples(truths)
     prior = dict(PRIOR) if base.rules_only else dict(base.weights)
     duel = cross_validated(data, base.weights, prior)
     kept = len(data) >= MIN_EXAMPLES and duel.clear_win
+    end_base = dict(base.extent) or {RULE: 1.0}
+    end_prior = dict(base.extent) or dict(END_PRIOR)
+    end_duel = cross_validated(ends, end_base, end_prior)
+    ends_kept = len(ends) >= MIN_EXAMPLES and end_duel.clear_win
     about = training_report(truths, data, unreachable, base, duel, description, "model" if kept else base.name)
-    if not kept:
-        return Model(base.weights, base.name, {**base.trained_on, "refit": about})
-    return Model(train(data, prior), name, about)
+    about["ends"] = {"examples": len(ends), "without_a_right_candidate": ends_unreachable,
+                     "cross_validated": {"model": round(end_duel.model, 4), base.name: round(end_duel.base, 4),
+                                         "folds": FOLDS, "wins": end_duel.wins, "losses": end_duel.losses},
+                     "kept": "model" if ends_kept else base.name}
+    if not (kept or ends_kept):
+        return Model(base.weights, base.name, {**base.trained_on, "refit": about}, base.extent)
+    return Model(train(data, prior) if kept else base.weights, name, about,
+                 train(ends, end_prior) if ends_kept else base.extent)

@@ -5,7 +5,8 @@ rules' order). :data:`RULES` gives weight only to ``rules-choice``: it always pi
 engine with the rules alone. The default model (:func:`default_model`) was trained on our hand-made gold and ships
 inside the package (``models/default.json``, with a description of its training data); a project can train its
 own from its finished and gold layers and its decisions (:mod:`.learn`). Models are JSON: a format name, a
-version, the weights, and what they were trained on.
+version, the weights, and what they were trained on; optionally ``extent_weights``, which choose where an indirect
+content ends among the places the rules could stop (:mod:`.endings`; without them the rules' end stands).
 """
 
 from __future__ import annotations
@@ -33,6 +34,7 @@ class Model:
     weights: Mapping[str, float]
     name: str = "rules"
     trained_on: Mapping = field(default_factory=dict)  # a description of the training data and the fit
+    extent: Mapping[str, float] = field(default_factory=dict)  # where content ends (.endings); empty: the rules'
 
     @property
     def rules_only(self) -> bool:
@@ -46,18 +48,22 @@ class Model:
         return best(self.weights, cands)
 
     def to_json(self) -> dict:
-        return {"format": FORMAT, "name": self.name, "trained_on": dict(self.trained_on),
-                "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if v}}
+        out = {"format": FORMAT, "name": self.name, "trained_on": dict(self.trained_on),
+               "weights": {k: round(v, 6) for k, v in sorted(self.weights.items()) if v}}
+        if self.extent:
+            out["extent_weights"] = {k: round(v, 6) for k, v in sorted(self.extent.items()) if v}
+        return out
 
     @classmethod
     def from_json(cls, data: Mapping, where: str = "model") -> "Model":
         if not isinstance(data, Mapping) or data.get("format") != FORMAT:
             raise QawlError(f"not a speaker model ({FORMAT})", file=where, field="format")
-        weights = data.get("weights")
-        if not isinstance(weights, Mapping) or not all(isinstance(v, (int, float)) for v in weights.values()):
-            raise QawlError("must map feature names to numbers", file=where, field="weights")
+        weights, extent = data.get("weights"), data.get("extent_weights", {})
+        for key, value in (("weights", weights), ("extent_weights", extent)):
+            if not isinstance(value, Mapping) or not all(isinstance(v, (int, float)) for v in value.values()):
+                raise QawlError("must map feature names to numbers", file=where, field=key)
         return cls({str(k): float(v) for k, v in weights.items()}, str(data.get("name") or "model"),
-                   dict(data.get("trained_on") or {}))
+                   dict(data.get("trained_on") or {}), {str(k): float(v) for k, v in extent.items()})
 
     @classmethod
     def loads(cls, text: str, where: str = "model") -> "Model":
