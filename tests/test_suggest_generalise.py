@@ -178,7 +178,9 @@ def test_decades_of_age_are_not_dates():
 def test_a_subject_before_its_verb_across_a_relative_clause_with_an_object_content():
     said = _said("وأشار المتحدث إلى أن اللاعب فلان الذي جدد عقده مع ناديه الشهر الماضي، أكد عدم رغبته في الانتقال "
                  "رغم أنه تلقى عرضا كبيرا.")
-    assert ("عدم رغبته في الانتقال", ["اللاعب فلان"], ["أكد"]) in said
+    # (the rules end the object at the concessive; a model that learned where content ends may run it on)
+    assert any(text.startswith("عدم رغبته في الانتقال") and speakers == ["اللاعب فلان"] and cues == ["أكد"]
+               for text, speakers, cues in said), said
 
 
 # --- speech nouns after light verbs ----------------------------------------------------------------------------

@@ -9,7 +9,8 @@ features' weights and picks the highest, the rules' own end on a tie. With no we
 
 Only running content is chosen this way: indirect or mixed content that starts after its cue and whose end the
 rules searched for. A candidate never runs into the next attribution of the text, never ends inside a quotation
-or inside a quote nested in this one, and keeps the marks that close what it holds (:func:`.extent.closing_last`).
+or inside a quote nested in this one, never adds or drops every quoted fragment (the quote's type stays what the
+rules read), and keeps the marks that close what it holds (:func:`.extent.closing_last`).
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END
 from .clauses import Record
 from .context import Context
 from .extent import TRAILING, closing_last
+from .quotes import is_complementizer
 
 RULE = "end:rule"  # the feature of the rules' own end (its prior weight is what a model must outweigh)
 _BEFORE_CUE = ("indirect-before-cue", "indirect-around-source")  # content before its cue: its end is the cue
@@ -65,6 +67,7 @@ def candidates(ctx: Context, rec: Record, neighbours: Neighbours) -> list[int]:
     following = neighbours.next_start(rule_last)
     limit = hi if following is None else min(hi, following - 1)  # (never into the next attribution)
     out = [rule_last]
+    kind = _type(ctx, rec.first, rule_last)
     for k in range(rec.first + 1, limit + 1):
         t = toks[k]
         if not ((t.kind == "p" and t.norm in CLAUSE_PUNCT | SENTENCE_END) or k == limit
@@ -76,10 +79,26 @@ def candidates(ctx: Context, rec: Record, neighbours: Neighbours) -> list[int]:
         end = closing_last(an, rec.first, end)
         st = ctx.inside.get(end)
         if end in out or (st is not None and st.close > end) or \
-                any(_begins(r) <= end < r.last for r in nested):
-            continue  # (not inside a quotation, nor inside a quote nested in this one)
+                any(_begins(r) <= end < r.last for r in nested) or _type(ctx, rec.first, end) != kind:
+            continue  # (not inside a quotation, nor inside a quote nested in this one; the type stays right)
         out.append(end)
     return out
+
+
+def _type(ctx: Context, first: int, last: int) -> str:
+    """The type the rules give content ``first .. last`` (:func:`.clauses.typed`): direct when everything after
+    its complementizer is one quotation, mixed when it holds a whole quoted fragment, else indirect. An end that
+    changes it (adds or drops every fragment, or leaves only the quotation) is no candidate."""
+    st = ctx.by_open.get(first + 1)
+    if is_complementizer(ctx.an, first) and st is not None and st.inner is not None and st.close >= last:
+        return "direct"
+    k = bisect_left(ctx.stretches, first, key=lambda s: s.open)
+    while k < len(ctx.stretches) and ctx.stretches[k].open <= last:
+        st = ctx.stretches[k]
+        if st.close <= last and not ctx.name_like[st.open]:
+            return "mixed"
+        k += 1
+    return "indirect"
 
 
 def _trimmed(ctx: Context, first: int, k: int) -> int:
