@@ -245,3 +245,34 @@ def test_a_write_made_inside_a_snapshot_is_kept_and_a_late_generator_is_harmless
     lines.close()  # before the fix: "Cannot operate on a closed database" from the snapshot's clean-up
     with Store.open(db) as again:
         assert again.written_hashes(str(tmp_path / "x.txt"))
+
+
+def test_a_new_project_waits_for_another_process_that_is_creating_it(tmp_path, monkeypatch):
+    """While another connection holds the write lock of a file still in rollback mode (another process creating
+    the same new project at that moment), SQLite refuses the switch to WAL at once, without its busy handler:
+    one of six `qawl stats` started together failed about one run in twelve saying the project had been locked
+    "for more than 10 seconds" after 1.5 s. Opening now waits, as the busy timeout promises — and still gives up
+    with the clear message when the other holds on longer."""
+    import sqlite3
+
+    path = tmp_path / "new.db"
+    other = sqlite3.connect(path, isolation_level=None, check_same_thread=False)
+    other.execute("BEGIN IMMEDIATE")  # the write lock, the file not yet in WAL mode
+    timer = threading.Timer(0.5, lambda: other.execute("COMMIT"))
+    timer.start()
+    started = time.monotonic()
+    try:
+        with Store.open(path) as store:
+            assert store.count_documents() == 0
+    finally:
+        timer.join()
+    assert time.monotonic() - started >= 0.4  # it waited for the other
+    other.close()
+    path2 = tmp_path / "other.db"
+    held = sqlite3.connect(path2, isolation_level=None)
+    held.execute("BEGIN IMMEDIATE")
+    monkeypatch.setenv("QAWL_BUSY_TIMEOUT", "0.3")
+    with pytest.raises(Exception, match="the project is busy"):
+        Store.open(path2)
+    held.execute("COMMIT")
+    held.close()

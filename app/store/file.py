@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import sqlite3
+import time
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
@@ -24,7 +25,7 @@ from typing import Iterator
 import orjson
 
 from ..core import files
-from ..core.errors import ProjectDamaged, QawlError
+from ..core.errors import ProjectDamaged, QawlError, StorageError
 from ..core.schema import DEFAULT_SCHEMA, LabelSchema
 from .connection import RECOVERY, Connection, busy_timeout, explain
 from .migrations import KNOWN_MIGRATIONS, PAGE_SIZE, applied, check_database_file, migrate
@@ -149,8 +150,7 @@ class ProjectFile:
             # Article texts are several KB of UTF-8: larger pages mean fewer overflow pages on import and read.
             # (Only takes effect on a new, empty file, before WAL is switched on.)
             conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")
-            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
-                conn.execute("PRAGMA journal_mode = WAL")
+            _switch_to_wal(conn, wait)
             conn.execute("PRAGMA synchronous = NORMAL")
             conn.execute("PRAGMA foreign_keys = ON")
             if verify:
@@ -256,3 +256,24 @@ class Part:
     @property
     def schema(self) -> LabelSchema:
         return self.file.schema
+
+
+def _switch_to_wal(conn: Connection, wait: float) -> None:
+    """Put the project in WAL mode (readers never wait for the writer). Switching needs the file to itself, and
+    while another connection holds a write lock on a file still in rollback mode — another process creating the
+    same new project at the same moment — SQLite answers "busy" at once instead of calling the busy handler (it
+    would deadlock otherwise). So wait here, as the busy timeout promises, re-reading the mode: the other process
+    has usually switched it meanwhile."""
+    deadline = time.monotonic() + wait
+    pause = 0.005
+    while True:
+        try:
+            if conn.execute("PRAGMA journal_mode").fetchone()[0] != "wal":
+                conn.execute("PRAGMA journal_mode = WAL")
+            return
+        except StorageError as exc:
+            if exc.kind != "busy" or time.monotonic() >= deadline:
+                raise
+        time.sleep(pause)
+        pause = min(pause * 2, 0.1)
+
