@@ -55,3 +55,15 @@ def test_the_command_prints_the_table_and_names_a_bad_path(capsys):
     assert "two annotations of 7 articles" in out and "engine (rules), second as gold" in out
     assert gold_agree.main(["--first", "blind4", "--second", "no/such/folder"]) == 2
     assert "no/such/folder" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("name", ["blind20", "blind21"])
+def test_two_annotators_of_a_whole_blind_set_agree_far_above_the_engine(name):
+    """The second annotations of blind20 and blind21 (32 articles each, their READMEs say how they were made and
+    what leaked): quote F1 0.978 / 0.985 and the right speaker for 0.96–0.99 of each other's quotes — the issue's
+    targets are well inside what annotators reach; the engine is the gap."""
+    out = gold_agree.report(NOWHERE, name, str(Path(__file__).parent / "data" / f"suggest_{name}" / "second"), [])
+    assert out["counts"]["articles"] == 32
+    for row in ("second as suggestions, first as gold", "first as suggestions, second as gold"):
+        figures = out["rows"][row]
+        assert figures["quote F1"] >= 0.97 and figures["spk/gold"] >= 0.96 and figures["date F1"] >= 0.98, figures
