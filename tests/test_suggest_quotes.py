@@ -44,9 +44,14 @@ def test_indirect_quote_ends_before_a_participle_that_starts_a_new_attribution()
 
 
 def test_governed_preposition_starts_the_content_when_there_is_no_complementizer():
+    recs = records(suggest("وأشار الوزير مؤخراً إلى ضرورة انسحابها من أراضيها.", None))
+    assert [(r["text"], r["speakers"], r["rule"]) for r in recs] == [
+        ("إلى ضرورة انسحابها من أراضيها", ["الوزير"], "indirect-preposition")]
+    # a demand names whom it addresses first: the content opens with it (round 24; quote-gold-dev's دعت القوى
+    # الفلسطينية المجتمع الدولي لتوفير … and the later sets' "X بـ from the addressee")
     recs = records(suggest("وطالبت السلطات العراقية مؤخراً الإدارة الأمريكية بضرورة انسحابها من أراضيها.", None))
     assert [(r["text"], r["speakers"], r["rule"]) for r in recs] == [
-        ("بضرورة انسحابها من أراضيها", ["السلطات العراقية"], "indirect-preposition")]
+        ("الإدارة الأمريكية بضرورة انسحابها من أراضيها", ["السلطات العراقية"], "indirect-preposition")]
 
 
 def test_indirect_quote_with_a_quoted_fragment_is_mixed():

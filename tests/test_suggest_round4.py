@@ -89,7 +89,8 @@ def test_a_verbal_noun_after_a_whole_name_is_the_object_not_a_name_part():
     recs = records(suggest("وتوقع الجريفاني إقبال أفضل من الدورة الثانية على الانتخابات.", None))
     assert (recs[0]["text"], recs[0]["speakers"]) == ("إقبال أفضل من الدورة الثانية على الانتخابات", ["الجريفاني"])
     recs = records(suggest("في ذلك الوقت اتهم القذافي تنظيم القاعدة والمتطرفين بتأجيج العمليات المسلحة ضد حكمه.", None))
-    assert (recs[0]["text"], recs[0]["speakers"]) == ("بتأجيج العمليات المسلحة ضد حكمه", ["القذافي"])
+    assert (recs[0]["text"], recs[0]["speakers"]) == ("تنظيم القاعدة والمتطرفين بتأجيج العمليات المسلحة ضد حكمه",
+                                                      ["القذافي"])  # (whom a charge addresses opens it: round 24)
     # a given name of the same shape (تيسير) and العام after a title stay in the name
     recs = records(suggest("وأوضح المتحدث الرسمي لوزارة العمل تيسير المفرج أن القرار نهائي.", None))
     assert recs[0]["speakers"] == ["المتحدث الرسمي لوزارة العمل تيسير المفرج"]

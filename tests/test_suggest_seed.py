@@ -18,7 +18,7 @@ ATTRIBUTIONS = [
     ("أنه سيكون من المستحيل", "indirect", "lavrentiev", []),
     ("إذا تم انسحاب القوات", "direct", "lavrentiev", []),
     ("أن العراق أبلغ الجانب الروسي", "indirect", "lavrentiev", []),
-    ("بضرورة انسحابها من أراضيها", "indirect", "iraqi-authorities", []),
+    ("الإدارة الأمريكية بضرورة انسحابها", "indirect", "iraqi-authorities", []),  # (whom the demand addresses)
     ("أن الحكومة العراقية ستدخل", "indirect", "sudani", ["2024-01-18"]),
     ("بعد الاعتداءات التي تطال", "direct", "sudani", []),
     ("هذا الأمر مطلب شعبي رسمي", "direct", "sudani", []),

@@ -23,7 +23,7 @@ from .endings import choose as choose_ends
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
 from .model import RULES, Model
 from .nouns import content_start, speech_noun_record
-from .objects import object_content
+from .objects import addressee_before, object_content
 from .postposed import postposed
 from .quotes import is_complementizer
 from .preceding import speaker_before
@@ -149,7 +149,7 @@ class _Pass:
                 return
             rec = postposed(ctx, cue, self.used)
         else:
-            rec, tail = self._content_record(cue, found)
+            rec, tail = self._content_record(cue, self._from_addressee(cue, np, start, found))
         if rec is None:
             return
         rec.top_level = self._top_level(cue)
@@ -213,13 +213,26 @@ class _Pass:
             rec.top_level = self._top_level(cue)
             self.records.append(rec)
 
+    def _subject(self, cue: Cue, np: Range | None) -> Range | None:
+        """The subject after the verb, or a titled one before a verb that does not start with و / ف."""
+        if np is None and cue.kind == VERB and self.ctx.an.tokens[cue.i].norm[:1] not in ("و", "ف"):
+            return speaker_before(self.ctx, cue.i, require_title=True)
+        return np
+
+    def _from_addressee(self, cue: Cue, np: Range | None, start: int, found: tuple) -> tuple:
+        """Indirect content found at a governed preposition or a complementizer starts earlier when a call, a
+        warning or a charge names whom it addresses before it (.objects.addressee_before)."""
+        kind, at, detail = found
+        if kind != "indirect" or detail != "indirect-preposition":
+            return found  # (حذّر المشرعين من أن ...: before a complementizer the warning's content starts at أن)
+        j = addressee_before(self.ctx, cue, self._subject(cue, np), start, at)
+        return found if j is None else (kind, j, detail)
+
     def _object_record(self, cue: Cue, np: Range | None, start: int) -> bool:
         """أكد الوزير أهميةَ ... / المدرب فلان ...، أكد عدمَ ...: content that is the verb's object. True when the
         cue was taken as such (a record may or may not have been made)."""
-        ctx, toks = self.ctx, self.ctx.an.tokens
-        subject = np
-        if subject is None and cue.kind == VERB and toks[cue.i].norm[:1] not in ("و", "ف"):
-            subject = speaker_before(ctx, cue.i, require_title=True)
+        ctx = self.ctx
+        subject = self._subject(cue, np)
         obj = object_content(ctx, cue, subject, start)
         if obj is None:
             return False

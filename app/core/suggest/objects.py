@@ -17,8 +17,8 @@ from .words import (ADJUNCT_WORDS, ADVERBS, ATTRIBUTING, EVENT_NOUNS, FUNCTION_W
 
 # Verbs whose content can be their direct object (أكد أهميةَ ...، يتوقع سباقاً ...، نفى وجودَ ...).
 _OBJECT_VERBS = frozenset(("أكد", "أوضح", "توقع", "نفى", "رجح", "استبعد", "ناشد", "أوصى", "أعلن", "كشف", "أرجع", "عزا",
-                           "دعا", "حث", "طالب", "أظهر"))
-_CALLING = frozenset(("دعا", "حث", "طالب"))  # whom they call, then the governed preposition: both are the content
+                           "دعا", "حث", "طالب", "أظهر", "حذر", "اتهم"))
+_CALLING = frozenset(("دعا", "حث", "طالب", "حذر", "اتهم"))  # whom they call, then the governed preposition: both are the content
 _ANNOUNCING = frozenset(("أعلن", "كشف", "أظهر"))  # an object only when it says what happened (HAPPENINGS)
 _CHARGING = frozenset(("ناشد", "أوصى"))  # whom they charge opens the content: أوصى المسلمين بتقوى الله
 _DAYS = frozenset(fold(w) for w in ("اليوم", "أمس", "الأمس", "غداً", "غدا"))  # (also when not read as a date)
@@ -84,6 +84,17 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if possessed_masdar(w) and cue.kind == VERB and np is not None:
         return j  # وأكد الحارس وليد عبدالله تعافيه من الإصابة / أكد فيه النعيم تقديره لجهود ...: his own stance
     return None
+
+
+def addressee_before(f: Facts, cue: Cue, np: Range | None, start: int, at: int) -> int | None:
+    """دعا حمود المقدسيين وفلسطينيي 1948 إلى / حذّر الفرع جميع المنشآت من / اتهم المواطنون الشركة المتعهدة بـ: whom a
+    call, a warning or a charge addresses, between the subject (ending before ``start``) and the governed preposition
+    or complementizer the rules found at ``at`` — the content opens with it (as the annotators take it: "X بـ from the
+    addressee"); None when nobody is named there."""
+    if cue.form.lemma not in _CALLING:
+        return None
+    j = object_content(f, cue, np, start)
+    return j if j is not None and start <= j < at else None
 
 
 def _addressee_then_prep(f: Facts, cue: Cue, j: int) -> bool:
