@@ -41,3 +41,14 @@ def test_a_no_break_space_after_a_sentence_is_a_paragraph_break():
                    "بالورقة",
                    "أنا أرسلت لوزير التعليم رسالة أشرح فيها المشكلة بالتفصيل"]
     assert said("قال الوزير إن نسبة النمو 5\xa0% هذا العام.")[0][0] == "إن نسبة النمو 5\xa0% هذا العام"
+
+
+def test_a_quotation_never_closed_ends_before_the_next_report():
+    """An article crawled without its paragraph breaks (blind20's snn20_20): «… opened after وقال له: and never
+    closed ran over every later paragraph; it ends before the next sentence that opens with a verb of saying, as
+    the annotators cut it (+6 quotes found in that article)."""
+    text = ("وقال له: «إذا أتتك أفراح لجدة أرجوك أحضرها للمدينة وفعلا لم يقصر الرجل في ذلك.وأضاف: استدعيت مرة "
+            "أخرى لدى الهيئة وتبين أنهم اتهموني بأنني أتاجر في الممنوعات.")
+    got = [t for t, _ in said(text)]
+    assert got[0] == "إذا أتتك أفراح لجدة أرجوك أحضرها للمدينة وفعلا لم يقصر الرجل في ذلك"
+    assert got[1].startswith("استدعيت مرة أخرى")

@@ -368,13 +368,21 @@ def _unclosed(f: Facts, j: int) -> Stretch | None:
         return None
     line = f.an.line[j]
     k = j + 1
-    while k < len(toks) and f.an.line[k] == line:
+    while k < len(toks) and f.an.line[k] == line and not _new_report(f, k):
         k += 1
     last = k - 1
     if last - j < 4:
         return None
     # the stretch's close is the paragraph's final punctuation, or the position just after its last word
     return Stretch(j, last if toks[last].kind == "p" and toks[last].norm in SENTENCE_END else last + 1)
+
+
+def _new_report(f: Facts, k: int) -> bool:
+    """Does a sentence open at token ``k`` with a verb of saying (…. وأضاف: / …. واستطرد / …. وقال والد أفراح:)? A
+    quotation never closed ends before it, as the annotators cut one (an article crawled without its paragraph
+    breaks runs every paragraph into one line)."""
+    cue = f.cue_at.get(k)
+    return cue is not None and cue.kind == VERB and k > 0 and f.an.sentence[k - 1] != f.an.sentence[k]
 
 
 def _parenthesised(f: Facts, j: int) -> Stretch | None:
