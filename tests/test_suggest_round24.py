@@ -52,3 +52,11 @@ def test_a_quotation_never_closed_ends_before_the_next_report():
     got = [t for t, _ in said(text)]
     assert got[0] == "إذا أتتك أفراح لجدة أرجوك أحضرها للمدينة وفعلا لم يقصر الرجل في ذلك"
     assert got[1].startswith("استدعيت مرة أخرى")
+
+
+def test_the_medium_told_may_stand_before_a_strict_cues_complementizer():
+    """بيّن ("made clear", also "between") needs its complementizer right after the subject; a comma or a date
+    may stand between, and now the paper the source spoke to (blind21's وبينت مصادر مطلعة لـ"الوطن" أن)."""
+    assert said('وبينت مصادر مطلعة لـ"الوطن" أن الهيئة ستتابع بصفة دورية نتائج التقارير.') == [
+        ("أن الهيئة ستتابع بصفة دورية نتائج التقارير", ["مصادر مطلعة"])]
+    assert said("وبين الطالب في البحث أن الهيئة ستتابع النتائج.") == []  # (anything else still stands between)

@@ -146,8 +146,10 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
             return "indirect", j, "indirect-complementizer"
         if is_complementizer(an, j):
             if cue.form.strict and any(toks[k].norm not in CLAUSE_PUNCT and toks[k].norm not in ("الي", "علي")
-                                       and k not in date_tokens(f) for k in range(start, j)):
-                return None  # the complementizer must follow the subject at once (a comma or a date may stand between)
+                                       and k not in date_tokens(f) and not _told_medium(f, k)
+                                       for k in range(start, j)):
+                return None  # the complementizer must follow the subject at once (a comma, a date or the medium
+                # told may stand between: وبينت مصادر مطلعة لـ"الوطن" أن)
             return "indirect", j, "indirect-complementizer"
         if in_adjunct and preps and opens_with_prep(t.norm, preps) and _own_occasion(toks, adjunct_at, j):
             in_adjunct = False  # وشدد الوزير في كلمته على أهمية: "in his speech" closes before the governed preposition
@@ -173,6 +175,16 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
         words_since_start += 1
         j += 1
     return _said_after_comma(f, cue, start)
+
+
+def _told_medium(f: Facts, k: int) -> bool:
+    """Is token ``k`` part of "to <a quoted name>" (لـ"الوطن"، لـ«عكاظ»): the paper or channel a source spoke to?"""
+    toks = f.an.tokens
+    st = f.inside.get(k)
+    if st is not None and f.name_like[st.open]:
+        return st.open > 0 and toks[st.open - 1].norm in ("ل", "لـ")
+    return toks[k].norm in ("ل", "لـ") and (k + 1) in f.inside and f.inside[k + 1].open == k + 1 \
+        and f.name_like[k + 1]
 
 
 def _relative_verb(f: Facts, j: int) -> bool:
