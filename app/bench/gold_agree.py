@@ -73,8 +73,8 @@ def report(corpus: Path, first: str, second: str, models: list[str]) -> dict:
     pairs = paired(one, two)
     if not pairs:
         raise QawlError("the two annotations share no article", file=second)
-    rows = {f"second as suggestions, first as gold": figures(against(pairs, True)),
-            f"first as suggestions, second as gold": figures(against(pairs, False))}
+    rows = {"second as suggestions, first as gold": figures(against(pairs, True)),
+            "first as suggestions, second as gold": figures(against(pairs, False))}
     for name in models:
         model = load_model(name)
         rows[f"engine ({name}), first as gold"] = figures(score([a for a, _ in pairs], model))

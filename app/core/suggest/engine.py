@@ -14,10 +14,11 @@ from ..text.arabic import fold
 from .arabic import has_al
 from .attribution import continues, in_writer_frame, titled
 from .candidates import RULE_NAMES, candidates
-from .clauses import (Attributions, Record, english_subject, first_person_clause, scan, typed,
+from .clauses import (Attributions, Record, english_subject, scan, typed,
                       writer_cue_inside)
 from .context import Context, Facts, Range
 from .extent import content_end, in_while_clause
+from .colon import first_person_clause
 from .coref import epithet_only, god_before, prophet_before
 from .endings import choose as choose_ends
 from .cues import MASDAR, NOUN, PARTICIPLE, VERB, Cue, is_wording_phrase
