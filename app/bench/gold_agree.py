@@ -23,19 +23,17 @@ from app.core.errors import QawlError
 
 from .common import corpus_dir
 from .suggest_eval import load_model
-from .suggest_gold import GOLD_SETS, GoldDoc, load_gold, set_name
+from .suggest_gold import GoldDoc, gold_files, load_gold, set_name
 from .suggest_score import QuoteScores, fig, prf, score, score_layer
 
 COLUMNS = ("quote P", "quote R", "quote F1", "spk/gold", "spk/found", "cue", "date F1", "value")
 
 
-def articles_of(spec: str) -> Path | None:
-    """The ``articles/`` folder beside a set, file or folder, when there is one."""
-    path = GOLD_SETS.get(spec) if spec in GOLD_SETS else Path(spec)
-    if path is None:
-        return None
-    folder = path if path.is_dir() else path.parent
-    return folder / "articles" if (folder / "articles").is_dir() else None
+def articles_of(corpus: Path, spec: str) -> Path | None:
+    """The ``articles/`` folder beside a set, file or folder (where :func:`.suggest_gold.load_gold` reads its
+    texts), when there is one."""
+    folder = gold_files(corpus, spec)[0].parent / "articles"
+    return folder if folder.is_dir() else None
 
 
 def paired(first: list[GoldDoc], second: list[GoldDoc]) -> list[tuple[GoldDoc, GoldDoc]]:
@@ -69,7 +67,7 @@ def figures(sc: QuoteScores) -> dict[str, float | None]:
 
 def report(corpus: Path, first: str, second: str, models: list[str]) -> dict:
     one = load_gold(corpus, first)
-    two = load_gold(corpus, second, articles_of(first))
+    two = load_gold(corpus, second, articles_of(corpus, first))
     pairs = paired(one, two)
     if not pairs:
         raise QawlError("the two annotations share no article", file=second)

@@ -25,8 +25,8 @@ from pathlib import Path
 from app.core.errors import QawlError
 from app.core.suggest import RULES
 from app.core.suggest.endings import RULE
-from app.core.suggest.learn import (END_PRIOR, FOLDS, PRIOR, all_examples, cross_validated, fit, training_report,
-                                    truth_of_layer)
+from app.core.suggest.learn import (END_PRIOR, PRIOR, all_examples, cross_validated, ends_report, fit,
+                                    training_report, truth_of_layer)
 from app.core.suggest.learn import train as train_weights
 from app.core.suggest.model import Model
 
@@ -97,10 +97,8 @@ def write_default(corpus: Path, train: list[str], path: Path = MODEL_FILE, name:
     about = training_report(truths, data, unreachable, RULES, duel, description,
                             "model (shipped by its blind measurement, not by the keep rule)")
     end_duel = cross_validated(ends, {RULE: 1.0}, END_PRIOR)
-    about["ends"] = {"examples": len(ends), "without_a_right_candidate": ends_unreachable,
-                     "cross_validated": {"model": round(end_duel.model, 4), "rules": round(end_duel.base, 4),
-                                         "folds": FOLDS, "wins": end_duel.wins, "losses": end_duel.losses},
-                     "kept": "model (shipped by its blind measurement, not by the keep rule)"}
+    about["ends"] = ends_report(ends, ends_unreachable, RULES.name, end_duel,
+                                "model (shipped by its blind measurement, not by the keep rule)")
     data_json = Model(train_weights(data, PRIOR), name, about, train_weights(ends, END_PRIOR)).to_json()
     path.write_text(json.dumps(data_json, ensure_ascii=False, indent=1, sort_keys=True) + "\n", encoding="utf-8")
     return data_json

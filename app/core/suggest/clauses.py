@@ -357,24 +357,34 @@ def typed(f: Facts, cue: Cue, s: int, end: int, rule: str, used: set[int]) -> Re
     """An indirect content clause, typed direct when the whole clause after the complementizer is quoted,
     mixed when it holds a quoted fragment of the speaker's words."""
     frame = (cue.last + 1, s - 1)
-    if rule == "indirect-complementizer" and s + 1 <= end:
-        st = f.by_open.get(s + 1)
-        # the whole clause after "that" is quoted: the speaker's words however short (بأنه "بنَّاء")
-        if st is not None and st.inner is not None and st.close >= end:
-            used.add(st.open)
-            return Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
-    fragments = []
+    st = quoted_clause(f, s, end) if rule == "indirect-complementizer" else None
+    if st is not None:  # the whole clause after "that" is quoted: the speaker's words however short (بأنه "بنَّاء")
+        used.add(st.open)
+        return Record([cue], st.inner[0], st.inner[1], "direct", "direct-after-complementizer", frame=frame)
+    found = fragments(f, s, end)
+    for st in found:
+        used.add(st.open)
+    if found:
+        return Record([cue], s, end, "mixed", "mixed-quoted-fragment", frame=frame)
+    return Record([cue], s, end, "indirect", rule, frame=frame)
+
+
+def quoted_clause(f: Facts, s: int, end: int) -> Stretch | None:
+    """The quotation that holds everything after the complementizer at ``s`` up to ``end``, if one does."""
+    st = f.by_open.get(s + 1) if s + 1 <= end else None
+    return st if st is not None and st.inner is not None and st.close >= end else None
+
+
+def fragments(f: Facts, s: int, end: int) -> list[Stretch]:
+    """The whole quotations of someone's words (not quoted names) inside ``s .. end``: what makes content mixed."""
+    out = []
     for k in range(bisect_left(f.stretches, s, key=lambda st: st.open), len(f.stretches)):
         st = f.stretches[k]
         if st.open > end:
             break
         if st.close <= end and not f.name_like[st.open]:
-            fragments.append(st)
-    for st in fragments:
-        used.add(st.open)
-    if fragments:
-        return Record([cue], s, end, "mixed", "mixed-quoted-fragment", frame=frame)
-    return Record([cue], s, end, "indirect", rule, frame=frame)
+            out.append(st)
+    return out
 
 
 def writer_cue_inside(f: Facts, st: Stretch) -> tuple[int, Record] | None:

@@ -19,14 +19,15 @@ from bisect import bisect_left, bisect_right
 from typing import Mapping, Sequence
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END
-from .clauses import Record
+from .clauses import Record, fragments, quoted_clause
 from .context import Context
-from .extent import TRAILING, closing_last
+from .extent import CLOSING_MARKS, TRAILING, closing_last
 from .quotes import is_complementizer
 
 RULE = "end:rule"  # the feature of the rules' own end (its prior weight is what a model must outweigh)
 _BEFORE_CUE = ("indirect-before-cue", "indirect-around-source")  # content before its cue: its end is the cue
-_CLOSING = frozenset("»”\"’›)")
+_CLOSING = CLOSING_MARKS | {")"}  # marks after an end that still belong to what precedes them
+_STOPS = CLAUSE_PUNCT | SENTENCE_END
 
 
 def eligible(rec: Record) -> bool:
@@ -70,7 +71,7 @@ def candidates(ctx: Context, rec: Record, neighbours: Neighbours) -> list[int]:
     kind = _type(ctx, rec.first, rule_last)
     for k in range(rec.first + 1, limit + 1):
         t = toks[k]
-        if not ((t.kind == "p" and t.norm in CLAUSE_PUNCT | SENTENCE_END) or k == limit
+        if not ((t.kind == "p" and t.norm in _STOPS) or k == limit
                 or (k + 1 in ctx.cue_tokens)):
             continue
         end = _trimmed(ctx, rec.first, k - 1 if t.kind == "p" else k)
@@ -85,27 +86,23 @@ def candidates(ctx: Context, rec: Record, neighbours: Neighbours) -> list[int]:
     return out
 
 
-def _type(ctx: Context, first: int, last: int) -> str:
-    """The type the rules give content ``first .. last`` (:func:`.clauses.typed`): direct when everything after
-    its complementizer is one quotation, mixed when it holds a whole quoted fragment, else indirect. An end that
-    changes it (adds or drops every fragment, or leaves only the quotation) is no candidate."""
-    st = ctx.by_open.get(first + 1)
-    if is_complementizer(ctx.an, first) and st is not None and st.inner is not None and st.close >= last:
-        return "direct"
-    k = bisect_left(ctx.stretches, first, key=lambda s: s.open)
-    while k < len(ctx.stretches) and ctx.stretches[k].open <= last:
-        st = ctx.stretches[k]
-        if st.close <= last and not ctx.name_like[st.open]:
-            return "mixed"
-        k += 1
-    return "indirect"
-
-
 def _trimmed(ctx: Context, first: int, k: int) -> int:
+    """A candidate end moved back over trailing punctuation and connectives. (Not :func:`.extent.trimmed`: this
+    one keeps a closing parenthesis and does not drop قبل / بعد before أن — the candidates the shipped models
+    were trained on; sharing the rules' trim would change them.)"""
     toks = ctx.an.tokens
     while k > first and (toks[k].kind == "p" and toks[k].norm not in _CLOSING or toks[k].norm in TRAILING):
         k -= 1
     return k
+
+
+def _type(ctx: Context, first: int, last: int) -> str:
+    """The type the rules give content ``first .. last`` (:func:`.clauses.typed`): direct when everything after
+    its complementizer is one quotation, mixed when it holds a whole quoted fragment, else indirect. An end that
+    changes it (adds or drops every fragment, or leaves only the quotation) is no candidate."""
+    if is_complementizer(ctx.an, first) and quoted_clause(ctx, first, last) is not None:
+        return "direct"
+    return "mixed" if fragments(ctx, first, last) else "indirect"
 
 
 def features(ctx: Context, rec: Record, rule_last: int, k: int) -> tuple[str, ...]:

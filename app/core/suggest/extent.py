@@ -113,11 +113,21 @@ def content_end(ctx: Context, s: int, phrase: bool = False, subordinate: bool = 
         if t.kind == "p" and t.norm in CLAUSE_PUNCT and k + 1 < n and toks[k + 1].norm == "وذلك":
             break  # ...، وذلك قبل زيارة مقررة: the writer's circumstance of the statement
         k += 1
-    end = k - 1
-    while end > s and (toks[end].kind == "p" and toks[end].norm not in "»”\"’›" or toks[end].norm in TRAILING
+    return trimmed(ctx.an, s, k - 1), wording
+
+
+CLOSING_MARKS = frozenset("»”\"’›")  # a quotation closed at a content's end stays in it
+
+
+def trimmed(an, s: int, end: int) -> int:
+    """``end`` moved back over trailing punctuation (but a closing quotation mark) and connectives (و، كما، وذلك …)
+    until the content ``s .. end`` ends in a word: ...، قبل أن [تعلن] drops its قبل أن, but "لم يقرر بعد" (yet)
+    keeps its بعد."""
+    toks, n = an.tokens, len(an.tokens)
+    while end > s and (toks[end].kind == "p" and toks[end].norm not in CLOSING_MARKS or toks[end].norm in TRAILING
                        or (toks[end].norm in ("قبل", "بعد") and end + 1 < n and toks[end + 1].norm in ("ان", "أن"))):
-        end -= 1  # ...، قبل أن [تعلن]: but "لم يقرر بعد" (yet) keeps its بعد
-    return end, wording
+        end -= 1
+    return end
 
 
 _PAIRS = {")": "(", "]": "[", "}": "{"}

@@ -383,6 +383,15 @@ def training_report(truths: Sequence[Truth], data: Sequence[Example], unreachabl
             "kept": kept}
 
 
+def ends_report(ends: Sequence[Example], unreachable: int, base: str, duel: Duel, kept: str) -> dict:
+    """What the content-end weights were trained on and how they did against ``base``'s ends (``trained_on``'s
+    "ends")."""
+    return {"examples": len(ends), "without_a_right_candidate": unreachable,
+            "cross_validated": {"model": round(duel.model, 4), base: round(duel.base, 4), "folds": FOLDS,
+                                "wins": duel.wins, "losses": duel.losses},
+            "kept": kept}
+
+
 def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model = RULES) -> Model:
     """A model trained on ``truths``, starting from ``base`` (its weights are the prior: with few examples the
     model stays ``base``) — or ``base`` itself unless the trained model beats it clearly in a cross-validation
@@ -398,10 +407,7 @@ def fit(truths: Iterable[Truth], name: str, description: str = "", base: Model =
     end_duel = cross_validated(ends, end_base, end_prior)
     ends_kept = len(ends) >= MIN_EXAMPLES and end_duel.clear_win
     about = training_report(truths, data, unreachable, base, duel, description, "model" if kept else base.name)
-    about["ends"] = {"examples": len(ends), "without_a_right_candidate": ends_unreachable,
-                     "cross_validated": {"model": round(end_duel.model, 4), base.name: round(end_duel.base, 4),
-                                         "folds": FOLDS, "wins": end_duel.wins, "losses": end_duel.losses},
-                     "kept": "model" if ends_kept else base.name}
+    about["ends"] = ends_report(ends, ends_unreachable, base.name, end_duel, "model" if ends_kept else base.name)
     if not (kept or ends_kept):
         return Model(base.weights, base.name, {**base.trained_on, "refit": about}, base.extent)
     return Model(train(data, prior) if kept else base.weights, name, about,
