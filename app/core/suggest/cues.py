@@ -331,6 +331,8 @@ def find_cues(an: Analysis) -> list[Cue]:
             continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
         if form.kind == VERB and tok.i and toks[tok.i - 1].norm in _NEGATING_NOUNS:
             continue  # طلب عدم ذكر اسمه: after عدم a verb's spelling is its verbal noun ("not mentioning")
+        if form.kind in (VERB, PARTICIPLE) and _counted(an, tok.i):
+            continue  # 30 طالباً وطالبة، لـ(5864) طالباً: what a number counts is a noun, no verb of saying
         last = _idiom_object(an, tok.i, form)
         if form.kind == SOURCE:
             # وفقاً لـ / طبقاً لـ / نقلاً عن: the preposition belongs to the cue when it stands alone.
@@ -375,6 +377,22 @@ def _first_person(an: Analysis, i: int, form: CueForm) -> bool:
         word = word[1:]
     nxt = an.tokens[i + 1].norm if i + 1 < len(an.tokens) else ""
     return word[:1] in "أإ" and not nxt.startswith("ال")  # (أعتبر الوزير أن: a misspelt perfect, its subject)
+
+
+def _counted(an: Analysis, i: int) -> bool:
+    """Is the word at ``i`` a noun counted by the number right before it (30 طالباً وطالبة، لـ140 طالبًا، (5864)
+    طالباً، 24 متهمًا)? After eleven and more the counted noun takes the accusative ending; a verb never follows a
+    numeral. A year may stand before one (وفي نوفمبر 2013 أكد، عام 2012 واصفاً): not counted. A footnote's number
+    stands before its citation ((40) نقلاً عن …), which is no report either."""
+    toks = an.tokens
+    if not toks[i].norm.endswith("ا"):
+        return False
+    j = i - 1
+    if j > 0 and toks[j].norm == ")":
+        j -= 1
+    number = toks[j].norm if j >= 0 else ""
+    digits = number[-4:] if number[-1:].isdigit() else ""
+    return bool(digits) and digits.isdigit() and not 1300 <= int(digits) <= 2100 and an.same_sentence(j, i)
 
 
 _NEGATING_NOUNS = frozenset(fold(w) for w in ("عدم", "وعدم", "لعدم", "بعدم"))
