@@ -355,9 +355,20 @@ class SuggestionsUi(QObject):
                 .replace("%3", f"{report.seconds:.1f}").replace("%4", str(report.kept)))
         learned = getattr(report, "learned", None)
         if learned is not None:
-            done += " " + (self.tr("Speakers: %2 (learned from %1 documents).")
-                           .replace("%1", str(learned.get("documents", 0))).replace("%2", report.model))
+            done += " " + self._learned(learned, report.model)
         self.message.emit(done)
+
+    def _learned(self, learned: dict, model: str) -> str:
+        """What Document ▸ Suggest with learning did, said plainly: a shipped model is not "learned from 0"."""
+        documents = int(learned.get("documents", 0))
+        if documents == 0:
+            return (self.tr("Speakers: %1 (nothing to learn from yet: no document marked done and no gold in this "
+                            "project).").replace("%1", model))
+        if learned.get("kept") not in (None, "model") and not (learned.get("ends") or {}).get("kept") == "model":
+            return (self.tr("Speakers: %1 kept (what %2 annotated documents of this project taught did not beat "
+                            "it).").replace("%1", model).replace("%2", str(documents)))
+        return (self.tr("Speakers: %2 (learned from %1 annotated documents of this project).")
+                .replace("%1", str(documents)).replace("%2", model))
 
     def _suggest_failed(self, message: str) -> None:
         self.failed.emit(message)
