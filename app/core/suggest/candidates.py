@@ -15,16 +15,17 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from ..text.arabic import fold
-from .arabic import has_al
+from .arabic import has_al, masdar_shaped, strip_al
 from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer_subject, light_verb_subject,
-                          opening_subjects, recent_mentions, sentence_subject, subject_after_inna, titled_mentions)
+                          opening_subjects, plural_people, recent_mentions, sentence_subject, singular_cue,
+                          subject_after_inna, titled_mentions)
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .coref import epithet_only, person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after, prophet_named
 from .preceding import relative_antecedent, speaker_before
-from .speakers import gender_of
+from .speakers import gender_of, noun_phrase
 from .subjects import ADDRESSING, oblique_plural
 from .words import is_title
 
@@ -38,7 +39,7 @@ RULE_NAMES = {
     "source": "source-after-cue", "before": "speaker-before-cue", "inna": "speaker-clause-subject",
     "sentence": "speaker-clause-subject", "antecedent": "speaker-antecedent", "earlier": "speaker-antecedent",
     "before-any": "speaker-before-cue", "narrative": "speaker-clause-subject", "mentioned": "speaker-mentioned",
-    "recent": "speaker-mentioned", "eulogy": "speaker-after-cue",
+    "recent": "speaker-mentioned", "eulogy": "speaker-after-cue", "group": "speaker-mentioned",
 }
 
 
@@ -142,7 +143,48 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
     if np is None and own_pending is None:
         for mention in recent_mentions(ctx, cue):
             out.add("recent", mention)
+        if not singular_cue(ctx, cue):
+            for mention in _groups(ctx, cue):
+                out.add("group", mention)
     return out.items
+
+
+# What opens a group of people: عدد من المواطنين، بعض المغردين، مجموعة من الأهالي، جماعات للدفاع عن ...
+_GROUP_WORDS = frozenset(fold(w) for w in ("عدد", "عددا", "عدداً", "بعض", "مجموعة", "جماعات", "جموع", "كثير",
+                                           "العديد", "عشرات", "مئات", "آلاف"))
+def _people(words: list[str]) -> bool:
+    """A plural of people heading a phrase that can be a subject (المواطنون، مغردين; not للصحافيين, after a
+    preposition, nor التعاون, a verbal noun)."""
+    w = words[0]
+    return plural_people(words) and not w.startswith(("لل", "بال", "كال", "ل", "ب")) and \
+        not masdar_shaped(strip_al(w))
+
+
+GROUP_SENTENCES = 3  # how far back a plural cue without a subject looks for a group of people
+
+
+def _groups(ctx: Context, cue: Cue) -> list[Range]:
+    """Groups of people named in the sentences before a plural cue without a subject (عدد من مراجعي المستشفى ...
+    مشيرين، وطالب بعض المغردين ... متسائلين), nearest first, at most two: a phrase opened by a word of quantity or
+    a plural of people (المواطنون، مغردون)."""
+    an, toks = ctx.an, ctx.an.tokens
+    here = an.sentence[cue.i]
+    start = an.sentence_bounds[max(0, here - GROUP_SENTENCES)][0]
+    out: list[Range] = []
+    k = cue.i - 1
+    while k >= start and len(out) < 2:
+        w = toks[k].norm
+        bare = w[1:] if w[:1] in ("و", "ف") and len(w) > 4 else w
+        prev = toks[k - 1].norm if k else ""
+        inside = prev in _GROUP_WORDS or (has_al(prev) and toks[k - 1].kind == "w")  # بعض المغردين، المستخدمين التحويليين
+        nxt = toks[k + 1].norm if k + 1 < len(toks) else ""
+        if toks[k].kind == "w" and k not in ctx.cue_tokens and not inside and (
+                bare in _GROUP_WORDS and (nxt in ("من", "مِن") or _people([nxt])) or _people([w])):
+            np = noun_phrase(ctx, k)
+            if np is not None and np[1] < cue.i and not any(m[0] <= k <= m[1] for m in out):
+                out.append(np)
+        k -= 1
+    return out
 
 
 _AS_FOR = frozenset(fold(w) for w in ("أما", "وأما"))
