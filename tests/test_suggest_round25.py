@@ -40,3 +40,18 @@ def test_a_plural_cue_without_a_subject_may_go_on_with_a_group_named_before():
     assert not any(c.startswith(("للصحافيين", "التعاون")) for c in cands[-1])
     cands = _candidates("وقال المتحدث الإعلامي للصحافيين إن التعاون قائم. وأكدوا أن المواعيد تتأخر أسابيع.")
     assert not any(c.startswith(("للصحافيين", "التعاون")) for c in cands[-1])
+
+
+def test_a_participle_may_share_the_noun_phrase_its_sentence_opens_with():
+    """الرافعي في لوحته البديعة يتمم قائلاً: "…" (blind23 snn23_16), الفنان أحمد فلمبان سعيد … الذي قال إنه …، مضيفاً
+    (blind17 snn17_13), وروى ناصر الجهمي … موضحاً (blind15 snn15_15): who the sentence is about was no candidate of
+    the participle. It is now, beside the subject of a conjoined verb opening the sentence; a model chooses. With
+    the groups above, left out one set at a time over the last 14 sets: 1,931 → 1,947 right speakers of 2,580."""
+    cands = _candidates("وقال الناقد إن العيد فرح. الرافعي في لوحته البديعة يتمم قائلا: \"خرجت أجتلي العيد في "
+                        "مظهره الحقيقي على هؤلاء الأطفال\".")
+    assert any(c.startswith("الرافعي") for c in cands[-1][1:])
+    cands = _candidates("وقال الناقد إن العيد فرح. وحضر الوزير خالد الفالح الحفل الختامي، مؤكدا أن الدعم مستمر.")
+    assert any(c.startswith("الوزير خالد الفالح") for c in cands[-1])
+    # a sentence opened by a preposition or a date names no one
+    cands = _candidates("وقال الناقد إن العيد فرح. وفي حال فاز الفريق سيكون البطل، مؤكدا أن الدعم مستمر.")
+    assert not any(c.startswith(("حال", "في")) for c in cands[-1])

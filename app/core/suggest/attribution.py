@@ -141,7 +141,7 @@ def opening_word(f: Facts, first: int, limit: int) -> int:
     return first
 
 
-def _verb_shaped(f: Facts, k: int, conjoined: bool = True) -> bool:
+def verb_shaped(f: Facts, k: int, conjoined: bool = True) -> bool:
     """A sentence-opening word that reads as a conjoined perfect verb (ونعت، وقدّم، وتطرق، فاستقبل): و/ف + a
     stem of 3-6 letters without the article or a noun ending, not a title, function word, cue or date (with
     ``conjoined`` False the و/ف may be absent: أصدرت)."""
@@ -176,7 +176,7 @@ def sentence_subject(f: Facts, cue: Cue) -> Range | None:
         return None  # a circumstantial participle, a conjoined verb or a verb after حيث / إذ
     first = opening_word(f, an.sentence_bounds[an.sentence[cue.i]][0], cue.i)
     opener = f.cue_at.get(first)
-    if first >= cue.i - 2 or not (_verb_shaped(f, first) or (opener is not None and opener.kind == VERB)):
+    if first >= cue.i - 2 or not (verb_shaped(f, first) or (opener is not None and opener.kind == VERB)):
         return None  # (a reporting verb without content of its own opens it too: من جهتها أبدت X ...، وقالت)
     np = subject_after_cue(f, opener) if opener is not None else speaker_after(f, first)
     if np is None or np[1] >= cue.i:
@@ -205,7 +205,7 @@ def clause_subject(f: Facts, cue: Cue) -> Range | None:
         if toks[k].kind != "w" or not is_title(w) or k - 1 < first:
             continue
         verb = k - 1
-        if not (_verb_shaped(f, verb) or (verb > first and toks[verb - 1].norm in _SUBORDINATORS
+        if not (verb_shaped(f, verb) or (verb > first and toks[verb - 1].norm in _SUBORDINATORS
                                           and toks[verb].kind == "w" and not has_al(toks[verb].norm))):
             continue
         np = speaker_after(f, verb)
@@ -289,7 +289,7 @@ def _main_verb_at(f: Facts, x: int, first: int) -> bool:
     with a preposition glued (كمدخل) or an object pronoun (حققها)."""
     prev = f.an.tokens[x - 1].norm if x > first else ""
     w = f.an.tokens[x].norm
-    return (_verb_shaped(f, x, conjoined=False) and not is_title(prev) and prev not in PREPOSITIONS
+    return (verb_shaped(f, x, conjoined=False) and not is_title(prev) and prev not in PREPOSITIONS
             and prev[1:] not in PREPOSITIONS and prev not in RELATIVE and w[:1] not in ("ك", "ب", "ل")
             and not w.endswith(("ها", "هم", "ه")))
 
@@ -347,7 +347,7 @@ def opening_subjects(f: Facts, cue: Cue, since: int) -> list[Range]:
     for sid in range(here - 1, max(since, here - 4), -1):
         first, last = an.sentence_bounds[sid]
         first = opening_word(f, first, last)
-        if an.sentence[first] != sid or not (_verb_shaped(f, first) or _light_verb_opening(f, first)):
+        if an.sentence[first] != sid or not (verb_shaped(f, first) or _light_verb_opening(f, first)):
             continue
         np = speaker_after(f, first)
         if np is not None:

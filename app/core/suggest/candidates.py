@@ -17,15 +17,15 @@ from dataclasses import dataclass, field
 from ..text.arabic import fold
 from .arabic import has_al, masdar_shaped, strip_al
 from .attribution import (agrees, antecedent, clause_subject, cue_gender, issuer_subject, light_verb_subject,
-                          opening_subjects, plural_people, recent_mentions, sentence_subject, singular_cue,
-                          subject_after_inna, titled_mentions)
+                          opening_subjects, opening_word, plural_people, recent_mentions, sentence_subject,
+                          singular_cue, subject_after_inna, titled_mentions, verb_shaped)
 from .clauses import Record, english_subject
 from .context import Context, Range
 from .coref import epithet_only, person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after, prophet_named
 from .preceding import relative_antecedent, speaker_before
-from .speakers import gender_of, noun_phrase
+from .speakers import gender_of, noun_phrase, speaker_after
 from .subjects import ADDRESSING, oblique_plural
 from .words import is_title
 
@@ -40,6 +40,7 @@ RULE_NAMES = {
     "sentence": "speaker-clause-subject", "antecedent": "speaker-antecedent", "earlier": "speaker-antecedent",
     "before-any": "speaker-before-cue", "narrative": "speaker-clause-subject", "mentioned": "speaker-mentioned",
     "recent": "speaker-mentioned", "eulogy": "speaker-after-cue", "group": "speaker-mentioned",
+    "topic": "speaker-clause-subject",
 }
 
 
@@ -146,7 +147,30 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
         if not singular_cue(ctx, cue):
             for mention in _groups(ctx, cue):
                 out.add("group", mention)
+        if cue.kind == PARTICIPLE or cue.kind == VERB and conjoined:
+            out.add("topic", _topic(ctx, cue))
     return out.items
+
+
+def _topic(ctx: Context, cue: Cue) -> Range | None:
+    """Who the cue's sentence is about: the noun phrase it opens with, before its verb (الرافعي في لوحته البديعة يتمم
+    قائلاً، الفنان أحمد فلمبان سعيد بهذا التقدير ...، مضيفاً), or the subject of the conjoined verb it opens with
+    (وعبّر الوزراء عن ...، مؤكدين). A circumstantial participle or a conjoined verb without a subject may share
+    it, when it names someone (a title or a personal name) and agrees with the cue."""
+    an, toks = ctx.an, ctx.an.tokens
+    first = opening_word(ctx, an.sentence_bounds[an.sentence[cue.i]][0], cue.i)
+    if first >= cue.i - 1 or toks[first].kind != "w" or first in ctx.cue_tokens or first in ctx.date_at:
+        return None
+    w = toks[first].norm
+    if has_al(w) and w[:1] not in ("و", "ف") or is_title(w):
+        np = noun_phrase(ctx, first)  # الرافعي في لوحته البديعة يتمم قائلاً
+    elif verb_shaped(ctx, first):
+        np = speaker_after(ctx, first)  # وعبّر الوزراء عن ...، مؤكدين / ندّد أبطال المسرحية ...، وقالوا
+    else:
+        return None
+    if np is None or np[1] >= cue.i or not _names_someone(ctx, np) or not agrees(ctx, cue, np):
+        return None
+    return np
 
 
 # What opens a group of people: عدد من المواطنين، بعض المغردين، مجموعة من الأهالي، جماعات للدفاع عن ...
