@@ -8,10 +8,11 @@ that speaks (an agency, a ministry, sources, a statement, an official), a clause
 from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, fold
-from .arabic import strip_al, without_lam
+from .arabic import has_al, strip_al, without_lam
 from .context import Facts
 from .cues import Cue
-from .quotes import is_complementizer
+from .quotes import PREPOSITIONS, is_complementizer
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS
 
 def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
@@ -95,6 +96,12 @@ def _opens_clause(f: Facts, i: int) -> bool:
     return i == an.sentence_bounds[an.sentence[i]][0] or an.tokens[i - 1].kind == "p"
 
 
+def _perfect_shaped(w: str) -> bool:
+    """أسفرت، التقطت، اختطف: three to six letters, no article, no noun ending, no particle."""
+    return (3 <= len(w) <= 6 and not has_al(w) and not w.endswith(("ة", "ات", "ين", "ون", "اء", "ي"))
+            and w not in FUNCTION_WORDS and w not in ADJUNCT_WORDS and w not in PREPOSITIONS)
+
+
 _CLAUSE_STARTS = frozenset(fold(w) for w in ("كان", "كانت", "قد", "لقد", "لم", "لن", "لا", "سوف", "ليس", "ليست",
                                                "هناك", "ثمة", "يوجد", "توجد"))
 
@@ -107,8 +114,10 @@ def _clause_follows(f: Facts, cue: Cue, j: int) -> bool:
     if t.kind != "w" or any(k in f.cue_tokens for k in range(j, min(j + 4, len(toks)))):
         return False  # (وبحسب «الفرنسية»، فقد نقل البيان عن فلان: the clause reports on its own)
     w = t.norm[1:] if t.norm[:1] == "ف" and len(t.norm) > 2 else t.norm  # (فقد: قد)
+    w = w[1:] if w[:1] == "س" and w[1:2] in ("ي", "ت") and len(w) > 4 else w  # ستتوقف، سيتم: the future
     imperfect = (w[:1] in ("ي", "ت") and 4 <= len(w) <= 7 and not w.endswith(("ة", "ات", "ية")))
-    if not (imperfect or w in _CLAUSE_STARTS):
+    after_comma = j > 0 and toks[j - 1].norm in ("،", ",")
+    if not (imperfect or w in _CLAUSE_STARTS or after_comma and _perfect_shaped(w)):
         return False  # (بحسب موقع المنتخب السعودي المتخصص ...: an adjective of the source, not its content)
     words = 0
     k = j
