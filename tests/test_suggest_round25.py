@@ -67,3 +67,11 @@ def test_after_a_speaking_source_and_its_comma_a_perfect_or_future_verb_opens_it
     assert said("وبحسب البيان، ستتوقف الأعمال العسكرية فوق المدن اليمنية.") == [
         ("ستتوقف الأعمال العسكرية فوق المدن اليمنية", ["البيان"])]
     assert said("وبحسب الخطة، بدأت أعمال الصيانة في الطرق الرئيسية.") == []  # a plan is no source that speaks
+
+
+def test_a_relative_clause_closed_without_a_comma_gives_its_antecedent_as_the_subject():
+    """بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: (blind24 snn24_07, read after its
+    measurement): the subject before the verb was read back to "تسمى بالدولة الإسلامية", a phrase that opens with a
+    verb — the end of the relative clause. Its antecedent now speaks (+2 speakers over the 26 sets, none lost)."""
+    assert said("بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: إن الرجل الذي اشتراها "
+                "أخذها إلى المستشفى.") == [("إن الرجل الذي اشتراها أخذها إلى المستشفى", ["بشرى"])]

@@ -66,6 +66,11 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         if left and k >= 0 and toks[k].norm in KANA:
             return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
+    if collected and not relative and _imperfect_shaped(toks[collected[-1]].norm):
+        # بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: a phrase opened by a verb is the
+        # end of a relative clause, whose antecedent speaks
+        k = _relative_open(f, i)
+        return speaker_before(f, k, require_title) if k is not None else None
     if not collected or (not relative and tanween(an, collected[0])):
         return None  # أصدرت القيادة بياناً أوضحت فيه: an indefinite accusative before the verb is its object's
     stop = toks[j].norm if j >= 0 else ""
@@ -162,6 +167,26 @@ def _relative_before_comma(f: Facts, i: int, comma: int) -> int | None:
             return None
         if t.norm in RELATIVE:
             return k if k + 1 < comma else None
+    return None
+
+
+def _imperfect_shaped(w: str) -> bool:
+    """تسمى، يقول، تعمل: ي / ت and two to four letters more, no noun ending — a verb, never a subject's first word."""
+    return w[:1] in ("ي", "ت") and 3 <= len(w) <= 5 and not w.endswith(("ة", "ات", "ية", "ين", "ون")) \
+        and not is_title(w)
+
+
+def _relative_open(f: Facts, i: int) -> int | None:
+    """The relative pronoun (الذي، التي، الذين) of a clause running unpunctuated up to the verb at ``i``, when its
+    antecedent opens the sentence — the index of the pronoun, which :func:`speaker_before` then reads back from."""
+    an, toks = f.an, f.an.tokens
+    first = an.sentence_bounds[an.sentence[i]][0]
+    for k in range(i - 1, max(first - 1, i - 30), -1):
+        t = toks[k]
+        if t.kind == "p" or (k in f.cue_tokens and k != i) or t.norm in COMPLEMENTIZERS:
+            return None
+        if t.norm in RELATIVE and not t.norm.startswith("و"):
+            return k + 1 if 0 < k - first <= 4 else None
     return None
 
 
