@@ -72,6 +72,10 @@ def test_after_a_speaking_source_and_its_comma_a_perfect_or_future_verb_opens_it
 def test_a_relative_clause_closed_without_a_comma_gives_its_antecedent_as_the_subject():
     """بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: (blind24 snn24_07, read after its
     measurement): the subject before the verb was read back to "تسمى بالدولة الإسلامية", a phrase that opens with a
-    verb — the end of the relative clause. Its antecedent now speaks (+2 speakers over the 26 sets, none lost)."""
+    verb — the end of the relative clause. Its antecedent now speaks, also when what stands before the verb is a
+    noun (نور التي كانت تروي قصتها إلى الطالبات في لندن قالت): +4 speakers over the 26 sets, none lost."""
     assert said("بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: إن الرجل الذي اشتراها "
                 "أخذها إلى المستشفى.") == [("إن الرجل الذي اشتراها أخذها إلى المستشفى", ["بشرى"])]
+    assert said("نور التي كانت تروي قصتها إلى الطالبات في لندن قالت إنهم بدأوا في اختيار البنات.")[0][1] == ["نور"]
+    # a relative clause further into the sentence, or closed by a comma, is as before
+    assert said("وقال الوزير الذي وصل أمس إن الزيارة مهمة.")[0][1] == ["الوزير"]

@@ -66,11 +66,15 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
         if left and k >= 0 and toks[k].norm in KANA:
             return left[-1], left[0]  # وكانت شركة أسواق العثيم قد أعلنت: the subject between كان and قد
     collected, j = _collect_left(f, i, j)
-    if collected and not relative and _imperfect_shaped(toks[collected[-1]].norm):
-        # بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت: a phrase opened by a verb is the
-        # end of a relative clause, whose antecedent speaks
+    if collected and not relative:
+        # بشرى التي حاولت قتل نفسها بعد بيعها إلى ما تسمى بالدولة الإسلامية قالت / نور التي كانت تروي قصتها إلى
+        # الطالبات في لندن قالت: what stands right before the verb ends a relative clause that opens the sentence
+        # and runs unpunctuated up to it; the relative's antecedent speaks
         k = _relative_open(f, i)
-        return speaker_before(f, k, require_title) if k is not None else None
+        if k is not None:
+            return speaker_before(f, k, require_title)
+        if _imperfect_shaped(toks[collected[-1]].norm):
+            return None  # (a phrase opened by a verb is no subject)
     if not collected or (not relative and tanween(an, collected[0])):
         return None  # أصدرت القيادة بياناً أوضحت فيه: an indefinite accusative before the verb is its object's
     stop = toks[j].norm if j >= 0 else ""
