@@ -24,7 +24,7 @@ from .context import Context, Range
 from .coref import epithet_only, person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after, prophet_named
-from .preceding import relative_antecedent, speaker_before
+from .preceding import relative_antecedent, speaker_before, topic_fronted
 from .speakers import gender_of, noun_phrase, speaker_after
 from .subjects import ADDRESSING, oblique_plural
 from .words import is_title
@@ -149,6 +149,9 @@ def candidates(ctx: Context, rec: Record, cue: Cue, np: Range | None, own_pendin
                 out.add("group", mention)
         if cue.kind == PARTICIPLE or cue.kind == VERB and conjoined:
             out.add("topic", _topic(ctx, cue))
+    if topic_fronted(ctx, cue.i):  # وعن إمكانية التعاون مع الروس ضد «داعش»، قال: what he spoke about names no speaker
+        first = ctx.an.sentence_bounds[ctx.an.sentence[cue.i]][0]
+        return out.items[:1] + [c for c in out.items[1:] if c.mention is None or not first <= c.mention[0] < cue.i]
     return out.items
 
 

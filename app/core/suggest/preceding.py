@@ -36,7 +36,7 @@ def speaker_before(f: Facts, i: int, require_title: bool) -> Range | None:
     الأميركية في نيروبي أعلنت``), or None when what precedes is a prepositional phrase (``في وقت سابق أعلن``)."""
     an = f.an
     toks = an.tokens
-    if _topic_fronted(f, i):
+    if topic_fronted(f, i):
         return None  # وعن مدى قدرة الشركات على تغطية المشاريع التي ...، قال: what he spoke about, not who spoke
     if i > 1 and toks[i - 1].norm == "من" and toks[i - 2].norm in SOME_OF_THEM:
         return i - 2, i - 1  # انقسم النقاد، فمنهم من يرى أن: "some of them" — those of the group who hold it
@@ -113,7 +113,7 @@ _TOPIC = frozenset(fold(w) for w in ("عن", "وعن", "حول", "وحول", "ب
 _TOPIC_PAIRS = frozenset(fold(w) for w in ("فيما", "وفيما", "ردا", "وردا", "رداً", "ورداً"))
 
 
-def _topic_fronted(f: Facts, i: int) -> bool:
+def topic_fronted(f: Facts, i: int) -> bool:
     """Does the cue at ``i`` follow a comma that closes a fronted topic opening its sentence?"""
     an, toks = f.an, f.an.tokens
     if i < 2 or toks[i - 1].norm not in CLAUSE_PUNCT:
@@ -121,11 +121,16 @@ def _topic_fronted(f: Facts, i: int) -> bool:
     first = an.sentence_bounds[an.sentence[i]][0]
     while first < i and toks[first].kind == "p":
         first += 1
-    if first >= i - 2 or any(toks[k].norm in CLAUSE_PUNCT for k in range(first, i - 1)):
-        return False
+    if first >= i - 2 or any(toks[k].norm in CLAUSE_PUNCT and not _and_after(toks, k) for k in range(first, i - 1)):
+        return False  # (وعن الحل العسكري، وإمكانية التعاون مع الروس ضد «داعش»، قال: topics joined by و)
     w = toks[first].norm
     nxt = toks[first + 1].norm
     return w in _TOPIC or (w in _TOPIC_PAIRS and nxt in (fold("يتعلق"), fold("يخص"), fold("على"), "علي"))
+
+
+def _and_after(toks, k: int) -> bool:
+    """Does a comma at ``k`` join one more of a list (…، وإمكانية …)?"""
+    return toks[k].norm in ("،", ",") and k + 1 < len(toks) and toks[k + 1].norm[:1] == "و" and len(toks[k + 1].norm) > 2
 
 
 def relative_antecedent(f: Facts, cue_i: int) -> Range | None:
