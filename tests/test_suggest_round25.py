@@ -90,3 +90,13 @@ def test_what_a_fronted_topic_names_is_no_candidate_speaker():
             "العمل لحل بعض هذه القضايا مع روسيا».")
     assert _candidates(text)[-1] == ["مارك تونر"]
     assert said(text)[-1][1] == ["مارك تونر"]
+
+
+def test_a_dateline_before_the_first_sentence_hides_no_subject():
+    """سعود الدعجاني - سبق - عسير: كشف أحد أقارب القاتل …؛ حيث أكد أن … (blind24 snn24_17, read after its
+    measurement): the verb opening the sentence was looked for at the dateline's first word, so the cues that share
+    its subject had none (four quotes of one article). The dateline — a few words with a dash, then a colon — is
+    passed over."""
+    for dateline in ("سعود الدعجاني - سبق - عسير: ", "واس - الرياض: ", ""):
+        assert said(dateline + 'كشف أحد أقارب القاتل لـ "سبق" العديد من التفاصيل؛ حيث أكد أن قريبه مسه الجن.') == [
+            ("أن قريبه مسه الجن", ["أحد أقارب القاتل"])]

@@ -12,7 +12,7 @@ from __future__ import annotations
 
 from ..text.arabic import fold
 from .clauses import Attributions, Record
-from .context import Facts, Range
+from .context import Facts, Range, past_dateline
 from .coref import is_honorific, person_names
 from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
@@ -129,10 +129,12 @@ OWN_PART = frozenset(fold(w) for w in ("جهته", "جهتها", "جهتهم", "
 
 
 def opening_word(f: Facts, first: int, limit: int) -> int:
-    """The first word of a clause starting at token ``first``: past punctuation and an opener (من جهته، بدوره)."""
+    """The first word of a clause starting at token ``first``: past punctuation, a dateline (سعود الدعجاني - سبق -
+    عسير: / واس - الرياض:) and an opener (من جهته، بدوره)."""
     toks = f.an.tokens
     while first < limit and toks[first].kind == "p":
         first += 1
+    first = past_dateline(f, first, limit)
     k = first + 1 if first < limit and toks[first].norm == "من" else first
     if k < limit and toks[k].norm in OWN_PART:
         first = k + 1

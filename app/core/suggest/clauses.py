@@ -19,10 +19,10 @@ from .arabic import Analysis, has_al, participle_shaped
 from .cues import MASDAR, PARTICIPLE, SOURCE, THOUGHT, VERB, Cue, is_wording_phrase, opens_with_prep
 from .colon import after_colon, double_parenthesised
 from .coref import is_honorific
-from .quotes import COMPLEMENTIZERS, Stretch, is_complementizer, is_discourse_an, is_speech_like
+from .quotes import COMPLEMENTIZERS, DASHES, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
 from .subjects import ADDRESSING
-from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, AS_SAID, ATTRIBUTING, CLAUSE_OPENERS, DASHES, DEMONSTRATIVES,
+from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, AS_SAID, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
 
 _MAX_FRAME = 32  # tokens between a cue and its content

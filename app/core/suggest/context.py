@@ -18,7 +18,7 @@ from ..model import Document
 from .arabic import Analysis
 from .cues import AGENT, Cue, find_cues, find_speech_nouns
 from .dates import DateMatch, find_dates
-from .quotes import Stretch, is_name_like, pair_marks
+from .quotes import DASHES, Stretch, is_name_like, pair_marks
 
 Range = tuple[int, int]  # first and last token, inclusive
 
@@ -119,3 +119,22 @@ def memo(f: Facts, name: str) -> dict:
         per_doc = _MEMOS[f.an] = {}
     return per_doc.setdefault(name, {})
 
+
+def past_dateline(f: Facts, first: int, limit: int) -> int:
+    """The token after a dateline opening a sentence at ``first`` (a few words with a dash among them, then a colon:
+    واس - الرياض: / سعود الدعجاني - سبق - عسير:), or ``first`` when there is none."""
+    toks = f.an.tokens
+    dash = False
+    for k in range(first, min(first + 8, limit)):
+        if toks[k].norm in DASHES:
+            dash = True
+        elif toks[k].norm == ":":
+            if not dash:
+                return first
+            k += 1
+            while k < limit and toks[k].kind == "p":
+                k += 1
+            return k if k < limit else first
+        elif toks[k].kind == "p":
+            return first
+    return first

@@ -7,13 +7,13 @@ from __future__ import annotations
 
 from ..text.arabic import CLAUSE_PUNCT, SENTENCE_END, fold
 from .clauses import Record, english_subject
-from .context import Context
+from .context import Context, past_dateline
 from .cues import SOURCE, VERB, Cue
 from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al, without_lam
-from .quotes import is_complementizer, is_speech_like
+from .quotes import DASHES, is_complementizer, is_speech_like
 from .sources import speaking_source
 from .speakers import possessed
-from .words import AS_SAID, DASHES, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
+from .words import AS_SAID, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
 
 _AS = AS_SAID | frozenset(fold(w) for w in ("بحسبما", "وفقما"))
 _AS_ALONE = frozenset(fold(w) for w in ("حسبما", "بحسبما", "وفقما"))
@@ -139,9 +139,7 @@ def _clause_before(ctx: Context, cue: Cue, before: int) -> Record | None:
     if not (closes or between):
         return _around_source(ctx, cue, after)
     first = an.sentence_bounds[an.sentence[cue.i]][0]
-    for k in range(first, min(first + 6, before)):  # "سبق - الوكالات :" a dateline before the news
-        if toks[k].norm == ":":
-            first = k + 1
+    first = past_dateline(ctx, first, before)  # "سبق - الوكالات :" a dateline before the news
     last = before - 1
     while last > first and toks[last].kind == "p":
         last -= 1

@@ -44,6 +44,7 @@ _CLAUSE_WORDS = frozenset(fold(w) for w in (
     "لو", "كل", "أي", "الذي", "التي", "الذين", "إلا", "لكن", "ولكن", "إنه", "إنها", "إنهم", "إننا", "إنني", "أنه",
     "أنها", "أنهم", "أننا", "لأن", "لأنه", "لأنها"))
 # Prepositions that head adjuncts or the content; a stretch right after one of them alone is a name (لـ«الجزيرة»).
+DASHES = frozenset("-–—")  # an aside between dashes (- حسب ما أوردته الصحيفة -), a dateline's dash
 PREPOSITIONS = frozenset(fold(w) for w in ("في", "من", "إلى", "الى", "على", "عن", "مع", "ل", "لـ", "ب", "بـ",
                                            "حول", "عبر", "لدى", "أمام", "خلال"))
 # Words before أن that make it part of another construction (بعد أن، يجب أن، إلا أن ...), not a complementizer.

@@ -127,7 +127,6 @@ ADDRESSEE_PRONOUNS = frozenset(fold(p + s) for p in ("ل", "على", "إلى")
 # Demonstratives: "this / that" (THIS_THAT) and the rest (تلك، ذاك، هؤلاء), with و / ف.
 # "This" as a verb's object pointing back to what was said (أوضح ذلك فلان / أكد هذا الوزير).
 THIS_BACK = frozenset(fold(w) for w in ("ذلك", "هذا"))
-DASHES = frozenset("-–—")  # an aside between dashes (- حسب ما أوردته الصحيفة -)
 THIS_THAT = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("هذا", "هذه", "ذلك", "هذان"))
 DEMONSTRATIVES = THIS_THAT | frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("تلك", "ذاك", "هؤلاء"))
 KANA = frozenset(fold(p + w) for p in ("", "و", "ف") for w in ("كان", "كانت", "كانوا", "كانا"))
