@@ -374,18 +374,20 @@ def test_suggest_for_this_document_runs_in_the_background_and_keeps_decisions(qt
     assert win.session.layer == store.layer("seed", "amal")
     assert "already decided kept" in win.message.text()
     # nothing of this project is finished or gold: the shipped model is used, and it was not "learned from 0"
-    assert "nothing to learn from yet" in win.message.text() and "from 0" not in win.message.text()
+    assert "nothing done or gold to learn from yet" in win.message.text() and "from 0" not in win.message.text()
+    assert win.message.toolTip() == win.message.text()  # the whole line on hover: the status bar clips it
 
 
 def test_what_learning_did_is_said_plainly(qtbot, make_store):
     win = open_window(qtbot, make_store({"a": "نص"}), doc="a")
     said = win.suggestions._learned
-    assert "nothing to learn from yet" in said({"documents": 0, "kept": "default/16"}, "default/16")
-    kept = said({"documents": 4, "kept": "default/16", "ends": {"kept": "default/16"}}, "default/16")
-    assert kept.startswith("Speakers: default/16 kept") and "4 annotated documents" in kept
+    assert said({"documents": 0, "kept": "default/18"}, "default/18") == \
+        "Speakers: default/18 as shipped (nothing done or gold to learn from yet)."
+    kept = said({"documents": 4, "kept": "default/18", "ends": {"kept": "default/18"}}, "default/18")
+    assert kept == "Speakers: default/18 kept (learning from 4 documents did not beat it)."
     assert said({"documents": 40, "kept": "model"}, "project/40") == \
-        "Speakers: project/40 (learned from 40 annotated documents of this project)."
-    assert "learned from 40" in said({"documents": 40, "kept": "default/16", "ends": {"kept": "model"}}, "project/40")
+        "Speakers: project/40, learned from 40 documents of this project."
+    assert "learned from 40" in said({"documents": 40, "kept": "default/18", "ends": {"kept": "model"}}, "project/40")
 
 
 def test_a_cancelled_run_changes_nothing(make_store, seed_text):

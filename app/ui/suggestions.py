@@ -362,12 +362,11 @@ class SuggestionsUi(QObject):
         """What Document ▸ Suggest with learning did, said plainly: a shipped model is not "learned from 0"."""
         documents = int(learned.get("documents", 0))
         if documents == 0:
-            return (self.tr("Speakers: %1 (nothing to learn from yet: no document marked done and no gold in this "
-                            "project).").replace("%1", model))
+            return self.tr("Speakers: %1 as shipped (nothing done or gold to learn from yet).").replace("%1", model)
         if learned.get("kept") not in (None, "model") and not (learned.get("ends") or {}).get("kept") == "model":
-            return (self.tr("Speakers: %1 kept (what %2 annotated documents of this project taught did not beat "
-                            "it).").replace("%1", model).replace("%2", str(documents)))
-        return (self.tr("Speakers: %2 (learned from %1 annotated documents of this project).")
+            return (self.tr("Speakers: %1 kept (learning from %2 documents did not beat it).")
+                    .replace("%1", model).replace("%2", str(documents)))
+        return (self.tr("Speakers: %2, learned from %1 documents of this project.")
                 .replace("%1", str(documents)).replace("%2", model))
 
     def _suggest_failed(self, message: str) -> None:

@@ -419,6 +419,7 @@ class MainWindow(TransferFlows, QMainWindow):
     def _failed(self, message: str) -> None:
         self.message.setStyleSheet("color: #c00000")
         self.message.setText(message)
+        self.message.setToolTip(message)  # (the status bar clips a long line: the whole of it on hover)
 
     def _storage_failed(self, message: str) -> None:
         """The project could not save an edit: said where it cannot be missed, and the view shows the project
@@ -441,6 +442,7 @@ class MainWindow(TransferFlows, QMainWindow):
     def _say(self, message: str) -> None:
         self.message.setStyleSheet("")
         self.message.setText(message)
+        self.message.setToolTip(message)
 
     def _update_title(self) -> None:
         s = self.session

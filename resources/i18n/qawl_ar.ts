@@ -3002,16 +3002,16 @@
         <translation>اقتُرح %1 مقطعاً في %2 مستندات خلال %3 ث (وبقي %4 مما حُسم أمره كما كان).</translation>
     </message>
     <message>
-        <source>Speakers: %1 (nothing to learn from yet: no document marked done and no gold in this project).</source>
-        <translation>المتحدثون: %1 (لا شيء يُتعلَّم منه بعد: لا مستند منجزاً ولا طبقة ذهبية في هذا المشروع).</translation>
+        <source>Speakers: %1 as shipped (nothing done or gold to learn from yet).</source>
+        <translation>المتحدثون: %1 كما شُحن (لا مستند منجزاً ولا ذهبياً يُتعلَّم منه بعد).</translation>
     </message>
     <message>
-        <source>Speakers: %1 kept (what %2 annotated documents of this project taught did not beat it).</source>
-        <translation>المتحدثون: أُبقي %1 (ما علَّمته %2 مستندات موسومة في هذا المشروع لم يتفوق عليه).</translation>
+        <source>Speakers: %1 kept (learning from %2 documents did not beat it).</source>
+        <translation>المتحدثون: أُبقي %1 (التعلم من %2 مستندات لم يتفوق عليه).</translation>
     </message>
     <message>
-        <source>Speakers: %2 (learned from %1 annotated documents of this project).</source>
-        <translation>المتحدثون: %2 (تعلَّم من %1 مستندات موسومة في هذا المشروع).</translation>
+        <source>Speakers: %2, learned from %1 documents of this project.</source>
+        <translation>المتحدثون: %2، تعلَّم من %1 مستندات في هذا المشروع.</translation>
     </message>
     <message>
         <source>Suggesting failed; nothing was stored: %1</source>
