@@ -84,7 +84,7 @@ _PATTERNS: list[tuple[str, regex.Pattern]] = [
         rf"(?:\s+(?P<before>قبل\s+)?(?P<rel>{_REL}))?(?:(?:\s+المالي)?\s+(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA})?){_R}")),
     ("year", regex.compile(
         rf"{_PRE}(?P<x>(?:(?P<mod>{_MOD})\s+)?(?:ال)?(?:عام|سنة|سنه)\s*(?P<year>\d{{4}}){_NOT_QUANTITY}{_ERA}){_R}")),
-    ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1[3-9]\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
+    ("bareyear", regex.compile(rf"{_PRE}(?P<x>(?P<year>1\d\d\d|20\d\d){_NOT_QUANTITY}{_ERA}){_R}")),
     # عام 642م، 573هـ: a year of fewer digits is a year when its era is written.
     ("erayear", regex.compile(
         rf"{_PRE}(?P<x>(?:(?:ال)?(?:عام|سنة|سنه)\s*)?(?P<year>\d{{2,4}})\s*(?P<era>ه|م|ميلادي[ةها]?|للميلاد|هجري[ةها]?|"

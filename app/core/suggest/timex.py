@@ -273,6 +273,8 @@ _CLOSE = regex.compile(r"\s*\)")
 _UNIT_AFTER_CLOSE = regex.compile(rf"(?:\s*[-–]\s*\d+)?\s*\)\s*(?:{cal.CURRENCIES}|{cal.MEASURES})")
 _AND_YEAR = regex.compile(r"\s*و\s*\d{4}(?!\d)")
 _DASH_YEAR_CLOSE = regex.compile(r"\s*[-–]\s*\d{4}\s*\)")
+_DASH_ERA_YEAR = regex.compile(r"\s*[-–]\s*(?P<year>\d{4})\s*(?P<era>ه|م)(?![\p{L}])")  # 1357-1435ه: a lifespan's two years
+_TO_YEAR = regex.compile(rf"\s*(?:{fold('إلى')}|{fold('حتى')})\s*(?:{fold('عام')}\s*)?\d{{4}}(?!\d)")  # من 1984 إلى 2010
 
 
 def _cited(norm: str, start: int) -> bool:
@@ -302,23 +304,36 @@ def _bare_year(f: _Found) -> Value:
         if cited:
             word = "("  # (القاهرة: دار المعارف، 1990): the year of a work cited closes its parenthesis
         # بين 1831 و1910، (1856 - 1915): a range of years, as strong as "since" or "the year"
+        lifespan = _DASH_ERA_YEAR.match(after)
+        if lifespan is not None and int(lifespan.group("year")) == year + 1:
+            lifespan = None  # العام الدراسي 1436-1437هـ: a school or fiscal year, no date (see _school_year)
         paired = cited or (word == "بين" and _AND_YEAR.match(after) is not None) or (
-            word == "(" and _DASH_YEAR_CLOSE.match(after) is not None)
+            word == "(" and _DASH_YEAR_CLOSE.match(after) is not None) or (
+            word == "من" and _TO_YEAR.match(after) is not None) or lifespan is not None
+        if lifespan is not None:
+            era = lifespan.group("era")  # (the era written after the second year is the first's too)
         if word == "(" and regex.search(r"(?:نحو|حوالي|قرابة|زهاء|اكثر\s+من|اقل\s+من|من)\s*\(\s*$", before):
             return None  # نحو (2000) شخص: a count in parentheses
         if (word == "(" or (word == "-" and "(" in before)) and _UNIT_AFTER_CLOSE.match(norm, m.end("x")):
             return None  # أسعار الحريات ما بين (1200 - 1900) ريال: a range of prices, not of years
+        reign = (word == "(" and _DASH_YEAR_CLOSE.match(after) is not None) or (
+            word == "-" and regex.search(r"\(\s*\d{4}\s*[-–]\s*$", before) is not None and _CLOSE.match(after))
         if word == "(" or (word == "-" and "(" in before):
             # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
             if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
                 word = "في"
-        if word not in _YEAR_CONTEXT and not (previous and previous[-1].norm_end >= m.start("x") - 4):
+        after_date = previous and previous[-1].norm_end >= m.start("x") - 4
+        if word not in _YEAR_CONTEXT and not paired and not after_date:
             return None
-        if word in ("و", "،", ",", "-", "الى", "من") and not (previous and previous[-1].norm_end >=
-                                                             m.start("x") - 4):
+        if word in ("و", "،", ",", "-", "الى", "من") and not paired and not after_date:
             return None
         listed = word in ("و", "،", ",", "-", "الى", "من")  # a year in a list: as old as the date it follows
-        if not (1900 <= year <= 2099 or (1500 <= year <= 2099 and (word in _STRONG_YEAR_CONTEXT or listed or paired))):
+        if lifespan is not None and _hijri_era(era, year):
+            pass  # 1357-1435ه: the first year of a Hijri span
+        elif reign and 1000 <= year <= 2099:
+            pass  # المستنصر بالله (1226 - 1242): a reign or a lifespan in parentheses, either year
+        elif not (1900 <= year <= 2099 or (1500 <= year <= 2099 and (word in _STRONG_YEAR_CONTEXT or listed
+                                                                        or paired))):
             return None
     if _hijri_era(era, year):
         return _hijri_value(year, None, None, anchor)
