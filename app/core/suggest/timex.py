@@ -320,7 +320,7 @@ def _bare_year(f: _Found) -> Value:
             word == "-" and regex.search(r"\(\s*\d{4}\s*[-–]\s*$", before) is not None and _CLOSE.match(after))
         if word == "(" or (word == "-" and "(" in before):
             # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
-            if regex.match(r"\s*\)", norm[m.end("x"):]) or word == "-":
+            if _CLOSE.match(norm, m.end("x")) or word == "-":
                 word = "في"
         after_date = previous and previous[-1].norm_end >= m.start("x") - 4
         if word not in _YEAR_CONTEXT and not paired and not after_date:
