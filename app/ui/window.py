@@ -417,9 +417,7 @@ class MainWindow(TransferFlows, QMainWindow):
         self._bar_timer.start()
 
     def _failed(self, message: str) -> None:
-        self.message.setStyleSheet("color: #c00000")
-        self.message.setText(message)
-        self.message.setToolTip(message)  # (the status bar clips a long line: the whole of it on hover)
+        self._show(message, "color: #c00000")
 
     def _storage_failed(self, message: str) -> None:
         """The project could not save an edit: said where it cannot be missed, and the view shows the project
@@ -440,9 +438,12 @@ class MainWindow(TransferFlows, QMainWindow):
         self._update_selection_bar()
 
     def _say(self, message: str) -> None:
-        self.message.setStyleSheet("")
+        self._show(message, "")
+
+    def _show(self, message: str, style: str) -> None:
+        self.message.setStyleSheet(style)
         self.message.setText(message)
-        self.message.setToolTip(message)
+        self.message.setToolTip(message)  # (the status bar clips a long line: the whole of it on hover)
 
     def _update_title(self) -> None:
         s = self.session

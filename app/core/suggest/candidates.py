@@ -27,7 +27,7 @@ from .eulogies import peace_after, prophet_eulogy_after, prophet_named
 from .preceding import relative_antecedent, speaker_before, topic_fronted
 from .speakers import gender_of, noun_phrase, speaker_after
 from .subjects import ADDRESSING, oblique_plural
-from .words import is_title
+from .words import QUANTIFIERS, is_title
 
 # Older attributions a subject-less cue may continue (the rules take the nearest that agrees in gender).
 MAX_EARLIER = 3
@@ -177,8 +177,7 @@ def _topic(ctx: Context, cue: Cue) -> Range | None:
 
 
 # What opens a group of people: عدد من المواطنين، بعض المغردين، مجموعة من الأهالي، جماعات للدفاع عن ...
-_GROUP_WORDS = frozenset(fold(w) for w in ("عدد", "عددا", "عدداً", "بعض", "مجموعة", "جماعات", "جموع", "كثير",
-                                           "العديد", "عشرات", "مئات", "آلاف"))
+_GROUP_WORDS = QUANTIFIERS | frozenset(fold(w) for w in ("عددا", "عدداً", "جماعات", "جموع", "العديد"))
 def _people(words: list[str]) -> bool:
     """A plural of people heading a phrase that can be a subject (المواطنون، مغردين; not للصحافيين, after a
     preposition, nor التعاون, a verbal noun)."""

@@ -274,6 +274,7 @@ _UNIT_AFTER_CLOSE = regex.compile(rf"(?:\s*[-–]\s*\d+)?\s*\)\s*(?:{cal.CURRENC
 _AND_YEAR = regex.compile(r"\s*و\s*\d{4}(?!\d)")
 _DASH_YEAR_CLOSE = regex.compile(r"\s*[-–]\s*\d{4}\s*\)")
 _DASH_ERA_YEAR = regex.compile(r"\s*[-–]\s*(?P<year>\d{4})\s*(?P<era>ه|م)(?![\p{L}])")  # 1357-1435ه: a lifespan's two years
+_OPEN_YEAR_DASH = regex.compile(r"\(\s*\d{4}\s*[-–]\s*$")  # (1226 - : the first year of a range in parentheses
 _TO_YEAR = regex.compile(rf"\s*(?:{fold('إلى')}|{fold('حتى')})\s*(?:{fold('عام')}\s*)?\d{{4}}(?!\d)")  # من 1984 إلى 2010
 
 
@@ -307,8 +308,10 @@ def _bare_year(f: _Found) -> Value:
         lifespan = _DASH_ERA_YEAR.match(after)
         if lifespan is not None and int(lifespan.group("year")) == year + 1:
             lifespan = None  # العام الدراسي 1436-1437هـ: a school or fiscal year, no date (see _school_year)
-        paired = cited or (word == "بين" and _AND_YEAR.match(after) is not None) or (
-            word == "(" and _DASH_YEAR_CLOSE.match(after) is not None) or (
+        # (1226 - 1242): a reign or a lifespan in parentheses, read from either year
+        reign = (word == "(" and _DASH_YEAR_CLOSE.match(after) is not None) or (
+            word == "-" and _OPEN_YEAR_DASH.search(before) is not None and _CLOSE.match(after) is not None)
+        paired = cited or (word == "بين" and _AND_YEAR.match(after) is not None) or (word == "(" and reign) or (
             word == "من" and _TO_YEAR.match(after) is not None) or lifespan is not None
         if lifespan is not None:
             era = lifespan.group("era")  # (the era written after the second year is the first's too)
@@ -316,8 +319,6 @@ def _bare_year(f: _Found) -> Value:
             return None  # نحو (2000) شخص: a count in parentheses
         if (word == "(" or (word == "-" and "(" in before)) and _UNIT_AFTER_CLOSE.match(norm, m.end("x")):
             return None  # أسعار الحريات ما بين (1200 - 1900) ريال: a range of prices, not of years
-        reign = (word == "(" and _DASH_YEAR_CLOSE.match(after) is not None) or (
-            word == "-" and regex.search(r"\(\s*\d{4}\s*[-–]\s*$", before) is not None and _CLOSE.match(after))
         if word == "(" or (word == "-" and "(" in before):
             # (1949) after a title, (براون - 1840): a year in parentheses, unless it is a count (10 سنوات)
             if _CLOSE.match(norm, m.end("x")) or word == "-":
