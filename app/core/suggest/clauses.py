@@ -21,6 +21,7 @@ from .colon import after_colon, double_parenthesised
 from .coref import is_honorific
 from .quotes import COMPLEMENTIZERS, DASHES, Stretch, is_complementizer, is_discourse_an, is_speech_like
 from .sources import after_source
+from .speakers import name_before_told
 from .subjects import ADDRESSING
 from .words import (ADDRESSEE_PRONOUNS, ADJUNCT_WORDS, AS_SAID, ATTRIBUTING, CLAUSE_OPENERS, DEMONSTRATIVES,
                     EVENT_NOUNS, FIRST_PERSON, FUNCTION_WORDS, RELATIVE, SAYING, THIS_THAT, is_title)
@@ -159,6 +160,8 @@ def scan(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
                 governed = True  # وطلب منها البقاء: whom he asked, then what
             if cue.form.lemma == "طلب" and words_since_start > 0:
                 governed = False  # (يطلب السنةَ ... من أمله: "seeks"; whom he asked comes first)
+            if governed and j == cue.last + 1 and name_before_told(f, j):
+                governed = False  # وأبلغ بوتين الحضور بأن: a name that begins with ب, whom he told, then what
             if governed and _anaphor(an, j, w, preps):
                 return None  # وأشار الوزير إلى ذلك: what he pointed to was said before; "that" is no content
             if governed:

@@ -329,6 +329,9 @@ def find_cues(an: Analysis) -> list[Cue]:
         if form is None or (form.lemma == "طلب" and (word == "طلبا" or word == "طلب" and not
                                                     _clause_starts_before(an, tok.i) or _relative_before(an, tok.i))):
             continue  # (طلباً للشهرة: the verbal noun, not "they both asked"; الدولة التي تطلب قرضاً: no report)
+        if form.kind == VERB and form.tense == "perfect" and form.lemma.endswith("ى") and an.writes_alef_maqsura \
+                and an.raw(tok.i).endswith("ي"):
+            continue  # قضية رأي عام، نفي: where the article writes ى apart from ي, رأى / نفى spelt with ي is the noun
         if form.kind == VERB and tok.i and toks[tok.i - 1].norm in _NEGATING_NOUNS:
             continue  # طلب عدم ذكر اسمه: after عدم a verb's spelling is its verbal noun ("not mentioning")
         if form.kind in (VERB, PARTICIPLE) and _counted(an, tok.i):

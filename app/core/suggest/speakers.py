@@ -108,9 +108,28 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
     if toks[j].kind == "w" and toks[j].norm.startswith("لل") and len(toks[j].norm) > 4:
         return None  # تكشف للمرة الأولى: "for the" opens an adjunct (an addressee, للصحفيين, was passed above)
-    if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep):
+    if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep) and not (j == last + 1 and name_before_told(f, j)):
         return None  # يتهمها بإساءة ...: the cue's own preposition starts the content, not a subject
     return j
+
+
+def name_before_told(f: Facts, j: int) -> bool:
+    """The word at ``j`` begins with a one-letter preposition but is a name (بوتين، بلاتر): one or two definite words
+    follow it and then the same letter opens a complementizer (وأبلغ بوتين الحضور بأن) — a verb governs its
+    preposition once, so the first is no preposition."""
+    toks = f.an.tokens
+    w = toks[j].norm
+    if w[1:3] == "ال" or is_complementizer(f.an, j):
+        return False
+    for k in range(j + 1, min(len(toks), j + 4)):
+        t = toks[k]
+        if t.kind != "w" or not f.an.same_sentence(j, k):
+            return False
+        if k > j + 1 and t.norm[:1] == w[:1] and is_complementizer(f.an, k):
+            return True
+        if not has_al(t.norm):
+            return False
+    return False
 
 
 def _accusative_masdar(w: str) -> bool:

@@ -16,7 +16,7 @@ from .arabic import Analysis, has_al, masdar_shaped, strip_al
 from .context import Facts, Range
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS
-from .speakers import noun_phrase, possessed, speaker_after
+from .speakers import name_before_told, noun_phrase, possessed, speaker_after
 from .words import (ADVERBS, ATTRIBUTING, HAPPENINGS, IN_IT, QUANTIFIERS, SAYING, STATEMENTS, THIS_THAT, TITLES,
                     is_title)
 
@@ -47,6 +47,8 @@ def subject_after_cue(f: Facts, cue: Cue) -> Range | None:
             return None  # دعا فيه الأطباء / يطالب فيها إيران بـ: after "in it" a call names whom it addresses
         if np is not None and cue.form.lemma in ADDRESSING:
             np = _cut_before(f.an, np, _addressee_at)  # ودعا الأمير المواطنين إلى: the prince called the citizens
+            if np[0] == cue.last + 1 and name_before_told(f, np[0]):
+                np = (np[0], np[0])  # وأبلغ بوتين | الحضور بأن: the name, then whom he told
         if np is not None and cue.form.strict and _purpose(f.an.tokens[np[0]].norm):
             return None  # الذي ذهب لحضور الجلسة: "went to attend", a purpose, not who holds a view
         if np is not None and np[0] - 1 == cue.last + 1 and np[0] - 1 in f.by_open and cue.form.lemma in SAYING \
