@@ -6,8 +6,7 @@ from __future__ import annotations
 
 from PySide6.QtCore import QByteArray, Qt, QTimer, Signal
 from PySide6.QtGui import QCloseEvent, QUndoStack
-from PySide6.QtWidgets import (QDockWidget, QFontDialog, QLabel, QMainWindow, QMenu, QUndoView,
-                               QVBoxLayout, QWidget)
+from PySide6.QtWidgets import QDockWidget, QFontDialog, QMainWindow, QMenu, QUndoView, QVBoxLayout, QWidget
 
 from ..core.errors import QawlError
 from ..core.model import Status
@@ -23,10 +22,9 @@ from .controller import AnnotationController
 from .docks import DatesDock, DocumentsDock, QuotesDock, SpeakersDock
 from .guidelines import install_guidelines
 from .help import install_help
-from .selection_bar import SelectionBar
-from .language import keep_ltr, style_menus
-from . import edits
-from .names import describe, label_name, status_name, type_name
+from .status_line import StatusLine
+from .language import style_menus
+from .names import describe
 from .docsearch import install_search
 from .find import install_find
 from .notes import install_notes
@@ -57,13 +55,11 @@ class MainWindow(TransferFlows, QMainWindow):
         self.registry = ActionRegistry(self, settings, session.schema)
         self.colors = {label.name: label.color for label in session.schema.span_labels}
 
-        # The article pane: header, text, the exact selection.
+        # The article pane: header, text, the exact selection (the lines around it: .status_line).
         self.view = ArticleView()
-        self.header = QLabel()
-        self.header.setObjectName("article_header")
-        self.header.setTextFormat(Qt.TextFormat.PlainText)
-        self.header.setWordWrap(True)  # a long title must not widen the article pane past the sidebars
-        self.selection_bar = SelectionBar()
+        self.status_line = StatusLine(self)
+        self.header = self.status_line.header
+        self.selection_bar = self.status_line.selection_bar
         central = QWidget()
         layout = QVBoxLayout(central)
         layout.setContentsMargins(6, 6, 6, 6)
@@ -98,10 +94,8 @@ class MainWindow(TransferFlows, QMainWindow):
         self.history.hide()
         self._sized = False
 
-        self.message = QLabel()
-        self.progress = QLabel()
-        self.statusBar().addWidget(self.message, 1)
-        self.statusBar().addPermanentWidget(self.progress)
+        self.status_line.install()
+        self.message, self.progress = self.status_line.message, self.status_line.progress
         self.suggestions = SuggestionsUi(self)
         self.failures = FailureNotice(self)
         # Other processes (a qawl import in a terminal, a second window) change the project too: look for their
@@ -263,11 +257,7 @@ class MainWindow(TransferFlows, QMainWindow):
         s.failed.connect(self._failed)
         s.storage_failed.connect(self._storage_failed)
         s.refreshed.connect(self._refreshed)
-        # The bar under the article follows on the next turn of the event loop: the label key's frame stays short.
-        self._bar_timer = QTimer(self)
-        self._bar_timer.setSingleShot(True)
-        self._bar_timer.setInterval(0)
-        self._bar_timer.timeout.connect(self._update_selection_bar)
+        self._bar_timer = self.status_line.bar_timer
         s.selection_changed.connect(lambda _id: self._bar_timer.start())
         # No stale words in the status bar: a click in the article or another document starts afresh.
         self.view.pressed.connect(lambda: self._say(""))
@@ -417,7 +407,7 @@ class MainWindow(TransferFlows, QMainWindow):
         self._bar_timer.start()
 
     def _failed(self, message: str) -> None:
-        self._show(message, "color: #c00000")
+        self.status_line.fail(message)
 
     def _storage_failed(self, message: str) -> None:
         """The project could not save an edit: said where it cannot be missed, and the view shows the project
@@ -438,69 +428,16 @@ class MainWindow(TransferFlows, QMainWindow):
         self._update_selection_bar()
 
     def _say(self, message: str) -> None:
-        self._show(message, "")
-
-    def _show(self, message: str, style: str) -> None:
-        self.message.setStyleSheet(style)
-        self.message.setText(message)
-        self.message.setToolTip(message)  # (the status bar clips a long line: the whole of it on hover)
+        self.status_line.say(message)
 
     def _update_title(self) -> None:
-        s = self.session
-        doc = s.document
-        if doc is None:
-            self.setWindowTitle(f"Qawl — {s.annotator}")
-            self.header.setText(self.tr("No document open. Import articles with File ▸ Import."))
-            return
-        self.setWindowTitle(f"Qawl — {doc.title} — {s.annotator}")
-        status = status_name(s.layer.status)
-        direction = self.tr("right-to-left") if doc.direction == "rtl" else self.tr("left-to-right")
-        self.header.setText(f"\u2068{doc.title}\u2069  ·  {doc.date or ''}  ·  {status}  ·  {direction}  ·  "
-                            + self.tr("%1 annotations").replace("%1", str(len(s.layer.spans))))
+        self.status_line.update_title()
 
     def _update_progress(self, *_args) -> None:
-        counts = self.documents.model.progress()
-        total = sum(counts.values())
-        self.progress.setText(self.tr("%1 of %2 done · %3 in progress · annotator: %4")
-                              .replace("%1", str(counts["done"])).replace("%2", str(total))
-                              .replace("%3", str(counts["in_progress"])).replace("%4", self.session.annotator))
+        self.status_line.update_progress()
 
     def _update_selection_bar(self) -> None:
-        """The exact text selected (or of the selected annotation), and what a label key would take from it."""
-        s = self.session
-        bar = self.selection_bar
-        if s.document is None:
-            bar.show_text("")
-            return
-        start, end = self.view.selection()
-        text = s.document.text
-        if start != end:
-            head = self.tr("Selected %1–%2 (%3 characters): ").replace("%1", str(start)).replace("%2", str(end)) \
-                .replace("%3", str(end - start))
-            snap = self.controller.snapping and not self.view.exact_selection
-            rng = edits.clean_range(text, start, end, snap=snap)
-            if rng is None:
-                tail = " · " + self.tr("no words to label")
-            elif rng != (start, end):
-                tail = " · " + self.tr("a label takes %1–%2: %3").replace("%1", str(rng[0])) \
-                    .replace("%2", str(rng[1])).replace("%3", "%S")
-            else:
-                tail = ""
-            bar.show_text(head, text[start:end], tail, text[rng[0]:rng[1]] if rng else "")
-            return
-        span = s.layer.spans.get(s.selected or "")
-        if span is not None:
-            extra = type_name(span.attrs.get("type")) or span.attrs.get("value") or ""
-            bar.show_text(f"{label_name(span.label)}{' · ' + extra if extra else ''} · {span.start}–{span.end}: ",
-                          span.text)
-            return
-        suggested = self.suggestions.selection_text()
-        if suggested:
-            bar.show_text(suggested)
-            return
-        keys = " · ".join(f"{keep_ltr(self.registry.shortcut(label_key(l.name)))} {label_name(l.name)}"
-                          for l in s.schema.span_labels)
-        bar.show_text(self.tr("Select words, then press a key: %1").replace("%1", keys))
+        self.status_line.update_selection_bar()
 
     # --- view -------------------------------------------------------------------------------------------------------
 
