@@ -1,4 +1,4 @@
-"""Round 28 (issue #14), read on blind26 after its one measurement: spelling and names that a word's first letters
+"""Round 28 (issue #14), read on blind26 and blind27 after their measurements: spelling and names that a word's first letters
 hid. Each rule was counted over all 28 measured gold sets (5,184 gold quotes) before it was kept: two wrong quotes
 gone and one new (وأعلن بيلسا استقالته: his resignation as what he announced), no right quote lost; two more right
 speakers with the shipped model (four with the rules alone)."""
@@ -38,3 +38,18 @@ def test_the_verbal_noun_of_a_hollow_root_in_the_istif_ala_form_has_the_shape_of
     assert all(masdar_shaped(w) for w in ("استضافه".replace("ه", "ة"), "استقالة", "استفادة", "استمرار"))
     assert possessed_masdar("استقالته")
     assert not masdar_shaped("استاذة") and not masdar_shaped("استراليا")
+
+
+def test_a_source_that_shows_or_indicates_speaks_past_a_comma_a_quantity_or_the_verb_before_it():
+    """"Shows" and "indicates" report only when a source speaks (أظهرت الكاميرات الفتاة: no report). Three ways a
+    source was missed (blind27, read after its measurement): a comma between the source and what it shows (وأظهرت
+    بيانات جمركية، أن: snn27_32), the source named before the verb (وكانت التقارير تشير إلى أن: snn27_24), and a
+    quantity of sources (متوسط تقديرات المحللين، معظم التقارير). Over the 29 gold sets: 3 more quotes found, 1 wrong."""
+    assert said("وأظهرت البيانات، أن الواردات زادت.") == [("أن الواردات زادت", ["البيانات"])]
+    assert said("وكانت التقارير تشير إلى أن الفريق تقدم بعرض.")[0][0] == "أن الفريق تقدم بعرض"
+    assert said("إذ يشير متوسط تقديرات المحللين إلى أن الأرباح ستكون كبيرة.") == [
+        ("أن الأرباح ستكون كبيرة", ["متوسط تقديرات المحللين"])]
+    # things still do not speak
+    assert said("وكانت الأسعار تشير إلى أن الطلب ضعيف.") == []
+    assert said("وأظهرت الكاميرات، الفتاة وهي تغادر المبنى.") == []
+    assert said("ويشير ارتفاع الأسعار إلى أن الطلب قوي.") == []

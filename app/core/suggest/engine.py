@@ -78,6 +78,8 @@ def _source_shows(ctx: Context, cue: Cue, np: Range | None) -> bool:
     else:
         return False
     j = ctx.date_at[j] + 1 if j in ctx.date_at else j
+    if j + 1 < len(toks) and toks[j].norm in ("،", ",") and is_complementizer(ctx.an, j + 1):
+        j += 1  # وأظهرت البيانات، أن: a comma between the source and what it shows
     return j < len(toks) and (is_complementizer(ctx.an, j) or object_content(ctx, cue, np, j) is not None)
 
 
@@ -193,8 +195,10 @@ class _Pass:
         # تشير الأرقام / ويشير تنامي الاحتياطات إلى أن: "indicates", said of things, not people
         # — but a titled person before it (العم فلان يشير إلى أنه) is the one pointing out
         # — nor is a source that speaks (وتشير المعلومات / الإحصاءات إلى أن: information, statistics report)
+        # (a source named right before the verb speaks too: وكانت التقارير تشير إلى أن)
         return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
                 and not (np is None and titled(ctx, speaker_before(ctx, cue.i, require_title=True)))
+                and not (np is None and cue.i > 0 and is_source_head(toks[cue.i - 1].norm))
                 and not (np is not None and speaking_source(ctx, cue, np[1] + 1)))
 
     def _pending_for(self, cue: Cue) -> tuple[Cue, Range | None] | None:

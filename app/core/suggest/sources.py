@@ -12,7 +12,7 @@ from .arabic import has_al, strip_al, without_lam
 from .context import Facts
 from .cues import Cue
 from .quotes import PREPOSITIONS, is_complementizer
-from .words import ADJUNCT_WORDS, FUNCTION_WORDS
+from .words import ADJUNCT_WORDS, FUNCTION_WORDS, QUANTIFIERS
 
 def after_source(f: Facts, cue: Cue, start: int) -> tuple[str, int, object] | None:
     """بحسب الوزارة، فإن ... / وفقاً لـ X: «...»: the content must follow the source at once; anything else
@@ -53,6 +53,9 @@ _SOURCE_HEADS = frozenset(fold(w) for w in ("وكالة", "صحيفة", "جري�
                                              "رواية", "مزاعم", "تأكيدات"))
 
 
+_QUANTITIES = QUANTIFIERS | frozenset(fold(w) for w in ("متوسط", "إجمالي", "مجمل"))
+
+
 def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
     """The source after بحسب / وفقاً لـ (the words before ``start``) is one that speaks (a news agency, a
     ministry, sources, a statement, an official), not a plan or a rule (بحسب الخطة، وفق الأنظمة)."""
@@ -64,7 +67,13 @@ def speaking_source(f: Facts, cue: Cue, start: int) -> bool:
         return False
     if first in f.inside and f.name_like[f.inside[first].open]:
         return True  # وبحسب «رويترز»: a quoted name, an agency or a paper
-    return is_source_head(without_lam(toks[first].norm))  # (وفق المصادر، لتقديرات، للوزارة: without ل or ال)
+    # (وفق المصادر، لتقديرات، للوزارة: without ل or ال; after a quantity, متوسط تقديرات المحللين / معظم التقارير,
+    # the source is what it counts — not after any noun: بحسب خطة الوزارة is a plan)
+    k = first
+    while k + 1 < start and toks[k + 1].kind == "w" and k - first < 2 and \
+            strip_al(without_lam(toks[k].norm)) in _QUANTITIES:
+        k += 1
+    return is_source_head(without_lam(toks[k].norm))
 
 
 def _past_description(f: Facts, cue: Cue, j: int) -> int | None:
