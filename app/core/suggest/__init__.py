@@ -22,7 +22,8 @@ complementizers), :mod:`.dates`, :mod:`.timex`, :mod:`.today` and :mod:`.calenda
 whether a bare اليوم is a day). What they find is the document analysis, built once (:mod:`.context`); the passes
 are functions of it: :mod:`.clauses`
 (what a cue introduces and where it ends), :mod:`.nouns` (the content of speech nouns: وجّهت X تحذيراً بـ),
-:mod:`.speakers` (the extent of a speaker mention), :mod:`.attribution` (who said it when the cue has no subject
+:mod:`.speakers` and :mod:`.phrases` (where a subject starts after a cue; the extent of a speaker mention),
+:mod:`.attribution` (who said it when the cue has no subject
 of its own), :mod:`.candidates`, :mod:`.features` and :mod:`.model` (who said it as a choice among the rules'
 candidates; :mod:`.learn` trains it), :mod:`.engine` (the pass over the cues), :mod:`.coref` (which mentions are
 one speaker; registry) and :mod:`.layer` (the suggestion layer). No rule lists names or phrases of particular

@@ -18,7 +18,8 @@ from .cues import MASDAR, PARTICIPLE, VERB, Cue
 from .eulogies import prophet_eulogy_after, prophet_named
 from .quotes import PREPOSITIONS, is_classifier, is_discourse_an
 from .arabic import has_al, strip_al
-from .speakers import gender_of, speaker_after, tanween
+from .phrases import tanween
+from .speakers import gender_of, speaker_after
 from .subjects import subject_after_cue
 from .words import ADJUNCT_WORDS, FUNCTION_WORDS, IN_IT, ORG_NOUNS, RELATIVE, TITLES, is_title
 

@@ -25,7 +25,8 @@ from .coref import epithet_only, person_names, prophet_before
 from .cues import MASDAR, PARTICIPLE, SOURCE, VERB, Cue, opens_with_prep
 from .eulogies import peace_after, prophet_eulogy_after, prophet_named
 from .preceding import relative_antecedent, speaker_before, topic_fronted
-from .speakers import gender_of, noun_phrase, speaker_after
+from .phrases import noun_phrase
+from .speakers import gender_of, speaker_after
 from .subjects import ADDRESSING, oblique_plural
 from .words import QUANTIFIERS, is_title
 

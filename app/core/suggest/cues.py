@@ -120,7 +120,7 @@ _LEXICON: list[tuple] = [
     # noun "a request": only after a clause boundary or قد / ثم (see find_cues).
     ("طلب", ["طلب"], "طلب", "", [], ("من", "إلى"), "weak"),
     ("أوصى", ["أوصى", "أوصت", "أوصوا"], "وصي", "موصي", [], (), ""),
-    # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .speakers.relayed_from).
+    # Relaying: ونقلت الصحيفة عن مسؤول كبير أن — the one relayed from is the speaker (see .subjects._relayed_from).
     ("نقل", ["نقل"], "نقل", "ناقل", [], (), "weak bare"),
     # وعلمت "الوطن" من مصادر مطلعة أن: the paper learned it from the sources (only the feminine: علم is also a flag,
     # a science and knowledge — على علم بأن)

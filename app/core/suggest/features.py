@@ -21,7 +21,8 @@ from .context import Context, Range, memo
 from .coref import is_honorific, person_names
 from .cues import Cue
 from .quotes import PREPOSITIONS
-from .speakers import gender_of, is_event_noun
+from .phrases import is_event_noun
+from .speakers import gender_of
 from .words import ADJUNCT_WORDS, CLAUSE_OPENERS, DOCUMENT_WORDS, FUNCTION_WORDS, PRONOUN_PREPS, TITLES, is_title
 
 # Reports that are no person: polls, studies, surveys, statistics.

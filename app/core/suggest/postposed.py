@@ -12,7 +12,7 @@ from .cues import SOURCE, VERB, Cue
 from .arabic import has_al, masdar_shaped, participle_shaped, possessed_masdar, strip_al, without_lam
 from .quotes import DASHES, is_complementizer, is_speech_like
 from .sources import speaking_source
-from .speakers import possessed
+from .phrases import possessed
 from .words import AS_SAID, FUNCTION_WORDS, QUANTIFIERS, THIS_BACK, is_title
 
 _AS = AS_SAID | frozenset(fold(w) for w in ("بحسبما", "وفقما"))

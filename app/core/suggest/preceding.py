@@ -12,7 +12,7 @@ from .arabic import and_definite, has_al, strip_al
 from .context import Facts, Range, date_tokens
 from .eulogies import eulogy_before
 from .quotes import COMPLEMENTIZERS, PREPOSITIONS
-from .speakers import abbreviation_dot, pronoun_carrier, tanween
+from .phrases import abbreviation_dot, pronoun_carrier, tanween
 from .words import (ADJUNCT_WORDS, CLAUSE_OPENERS, FUNCTION_WORDS, IN_IT, KANA, PRONOUN_PREPS, RELATIVE,
                     is_title)
 

@@ -1,6 +1,6 @@
 """The subject written after a cue, and what the cue's sense does to it.
 
-After a verb, "according to" or a verbal noun with its agent, the subject noun phrase (read by :mod:`.speakers`) is
+After a verb, "according to" or a verbal noun with its agent, the subject noun phrase (read by :mod:`.phrases`) is
 cut or stretched by what the cue means: a relayed report is said by whom it was relayed from (نقلت الصحيفة عن
 مسؤول)، a statement by its issuer too (بيان صدر عن مكتب رئيس الوزراء)، an announcement's object is what happened,
 not a part of the name (أعلنت السلطات | مقتلَ ...)، a call's addressee is not the caller (ودعا الأمير | المواطنين)،
@@ -16,7 +16,8 @@ from .arabic import Analysis, has_al, masdar_shaped, strip_al
 from .context import Facts, Range
 from .cues import AGENT, SOURCE, VERB, Cue, source_l_glued
 from .quotes import PREPOSITIONS
-from .speakers import name_before_told, noun_phrase, possessed, speaker_after
+from .phrases import noun_phrase, possessed
+from .speakers import name_before_told, speaker_after
 from .words import (ADVERBS, ATTRIBUTING, HAPPENINGS, IN_IT, QUANTIFIERS, SAYING, STATEMENTS, THIS_THAT, TITLES,
                     is_title)
 
