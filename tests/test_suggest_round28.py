@@ -65,3 +65,12 @@ def test_a_circumstantial_participle_takes_a_verbal_noun_object_after_a_full_sto
     assert quotes[-1][0] == "إدمانه أو انتماءه لفئة ضالة"
     # a participle that is an adjective still takes nothing: كانت غير متوقعة
     assert said("كانت النتيجة غير متوقعة. وكان الفريق قد خسر مباراته الأولى.") == []
+
+
+def test_a_possessed_verbal_noun_after_whom_they_told_is_the_object_not_the_subject():
+    """واكدت لهما استعدادها لتخفيف عقوبتهما: after the addressee pronoun (لهما) her own stance is the object; it was
+    suggested as the speaker (blind27 snn27_10). The only change over the 29 gold sets: that wrong speaker gone."""
+    quotes = said("وقالت القاضية إن المتهمين مذنبان. واكدت لهما استعدادها لتخفيف عقوبتهما ان وافقا على الشرط.")
+    assert all("استعدادها" not in " ".join(speakers) for _, speakers in quotes)
+    # a subject after the addressee is still the subject
+    assert said("وقال لـ«الوطن» المتحدث الرسمي إن الموعد تغير.") == [("إن الموعد تغير", ["المتحدث الرسمي"])]

@@ -7,7 +7,7 @@
 from __future__ import annotations
 
 from ..text.arabic import fold
-from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, strip_al
+from .arabic import Analysis, has_al, is_nisba, masdar_shaped, participle_shaped, possessed_masdar, strip_al
 from .context import Facts, Range, memo
 from .eulogies import eulogy_after
 from .cues import glued_to
@@ -70,6 +70,9 @@ def _subject_start(f: Facts, last: int, glued_prep: tuple[str, ...]) -> int | No
         return None
     if toks[j].kind == "w" and toks[j].norm in OBJECT_HEADS:
         return None  # وأكد حرصَ الجامعة على ...: the verb's object, its subject is not repeated
+    if j > last + 1 and toks[j - 1].norm in ADDRESSEE_PRONOUNS and toks[j].kind == "w" \
+            and possessed_masdar(toks[j].norm):
+        return None  # واكدت لهما استعدادَها: whom she told, then her own stance — the object, no subject
     if toks[j].kind == "w" and toks[j].norm.startswith("لل") and len(toks[j].norm) > 4:
         return None  # تكشف للمرة الأولى: "for the" opens an adjunct (an addressee, للصحفيين, was passed above)
     if toks[j].kind == "w" and glued_to(toks[j].norm, glued_prep) and not (j == last + 1 and name_before_told(f, j)):
