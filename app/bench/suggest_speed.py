@@ -79,6 +79,9 @@ def main(argv: list[str] | None = None) -> int:
     ap.add_argument("--runs", type=int, default=21, help="runs of the single-article timing (median)")
     ap.add_argument("--words", type=int, default=5000)
     ap.add_argument("--sizes", default="1,2,4,8", help="sizes in MB of the scale run (default 1,2,4,8)")
+    ap.add_argument("--scale-runs", type=int, default=3,
+                    help="runs of each size in the scale run, their median taken (default 3: one run of a size "
+                         "varies by a third on a shared machine)")
     ap.add_argument("--articles", type=int, default=10000)
     ap.add_argument("--workers", type=int, default=2)
     args = ap.parse_args(argv)
@@ -114,14 +117,18 @@ def main(argv: list[str] | None = None) -> int:
 
     # 2. scale
     sizes = [float(x) for x in args.sizes.split(",") if x.strip()]
-    print(f"\n2. one document of {', '.join(f'{m:g}' for m in sizes)} MB (CPU time per MB beside the regex pass)")
+    print(f"\n2. one document of {', '.join(f'{m:g}' for m in sizes)} MB (CPU time per MB beside the regex pass; "
+          f"median of {max(1, args.scale_runs)} runs of each)")
     seconds: dict[float, float] = {}
     for mb in sizes:
         big = _of_size(texts, mb)
         bigdoc = make_document(big, id=f"bench-{mb:g}mb", meta={"date": "2015-08-01"})
-        t = time.process_time()
-        n_spans = len(suggest_document(bigdoc).layer.spans)
-        seconds[mb] = time.process_time() - t
+        runs = []
+        for _ in range(max(1, args.scale_runs)):
+            t = time.process_time()
+            n_spans = len(suggest_document(bigdoc).layer.spans)
+            runs.append(time.process_time() - t)
+        seconds[mb] = statistics.median(runs)
         real = len(big.encode("utf-8")) / 1_000_000
         floor = _median_ms(lambda: _WORD.findall(big), 3, cpu) / 1000
         print(f"   {real:5.2f} MB  {seconds[mb]:7.2f} s  {seconds[mb] / real:6.2f} s/MB   floor regex pass "
