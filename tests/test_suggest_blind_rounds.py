@@ -116,8 +116,8 @@ def _check_drawn(name: str, split: dict, read: set[str]) -> None:
 SPLITS = {name: json.loads((GOLD_SETS[name] / "split.json").read_text(encoding="utf-8"))
           for name in ("blind5", "blind6", "blind7", "blind8", "blind9", "blind10", "blind11", "blind12", "blind13",
                        "blind14", "blind15", "blind16", "blind17", "blind18", "blind19",
-                       "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27", "blind28",
-                       "blind29")}
+                       "blind20", "blind21", "blind22", "blind23", "blind24", "blind25", "blind26", "blind27",
+                       "blind28", "blind29")}
 
 
 @pytest.mark.parametrize("name", list(SPLITS))

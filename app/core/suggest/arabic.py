@@ -213,7 +213,8 @@ def masdar_shaped(word: str) -> bool:
     if w in _NOT_MASDARS:
         return False
     return ((n == 5 and w[0] == "ا" and w[3] == "ا") or (n == 6 and w[0] == "ا" and w[2] in "تطد" and w[4] == "ا")
-            or (n == 7 and w.startswith("است") and (w[5] == "ا" or w[4] == "ا" and w[6] == "ة")) or (n == 5 and w[0] == "ت" and w[3] == "ي")
+            or (n == 7 and w.startswith("است") and (w[5] == "ا" or w[4] == "ا" and w[6] == "ة"))
+            or (n == 5 and w[0] == "ت" and w[3] == "ي")
             or (n == 5 and w[0] == "ت" and w[2] == "ا") or (n == 6 and w[0] == "م" and w[2] == "ا" and w[5] == "ة"))
 
 

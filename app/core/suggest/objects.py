@@ -36,10 +36,10 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if cue.kind == VERB and cue.last + 1 < len(toks) and toks[cue.last + 1].norm in THIS_BACK and np is not None \
             and np[0] > cue.last + 1:
         return None  # أوضح ذلك وكيل الوزارة …: "this" is the object (what was said comes before, see .postposed)
-    if cue.kind == PARTICIPLE and (cue.i == 0 or toks[cue.i - 1].norm not in CLAUSE_PUNCT) and \
-            not (cue.i > 0 and not f.an.same_sentence(cue.i - 1, cue.i)):
-        return None  # only a circumstantial participle after a comma or opening a sentence (مؤكداً أهميةَ …، as
-        # the previous sentence's speaker goes on), not كانت غير متوقعة: an adjective
+    if cue.kind == PARTICIPLE and not (cue.i > 0 and (toks[cue.i - 1].norm in CLAUSE_PUNCT
+                                                      or not f.an.same_sentence(cue.i - 1, cue.i))):
+        return None  # only a circumstantial participle after a comma or opening a sentence (مؤكداً أهميةَ …: the
+        # previous sentence's speaker goes on), not كانت غير متوقعة: an adjective
     j = f.past_name(start) if cue.kind == VERB else start  # أعلنت دار النشر البريطانية «بيرسون»، ...
     # when and on which occasion, between the subject and the object: وأعلنت أفغانستان في 29 الشهر الماضي وفاةَ ...،
     # وأكد الوزير خلال اللقاء دعمَ ...
@@ -84,7 +84,7 @@ def object_content(f: Facts, cue: Cue, np: Range | None, start: int) -> int | No
     if masdar_shaped(w) and _continues(f, j):
         return j  # وتوقع الجريفاني إقبالَ أفضل، مؤكداً قدرةَ ...: a verbal noun and its complement
     if possessed_masdar(w) and (cue.kind == VERB and np is not None or cue.kind == PARTICIPLE):
-        return j  # وأكد الحارس وليد عبدالله تعافيه من الإصابة / أكد فيه النعيم تقديره لجهود / نافياً إدمانه: his own stance
+        return j  # وأكد الحارس وليد عبدالله تعافيه من الإصابة / أكد فيه النعيم تقديره لجهود / نافياً إدمانه: his stance
     return None
 
 
