@@ -43,7 +43,8 @@ GOLD_SETS = {"dev": None, "dev2": BLIND_DIR / "dev2.jsonl", "blind": BLIND_DIR /
              "blind22": DATA / "suggest_blind22", "blind23": DATA / "suggest_blind23",
              "blind24": DATA / "suggest_blind24", "blind25": DATA / "suggest_blind25",
              "blind26": DATA / "suggest_blind26", "blind27": DATA / "suggest_blind27",
-             "blind28": DATA / "suggest_blind28", "blind29": DATA / "suggest_blind29"}
+             "blind28": DATA / "suggest_blind28", "blind29": DATA / "suggest_blind29",
+             "blind30": DATA / "suggest_blind30"}
 # quote-gold-dev's original split: rules were first tuned looking at errors on TUNE only.
 TUNE = ("ar_snn_0224", "ar_snn_0189", "ar_snn_0174", "ar_snn_0004", "ar_snn_0097")
 HELD_OUT = ("ar_snn_0289", "ar_snn_0060", "ar_snn_0287", "ar_snn_0158", "ar_snn_0035")

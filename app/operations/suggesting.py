@@ -43,7 +43,7 @@ class SuggestReport:
     added: int
     kept: int
     seconds: float
-    model: str  # the model that chose the speakers (its name: default/19, project/N)
+    model: str  # the model that chose the speakers (its name: default/20, project/N)
     learned: dict | None = None  # what learning found (documents, examples, cross-validation, which was kept)
 
 
