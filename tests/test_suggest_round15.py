@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from app.core.suggest.arabic import Analysis
 from app.core.suggest.quotes import pair_marks
-from tests.test_suggest_support import records, said, suggest
+from tests.test_suggest_support import candidate_texts, records, said, suggest
 
 
 def _pairs(text: str) -> list[str]:
@@ -163,19 +163,11 @@ def test_a_political_camp_named_after_a_date_is_no_date():
     assert [s.text for s in lay.spans_by_label("DATE")] == ["14 آذار الماضي"]
 
 
-def _candidates(text: str) -> list[list[str]]:
-    from app.core.model import Document
-    from app.core.suggest.engine import analyse
-    from app.core.suggest.model import RULES
-    ctx, recs = analyse(Document(id="x", text=text, meta={}), RULES)
-    return [[text[slice(*ctx.an.token_span(*c.mention))] for c in r.candidates if c.mention] for r in recs]
-
-
 def test_no_candidate_speaker_is_read_from_the_middle_of_another():
     """وأعلن المخرج حسني صالح وفاة الفنان … قائلاً: the clause-subject reader proposed "صالح وفاة الفنان الكبير
     نور الشريف", a phrase starting inside the name already proposed; a retrained model chose it (default/7 and a
     first default/8 failed this suite's partitive test for that)."""
-    cands = _candidates("وأعلن المخرج حسني صالح وفاة الفنان الكبير نور الشريف قائلًا: “نور الشريف في ذمة الله”.")
+    cands = candidate_texts("وأعلن المخرج حسني صالح وفاة الفنان الكبير نور الشريف قائلًا: “نور الشريف في ذمة الله”.")
     assert cands[0][0] == "المخرج حسني صالح"
     assert not any(c.startswith("صالح") for c in cands[0])
 
@@ -184,7 +176,7 @@ def test_a_cited_verse_or_hadith_is_no_candidate_for_a_later_verb_of_saying():
     """… قال تعالى: «…». وقال النبي صلى الله عليه وسلم: «…». وأضاف أن …: God and the Prophet are cited inside the
     preacher's words; a later وأضاف goes on with the preacher (the rules' choice), and the candidates a model chooses
     among no longer offer the citations (a retrained model preferred the Prophet, failing round 4's test)."""
-    cands = _candidates("وقال إمام المسجد الحرام الشيخ أسامة خياط إن التقوى واجبة على كل مسلم.\n"
+    cands = candidate_texts("وقال إمام المسجد الحرام الشيخ أسامة خياط إن التقوى واجبة على كل مسلم.\n"
                         "قال تعالى: «واتقوا الله لعلكم تفلحون».\n"
                         "وقال النبي صلى الله عليه وسلم: «اتق الله حيثما كنت».\n"
                         "وأضاف أن الصلاة عماد الدين.")

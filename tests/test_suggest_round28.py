@@ -6,7 +6,7 @@ it (blind28, blind29) round 28 changed no quote, speaker or date."""
 
 from __future__ import annotations
 
-from tests.test_suggest_support import said
+from tests.test_suggest_support import candidate_texts, said
 
 
 def test_ra_y_spelt_with_ya_is_the_noun_opinion_where_the_article_writes_alef_maqsura():
@@ -83,11 +83,9 @@ def test_a_participle_after_a_full_stop_may_go_on_with_the_subject_of_the_senten
     (blind27 snn27_18: three quotes went to the previous speaker). The rules now propose that subject; left out one
     set at a time over the last 18 sets, the retrained model gets 2 more speakers (2,538 → 2,540 of 3,362), the rules
     3 more."""
-    from tests.test_suggest_round25 import _candidates
-
     text = ("وقال المدير إن العمل مستمر. من جهته كشف الرئيس التنفيذي للمهرجان عبدالعزيز المهوس أبرز ملامح خطة "
             "المهرجان. موضحا أن اللجنة التنفيذية مهتمة بضبط الجودة.")
-    assert _candidates(text)[-1][0].startswith("الرئيس التنفيذي")
+    assert candidate_texts(text)[-1][0].startswith("الرئيس التنفيذي")
     # the rules take it (which a model prefers, the subject or the previous speaker, is the model's to learn)
     from app.core.jsonl import make_document
     from app.core.suggest import RULES, suggest_document
@@ -98,4 +96,4 @@ def test_a_participle_after_a_full_stop_may_go_on_with_the_subject_of_the_senten
     assert [s.text for s in layer.linked(quote.id, "SAID_BY")] == ["الرئيس التنفيذي"]
     # a new paragraph is another matter: the previous speaker goes on
     text = text.replace("المهرجان. موضحا", "المهرجان.\nموضحا")
-    assert not _candidates(text)[-1][0].startswith("الرئيس التنفيذي")
+    assert not candidate_texts(text)[-1][0].startswith("الرئيس التنفيذي")

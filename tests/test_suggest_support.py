@@ -57,6 +57,16 @@ def said(text: str, date: str = "2015-08-01") -> list[tuple[str, list[str]]]:
     return [(r["text"], r["speakers"]) for r in records(suggest(text, date))]
 
 
+def candidate_texts(text: str) -> list[list[str]]:
+    """The texts of the candidate speakers the rules propose for each attribution of ``text``, the rules' own
+    choice first."""
+    from app.core.suggest.engine import analyse
+    from app.core.suggest.model import RULES
+
+    ctx, recs = analyse(make_document(text, id="x", meta={}), RULES)
+    return [[text[slice(*ctx.an.token_span(*c.mention))] for c in r.candidates if c.mention] for r in recs]
+
+
 def recognised(text: str, date: str | None = "2024-01-25") -> list[tuple[str, str]]:
     """(text, value) of every date expression the date engine recognises — weeks, seasons, decades and centuries
     too, which it values for a span marked by hand but does not suggest."""

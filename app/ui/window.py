@@ -117,9 +117,9 @@ class MainWindow(TransferFlows, QMainWindow):
         install_guidelines(self)  # the Guidelines sidebar, guideline tooltips, Help ▸ Keys and guidelines (#13)
         style_menus(self)  # menus keep their shortcuts left to right in Arabic
         self._restore()
-        self._update_title()
+        self.status_line.update_title()
         self._update_progress()
-        self._update_selection_bar()
+        self.status_line.update_selection_bar()
 
     # --- building -------------------------------------------------------------------------------------------------
 
@@ -257,13 +257,13 @@ class MainWindow(TransferFlows, QMainWindow):
         s.failed.connect(self._failed)
         s.storage_failed.connect(self._storage_failed)
         s.refreshed.connect(self._refreshed)
-        self._bar_timer = self.status_line.bar_timer
-        s.selection_changed.connect(lambda _id: self._bar_timer.start())
+        bar = self.status_line.bar_timer
+        s.selection_changed.connect(lambda _id: bar.start())
         # No stale words in the status bar: a click in the article or another document starts afresh.
         self.view.pressed.connect(lambda: self._say(""))
         s.document_opened.connect(lambda _doc: self._say(""))
         c.message.connect(self._say)
-        c.other_selection_changed.connect(lambda _key: self._bar_timer.start())
+        c.other_selection_changed.connect(lambda _key: bar.start())
         self.suggestions.message.connect(self._say)
         self.suggestions.failed.connect(self._failed)
         self.view.text_selection_changed.connect(self._text_selected)
@@ -388,7 +388,7 @@ class MainWindow(TransferFlows, QMainWindow):
     def _document_opened(self, document) -> None:
         self.view.set_document(document, self.session.layers(), self.colors)
         self.view.setFocus()
-        self._update_title()
+        self.status_line.update_title()
         self._update_progress()
 
     def _changed(self, event: ChangeEvent) -> None:
@@ -403,8 +403,8 @@ class MainWindow(TransferFlows, QMainWindow):
             # Every edit says what it did (a rename in the Speakers sidebar, a value typed in the Dates one); the
             # commands of the keys say more right after.
             self._say(self.tr("Saved: %1").replace("%1", describe(event.change)))
-        self._update_title()
-        self._bar_timer.start()
+        self.status_line.update_title()
+        self.status_line.bar_timer.start()
 
     def _failed(self, message: str) -> None:
         self.status_line.fail(message)
@@ -423,21 +423,15 @@ class MainWindow(TransferFlows, QMainWindow):
         self.documents.model.update()
         if self.session.document is None and self.documents.model.ids():
             self.open_document(self.documents.model.ids()[0])
-        self._update_title()
+        self.status_line.update_title()
         self._update_progress()
-        self._update_selection_bar()
+        self.status_line.update_selection_bar()
 
     def _say(self, message: str) -> None:
         self.status_line.say(message)
 
-    def _update_title(self) -> None:
-        self.status_line.update_title()
-
     def _update_progress(self, *_args) -> None:
         self.status_line.update_progress()
-
-    def _update_selection_bar(self) -> None:
-        self.status_line.update_selection_bar()
 
     # --- view -------------------------------------------------------------------------------------------------------
 
@@ -466,10 +460,10 @@ class MainWindow(TransferFlows, QMainWindow):
     def _set_snapping(self, on: bool) -> None:
         self.controller.snapping = on
         self.settings.setValue("edit/snap", "true" if on else "false")
-        self._update_selection_bar()
+        self.status_line.update_selection_bar()
 
     def _text_selected(self, _start: int, _end: int) -> None:
-        self._bar_timer.start()
+        self.status_line.bar_timer.start()
 
 
 def _load_engine() -> None:

@@ -178,11 +178,11 @@ def sentence_subject(f: Facts, cue: Cue) -> Range | None:
     if not (cue.kind == PARTICIPLE or (cue.kind == VERB and (word[:1] in ("و", "ف") or prev in ("حيث", "إذ", "اذ")))):
         return None  # a circumstantial participle, a conjoined verb or a verb after حيث / إذ
     start = an.sentence_bounds[an.sentence[cue.i]][0]
-    if cue.kind == PARTICIPLE and opening_word(f, start, cue.i) == cue.i and start > 0 \
-            and an.line[start - 1] == an.line[cue.i]:
-        start = an.sentence_bounds[an.sentence[start - 1]][0]  # كشف فلان أبرز ملامح الخطة. موضحاً أن: a full stop
-        # before the participle, in the same paragraph, does not end whose words go on
     first = opening_word(f, start, cue.i)
+    if cue.kind == PARTICIPLE and first == cue.i and start > 0 and an.line[start - 1] == an.line[cue.i]:
+        # كشف فلان أبرز ملامح الخطة. موضحاً أن: a full stop before the participle, in the same paragraph, does not
+        # end whose words go on
+        first = opening_word(f, an.sentence_bounds[an.sentence[start - 1]][0], cue.i)
     opener = f.cue_at.get(first)
     if first >= cue.i - 2 or not (verb_shaped(f, first) or (opener is not None and opener.kind == VERB)):
         return None  # (a reporting verb without content of its own opens it too: من جهتها أبدت X ...، وقالت)

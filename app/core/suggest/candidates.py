@@ -179,6 +179,8 @@ def _topic(ctx: Context, cue: Cue) -> Range | None:
 
 # What opens a group of people: عدد من المواطنين، بعض المغردين، مجموعة من الأهالي، جماعات للدفاع عن ...
 _GROUP_WORDS = QUANTIFIERS | frozenset(fold(w) for w in ("عددا", "عدداً", "جماعات", "جموع", "العديد"))
+
+
 def _people(words: list[str]) -> bool:
     """A plural of people heading a phrase that can be a subject (المواطنون، مغردين; not للصحافيين, after a
     preposition, nor التعاون, a verbal noun)."""

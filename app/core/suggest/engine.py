@@ -63,6 +63,11 @@ def _writer_infers(toks, cue: Cue) -> bool:
             and (i == 2 or toks[i - 3].kind == "p" or toks[i - 3].norm in _BUT))
 
 
+def _source_before(ctx: Context, cue: Cue) -> bool:
+    """A source that speaks named right before the verb (الدراسات تظهر أن، وكانت التقارير تشير إلى أن)."""
+    return cue.i > 0 and is_source_head(ctx.an.tokens[cue.i - 1].norm)
+
+
 def _source_shows(ctx: Context, cue: Cue, np: Range | None) -> bool:
     """أظهر المسح أن … / أظهرت بيانات أمس نموَّ … / الدراسات تظهر أن …: a source that speaks shows, and what it
     shows follows at once (a complementizer or the object; تظهر نتائج الانتخابات … "appear" has neither)."""
@@ -71,7 +76,7 @@ def _source_shows(ctx: Context, cue: Cue, np: Range | None) -> bool:
         return False  # لكي تظهر «الرياض» مميزة: "appear", governed by لكي
     if np is None:
         j = cue.last + 1
-        if not (cue.i > 0 and is_source_head(toks[cue.i - 1].norm)):
+        if not _source_before(ctx, cue):
             return False
     elif speaking_source(ctx, cue, np[1] + 1):
         j = np[1] + 1
@@ -198,7 +203,7 @@ class _Pass:
         # (a source named right before the verb speaks too: وكانت التقارير تشير إلى أن)
         return (cue.form.lemma in ("أشار", "أفاد") and cue.form.tense == "imperfect" and not titled(ctx, np)
                 and not (np is None and titled(ctx, speaker_before(ctx, cue.i, require_title=True)))
-                and not (np is None and cue.i > 0 and is_source_head(toks[cue.i - 1].norm))
+                and not (np is None and _source_before(ctx, cue))
                 and not (np is not None and speaking_source(ctx, cue, np[1] + 1)))
 
     def _pending_for(self, cue: Cue) -> tuple[Cue, Range | None] | None:
